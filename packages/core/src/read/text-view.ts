@@ -11,4 +11,11 @@ export interface TextView {
    * Monotonic non-decreasing. An offset inside an inserted character maps to where it was inserted.
    */
   toOriginal(offset: number): number;
+  /**
+   * Optional: maps an offset used as the *end* of a range to the end, in the original document, of the
+   * character before it (so a range over a replaced run such as `&amp;` → `&` covers the whole entity and
+   * does not swallow text deleted after it). Monotonic non-decreasing; `toOriginalEnd(o) >= toOriginal(o')`
+   * for every `o' < o`. Views without it fall back to `toOriginal` (see `rangeToOriginal`).
+   */
+  toOriginalEnd?(offset: number): number;
 }

@@ -1,0 +1,82 @@
+import { TextViewBuilder } from '../read/text-view-builder.js';
+import type { TextView } from '../read/text-view.js';
+
+/**
+ * Character folding, the first normalisation pass. The canonical form:
+ * - line breaks: CRLF, lone CR, U+0085, U+2028, U+2029, VT and FF → LF;
+ * - spaces: NBSP, U+2000–U+200A, U+202F, U+205F, U+3000 (ideographic space) → ASCII space (one for one;
+ *   runs are not collapsed, so column padding keeps its width);
+ * - invisible characters: U+200B–U+200F, U+2060, U+FEFF, U+00AD (soft hyphen) → removed;
+ * - full-width ASCII U+FF01–U+FF5E (０-９ Ａ-Ｚ ， ： ； （ ） ． ／ …) → ASCII, so （一）, (一) and ﹙一﹚
+ *   all read `(一)`; small-form ﹙﹚ → (); half-width ｡｢｣､ → 。「」、;
+ * - U+2212 MINUS SIGN, U+FE63, U+2010, U+2011 → `-`;
+ * - parenthesised ideographs ㈠–㈩ → `(一)`…`(十)` and parenthesised numbers ⑴–⒇ → `(1)`…`(20)`.
+ * Chinese punctuation without an ASCII twin (。、“”《》〔〕【】—) is kept: it is not a width variant.
+ */
+export function foldCharacters(base: string | TextView): TextView {
+  const text = typeof base === 'string' ? base : base.text;
+  const builder = new TextViewBuilder(base);
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 ? c !== 0x0d && c !== 0x0b && c !== 0x0c : c >= 0x3400 && c < 0xa000) continue;
+    const replacement = foldedCharacter(c, i + 1 < n ? text.charCodeAt(i + 1) : -1);
+    if (replacement === undefined) continue;
+    builder.keep(i);
+    builder.replace(i + 1, replacement);
+  }
+  return builder.finish();
+}
+
+/** Folds a single string (no offset map); same canonical form as {@link foldCharacters}. */
+export function foldCharacterString(text: string): string {
+  return foldCharacters(text).text;
+}
+
+const PARENTHESISED_IDEOGRAPHS = '一二三四五六七八九十';
+
+/** The replacement of UTF-16 unit `c` (followed by `next`), or undefined to keep it. */
+function foldedCharacter(c: number, next: number): string | undefined {
+  if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
+  switch (c) {
+    case 0x0d:
+      return next === 0x0a ? '' : '\n';
+    case 0x0b:
+    case 0x0c:
+    case 0x85:
+    case 0x2028:
+    case 0x2029:
+      return '\n';
+    case 0xa0:
+    case 0x202f:
+    case 0x205f:
+    case 0x3000:
+      return ' ';
+    case 0xad:
+    case 0x2060:
+    case 0xfeff:
+      return '';
+    case 0x2010:
+    case 0x2011:
+    case 0x2212:
+    case 0xfe63:
+      return '-';
+    case 0xfe59:
+      return '(';
+    case 0xfe5a:
+      return ')';
+    case 0xff61:
+      return '。';
+    case 0xff62:
+      return '「';
+    case 0xff63:
+      return '」';
+    case 0xff64:
+      return '、';
+  }
+  if (c >= 0x2000 && c <= 0x200a) return ' ';
+  if (c >= 0x200b && c <= 0x200f) return '';
+  if (c >= 0x3220 && c <= 0x3229) return `(${PARENTHESISED_IDEOGRAPHS[c - 0x3220]})`;
+  if (c >= 0x2474 && c <= 0x2487) return `(${c - 0x2473})`;
+  return undefined;
+}

@@ -1,0 +1,5 @@
+export * from './character-fold.js';
+export * from './pinyin-readings.js';
+export * from './script-conversion.js';
+export * from './normalize-view.js';
+export * from './label-key.js';

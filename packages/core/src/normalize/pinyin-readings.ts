@@ -1,0 +1,62 @@
+import type { OffsetRange } from '../model/report.js';
+import { TextViewBuilder } from '../read/text-view-builder.js';
+import type { TextView } from '../read/text-view.js';
+
+/**
+ * Injected Pinyin readings: some converters and browser add-ons write the reading of a character right
+ * after it, "規(guī)定" for "規定", "發(fā)布" for "發布". A reading is recognised when
+ * - it is a parenthesised run, with ASCII or full-width parentheses, of lowercase Latin letters;
+ * - it carries exactly one tone-marked vowel (āáǎà ēéěè īíǐì ōóǒò ūúǔù ǖǘǚǜ) — unmarked neutral-tone
+ *   readings are not recognised, which keeps "(a)", "(pdf)" or "(app)" safe;
+ * - without its tone mark it is one well-formed Pinyin syllable (initial + final);
+ * - it directly follows a character that is not whitespace (usually a Han character; in mis-decoded
+ *   text the character before may itself be garbled).
+ */
+export function findPinyinReadings(text: string): OffsetRange[] {
+  const ranges: OffsetRange[] = [];
+  READING.lastIndex = 0;
+  for (let m = READING.exec(text); m !== null; m = READING.exec(text)) {
+    const start = m.index;
+    if (start === 0 || isWhitespace(text.charCodeAt(start - 1))) continue;
+    if (isReading(m[1])) ranges.push({ start, end: start + m[0].length });
+  }
+  return ranges;
+}
+
+/** Removes injected Pinyin readings (see {@link findPinyinReadings}) from a text or view. */
+export function removePinyinReadings(base: string | TextView): TextView {
+  const text = typeof base === 'string' ? base : base.text;
+  const builder = new TextViewBuilder(base);
+  for (const range of findPinyinReadings(text)) {
+    builder.keep(range.start);
+    builder.skip(range.end);
+  }
+  return builder.finish();
+}
+
+const TONE_MARKED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
+const TONELESS = 'aaaaeeeeiiiioooouuuuüüüü';
+
+const READING = /[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})[)）]/gu;
+
+const SYLLABLE =
+  /^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:a|ai|an|ang|ao|e|ei|en|eng|er|i|ia|ian|iang|iao|ie|in|ing|iong|iu|o|ong|ou|u|ua|uai|uan|uang|ue|ui|un|uo|ü|üe|üan|ün)$/;
+
+function isReading(letters: string): boolean {
+  let marks = 0;
+  let plain = '';
+  for (const ch of letters) {
+    const k = TONE_MARKED.indexOf(ch);
+    if (k >= 0) {
+      marks++;
+      plain += TONELESS[k];
+    } else {
+      plain += ch;
+    }
+  }
+  return marks === 1 && SYLLABLE.test(plain);
+}
+
+function isWhitespace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || c === 0x3000;
+}
