@@ -1,0 +1,382 @@
+import { solveLinearSystem } from './linear-system.js';
+import { Rational } from './rational.js';
+import { detectTypingSlip, type TypingSlip } from './typing-slip.js';
+
+/** What values a cell may take: a non-negative integer, any integer, or any number. */
+export type CellDomain = 'count' | 'integer' | 'real';
+
+/** A linear (in)equation over cells: Σ coef·lhs  op  Σ coef·rhs. */
+export interface LocalizationConstraint {
+  id: string;
+  lhs: ReadonlyArray<{ cell: string; coef: number }>;
+  op: '=' | '<=' | '>=' | '<' | '>';
+  rhs: ReadonlyArray<{ cell: string; coef: number }>;
+  /** Absolute tolerance when checking the current values (default 0). */
+  tolerance?: number;
+}
+
+/** The input of {@link localizeErrors}: decidable constraints and the current value of every cell they use. */
+export interface LocalizationInput {
+  constraints: readonly LocalizationConstraint[];
+  /** Current value of each cell (blank cells already counted as the rules say). */
+  values: ReadonlyMap<string, number>;
+  /** Domain of each cell; `real` when absent. */
+  domains?: ReadonlyMap<string, CellDomain>;
+  /** The cell text as written, to recognise typing slips. */
+  written?: ReadonlyMap<string, string>;
+  /** Cells in reading order, for deterministic tie-breaking (otherwise: order of first use). */
+  order?: readonly string[];
+  /** Search bounds. */
+  limits?: LocalizationLimits;
+}
+
+/** Bounds that keep the search small whatever the table. */
+export interface LocalizationLimits {
+  /** Largest number of cells a fix may change (default 3). */
+  maxCells?: number;
+  /** Largest number of candidate cell sets solved before giving up (default 20000). */
+  maxSets?: number;
+  /** Largest number of equal-cost alternatives kept (default 12). */
+  maxAlternatives?: number;
+}
+
+/** One cell a fix changes. */
+export interface CellChange {
+  cell: string;
+  from: number;
+  to: number;
+  /** `to` as a decimal numeral (exact when it terminates, else to 6 decimals). */
+  toText: string;
+  /** Set when the written value looks like a typing slip of `to`. */
+  slip?: TypingSlip;
+}
+
+/** The outcome of localisation for one group of connected constraints. */
+export interface Localization {
+  /**
+   * `unique`: one smallest set of cells fixes every violated constraint; `ambiguous`: several equally
+   * small ones (ranked); `none`: no set of at most `maxCells` cells does; `capped`: the search budget
+   * ran out first.
+   */
+  status: 'unique' | 'ambiguous' | 'none' | 'capped';
+  /** Ids of the violated constraints of the group. */
+  violated: string[];
+  /** Ids of every constraint of the group (violated and holding). */
+  constraints: string[];
+  /** Equal-cost fixes, most likely first (empty for `none`/`capped`). */
+  alternatives: CellChange[][];
+  /** True when more equal-cost alternatives existed than were kept. */
+  truncated: boolean;
+}
+
+/** A set of cells and the change of each that makes every constraint hold. */
+interface Fix {
+  cells: string[];
+  deltas: Rational[];
+}
+
+interface Prepared {
+  id: string;
+  /** Net coefficient per cell (lhs − rhs). */
+  coefficients: Map<string, Rational>;
+  op: LocalizationConstraint['op'];
+  /** Σ lhs − Σ rhs at the current values. */
+  residual: Rational;
+  tolerance: Rational;
+}
+
+function holds(op: Prepared['op'], value: Rational, tolerance: Rational): boolean {
+  switch (op) {
+    case '=':
+      return value.abs().compare(tolerance) <= 0;
+    case '<=':
+      return value.compare(tolerance) <= 0;
+    case '>=':
+      return value.compare(tolerance.neg()) >= 0;
+    case '<':
+      return value.sign() < 0;
+    case '>':
+      return value.sign() > 0;
+  }
+}
+
+function prepare(constraint: LocalizationConstraint, values: ReadonlyMap<string, number>): Prepared {
+  const coefficients = new Map<string, Rational>();
+  const addTerms = (terms: LocalizationConstraint['lhs'], sign: 1 | -1): void => {
+    for (const term of terms) {
+      const coef = Rational.fromNumber(term.coef * sign);
+      coefficients.set(term.cell, (coefficients.get(term.cell) ?? Rational.ZERO).add(coef));
+    }
+  };
+  addTerms(constraint.lhs, 1);
+  addTerms(constraint.rhs, -1);
+  let residual = Rational.ZERO;
+  for (const [cell, coef] of coefficients) {
+    const value = values.get(cell);
+    if (value === undefined) throw new Error(`No value for cell ${cell} of constraint ${constraint.id}`);
+    residual = residual.add(coef.mul(Rational.fromNumber(value)));
+  }
+  return {
+    id: constraint.id,
+    coefficients,
+    op: constraint.op,
+    residual,
+    tolerance: Rational.fromNumber(constraint.tolerance ?? 0),
+  };
+}
+
+/** Splits constraints into groups connected by shared cells (stable: groups in order of first constraint). */
+function connectedGroups(constraints: Prepared[]): Prepared[][] {
+  const parent = constraints.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const owner = new Map<string, number>();
+  constraints.forEach((constraint, i) => {
+    for (const cell of constraint.coefficients.keys()) {
+      const j = owner.get(cell);
+      if (j === undefined) owner.set(cell, i);
+      else parent[find(i)] = find(j);
+    }
+  });
+  const groups = new Map<number, Prepared[]>();
+  constraints.forEach((constraint, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), constraint]);
+  });
+  return [...groups.values()];
+}
+
+/** Cells that are a total: alone on one side of an equation whose other side has several terms. */
+function totalCells(constraints: readonly LocalizationConstraint[]): Set<string> {
+  const totals = new Set<string>();
+  for (const constraint of constraints) {
+    if (constraint.op !== '=') continue;
+    if (constraint.lhs.length === 1 && constraint.rhs.length > 1) totals.add(constraint.lhs[0].cell);
+    if (constraint.rhs.length === 1 && constraint.lhs.length > 1) totals.add(constraint.rhs[0].cell);
+  }
+  return totals;
+}
+
+class GroupSearch {
+  private readonly byCell = new Map<string, Prepared[]>();
+  private readonly violated: Prepared[];
+  private readonly rank: Map<string, number>;
+  private setsLeft: number;
+  private readonly maxStates: number;
+  /** True once the search budget ran out. */
+  capped = false;
+
+  constructor(
+    private readonly group: Prepared[],
+    private readonly input: LocalizationInput,
+    rank: Map<string, number>,
+  ) {
+    this.rank = rank;
+    for (const constraint of group) {
+      for (const cell of constraint.coefficients.keys()) {
+        this.byCell.set(cell, [...(this.byCell.get(cell) ?? []), constraint]);
+      }
+    }
+    this.violated = group.filter((c) => !holds(c.op, c.residual, c.tolerance));
+    this.setsLeft = input.limits?.maxSets ?? 20000;
+    this.maxStates = this.setsLeft * 20;
+  }
+
+  get violatedIds(): string[] {
+    return this.violated.map((c) => c.id);
+  }
+
+  private cellsOf(constraint: Prepared): string[] {
+    return [...constraint.coefficients.keys()].sort((a, b) => this.rank.get(a)! - this.rank.get(b)!);
+  }
+
+  /** All fixes that change exactly `size` cells (empty when none exists or the budget ran out). */
+  fixesOfSize(size: number): Fix[] {
+    const seen = new Set<string>();
+    const found: Fix[] = [];
+    const visit = (cells: string[]): void => {
+      if (this.capped) return;
+      const key = cells.join('\u0000');
+      if (seen.has(key)) return;
+      seen.add(key);
+      if (seen.size > this.maxStates) {
+        this.capped = true;
+        return;
+      }
+      const open = this.violated.find((c) => !cells.some((cell) => c.coefficients.has(cell)));
+      let candidates: string[];
+      if (open) {
+        if (cells.length === size) return;
+        candidates = this.cellsOf(open);
+      } else if (cells.length === size) {
+        if (this.setsLeft-- <= 0) {
+          this.capped = true;
+          return;
+        }
+        const deltas = this.solve(cells);
+        if (deltas) found.push({ cells, deltas });
+        return;
+      } else {
+        // Every violated constraint is hit but a smaller set failed: a holding constraint it broke needs
+        // another cell, taken from the constraints the set already touches.
+        candidates = [...new Set(cells.flatMap((cell) => this.byCell.get(cell)!.flatMap((c) => this.cellsOf(c))))];
+      }
+      for (const cell of candidates) {
+        if (cells.includes(cell)) continue;
+        visit([...cells, cell].sort((a, b) => this.rank.get(a)! - this.rank.get(b)!));
+      }
+    };
+    visit([]);
+    return found;
+  }
+
+  private domainOf(cell: string): CellDomain {
+    return this.input.domains?.get(cell) ?? 'real';
+  }
+
+  private current(cell: string): Rational {
+    return Rational.fromNumber(this.input.values.get(cell)!);
+  }
+
+  /** Checks a candidate change (every cell really changes, domains, every touched constraint). */
+  private acceptable(cells: string[], deltas: Rational[], touched: Prepared[]): boolean {
+    for (let i = 0; i < cells.length; i++) {
+      if (deltas[i].isZero()) return false;
+      const next = this.current(cells[i]).add(deltas[i]);
+      const domain = this.domainOf(cells[i]);
+      if (domain !== 'real' && !next.isInteger()) return false;
+      if (domain === 'count' && next.sign() < 0) return false;
+    }
+    return touched.every((constraint) => {
+      let value = constraint.residual;
+      cells.forEach((cell, i) => {
+        const coef = constraint.coefficients.get(cell);
+        if (coef) value = value.add(coef.mul(deltas[i]));
+      });
+      return constraint.op === '=' ? value.isZero() : holds(constraint.op, value, constraint.tolerance);
+    });
+  }
+
+  /** The change of `cells` that satisfies every constraint, closest to the written values; null if none. */
+  private solve(cells: string[]): Rational[] | null {
+    const touched = [...new Set(cells.flatMap((cell) => this.byCell.get(cell)!))];
+    const equalities = touched.filter((c) => c.op === '=');
+    const rows = equalities.map((c) => cells.map((cell) => c.coefficients.get(cell) ?? Rational.ZERO));
+    const rhs = equalities.map((c) => c.residual.neg());
+    const solution = solveLinearSystem(rows, rhs, cells.length);
+    if (!solution) return null;
+    if (solution.nullBasis.length === 0) {
+      return this.acceptable(cells, solution.particular, touched) ? solution.particular : null;
+    }
+    if (solution.nullBasis.length > 1) return null;
+    // One degree of freedom: δ = p + t·n. Try the values of t where a bound becomes tight, rounded to
+    // whole numbers around them, smallest total change first.
+    const { particular: p } = solution;
+    const n = solution.nullBasis[0];
+    const breakpoints: Rational[] = [Rational.ONE, Rational.ONE.neg()];
+    const addBreakpoint = (slope: Rational, offset: Rational): void => {
+      if (slope.isZero()) return;
+      const t = offset.neg().div(slope);
+      for (const candidate of [t, t.floor(), t.ceil(), t.floor().sub(Rational.ONE), t.ceil().add(Rational.ONE)]) {
+        breakpoints.push(candidate);
+      }
+    };
+    for (const constraint of touched) {
+      if (constraint.op === '=') continue;
+      let slope = Rational.ZERO;
+      let offset = constraint.residual;
+      cells.forEach((cell, i) => {
+        const coef = constraint.coefficients.get(cell);
+        if (!coef) return;
+        slope = slope.add(coef.mul(n[i]));
+        offset = offset.add(coef.mul(p[i]));
+      });
+      addBreakpoint(slope, offset);
+    }
+    cells.forEach((cell, i) => {
+      addBreakpoint(n[i], p[i]); // δ_i = 0: where a cell would stop changing
+      if (this.domainOf(cell) === 'count') addBreakpoint(n[i], this.current(cell).add(p[i]));
+    });
+    const candidates = breakpoints
+      .map((t) => p.map((value, i) => value.add(n[i].mul(t))))
+      .map((deltas) => ({ deltas, cost: deltas.reduce((sum, d) => sum.add(d.abs()), Rational.ZERO) }))
+      .sort((a, b) => a.cost.compare(b.cost));
+    return candidates.find((c) => this.acceptable(cells, c.deltas, touched))?.deltas ?? null;
+  }
+}
+
+/**
+ * Error localisation: finds the smallest sets of cells whose change makes every constraint hold.
+ *
+ * Constraints are grouped by shared cells; for each group with a violated constraint, sets of k = 1, 2, …
+ * `maxCells` cells are enumerated as hitting sets of the violated constraints (plus cells of the
+ * constraints a set touches, when a holding constraint needs compensating). For each set the touched
+ * equations are solved exactly (Gauss–Jordan on rationals), inequalities and cell domains checked, and
+ * the search stops at the first k with solutions. Equal-cost fixes are ranked: more changes explained as
+ * typing slips first, then fixes that change totals rather than details, then the smallest total change,
+ * then reading order. Deterministic: no clocks, no randomness.
+ */
+export function localizeErrors(input: LocalizationInput): Localization[] {
+  const rank = new Map<string, number>();
+  for (const cell of input.order ?? []) if (!rank.has(cell)) rank.set(cell, rank.size);
+  for (const constraint of input.constraints) {
+    for (const term of [...constraint.lhs, ...constraint.rhs]) if (!rank.has(term.cell)) rank.set(term.cell, rank.size);
+  }
+  const totals = totalCells(input.constraints);
+  const maxCells = input.limits?.maxCells ?? 3;
+  const maxAlternatives = input.limits?.maxAlternatives ?? 12;
+  const prepared = input.constraints.map((c) => prepare(c, input.values));
+  const results: Localization[] = [];
+  for (const group of connectedGroups(prepared)) {
+    const search = new GroupSearch(group, input, rank);
+    if (search.violatedIds.length === 0) continue;
+    const result: Localization = {
+      status: 'none',
+      violated: search.violatedIds,
+      constraints: group.map((c) => c.id),
+      alternatives: [],
+      truncated: false,
+    };
+    for (let size = 1; size <= maxCells; size++) {
+      const fixes = search.fixesOfSize(size);
+      if (search.capped) {
+        result.status = 'capped';
+        break;
+      }
+      if (fixes.length === 0) continue;
+      const ranked = fixes
+        .map(({ cells, deltas }) => {
+          const changes = cells.map((cell, i): CellChange => {
+            const from = Rational.fromNumber(input.values.get(cell)!);
+            const to = from.add(deltas[i]);
+            const toText = to.toDecimalString();
+            const written = input.written?.get(cell);
+            const slip = written === undefined ? null : detectTypingSlip(written, toText);
+            return { cell, from: from.toNumber(), to: to.toNumber(), toText, ...(slip ? { slip } : {}) };
+          });
+          const score = {
+            slips: changes.filter((c) => c.slip).length,
+            totals: cells.filter((cell) => totals.has(cell)).length,
+            cost: deltas.reduce((sum, d) => sum.add(d.abs()), Rational.ZERO),
+            order: cells.map((cell) => rank.get(cell)!),
+          };
+          return { changes, score };
+        })
+        .sort((a, b) => {
+          if (a.score.slips !== b.score.slips) return b.score.slips - a.score.slips;
+          if (a.score.totals !== b.score.totals) return b.score.totals - a.score.totals;
+          const cost = a.score.cost.compare(b.score.cost);
+          if (cost !== 0) return cost;
+          for (let i = 0; i < a.score.order.length; i++) {
+            if (a.score.order[i] !== b.score.order[i]) return a.score.order[i] - b.score.order[i];
+          }
+          return 0;
+        });
+      result.alternatives = ranked.slice(0, maxAlternatives).map((r) => r.changes);
+      result.truncated = ranked.length > maxAlternatives;
+      result.status = ranked.length === 1 ? 'unique' : 'ambiguous';
+      break;
+    }
+    results.push(result);
+  }
+  return results;
+}

@@ -1,0 +1,205 @@
+import type { LocalizedText } from '../ir/template-ir.js';
+import type { DiagnosticCode } from './diagnostic-codes.js';
+
+/**
+ * The message catalogue: one entry per diagnostic code (the message of the finding) and per fragment
+ * (pieces the validator composes: localisation sentences, fixes, related-location labels). Chinese is the
+ * default language; every entry has the same `{placeholders}` in both languages.
+ */
+export const catalogue = {
+  // ── diagnostic codes ─────────────────────────────────────────────────────────────────────────────
+  'arithmetic/equation': {
+    'zh-CN': '{title}不成立（{binding}）：{lhsText} = {actual}，{rhsText} = {expected}。',
+    en: '{title} does not hold ({binding}): {lhsText} = {actual}, {rhsText} = {expected}.',
+  },
+  'cell/blank': {
+    'zh-CN': '{table}有 {count} 个空白单元格；模板要求每格填写数字（无则填 0），计算时空白按 0 计。',
+    en: '{table} has {count} blank cells; the template expects a number in every cell (0 for none); arithmetic counts a blank as 0.',
+  },
+  'cell/approximate': {
+    'zh-CN': '{table}有 {count} 个单元格不是确切数字：{values}。',
+    en: '{table} has {count} cells that are not exact numbers: {values}.',
+  },
+  'cell/unit-missing': {
+    'zh-CN': '{table}有 {count} 个金额没有写单位（应为{unit}）：{values}。',
+    en: '{table} has {count} amounts written without a unit (expected {unit}): {values}.',
+  },
+  'cell/unit-converted': {
+    'zh-CN': '{table}有 {count} 个金额不是以{unit}填写，已换算为{unit}：{values}。',
+    en: '{table} has {count} amounts not written in {unit}; converted to {unit}: {values}.',
+  },
+  'cell/unit-unknown': {
+    'zh-CN': '{table}有 {count} 个金额的单位不是模板接受的单位（{accepted}）：{values}。',
+    en: '{table} has {count} amounts in a unit the template does not accept ({accepted}): {values}.',
+  },
+  'cell/invalid': {
+    'zh-CN': '{cell}应填数字，实际为“{raw}”；涉及该单元格的规则未核对。',
+    en: '{cell} should be a number but reads "{raw}"; rules that use this cell were not checked.',
+  },
+  'cell/out-of-domain': {
+    'zh-CN': '{cell}应为{domain}，实际为 {raw}。',
+    en: '{cell} should be {domain} but is {raw}.',
+  },
+  'structure/section-missing': {
+    'zh-CN': '缺少第{numeral}部分“{heading}”。',
+    en: 'Section {numeral} "{heading}" is missing.',
+  },
+  'structure/heading-missing': {
+    'zh-CN': '缺少第{numeral}部分的标题“{heading}”（内容在，标题不在）。',
+    en: 'The heading of section {numeral} "{heading}" is missing (its content is there).',
+  },
+  'structure/section-order': {
+    'zh-CN': '第{numeral}部分“{heading}”的位置不对：应排在第{previous}部分之后。',
+    en: 'Section {numeral} "{heading}" is out of order: it belongs after section {previous}.',
+  },
+  'structure/heading-variant': {
+    'zh-CN': '标题“{written}”不是模板的写法“{expected}”。',
+    en: 'Heading "{written}" is not the template\'s wording "{expected}".',
+  },
+  'structure/table-missing': {
+    'zh-CN': '缺少表格“{table}”。',
+    en: 'Table "{table}" is missing.',
+  },
+  'structure/table-truncated': {
+    'zh-CN': '表格“{table}”不完整，缺少最后 {count} 行：{rows}；只核对现有各行能判定的规则。',
+    en: 'Table "{table}" is cut off; its last {count} rows are missing: {rows}. Only rules decidable from the rows present were checked.',
+  },
+  'structure/rows-missing': {
+    'zh-CN': '表格“{table}”缺少 {count} 行：{rows}。',
+    en: 'Table "{table}" lacks {count} rows: {rows}.',
+  },
+  'structure/header-garbled': {
+    'zh-CN': '表格“{table}”的表头无法辨认，数值按位置读取。',
+    en: 'The header of table "{table}" is unreadable; values were read by position.',
+  },
+  'structure/header-truncated': {
+    'zh-CN': '表格“{table}”的表头文字不完整，数值按位置读取。',
+    en: 'The header labels of table "{table}" are cut short; values were read by position.',
+  },
+  'structure/row-ambiguous': {
+    'zh-CN': '表格“{table}”的“{row}”一行数字连写在一起，无法唯一拆分，该行未核对。',
+    en: 'Row "{row}" of table "{table}" has its numbers run together and cannot be split unambiguously; it was not checked.',
+  },
+  'structure/row-split-guessed': {
+    'zh-CN': '表格“{table}”的“{row}”一行数字连写在一起，已按表内勾稽关系拆分（推测）。',
+    en: 'Row "{row}" of table "{table}" has its numbers run together; they were split by the table\'s arithmetic (a guess).',
+  },
+  'structure/extra-values': {
+    'zh-CN': '表格“{table}”的“{row}”一行的数字多于列数。',
+    en: 'Row "{row}" of table "{table}" has more numbers than columns.',
+  },
+  'structure/table-repeated': {
+    'zh-CN': '表格“{table}”出现了不止一次，只核对第一次出现的。',
+    en: 'Table "{table}" occurs more than once; only the first occurrence was checked.',
+  },
+  'template/superseded': {
+    'zh-CN': '这是 {year} 年度的报告，却使用了适用于 {years} 年度的格式“{template}”。',
+    en: 'This is a report for {year}, but it uses the format "{template}", which applies to {years}.',
+  },
+  'template/anachronistic': {
+    'zh-CN': '这是 {year} 年度的报告，却使用了 {from} 年度起才适用的格式“{template}”。',
+    en: 'This is a report for {year}, but it uses the format "{template}", which applies from {from} only.',
+  },
+  'template/legacy-format': {
+    'zh-CN': '报告含有模板施行前旧格式的内容（{markers}），不是“{template}”的格式。',
+    en: 'The report contains parts of the old, pre-template format ({markers}), not the format "{template}".',
+  },
+  'template/year-unknown': {
+    'zh-CN': '无法从标题或首段读出报告年度，未核对格式“{template}”是否适用。',
+    en: 'The report year could not be read from the title or first paragraph; whether "{template}" applies was not checked.',
+  },
+  'text/prose-mismatch': {
+    'zh-CN': '{title}：正文写 {actual}，表格为 {expected}。',
+    en: '{title}: the text says {actual}, the table {expected}.',
+  },
+  'text/mention-missing': {
+    'zh-CN': '{title}：“{heading}”中未提及{phrases}。',
+    en: '{title}: "{heading}" does not mention {phrases}.',
+  },
+  'text/forbidden': {
+    'zh-CN': '{title}：“{heading}”中出现“{text}”。',
+    en: '{title}: "{heading}" contains "{text}".',
+  },
+  'text/length': {
+    'zh-CN': '“{heading}”正文 {length} 字，超过 {max} 字。',
+    en: '"{heading}" runs to {length} characters, more than {max}.',
+  },
+  'text/empty-section': {
+    'zh-CN': '“{heading}”没有实际内容（“{body}”）。',
+    en: '"{heading}" has no real content ("{body}").',
+  },
+  'quality/pinyin': {
+    'zh-CN': '“{text}”中夹杂拼音注音“{reading}”（繁简转换造成的乱码）。',
+    en: 'Pinyin reading "{reading}" injected into "{text}" (a script-conversion fault).',
+  },
+  'quality/mojibake': {
+    'zh-CN': '乱码：“{text}”。',
+    en: 'Garbled text (mojibake): "{text}".',
+  },
+  'quality/converter-artefact': {
+    'zh-CN': '文档转换残留：“{text}”。',
+    en: 'Document-converter leftover: "{text}".',
+  },
+
+  // ── fragments ────────────────────────────────────────────────────────────────────────────────────
+  'localize/unique': {
+    'zh-CN': '最可能出错的是：{changes}；这样改可使所有相关等式成立。',
+    en: 'Most likely wrong: {changes}; this makes every related equation hold.',
+  },
+  'localize/ambiguous': {
+    'zh-CN': '无法唯一确定出错的单元格，同样简单的改法有 {count} 种，例如：{alternatives}。',
+    en: 'No unique localisation: {count} equally small fixes, e.g. {alternatives}.',
+  },
+  'localize/none': {
+    'zh-CN': '改动不超过 {max} 个单元格无法使所有等式成立，无法确定出错的单元格。',
+    en: 'No change of at most {max} cells makes every equation hold; no unique localisation.',
+  },
+  'localize/capped': {
+    'zh-CN': '出错单元格的搜索已达上限，无法唯一确定出错的单元格。',
+    en: 'The search for the wrong cell hit its limit; no unique localisation.',
+  },
+  'localize/change': {
+    'zh-CN': '{cell}由 {from} 改为 {to}',
+    en: '{cell} from {from} to {to}',
+  },
+  'localize/slip-swap': {
+    'zh-CN': '（{written} 疑为 {intended} 相邻两位数字颠倒）',
+    en: ' ({written} looks like {intended} with two adjacent digits swapped)',
+  },
+  'localize/slip-extra-digit': {
+    'zh-CN': '（{written} 疑为 {intended} 多打了一位数字）',
+    en: ' ({written} looks like {intended} with a digit added)',
+  },
+  'localize/slip-missing-digit': {
+    'zh-CN': '（{written} 疑为 {intended} 漏打了一位数字）',
+    en: ' ({written} looks like {intended} with a digit dropped)',
+  },
+  'localize/or': { 'zh-CN': '；或', en: '; or ' },
+  'list/separator': { 'zh-CN': '、', en: ', ' },
+  'list/more': { 'zh-CN': '等 {count} 项', en: ' and {count} more' },
+  'fix/cells': { 'zh-CN': '改为：{changes}', en: 'Change {changes}' },
+  'fix/heading': { 'zh-CN': '改为“{expected}”', en: 'Replace with "{expected}"' },
+  'fix/delete-pinyin': { 'zh-CN': '删除拼音“{reading}”', en: 'Delete the Pinyin "{reading}"' },
+  'fix/delete-artefact': { 'zh-CN': '删除“{text}”', en: 'Delete "{text}"' },
+  'related/operand': { 'zh-CN': '{cell} = {value}', en: '{cell} = {value}' },
+  'related/operand-blank': { 'zh-CN': '{cell}：空白（按 0 计）', en: '{cell}: blank (counted as 0)' },
+  'related/cell': { 'zh-CN': '{cell}：{raw}', en: '{cell}: {raw}' },
+  'related/table-cells': { 'zh-CN': '{table}', en: '{table}' },
+  'related/match': { 'zh-CN': '“{text}”', en: '"{text}"' },
+  'related/title': { 'zh-CN': '报告标题：{year} 年度', en: 'Report title: year {year}' },
+  'related/marker': { 'zh-CN': '格式标志“{text}”', en: 'Format marker "{text}"' },
+  'domain/count': { 'zh-CN': '非负整数', en: 'a non-negative whole number' },
+  'domain/integer': { 'zh-CN': '整数', en: 'a whole number' },
+  'expr/more': {
+    'zh-CN': '{first} + … + {last}（共 {count} 项）',
+    en: '{first} + … + {last} ({count} terms)',
+  },
+  'template/use-instead': { 'zh-CN': '{year} 年度应使用“{expected}”。', en: 'A {year} report should use "{expected}".' },
+  'sentence/join': { 'zh-CN': '', en: ' ' },
+  'binding/none': { 'zh-CN': '全表', en: 'whole table' },
+  'years/open': { 'zh-CN': '{from} 年起', en: '{from} onward' },
+  'years/closed': { 'zh-CN': '{from}—{to}', en: '{from}–{to}' },
+} as const satisfies Record<DiagnosticCode | `${string}/${string}`, LocalizedText>;
+
+/** A key of the catalogue: a diagnostic code or a fragment. */
+export type MessageKey = keyof typeof catalogue;

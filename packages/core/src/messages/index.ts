@@ -1,0 +1,5 @@
+export * from './locale.js';
+export * from './format-message.js';
+export * from './diagnostic-codes.js';
+export * from './catalogue.js';
+export * from './message.js';
