@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises';
+import { checkReport, ReadError, type CheckResult, type Locale } from '@nianbao/core';
+import { fixReport } from '../fix/fix-report.js';
+import { writeAtomically } from '../fix/write-atomically.js';
+import { createTranslator, type Translator } from '../i18n/translate.js';
+import type { FileOutcome, FixReport } from '../outcome/index.js';
+import type { CheckJob, CheckSettings } from './check-settings.js';
+import { linePositions } from './line-positions.js';
+import { toFileOutcome } from './to-file-outcome.js';
+
+/**
+ * Checks one input end to end — read, check, fix when asked and possible, convert to an outcome.
+ * Never throws: whatever goes wrong becomes the outcome's one-line `failure`.
+ */
+export async function checkFile(job: CheckJob, settings: CheckSettings): Promise<FileOutcome> {
+  const t = createTranslator(settings.locale);
+  try {
+    const bytes = job.bytes ?? (await readFile(job.file!));
+    const fileName = job.fileName ?? job.file ?? job.path;
+    const options = { template: settings.template, locale: settings.locale };
+    let check = await checkReport({ bytes, fileName }, options);
+    let fix: FixReport | undefined;
+    if (settings.fix && job.file) {
+      const fixed = await fixReport(bytes, check, (next) => checkReport({ bytes: next, fileName }, options));
+      if (fixed.kind === 'fixed') {
+        await writeAtomically(job.file, fixed.bytes);
+        check = fixed.result;
+        fix = { applied: fixed.applied };
+      } else if (fixed.kind === 'skipped') {
+        fix = { applied: 0, skipped: skippedMessage(fixed.reason, job.path, check, t) };
+      }
+    }
+    const outcome = toFileOutcome(job.index, job.path, check, linePositions(check.source.text), {
+      wantLines: settings.wantLines,
+    });
+    return fix ? { ...outcome, fix } : outcome;
+  } catch (error) {
+    return { index: job.index, path: job.path, extras: [], lines: {}, failure: failureMessage(error, job.path, settings.locale) };
+  }
+}
+
+function skippedMessage(reason: 'format' | 'encoding', path: string, check: CheckResult, t: Translator): string {
+  return reason === 'format'
+    ? t('fix-not-writable', { path, format: check.source.format })
+    : t('fix-encoding', { path, encoding: check.source.encoding });
+}
+
+/** One line for stderr: what the file system or the reader said, never a stack trace. */
+export function failureMessage(error: unknown, path: string, locale: Locale): string {
+  const t = createTranslator(locale);
+  if (error instanceof ReadError) return `${path}: ${error.localizedMessage(locale)}`;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return t('file-not-found', { path });
+  if (code !== undefined) return t('unreadable', { path, reason: systemReasons[code] ?? code });
+  const reason = error instanceof Error ? error.message : String(error);
+  return `${path}: ${t('internal-error', { reason: reason.split('\n')[0] })}`;
+}
+
+/** Short reasons for the file-system errors a user can do something about. */
+const systemReasons: Record<string, string> = {
+  EACCES: 'permission denied (EACCES)',
+  EPERM: 'operation not permitted (EPERM)',
+  EISDIR: 'is a directory (EISDIR)',
+  EMFILE: 'too many open files (EMFILE)',
+  EIO: 'input/output error (EIO)',
+};

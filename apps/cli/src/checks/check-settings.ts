@@ -1,0 +1,25 @@
+import type { Locale, TemplateIR } from '@nianbao/core';
+
+/** How every file of a run is checked (plain data: it is handed to worker threads). */
+export interface CheckSettings {
+  /** `auto`, a built-in template id, or a compiled template. */
+  template: 'auto' | string | TemplateIR;
+  locale: Locale;
+  /** Apply safe fixes in place. */
+  fix: boolean;
+  /** Keep source lines for code frames. */
+  wantLines: boolean;
+}
+
+/** One input to check: a file to read, or bytes already read (standard input). */
+export interface CheckJob {
+  index: number;
+  /** Display path. */
+  path: string;
+  /** Absolute path to read (and to rewrite with `--fix`). */
+  file?: string;
+  /** The content, when it does not come from a file. */
+  bytes?: Uint8Array;
+  /** File name that tells the reader the format of `bytes` (`--stdin-filename`). */
+  fileName?: string;
+}

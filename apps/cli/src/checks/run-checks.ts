@@ -1,0 +1,59 @@
+import { availableParallelism } from 'node:os';
+import type { Input } from '../input/collect-inputs.js';
+import { readStream } from '../input/read-stream.js';
+import type { FileOutcome } from '../outcome/index.js';
+import { checkFile } from './check-file.js';
+import type { CheckJob, CheckSettings } from './check-settings.js';
+import { OrderedWorkerPool } from './worker-pool.js';
+
+/** Below this many files a run stays on the main thread by default: starting workers costs more. */
+export const minFilesPerWorker = 4;
+
+/**
+ * The number of worker threads for a run: `--jobs` when given (1 = no workers), otherwise one per core
+ * but no more than one per {@link minFilesPerWorker} files, and none for a handful of files.
+ */
+export function defaultJobs(files: number, requested?: number): number {
+  if (requested !== undefined) return Math.max(1, Math.min(requested, files));
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(files / minFilesPerWorker)));
+}
+
+/** Where run inputs come from besides the file system. */
+export interface RunSources {
+  stdin: AsyncIterable<Uint8Array | string>;
+  /** File name that tells the reader the format of standard input. */
+  stdinFileName?: string;
+}
+
+/**
+ * Checks every input, on `jobs` worker threads or on this thread when `jobs` is 1, and hands each
+ * outcome to `deliver` in input order.
+ */
+export async function runChecks(
+  inputs: readonly Input[],
+  settings: CheckSettings,
+  jobs: number,
+  sources: RunSources,
+  deliver: (outcome: FileOutcome) => void,
+): Promise<void> {
+  const checkJobs: CheckJob[] = [];
+  for (const [index, input] of inputs.entries()) {
+    if (input.kind === 'stdin') {
+      const bytes = await readStream(sources.stdin);
+      checkJobs.push({ index, path: input.path, bytes, fileName: sources.stdinFileName ?? 'stdin.txt' });
+    } else {
+      checkJobs.push({ index, path: input.path, file: input.file });
+    }
+  }
+  if (jobs <= 1) {
+    for (const job of checkJobs) deliver(await checkFile(job, settings));
+    return;
+  }
+  const pool = new OrderedWorkerPool<CheckJob, FileOutcome>(
+    new URL('./check-worker.js', import.meta.url),
+    jobs,
+    settings,
+    (job, reason) => ({ index: job.index, path: job.path, extras: [], lines: {}, failure: `${job.path}: ${reason}` }),
+  );
+  await pool.run(checkJobs, (outcome) => deliver(outcome));
+}

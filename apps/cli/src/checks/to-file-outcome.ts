@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import type { CheckResult, Diagnostic, OffsetRange } from '@nianbao/core';
+import type { DiagnosticExtras, FileOutcome, OutputDiagnostic, Position, Range } from '../outcome/index.js';
+
+/** Offset ↔ line/character conversion over one text. */
+export interface LinePositions {
+  /** The LSP position (0-based line, UTF-16 character) of an offset. */
+  positionAt(offset: number): Position;
+  /** The text of a 0-based line, without its line break. */
+  lineText(line: number): string;
+}
+
+/** What to put into an outcome besides the contract. */
+export interface OutcomeOptions {
+  /** Keep the text of the lines diagnostics start on (for code frames). */
+  wantLines: boolean;
+  /** Only errors (`--quiet`). */
+  errorsOnly: boolean;
+}
+
+/** Turns a core check result into the CLI's plain-data outcome, with line/character positions. */
+export function toFileOutcome(
+  index: number,
+  path: string,
+  check: CheckResult,
+  positions: LinePositions,
+  options: OutcomeOptions,
+): FileOutcome {
+  const range = (r: OffsetRange): Range => ({ start: positions.positionAt(r.start), end: positions.positionAt(r.end) });
+  const kept = options.errorsOnly ? check.diagnostics.filter((d) => d.severity === 'error') : check.diagnostics;
+  const diagnostics: OutputDiagnostic[] = [];
+  const extras: DiagnosticExtras[] = [];
+  const lines: Record<number, string> = {};
+  for (const diagnostic of kept) {
+    const output = toOutputDiagnostic(diagnostic, range);
+    diagnostics.push(output);
+    extras.push({
+      ...(diagnostic.rule !== undefined && { rule: diagnostic.rule }),
+      ...(diagnostic.cells !== undefined && { cells: diagnostic.cells }),
+      fingerprint: fingerprint(diagnostic, check.source.text),
+    });
+    if (options.wantLines) {
+      const line = output.range.start.line;
+      if (!(line in lines)) lines[line] = positions.lineText(line);
+    }
+  }
+  return {
+    index,
+    path,
+    result: {
+      path,
+      template: check.template && { id: check.template.id, confidence: check.template.confidence },
+      report: { year: check.info.year, agency: check.info.agency },
+      diagnostics,
+    },
+    extras,
+    lines,
+  };
+}
+
+function toOutputDiagnostic(diagnostic: Diagnostic, range: (r: OffsetRange) => Range): OutputDiagnostic {
+  return {
+    code: diagnostic.code,
+    category: diagnostic.category,
+    severity: diagnostic.severity,
+    message: diagnostic.message,
+    range: range(diagnostic.range),
+    related: diagnostic.related.map((related) => ({ message: related.message, range: range(related.range) })),
+    ...(diagnostic.expected !== undefined && { expected: diagnostic.expected }),
+    ...(diagnostic.actual !== undefined && { actual: diagnostic.actual }),
+    suggestions: diagnostic.suggestions.map((suggestion) => ({
+      message: suggestion.message,
+      edits: suggestion.edits.map((edit) => ({ range: range(edit.range), newText: edit.newText })),
+    })),
+  };
+}
+
+/**
+ * A location-independent identity of a finding: its code, rule, cells and the text it points at
+ * (whitespace folded, at most 200 characters) — stable when lines are added elsewhere in the file.
+ */
+function fingerprint(diagnostic: Diagnostic, text: string): string {
+  const pointedAt = text.slice(diagnostic.range.start, Math.min(diagnostic.range.end, diagnostic.range.start + 200));
+  const identity = [diagnostic.code, diagnostic.rule ?? '', (diagnostic.cells ?? []).join(','), pointedAt.replace(/\s+/g, ' ').trim()];
+  return createHash('sha256').update(identity.join('\u0000')).digest('hex').slice(0, 32);
+}

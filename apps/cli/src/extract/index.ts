@@ -1,0 +1,2 @@
+export * from './extracted-csv.js';
+export * from './extracted-report.js';

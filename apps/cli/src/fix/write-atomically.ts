@@ -1,0 +1,28 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, open, rename, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Replaces a file's content atomically: writes a temporary file in the same directory (same file
+ * system), flushes it, gives it the original's permissions and renames it over the original. A reader
+ * sees the old file or the new one, never half of one; on failure the temporary file is removed.
+ */
+export async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
+  const directory = path.dirname(file);
+  const temporary = path.join(directory, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const original = await stat(file).catch(() => undefined);
+  try {
+    const handle = await open(temporary, 'wx', original ? original.mode & 0o777 : 0o644);
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (original) await chmod(temporary, original.mode & 0o7777);
+    await rename(temporary, file);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './cli-messages.js';
+export * from './locale.js';
+export * from './translate.js';
+export * from './code-descriptions.js';

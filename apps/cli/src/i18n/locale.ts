@@ -1,0 +1,25 @@
+import type { Locale } from '@nianbao/core';
+
+/** The locales the CLI speaks; the first is the default. */
+export const cliLocales: readonly Locale[] = ['zh-CN', 'en'];
+
+/**
+ * Chooses the message language: `--locale` wins, then the `NIANBAO_LOCALE` environment variable, then
+ * zh-CN. LANG/LC_ALL are deliberately not consulted: the same command gives the same output on every
+ * machine (servers and CI images often run with `LANG=en_US.UTF-8` or `C.UTF-8`), and the reports are
+ * Chinese documents checked mostly by Chinese readers.
+ * Accepts `zh`, `zh-CN`, `zh_CN`, `en`, `en-US`, `en_GB.UTF-8`…; returns undefined for anything else.
+ */
+export function parseLocale(value: string): Locale | undefined {
+  const lower = value.trim().toLowerCase();
+  if (lower === 'zh' || lower.startsWith('zh-') || lower.startsWith('zh_')) return 'zh-CN';
+  if (lower === 'en' || lower.startsWith('en-') || lower.startsWith('en_')) return 'en';
+  return undefined;
+}
+
+/** The locale to use given the option (if any) and the environment. */
+export function resolveLocale(option: string | undefined, env: NodeJS.ProcessEnv): Locale | undefined {
+  if (option !== undefined) return parseLocale(option);
+  const fromEnv = env.NIANBAO_LOCALE;
+  return (fromEnv && parseLocale(fromEnv)) || 'zh-CN';
+}

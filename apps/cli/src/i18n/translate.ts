@@ -1,0 +1,27 @@
+import type { Locale } from '@nianbao/core';
+import { cliMessages, type CliMessageKey } from './cli-messages.js';
+
+/** Values for the placeholders of a message. */
+export type MessageParams = Record<string, string | number>;
+
+/**
+ * Words a CLI message in a locale. `{name}` is replaced by a parameter; `{name|one|other}` picks the
+ * singular or plural form by the numeric parameter (English only needs it).
+ */
+export function translate(locale: Locale, key: CliMessageKey, params: MessageParams = {}): string {
+  const template: string = cliMessages[key][locale];
+  return template.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    if (one !== undefined && other !== undefined) return Number(value) === 1 ? one : other;
+    return String(value);
+  });
+}
+
+/** A translator bound to one locale. */
+export type Translator = (key: CliMessageKey, params?: MessageParams) => string;
+
+/** Binds {@link translate} to a locale. */
+export function createTranslator(locale: Locale): Translator {
+  return (key, params) => translate(locale, key, params);
+}

@@ -1,0 +1,64 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import type { Translator } from '../i18n/translate.js';
+import { CliError } from '../program/cli-error.js';
+import { isReportFile, reportExtensions } from './supported-files.js';
+
+/** The display name of standard input. */
+export const stdinPath = '<stdin>';
+
+/** One input of a run: a file on disk, or standard input. */
+export type Input =
+  | { kind: 'file'; /** Path to open. */ file: string; /** Path to show. */ path: string }
+  | { kind: 'stdin'; path: typeof stdinPath };
+
+/**
+ * Expands the command line's operands into inputs, in order, without duplicates:
+ * `-` is standard input; an existing file is taken as it is (whatever its extension); a directory is
+ * walked recursively for report files; anything else that looks like a glob is expanded (report files
+ * only). Directory and glob results are sorted by code point so that runs are deterministic.
+ * A missing file, or a glob that matches nothing, is a usage failure ({@link CliError}).
+ */
+export async function collectInputs(operands: readonly string[], cwd: string, t: Translator): Promise<Input[]> {
+  const inputs: Input[] = [];
+  const seen = new Set<string>();
+  const add = (file: string, shown: string) => {
+    const key = path.resolve(cwd, file);
+    if (seen.has(key)) return;
+    seen.add(key);
+    inputs.push({ kind: 'file', file: key, path: shown });
+  };
+  let stdinTaken = false;
+  for (const operand of operands) {
+    if (operand === '-') {
+      if (stdinTaken) throw new CliError(t('stdin-twice'));
+      stdinTaken = true;
+      inputs.push({ kind: 'stdin', path: stdinPath });
+      continue;
+    }
+    const stats = await stat(path.resolve(cwd, operand)).catch(() => undefined);
+    if (stats?.isDirectory()) {
+      const found = await glob(`**/*.{${reportExtensions.join(',')}}`, {
+        cwd: path.resolve(cwd, operand),
+        caseSensitiveMatch: false,
+        followSymbolicLinks: false,
+      });
+      if (found.length === 0) throw new CliError(t('no-files-matched', { pattern: operand }));
+      for (const relative of found.sort(byCodePoint)) add(path.join(operand, relative), path.join(operand, relative));
+    } else if (stats) {
+      add(operand, operand);
+    } else if (isDynamicPattern(operand)) {
+      const found = (await glob(operand, { cwd, followSymbolicLinks: false })).filter(isReportFile).sort(byCodePoint);
+      if (found.length === 0) throw new CliError(t('no-files-matched', { pattern: operand }));
+      for (const file of found) add(file, path.isAbsolute(file) ? file : path.normalize(file));
+    } else {
+      throw new CliError(t('file-not-found', { path: operand }));
+    }
+  }
+  return inputs;
+}
+
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,3 @@
+export * from './collect-inputs.js';
+export * from './read-stream.js';
+export * from './supported-files.js';

@@ -1,0 +1,92 @@
+import type { DiagnosticCategory, Severity } from '@nianbao/core';
+
+/** A position as in LSP: 0-based line, 0-based character in UTF-16 code units. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+/** A range of positions, end exclusive. */
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A text edit of the JSON contract. */
+export interface OutputTextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** A proposed fix of the JSON contract. */
+export interface OutputSuggestion {
+  message: string;
+  edits: OutputTextEdit[];
+}
+
+/** A related location of the JSON contract. */
+export interface OutputRelated {
+  message: string;
+  range: Range;
+}
+
+/** One finding as the JSON contract (`--format json`, version 1) writes it. */
+export interface OutputDiagnostic {
+  code: string;
+  category: DiagnosticCategory;
+  severity: Severity;
+  message: string;
+  range: Range;
+  related: OutputRelated[];
+  /** Arithmetic findings only. */
+  expected?: number;
+  /** Arithmetic findings only. */
+  actual?: number;
+  suggestions: OutputSuggestion[];
+}
+
+/** One checked file as the JSON contract writes it. */
+export interface FileResult {
+  path: string;
+  template: { id: string; confidence: number } | null;
+  report: { year: number | null; agency: string | null };
+  diagnostics: OutputDiagnostic[];
+}
+
+/** What the CLI knows about a finding beyond the JSON contract (for SARIF and summaries). */
+export interface DiagnosticExtras {
+  /** The template rule behind the finding (e.g. `R1`). */
+  rule?: string;
+  /** Cell ids the finding is about. */
+  cells?: string[];
+  /** A location-independent identity of the finding, stable across edits elsewhere in the file. */
+  fingerprint: string;
+}
+
+/** What `--fix` did to a file. */
+export interface FixReport {
+  /** Number of suggestions applied and written. */
+  applied: number;
+  /** Why nothing was written although fixes were available, as a message for stderr. */
+  skipped?: string;
+}
+
+/**
+ * Everything the CLI learnt from one input: the contract object, and what the formatters need besides.
+ * Plain data, so a worker thread can post it.
+ */
+export interface FileOutcome {
+  /** Position of the input in the command line's expanded input list. */
+  index: number;
+  /** Display path (as given, or relative to the directory given); `<stdin>` for standard input. */
+  path: string;
+  /** Present unless the file could not be read or checked. */
+  result?: FileResult;
+  /** Parallel to `result.diagnostics`. */
+  extras: DiagnosticExtras[];
+  /** Text of the lines diagnostics start on (0-based line number → text), for code frames. */
+  lines: Record<number, string>;
+  fix?: FixReport;
+  /** Why the file could not be read or checked: a one-line message. */
+  failure?: string;
+}

@@ -1,0 +1,2 @@
+export * from './file-outcome.js';
+export * from './summary.js';

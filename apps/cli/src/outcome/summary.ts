@@ -1,0 +1,61 @@
+import type { Severity } from '@nianbao/core';
+import type { FileOutcome } from './file-outcome.js';
+
+/** Counts of findings by severity. */
+export interface SeverityCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** Totals over every file of a run. */
+export interface RunSummary extends SeverityCounts {
+  /** Files checked (read successfully). */
+  files: number;
+  /** Inputs that could not be read or checked. */
+  failed: number;
+  /** Files that `--fix` rewrote, and how many fixes it applied in them. */
+  fixedFiles: number;
+  fixes: number;
+  /** Findings per diagnostic code, in first-seen order. */
+  byCode: Map<string, SeverityCounts>;
+}
+
+const severityKey: Record<Severity, keyof SeverityCounts> = {
+  error: 'errors',
+  warning: 'warnings',
+  info: 'infos',
+};
+
+/** An empty summary, to be filled with {@link addToSummary}. */
+export function emptySummary(): RunSummary {
+  return { files: 0, failed: 0, errors: 0, warnings: 0, infos: 0, fixedFiles: 0, fixes: 0, byCode: new Map() };
+}
+
+/** Adds one file's outcome to a summary. */
+export function addToSummary(summary: RunSummary, outcome: FileOutcome): void {
+  if (!outcome.result) {
+    summary.failed++;
+    return;
+  }
+  summary.files++;
+  if (outcome.fix && outcome.fix.applied > 0) {
+    summary.fixedFiles++;
+    summary.fixes += outcome.fix.applied;
+  }
+  for (const diagnostic of outcome.result.diagnostics) {
+    const key = severityKey[diagnostic.severity];
+    summary[key]++;
+    let perCode = summary.byCode.get(diagnostic.code);
+    if (!perCode) {
+      perCode = { errors: 0, warnings: 0, infos: 0 };
+      summary.byCode.set(diagnostic.code, perCode);
+    }
+    perCode[key]++;
+  }
+}
+
+/** The summary object of the JSON contract. */
+export function contractSummary(summary: RunSummary): { files: number; errors: number; warnings: number; infos: number } {
+  return { files: summary.files, errors: summary.errors, warnings: summary.warnings, infos: summary.infos };
+}

@@ -1,0 +1,92 @@
+import { Command, Option } from 'commander';
+import { outputFormats } from '../format/formatter.js';
+import type { CliIo } from './cli-io.js';
+import { cliVersion } from './cli-version.js';
+
+/** Sets the exit code of a command once it has run. */
+export type ExitCodeSink = (code: number) => void;
+
+/**
+ * The `nianbao` command line: validate, extract, templates, check-template, new. Each action loads its
+ * command module on demand, so `nianbao templates` does not pay for the validator and no command pays
+ * for the template compiler unless it compiles a template.
+ */
+export function createProgram(io: CliIo, setExitCode: ExitCodeSink): Command {
+  const program = new Command('nianbao')
+    .description('检查政府信息公开工作年度报告 / check government-information-disclosure annual reports')
+    .version(cliVersion(), '-v, --version')
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => void io.stdout.write(text),
+      writeErr: (text) => void io.stderr.write(text),
+    });
+  const locale = () => new Option('--locale <locale>', '消息语言 / message language: zh-CN | en (默认 zh-CN，或 NIANBAO_LOCALE)');
+
+  program
+    .command('validate')
+    .description('检查报告 / check reports (.txt .md .html .htm .docx; directories; globs; - for stdin)')
+    .argument('<inputs...>', '文件、目录、通配符或 - / files, directories, globs or -')
+    .addOption(new Option('-t, --template <template>', 'auto | 模板 id / template id | file.nbt').default('auto'))
+    .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(outputFormats).default('pretty'))
+    .addOption(locale())
+    .option('-q, --quiet', '只报告错误 / report errors only')
+    .option('--max-warnings <n>', '警告超过 n 个时退出码为 1 / exit 1 when there are more than n warnings')
+    .option('-j, --jobs <n>', '工作线程数 / worker threads (default: by files and cores)')
+    .option('--fix', '就地应用安全的修复（仅 .txt .md）/ apply safe fixes in place (.txt .md only)')
+    .option('--stdin-filename <name>', '标准输入的文件名（决定格式）/ file name for stdin (tells the format)')
+    .option('--no-progress', '不显示进度条 / no progress bar')
+    .option('--color', '强制彩色输出 / force colour')
+    .option('--no-color', '不用彩色 / no colour')
+    .action(async (inputs: string[], options) => {
+      const { validateCommand } = await import('../commands/validate-command.js');
+      setExitCode(await validateCommand(inputs, options, io));
+    });
+
+  program
+    .command('extract')
+    .description('导出表格数据 / extract the tables: cell ids, labels, values')
+    .argument('<input>', '报告文件或 - / a report file or -')
+    .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['json', 'csv']).default('json'))
+    .addOption(new Option('-t, --template <template>', 'auto | 模板 id / template id | file.nbt').default('auto'))
+    .option('--stdin-filename <name>', '标准输入的文件名（决定格式）/ file name for stdin (tells the format)')
+    .addOption(locale())
+    .action(async (input: string, options) => {
+      const { extractCommand } = await import('../commands/extract-command.js');
+      setExitCode(await extractCommand(input, options, io));
+    });
+
+  program
+    .command('templates')
+    .description('列出内置模板 / list the built-in templates')
+    .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['pretty', 'json']).default('pretty'))
+    .addOption(locale())
+    .action(async (options) => {
+      const { templatesCommand } = await import('../commands/templates-command.js');
+      setExitCode(await templatesCommand(options, io));
+    });
+
+  program
+    .command('check-template')
+    .description('检查模板文件 / check a template file (.nbt)')
+    .argument('<file>', '模板文件 / template file')
+    .addOption(locale())
+    .action(async (file: string, options) => {
+      const { checkTemplateCommand } = await import('../commands/check-template-command.js');
+      setExitCode(await checkTemplateCommand(file, options, io));
+    });
+
+  program
+    .command('new')
+    .description('生成报告框架（Markdown）/ print a Markdown skeleton report')
+    .requiredOption('-t, --template <template>', '模板 id 或 .nbt 文件 / template id or .nbt file')
+    .option('-y, --year <year>', '报告年度 / report year')
+    .option('-a, --agency <name>', '机关名称 / agency name')
+    .addOption(locale())
+    .action(async (options) => {
+      const { newCommand } = await import('../commands/new-command.js');
+      setExitCode(await newCommand(options, io));
+    });
+
+  return program;
+}

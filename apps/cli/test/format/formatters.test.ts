@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { JsonFormatter, JsonLinesFormatter, PrettyFormatter } from '../../src/format/index.js';
+import { createTranslator } from '../../src/i18n/translate.js';
+import { addToSummary, emptySummary, type FileOutcome } from '../../src/outcome/index.js';
+import { createStyle } from '../../src/terminal/style.js';
+import type { Locale } from '@nianbao/core';
+import { failedOutcome, sampleOutcome } from './sample-outcomes.js';
+
+function render(make: (write: (s: string) => void, locale: Locale) => { file(o: FileOutcome): void; finish(s: ReturnType<typeof emptySummary>): void }, outcomes: FileOutcome[], locale: Locale = 'zh-CN') {
+  let out = '';
+  const formatter = make((s) => (out += s), locale);
+  const summary = emptySummary();
+  for (const outcome of outcomes) {
+    addToSummary(summary, outcome);
+    formatter.file(outcome);
+  }
+  formatter.finish(summary);
+  return out;
+}
+
+const pretty = (colour: boolean) => (write: (s: string) => void, locale: Locale) =>
+  new PrettyFormatter({ write, locale, t: createTranslator(locale), style: createStyle(colour), columns: 120 });
+
+describe('pretty formatter', () => {
+  it('prints path, 1-based line:col, severity, message, code, a code frame and the summary', () => {
+    const out = render(pretty(false), [sampleOutcome(), failedOutcome()]);
+    expect(out).toContain('reports/a.txt  gov-disclosure-2019\n');
+    expect(out).toMatch(/ {2}3:2 {2}错误 {2}勾稽关系不成立.* {2}arithmetic\/equation\n/);
+    expect(out).toMatch(/ {2}1:2 {2}警告 {2}.*quality\/pinyin\n/);
+    // The TAB of line 3 is expanded to the tab stop; the caret sits under the "0".
+    expect(out).toContain('│     0\n');
+    expect(out).toContain('│     ^\n');
+    // Wide characters count two columns: the caret under "(guī)" starts after "規" (2 columns).
+    expect(out).toContain('│ 規(guī)定和要求\n');
+    expect(out).toContain('│   ^^^^^\n');
+    expect(out).toContain('→ 改为：（七）总计 由 0 改为 2');
+    expect(out).toContain('✖ 2 个问题（1 个错误，1 个警告）');
+    expect(out).toContain('检查了 1 个文件');
+    expect(out).toContain('1 个文件无法读取');
+    expect(out).toMatch(/arithmetic\/equation +1 个错误/);
+    expect(out).not.toContain('\x1b[');
+  });
+
+  it('speaks English and colours only when asked', () => {
+    const out = render(pretty(true), [sampleOutcome()], 'en');
+    expect(out).toContain('✖ 2 problems (1 error, 1 warning)');
+    expect(out).toContain('\x1b[');
+    expect(out).toContain('error');
+  });
+
+  it('says so when there is nothing to report', () => {
+    const clean = sampleOutcome();
+    clean.result!.diagnostics = [];
+    clean.extras = [];
+    expect(render(pretty(false), [clean])).toBe('✔ 检查了 1 个文件，没有发现问题\n');
+    expect(render(pretty(false), [clean], 'en')).toBe('✔ 1 file checked, no problems found\n');
+  });
+});
+
+describe('json formatters', () => {
+  it('writes the version-1 contract with 0-based positions and leaves failed inputs out', () => {
+    const out = render((write) => new JsonFormatter({ write }), [sampleOutcome(), failedOutcome()]);
+    const document = JSON.parse(out);
+    expect(Object.keys(document)).toEqual(['version', 'files', 'summary']);
+    expect(document.version).toBe(1);
+    expect(document.files).toHaveLength(1);
+    expect(Object.keys(document.files[0])).toEqual(['path', 'template', 'report', 'diagnostics']);
+    const [equation, pinyin] = document.files[0].diagnostics;
+    expect(equation.range).toEqual({ start: { line: 2, character: 1 }, end: { line: 2, character: 2 } });
+    expect(equation).toMatchObject({ expected: 2, actual: 0 });
+    expect(pinyin).not.toHaveProperty('expected');
+    expect(document.summary).toEqual({ files: 1, errors: 1, warnings: 1, infos: 0 });
+  });
+
+  it('jsonl writes one file per line and a summary line', () => {
+    const out = render((write) => new JsonLinesFormatter({ write }), [sampleOutcome(0, 'a.txt'), sampleOutcome(1, 'b.txt')]);
+    const lines = out.trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.path ?? 'summary')).toEqual(['a.txt', 'b.txt', 'summary']);
+    expect(lines[2]).toEqual({ version: 1, summary: { files: 2, errors: 2, warnings: 2, infos: 0 } });
+  });
+});
