@@ -3,3 +3,5 @@ export * from './pinyin-readings.js';
 export * from './script-conversion.js';
 export * from './normalize-view.js';
 export * from './label-key.js';
+export * from './mojibake.js';
+export * from './converter-artefacts.js';

@@ -1,0 +1,132 @@
+import type { ReportSource, SourceFormat } from '../model/report.js';
+import { binarySignature, zipContent } from './binary-signature.js';
+import { decodeText } from './decode-text.js';
+import { renderDocx } from './docx/render-docx.js';
+import { renderHtml } from './html/render-html.js';
+import { identityView } from './identity-view.js';
+import { ReadError } from './read-error.js';
+import type { TextView } from './text-view.js';
+
+/** Options of {@link readReport}. */
+export interface ReadOptions {
+  /** File name or URI: its extension decides the format (else the content does). */
+  fileName?: string;
+  /** Size limit in bytes (default {@link DEFAULT_MAX_BYTES}). */
+  maxBytes?: number;
+}
+
+/** A report read from bytes: the decoded original and the linear text the parser reads. */
+export interface ReadResult {
+  /** The original: decoded text (txt/md/html) or the text rendition (docx). */
+  source: ReportSource;
+  /**
+   * The linear text rendition with offsets into `source.text`: the identity for txt, md and docx (whose
+   * `source.text` is already the rendition), the rendered text for HTML.
+   */
+  view: TextView;
+}
+
+/** Default size limit: 50 MB. */
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+const EXTENSIONS: Readonly<Record<string, SourceFormat>> = {
+  txt: 'txt',
+  text: 'txt',
+  md: 'md',
+  markdown: 'md',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+  shtml: 'html',
+  docx: 'docx',
+};
+
+/**
+ * Reads a report file. The format comes from the file name's extension (`.txt .md .html .htm .docx`)
+ * or, without a known one, from the content (ZIP holding a Word document → docx; markup → html; else
+ * txt). Rejects with a {@link ReadError} for files that are too large, empty (no bytes, or only
+ * whitespace), binary, in an unsupported format (PDF, .doc, images, spreadsheets…), undecodable, or an
+ * unreadable .docx.
+ */
+export async function readReport(bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadResult> {
+  const { fileName } = options;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length > maxBytes) throw new ReadError('too-large', { fileName, size: bytes.length, maxBytes });
+  if (bytes.length === 0) throw new ReadError('empty', { fileName });
+
+  const signature = binarySignature(bytes);
+  const declared = formatFromName(fileName);
+  if (signature?.kind === 'zip') {
+    const content = zipContent(bytes);
+    if (content === 'docx') return readDocx(bytes, fileName);
+    if (declared === 'docx') throw new ReadError('docx-invalid', { fileName, cause: content });
+    throw new ReadError('unsupported-format', { fileName, format: content });
+  }
+  if (declared === 'docx') {
+    throw new ReadError(signature ? 'unsupported-format' : 'docx-invalid', { fileName, format: signature?.format });
+  }
+  if (signature) throw new ReadError('unsupported-format', { fileName, format: signature.format });
+  const unsupported = unsupportedExtension(fileName);
+  if (unsupported) throw new ReadError('unsupported-format', { fileName, format: unsupported });
+
+  const decoded = decodeText(bytes, { htmlMeta: declared === 'html' || (declared === undefined && startsLikeHtml(bytes)) });
+  if (isBlank(decoded.text)) throw new ReadError('empty', { fileName });
+  const format: SourceFormat = declared ?? (looksLikeHtml(decoded.text) ? 'html' : 'txt');
+  const source: ReportSource = { name: fileName, format, encoding: decoded.encoding, text: decoded.text };
+  if (format !== 'html') return { source, view: identityView(decoded.text) };
+  const view = renderHtml(decoded.text);
+  if (isBlank(view.text)) throw new ReadError('empty', { fileName });
+  return { source, view };
+}
+
+async function readDocx(bytes: Uint8Array, fileName: string | undefined): Promise<ReadResult> {
+  const text = await renderDocx(bytes, fileName);
+  if (isBlank(text)) throw new ReadError('empty', { fileName });
+  return { source: { name: fileName, format: 'docx', encoding: 'utf-8', text }, view: identityView(text) };
+}
+
+/** The format an extension names, if known. */
+function formatFromName(fileName: string | undefined): SourceFormat | undefined {
+  const extension = extensionOf(fileName);
+  return extension === undefined ? undefined : EXTENSIONS[extension];
+}
+
+/** Formats recognised by name alone, which are never text even when their bytes have no signature. */
+const UNSUPPORTED_EXTENSIONS: Readonly<Record<string, string>> = {
+  pdf: 'PDF',
+  doc: 'Word 97-2003 (.doc)',
+  wps: 'WPS',
+  xls: 'Excel',
+  xlsx: 'Excel (.xlsx)',
+  ofd: 'OFD',
+  odt: 'OpenDocument',
+};
+
+function unsupportedExtension(fileName: string | undefined): string | undefined {
+  const extension = extensionOf(fileName);
+  return extension === undefined ? undefined : UNSUPPORTED_EXTENSIONS[extension];
+}
+
+function extensionOf(fileName: string | undefined): string | undefined {
+  if (!fileName) return undefined;
+  const base = fileName.replace(/[?#].*$/, '').split(/[\\/]/).pop() ?? '';
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot + 1).toLowerCase() : undefined;
+}
+
+function startsLikeHtml(bytes: Uint8Array): boolean {
+  let head = '';
+  for (let i = 0; i < Math.min(bytes.length, 2048); i++) head += String.fromCharCode(bytes[i]);
+  return looksLikeHtml(head);
+}
+
+/** Markup sniffing for files without a known extension: a doctype, or html/head/body/table/p/div tags. */
+function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 2048).replace(/^\uFEFF/, '').trimStart();
+  if (/^<(?:!doctype\s+html|html[\s>]|\?xml[^>]*>\s*<html)/i.test(head)) return true;
+  return /<(?:html|head|body|table|div|p)(?:\s[^>]*)?>/i.test(head) && /<\/(?:html|body|table|div|p)>/i.test(text.slice(0, 65536));
+}
+
+function isBlank(text: string): boolean {
+  return !/[^\s\u00A0\u3000\u200B-\u200D\u2060\uFEFF]/.test(text);
+}
