@@ -89,27 +89,24 @@ let gbkSignatureCharacters: Set<number> | undefined;
 function signatureCharacters(): Set<number> {
   if (gbkSignatureCharacters) return gbkSignatureCharacters;
   const set = new Set<number>();
-  let decoder: TextDecoder | undefined;
-  try {
-    decoder = new TextDecoder('gbk', { fatal: false });
-  } catch {
-    decoder = undefined;
+  const leads = [0xe2, 0xe3, 0xe4, 0xe5, 0xe6, 0xe7, 0xe8, 0xe9, 0xef];
+  const bytes = new Uint8Array(leads.length * 64 * 2);
+  let k = 0;
+  for (const lead of leads) {
+    for (let trail = 0x80; trail <= 0xbf; trail++) {
+      bytes[k++] = lead;
+      bytes[k++] = trail;
+    }
   }
-  if (decoder) {
-    const leads = [0xe2, 0xe3, 0xe4, 0xe5, 0xe6, 0xe7, 0xe8, 0xe9, 0xef];
-    const bytes = new Uint8Array(leads.length * 64 * 2);
-    let k = 0;
-    for (const lead of leads) {
-      for (let trail = 0x80; trail <= 0xbf; trail++) {
-        bytes[k++] = lead;
-        bytes[k++] = trail;
-      }
-    }
-    const decoded = decoder.decode(bytes);
-    for (let i = 0; i < decoded.length; i++) {
-      const c = decoded.charCodeAt(i);
-      if (c >= 0x80 && c !== 0xfffd) set.add(c);
-    }
+  let decoded = '';
+  try {
+    decoded = new TextDecoder('gbk').decode(bytes);
+  } catch {
+    // No GBK decoder on this platform: this heuristic is off.
+  }
+  for (let i = 0; i < decoded.length; i++) {
+    const c = decoded.charCodeAt(i);
+    if (c >= 0x80 && c !== 0xfffd) set.add(c);
   }
   gbkSignatureCharacters = set;
   return set;
