@@ -1,0 +1,48 @@
+import type { AxisNode, TableIR } from '../ir/template-ir.js';
+
+/** An Arabic enumerator such as "1." or "2、": such a label means little without its group. */
+const ENUMERATED = /^\s*\d+\s*[.．、]/;
+
+/**
+ * Display labels for the leaves of an axis (rows or columns of a table): the shortest tail of the
+ * label path that is unique among the leaves — "结果维持" becomes "复议后起诉 结果维持" when three groups
+ * have one — and at least the parent for enumerated leaves ("（三）不予公开 1.属于国家秘密").
+ */
+export function leafLabels(roots: readonly AxisNode[]): Map<string, string> {
+  const paths = new Map<string, string[]>();
+  const walk = (node: AxisNode, ancestors: string[]): void => {
+    const path = node.label ? [...ancestors, node.label] : ancestors;
+    if (node.children.length === 0) paths.set(node.id, path);
+    for (const child of node.children) walk(child, path);
+  };
+  for (const root of roots) walk(root, []);
+  const labels = new Map<string, string>();
+  for (const [id, path] of paths) {
+    if (path.length === 0) {
+      labels.set(id, '');
+      continue;
+    }
+    const leaf = path[path.length - 1];
+    let take = ENUMERATED.test(leaf) && path.length > 1 ? 2 : 1;
+    const tail = (n: number, p: string[]) => p.slice(Math.max(0, p.length - n)).join(' ');
+    while (
+      take < path.length &&
+      [...paths].some(([other, otherPath]) => other !== id && tail(take, otherPath) === tail(take, path))
+    ) {
+      take++;
+    }
+    labels.set(id, tail(take, path));
+  }
+  return labels;
+}
+
+/** Display labels of a table's rows and columns. */
+export interface TableLabels {
+  rows: Map<string, string>;
+  columns: Map<string, string>;
+}
+
+/** Builds the display labels of one table. */
+export function tableLabels(table: TableIR): TableLabels {
+  return { rows: leafLabels(table.rows), columns: leafLabels(table.columns) };
+}

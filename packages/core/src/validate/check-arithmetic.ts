@@ -1,0 +1,259 @@
+import type { Diagnostic, RelatedLocation, Suggestion, TextEdit } from '../diagnostics/diagnostic.js';
+import type { ArithmeticRuleIR, EquationIR, Term } from '../ir/template-ir.js';
+import {
+  localizeErrors,
+  Rational,
+  type CellChange,
+  type CellDomain,
+  type Localization,
+  type LocalizationConstraint,
+} from '../localize/index.js';
+import type { MessageParams } from '../messages/index.js';
+import type { OffsetRange } from '../model/report.js';
+import { cellEdit } from './cell-edit.js';
+import type { ValidationContext } from './validation-context.js';
+
+/** An equation whose every operand could be read, with its two sides evaluated. */
+interface DecidedEquation {
+  rule: ArithmeticRuleIR;
+  equation: EquationIR;
+  lhs: Rational;
+  rhs: Rational;
+  holds: boolean;
+}
+
+/** Values of the operands of an equation, or null when one is unreadable (no cascades). */
+function operandValues(ctx: ValidationContext, rule: ArithmeticRuleIR, terms: Term[]): Map<string, Rational> | null {
+  const values = new Map<string, Rational>();
+  for (const term of terms) {
+    const cell = ctx.reportCell(term.cell);
+    if (cell.state === 'number' && cell.value !== null && Number.isFinite(cell.value)) {
+      values.set(term.cell, Rational.fromNumber(cell.value));
+    } else if (cell.state === 'blank' && rule.blank === 'zero') {
+      values.set(term.cell, Rational.ZERO);
+    } else {
+      return null;
+    }
+  }
+  return values;
+}
+
+function sum(terms: Term[], values: Map<string, Rational>): Rational {
+  return terms.reduce((total, term) => total.add(Rational.fromNumber(term.coef).mul(values.get(term.cell)!)), Rational.ZERO);
+}
+
+function holds(op: EquationIR['op'], lhs: Rational, rhs: Rational, tolerance: number): boolean {
+  const difference = lhs.sub(rhs);
+  const tol = Rational.fromNumber(tolerance);
+  switch (op) {
+    case '=':
+      return difference.abs().compare(tol) <= 0;
+    case '<=':
+      return difference.compare(tol) <= 0;
+    case '>=':
+      return difference.compare(tol.neg()) >= 0;
+    case '<':
+      return difference.sign() < 0;
+    case '>':
+      return difference.sign() > 0;
+  }
+}
+
+function domainOf(ctx: ValidationContext, cellId: string): CellDomain {
+  const kind = ctx.cell(cellId)?.type.kind;
+  return kind === 'count' ? 'count' : kind === 'integer' ? 'integer' : 'real';
+}
+
+/** Which label part every operand shares (and so can be left out of operand labels). */
+function sharedAxis(ctx: ValidationContext, equation: EquationIR): 'row' | 'column' | undefined {
+  const cells = [...equation.lhs, ...equation.rhs].map((t) => ctx.cell(t.cell)).filter((c) => c !== undefined);
+  if (cells.length < 2) return undefined;
+  if (cells.every((c) => c.table === cells[0].table && c.column === cells[0].column)) return 'column';
+  if (cells.every((c) => c.table === cells[0].table && c.row === cells[0].row)) return 'row';
+  return undefined;
+}
+
+function expressionText(ctx: ValidationContext, terms: Term[], omit: 'row' | 'column' | undefined): string {
+  const parts = terms.map((term, i) => {
+    const magnitude = Math.abs(term.coef);
+    const label = (magnitude === 1 ? '' : `${magnitude}×`) + ctx.cellLabel(term.cell, omit);
+    if (i === 0) return term.coef < 0 ? `−${label}` : label;
+    return `${term.coef < 0 ? ' − ' : ' + '}${label}`;
+  });
+  if (parts.length <= 4) return parts.join('');
+  return ctx.msg('expr/more', {
+    first: parts.slice(0, 2).join(''),
+    last: parts[parts.length - 1].replace(/^ [+−] /u, ''),
+    count: parts.length,
+  });
+}
+
+function describeChanges(ctx: ValidationContext, changes: CellChange[]): string {
+  return changes
+    .map((change) => {
+      let text = ctx.msg('localize/change', {
+        cell: ctx.cellLabel(change.cell),
+        from: ctx.reportCell(change.cell).state === 'blank' ? '—' : Rational.fromNumber(change.from).toDecimalString(),
+        to: change.toText,
+      });
+      if (change.slip) {
+        text += ctx.msg(`localize/slip-${change.slip.kind}`, {
+          written: change.slip.written,
+          intended: change.slip.intended,
+        });
+      }
+      return text;
+    })
+    .join(ctx.msg('list/separator'));
+}
+
+/** The fix of a unique localisation (null when a changed cell has no place in the text). */
+function fixOf(ctx: ValidationContext, changes: CellChange[]): Suggestion | null {
+  const edits: TextEdit[] = [];
+  for (const change of changes) {
+    const edit = cellEdit(ctx, change.cell, Rational.parse(change.toText));
+    if (!edit) return null;
+    edits.push(edit);
+  }
+  return { message: ctx.msg('fix/cells', { changes: describeChanges(ctx, changes) }), edits };
+}
+
+function localizationSentence(ctx: ValidationContext, localization: Localization, maxCells: number): string {
+  switch (localization.status) {
+    case 'unique':
+      return ctx.msg('localize/unique', { changes: describeChanges(ctx, localization.alternatives[0]) });
+    case 'ambiguous':
+      return ctx.msg('localize/ambiguous', {
+        count: localization.truncated ? `${localization.alternatives.length}+` : localization.alternatives.length,
+        alternatives: localization.alternatives
+          .slice(0, 3)
+          .map((changes) => describeChanges(ctx, changes))
+          .join(ctx.msg('localize/or')),
+      });
+    case 'none':
+      return ctx.msg('localize/none', { max: maxCells });
+    case 'capped':
+      return ctx.msg('localize/capped');
+  }
+}
+
+/** The most useful range of a failed equation: the blamed cell, else its first locatable operand. */
+function equationRange(ctx: ValidationContext, equation: EquationIR, blamed: CellChange[] | undefined): OffsetRange {
+  const operands = [...equation.lhs, ...equation.rhs].map((t) => t.cell);
+  const blamedHere = blamed?.map((c) => c.cell).find((cell) => operands.includes(cell));
+  for (const cell of blamedHere ? [blamedHere, ...operands] : operands) {
+    const range = ctx.reportCell(cell).range;
+    if (range) return range;
+  }
+  const cell = ctx.cell(operands[0]);
+  const table = cell ? ctx.reportTable(cell.table) : undefined;
+  return table?.range ?? { start: 0, end: 0 };
+}
+
+const MAX_CELLS = 3;
+
+/**
+ * Checks every equation of every arithmetic rule. Equations with an unreadable operand (absent, invalid,
+ * approximate; blank when the rule says blank is unknown) are not decidable and stay silent. Each failed
+ * equation gives one diagnostic; the failed and holding equations together localise the likely wrong
+ * cells, whose fix is attached to every diagnostic it resolves.
+ */
+export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
+  const decided: DecidedEquation[] = [];
+  const constraints: LocalizationConstraint[] = [];
+  const values = new Map<string, number>();
+  const written = new Map<string, string>();
+  const domains = new Map<string, CellDomain>();
+  for (const rule of ctx.template.rules) {
+    if (rule.kind !== 'arithmetic') continue;
+    for (const equation of rule.equations) {
+      const operands = operandValues(ctx, rule, [...equation.lhs, ...equation.rhs]);
+      if (!operands) continue;
+      const lhs = sum(equation.lhs, operands);
+      const rhs = sum(equation.rhs, operands);
+      decided.push({ rule, equation, lhs, rhs, holds: holds(equation.op, lhs, rhs, rule.tolerance) });
+      constraints.push({
+        id: equation.id,
+        lhs: equation.lhs,
+        op: equation.op,
+        rhs: equation.rhs,
+        tolerance: rule.tolerance,
+      });
+      for (const [cell, value] of operands) {
+        values.set(cell, value.toNumber());
+        written.set(cell, ctx.reportCell(cell).raw);
+        domains.set(cell, domainOf(ctx, cell));
+      }
+    }
+  }
+  if (decided.every((d) => d.holds)) return [];
+  const localizations = localizeErrors({
+    constraints,
+    values,
+    written,
+    domains,
+    order: ctx.template.cells.map((c) => c.id),
+    limits: { maxCells: MAX_CELLS },
+  });
+  const byEquation = new Map<string, Localization>();
+  for (const localization of localizations) for (const id of localization.violated) byEquation.set(id, localization);
+  const fixes = new Map<Localization, Suggestion | null>();
+
+  const diagnostics: Diagnostic[] = [];
+  for (const { rule, equation, lhs, rhs, holds: ok } of decided) {
+    if (ok) continue;
+    const localization = byEquation.get(equation.id);
+    const unique = localization?.status === 'unique' ? localization.alternatives[0] : undefined;
+    if (localization && unique && !fixes.has(localization)) fixes.set(localization, fixOf(ctx, unique));
+    const fix = localization ? fixes.get(localization) : null;
+    const omit = sharedAxis(ctx, equation);
+    const tableId = ctx.cell(equation.lhs[0]?.cell ?? equation.rhs[0]?.cell)?.table ?? rule.table;
+    const bindingLabels = Object.fromEntries(
+      Object.entries(equation.bindings).map(([name, value]) => [name, ctx.bindingLabel(tableId, value)]),
+    );
+    const lhsText = expressionText(ctx, equation.lhs, omit);
+    const rhsText = expressionText(ctx, equation.rhs, omit);
+    const params: MessageParams = {
+      ...bindingLabels,
+      title: ctx.localized(rule.title),
+      rule: rule.id,
+      lhs: lhsText,
+      rhs: rhsText,
+      lhsText,
+      rhsText,
+      expected: rhs.toDecimalString(),
+      actual: lhs.toDecimalString(),
+      binding: Object.values(bindingLabels).join(ctx.msg('list/separator')) || ctx.msg('binding/none'),
+    };
+    const ruleText = ctx.localized(rule.message, params).trim();
+    let text = ruleText || ctx.msg('arithmetic/equation', params);
+    if (localization) text += ctx.msg('sentence/join') + localizationSentence(ctx, localization, MAX_CELLS);
+    const operands = [...new Set([...equation.lhs, ...equation.rhs].map((t) => t.cell))];
+    const related: RelatedLocation[] = [];
+    for (const cellId of operands) {
+      const cell = ctx.reportCell(cellId);
+      if (!cell.range) continue;
+      related.push({
+        message:
+          cell.state === 'blank'
+            ? ctx.msg('related/operand-blank', { cell: ctx.cellLabel(cellId) })
+            : ctx.msg('related/operand', { cell: ctx.cellLabel(cellId), value: cell.raw || String(cell.value) }),
+        range: cell.range,
+      });
+    }
+    diagnostics.push(
+      ctx.diagnostic('arithmetic/equation', {
+        rule: rule.id,
+        severity: rule.severity,
+        message: text,
+        range: equationRange(ctx, equation, unique),
+        related,
+        expected: rhs.toNumber(),
+        actual: lhs.toNumber(),
+        cells: operands,
+        suggestions: fix ? [fix] : [],
+      }),
+    );
+  }
+  return diagnostics;
+}

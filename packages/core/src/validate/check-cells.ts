@@ -1,0 +1,119 @@
+import type { Diagnostic, RelatedLocation } from '../diagnostics/diagnostic.js';
+import type { CellType, TableIR } from '../ir/template-ir.js';
+import type { DiagnosticCode } from '../messages/index.js';
+import type { OffsetRange, ReportCell, ReportTable } from '../model/report.js';
+import { excerpt, lineAt } from './text-ranges.js';
+import type { ValidationContext } from './validation-context.js';
+
+/** Related locations listed for a table-wide finding; the rest are only in `cells`. */
+const MAX_RELATED = 30;
+
+/** One finding for a whole table about the cells of one kind (blank, approximate, unit…). */
+function tableFinding(
+  ctx: ValidationContext,
+  code: DiagnosticCode,
+  table: TableIR,
+  found: ReportTable,
+  cells: ReportCell[],
+  params: Record<string, string | number> = {},
+): Diagnostic | null {
+  if (cells.length === 0 || !ctx.enabled(code)) return null;
+  const related: RelatedLocation[] = cells
+    .filter((cell) => cell.range)
+    .slice(0, MAX_RELATED)
+    .map((cell) => ({
+      message: ctx.msg('related/cell', { cell: ctx.cellLabel(cell.id), raw: cell.raw || '—' }),
+      range: cell.range!,
+    }));
+  const firstRange = cells.find((cell) => cell.range && cell.range.end > cell.range.start)?.range;
+  const range: OffsetRange = firstRange ?? (found.range ? lineAt(ctx.text, found.range.start) : cells.find((c) => c.range)?.range ?? { start: 0, end: 0 });
+  return ctx.diagnostic(code, {
+    message: ctx.msg(code, {
+      table: ctx.tableLabel(table.id),
+      count: cells.length,
+      values: ctx.list(cells.map((cell) => `${ctx.cellLabel(cell.id)}“${cell.raw}”`), 5),
+      ...params,
+    }),
+    range,
+    related,
+    cells: cells.map((cell) => cell.id),
+  });
+}
+
+function typeOf(ctx: ValidationContext, table: TableIR, cell: ReportCell): CellType {
+  return ctx.cell(cell.id)?.type ?? table.cellType;
+}
+
+/** A number outside its cell type's domain (a negative or fractional count, a fractional integer). */
+function outOfDomain(type: CellType, value: number): 'count' | 'integer' | null {
+  if (type.kind === 'count' && (value < 0 || !Number.isInteger(value))) return 'count';
+  if (type.kind === 'integer' && !Number.isInteger(value)) return 'integer';
+  return null;
+}
+
+/**
+ * Cell domains from the template's cell types. Per table and kind, one finding: blank cells (counted as 0
+ * by the arithmetic), approximate numbers, money without a unit / in another accepted unit (converted) /
+ * in an unknown unit. Per cell: text that is not a number, a number outside its type (negative counts).
+ */
+export function checkCells(ctx: ValidationContext): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const table of ctx.template.tables) {
+    const found = ctx.reportTable(table.id);
+    if (!found?.found) continue;
+    const cells = found.rows.flatMap((row) => row.cells);
+    const blank = cells.filter((cell) => cell.state === 'blank');
+    const approximate = cells.filter((cell) => cell.state === 'approximate');
+    const unitMissing: ReportCell[] = [];
+    const unitConverted: ReportCell[] = [];
+    const unitUnknown: ReportCell[] = [];
+    let money: Extract<CellType, { kind: 'money' }> | undefined;
+    for (const cell of cells) {
+      const type = typeOf(ctx, table, cell);
+      if (cell.state === 'invalid') {
+        diagnostics.push(
+          ctx.diagnostic('cell/invalid', {
+            message: ctx.msg('cell/invalid', { cell: ctx.cellLabel(cell.id), raw: excerpt(cell.raw) }),
+            range: cell.range ?? (found.range ? lineAt(ctx.text, found.range.start) : { start: 0, end: 0 }),
+            cells: [cell.id],
+          }),
+        );
+        continue;
+      }
+      if (cell.state !== 'number' || cell.value === null) continue;
+      const domain = outOfDomain(type, cell.value);
+      if (domain) {
+        diagnostics.push(
+          ctx.diagnostic('cell/out-of-domain', {
+            message: ctx.msg('cell/out-of-domain', {
+              cell: ctx.cellLabel(cell.id),
+              domain: ctx.msg(`domain/${domain}`),
+              raw: cell.raw,
+            }),
+            range: cell.range ?? { start: 0, end: 0 },
+            cells: [cell.id],
+          }),
+        );
+      }
+      if (type.kind !== 'money') continue;
+      money = type;
+      if (!cell.unit) {
+        if (type.unitRequired) unitMissing.push(cell);
+      } else if (cell.unit !== type.unit) {
+        (type.accepted.some((accepted) => accepted.unit === cell.unit) ? unitConverted : unitUnknown).push(cell);
+      }
+    }
+    const unit = money?.unit ?? '';
+    const accepted = [unit, ...(money?.accepted.map((a) => a.unit) ?? [])].filter((u, i, all) => u && all.indexOf(u) === i);
+    for (const finding of [
+      tableFinding(ctx, 'cell/blank', table, found, blank),
+      tableFinding(ctx, 'cell/approximate', table, found, approximate),
+      tableFinding(ctx, 'cell/unit-missing', table, found, unitMissing, { unit }),
+      tableFinding(ctx, 'cell/unit-converted', table, found, unitConverted, { unit }),
+      tableFinding(ctx, 'cell/unit-unknown', table, found, unitUnknown, { accepted: ctx.list(accepted, 10) }),
+    ]) {
+      if (finding) diagnostics.push(finding);
+    }
+  }
+  return diagnostics;
+}

@@ -1,0 +1,120 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ForbiddenPatternRuleIR, MentionRuleIR } from '../ir/template-ir.js';
+import { compileRulePattern, sectionTexts } from './section-search.js';
+import { excerpt, originalRangeOf, trimRange } from './text-ranges.js';
+import type { ValidationContext } from './validation-context.js';
+
+function headingOf(ctx: ValidationContext, sectionId: string): string {
+  const section = ctx.template.sections.find((s) => s.id === sectionId);
+  return section ? ctx.sectionHeading(section) : sectionId;
+}
+
+function checkMention(ctx: ValidationContext, rule: MentionRuleIR): Diagnostic[] {
+  const section = ctx.sectionText(rule.section);
+  if (!section) return [];
+  if (rule.anyOf.some((phrase) => section.text.includes(phrase))) return [];
+  const params = {
+    title: ctx.localized(rule.title),
+    heading: headingOf(ctx, rule.section),
+    phrases: ctx.list(rule.anyOf.map((p) => `“${p}”`)),
+  };
+  return [
+    ctx.diagnostic('text/mention-missing', {
+      rule: rule.id,
+      severity: rule.severity,
+      message: ctx.localized(rule.message, params).trim() || ctx.msg('text/mention-missing', params),
+      range: ctx.sectionAnchor(section.found) ?? section.range,
+    }),
+  ];
+}
+
+/** One finding per forbidden rule and section, at the first match; the other matches are related. */
+function checkForbidden(ctx: ValidationContext, rule: ForbiddenPatternRuleIR): Diagnostic[] {
+  const pattern = compileRulePattern(rule.pattern);
+  if (!pattern) return [];
+  const diagnostics: Diagnostic[] = [];
+  for (const segment of sectionTexts(ctx, rule.sections)) {
+    const matches: Array<{ text: string; start: number; end: number }> = [];
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(segment.text); m; m = pattern.exec(segment.text)) {
+      if (m[0].length === 0) {
+        pattern.lastIndex++;
+        continue;
+      }
+      matches.push({ text: m[0], start: segment.viewStart + m.index, end: segment.viewStart + m.index + m[0].length });
+    }
+    if (matches.length === 0) continue;
+    const ranges = matches.map((m) => originalRangeOf(ctx.view, m));
+    const params = {
+      title: ctx.localized(rule.title),
+      heading: segment.sectionId ? headingOf(ctx, segment.sectionId) : '',
+      text: excerpt(matches[0].text, 40),
+      count: matches.length,
+    };
+    diagnostics.push(
+      ctx.diagnostic('text/forbidden', {
+        rule: rule.id,
+        severity: rule.severity,
+        message: ctx.localized(rule.message, params).trim() || ctx.msg('text/forbidden', params),
+        range: ranges[0],
+        related: ranges.slice(1).map((range, i) => ({
+          message: ctx.msg('related/match', { text: excerpt(matches[i + 1].text, 40) }),
+          range,
+        })),
+      }),
+    );
+  }
+  return diagnostics;
+}
+
+/** Trailing punctuation that does not make a body less empty ("无。"). */
+const FILLER = /[\s。．.，,；;：:！!、…—-]+/gu;
+
+/** Section bodies: soft length limits (info by default) and placeholders that leave a section empty. */
+function checkBodies(ctx: ValidationContext): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const section of ctx.template.sections) {
+    const body = ctx.sectionText(section.id);
+    if (!body) continue;
+    const heading = ctx.sectionHeading(section);
+    const anchor = ctx.sectionAnchor(body.found) ?? body.range;
+    if (section.maxLength) {
+      const length = [...body.text.replace(/\s+/gu, '')].length;
+      if (length > section.maxLength.chars) {
+        diagnostics.push(
+          ctx.diagnostic('text/length', {
+            severity: section.maxLength.severity,
+            message: ctx.msg('text/length', { heading, length, max: section.maxLength.chars }),
+            range: anchor,
+          }),
+        );
+      }
+    }
+    if (section.notEmpty) {
+      const content = body.text.replace(FILLER, '');
+      const placeholders = section.notEmpty.placeholders.map((p) => p.replace(FILLER, ''));
+      if (content === '' || placeholders.includes(content)) {
+        const range = trimRange(ctx.text, body.range);
+        diagnostics.push(
+          ctx.diagnostic('text/empty-section', {
+            severity: section.notEmpty.severity,
+            message: ctx.msg('text/empty-section', { heading, body: excerpt(body.text.trim(), 20) }),
+            range: range.end > range.start ? range : anchor,
+          }),
+        );
+      }
+    }
+  }
+  return diagnostics;
+}
+
+/** Required mentions, forbidden patterns, section length limits and empty sections. */
+export function checkSectionText(ctx: ValidationContext): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of ctx.template.rules) {
+    if (rule.kind === 'mention') diagnostics.push(...checkMention(ctx, rule));
+    if (rule.kind === 'forbidden') diagnostics.push(...checkForbidden(ctx, rule));
+  }
+  diagnostics.push(...checkBodies(ctx));
+  return diagnostics;
+}

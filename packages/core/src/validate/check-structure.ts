@@ -1,0 +1,164 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SectionIR } from '../ir/template-ir.js';
+import type { DiagnosticCode } from '../messages/index.js';
+import type { OffsetRange, ReportSection, TableNote } from '../model/report.js';
+import { lineAt } from './text-ranges.js';
+import type { ValidationContext } from './validation-context.js';
+
+/** A numeral followed by the heading punctuation, e.g. "五、", "五．", "五 ". */
+function numeralPrefix(heading: string, numeral: string): string {
+  const match = new RegExp(`^\\s*[（(]?${numeral}[)）]?\\s*[、.．,，:：]?\\s*`, 'u').exec(heading);
+  return match ? match[0] : '';
+}
+
+/** Where a missing section would go: before the next section found, else at the end of the text. */
+function insertionPoint(ctx: ValidationContext, index: number): OffsetRange {
+  for (const next of ctx.template.sections.slice(index + 1)) {
+    const found = ctx.reportSection(next.id);
+    if (found?.range) return { start: found.range.start, end: found.range.start };
+  }
+  const end = ctx.text.replace(/\s+$/u, '').length;
+  return { start: end, end };
+}
+
+function checkSection(ctx: ValidationContext, section: SectionIR, index: number): Diagnostic[] {
+  const found = ctx.reportSection(section.id);
+  const heading = ctx.sectionHeading(section);
+  if (!found || (found.match === 'missing' && !found.range)) {
+    return [
+      ctx.diagnostic('structure/section-missing', {
+        severity: section.required ? undefined : 'warning',
+        message: ctx.msg('structure/section-missing', { numeral: section.numeral, heading: section.heading }),
+        range: insertionPoint(ctx, index),
+      }),
+    ];
+  }
+  if (found.match === 'missing') {
+    return [
+      ctx.diagnostic('structure/heading-missing', {
+        severity: section.required ? undefined : 'warning',
+        message: ctx.msg('structure/heading-missing', { numeral: section.numeral, heading: section.heading }),
+        range: ctx.sectionAnchor(found) ?? insertionPoint(ctx, index),
+      }),
+    ];
+  }
+  if (found.match === 'near' && found.heading && ctx.enabled('structure/heading-variant')) {
+    const written = found.heading.text.trim();
+    const prefix = numeralPrefix(found.heading.text, section.numeral);
+    const start = found.heading.range.start + prefix.length;
+    const replacement = prefix ? section.heading : heading;
+    return [
+      ctx.diagnostic('structure/heading-variant', {
+        message: ctx.msg('structure/heading-variant', { written, expected: heading }),
+        range: found.heading.range,
+        suggestions: [
+          {
+            message: ctx.msg('fix/heading', { expected: heading }),
+            edits: [{ range: { start, end: found.heading.range.end }, newText: replacement }],
+          },
+        ],
+      }),
+    ];
+  }
+  return [];
+}
+
+/** Sections found out of template order: each one that starts before a section the template puts first. */
+function checkOrder(ctx: ValidationContext): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  let latest: { section: SectionIR; start: number } | null = null;
+  for (const section of ctx.template.sections) {
+    const found: ReportSection | undefined = ctx.reportSection(section.id);
+    if (!found?.range) continue;
+    if (latest && found.range.start < latest.start) {
+      diagnostics.push(
+        ctx.diagnostic('structure/section-order', {
+          message: ctx.msg('structure/section-order', {
+            numeral: section.numeral,
+            heading: section.heading,
+            previous: latest.section.numeral,
+          }),
+          range: ctx.sectionAnchor(found) ?? found.range,
+        }),
+      );
+      continue;
+    }
+    latest = { section, start: found.range.start };
+  }
+  return diagnostics;
+}
+
+const NOTE_CODES: Record<TableNote['kind'], DiagnosticCode> = {
+  'header-garbled': 'structure/header-garbled',
+  'header-truncated': 'structure/header-truncated',
+  'glued-ambiguous': 'structure/row-ambiguous',
+  'glued-split': 'structure/row-split-guessed',
+  repeated: 'structure/table-repeated',
+  'extra-values': 'structure/extra-values',
+};
+
+function checkTables(ctx: ValidationContext): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const table of ctx.template.tables) {
+    const found = ctx.reportTable(table.id);
+    const section = ctx.reportSection(table.section);
+    const label = ctx.tableLabel(table.id);
+    if (!found?.found) {
+      // A table whose whole section is missing is covered by the section finding.
+      if (!section?.range) continue;
+      diagnostics.push(
+        ctx.diagnostic('structure/table-missing', {
+          message: ctx.msg('structure/table-missing', { table: label }),
+          range: ctx.sectionAnchor(section) ?? section.range,
+        }),
+      );
+      continue;
+    }
+    const anchor = found.range ? lineAt(ctx.text, found.range.start) : (ctx.sectionAnchor(section!) ?? { start: 0, end: 0 });
+    if (found.missingRows.length > 0) {
+      const code = found.truncated ? 'structure/table-truncated' : 'structure/rows-missing';
+      const rows = found.missingRows.map((row) => ctx.rowLabel(table.id, row));
+      // A cut-off table is pinned to its last line, where the rows stop.
+      const lastRow = [...found.rows].reverse().find((row) => row.labelRange);
+      const range = found.truncated && lastRow?.labelRange ? lineAt(ctx.text, lastRow.labelRange.start) : anchor;
+      diagnostics.push(
+        ctx.diagnostic(code, {
+          message: ctx.msg(code, { table: label, count: rows.length, rows: ctx.list(rows, 30) }),
+          range,
+          cells: table.leafColumns.length
+            ? found.missingRows.flatMap((row) => table.leafColumns.map((column) => `${table.id}.${row}.${column}`))
+            : undefined,
+        }),
+      );
+    }
+    const seen = new Set<string>();
+    for (const note of found.notes) {
+      const key = `${note.kind}\u0000${note.row ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const code = NOTE_CODES[note.kind];
+      if (!code) continue;
+      diagnostics.push(
+        ctx.diagnostic(code, {
+          message: ctx.msg(code, { table: label, row: note.row ? ctx.rowLabel(table.id, note.row) : '' }),
+          range: note.range,
+        }),
+      );
+    }
+  }
+  return diagnostics;
+}
+
+/**
+ * Structure: every template section present (a missing one is an error unless optional), its heading
+ * there and worded as the template or an alias (a near miss is a warning with a fix), sections in order,
+ * every table found, with all its rows (a cut-off table is one finding naming the missing rows), and the
+ * parser's notes on a table (garbled or truncated header, ambiguous glued rows…).
+ */
+export function checkStructure(ctx: ValidationContext): Diagnostic[] {
+  return [
+    ...ctx.template.sections.flatMap((section, index) => checkSection(ctx, section, index)),
+    ...checkOrder(ctx),
+    ...checkTables(ctx),
+  ];
+}

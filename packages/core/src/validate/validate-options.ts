@@ -1,0 +1,16 @@
+import type { TemplateIR } from '../ir/template-ir.js';
+import type { Locale } from '../messages/index.js';
+import type { TextView } from '../read/text-view.js';
+
+/** Options of {@link validateReport}. */
+export interface ValidateOptions {
+  /** Message language (default zh-CN). */
+  locale?: Locale;
+  /** The templates the report could have been written in (for the wrong-template checks). */
+  templates?: readonly TemplateIR[];
+  /**
+   * The normalised view of the report's original text (the one the parser used). When absent it is
+   * rebuilt from `report.source.text`.
+   */
+  normalized?: TextView;
+}

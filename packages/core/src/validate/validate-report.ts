@@ -1,0 +1,48 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { TemplateIR } from '../ir/template-ir.js';
+import type { ParsedReport } from '../model/report.js';
+import { normalizeText } from '../normalize/index.js';
+import { checkArithmetic } from './check-arithmetic.js';
+import { checkCells } from './check-cells.js';
+import { checkProse } from './check-prose.js';
+import { checkSectionText } from './check-section-text.js';
+import { checkStructure } from './check-structure.js';
+import { checkTemplate } from './check-template.js';
+import { checkTextQuality } from './check-text-quality.js';
+import type { ValidateOptions } from './validate-options.js';
+import { ValidationContext } from './validation-context.js';
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Orders diagnostics by position, then severity, code, rule and message (output is stable). */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    a.range.start - b.range.start ||
+    a.range.end - b.range.end ||
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+    ((a.rule ?? '') < (b.rule ?? '') ? -1 : (a.rule ?? '') > (b.rule ?? '') ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+
+/**
+ * Validates a parsed report against its template: structure, template vs year, cell domains, every
+ * arithmetic rule (with error localisation and fixes), prose vs table, required mentions, forbidden
+ * patterns, section bodies and text quality. Everything comes from the template IR. The result is sorted
+ * by position and deterministic.
+ */
+export function validateReport(report: ParsedReport, template: TemplateIR, options: ValidateOptions = {}): Diagnostic[] {
+  const view = options.normalized ?? normalizeText(report.source.text);
+  const ctx = new ValidationContext(report, template, view, options.templates ?? [], options.locale);
+  const diagnostics = [
+    ...checkStructure(ctx),
+    ...checkTemplate(ctx),
+    ...checkCells(ctx),
+    ...checkArithmetic(ctx),
+    ...checkProse(ctx),
+    ...checkSectionText(ctx),
+    ...checkTextQuality(ctx),
+  ];
+  return diagnostics.sort(compareDiagnostics);
+}

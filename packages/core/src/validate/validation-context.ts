@@ -1,0 +1,226 @@
+import type { Diagnostic, RelatedLocation, Suggestion } from '../diagnostics/diagnostic.js';
+import type { CellIR, LocalizedText, SectionIR, Severity, TableIR, TemplateIR } from '../ir/template-ir.js';
+import {
+  DEFAULT_LOCALE,
+  diagnosticCodes,
+  formatLocalized,
+  message,
+  type DiagnosticCode,
+  type Locale,
+  type MessageKey,
+  type MessageParams,
+} from '../messages/index.js';
+import type { OffsetRange, ParsedReport, ReportCell, ReportSection, ReportTable } from '../model/report.js';
+import type { TextView } from '../read/text-view.js';
+import { tableLabels, type TableLabels } from './axis-labels.js';
+import { lineAt, viewRangeOf } from './text-ranges.js';
+
+/** The parts of a diagnostic a check supplies; the context fills code metadata and defaults. */
+export interface DiagnosticDraft {
+  message: string;
+  range: OffsetRange;
+  severity?: Severity;
+  rule?: string;
+  related?: RelatedLocation[];
+  expected?: number;
+  actual?: number;
+  cells?: string[];
+  suggestions?: Suggestion[];
+}
+
+/** A section body as the text checks see it: the original range and the normalised text of it. */
+export interface SectionText {
+  section: SectionIR;
+  found: ReportSection;
+  /** The body in the original text. */
+  range: OffsetRange;
+  /** The body's normalised text and where it starts in the view. */
+  text: string;
+  viewStart: number;
+}
+
+/**
+ * Everything the checks share: the report, its template, lookups by id, labels, the normalised view,
+ * and the message catalogue in the chosen language.
+ */
+export class ValidationContext {
+  readonly locale: Locale;
+  readonly text: string;
+  private readonly tablesById = new Map<string, TableIR>();
+  private readonly cellsById = new Map<string, CellIR>();
+  private readonly reportTables = new Map<string, ReportTable>();
+  private readonly reportCells = new Map<string, ReportCell>();
+  private readonly reportSections = new Map<string, ReportSection>();
+  private readonly labels = new Map<string, TableLabels>();
+
+  constructor(
+    readonly report: ParsedReport,
+    readonly template: TemplateIR,
+    readonly view: TextView,
+    readonly templates: readonly TemplateIR[],
+    locale: Locale = DEFAULT_LOCALE,
+  ) {
+    this.locale = locale;
+    this.text = report.source.text;
+    for (const table of template.tables) this.tablesById.set(table.id, table);
+    for (const cell of template.cells) this.cellsById.set(cell.id, cell);
+    for (const table of report.tables) {
+      this.reportTables.set(table.id, table);
+      for (const row of table.rows) for (const cell of row.cells) this.reportCells.set(cell.id, cell);
+    }
+    for (const section of report.sections) this.reportSections.set(section.id, section);
+  }
+
+  /** A catalogue message in the context's language. */
+  msg(key: MessageKey, params: MessageParams = {}): string {
+    return message(key, params, this.locale);
+  }
+
+  /** A template-supplied message (rule messages) in the context's language. */
+  localized(text: LocalizedText, params: MessageParams = {}): string {
+    return formatLocalized(text, this.locale, params);
+  }
+
+  /** Items joined with the language's list separator, the tail summarised after `max` items. */
+  list(items: readonly string[], max = 5): string {
+    const shown = items.slice(0, max).join(this.msg('list/separator'));
+    return items.length > max ? shown + this.msg('list/more', { count: items.length }) : shown;
+  }
+
+  /** The effective severity of a code: rule or section severity, the template's check switch, or the default. */
+  severityOf(code: DiagnosticCode, own?: Severity): Severity {
+    const info = diagnosticCodes[code];
+    if (own) return own;
+    if (typeof info.severityFrom === 'object') {
+      const check = this.template.checks[info.severityFrom.check as keyof TemplateIR['checks']];
+      if (check) return check.severity;
+    }
+    return info.severity;
+  }
+
+  /** False when the template switched off the check behind `code`. */
+  enabled(code: DiagnosticCode): boolean {
+    const info = diagnosticCodes[code];
+    if (typeof info.severityFrom !== 'object') return true;
+    return this.template.checks[info.severityFrom.check as keyof TemplateIR['checks']]?.enabled ?? true;
+  }
+
+  /** Builds a diagnostic of `code`. */
+  diagnostic(code: DiagnosticCode, draft: DiagnosticDraft): Diagnostic {
+    const info = diagnosticCodes[code];
+    const diagnostic: Diagnostic = {
+      code,
+      category: info.category,
+      severity: this.severityOf(code, draft.severity),
+      message: draft.message,
+      range: draft.range,
+      related: draft.related ?? [],
+      suggestions: draft.suggestions ?? [],
+    };
+    if (draft.rule !== undefined) diagnostic.rule = draft.rule;
+    if (draft.expected !== undefined) diagnostic.expected = draft.expected;
+    if (draft.actual !== undefined) diagnostic.actual = draft.actual;
+    if (draft.cells !== undefined) diagnostic.cells = draft.cells;
+    return diagnostic;
+  }
+
+  /** The template table `id`. */
+  table(id: string): TableIR | undefined {
+    return this.tablesById.get(id);
+  }
+
+  /** The template cell `id`. */
+  cell(id: string): CellIR | undefined {
+    return this.cellsById.get(id);
+  }
+
+  /** The report table `id` (absent when the parser did not list it). */
+  reportTable(id: string): ReportTable | undefined {
+    return this.reportTables.get(id);
+  }
+
+  /** The report cell `id`; a cell the parser did not list counts as absent (`na`). */
+  reportCell(id: string): ReportCell {
+    const found = this.reportCells.get(id);
+    if (found) return found;
+    const ir = this.cellsById.get(id);
+    return { id, row: ir?.row ?? '', column: ir?.column ?? '', raw: '', value: null, state: 'na' };
+  }
+
+  /** The report section `id`. */
+  reportSection(id: string): ReportSection | undefined {
+    return this.reportSections.get(id);
+  }
+
+  /** Human label of a table. */
+  tableLabel(id: string): string {
+    return this.tablesById.get(id)?.label ?? id;
+  }
+
+  private labelsOf(tableId: string): TableLabels | undefined {
+    let labels = this.labels.get(tableId);
+    const table = this.tablesById.get(tableId);
+    if (!labels && table) {
+      labels = tableLabels(table);
+      this.labels.set(tableId, labels);
+    }
+    return labels;
+  }
+
+  /** Display label of a leaf row. */
+  rowLabel(tableId: string, rowId: string): string {
+    return this.labelsOf(tableId)?.rows.get(rowId) ?? rowId;
+  }
+
+  /** Display label of a leaf column. */
+  columnLabel(tableId: string, columnId: string): string {
+    return this.labelsOf(tableId)?.columns.get(columnId) ?? columnId;
+  }
+
+  /**
+   * Display label of a cell: row · column; `omit` drops the part an equation's context already gives
+   * (`column` when every operand is in one column, `row` when in one row).
+   */
+  cellLabel(cellId: string, omit?: 'row' | 'column'): string {
+    const cell = this.cellsById.get(cellId);
+    if (!cell) return cellId;
+    const row = omit === 'row' ? '' : this.rowLabel(cell.table, cell.row);
+    const column = omit === 'column' ? '' : this.columnLabel(cell.table, cell.column);
+    const parts = [row, column].filter((part) => part !== '');
+    return parts.length ? parts.join(' · ') : this.rowLabel(cell.table, cell.row) || cellId;
+  }
+
+  /** Display label of an axis id used in a binding (a row or column of `tableId`), or the value itself. */
+  bindingLabel(tableId: string, value: string): string {
+    const labels = this.labelsOf(tableId);
+    return labels?.columns.get(value) || labels?.rows.get(value) || value;
+  }
+
+  /** A visible range for a section: its heading, else the first line of its text, else null. */
+  sectionAnchor(section: ReportSection): OffsetRange | null {
+    if (section.heading) return section.heading.range;
+    if (section.range) return lineAt(this.text, section.range.start);
+    return null;
+  }
+
+  /** The body of a found section with its normalised text, or null when the section is absent. */
+  sectionText(sectionId: string): SectionText | null {
+    const section = this.template.sections.find((s) => s.id === sectionId);
+    const found = this.reportSections.get(sectionId);
+    const range = found?.bodyRange ?? found?.range;
+    if (!section || !found || !range) return null;
+    const viewRange = viewRangeOf(this.view, range);
+    return {
+      section,
+      found,
+      range,
+      text: this.view.text.slice(viewRange.start, viewRange.end),
+      viewStart: viewRange.start,
+    };
+  }
+
+  /** A template section's full heading, e.g. 五、存在的主要问题及改进情况. */
+  sectionHeading(section: SectionIR): string {
+    return `${section.numeral}、${section.heading}`;
+  }
+}

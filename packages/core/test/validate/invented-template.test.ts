@@ -1,0 +1,307 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { applyEdits, validateReport } from '../../src/validate/index.js';
+import { budgetTemplate, budgetTemplate2020 } from './fixtures/budget-template.js';
+import { ReportBuilder, type HeadingSpec } from './fixtures/report-builder.js';
+
+interface Options {
+  year?: number | null;
+  title?: string;
+  s1?: string[];
+  budget?: Record<string, string[]>;
+  fees?: Record<string, string[]> | null;
+  s3?: string[] | null;
+  s4?: string[] | null;
+  headings?: Partial<Record<'s1' | 's2' | 's3' | 's4', HeadingSpec>>;
+  truncated?: boolean;
+  order?: Array<'s1' | 's2' | 's3' | 's4'>;
+}
+
+const CLEAN_BUDGET = { income: ['10', '20', '30'], expense: ['5', '5', '10'], total: ['15', '25', '40'] };
+
+/** A report in the invented format; every part can be overridden. */
+function build(options: Options = {}) {
+  const b = new ReportBuilder(budgetTemplate);
+  const year = options.year === undefined ? 2031 : options.year;
+  b.title(options.title ?? `示例单位${year ?? ''}年预算执行报告`, year);
+  const parts: Record<string, () => void> = {
+    s1: () => {
+      b.section('s1', options.headings?.s1);
+      for (const line of options.s1 ?? ['全年收入30万元，运行平稳。']) b.line(line);
+    },
+    s2: () => {
+      b.section('s2', options.headings?.s2);
+      b.table({ id: 'budget', rows: options.budget ?? CLEAN_BUDGET, truncated: options.truncated });
+      if (options.fees !== null) b.table({ id: 'fees', rows: options.fees ?? { fee: ['94.52万元'], change: ['-3'] } });
+    },
+    s3: () => {
+      if (options.s3 === null) return;
+      b.section('s3', options.headings?.s3);
+      for (const line of options.s3 ?? ['经费管理仍有不足，已制定整改措施。']) b.line(line);
+    },
+    s4: () => {
+      if (options.s4 === null) return;
+      b.section('s4', options.headings?.s4);
+      for (const line of options.s4 ?? ['本年收费情况正常。']) b.line(line);
+    },
+  };
+  for (const id of options.order ?? ['s1', 's2', 's3', 's4']) parts[id]();
+  return b.build();
+}
+
+const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.severity} ${d.code}${d.rule ? ` ${d.rule}` : ''}`);
+const validate = (options: Options = {}, locale?: 'zh-CN' | 'en') =>
+  validateReport(build(options), budgetTemplate, { templates: [budgetTemplate, budgetTemplate2020], locale });
+
+describe('validateReport on an invented template', () => {
+  it('finds nothing in a correct report', () => {
+    expect(validate()).toEqual([]);
+  });
+
+  describe('arithmetic', () => {
+    it('reports each failed equation once, on the cell most likely wrong, with one fix', () => {
+      const report = build({ budget: { ...CLEAN_BUDGET, income: ['12', '20', '30'] } });
+      const diagnostics = validateReport(report, budgetTemplate);
+      expect(codes(diagnostics)).toEqual(['error arithmetic/equation B1', 'error arithmetic/equation B2']);
+      const cell = report.tables[0].rows[0].cells[0];
+      for (const d of diagnostics) {
+        expect(d.range).toEqual(cell.range);
+        expect(d.message).toContain('最可能出错的是：收入 · 上半年由 12 改为 10');
+        expect(d.suggestions).toHaveLength(1);
+      }
+      const b1 = diagnostics.find((d) => d.rule === 'B1')!;
+      expect(b1.message).toMatch(/^收入：全年 30 ≠ 上半年 \+ 下半年 = 32。/);
+      expect(b1.actual).toBe(30);
+      expect(b1.expected).toBe(32);
+      expect(b1.cells).toEqual(['budget.income.year', 'budget.income.q1', 'budget.income.q2']);
+      expect(b1.related.map((r) => r.message)).toEqual(['收入 · 全年 = 30', '收入 · 上半年 = 12', '收入 · 下半年 = 20']);
+      const fixed = applyEdits(report.source.text, diagnostics.flatMap((d) => d.suggestions[0].edits));
+      expect(fixed).toBe(build().source.text);
+      expect(validate()).toEqual([]);
+    });
+
+    it('says when the wrong value is a typing slip', () => {
+      const diagnostics = validate({
+        budget: { income: ['1085', '200', '1258'], expense: ['5', '5', '10'], total: ['1063', '205', '1268'] },
+        s1: ['全年收入1258万元。'],
+      });
+      expect(diagnostics).toHaveLength(2);
+      expect(diagnostics[0].message).toContain('收入 · 上半年由 1085 改为 1058（1085 疑为 1058 相邻两位数字颠倒）');
+      expect(diagnostics[0].suggestions[0].edits[0].newText).toBe('1058');
+    });
+
+    it('checks inequalities with the rule severity and its own blank policy', () => {
+      const diagnostics = validate({
+        budget: { income: ['10', '20', '30'], expense: ['20', '20', '40'], total: ['30', '40', '70'] },
+        s1: ['全年收入30万元。'],
+      });
+      expect(codes(diagnostics)).toEqual(['warning arithmetic/equation B3']);
+      expect(diagnostics[0].message).toContain('支出上限不成立');
+      // Raising income or lowering expense breaks their row and column sums: no fix of ≤ 3 cells.
+      expect(diagnostics[0].message).toContain('改动不超过 3 个单元格无法使所有等式成立');
+      expect(diagnostics[0].suggestions).toEqual([]);
+    });
+
+    it('counts blank cells as 0 and says so once per table', () => {
+      const diagnostics = validate({ budget: { income: ['10', '20', '30'], expense: ['', '/', '0'], total: ['10', '20', '30'] } });
+      expect(codes(diagnostics)).toEqual(['warning cell/blank']);
+      expect(diagnostics[0].cells).toEqual(['budget.expense.q1', 'budget.expense.q2']);
+      expect(diagnostics[0].message).toContain('预算执行表有 2 个空白单元格');
+    });
+
+    it('does not cascade from an unreadable cell', () => {
+      // income·q1 is approximate, so B1[income] and B2[q1] are undecidable; total·q2 is wrong on its own.
+      const diagnostics = validate({ budget: { income: ['1万', '20', '30'], expense: ['5', '5', '10'], total: ['15', '25', '40'] } });
+      expect(codes(diagnostics)).toEqual(['warning cell/approximate']);
+      const invalid = validate({ budget: { income: ['十', '20', '30'], expense: ['5', '5', '10'], total: ['15', '25', '40'] } });
+      expect(codes(invalid)).toEqual(['error cell/invalid']);
+    });
+
+    it('localises two independent errors in different columns', () => {
+      const diagnostics = validate({ budget: { income: ['10', '20', '30'], expense: ['5', '5', '10'], total: ['16', '24', '40'] } });
+      // B2[q1] and B2[q2] fail; B1[total] holds (16 + 24 = 40): the two totals are both wrong.
+      expect(codes(diagnostics)).toEqual(['error arithmetic/equation B2', 'error arithmetic/equation B2']);
+      expect(diagnostics[0].message).toContain('合计 · 上半年由 16 改为 15、合计 · 下半年由 24 改为 25');
+    });
+  });
+
+  describe('cells', () => {
+    it('flags numbers outside their type', () => {
+      const diagnostics = validate({
+        budget: { income: ['-10', '20', '10'], expense: ['5', '5', '10'], total: ['-5', '25', '20'] },
+        fees: { fee: ['94.52万元'], change: ['2.5'] },
+        s1: ['全年收入10万元。'],
+      });
+      expect(codes(diagnostics)).toEqual(['error cell/out-of-domain', 'error cell/out-of-domain', 'error cell/out-of-domain']);
+      expect(diagnostics[0].message).toBe('收入 · 上半年应为非负整数，实际为 -10。');
+      expect(diagnostics[2].message).toBe('增减 · 金额应为整数，实际为 2.5。');
+    });
+
+    it('flags money without a unit, converted from another unit, or in an unknown unit', () => {
+      expect(codes(validate({ fees: { fee: ['421913'], change: ['0'] } }))).toEqual(['warning cell/unit-missing']);
+      const converted = validate({ fees: { fee: ['945200元'], change: ['0'] } });
+      expect(codes(converted)).toEqual(['warning cell/unit-converted']);
+      expect(converted[0].message).toBe('收费表有 1 个金额不是以万元填写，已换算为万元：行政事业性收费 · 金额“945200元”。');
+      const report = build();
+      const fee = report.tables[1].rows[0].cells[0];
+      fee.unit = '美元';
+      expect(codes(validateReport(report, budgetTemplate))).toEqual(['warning cell/unit-unknown']);
+    });
+  });
+
+  describe('structure', () => {
+    it('reports missing sections: required ones as errors, optional ones as warnings', () => {
+      const diagnostics = validate({ s3: null, s4: null });
+      expect(codes(diagnostics)).toEqual(['error structure/section-missing', 'warning structure/section-missing']);
+      expect(diagnostics[0].message).toBe('缺少第三部分“存在的问题”。');
+    });
+
+    it('accepts aliases and fixes near-miss headings', () => {
+      expect(validate({ headings: { s2: { text: '二、本年预算执行情况', match: 'alias' } } })).toEqual([]);
+      const report = build({ headings: { s3: { text: '三、存在问题', match: 'near' } } });
+      const diagnostics = validateReport(report, budgetTemplate);
+      expect(codes(diagnostics)).toEqual(['warning structure/heading-variant']);
+      expect(diagnostics[0].message).toBe('标题“三、存在问题”不是模板的写法“三、存在的问题”。');
+      const fixed = applyEdits(report.source.text, diagnostics[0].suggestions[0].edits);
+      expect(fixed).toBe(build().source.text);
+    });
+
+    it('reports a missing heading, sections out of order, a missing table', () => {
+      expect(codes(validate({ headings: { s2: { missing: true } } }))).toEqual(['error structure/heading-missing']);
+      const disorder = validate({ order: ['s1', 's3', 's2', 's4'] });
+      expect(codes(disorder)).toEqual(['error structure/section-order']);
+      expect(disorder[0].message).toBe('第三部分“存在的问题”的位置不对：应排在第二部分之后。');
+      expect(codes(validate({ fees: null }))).toEqual(['error structure/table-missing']);
+    });
+
+    it('reports a cut-off table once and checks only what the rows present decide', () => {
+      const diagnostics = validate({
+        budget: { income: ['10', '20', '31'], expense: ['5', '5', '10'] },
+        truncated: true,
+        s1: ['全年收入31万元。'],
+      });
+      expect(codes(diagnostics)).toEqual(['error arithmetic/equation B1', 'error structure/table-truncated']);
+      expect(diagnostics[1].message).toContain('缺少最后 1 行：合计');
+      const middle = validate({ budget: { income: ['10', '20', '30'], total: ['10', '20', '30'] } });
+      expect(codes(middle)).toEqual(['error structure/rows-missing']);
+    });
+
+    it('passes on the parser\'s table notes', () => {
+      const report = new ReportBuilder(budgetTemplate)
+        .title('示例单位2031年预算执行报告', 2031)
+        .section('s1')
+        .line('全年收入30万元。')
+        .section('s2')
+        .table({
+          id: 'budget',
+          rows: CLEAN_BUDGET,
+          notes: [
+            { kind: 'header-garbled' },
+            { kind: 'header-truncated' },
+            { kind: 'glued-ambiguous', row: 'income' },
+            { kind: 'glued-split', row: 'expense' },
+            { kind: 'repeated' },
+            { kind: 'extra-values', row: 'total' },
+          ],
+        })
+        .table({ id: 'fees', rows: { fee: ['1万元'], change: ['0'] } })
+        .section('s3')
+        .line('仍有不足。')
+        .section('s4')
+        .line('收费正常。')
+        .build();
+      const diagnostics = validateReport(report, budgetTemplate);
+      expect(codes(diagnostics).sort()).toEqual([
+        'info structure/row-split-guessed',
+        'info structure/table-repeated',
+        'warning structure/extra-values',
+        'warning structure/header-garbled',
+        'warning structure/header-truncated',
+        'warning structure/row-ambiguous',
+      ]);
+      expect(diagnostics.find((d) => d.code === 'structure/row-ambiguous')!.message).toContain('“收入”一行');
+    });
+  });
+
+  describe('template and year', () => {
+    it('flags a report older than its format, naming the right one', () => {
+      const diagnostics = validate({ year: 2025 });
+      expect(codes(diagnostics)).toEqual(['warning template/anachronistic']);
+      expect(diagnostics[0].message).toBe(
+        '这是 2025 年度的报告，却使用了 2030 年度起才适用的格式“预算执行报告格式（2030）”。2025 年度应使用“预算执行报告格式（2020）”。',
+      );
+    });
+
+    it('flags a recent report written in a superseded format (by its markers)', () => {
+      // Parsed with the old template but written in the new format (by its markers): no template finding.
+      const diagnostics = validateReport(build(), budgetTemplate2020, { templates: [budgetTemplate, budgetTemplate2020] });
+      expect(codes(diagnostics).filter((c) => c.includes('template/'))).toEqual([]);
+      const old = build({ s1: ['全年收入30万元。'], s3: ['经费使用情况良好，上年结余已使用，经费使用情况。'] });
+      old.detection.scores = { 'budget-2020': 4, 'budget-2030': 3 };
+      const found = validateReport(old, budgetTemplate2020, { templates: [budgetTemplate, budgetTemplate2020] });
+      expect(codes(found)).toEqual(['warning template/superseded']);
+      expect(found[0].message).toContain('却使用了适用于 2020—2029 年度的格式“预算执行报告格式（2020）”');
+      expect(found[0].message).toContain('2031 年度应使用“预算执行报告格式（2030）”');
+    });
+
+    it('flags the pre-template format and an unknown year', () => {
+      expect(codes(validate({ s1: ['全年收入30万元。指标名称、计量单位见下。'] }))).toEqual(['warning template/legacy-format']);
+      expect(codes(validate({ year: null }))).toEqual(['info template/year-unknown']);
+    });
+  });
+
+  describe('text', () => {
+    it('compares numbers restated in the prose with the table', () => {
+      const diagnostics = validate({ s1: ['全年收入35万元，运行平稳。'] });
+      expect(codes(diagnostics)).toEqual(['warning text/prose-mismatch P1']);
+      expect(diagnostics[0].message).toBe('正文“全年收入35”与表格收入全年 30 不符。');
+      const report = build({ s1: ['全年收入35万元，运行平稳。'] });
+      const range = validateReport(report, budgetTemplate)[0].range;
+      expect(report.source.text.slice(range.start, range.end)).toBe('全年收入35万');
+      expect(validate({ s1: ['全年收入三十万元。'] })).toEqual([]);
+      expect(codes(validate({ s1: ['全年收入两万元。'] }))).toEqual(['warning text/prose-mismatch P1']);
+    });
+
+    it('skips a prose check whose operand cannot be read', () => {
+      expect(codes(validate({ s1: ['全年收入35万元。'], budget: { ...CLEAN_BUDGET, income: ['10', '20', '约30'] } }))).toEqual([
+        'warning cell/invalid'.replace('warning', 'error'),
+      ]);
+    });
+
+    it('checks required mentions, forbidden patterns, length and empty sections', () => {
+      expect(codes(validate({ s4: ['无其他事项。'] }))).toEqual(['warning text/mention-missing M1']);
+      const forbidden = validate({ s1: ['全年收入30万元，设机构7个，另设机构 3 个。'] });
+      expect(codes(forbidden)).toEqual(['warning text/forbidden F1']);
+      expect(forbidden[0].related).toHaveLength(1);
+      const long = validate({ s1: ['全年收入30万元。' + '工作平稳有序推进。'.repeat(8)] });
+      expect(codes(long)).toEqual(['info text/length']);
+      const empty = validate({ s3: ['无。'] });
+      expect(codes(empty)).toEqual(['warning text/empty-section']);
+      expect(codes(validate({ s3: ['  暂无  '] }))).toEqual(['warning text/empty-section']);
+    });
+  });
+
+  describe('text quality', () => {
+    it('reports each injected Pinyin reading with a fix that deletes it', () => {
+      const report = build({ s1: ['全年收入30万元，按規(guī)定發(fā)布。'] });
+      const diagnostics = validateReport(report, budgetTemplate);
+      expect(codes(diagnostics)).toEqual(['warning quality/pinyin', 'warning quality/pinyin']);
+      expect(diagnostics[0].message).toBe('“規(guī)”中夹杂拼音注音“(guī)”（繁简转换造成的乱码）。');
+      const fixed = applyEdits(report.source.text, diagnostics.flatMap((d) => d.suggestions[0].edits));
+      expect(fixed).toContain('按規定發布。');
+    });
+  });
+
+  it('speaks English on request', () => {
+    const diagnostics = validate({ s3: null, budget: { ...CLEAN_BUDGET, income: ['12', '20', '30'] } }, 'en');
+    expect(diagnostics.map((d) => d.message)).toContain('Section 三 "存在的问题" is missing.');
+    expect(diagnostics[0].message).toMatch(/^income|^收入: year 30 ≠ halves 32\. Most likely wrong: 收入 · 上半年 from 12 to 10/);
+  });
+
+  it('is sorted by position and deterministic', () => {
+    const options: Options = { s3: null, s1: ['全年收入35万元，按規(guī)定。'], budget: { ...CLEAN_BUDGET, income: ['12', '20', '30'] } };
+    const first = validate(options);
+    expect(first.map((d) => d.range.start)).toEqual([...first.map((d) => d.range.start)].sort((a, b) => a - b));
+    expect(validate(options)).toEqual(first);
+  });
+});
