@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import {
+  DidChangeConfigurationNotification,
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { serverSettings } from './client-settings.js';
+
+/** Documents the server sees: templates, and Markdown / plain text that may be reports (files and unsaved). */
+export const documentSelector = ['file', 'untitled'].flatMap((scheme) =>
+  ['nianbao-template', 'markdown', 'plaintext'].map((language) => ({ scheme, language })),
+);
+
+/** Starts the bundled language server (out/server.cjs, over IPC) and its client. */
+export async function startClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
+  const serverModule = context.asAbsolutePath('out/server.cjs');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector,
+    initializationOptions: serverSettings(),
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.nbt') },
+    outputChannelName: 'nianbao',
+  };
+  const client = new LanguageClient('nianbao', 'nianbao', serverOptions, clientOptions);
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration('nianbao') || !client.isRunning()) return;
+      void client.sendNotification(DidChangeConfigurationNotification.type, { settings: { nianbao: serverSettings() } });
+    }),
+  );
+  await client.start();
+  return client;
+}

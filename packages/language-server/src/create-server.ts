@@ -1,0 +1,180 @@
+import { builtinTemplates, renderSkeleton } from '@nianbao/core';
+import { compile } from '@nianbao/core/compiler';
+import {
+  NianbaoTemplateGeneratedModule,
+  NianbaoTemplateGeneratedSharedModule,
+  NianbaoTemplateModule,
+  registerNianbaoTemplateChecks,
+} from '@nianbao/template-language';
+import { DocumentState, inject, URI, type FileSystemProvider, type LangiumDocument } from 'langium';
+import {
+  createDefaultModule,
+  createDefaultSharedModule,
+  startLanguageServer,
+  type LangiumServices,
+  type LangiumSharedServices,
+} from 'langium/lsp';
+import type { Connection } from 'vscode-languageserver';
+import {
+  listTemplatesRequest,
+  newReportRequest,
+  reportTablesRequest,
+  setTemplateRequest,
+  type NewReport,
+  type NewReportParams,
+  type ReportTablesParams,
+  type SetTemplateParams,
+} from './protocol.js';
+import { createRoutingConnection } from './langium/routing-connection.js';
+import { createTemplateEditorModule, nianbaoServerSharedModule } from './langium/server-modules.js';
+import { ReportFeatures, ReportRecognizer, ReportService, reportTables } from './reports/index.js';
+import { ServerSettings } from './settings/index.js';
+import { TemplateCatalog } from './templates/index.js';
+
+/** What `createNianbaoServer` builds. */
+export interface NianbaoServer {
+  shared: LangiumSharedServices;
+  template: LangiumServices;
+  settings: ServerSettings;
+  catalog: TemplateCatalog;
+  reports: ReportService;
+}
+
+/** The file-system access of the server: Langium's `NodeFileSystem` in Node, `EmptyFileSystem` in a browser. */
+export interface FileSystemContext {
+  fileSystemProvider: (services: unknown) => FileSystemProvider;
+}
+
+/**
+ * Creates and starts the nianbao language server on `connection`: Langium serves templates (`*.nbt`), the
+ * report service serves annual reports (Markdown, plain text). Nothing here depends on Node: the same server
+ * runs in a browser worker with a browser connection and `EmptyFileSystem`.
+ */
+export function createNianbaoServer(connection: Connection, fileSystem: FileSystemContext): NianbaoServer {
+  const settings = new ServerSettings();
+  let shared: LangiumSharedServices | undefined;
+  let features: ReportFeatures | undefined;
+  const isTemplateDocument = (uri: string): boolean => {
+    try {
+      return shared?.ServiceRegistry.hasServices(URI.parse(uri)) ?? false;
+    } catch {
+      return false;
+    }
+  };
+  const routed = createRoutingConnection(connection, isTemplateDocument, () => features);
+
+  shared = inject(
+    createDefaultSharedModule({ connection: routed, ...(fileSystem as { fileSystemProvider: () => FileSystemProvider }) }),
+    NianbaoTemplateGeneratedSharedModule,
+    nianbaoServerSharedModule,
+  );
+  const template = inject(
+    createDefaultModule({ shared }),
+    NianbaoTemplateGeneratedModule,
+    NianbaoTemplateModule,
+    createTemplateEditorModule(settings),
+  );
+  shared.ServiceRegistry.register(template);
+  registerNianbaoTemplateChecks(template as unknown as Parameters<typeof registerNianbaoTemplateChecks>[0]);
+
+  const catalog = new TemplateCatalog(builtinTemplates, (text, uri) => compile(text, { uri }));
+  let workspaceFolders: string[] = [];
+  const reports = new ReportService({
+    connection,
+    documents: shared.workspace.TextDocuments,
+    settings,
+    catalog,
+    recognizer: new ReportRecognizer(),
+    isTemplateDocument,
+    workspaceFolders: () => workspaceFolders,
+  });
+  features = new ReportFeatures(reports, settings);
+
+  shared.lsp.LanguageServer.onInitialize((params) => {
+    settings.update(params.initializationOptions);
+    workspaceFolders = (params.workspaceFolders ?? [])
+      .map((folder) => toFsPath(folder.uri))
+      .filter((path): path is string => path !== undefined);
+    if (workspaceFolders.length === 0 && params.rootUri) {
+      const root = toFsPath(params.rootUri);
+      if (root) workspaceFolders.push(root);
+    }
+  });
+  shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate((update) => {
+    if (update.section === 'nianbao') settings.update(update.configuration);
+  });
+  shared.lsp.LanguageServer.onInitialized(() => {
+    void connection.workspace
+      .getConfiguration('nianbao')
+      .then((value) => settings.update(value))
+      .catch(() => undefined);
+  });
+
+  followWorkspaceTemplates(shared, catalog);
+  reports.listen();
+  registerRequests(connection, reports, catalog);
+  startLanguageServer(shared);
+  return { shared, template, settings, catalog, reports };
+}
+
+/** Compiles every template document Langium builds (open or in the workspace) into the catalogue. */
+function followWorkspaceTemplates(shared: LangiumSharedServices, catalog: TemplateCatalog): void {
+  const builder = shared.workspace.DocumentBuilder;
+  builder.onBuildPhase(DocumentState.IndexedReferences, (documents: LangiumDocument[]) => {
+    for (const document of documents) {
+      catalog
+        .update(document.uri.toString(), document.textDocument.getText())
+        .catch((error: unknown) => console.error('nianbao: workspace template update failed', error));
+    }
+  });
+  builder.onUpdate((_changed, deleted) => {
+    for (const uri of deleted) catalog.remove(uri.toString());
+  });
+}
+
+/** The nianbao requests of `protocol.ts`, each guarded so a failure answers null. */
+function registerRequests(connection: Connection, reports: ReportService, catalog: TemplateCatalog): void {
+  const guarded =
+    <P, R>(method: string, handler: (params: P) => R) =>
+    (params: P): R | null => {
+      try {
+        return handler(params);
+      } catch (error) {
+        console.error(`nianbao: ${method} failed`, error);
+        return null;
+      }
+    };
+  connection.onRequest(listTemplatesRequest, guarded(listTemplatesRequest, () => catalog.summaries()));
+  connection.onRequest(
+    setTemplateRequest,
+    guarded(setTemplateRequest, (params: SetTemplateParams) => {
+      reports.chooseTemplate(params.uri, params.template);
+      return reports.get(params.uri) ? true : false;
+    }),
+  );
+  connection.onRequest(
+    reportTablesRequest,
+    guarded(reportTablesRequest, (params: ReportTablesParams) => {
+      const report = reports.get(params.uri);
+      return report ? reportTables(report) : null;
+    }),
+  );
+  connection.onRequest(
+    newReportRequest,
+    guarded(newReportRequest, (params: NewReportParams) => {
+      const template = catalog.get(params.template);
+      if (!template) return null;
+      const text = renderSkeleton(template, { year: params.year, agency: params.agency });
+      return { text, languageId: 'markdown' } satisfies NewReport;
+    }),
+  );
+}
+
+function toFsPath(uri: string): string | undefined {
+  try {
+    const parsed = URI.parse(uri);
+    return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+  } catch {
+    return undefined;
+  }
+}

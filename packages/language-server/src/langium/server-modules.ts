@@ -1,0 +1,24 @@
+import type { Module } from 'langium';
+import type { LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
+import type { ServerSettings } from '../settings/index.js';
+import { TemplateFormatter, TemplateHoverProvider } from '../templates/index.js';
+import { LangiumOnlyUpdateHandler } from './langium-only-update-handler.js';
+import { NianbaoLanguageServer } from './nianbao-language-server.js';
+
+/** Shared-service overrides of the server: the crash-proof update handler and the extra capabilities. */
+export const nianbaoServerSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+  lsp: {
+    DocumentUpdateHandler: (services) => new LangiumOnlyUpdateHandler(services),
+    LanguageServer: (services) => new NianbaoLanguageServer(services),
+  },
+};
+
+/** Editor services the template language gets in the server: a formatter and documented hovers. */
+export function createTemplateEditorModule(settings: ServerSettings): Module<LangiumServices, PartialLangiumServices> {
+  return {
+    lsp: {
+      Formatter: () => new TemplateFormatter(),
+      HoverProvider: (services) => new TemplateHoverProvider(services, settings),
+    },
+  };
+}

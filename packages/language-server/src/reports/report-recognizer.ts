@@ -1,0 +1,99 @@
+import type { TemplateIR } from '@nianbao/core';
+import { minimatch } from 'minimatch';
+import { URI } from 'vscode-uri';
+
+/** How far into a document the title of a report is looked for (characters, whitespace removed). */
+const titleWindow = 4000;
+
+/** Phrases of the title of a disclosure annual report (政府信息公开工作年度报告 and its variants). */
+const titleSubject = /政府信息公开|政务公开/u;
+const titleKind = /年度报告|年报/u;
+
+/** Markup that may precede a heading line in Markdown or plain text. */
+const headingPrefix = /^[\s#>*_|\-+=]*/u;
+
+/**
+ * Decides which open documents are annual reports: a file that matches one of the `nianbao.reports.include`
+ * globs always is; otherwise its content must look like one — section headings of a known template
+ * (two of them, or one below a report title). Ordinary Markdown (a README) is left alone.
+ */
+export class ReportRecognizer {
+  private headingsOf = new WeakMap<TemplateIR[], string[]>();
+
+  /**
+   * @param include glob patterns (matched against the workspace-relative and the absolute path)
+   * @param workspaceFolders file-system paths of the workspace folders
+   */
+  isReport(uri: string, text: string, templates: TemplateIR[], include: string[], workspaceFolders: string[]): boolean {
+    if (include.length > 0 && matchesInclude(uri, include, workspaceFolders)) return true;
+    return looksLikeReport(text, this.headings(templates));
+  }
+
+  private headings(templates: TemplateIR[]): string[] {
+    let headings = this.headingsOf.get(templates);
+    if (!headings) {
+      const set = new Set<string>();
+      for (const template of templates) {
+        for (const section of template.sections) {
+          for (const heading of [section.heading, ...section.aliases]) {
+            if (heading.trim() !== '') set.add(`${section.numeral}、${heading.replace(/\s+/gu, '')}`);
+          }
+        }
+      }
+      headings = [...set];
+      this.headingsOf.set(templates, headings);
+    }
+    return headings;
+  }
+}
+
+/** True when the document's path matches one of the glob patterns. */
+export function matchesInclude(uri: string, patterns: string[], workspaceFolders: string[]): boolean {
+  let path: string;
+  try {
+    const parsed = URI.parse(uri);
+    path = parsed.scheme === 'file' ? parsed.fsPath.replace(/\\/gu, '/') : parsed.path;
+  } catch {
+    return false;
+  }
+  const candidates = [path];
+  for (const folder of workspaceFolders) {
+    const root = folder.replace(/\\/gu, '/').replace(/\/?$/u, '/');
+    if (path.startsWith(root)) candidates.push(path.slice(root.length));
+  }
+  return patterns.some((pattern) =>
+    candidates.some((candidate) =>
+      minimatch(candidate, pattern, { dot: true, nocase: true, matchBase: !pattern.includes('/') }),
+    ),
+  );
+}
+
+/** Content test: headings of a known template at line starts, helped by a report title near the top. */
+export function looksLikeReport(text: string, headings: string[]): boolean {
+  if (headings.length === 0) return false;
+  const top = text.slice(0, titleWindow * 2).replace(/\s+/gu, '').slice(0, titleWindow);
+  const hasTitle = titleSubject.test(top) && titleKind.test(top);
+  const needed = hasTitle ? 1 : 2;
+  const found = new Set<string>();
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    // Only short lines can be headings: skip long paragraphs without copying them.
+    if (lineEnd - lineStart < 200) {
+      const line = text.slice(lineStart, lineEnd).replace(headingPrefix, '').replace(/\s+/gu, '');
+      const comma = line.indexOf('、');
+      if (comma > 0 && comma <= 3) {
+        for (const heading of headings) {
+          if (line.startsWith(heading)) {
+            found.add(heading);
+            if (found.size >= needed) return true;
+            break;
+          }
+        }
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  return false;
+}

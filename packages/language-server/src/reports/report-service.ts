@@ -1,0 +1,264 @@
+import {
+  checkText,
+  identityView,
+  LineIndex,
+  UnknownTemplateError,
+  type CheckResult,
+  type ReportSource,
+  type TemplateIR,
+} from '@nianbao/core';
+import type { TextDocument } from 'langium';
+import type { TextDocuments } from 'langium/lsp';
+import type { Connection } from 'vscode-languageserver';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { reportStatusNotification, type ReportStatus } from '../protocol.js';
+import type { ServerSettings } from '../settings/index.js';
+import type { TemplateCatalog } from '../templates/index.js';
+import { toLspDiagnostic } from './lsp-diagnostics.js';
+
+import type { ReportRecognizer } from './report-recognizer.js';
+
+/** Documents longer than this (UTF-16 units) are not checked: the editor stays responsive. */
+const maxReportLength = 8 * 1024 * 1024;
+
+/** A report as last checked. */
+export interface CheckedReport {
+  uri: string;
+  version: number;
+  text: string;
+  positions: LineIndex;
+  result: CheckResult;
+  /** The template the report was checked against (null when none fits). */
+  template: TemplateIR | null;
+  templateChoice: ReportStatus['templateChoice'];
+  /** The published diagnostics, index for index with `result.diagnostics`. */
+  diagnostics: Diagnostic[];
+  checkMs: number;
+}
+
+/** What the report service needs from the server. */
+export interface ReportServiceContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  settings: ServerSettings;
+  catalog: TemplateCatalog;
+  recognizer: ReportRecognizer;
+  /** True for documents Langium serves (templates): the report service leaves them alone. */
+  isTemplateDocument(uri: string): boolean;
+  /** File-system paths of the workspace folders (for the include globs). */
+  workspaceFolders(): string[];
+}
+
+/**
+ * Checks the open reports: on every change (debounced; a newer change cancels a pending check), it runs the
+ * core's `checkText` on the editor buffer, publishes the findings as LSP diagnostics and a `nianbao/status`
+ * notification, and keeps the result for hover, quick fixes, symbols and inlay hints. A check that throws is
+ * logged and publishes nothing; the server goes on.
+ */
+export class ReportService {
+  private readonly checked = new Map<string, CheckedReport>();
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly choices = new Map<string, string>();
+
+  /** @param context the connection, documents and services the reports are checked with */
+  constructor(private readonly context: ReportServiceContext) {}
+
+  /** Starts following the text documents, the settings and the templates. */
+  listen(): void {
+    const { documents, settings, catalog } = this.context;
+    documents.onDidChangeContent((event) => this.guard('change', () => this.schedule(event.document.uri)));
+    documents.onDidClose((event) => this.guard('close', () => this.close(event.document.uri)));
+    settings.onChange(() => this.guard('settings', () => this.recheck(() => true)));
+    catalog.onChange((ids) =>
+      this.guard('templates', () =>
+        this.recheck((report) => report.templateChoice === 'auto' || ids.has(report.template?.id ?? '')),
+      ),
+    );
+  }
+
+  /** The last check of the report at `uri`, if it is an open report. */
+  get(uri: string): CheckedReport | undefined {
+    return this.checked.get(uri) ?? this.checked.get(this.context.documents.get(uri)?.uri ?? '');
+  }
+
+  /** Every open report as last checked. */
+  all(): CheckedReport[] {
+    return [...this.checked.values()];
+  }
+
+  /** Chooses the template of one document (`auto`: detect) and checks it again at once. */
+  chooseTemplate(uri: string, template: string): CheckedReport | undefined {
+    const key = this.context.documents.get(uri)?.uri ?? uri;
+    if (template === 'auto') this.choices.delete(key);
+    else this.choices.set(key, template);
+    this.run(key);
+    return this.checked.get(key);
+  }
+
+  /** Checks a document after the debounce delay; a later change of the same document replaces the wait. */
+  schedule(uri: string): void {
+    if (this.context.isTemplateDocument(uri)) return;
+    const waiting = this.pending.get(uri);
+    if (waiting !== undefined) clearTimeout(waiting);
+    const delay = this.context.settings.value.debounceMs;
+    this.pending.set(
+      uri,
+      setTimeout(() => {
+        this.pending.delete(uri);
+        this.guard('check', () => this.run(uri));
+      }, delay),
+    );
+  }
+
+  /** Checks a document now (if it is an open report) and publishes the outcome. */
+  run(uri: string): void {
+    const document = this.context.documents.get(uri);
+    if (!document || this.context.isTemplateDocument(uri)) return;
+    const text = document.getText();
+    const { settings, catalog, recognizer } = this.context;
+    const templates = catalog.all();
+    const isReport =
+      text.length <= maxReportLength &&
+      recognizer.isReport(uri, text, templates, settings.value.include, this.context.workspaceFolders());
+    if (!isReport) {
+      this.forget(uri, document.version);
+      return;
+    }
+    const report = this.check(document, templates);
+    if (!report) return;
+    // A newer version arrived while checking: its own check is pending, this result is stale.
+    if (this.context.documents.get(uri)?.version !== report.version) return;
+    this.checked.set(uri, report);
+    void this.context.connection
+      .sendDiagnostics({ uri, version: report.version, diagnostics: report.diagnostics })
+      .catch((error: unknown) => console.error('nianbao: publishing diagnostics failed', error));
+    this.sendStatus(this.statusOf(report));
+  }
+
+  private check(document: TextDocument, templates: TemplateIR[]): CheckedReport | undefined {
+    const uri = document.uri;
+    const text = document.getText();
+    const version = document.version;
+    const { choice, wanted } = this.templateChoice(uri);
+    const source: ReportSource = { name: uri, format: formatOf(uri, document.languageId), encoding: 'utf-8', text };
+    const started = performance.now();
+    const locale = this.context.settings.value.locale;
+    let result: CheckResult;
+    let templateChoice = choice;
+    try {
+      try {
+        result = checkText(source, identityView(text), { template: wanted, templates, locale });
+      } catch (error) {
+        if (!(error instanceof UnknownTemplateError)) throw error;
+        console.error(`nianbao: unknown template "${error.id}" for ${uri}; detecting instead`);
+        templateChoice = 'auto';
+        result = checkText(source, identityView(text), { template: 'auto', templates, locale });
+      }
+    } catch (error) {
+      console.error(`nianbao: checking ${uri} failed`, error);
+      return undefined;
+    }
+    const positions = new LineIndex(text);
+    const diagnostics = result.diagnostics.map((finding) => toLspDiagnostic(finding, uri, positions, version));
+    const template = result.template ? (templates.find((t) => t.id === result.template?.id) ?? null) : null;
+    return {
+      uri,
+      version,
+      text,
+      positions,
+      result,
+      template,
+      templateChoice,
+      diagnostics,
+      checkMs: performance.now() - started,
+    };
+  }
+
+  private templateChoice(uri: string): { choice: ReportStatus['templateChoice']; wanted: string } {
+    const chosen = this.choices.get(uri);
+    if (chosen) return { choice: 'document', wanted: chosen };
+    const setting = this.context.settings.value.template;
+    if (setting && setting !== 'auto') return { choice: 'setting', wanted: setting };
+    return { choice: 'auto', wanted: 'auto' };
+  }
+
+  private close(uri: string): void {
+    const waiting = this.pending.get(uri);
+    if (waiting !== undefined) clearTimeout(waiting);
+    this.pending.delete(uri);
+    this.choices.delete(uri);
+    if (this.checked.delete(uri)) {
+      void this.context.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
+    }
+  }
+
+  /** A document that stopped being a report: withdraw its findings once. */
+  private forget(uri: string, version: number): void {
+    if (!this.checked.delete(uri)) return;
+    void this.context.connection.sendDiagnostics({ uri, version, diagnostics: [] }).catch(() => undefined);
+    this.sendStatus({
+      uri,
+      version,
+      isReport: false,
+      template: null,
+      templateChoice: 'auto',
+      year: null,
+      agency: null,
+      errors: 0,
+      warnings: 0,
+      infos: 0,
+      checkMs: 0,
+    });
+  }
+
+  private recheck(which: (report: CheckedReport) => boolean): void {
+    const uris = new Set(this.context.documents.keys());
+    for (const report of this.checked.values()) {
+      if (which(report)) uris.add(report.uri);
+    }
+    for (const uri of uris) {
+      const report = this.checked.get(uri);
+      if (!report || which(report)) this.schedule(uri);
+    }
+  }
+
+  private statusOf(report: CheckedReport): ReportStatus {
+    const count = (severity: string): number =>
+      report.result.diagnostics.filter((finding) => finding.severity === severity).length;
+    return {
+      uri: report.uri,
+      version: report.version,
+      isReport: true,
+      template: report.template
+        ? { id: report.template.id, title: report.template.title, confidence: report.result.template?.confidence ?? 0 }
+        : null,
+      templateChoice: report.templateChoice,
+      year: report.result.info.year,
+      agency: report.result.info.agency,
+      errors: count('error'),
+      warnings: count('warning'),
+      infos: count('info'),
+      checkMs: Math.round(report.checkMs * 10) / 10,
+    };
+  }
+
+  private sendStatus(status: ReportStatus): void {
+    void this.context.connection
+      .sendNotification(reportStatusNotification, status)
+      .catch((error: unknown) => console.error('nianbao: sending status failed', error));
+  }
+
+  private guard(what: string, action: () => void): void {
+    try {
+      action();
+    } catch (error) {
+      console.error(`nianbao: report ${what} failed`, error);
+    }
+  }
+}
+
+/** The source format of an editor buffer: Markdown by extension or language id, else plain text. */
+function formatOf(uri: string, languageId: string): ReportSource['format'] {
+  if (languageId === 'markdown' || /\.(md|markdown)$/iu.test(uri)) return 'md';
+  return 'txt';
+}

@@ -1,0 +1,4 @@
+export * from './keyword-docs.js';
+export * from './template-catalog.js';
+export * from './template-formatter.js';
+export * from './template-hover-provider.js';
