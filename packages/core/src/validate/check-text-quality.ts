@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { findPinyinReadings } from '../normalize/index.js';
+import { findConverterArtefacts, findMojibake, findPinyinReadings } from '../normalize/index.js';
+import { excerpt, lineAt } from './text-ranges.js';
 import type { ValidationContext } from './validation-context.js';
 
 /** The character a reading was injected after, with the reading: "規(guī)". */
@@ -26,5 +27,38 @@ export function checkTextQuality(ctx: ValidationContext): Diagnostic[] {
       );
     }
   }
+  if (ctx.enabled('quality/mojibake')) {
+    for (const spot of findMojibake(ctx.text)) {
+      diagnostics.push(
+        ctx.diagnostic('quality/mojibake', {
+          message: ctx.msg('quality/mojibake', { text: withContext(ctx.text, spot.start, spot.end) }),
+          range: { start: spot.start, end: spot.end },
+        }),
+      );
+    }
+  }
+  if (ctx.enabled('quality/converter-artefact')) {
+    for (const artefact of findConverterArtefacts(ctx.text)) {
+      const range = { start: artefact.start, end: artefact.end };
+      const written = ctx.text.slice(range.start, range.end);
+      // An escaped character stays, without its backslash; other artefacts go entirely.
+      const newText = artefact.kind === 'escape' ? written.replace(/^\\/, '') : '';
+      diagnostics.push(
+        ctx.diagnostic('quality/converter-artefact', {
+          message: ctx.msg('quality/converter-artefact', { text: excerpt(written, 40) }),
+          range,
+          suggestions: [{ message: ctx.msg('fix/delete-artefact', { text: excerpt(written, 40) }), edits: [{ range, newText }] }],
+        }),
+      );
+    }
+  }
   return diagnostics;
+}
+
+/** A garbled spot with up to three characters of its line on either side, to recognise it by. */
+function withContext(text: string, start: number, end: number): string {
+  const line = lineAt(text, start);
+  const from = Math.max(line.start, start - 3);
+  const lineEnd = Math.max(line.end, end);
+  return excerpt(text.slice(from, Math.min(lineEnd, end + 3)), 40);
 }

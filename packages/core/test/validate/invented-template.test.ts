@@ -290,6 +290,16 @@ describe('validateReport on an invented template', () => {
       const fixed = applyEdits(report.source.text, diagnostics.flatMap((d) => d.suggestions[0].edits));
       expect(fixed).toContain('按規定發布。');
     });
+
+    it('reports mojibake and converter artefacts, with a fix deleting an artefact', () => {
+      const report = build({ s1: ['全年收入30万元。[bookmark: _GoBack]', '落实三審三?!敝贫?要求。'] });
+      const diagnostics = validateReport(report, budgetTemplate);
+      expect(codes(diagnostics)).toEqual(['warning quality/converter-artefact', 'warning quality/mojibake']);
+      expect(diagnostics[0].message).toBe('文档转换残留：“[bookmark: _GoBack]”。');
+      expect(diagnostics[1].message).toMatch(/^乱码：“.*\?.*”。$/u);
+      const fixed = applyEdits(report.source.text, diagnostics[0].suggestions[0].edits);
+      expect(fixed).toContain('全年收入30万元。\n');
+    });
   });
 
   it('speaks English on request', () => {
