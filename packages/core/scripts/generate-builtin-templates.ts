@@ -1,0 +1,48 @@
+/**
+ * Compiles the official templates (grammars/*.nbt) and writes packages/core/src/generated/builtin-templates.ts,
+ * which ships them as plain IR data. Run with Node 24 from the repository root:
+ *
+ *     node packages/core/scripts/generate-builtin-templates.ts          # write the file
+ *     node packages/core/scripts/generate-builtin-templates.ts --check  # exit 1 when the file is stale
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import './source-module-hooks.ts';
+
+const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const outputFile = fileURLToPath(new URL('../src/generated/builtin-templates.ts', import.meta.url));
+
+const { builtinTemplateSources, renderBuiltinTemplatesModule } = await import('../src/compiler/builtin-template-sources.ts');
+const { compileTemplate, formatTemplateDiagnostics } = await import('../src/compiler/index.ts');
+
+const compiled = [];
+let failed = false;
+for (const source of builtinTemplateSources) {
+  const file = `${repositoryRoot}${source.file}`;
+  const result = await compileTemplate(await readFile(file, 'utf8'), { uri: source.file });
+  const problems = result.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info');
+  if (problems.length > 0) {
+    console.error(formatTemplateDiagnostics(problems));
+  }
+  if (!result.ir || problems.length > 0) {
+    failed = true;
+    continue;
+  }
+  compiled.push({ ...source, ir: result.ir });
+}
+if (failed) {
+  console.error('The built-in templates have errors or warnings; nothing written.');
+  process.exit(1);
+}
+const rendered = renderBuiltinTemplatesModule(compiled);
+if (process.argv.includes('--check')) {
+  const current = await readFile(outputFile, 'utf8').catch(() => '');
+  if (current !== rendered) {
+    console.error(`${outputFile} is stale: run node packages/core/scripts/generate-builtin-templates.ts`);
+    process.exit(1);
+  }
+  console.log(`${outputFile} is up to date.`);
+} else {
+  await writeFile(outputFile, rendered);
+  console.log(`Wrote ${compiled.length} templates to ${outputFile}.`);
+}

@@ -1,0 +1,3 @@
+export * from './compile-template.js';
+export * from './model-to-ir.js';
+export * from './template-diagnostic.js';

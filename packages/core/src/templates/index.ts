@@ -1,0 +1,2 @@
+export * from './builtin-templates.js';
+export { govDisclosure2019, govDisclosure2021 } from '../generated/builtin-templates.js';

@@ -1,0 +1,104 @@
+import type { LangiumDocument } from 'langium';
+import type { TemplateCheckCode, TemplateMessageText, TemplateSeverity } from '../validation/template-check-codes.js';
+import { templateMessage } from '../validation/template-check-codes.js';
+import { referenceTargetNames } from '../references/reference-target-names.js';
+
+/** A position in a template file: 1-based line and column (UTF-16 code units), 0-based offset. */
+export interface TemplatePosition {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** A diagnostic about a template, with its position and its message in zh-CN and English. */
+export interface TemplateDiagnostic {
+  /** Stable code of the check (see the check catalogue), e.g. `duplicate-id`, `syntax-error`. */
+  code: TemplateCheckCode | 'internal-error';
+  severity: TemplateSeverity;
+  message: TemplateMessageText;
+  /** Start (inclusive) and end (exclusive) of the text the diagnostic is about. */
+  range: { start: TemplatePosition; end: TemplatePosition };
+  /** The file, when known. */
+  uri?: string;
+}
+
+/** A diagnostic as Langium reports it (LSP shape). */
+export type LangiumDiagnostic = NonNullable<LangiumDocument['diagnostics']>[number];
+
+interface DiagnosticData {
+  code?: string;
+  en?: string;
+  refText?: string;
+  containerType?: string;
+  property?: string;
+}
+
+/** Line-start offsets of a text, for converting LSP positions to offsets. */
+export function lineOffsets(text: string): number[] {
+  const offsets = [0];
+  for (let index = 0; index < text.length; index += 1) {
+    if (text[index] === '\n') {
+      offsets.push(index + 1);
+    }
+  }
+  return offsets;
+}
+
+/** Convert a 0-based line/character position to a template position. */
+export function toTemplatePosition(offsets: number[], line: number, character: number): TemplatePosition {
+  const lineStart = offsets[Math.min(line, offsets.length - 1)] ?? 0;
+  return { line: line + 1, column: character + 1, offset: lineStart + character };
+}
+
+/** Convert a Langium (LSP) diagnostic of a template to a template diagnostic. */
+export function toTemplateDiagnostic(diagnostic: LangiumDiagnostic, text: string, uri?: string, offsets = lineOffsets(text)): TemplateDiagnostic {
+  const data = (diagnostic.data ?? {}) as DiagnosticData;
+  const severity: TemplateSeverity = diagnostic.severity === 1 ? 'error' : diagnostic.severity === 2 ? 'warning' : 'info';
+  const range = {
+    start: toTemplatePosition(offsets, diagnostic.range.start.line, diagnostic.range.start.character),
+    end: toTemplatePosition(offsets, diagnostic.range.end.line, diagnostic.range.end.character),
+  };
+  const messageText = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+  let code: TemplateDiagnostic['code'];
+  let message: TemplateMessageText;
+  if (data.code === 'lexing-error' || data.code === 'parsing-error') {
+    code = 'syntax-error';
+    message = templateMessage('syntax-error', { detail: describeSyntaxError(messageText) });
+  } else if (data.code === 'linking-error') {
+    code = 'unresolved-reference';
+    const target = referenceTargetNames(data.containerType ?? '', data.property ?? '');
+    message = templateMessage('unresolved-reference', { name: data.refText ?? '', ...target });
+  } else if (typeof data.code === 'string' && typeof data.en === 'string') {
+    code = data.code as TemplateCheckCode;
+    message = { 'zh-CN': messageText, en: data.en };
+  } else {
+    code = 'internal-error';
+    message = { 'zh-CN': `内部错误：${messageText}`, en: `Internal error: ${messageText}` };
+  }
+  return uri === undefined ? { code, severity, message, range } : { code, severity, message, range, uri };
+}
+
+/** Shorten Chevrotain's long "one of these possible token sequences" messages. */
+function describeSyntaxError(message: string): string {
+  const sequences = /^Expecting: one of these possible Token sequences:\s*([\s\S]*?)\s*but found: '([\s\S]*)'$/.exec(message);
+  if (!sequences) {
+    return message;
+  }
+  const options = [...sequences[1].matchAll(/\[([^\]]*)\]/g)].map((match) => match[1].trim()).slice(0, 8);
+  return `expecting one of ${options.join(' | ')}${options.length === 8 ? ' | …' : ''}, but found '${sequences[2]}'`;
+}
+
+/** Render template diagnostics for people: `file:line:column severity [code] message`, one per line. */
+export function formatTemplateDiagnostics(
+  diagnostics: TemplateDiagnostic[],
+  options: { language?: 'zh-CN' | 'en'; file?: string } = {},
+): string {
+  const language = options.language ?? 'zh-CN';
+  return diagnostics
+    .map((diagnostic) => {
+      const file = options.file ?? diagnostic.uri ?? '<template>';
+      const { line, column } = diagnostic.range.start;
+      return `${file}:${line}:${column} ${diagnostic.severity} [${diagnostic.code}] ${diagnostic.message[language]}`;
+    })
+    .join('\n');
+}

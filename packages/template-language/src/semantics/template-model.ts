@@ -1,0 +1,172 @@
+import type { ResolvedCellType } from './cell-type.js';
+
+/**
+ * The analysed template: plain data with the shape of the template IR of `@nianbao/core` (without its
+ * version tag). The core compiler adds the version and checks it against the IR schema.
+ */
+
+/** A severity as declared by a template. */
+export type ModelSeverity = 'error' | 'warning' | 'info';
+
+/** A message in both catalogue languages. */
+export interface ModelText {
+  'zh-CN': string;
+  en: string;
+}
+
+/** A node of a row or column tree. */
+export interface ModelAxisNode {
+  id: string;
+  label: string;
+  aliases: string[];
+  children: ModelAxisNode[];
+  type?: ResolvedCellType;
+  span?: number;
+}
+
+/** A table. */
+export interface ModelTable {
+  id: string;
+  label: string;
+  section: string;
+  caption?: string;
+  corner?: string;
+  columns: ModelAxisNode[];
+  rows: ModelAxisNode[];
+  cellType: ResolvedCellType;
+  leafColumns: string[];
+  leafRows: string[];
+}
+
+/** A data cell. */
+export interface ModelCell {
+  id: string;
+  table: string;
+  row: string;
+  column: string;
+  type: ResolvedCellType;
+}
+
+/** A section. */
+export interface ModelSection {
+  id: string;
+  numeral: string;
+  heading: string;
+  aliases: string[];
+  kind: 'prose' | 'table';
+  required: boolean;
+  tables: string[];
+  maxLength?: { chars: number; severity: ModelSeverity };
+  notEmpty?: { placeholders: string[]; severity: ModelSeverity };
+}
+
+/** coefficient × cell. */
+export interface ModelTerm {
+  cell: string;
+  coef: number;
+}
+
+/** A comparison operator. */
+export type ModelOperator = '=' | '<=' | '>=' | '<' | '>';
+
+/** One expanded (in)equation. */
+export interface ModelEquation {
+  id: string;
+  lhs: ModelTerm[];
+  op: ModelOperator;
+  rhs: ModelTerm[];
+  bindings: Record<string, string>;
+}
+
+interface ModelRuleBase {
+  id: string;
+  title: ModelText;
+  severity: ModelSeverity;
+  message: ModelText;
+}
+
+/** An arithmetic rule expanded to equations. */
+export interface ModelArithmeticRule extends ModelRuleBase {
+  kind: 'arithmetic';
+  blank: 'zero' | 'unknown';
+  tolerance: number;
+  table: string;
+  equations: ModelEquation[];
+}
+
+/** A number in prose that must equal a cell expression. */
+export interface ModelProseCheck extends ModelRuleBase {
+  kind: 'prose';
+  sections: string[];
+  pattern: string;
+  expression: ModelTerm[];
+}
+
+/** A required mention. */
+export interface ModelMentionRule extends ModelRuleBase {
+  kind: 'mention';
+  section: string;
+  anyOf: string[];
+}
+
+/** A forbidden pattern. */
+export interface ModelForbiddenPatternRule extends ModelRuleBase {
+  kind: 'forbidden';
+  sections: string[];
+  pattern: string;
+}
+
+/** Any rule. */
+export type ModelRule = ModelArithmeticRule | ModelProseCheck | ModelMentionRule | ModelForbiddenPatternRule;
+
+/** A generic check switched on or off with a severity. */
+export interface ModelCheckSwitch {
+  enabled: boolean;
+  severity: ModelSeverity;
+}
+
+/** The generic checks of the engine a template configures (keys as in the IR). */
+export const genericCheckKeys = [
+  'blankCells',
+  'approximateNumbers',
+  'units',
+  'garbledText',
+  'converterArtefacts',
+  'headingWording',
+  'templateYear',
+] as const;
+
+/** Key of a generic check. */
+export type GenericCheckKey = (typeof genericCheckKeys)[number];
+
+/** Severity of each generic check when the template does not set it. */
+export const defaultGenericCheckSeverity: Record<GenericCheckKey, ModelSeverity> = {
+  blankCells: 'warning',
+  approximateNumbers: 'warning',
+  units: 'warning',
+  garbledText: 'warning',
+  converterArtefacts: 'warning',
+  headingWording: 'warning',
+  templateYear: 'warning',
+};
+
+/** A detection marker. */
+export interface ModelMarker {
+  text: string;
+  weight: number;
+}
+
+/** The analysed template. */
+export interface TemplateModel {
+  id: string;
+  title: string;
+  notice: string;
+  years: { from: number; to?: number };
+  markers: ModelMarker[];
+  legacyMarkers: string[];
+  sections: ModelSection[];
+  tables: ModelTable[];
+  cells: ModelCell[];
+  rules: ModelRule[];
+  checks: Record<GenericCheckKey, ModelCheckSwitch>;
+}

@@ -1,0 +1,355 @@
+/**
+ * The catalogue of template checks: every diagnostic the template language reports, with its code,
+ * default severity and its message in zh-CN and English. Messages use `{name}` placeholders.
+ */
+
+/** Severity of a template diagnostic. */
+export type TemplateSeverity = 'error' | 'warning' | 'info';
+
+/** A message in both catalogue languages. */
+export interface TemplateMessageText {
+  'zh-CN': string;
+  en: string;
+}
+
+interface CheckEntry {
+  severity: TemplateSeverity;
+  'zh-CN': string;
+  en: string;
+}
+
+/** Every template check, keyed by its stable code. */
+export const templateChecks = {
+  'syntax-error': {
+    severity: 'error',
+    'zh-CN': '语法错误：{detail}',
+    en: 'Syntax error: {detail}',
+  },
+  'unresolved-reference': {
+    severity: 'error',
+    'zh-CN': '无法解析引用“{name}”：没有这个名字的{target}。',
+    en: 'Cannot resolve the reference "{name}": there is no {targetEn} of that name.',
+  },
+  'empty-file': {
+    severity: 'error',
+    'zh-CN': '文件中没有模板定义（应以 template <id> { … } 开头）。',
+    en: 'The file defines no template (it should start with template <id> { … }).',
+  },
+  'missing-header': {
+    severity: 'error',
+    'zh-CN': '模板缺少“{field}”声明。',
+    en: 'The template has no "{field}" declaration.',
+  },
+  'duplicate-header': {
+    severity: 'error',
+    'zh-CN': '“{field}”声明重复。',
+    en: 'The "{field}" declaration is repeated.',
+  },
+  'years-reversed': {
+    severity: 'error',
+    'zh-CN': '适用年份的起始年 {from} 晚于结束年 {to}。',
+    en: 'The first report year {from} is after the last report year {to}.',
+  },
+  'duplicate-id': {
+    severity: 'error',
+    'zh-CN': '{kindZh} id “{id}”重复。',
+    en: 'Duplicate {kindEn} id "{id}".',
+  },
+  'ambiguous-cell-id': {
+    severity: 'error',
+    'zh-CN': '单元格 id “{id}”有歧义：两个不同的行列组合得到同一个 id。',
+    en: 'The cell id "{id}" is ambiguous: two different row/column pairs give the same id.',
+  },
+  'duplicate-label': {
+    severity: 'warning',
+    'zh-CN': '同一组内标签“{label}”重复。',
+    en: 'The label "{label}" is repeated among siblings.',
+  },
+  'duplicate-marker': {
+    severity: 'warning',
+    'zh-CN': '标记“{text}”重复。',
+    en: 'The marker "{text}" is repeated.',
+  },
+  'invalid-weight': {
+    severity: 'error',
+    'zh-CN': '标记权重必须大于 0。',
+    en: 'A marker weight must be greater than 0.',
+  },
+  'unknown-check': {
+    severity: 'error',
+    'zh-CN': '未知的通用检查“{key}”；可用：{known}。',
+    en: 'Unknown generic check "{key}"; known checks: {known}.',
+  },
+  'duplicate-check': {
+    severity: 'error',
+    'zh-CN': '通用检查“{key}”设置重复。',
+    en: 'The generic check "{key}" is set more than once.',
+  },
+  'heading-format': {
+    severity: 'error',
+    'zh-CN': '标题“{heading}”应写作“序号、标题”，如“一、总体情况”。',
+    en: 'The heading "{heading}" must read "numeral、text", e.g. "一、总体情况".',
+  },
+  'alias-numeral-mismatch': {
+    severity: 'error',
+    'zh-CN': '别名“{alias}”的序号与章节序号“{numeral}”不一致。',
+    en: 'The alias "{alias}" has a different numeral than the section ("{numeral}").',
+  },
+  'duplicate-alias': {
+    severity: 'warning',
+    'zh-CN': '别名“{alias}”重复或与标题相同。',
+    en: 'The alias "{alias}" is repeated or equals the heading.',
+  },
+  'duplicate-numeral': {
+    severity: 'error',
+    'zh-CN': '章节序号“{numeral}”重复。',
+    en: 'The section numeral "{numeral}" is repeated.',
+  },
+  'table-section-without-table': {
+    severity: 'error',
+    'zh-CN': '表格类章节“{section}”没有列出任何表格。',
+    en: 'The table section "{section}" lists no table.',
+  },
+  'prose-section-with-table': {
+    severity: 'error',
+    'zh-CN': '文字类章节“{section}”不能列出表格；请改为 table。',
+    en: 'The prose section "{section}" cannot list tables; declare it as table.',
+  },
+  'table-without-section': {
+    severity: 'error',
+    'zh-CN': '表格“{table}”没有被任何章节引用。',
+    en: 'The table "{table}" is referenced by no section.',
+  },
+  'table-in-several-sections': {
+    severity: 'error',
+    'zh-CN': '表格“{table}”被多个章节引用。',
+    en: 'The table "{table}" is referenced by more than one section.',
+  },
+  'invalid-length': {
+    severity: 'error',
+    'zh-CN': '篇幅上限必须大于 0。',
+    en: 'The length limit must be greater than 0.',
+  },
+  'empty-axis': {
+    severity: 'error',
+    'zh-CN': '表格“{table}”没有任何{axisZh}。',
+    en: 'The table "{table}" has no {axisEn}s.',
+  },
+  'wrong-node-kind': {
+    severity: 'error',
+    'zh-CN': '{axisZh}树中不能声明 {kind}；请用 {expected} 或 group。',
+    en: 'A {kind} cannot be declared in the {axisEn} tree; use {expected} or group.',
+  },
+  'empty-group': {
+    severity: 'error',
+    'zh-CN': '分组“{id}”没有子节点。',
+    en: 'The group "{id}" has no children.',
+  },
+  'leaf-with-children': {
+    severity: 'error',
+    'zh-CN': '“{id}”有子节点；带子节点的表头请声明为 group。',
+    en: '"{id}" has children; declare a header with children as group.',
+  },
+  'type-on-group': {
+    severity: 'error',
+    'zh-CN': '分组“{id}”本身没有数据，不能声明单元格类型。',
+    en: 'The group "{id}" carries no data of its own and cannot declare a cell type.',
+  },
+  'empty-label': {
+    severity: 'error',
+    'zh-CN': '只有表格唯一的一行可以不带标签。',
+    en: 'Only the single row of a table may be unlabelled.',
+  },
+  'invalid-span': {
+    severity: 'error',
+    'zh-CN': '跨列数必须大于 0。',
+    en: 'A span must be greater than 0.',
+  },
+  'cell-type-conflict': {
+    severity: 'error',
+    'zh-CN': '单元格 {cell} 的行和列声明了不同的类型（{rowType} / {columnType}）。',
+    en: 'Row and column of the cell {cell} declare different types ({rowType} / {columnType}).',
+  },
+  'invalid-money-type': {
+    severity: 'error',
+    'zh-CN': '金额类型：{detailZh}',
+    en: 'Money type: {detailEn}',
+  },
+  'rule-without-table': {
+    severity: 'error',
+    'zh-CN': '规则“{rule}”没有指定表格：请写 rule {rule} on <表格>，或在每个单元格前写表格 id。',
+    en: 'The rule "{rule}" names no table: write rule {rule} on <table>, or prefix every cell with a table id.',
+  },
+  'wrong-axis': {
+    severity: 'error',
+    'zh-CN': '“{name}”是{actualZh}，但这里需要{expectedZh}。',
+    en: '"{name}" is a {actualEn}, but a {expectedEn} is expected here.',
+  },
+  'wrong-table': {
+    severity: 'error',
+    'zh-CN': '“{name}”属于表格“{actual}”，而这里的单元格在表格“{expected}”中。',
+    en: '"{name}" belongs to the table "{actual}", but the cell here is in the table "{expected}".',
+  },
+  'variable-axis-mismatch': {
+    severity: 'error',
+    'zh-CN': '量词变量“{name}”遍历{actualZh}，不能用在{expectedZh}的位置。',
+    en: 'The quantifier variable "{name}" ranges over {actualEn}s and cannot stand for a {expectedEn}.',
+  },
+  'variable-table-mismatch': {
+    severity: 'error',
+    'zh-CN': '量词变量“{name}”遍历表格“{actual}”，不能用于表格“{expected}”的单元格。',
+    en: 'The quantifier variable "{name}" ranges over the table "{actual}" and cannot be used for cells of the table "{expected}".',
+  },
+  'quantifier-without-table': {
+    severity: 'error',
+    'zh-CN': '量词需要规则的表格（rule … on <表格>）。',
+    en: 'A quantifier needs the rule\'s table (rule … on <table>).',
+  },
+  'unused-variable': {
+    severity: 'warning',
+    'zh-CN': '量词变量“{name}”没有被使用，会产生重复的等式。',
+    en: 'The quantifier variable "{name}" is not used, so the equations repeat.',
+  },
+  'too-many-equations': {
+    severity: 'error',
+    'zh-CN': '规则展开后超过 {limit} 个等式。',
+    en: 'The rule expands to more than {limit} equations.',
+  },
+  'empty-domain': {
+    severity: 'error',
+    'zh-CN': '量词的取值范围为空。',
+    en: 'The quantifier ranges over nothing.',
+  },
+  'no-parent': {
+    severity: 'error',
+    'zh-CN': '“{name}”不在任何分组中，没有 parent。',
+    en: '"{name}" is in no group and has no parent.',
+  },
+  'group-without-data': {
+    severity: 'error',
+    'zh-CN': '“{name}”是分组，本身没有数据；请用 leaves({name})。',
+    en: '"{name}" is a group without data of its own; use leaves({name}).',
+  },
+  'not-a-single-cell': {
+    severity: 'error',
+    'zh-CN': '这里选中了 {count} 个单元格；多个单元格请用 sum(…)。',
+    en: 'This selects {count} cells; wrap several cells in sum(…).',
+  },
+  'empty-selection': {
+    severity: 'error',
+    'zh-CN': '这里没有选中任何单元格。',
+    en: 'This selects no cell.',
+  },
+  'except-removes-nothing': {
+    severity: 'warning',
+    'zh-CN': 'except 没有去掉任何元素。',
+    en: 'except removes nothing.',
+  },
+  'duplicate-addend': {
+    severity: 'warning',
+    'zh-CN': '单元格 {cell} 在同一侧出现了多次。',
+    en: 'The cell {cell} occurs more than once on the same side.',
+  },
+  'type-mismatch': {
+    severity: 'error',
+    'zh-CN': '等式混用了不同类型的单元格：{types}。',
+    en: 'The equation mixes cells of different types: {types}.',
+  },
+  'trivial-equation': {
+    severity: 'warning',
+    'zh-CN': '等式 {equation} 恒成立（两边相同），没有检查作用。',
+    en: 'The equation {equation} always holds (both sides are the same) and checks nothing.',
+  },
+  'contradictory-rule': {
+    severity: 'error',
+    'zh-CN': '等式 {equation} 与 {other} 相互矛盾，任何报告都不可能同时满足。',
+    en: 'The equation {equation} contradicts {other}: no report can satisfy both.',
+  },
+  'unsatisfiable-equation': {
+    severity: 'error',
+    'zh-CN': '等式 {equation} 两边相同却要求严格不等，永远不成立。',
+    en: 'The equation {equation} compares a side with itself strictly and never holds.',
+  },
+  'duplicate-equation': {
+    severity: 'warning',
+    'zh-CN': '等式 {equation} 与 {other} 相同。',
+    en: 'The equation {equation} repeats {other}.',
+  },
+  'redundant-equation': {
+    severity: 'info',
+    'zh-CN': '等式 {equation} 已由 {other} 蕴含，是多余的。',
+    en: 'The equation {equation} is implied by {other} and is redundant.',
+  },
+  'uncovered-cells': {
+    severity: 'info',
+    'zh-CN': '表格“{table}”有 {count} 个数据单元格没有任何算术规则覆盖：{cells}。',
+    en: 'The table "{table}" has {count} data cells no arithmetic rule covers: {cells}.',
+  },
+  'duplicate-option': {
+    severity: 'warning',
+    'zh-CN': '选项“{option}”重复，以最后一次为准。',
+    en: 'The option "{option}" is repeated; the last one wins.',
+  },
+  'tolerance-negative': {
+    severity: 'error',
+    'zh-CN': '容差不能为负数。',
+    en: 'The tolerance cannot be negative.',
+  },
+  'unknown-placeholder': {
+    severity: 'warning',
+    'zh-CN': '消息中的占位符“{{placeholder}}”没有对应的值；可用：{known}。',
+    en: 'The message placeholder "{{placeholder}}" has no value; available: {known}.',
+  },
+  'empty-text': {
+    severity: 'error',
+    'zh-CN': '{field}不能为空。',
+    en: 'The {fieldEn} cannot be empty.',
+  },
+  'invalid-pattern': {
+    severity: 'error',
+    'zh-CN': '模式无效：{detail}',
+    en: 'Invalid pattern: {detail}',
+  },
+  'pattern-without-number': {
+    severity: 'error',
+    'zh-CN': '文字核对模式必须恰好含一个数字位 {n}（正则中为命名分组 (?<n>…)）。',
+    en: 'A prose pattern must contain exactly one number slot {n} (a named group (?<n>…) in a regex).',
+  },
+  'regex-flags-ignored': {
+    severity: 'warning',
+    'zh-CN': '正则标志“{flags}”被忽略：模式总是以 gu 标志匹配。',
+    en: 'The regex flags "{flags}" are ignored: patterns always match with the flags gu.',
+  },
+  'duplicate-section-reference': {
+    severity: 'warning',
+    'zh-CN': '章节“{section}”被列出了多次。',
+    en: 'The section "{section}" is listed more than once.',
+  },
+} as const satisfies Record<string, CheckEntry>;
+
+/** The stable code of a template check. */
+export type TemplateCheckCode = keyof typeof templateChecks;
+
+/** Values substituted into a message's `{name}` placeholders. */
+export type TemplateMessageArgs = Record<string, string | number>;
+
+/** Render the message of a check in both languages. */
+export function templateMessage(code: TemplateCheckCode, args: TemplateMessageArgs = {}): TemplateMessageText {
+  const entry: CheckEntry = templateChecks[code];
+  return { 'zh-CN': fill(entry['zh-CN'], args), en: fill(entry.en, args) };
+}
+
+/** The default severity of a check. */
+export function templateCheckSeverity(code: TemplateCheckCode): TemplateSeverity {
+  return templateChecks[code].severity;
+}
+
+function fill(text: string, args: TemplateMessageArgs): string {
+  return text.replace(/\{\{(\w+)\}\}|\{(\w+)\}/g, (whole, literal: string | undefined, name: string | undefined) => {
+    if (literal !== undefined) {
+      return `{${args[literal] ?? literal}}`;
+    }
+    const value = name === undefined ? undefined : args[name];
+    return value === undefined ? whole : String(value);
+  });
+}
