@@ -19,14 +19,14 @@ export interface DecodeOptions {
 /**
  * Decodes report bytes, deciding the encoding in this order:
  * 1. a byte-order mark (UTF-8, UTF-16LE, UTF-16BE; UTF-32 is refused);
- * 2. UTF-16 without BOM, recognised by NUL bytes concentrated on odd (LE) or even (BE) positions;
- * 3. any other NUL byte, or many C0 control bytes → `binary`;
- * 4. valid UTF-8 (a very few broken sequences among many valid ones, e.g. a file cut in the middle of a
+ * 2. bytes with NULs: UTF-16 without BOM when one byte order decodes to plausible report text, else
+ *    `binary`; more than 1% C0 control bytes → `binary`;
+ * 3. valid UTF-8 (a very few broken sequences among many valid ones, e.g. a file cut in the middle of a
  *    character, still count as UTF-8, decoded lossily);
- * 5. for HTML, the `<meta charset>` declaration;
- * 6. GB18030 (which includes GBK and GB2312); Big5 instead when the double-byte pairs mostly fall outside
+ * 4. for HTML, the `<meta charset>` declaration;
+ * 5. GB18030 (which includes GBK and GB2312); Big5 instead when the double-byte pairs mostly fall outside
  *    GB2312's Hanzi area and the bytes are valid Big5;
- * 7. GB18030 with U+FFFD replacements when at most 1% of the characters are undecodable; else
+ * 6. GB18030 with U+FFFD replacements when at most 1% of the characters are undecodable; else
  *    `decode-failed`.
  * Uses only `TextDecoder` (WHATWG encodings), no Node APIs.
  */
@@ -34,10 +34,10 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   const bom = decodeWithBom(bytes);
   if (bom) return bom;
 
-  const utf16 = guessUtf16(bytes);
-  if (utf16) {
-    const text = tryDecode(utf16, bytes);
-    if (text !== undefined && !looksBinaryText(text)) return { text, encoding: utf16, lossy: false };
+  if (hasNul(bytes)) {
+    const utf16 = decodeUtf16WithoutBom(bytes);
+    if (utf16) return utf16;
+    throw new ReadError('binary');
   }
   if (looksBinary(bytes)) throw new ReadError('binary');
 
@@ -58,12 +58,12 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   const gb = tryDecode('gb18030', bytes);
   if (gb !== undefined) {
     if (gb2312HanziShare(bytes) < 0.5) {
-      const big5 = tryDecode('big5', bytes);
+      const big5 = tryBig5(bytes);
       if (big5 !== undefined) return { text: big5, encoding: 'big5', lossy: false };
     }
     return { text: gb, encoding: 'gb18030', lossy: false };
   }
-  const big5 = tryDecode('big5', bytes);
+  const big5 = tryBig5(bytes);
   if (big5 !== undefined) return { text: big5, encoding: 'big5', lossy: false };
 
   const lossy = decode('gb18030', bytes);
@@ -93,46 +93,61 @@ function bomDecode(encoding: string, bytes: Uint8Array): DecodedText {
 /** Size of the prefix inspected by the byte-statistics heuristics. */
 const SAMPLE = 1 << 16;
 
-function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
-  const n = Math.min(bytes.length, SAMPLE) & ~1;
-  if (n < 2) return undefined;
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) even++;
-    if (bytes[i + 1] === 0) odd++;
+/**
+ * UTF-16 without a BOM: text files contain NUL bytes only as the high (or low) half of UTF-16 code units.
+ * Both byte orders are decoded; one is taken when nearly all its characters are plausible in a report
+ * (ASCII, CJK ideographs, CJK and general punctuation, full-width forms) and it beats the other.
+ */
+function decodeUtf16WithoutBom(bytes: Uint8Array): DecodedText | undefined {
+  if (bytes.length % 2 !== 0) return undefined;
+  const sample = bytes.subarray(0, Math.min(bytes.length, SAMPLE));
+  let best: { encoding: string; score: number } | undefined;
+  for (const encoding of ['utf-16le', 'utf-16be']) {
+    const text = tryDecode(encoding, sample.length % 2 === 0 ? sample : sample.subarray(0, sample.length - 1));
+    if (text === undefined) continue;
+    const score = plausibility(text);
+    if (!best || score > best.score) best = { encoding, score };
   }
-  const pairs = n / 2;
-  const enough = Math.max(1, pairs * 0.05);
-  if (odd >= enough && even * 20 <= odd) return 'utf-16le';
-  if (even >= enough && odd * 20 <= even) return 'utf-16be';
-  return undefined;
+  if (!best || best.score < 0.9) return undefined;
+  const text = tryDecode(best.encoding, bytes);
+  return text === undefined ? undefined : { text, encoding: best.encoding, lossy: false };
+}
+
+/** Share of characters that are ordinary in a report; random 16-bit units score well below 0.9. */
+function plausibility(text: string): number {
+  if (text.length === 0) return 0;
+  let plausible = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (
+      (c >= 0x20 && c < 0x7f) ||
+      c === 0x09 || c === 0x0a || c === 0x0d ||
+      (c >= 0x4e00 && c <= 0x9fff) ||
+      (c >= 0x3000 && c <= 0x303f) ||
+      (c >= 0xff00 && c <= 0xffef) ||
+      (c >= 0x2000 && c <= 0x206f) ||
+      c === 0xa0 || c === 0xfeff
+    ) {
+      plausible++;
+    }
+  }
+  return plausible / text.length;
+}
+
+function hasNul(bytes: Uint8Array): boolean {
+  return bytes.indexOf(0) >= 0;
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, SAMPLE);
   let controls = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    if (b === 0) return true;
-    if (i < SAMPLE && isBinaryControl(b)) controls++;
-  }
-  return controls * 100 > Math.min(bytes.length, SAMPLE);
-}
-
-function looksBinaryText(text: string): boolean {
-  const n = Math.min(text.length, SAMPLE);
-  let controls = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0) return true;
-    if (c < 0x20 && isBinaryControl(c)) controls++;
-  }
+  for (let i = 0; i < n; i++) if (isBinaryControl(bytes[i])) controls++;
   return controls * 100 > n;
 }
 
-/** C0 controls that do not occur in text files (TAB, LF, VT, FF, CR, SUB, ESC do). */
+/** C0 controls that do not occur in text files (NUL is handled apart; TAB, LF, VT, FF, CR, SUB, ESC occur). */
 function isBinaryControl(b: number): boolean {
-  return b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1a && b !== 0x1b;
+  return b > 0 && b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1a && b !== 0x1b;
 }
 
 /** Counts valid multi-byte UTF-8 sequences and invalid ones (a truncated final sequence counts invalid). */
@@ -218,6 +233,32 @@ function declaredCharset(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Big5, checked structurally first: some platforms' Big5 decoders silently drop invalid bytes even in
+ * fatal mode, so the bytes must be well-formed (lead 81–FE, trail 40–7E or A1–FE) and every pair must
+ * yield a character.
+ */
+function tryBig5(bytes: Uint8Array): string | undefined {
+  let units = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i];
+    if (lead < 0x80) {
+      units++;
+      i++;
+      continue;
+    }
+    const trail = bytes[i + 1];
+    if (lead === 0x80 || lead === 0xff || trail === undefined || !((trail >= 0x40 && trail <= 0x7e) || (trail >= 0xa1 && trail <= 0xfe))) {
+      return undefined;
+    }
+    units++;
+    i += 2;
+  }
+  const text = tryDecode('big5', bytes);
+  if (text === undefined || text.includes('\uFFFD') || text.length < units) return undefined;
+  return text;
 }
 
 function tryDecode(encoding: string, bytes: Uint8Array): string | undefined {

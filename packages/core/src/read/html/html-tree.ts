@@ -50,7 +50,7 @@ export function parseHtmlTree(html: string): HtmlElement {
           skipDepth++;
           return;
         }
-        const element: HtmlElement = { kind: 'element', name, attributes, start: parser.startIndex, end: parser.endIndex + 1, children: [] };
+        const element: HtmlElement = { kind: 'element', name, attributes, start: parser.startIndex, end: Math.min(html.length, parser.endIndex + 1), children: [] };
         stack[stack.length - 1].children.push(element);
         stack.push(element);
       },
@@ -61,7 +61,7 @@ export function parseHtmlTree(html: string): HtmlElement {
         }
         if (stack.length > 1) {
           const element = stack.pop() as HtmlElement;
-          element.end = Math.max(element.end, parser.endIndex + 1);
+          element.end = Math.min(html.length, Math.max(element.end, parser.endIndex + 1));
         }
       },
       ontext(text) {

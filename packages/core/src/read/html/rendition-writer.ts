@@ -9,6 +9,7 @@ import type { TextView } from '../text-view.js';
  */
 export class RenditionWriter {
   private readonly builder: TextViewBuilder;
+  private readonly sourceLength: number;
   /** Whether the current line (or cell) has content yet. */
   private segmentEmpty = true;
   /** Collapsed whitespace waiting for the next content: source range it replaces. */
@@ -19,6 +20,7 @@ export class RenditionWriter {
   /** @param source the marked-up source the rendition maps to. */
   constructor(source: string) {
     this.builder = new TextViewBuilder(source);
+    this.sourceLength = source.length;
   }
 
   /** Whether the writer is inside a table cell. */
@@ -107,7 +109,7 @@ export class RenditionWriter {
   }
 
   private put(position: number, text: string): void {
-    this.builder.skip(Math.max(position, this.builder.position));
+    this.builder.skip(Math.min(this.sourceLength, Math.max(position, this.builder.position)));
     this.builder.insert(text);
   }
 }

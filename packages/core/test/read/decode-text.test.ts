@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { decodeText, ReadError } from '../../src/read/index.js';
+import { fixtureBytes, SEEDS, seedBytes, seedText, utf16 } from './fixtures.js';
+
+const seed000 = seedText(SEEDS[0]);
+const traditional = new TextDecoder().decode(fixtureBytes('traditional.utf8.txt'));
+
+function codeOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    return error instanceof ReadError ? error.code : `not a ReadError: ${String(error)}`;
+  }
+  return undefined;
+}
+
+describe('decodeText', () => {
+  it('reads BOM-less UTF-8 (every seed)', () => {
+    for (const seed of SEEDS) {
+      const decoded = decodeText(seedBytes(seed));
+      expect(decoded).toMatchObject({ encoding: 'utf-8', lossy: false });
+      expect(decoded.text).toBe(seedText(seed));
+    }
+  });
+
+  it('strips a UTF-8 BOM', () => {
+    const body = new TextEncoder().encode('一、总体情况');
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...body]);
+    expect(decodeText(bytes)).toEqual({ text: '一、总体情况', encoding: 'utf-8', lossy: false });
+  });
+
+  it.each(['le', 'be'] as const)('reads UTF-16%s with a BOM', (endian) => {
+    const decoded = decodeText(utf16(seed000, endian, true));
+    expect(decoded.encoding).toBe(`utf-16${endian}`);
+    expect(decoded.text).toBe(seed000);
+  });
+
+  it.each(['le', 'be'] as const)('recognises UTF-16%s without a BOM by its NUL bytes', (endian) => {
+    const decoded = decodeText(utf16(seed000, endian, false));
+    expect(decoded.encoding).toBe(`utf-16${endian}`);
+    expect(decoded.text).toBe(seed000);
+  });
+
+  it('reads GB18030 (a seed encoded with iconv)', () => {
+    const decoded = decodeText(fixtureBytes('seed-000.gb18030.txt'));
+    expect(decoded.encoding).toBe('gb18030');
+    expect(decoded.text).toBe(seed000);
+  });
+
+  it('reads Traditional text in GB18030 as GB18030, and in Big5 as Big5', () => {
+    expect(decodeText(fixtureBytes('traditional.gb18030.txt'))).toMatchObject({ encoding: 'gb18030', text: traditional });
+    expect(decodeText(fixtureBytes('traditional.big5.txt'))).toMatchObject({ encoding: 'big5', text: traditional });
+  });
+
+  it('keeps a UTF-8 file cut in the middle of a character as UTF-8 (lossy)', () => {
+    const whole = new TextEncoder().encode(seed000.trimEnd());
+    expect(whole[whole.length - 1]).toBeGreaterThanOrEqual(0x80); // ends inside a Chinese character
+    const truncated = whole.subarray(0, whole.length - 1);
+    const decoded = decodeText(truncated);
+    expect(decoded.encoding).toBe('utf-8');
+    expect(decoded.lossy).toBe(true);
+    expect(decoded.text.endsWith('\uFFFD')).toBe(true);
+  });
+
+  it('honours <meta charset> for HTML that is not UTF-8', () => {
+    const html = '<html><head><meta charset="big5"></head><body>' + traditional + '</body></html>';
+    const big5 = fixtureBytes('traditional.big5.txt');
+    const head = new TextEncoder().encode('<html><head><meta charset="big5"></head><body>');
+    const tail = new TextEncoder().encode('</body></html>');
+    const bytes = new Uint8Array([...head, ...big5, ...tail]);
+    const decoded = decodeText(bytes, { htmlMeta: true });
+    expect(decoded.encoding).toBe('big5');
+    expect(decoded.text).toBe(html);
+  });
+
+  it('refuses binary data', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    expect(codeOf(() => decodeText(png))).toBe('binary');
+    const random = new Uint8Array(4096);
+    let x = 12345;
+    for (let i = 0; i < random.length; i++) {
+      x = (x * 1103515245 + 12345) >>> 0;
+      random[i] = x >>> 24;
+    }
+    random[100] = 0;
+    expect(codeOf(() => decodeText(random))).toBe('binary');
+    const controls = new TextEncoder().encode('abc\u0001\u0002\u0003\u0004def\u0005\u0006');
+    expect(codeOf(() => decodeText(controls))).toBe('binary');
+  });
+
+  it('refuses UTF-32', () => {
+    expect(codeOf(() => decodeText(new Uint8Array([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0])))).toBe('decode-failed');
+  });
+
+  it('refuses bytes that no candidate encoding reads', () => {
+    const junk = new Uint8Array(64).fill(0xff);
+    expect(codeOf(() => decodeText(junk))).toBe('decode-failed');
+  });
+});

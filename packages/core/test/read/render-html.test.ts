@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { rangeToOriginal, renderHtml } from '../../src/read/index.js';
+
+/** The source text behind derived [start, end). */
+function sourceOf(html: string, view: ReturnType<typeof renderHtml>, start: number, end: number): string {
+  const r = rangeToOriginal(view, { start, end });
+  return html.slice(r.start, r.end);
+}
+
+describe('renderHtml', () => {
+  it('renders blocks as lines, collapses whitespace, decodes entities and drops head/script/style', () => {
+    const html =
+      '<!DOCTYPE html><html><head><title>标题</title><style>p{color:red}</style></head><body>\n' +
+      '<h1>  关于 2020 年\n政府信息公开 </h1><p>a&amp;b<br>第二行&nbsp;&nbsp;x</p>' +
+      '<script>document.write("<p>no</p>")</script><div hidden>隐藏</div><div style="display: none">也隐藏</div>' +
+      '<ul><li>一</li><li>二</li></ul><!-- 注释 --><p>  </p><p>末<span>尾</span></p></body></html>';
+    const view = renderHtml(html);
+    expect(view.text).toBe('关于 2020 年 政府信息公开\na&b\n第二行 x\n一\n二\n末尾\n');
+    const amp = view.text.indexOf('&');
+    expect(view.toOriginal(amp)).toBe(html.indexOf('&amp;'));
+    expect(sourceOf(html, view, amp, amp + 1)).toBe('&amp;');
+    const second = view.text.indexOf('第二行');
+    expect(sourceOf(html, view, second, second + 3)).toBe('第二行');
+    expect(sourceOf(html, view, second + 4, second + 5)).toBe('x');
+    const title = view.text.indexOf('政府信息公开');
+    expect(view.toOriginal(title)).toBe(html.indexOf('政府信息公开'));
+  });
+
+  it('lays a table with rowspan, colspan and &nbsp; cells out as a full grid, one row per line', () => {
+    const html = [
+      '<table>',
+      '<tr><th rowspan="2">项目</th><th colspan="3">申请人情况</th><th rowspan="2">总计</th></tr>',
+      '<tr><td>自然人</td><td>法人&amp;组织</td><td>其他</td></tr>',
+      '<tr><td>一、本年新收</td><td> 23 </td><td>&nbsp;</td><td></td><td>23</td></tr>',
+      '<tr><td colspan="2">二、上年结转</td><td>0</td></tr>',
+      '</table>',
+    ].join('\n');
+    const view = renderHtml(html);
+    expect(view.text).toBe(
+      [
+        '项目\t申请人情况\t\t\t总计',
+        '\t自然人\t法人&组织\t其他\t',
+        '一、本年新收\t23\t\t\t23',
+        '二、上年结转\t\t0\t\t',
+        '',
+      ].join('\n'),
+    );
+    const lines = view.text.split('\n');
+    expect(lines.slice(0, 4).every((line) => line.split('\t').length === 5)).toBe(true);
+    // Each cell's text maps onto the cell's text in the source.
+    const lineStart = (n: number) => lines.slice(0, n).reduce((sum, line) => sum + line.length + 1, 0);
+    const cell = (row: number, column: number) => {
+      const start = lineStart(row) + lines[row].split('\t').slice(0, column).reduce((s, c) => s + c.length + 1, 0);
+      return { start, end: start + lines[row].split('\t')[column].length };
+    };
+    const at = (row: number, column: number) => {
+      const c = cell(row, column);
+      return sourceOf(html, view, c.start, c.end);
+    };
+    expect(at(0, 1)).toBe('申请人情况');
+    expect(at(2, 1)).toBe('23');
+    expect(rangeToOriginal(view, cell(2, 1)).start).toBe(html.indexOf(' 23 ') + 1);
+    expect(at(1, 2)).toBe('法人&amp;组织');
+    expect(at(3, 2)).toBe('0');
+    expect(rangeToOriginal(view, cell(3, 2)).start).toBe(html.lastIndexOf('<td>0</td>') + 4);
+    // Blank cells are empty ranges that still map inside the table.
+    const blank = cell(2, 2);
+    expect(blank.end).toBe(blank.start);
+    const mapped = view.toOriginal(blank.start);
+    expect(mapped).toBeGreaterThan(html.indexOf('23'));
+    expect(mapped).toBeLessThanOrEqual(html.indexOf('<td></td>') + 4);
+  });
+
+  it('keeps a cell on one line: <p> and <br> inside cells become spaces, nested tables are flattened', () => {
+    const html =
+      '<table><tr><td><p>行政</p><p>许可</p></td><td>1<br>2</td>' +
+      '<td><table><tr><td>a</td><td>b</td></tr></table></td></tr></table>';
+    expect(renderHtml(html).text).toBe('行政 许可\t1 2\ta b\n');
+  });
+
+  it('renders a caption and text around tables on their own lines', () => {
+    const html = '<p>表一</p><table><caption>主动公开</caption><tbody><tr><td>规章</td><td>0</td></tr></tbody></table>后记';
+    expect(renderHtml(html).text).toBe('表一\n主动公开\n规章\t0\n后记');
+  });
+
+  it('copes with unclosed tags and stray markup', () => {
+    const html = '<table><tr><td>1<td>2<tr><td>3</table><p>x<p>y';
+    expect(renderHtml(html).text).toBe('1\t2\n3\t\nx\ny\n');
+  });
+
+  it('maps monotonically and within the source', () => {
+    const html = '<p>a&lt;b</p><table><tr><td rowspan=3>x</td><td>&#20013;</td></tr><tr><td>y</td></tr></table>';
+    const view = renderHtml(html);
+    let previous = 0;
+    for (let i = 0; i <= view.text.length; i++) {
+      const o = view.toOriginal(i);
+      expect(o).toBeGreaterThanOrEqual(previous);
+      expect(o).toBeLessThanOrEqual(html.length);
+      previous = o;
+    }
+  });
+});
