@@ -109,6 +109,10 @@ describe('validateReport on an invented template', () => {
       expect(diagnostics[0].message).toContain('预算执行表有 2 个空白单元格');
     });
 
+    it('leaves alone blank cells no arithmetic uses', () => {
+      expect(validate({ fees: { fee: ['94.52万元'], change: ['/'] } })).toEqual([]);
+    });
+
     it('does not cascade from an unreadable cell', () => {
       // income·q1 is approximate, so B1[income] and B2[q1] are undecidable; total·q2 is wrong on its own.
       const diagnostics = validate({ budget: { income: ['1万', '20', '30'], expense: ['5', '5', '10'], total: ['15', '25', '40'] } });
