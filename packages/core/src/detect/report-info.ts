@@ -1,0 +1,67 @@
+import type { OffsetRange, ReportInfo } from '../model/report.js';
+import type { TextView } from '../read/text-view.js';
+import { rangeToOriginal } from '../read/view-range.js';
+
+/**
+ * Report year and agency, read from the title or the first paragraph. No title format is prescribed;
+ * in practice it is "<机关名称><年份>年政府信息公开工作年度报告", possibly split over lines, with spaces
+ * ("2020 年"), "年度", "关于…的报告", or quoted in the first sentence ("现发布《…年度报告》"). The year
+ * may also come from the statistics period ("统计期限为2020年1月1日至…").
+ */
+
+/** How far into the document the title is looked for. */
+const HEAD = 4000;
+const TITLE =
+  /([^\s《》<>〈〉“”"'‘’「」，。,.；;：:（）()【】[\]、！!？?]{2,40}?)(?:关于)?((?:19|20)\d{2})年度?(?:的)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:的)?(?:年度)?(?:工作)?报告/u;
+const PERIOD = /(?:统计期限|统计期间|统计时限|统计时间|统计数据|统计口径|数据统计)[^。；;]{0,16}?((?:19|20)\d{2})年(?:1|01)月(?:1|01)日/u;
+const PERIOD_RANGE = /((?:19|20)\d{2})年(?:1|01)月(?:1|01)日(?:起)?(?:至|到|-|—|~)\1年12月31日/u;
+const YEAR_TITLE = /((?:19|20)\d{2})年度?(?:政府信息公开|政务公开)/u;
+const LEADING_WORDS = /^(?:现将|现予|现发布|特发布|发布|公布|印发|关于|本|我)+/u;
+const FIRST_SECTION = /(?:^|\n)[ \t]*(?:一|1)\s*[、.．]\s*(?:总体情况|总体|概述)/u;
+
+/** Reads year and agency from a report's text (or a view of it: ranges then point into the original). */
+export function readReportInfo(input: string | TextView): ReportInfo {
+  try {
+    return read(input);
+  } catch {
+    return { year: null, agency: null };
+  }
+}
+
+function read(input: string | TextView): ReportInfo {
+  const text = typeof input === 'string' ? input : input.text;
+  let headEnd = Math.min(text.length, HEAD);
+  const first = FIRST_SECTION.exec(text.slice(0, headEnd));
+  if (first && first.index > 0) headEnd = Math.max(first.index, Math.min(headEnd, 600));
+  // The head without whitespace, with the offset of each kept character.
+  const offsets: number[] = [];
+  let compact = '';
+  for (let i = 0; i < headEnd; i++) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0' || c === '\u3000') continue;
+    compact += c;
+    offsets.push(i);
+  }
+  const toRange = (from: number, to: number): OffsetRange => {
+    const range = { start: offsets[from] ?? 0, end: to > from ? offsets[to - 1] + 1 : (offsets[from] ?? 0) };
+    return typeof input === 'string' ? range : rangeToOriginal(input, range);
+  };
+  let year: number | null = null;
+  let agency: string | null = null;
+  let titleRange: OffsetRange | undefined;
+  const title = TITLE.exec(compact);
+  if (title) {
+    year = Number(title[2]);
+    const name = title[1].replace(LEADING_WORDS, '');
+    if (/[\u3400-\u9fff]{2,}/u.test(name) && !/^\d/.test(name)) agency = name;
+    titleRange = toRange(title.index, title.index + title[0].length);
+  }
+  if (year === null) {
+    const period = PERIOD.exec(compact) ?? PERIOD_RANGE.exec(compact) ?? YEAR_TITLE.exec(compact);
+    if (period) {
+      year = Number(period[1]);
+      titleRange = toRange(period.index, period.index + period[0].length);
+    }
+  }
+  return { year, agency, ...(titleRange ? { titleRange } : {}) };
+}

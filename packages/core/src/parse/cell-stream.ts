@@ -1,0 +1,273 @@
+import type { ReportToken } from './report-lexer.js';
+import { NewlineToken, NumberToken, PipeToken, SpaceToken, TabToken, TextToken, tokenize } from './report-lexer.js';
+import { appendKey, type KeyedText } from './match-key.js';
+import { isBlankText, isUnitWord, isValueText } from './cell-value.js';
+
+/**
+ * The structural view of a stretch of report text: its lines cut into *items* — text runs (labels,
+ * headers), values, blank markers and empty fields — with the match key of all text items. Layouts
+ * differ only in how lines become items:
+ * - a line of TAB- or pipe-separated fields gives one item per field (an empty field is an `empty` item:
+ *   layout, not data, unless nothing else fills the row);
+ * - a line that is only indentation plus one cell (one cell per line) gives one item; a line of nothing
+ *   but NBSP/U+3000 there is a `blank` cell;
+ * - inside a field, trailing space-separated numbers are split off the text ("规章 0 0 0",
+ *   "（三）不予公开 1.属于国家秘密 10 … 10"), and digits glued to a label are split off it ("总计6000017");
+ * - page numbers ("- 3 -", "第 3 页") and Markdown rule lines are dropped.
+ */
+
+/** Kind of a stream item. */
+export type ItemKind = 'text' | 'value' | 'blank' | 'empty';
+
+/** One item: a text run, a value, a blank marker or an empty field. */
+export interface StreamItem {
+  kind: ItemKind;
+  /** Range in the view text (empty for an `empty` item: where the field is). */
+  start: number;
+  end: number;
+  /** Index of its line in `CellStream.lines`. */
+  line: number;
+  /** Range of its key in `CellStream.keyed` (text items; empty for the others). */
+  keyStart: number;
+  keyEnd: number;
+}
+
+/** How a line was laid out. */
+export type LineLayout = 'single' | 'tab' | 'pipe' | 'space';
+
+/** One line of the stream. */
+export interface StreamLine {
+  start: number;
+  end: number;
+  /** Items of the line: `items[firstItem .. endItem)`. */
+  firstItem: number;
+  endItem: number;
+  layout: LineLayout;
+  /** The line has at least one text item. */
+  hasText: boolean;
+  /** The line has nothing (or only spaces) in it. */
+  empty: boolean;
+}
+
+/** The items of a stretch of text. */
+export interface CellStream {
+  /** The view text the offsets refer to. */
+  text: string;
+  items: StreamItem[];
+  lines: StreamLine[];
+  /** Match key of all text items, in order. */
+  keyed: KeyedText;
+  /** For each key character, the index of the item it belongs to. */
+  keyItem: number[];
+}
+
+/** Options of {@link buildCellStream}. */
+export interface CellStreamOptions {
+  /**
+   * Whether the whitespace at view offset `offset` was a hard space in the original (NBSP, U+3000), as
+   * Word writes into an empty table cell. Such a line counts as a blank cell in one-cell-per-line layouts.
+   */
+  isHardSpace?: (offset: number) => boolean;
+}
+
+const PAGE_NUMBER =
+  /^(?:[-—–－~]\s*\d{1,4}\s*[-—–－~]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页|\d{1,4}\s*\/\s*\d{1,4}|page\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?)$/i;
+const MARKDOWN_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+/** Lexing is done in chunks of about this many characters (cut at line ends) to bound token memory. */
+const CHUNK = 1 << 16;
+
+/** Builds the cell stream of `text.slice(start, end)`. Linear in the length; never throws. */
+export function buildCellStream(text: string, start: number, end: number, options: CellStreamOptions = {}): CellStream {
+  const stream: CellStream = { text, items: [], lines: [], keyed: { key: '', starts: [], ends: [] }, keyItem: [] };
+  let at = Math.max(0, start);
+  const stop = Math.min(text.length, end);
+  while (at < stop) {
+    let cut = Math.min(stop, at + CHUNK);
+    if (cut < stop) {
+      const nl = text.indexOf('\n', cut);
+      cut = nl < 0 || nl >= stop ? stop : nl + 1;
+    }
+    const tokens = tokenize(text, at, cut);
+    let lineStart = 0;
+    for (let i = 0; i <= tokens.length; i++) {
+      if (i === tokens.length || tokens[i].type === NewlineToken) {
+        const lineEnd = i < tokens.length ? tokens[i].start : cut;
+        const from = lineStart < tokens.length ? tokens[lineStart].start : lineEnd;
+        addLine(stream, tokens.slice(lineStart, i), from, lineEnd, options);
+        lineStart = i + 1;
+      }
+    }
+    at = cut;
+  }
+  return stream;
+}
+
+function addLine(
+  stream: CellStream,
+  tokens: ReportToken[],
+  start: number,
+  end: number,
+  options: CellStreamOptions,
+): void {
+  if (tokens.length === 0 && start === end && stream.lines.length > 0 && isTrailingEmpty(stream, start)) return;
+  const raw = stream.text.slice(start, end);
+  const trimmed = raw.trim();
+  const index = stream.lines.length;
+  const line: StreamLine = {
+    start,
+    end,
+    firstItem: stream.items.length,
+    endItem: stream.items.length,
+    layout: 'single',
+    hasText: false,
+    empty: trimmed === '',
+  };
+  stream.lines.push(line);
+  if (trimmed !== '' && (PAGE_NUMBER.test(trimmed) || MARKDOWN_RULE.test(trimmed))) {
+    line.empty = true;
+    return;
+  }
+  const hasPipe = tokens.some((t) => t.type === PipeToken);
+  const firstContent = tokens.findIndex((t) => t.type !== TabToken && t.type !== SpaceToken);
+  const tabAfterContent = firstContent >= 0 && tokens.some((t, i) => i > firstContent && t.type === TabToken);
+  if (!hasPipe && !tabAfterContent) {
+    line.layout = 'single';
+    if (firstContent < 0) {
+      // Indentation and spaces only: an empty cell, or a blank cell written as NBSP/U+3000.
+      const hasTab = tokens.some((t) => t.type === TabToken);
+      const spaces = tokens.filter((t) => t.type === SpaceToken);
+      const hard = spaces.some((t) => isHard(t, options));
+      if (hard) addItem(stream, 'blank', spaces[0].start, spaces[spaces.length - 1].end, index);
+      else if (hasTab || spaces.length > 0) addItem(stream, 'empty', end, end, index);
+    } else {
+      addField(stream, tokens.slice(firstContent), index);
+    }
+  } else {
+    line.layout = hasPipe ? 'pipe' : 'tab';
+    const separator = hasPipe ? PipeToken : TabToken;
+    const fields: ReportToken[][] = [[]];
+    const fieldStarts: number[] = [start];
+    for (const t of tokens) {
+      if (t.type === separator) {
+        fields.push([]);
+        fieldStarts.push(t.end);
+      } else fields[fields.length - 1].push(t);
+    }
+    if (hasPipe) {
+      // "| a | b |": the text before the first pipe and after the last one are borders, not cells.
+      if (isBlankField(fields[0])) {
+        fields.shift();
+        fieldStarts.shift();
+      }
+      if (fields.length > 0 && isBlankField(fields[fields.length - 1])) {
+        fields.pop();
+        fieldStarts.pop();
+      }
+    }
+    fields.forEach((field, i) => {
+      const content = field.filter((t) => t.type !== SpaceToken && t.type !== TabToken);
+      if (content.length === 0) addItem(stream, 'empty', fieldStarts[i], fieldStarts[i], index);
+      else addField(stream, field, index);
+    });
+  }
+  line.endItem = stream.items.length;
+  if (line.layout === 'single' && line.endItem - line.firstItem > 1) line.layout = 'space';
+}
+
+/** A trailing zero-length line after a final line break adds nothing. */
+function isTrailingEmpty(stream: CellStream, start: number): boolean {
+  return start >= stream.text.length;
+}
+
+function isHard(token: ReportToken, options: CellStreamOptions): boolean {
+  if (!options.isHardSpace) return false;
+  for (let o = token.start; o < token.end; o++) if (options.isHardSpace(o)) return true;
+  return false;
+}
+
+function isBlankField(field: ReportToken[] | undefined): boolean {
+  return field !== undefined && field.every((t) => t.type === SpaceToken || t.type === TabToken);
+}
+
+function trimTokens(tokens: ReportToken[]): ReportToken[] {
+  let a = 0;
+  let b = tokens.length;
+  while (a < b && (tokens[a].type === SpaceToken || tokens[a].type === TabToken)) a++;
+  while (b > a && (tokens[b - 1].type === SpaceToken || tokens[b - 1].type === TabToken)) b--;
+  return tokens.slice(a, b);
+}
+
+/**
+ * Adds the items of one field (trimmed, non-empty tokens): a value, a blank marker, or text with
+ * trailing numbers split off.
+ */
+function addField(stream: CellStream, tokens: ReportToken[], line: number): void {
+  tokens = trimTokens(tokens);
+  if (tokens.length === 0) return;
+  const text = stream.text;
+  const start = tokens[0].start;
+  const end = tokens[tokens.length - 1].end;
+  const whole = text.slice(start, end);
+  if (isBlankText(whole)) return void addItem(stream, 'blank', start, end, line);
+  if (isValueText(whole) && !tokens.some((t) => t.type === SpaceToken)) return void addItem(stream, 'value', start, end, line);
+  // Words separated by spaces; trailing value words become values.
+  const words: ReportToken[][] = [[]];
+  for (const t of tokens) {
+    if (t.type === SpaceToken || t.type === TabToken) {
+      if (words[words.length - 1].length > 0) words.push([]);
+    } else words[words.length - 1].push(t);
+  }
+  const tail: { kind: ItemKind; start: number; end: number }[] = [];
+  let w = words.length;
+  while (w > 0) {
+    const word = words[w - 1];
+    const wordText = text.slice(word[0].start, word[word.length - 1].end);
+    if (isValueText(wordText)) {
+      tail.unshift({ kind: 'value', start: word[0].start, end: word[word.length - 1].end });
+      w--;
+    } else if (isBlankText(wordText) && word[0].type !== TextToken) {
+      tail.unshift({ kind: 'blank', start: word[0].start, end: word[word.length - 1].end });
+      w--;
+    } else if (w >= 2 && isUnitWord(wordText) && isValueText(textOf(text, words[w - 2]))) {
+      // "3414.41 万元": a number and its unit written apart.
+      tail.unshift({ kind: 'value', start: words[w - 2][0].start, end: word[word.length - 1].end });
+      w -= 2;
+    } else break;
+  }
+  if (w > 0) {
+    // Digits glued to the end of a label: "（七）总计6000017".
+    const last = words[w - 1];
+    const n = last.length;
+    if (n >= 2 && last[n - 1].type === NumberToken && last[n - 2].type === TextToken && gluable(text, last[n - 2])) {
+      tail.unshift({ kind: 'value', start: last[n - 1].start, end: last[n - 1].end });
+      words[w - 1] = last.slice(0, n - 1);
+    }
+  }
+  if (w > 0) {
+    const textEnd = words[w - 1][words[w - 1].length - 1].end;
+    addItem(stream, 'text', start, textEnd, line);
+  }
+  for (const t of tail) addItem(stream, t.kind, t.start, t.end, line);
+}
+
+function textOf(text: string, word: ReportToken[]): string {
+  return word.length === 0 ? '' : text.slice(word[0].start, word[word.length - 1].end);
+}
+
+/** Digits may be split off a text run that ends in a CJK character other than a counting word. */
+function gluable(text: string, token: ReportToken): boolean {
+  const last = text.charCodeAt(token.end - 1);
+  if (last < 0x3400 || last >= 0xa000) return false;
+  return !'第年月日号期至共约近前后计为'.includes(text[token.end - 1]);
+}
+
+function addItem(stream: CellStream, kind: ItemKind, start: number, end: number, line: number): void {
+  const index = stream.items.length;
+  const keyStart = stream.keyed.key.length;
+  if (kind === 'text') {
+    appendKey(stream.keyed, stream.text, start, end);
+    for (let i = keyStart; i < stream.keyed.key.length; i++) stream.keyItem.push(index);
+    stream.lines[line].hasText = true;
+  }
+  stream.items.push({ kind, start, end, line, keyStart, keyEnd: stream.keyed.key.length });
+}

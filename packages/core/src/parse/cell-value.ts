@@ -1,0 +1,86 @@
+import type { CellType } from '../ir/template-ir.js';
+import type { CellState } from '../model/report.js';
+
+/**
+ * The value grammar of one table cell: what a cell's text means for a cell of a given type.
+ * "0", "1,085", "-55", "增1万", "19万", "约300", "2千余", "94.52万元", "75394432.52元", "/", "—", "".
+ */
+
+/** What a cell's text means. */
+export interface CellValue {
+  state: CellState;
+  /** The value in the cell's unit (money converted), or null. */
+  value: number | null;
+  /** The unit written in the cell, if any. */
+  unit?: string;
+}
+
+const VALUE =
+  /^(约|大约|近|将近|逾|超过|超)?(增加?|减少?|[+-])?([0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)(亿元|万元|千元|元|亿|万|千|百)?(余|多|左右|以上)?(件|个|项|条|次|人次|家|户|人|份|宗|起|笔)?$/;
+const BLANK = /^(?:[/\\／]+|[-－—–―−﹣]+|无|空|[Nn]\/?[Aa])$/;
+const SPACES = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+const FULL_WIDTH = /[０-９．，－＋]/g;
+
+/** Yuan per unit, for converting between money units. */
+const YUAN: Record<string, number> = { 元: 1, 千元: 1e3, 万元: 1e4, 亿元: 1e8 };
+const MULTIPLIER: Record<string, number> = { 百: 1e2, 千: 1e3, 万: 1e4, 亿: 1e8 };
+
+/** True when `text` (trimmed) is a blank marker: empty, "/", "—", "-", "无". */
+export function isBlankText(text: string): boolean {
+  const t = text.replace(SPACES, '');
+  return t === '' || BLANK.test(t);
+}
+
+/** True when `text` reads as a number in the value grammar (with sign, unit, approximation words). */
+export function isValueText(text: string): boolean {
+  return VALUE.test(compact(text));
+}
+
+/** A unit or approximation word that may follow a number after a space ("3414.41 万元", "2 千余"). */
+export function isUnitWord(text: string): boolean {
+  const t = compact(text);
+  return t !== '' && /^(?:亿元|万元|千元|元|亿|万|千|百)?(?:余|多|左右|以上)?(?:件|个|项|条|次|人次|家|户|人|份|宗|起|笔)?$/.test(t);
+}
+
+function compact(text: string): string {
+  return text
+    .replace(SPACES, '')
+    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** Reads a cell's text as a value of type `type`. Never throws. */
+export function readCellValue(raw: string, type: CellType): CellValue {
+  const text = compact(raw);
+  if (text === '' || BLANK.test(text)) return { state: 'blank', value: null };
+  const m = VALUE.exec(text);
+  if (!m) return { state: 'invalid', value: null };
+  const [, about, signWord, digits, scale, more, countUnit] = m;
+  let value = Number(digits.replace(/,/g, ''));
+  if (!Number.isFinite(value)) return { state: 'invalid', value: null };
+  if (signWord === '-' || signWord?.startsWith('减')) value = -value;
+  let approximate = about !== undefined || more !== undefined;
+  let unit: string | undefined = countUnit;
+  if (scale !== undefined) {
+    if (type.kind === 'money') {
+      const written = scale.endsWith('元') ? scale : `${scale}元`;
+      unit = scale;
+      const from = YUAN[written];
+      const to = YUAN[type.unit];
+      const accepted = type.accepted.find((a) => a.unit === scale || a.unit === written);
+      if (written === type.unit || scale === type.unit) {
+        // already in the cell's unit
+      } else if (accepted) value *= accepted.factor;
+      else if (from !== undefined && to !== undefined) value = (value * from) / to;
+      else return { state: 'invalid', value: null, unit };
+    } else if (scale.endsWith('元')) {
+      unit = scale;
+    } else {
+      value *= MULTIPLIER[scale] ?? 1;
+      unit = scale;
+      approximate = true;
+    }
+  }
+  value = Number(value.toPrecision(15));
+  if (Object.is(value, -0)) value = 0;
+  return { state: approximate ? 'approximate' : 'number', value, ...(unit !== undefined ? { unit } : {}) };
+}

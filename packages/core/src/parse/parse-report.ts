@@ -1,0 +1,250 @@
+import type { TemplateIR } from '../ir/template-ir.js';
+import type {
+  OffsetRange,
+  ParsedReport,
+  ReportCell,
+  ReportSection,
+  ReportSource,
+  ReportTable,
+  TemplateDetection,
+} from '../model/report.js';
+import type { TextView } from '../read/text-view.js';
+import { rangeToOriginal } from '../read/view-range.js';
+import { detectTemplate, readReportInfo } from '../detect/index.js';
+import { buildCellStream, type CellStreamOptions } from './cell-stream.js';
+import { readCellValue } from './cell-value.js';
+import { findSectionHeadings, type HeadingMatch } from './section-headings.js';
+import { tablePlans, type TablePlan } from './table-plan.js';
+import { findCaption, readTable, type TableRead } from './table-reader.js';
+
+/**
+ * Parses a report against a template: finds the six sections in order, reads every table of the
+ * template from its section (or, when a heading is missing, from where the section should be), and
+ * returns every template cell with its value, state and range in the original text. Nothing about any
+ * format is built in: headings, captions, labels, columns, cell types and equations all come from `template`.
+ *
+ * `view` is the normalised view of the document (see `normalizeView`); every range of the result points
+ * into `source.text` through it. Linear in the length of the text; never throws.
+ */
+export function parseReport(
+  view: TextView,
+  source: ReportSource,
+  template: TemplateIR,
+  detection?: TemplateDetection,
+): ParsedReport {
+  const info = readReportInfo(view);
+  const found = detection ?? detectTemplate(view.text, [template]);
+  try {
+    return { source, detection: found, info, templateId: template.id, ...parseBody(view, source, template) };
+  } catch {
+    // Defensive: a bug must not take the caller down; report everything as not found.
+    return {
+      source,
+      detection: found,
+      info,
+      templateId: template.id,
+      sections: template.sections.map((s) => ({ id: s.id, match: 'missing' as const })),
+      tables: template.tables.map((t) => emptyTable(tablePlans(template).get(t.id)!)),
+    };
+  }
+}
+
+function parseBody(
+  view: TextView,
+  source: ReportSource,
+  template: TemplateIR,
+): Pick<ParsedReport, 'sections' | 'tables'> {
+  const text = view.text;
+  const plans = tablePlans(template);
+  const headings = findSectionHeadings(text, template.sections);
+  const headingOf = new Map<number, HeadingMatch>(headings.map((h) => [h.section, h]));
+  const streamOptions: CellStreamOptions = { isHardSpace: hardSpaceTest(view, source) };
+  const map = (start: number, end: number): OffsetRange => rangeToOriginal(view, { start, end });
+  const reads = new Map<string, TableRead>();
+  const sections: ReportSection[] = [];
+  const inferredStart = new Map<number, number>();
+  let cursor = 0;
+  template.sections.forEach((section, s) => {
+    const heading = headingOf.get(s);
+    const nextHeading = headings.find((h) => h.section > s);
+    const zoneEnd = nextHeading ? nextHeading.start : text.length;
+    const zoneStart = heading ? heading.lineEnd : Math.min(cursor, zoneEnd);
+    const tableIds = section.tables.length > 0 ? section.tables : template.tables.filter((t) => t.section === section.id).map((t) => t.id);
+    const sectionPlans = tableIds.map((id) => plans.get(id)).filter((p): p is TablePlan => p !== undefined);
+    let tablesStart = -1;
+    let tablesEnd = -1;
+    if (sectionPlans.length > 0 && zoneStart < zoneEnd) {
+      const stream = buildCellStream(text, zoneStart, zoneEnd, streamOptions);
+      let item = 0;
+      sectionPlans.forEach((plan, p) => {
+        const captionAt = plan.caption ? findCaption(stream, plan.caption, item, stream.items.length) : -1;
+        const from = captionAt >= 0 ? captionAt : item;
+        let to = stream.items.length;
+        for (const later of sectionPlans.slice(p + 1)) {
+          if (!later.caption) continue;
+          const at = findCaption(stream, later.caption, from + 1, to);
+          if (at >= 0) to = at;
+        }
+        const read = readTable(stream, plan, from, to);
+        reads.set(plan.table.id, read);
+        if (read.found) {
+          item = read.endItem;
+          if (tablesStart < 0) tablesStart = read.start;
+          tablesEnd = Math.max(tablesEnd, read.end);
+          cursor = Math.max(cursor, read.end);
+        }
+      });
+    }
+    if (heading) {
+      cursor = Math.max(cursor, heading.lineEnd);
+      sections.push({
+        id: section.id,
+        heading: { text: heading.text, range: map(heading.start, heading.end) },
+        match: heading.match,
+        range: map(heading.start, zoneEnd),
+        bodyRange: map(heading.lineEnd, zoneEnd),
+      });
+    } else if (tablesStart >= 0) {
+      inferredStart.set(s, tablesStart);
+      sections.push({ id: section.id, match: 'missing', range: map(tablesStart, tablesEnd), bodyRange: map(tablesStart, tablesEnd) });
+    } else {
+      sections.push({ id: section.id, match: 'missing' });
+    }
+  });
+  // A found section ends where the next section's inferred body (heading missing, table found) begins.
+  sections.forEach((section, s) => {
+    if (!section.heading || !section.range || !section.bodyRange) return;
+    for (let n = s + 1; n < sections.length; n++) {
+      if (sections[n].heading) break;
+      const start = inferredStart.get(n);
+      if (start === undefined) continue;
+      const end = rangeToOriginal(view, { start, end: start }).start;
+      if (end > section.range.start) section.range = { start: section.range.start, end: Math.min(section.range.end, end) };
+      if (end >= section.bodyRange.start) section.bodyRange = { start: section.bodyRange.start, end: Math.min(section.bodyRange.end, end) };
+      break;
+    }
+  });
+  const tables = template.tables.map((t) => {
+    const plan = plans.get(t.id)!;
+    const read = reads.get(t.id);
+    return read && read.found ? toReportTable(read, source, map) : emptyTable(plan);
+  });
+  return { sections, tables };
+}
+
+/** A hard space (NBSP, U+3000) in the original behind a view offset: Word's filler of an empty cell. */
+function hardSpaceTest(view: TextView, source: ReportSource): (offset: number) => boolean {
+  const original = source.text;
+  return (offset) => {
+    const at = view.toOriginal(offset);
+    const c = original.charCodeAt(at);
+    if (c === 0xa0 || c === 0x3000 || c === 0x2007 || c === 0x202f) return true;
+    if (c === 0x26 /* & */) return /^&(?:nbsp|#160|#xa0|#x3000|#12288);/i.test(original.slice(at, at + 9));
+    return false;
+  };
+}
+
+function emptyTable(plan: TablePlan): ReportTable {
+  const t = plan.table;
+  return {
+    id: t.id,
+    label: t.label,
+    found: false,
+    rows: plan.leaves.map((leaf) => ({
+      id: leaf.id,
+      label: leaf.label,
+      cells: t.leafColumns.map((column) => naCell(t.id, leaf.id, column)),
+    })),
+    missingRows: plan.leaves.map((l) => l.id),
+    truncated: false,
+    notes: [],
+  };
+}
+
+function naCell(table: string, row: string, column: string): ReportCell {
+  return { id: `${table}.${row}.${column}`, row, column, raw: '', value: null, state: 'na' };
+}
+
+function toReportTable(read: TableRead, source: ReportSource, map: (s: number, e: number) => OffsetRange): ReportTable {
+  const plan = read.plan;
+  const t = plan.table;
+  const layouts = new Set<string>();
+  let lastFound = -1;
+  const rows = plan.leaves.map((leaf) => {
+    const row = read.rows.get(leaf.id);
+    if (!row) {
+      return { id: leaf.id, label: leaf.label, cells: t.leafColumns.map((c) => naCell(t.id, leaf.id, c)) };
+    }
+    lastFound = Math.max(lastFound, leaf.leafIndex);
+    const a = row.alignment;
+    if (a.glued) layouts.add('glued');
+    else for (const l of row.layouts) layouts.add(layoutName(l, source));
+    const cells = t.leafColumns.map((column, c): ReportCell => {
+      const id = `${t.id}.${leaf.id}.${column}`;
+      const aligned = a.cells[c];
+      if (!aligned || a.glued === 'ambiguous') return { ...naCell(t.id, leaf.id, column), ...(a.glued ? { guessed: true } : {}) };
+      const type = plan.cellTypes.get(`${leaf.id}.${column}`) ?? t.cellType;
+      const guessed = aligned.guessed ? { guessed: true } : {};
+      if (aligned.part) {
+        const v = readCellValue(aligned.part.text, type);
+        return { id, row: leaf.id, column, raw: aligned.part.text, value: v.value, state: v.state, range: map(aligned.part.start, aligned.part.end), ...guessed };
+      }
+      const slot = aligned.slot;
+      if (slot && slot.kind !== 'empty') {
+        const v = readCellValue(slot.text, type);
+        return {
+          id,
+          row: leaf.id,
+          column,
+          raw: slot.text,
+          value: v.value,
+          state: v.state,
+          ...(v.unit !== undefined ? { unit: v.unit } : {}),
+          range: map(slot.start, slot.end),
+          ...guessed,
+        };
+      }
+      const at = slot ? slot.start : aligned.position;
+      return { id, row: leaf.id, column, raw: '', value: null, state: 'blank', range: map(at, at), ...guessed };
+    });
+    return {
+      id: leaf.id,
+      label: leaf.label,
+      ...(row.labelEnd > row.labelStart ? { labelRange: map(row.labelStart, row.labelEnd) } : {}),
+      cells,
+    };
+  });
+  const missingRows = plan.leaves.filter((l) => !read.rows.has(l.id)).map((l) => l.id);
+  const truncated =
+    missingRows.length > 0 && lastFound >= 0 && plan.leaves.every((l) => read.rows.has(l.id) || l.leafIndex > lastFound);
+  const layout = layouts.size === 0 ? undefined : layouts.size === 1 ? ([...layouts][0] as ReportTable['layout']) : 'mixed';
+  return {
+    id: t.id,
+    label: t.label,
+    found: true,
+    range: map(read.start, read.end),
+    ...(layout ? { layout } : {}),
+    rows,
+    missingRows,
+    truncated,
+    notes: read.notes.map((n) => ({
+      kind: n.kind,
+      range: map(n.start, Math.max(n.start, n.end)),
+      ...(n.row !== undefined ? { row: n.row } : {}),
+      ...(n.detail !== undefined ? { detail: n.detail } : {}),
+    })),
+  };
+}
+
+function layoutName(layout: string, source: ReportSource): string {
+  switch (layout) {
+    case 'single':
+      return 'cell-per-line';
+    case 'pipe':
+      return 'pipe';
+    case 'tab':
+      return source.format === 'html' || source.format === 'docx' ? 'grid' : 'separated';
+    default:
+      return 'separated';
+  }
+}

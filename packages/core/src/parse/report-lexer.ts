@@ -1,0 +1,109 @@
+import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
+
+/**
+ * The token level of the report parser: a Chevrotain lexer that cuts report text into line breaks,
+ * cell separators (TAB, pipe), runs of spaces, numbers, blank/dash markers and text runs. Everything
+ * structural (rows, cells, labels) is decided afterwards by the hand-written structural pass, which is
+ * parameterised by the template IR; the lexer knows nothing about any template.
+ */
+
+/** A line break (LF, CRLF, CR, U+2028/9). */
+export const NewlineToken = createToken({
+  name: 'Newline',
+  pattern: /\r\n|\r|\n|\u2028|\u2029/,
+  line_breaks: true,
+  start_chars_hint: ['\r', '\n', '\u2028', '\u2029'],
+});
+/** A TAB: the cell separator of text copied from Word tables and of the reader's HTML/docx grids. */
+export const TabToken = createToken({ name: 'Tab', pattern: /\t/, start_chars_hint: ['\t'] });
+/** A pipe (ASCII or full-width/box drawing): the cell separator of Markdown-like tables. */
+export const PipeToken = createToken({ name: 'Pipe', pattern: /[|｜│┃]/, start_chars_hint: ['|', '｜', '│', '┃'] });
+const SPACE_CHARS = [' ', '\u00a0', '\u3000', '\f', '\v', '\u2002', '\u2003', '\u2009', '\u200b', '\ufeff'];
+/** A run of spaces (ASCII, NBSP, U+3000, thin spaces, zero-width space, BOM). */
+export const SpaceToken = createToken({
+  name: 'Space',
+  pattern: /[ \u00a0\u3000\f\v\u2002\u2003\u2009\u200b\ufeff]+/,
+  start_chars_hint: SPACE_CHARS,
+});
+const DIGITS = '0123456789０１２３４５６７８９'.split('');
+/** An unsigned number: digits, optional thousands groups, optional decimals (ASCII or full-width digits). */
+export const NumberToken = createToken({
+  name: 'Number',
+  pattern: /[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?/,
+  start_chars_hint: DIGITS,
+});
+const DASH_CHARS = ['-', '－', '—', '–', '―', '−', '﹣'];
+/** A run of dashes: a blank marker ("—", "-") or the sign of a number ("-55"). */
+export const DashToken = createToken({ name: 'Dash', pattern: /[-－—–―−﹣]+/, start_chars_hint: DASH_CHARS });
+/** A slash: a blank marker ("/"). */
+export const SlashToken = createToken({ name: 'Slash', pattern: /[/／\\]/, start_chars_hint: ['/', '／', '\\'] });
+
+const STOP = new Set<number>(
+  ['\r', '\n', '\u2028', '\u2029', '\t', '|', '｜', '│', '┃', ...SPACE_CHARS, ...DIGITS, ...DASH_CHARS, '/', '／', '\\'].map(
+    (c) => c.charCodeAt(0),
+  ),
+);
+
+/** Matches a maximal run of characters that start no other token. */
+function matchText(text: string, offset: number): [string] | null {
+  let end = offset;
+  while (end < text.length && !STOP.has(text.charCodeAt(end))) end++;
+  return end > offset ? [text.slice(offset, end)] : null;
+}
+
+/** Any other run of characters (Chinese text, punctuation, Latin words). */
+export const TextToken = createToken({
+  name: 'Text',
+  pattern: { exec: matchText },
+  line_breaks: false,
+});
+
+/**
+ * All token types. They match disjoint first characters, so their order only matters for speed: the
+ * frequent ones come first.
+ */
+export const reportTokenTypes: TokenType[] = [
+  TextToken,
+  NumberToken,
+  NewlineToken,
+  TabToken,
+  SpaceToken,
+  PipeToken,
+  DashToken,
+  SlashToken,
+];
+
+let lexer: Lexer | undefined;
+
+function reportLexer(): Lexer {
+  lexer ??= new Lexer(reportTokenTypes, {
+    positionTracking: 'onlyOffset',
+    ensureOptimizations: false,
+    skipValidations: true,
+  });
+  return lexer;
+}
+
+/** One token: its type and the half-open range of offsets it covers in the lexed text. */
+export interface ReportToken {
+  type: TokenType;
+  start: number;
+  end: number;
+}
+
+/**
+ * Lexes `text.slice(start, end)` and returns its tokens with offsets into `text`. Every character is
+ * covered by exactly one token (the token set is total), so no lexing error can occur; any token the
+ * lexer would report with an invalid offset is dropped rather than trusted.
+ */
+export function tokenize(text: string, start = 0, end = text.length): ReportToken[] {
+  const slice = start === 0 && end === text.length ? text : text.slice(start, end);
+  const result = reportLexer().tokenize(slice);
+  const tokens: ReportToken[] = [];
+  for (const token of result.tokens as IToken[]) {
+    const offset = token.startOffset;
+    if (!Number.isFinite(offset) || offset < 0 || token.isInsertedInRecovery) continue;
+    tokens.push({ type: token.tokenType, start: start + offset, end: start + offset + token.image.length });
+  }
+  return tokens;
+}

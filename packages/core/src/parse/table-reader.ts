@@ -1,0 +1,366 @@
+import type { TableNote } from '../model/report.js';
+import type { CellStream, LineLayout, StreamItem } from './cell-stream.js';
+import { readCellValue } from './cell-value.js';
+import { matchLabelAt, type LabelMatch, type LabelPattern } from './label-match.js';
+import { alignRow, type RowAlignment, type RowSlot } from './row-alignment.js';
+import type { RowLabelPlan, TablePlan } from './table-plan.js';
+
+/**
+ * Reading one table from a cell stream: anchor the template's row labels in order (groups and leaves;
+ * later labels may be found when earlier ones are missing), collect the slots after each leaf label up
+ * to the next label — on the label's own line for separated rows (continuing onto lines of bare values
+ * when the line is short), on the following lines for one-cell-per-line rows — and align them to the
+ * leaf columns. The text between the table start and the first row is its column header, which is
+ * checked for garbling and truncation. A second occurrence of the table (after a page break) is noted.
+ */
+
+/** One leaf row as read. */
+export interface RowRead {
+  plan: RowLabelPlan;
+  /** Range of the row label in the view (empty at the row start for an unlabelled row). */
+  labelStart: number;
+  labelEnd: number;
+  alignment: RowAlignment;
+  /** Layouts of the lines the row's slots came from. */
+  layouts: Set<LineLayout>;
+}
+
+/** A table note with view offsets. */
+export interface NoteRead {
+  kind: TableNote['kind'];
+  start: number;
+  end: number;
+  row?: string;
+  detail?: string;
+}
+
+/** One table as read. */
+export interface TableRead {
+  plan: TablePlan;
+  found: boolean;
+  /** Leaf rows found, by id. */
+  rows: Map<string, RowRead>;
+  notes: NoteRead[];
+  /** View range from the caption (or first label) to the last slot read. */
+  start: number;
+  end: number;
+  /** First item after the table. */
+  endItem: number;
+}
+
+const LOOKAHEAD_FUZZY = 2;
+
+/** Finds a caption (exactly, possibly inside a longer text item) among the text items of [from, to). */
+export function findCaption(stream: CellStream, caption: LabelPattern, from: number, to: number): number {
+  const key = stream.keyed.key;
+  for (let i = from; i < to; i++) {
+    const it = stream.items[i];
+    if (it.kind !== 'text') continue;
+    const at = key.indexOf(caption.key, it.keyStart);
+    if (at >= 0 && at + caption.key.length <= it.keyEnd) return i;
+  }
+  return -1;
+}
+
+/** Reads the table of `plan` from the items [from, to) of `stream`. Never throws. */
+export function readTable(stream: CellStream, plan: TablePlan, from: number, to: number): TableRead {
+  const first = readOnce(stream, plan, from, to);
+  if (!first.found || plan.unlabelled) return first;
+  // A second occurrence (a table repeated after a page break): note it; prefer it when more complete.
+  const again = findRepeat(stream, plan, first.endItem, to);
+  if (again < 0) return first;
+  const second = readOnce(stream, plan, again, to);
+  const note: NoteRead = { kind: 'repeated', start: stream.items[again].start, end: second.end };
+  const better = second.rows.size > first.rows.size ? second : first;
+  return { ...better, notes: [...better.notes, note], endItem: Math.max(first.endItem, second.endItem), end: Math.max(first.end, second.end) };
+}
+
+function findRepeat(stream: CellStream, plan: TablePlan, from: number, to: number): number {
+  const firstLeaf = plan.labels.find((l) => l.leaf && l.pattern !== null);
+  const patterns = [plan.caption, firstLeaf?.pattern].filter((p): p is LabelPattern => p !== null && p !== undefined);
+  for (let i = from; i < to; i++) {
+    const it = stream.items[i];
+    if (it.kind !== 'text') continue;
+    for (const p of patterns) {
+      const m = matchLabelAt(stream, it.keyStart, p, { body: false });
+      if (m && m.quality === 'exact') return i;
+    }
+  }
+  return -1;
+}
+
+function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number): TableRead {
+  const items = stream.items;
+  const rows = new Map<string, RowRead>();
+  const notes: NoteRead[] = [];
+  let headerEnd = to;
+  let endItem = from;
+  let found = false;
+  const k = plan.table.leafColumns.length;
+  const start = items[from]?.start ?? (items.length > 0 ? items[items.length - 1].end : 0);
+  if (plan.unlabelled) {
+    const rowStart = findValueLine(stream, from, to);
+    if (rowStart >= 0) {
+      headerEnd = rowStart;
+      const leaf = plan.leaves[0];
+      const { slots, lastItem, layouts } = collectFrom(stream, rowStart, to, k, true);
+      if (slots.some((s) => s.kind === 'value' || s.kind === 'blank')) {
+        found = true;
+        const at = items[rowStart].start;
+        rows.set(leaf.id, { plan: leaf, labelStart: at, labelEnd: at, alignment: align(plan, leaf, slots, at), layouts });
+        endItem = lastItem + 1;
+      }
+    }
+  } else {
+    const matches = anchorLabels(stream, plan, from, to);
+    if (matches.length > 0) {
+      found = true;
+      headerEnd = stream.keyItem[matches[0].match.keyStart];
+      endItem = stream.keyItem[matches[matches.length - 1].match.keyEnd - 1] + 1;
+    }
+    for (let m = 0; m < matches.length; m++) {
+      const { label, match } = matches[m];
+      if (!label.leaf) continue;
+      const labelItem = stream.keyItem[match.keyEnd - 1];
+      const stop = m + 1 < matches.length ? stream.keyItem[matches[m + 1].match.keyStart] : to;
+      const { slots, lastItem, layouts } = collectAfter(stream, labelItem, stop, k);
+      const labelStart = stream.keyed.starts[match.keyStart];
+      const labelEnd = stream.keyed.ends[match.keyEnd - 1];
+      rows.set(label.id, { plan: label, labelStart, labelEnd, alignment: align(plan, label, slots, labelEnd), layouts });
+      endItem = Math.max(endItem, lastItem + 1);
+    }
+  }
+  for (const row of rows.values()) {
+    const a = row.alignment;
+    const at = { start: row.labelStart, end: row.alignment.cells.at(-1)?.position ?? row.labelEnd };
+    if (a.extra) notes.push({ kind: 'extra-values', ...at, row: row.plan.id });
+    if (a.glued === 'split') notes.push({ kind: 'glued-split', ...at, row: row.plan.id });
+    if (a.glued === 'ambiguous') notes.push({ kind: 'glued-ambiguous', ...at, row: row.plan.id });
+  }
+  if (found) notes.push(...checkHeader(stream, plan, from, headerEnd));
+  const end = endItem > from && items[endItem - 1] ? items[endItem - 1].end : start;
+  return { plan, found, rows, notes, start, end: Math.max(start, end), endItem: Math.max(endItem, from) };
+}
+
+interface LabelHit {
+  label: RowLabelPlan;
+  match: LabelMatch;
+}
+
+/** Anchors the row labels in order in the text items of [from, to). */
+function anchorLabels(stream: CellStream, plan: TablePlan, from: number, to: number): LabelHit[] {
+  const labels = plan.labels;
+  const hits: LabelHit[] = [];
+  let next = 0;
+  let consumed = -1;
+  for (let i = from; i < to && next < labels.length; i++) {
+    const it = stream.items[i];
+    if (it.kind !== 'text' || consumed >= it.keyEnd) continue;
+    let p = Math.max(it.keyStart, consumed);
+    while (p < it.keyEnd && next < labels.length) {
+      const hit = bestLabelAt(stream, labels, next, p) ?? labelInside(stream, labels, next, p, it);
+      if (!hit) break;
+      hits.push({ label: labels[hit.index], match: hit.match });
+      next = hit.index + 1;
+      consumed = hit.match.keyEnd;
+      p = consumed;
+    }
+  }
+  return hits;
+}
+
+function bestLabelAt(
+  stream: CellStream,
+  labels: RowLabelPlan[],
+  next: number,
+  p: number,
+): { index: number; match: LabelMatch } | null {
+  const key = stream.keyed.key;
+  const c = key.charCodeAt(p);
+  let best: { index: number; match: LabelMatch } | null = null;
+  for (let t = next; t < labels.length; t++) {
+    const near = t - next <= LOOKAHEAD_FUZZY;
+    for (const pattern of labels[t].patterns) {
+      if (!near && pattern.key.charCodeAt(0) !== c) continue;
+      const match = matchLabelAt(stream, p, pattern, { body: near, truncated: near, near: near });
+      if (match && (!best || match.score > best.match.score)) best = { index: t, match };
+    }
+    if (best && best.match.score >= 4 && t === next) break;
+  }
+  return best;
+}
+
+/** An expected label inside a longer text item ("三、本年度办理结果 （一）予以公开"). */
+function labelInside(
+  stream: CellStream,
+  labels: RowLabelPlan[],
+  next: number,
+  p: number,
+  item: StreamItem,
+): { index: number; match: LabelMatch } | null {
+  const key = stream.keyed.key;
+  let best: { index: number; match: LabelMatch } | null = null;
+  for (let t = next; t < Math.min(labels.length, next + LOOKAHEAD_FUZZY + 1); t++) {
+    for (const pattern of labels[t].patterns) {
+      if (pattern.key.length < 4) continue;
+      const at = key.indexOf(pattern.key, p + 1);
+      if (at < 0 || at + pattern.key.length > item.keyEnd) continue;
+      if (!best || at < best.match.keyStart) {
+        best = { index: t, match: { quality: 'exact', score: 3.5, keyStart: at, keyEnd: at + pattern.key.length } };
+      }
+    }
+  }
+  return best;
+}
+
+function toSlot(stream: CellStream, it: StreamItem): RowSlot {
+  const kind = it.kind === 'text' ? 'invalid' : it.kind;
+  return { kind, start: it.start, end: it.end, text: stream.text.slice(it.start, it.end).trim() };
+}
+
+interface Collected {
+  slots: RowSlot[];
+  lastItem: number;
+  layouts: Set<LineLayout>;
+}
+
+/** Slots after a row label (item `labelItem`) and before item `stop`. */
+function collectAfter(stream: CellStream, labelItem: number, stop: number, k: number): Collected {
+  const items = stream.items;
+  const line = items[labelItem].line;
+  const slots: RowSlot[] = [];
+  const layouts = new Set<LineLayout>();
+  let i = labelItem + 1;
+  let lastItem = labelItem;
+  while (i < stop && items[i].line === line) {
+    slots.push(toSlot(stream, items[i]));
+    lastItem = i;
+    i++;
+  }
+  if (slots.length > 0) {
+    layouts.add(stream.lines[line].layout);
+    if (slots.length >= k) return { slots, lastItem, layouts };
+    // A short separated row may continue on lines of bare values (a wrapped line).
+    const more = collectFrom(stream, i, stop, k - slots.length, false);
+    if (more.slots.length > 0) {
+      slots.push(...more.slots);
+      lastItem = more.lastItem;
+      for (const l of more.layouts) layouts.add(l);
+    }
+    return { slots, lastItem, layouts };
+  }
+  const rest = collectFrom(stream, i, stop, k, true);
+  return { slots: rest.slots, lastItem: rest.lastItem === -1 ? labelItem : rest.lastItem, layouts: rest.layouts };
+}
+
+/**
+ * Slots from item `from` on, line by line, while lines hold no text, until `k` slots (non-empty ones when
+ * `countFilled`, as in one-cell-per-line layouts where empty lines are layout) are collected.
+ */
+function collectFrom(stream: CellStream, from: number, stop: number, k: number, countFilled: boolean): Collected {
+  const items = stream.items;
+  const slots: RowSlot[] = [];
+  const layouts = new Set<LineLayout>();
+  let lastItem = -1;
+  let count = 0;
+  let i = from;
+  while (i < stop && count < k) {
+    const line = stream.lines[items[i].line];
+    if (line.hasText) break;
+    const lineEnd = Math.min(stop, line.endItem);
+    for (; i < lineEnd; i++) {
+      const slot = toSlot(stream, items[i]);
+      slots.push(slot);
+      lastItem = i;
+      if (!countFilled || slot.kind !== 'empty') count++;
+    }
+    layouts.add(line.layout);
+    i = Math.max(i, line.endItem);
+  }
+  return { slots, lastItem, layouts };
+}
+
+/** First item of the first line in [from, to) that holds a value or blank and no text. */
+function findValueLine(stream: CellStream, from: number, to: number): number {
+  for (let i = from; i < to; ) {
+    const line = stream.lines[stream.items[i].line];
+    if (!line.hasText) {
+      for (let j = line.firstItem; j < line.endItem; j++) {
+        const kind = stream.items[j].kind;
+        if (kind === 'value' || kind === 'blank') return Math.max(from, line.firstItem);
+      }
+    }
+    i = Math.max(i + 1, line.endItem);
+  }
+  return -1;
+}
+
+function align(plan: TablePlan, row: RowLabelPlan, slots: RowSlot[], at: number): RowAlignment {
+  return alignRow(slots, plan.table.leafColumns.length, {
+    ...(plan.spans ? { spans: plan.spans } : {}),
+    equations: plan.rowEquations.get(row.id) ?? [],
+    at,
+    numberOf: (slot) => (slot.kind === 'value' ? readCellValue(slot.text, { kind: 'decimal' }).value : null),
+  });
+}
+
+/**
+ * Checks the column header (the text items between the table start and its first row) against the
+ * template's column labels: single scattered characters that match nothing are a garbled header; labels
+ * cut short ("结果", "尚未") a truncated one.
+ */
+function checkHeader(stream: CellStream, plan: TablePlan, from: number, to: number): NoteRead[] {
+  const key = stream.keyed.key;
+  const pieces: { key: string; start: number; end: number }[] = [];
+  for (let i = from; i < to; i++) {
+    const it = stream.items[i];
+    if (it.kind !== 'text') continue;
+    const k = key.slice(it.keyStart, it.keyEnd);
+    if (k === '') continue;
+    if (plan.caption && k.includes(plan.caption.key)) continue;
+    if (plan.corner && k === plan.corner.key) continue;
+    pieces.push({ key: k, start: it.start, end: it.end });
+  }
+  if (pieces.length === 0 || plan.leafColumnKeys.length === 0) return [];
+  const header = pieces.map((p) => p.key).join('');
+  // Leaf labels that the header does not spell out in full.
+  const needed = new Map<string, { alternatives: string[]; count: number }>();
+  for (const keys of plan.leafColumnKeys) {
+    if (keys.length === 0) continue;
+    const entry = needed.get(keys[0]) ?? { alternatives: keys, count: 0 };
+    entry.count++;
+    needed.set(keys[0], entry);
+  }
+  let missing = 0;
+  const missingKeys: string[] = [];
+  for (const [k, { alternatives, count }] of needed) {
+    const have = Math.max(...alternatives.map((a) => countOccurrences(header, a)));
+    if (have < count) {
+      missing += count - have;
+      missingKeys.push(k);
+    }
+  }
+  const total = plan.leafColumnKeys.filter((k) => k.length > 0).length;
+  const range = { start: pieces[0].start, end: pieces[pieces.length - 1].end };
+  if (missing === 0) return [];
+  const single = pieces.filter((p) => [...p.key].length === 1).length;
+  if (pieces.length >= 3 && single / pieces.length >= 0.6 && missing / total > 0.5) {
+    return [{ kind: 'header-garbled', ...range, detail: pieces.map((p) => p.key).join(' ').slice(0, 80) }];
+  }
+  const cut = pieces.filter(
+    (p) =>
+      !plan.columnKeys.includes(p.key) &&
+      p.key.length >= 1 &&
+      missingKeys.some((k) => k.length > p.key.length && k.startsWith(p.key)),
+  );
+  if (cut.length > 0) {
+    return [{ kind: 'header-truncated', ...range, detail: cut.map((p) => p.key).join(' ').slice(0, 80) }];
+  }
+  return [];
+}
+
+function countOccurrences(text: string, key: string): number {
+  let n = 0;
+  for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + key.length)) n++;
+  return n;
+}
