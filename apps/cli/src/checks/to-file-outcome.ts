@@ -14,8 +14,6 @@ export interface LinePositions {
 export interface OutcomeOptions {
   /** Keep the text of the lines diagnostics start on (for code frames). */
   wantLines: boolean;
-  /** Only errors (`--quiet`). */
-  errorsOnly: boolean;
 }
 
 /** Turns a core check result into the CLI's plain-data outcome, with line/character positions. */
@@ -27,11 +25,10 @@ export function toFileOutcome(
   options: OutcomeOptions,
 ): FileOutcome {
   const range = (r: OffsetRange): Range => ({ start: positions.positionAt(r.start), end: positions.positionAt(r.end) });
-  const kept = options.errorsOnly ? check.diagnostics.filter((d) => d.severity === 'error') : check.diagnostics;
   const diagnostics: OutputDiagnostic[] = [];
   const extras: DiagnosticExtras[] = [];
   const lines: Record<number, string> = {};
-  for (const diagnostic of kept) {
+  for (const diagnostic of check.diagnostics) {
     const output = toOutputDiagnostic(diagnostic, range);
     diagnostics.push(output);
     extras.push({

@@ -21,7 +21,7 @@ export interface ExtractOptions extends CommonOptions {
 /** `nianbao extract`: the tables of one report, cell by cell, as JSON or CSV. */
 export async function extractCommand(input: string, options: ExtractOptions, io: CliIo): Promise<number> {
   const { locale, t } = localeOf(options, io.env);
-  const choice = await resolveTemplate(options.template, io.cwd, io.stderr, t);
+  const choice = await resolveTemplate(options.template, io.cwd, io.stderr, locale, t);
   const fromStdin = input === '-';
   const file = fromStdin ? undefined : path.resolve(io.cwd, input);
   let check;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { builtinTemplates, type TemplateIR } from '@nianbao/core';
+import { builtinTemplates, type Locale, type TemplateIR } from '@nianbao/core';
 import type { Translator } from '../i18n/translate.js';
 import { CliError } from '../program/cli-error.js';
 import type { OutputStream } from '../program/cli-io.js';
@@ -17,6 +17,7 @@ export async function resolveTemplate(
   spec: string,
   cwd: string,
   stderr: OutputStream,
+  locale: Locale,
   t: Translator,
   allowAuto = true,
 ): Promise<TemplateChoice> {
@@ -28,7 +29,7 @@ export async function resolveTemplate(
     const text = await readFile(file, 'utf8').catch(() => {
       throw new CliError(t('file-not-found', { path: spec }));
     });
-    const compiled = await compileTemplateFile(text, spec, t);
+    const compiled = await compileTemplateFile(text, spec, locale);
     if (compiled.lines.length > 0) stderr.write(`${compiled.lines.join('\n')}\n`);
     if (!compiled.ir) throw new CliError(t('template-not-compiled', { path: spec }));
     return { ir: compiled.ir, builtin: false };

@@ -7,7 +7,7 @@ import type { ValidateOptions } from './validate-command.js';
 
 /** The check settings of a `validate` run: template resolved (and compiled), locale, fix, code frames. */
 export async function checkSettingsFor(options: ValidateOptions, locale: Locale, io: CliIo, t: Translator): Promise<CheckSettings> {
-  const choice = await resolveTemplate(options.template, io.cwd, io.stderr, t);
+  const choice = await resolveTemplate(options.template, io.cwd, io.stderr, locale, t);
   return {
     // A built-in template travels to the workers by id, a compiled one as the IR itself.
     template: choice === 'auto' ? 'auto' : choice.builtin ? choice.ir.id : choice.ir,

@@ -1,0 +1,22 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CliError, ExitCode } from '../program/cli-error.js';
+import type { CliIo } from '../program/cli-io.js';
+import { localeOf, type CommonOptions } from '../program/parse-options.js';
+import { compileTemplateFile } from './compile-template-file.js';
+
+/**
+ * `nianbao check-template <file.nbt>`: the template's diagnostics, one `file:line:column` line each, on
+ * stdout; exit code 1 when any is an error.
+ */
+export async function checkTemplateCommand(file: string, options: CommonOptions, io: CliIo): Promise<number> {
+  const { locale, t } = localeOf(options, io.env);
+  const text = await readFile(path.resolve(io.cwd, file), 'utf8').catch(() => {
+    throw new CliError(t('file-not-found', { path: file }));
+  });
+  const compiled = await compileTemplateFile(text, file, locale);
+  for (const line of compiled.lines) io.stdout.write(`${line}\n`);
+  if (compiled.errors > 0) return ExitCode.problems;
+  io.stdout.write(`${t('template-ok', { path: file, id: compiled.ir?.id ?? '?' })}\n`);
+  return ExitCode.ok;
+}

@@ -1,0 +1,24 @@
+import type { Locale, TemplateIR } from '@nianbao/core';
+
+/** A template file compiled: the IR when it has no errors, and its diagnostics for people. */
+export interface CompiledTemplateFile {
+  ir?: TemplateIR;
+  /** One `file:line:column severity [code] message` line per diagnostic. */
+  lines: string[];
+  errors: number;
+}
+
+/**
+ * Compiles a template's text with the core compiler, loaded on demand (it brings the template
+ * language, which no other command needs).
+ */
+export async function compileTemplateFile(text: string, file: string, locale: Locale): Promise<CompiledTemplateFile> {
+  const { compileTemplate, formatTemplateDiagnostics } = await import('@nianbao/core/compiler');
+  const result = await compileTemplate(text, { uri: file });
+  const formatted = formatTemplateDiagnostics(result.diagnostics, { language: locale, file });
+  return {
+    ir: result.ir,
+    lines: formatted === '' ? [] : formatted.split('\n'),
+    errors: result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length,
+  };
+}

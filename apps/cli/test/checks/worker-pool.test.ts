@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { OrderedWorkerPool } from '../../src/checks/worker-pool.js';
+
+const script = new URL('../fixtures/square-worker.mjs', import.meta.url);
+
+describe('OrderedWorkerPool', () => {
+  it('delivers results in job order whatever order workers finish in', async () => {
+    const pool = new OrderedWorkerPool<number, number>(script, 3, undefined, () => -1);
+    const jobs = Array.from({ length: 200 }, (_, i) => i);
+    const seen: Array<[number, number]> = [];
+    await pool.run(jobs, (result, index) => seen.push([index, result]));
+    expect(seen).toEqual(jobs.map((n) => [n, n * n]));
+  });
+
+  it('fails the jobs of a worker that dies and carries on', async () => {
+    const pool = new OrderedWorkerPool<number, number | string>(script, 2, undefined, (job, reason) => `lost ${job}: ${reason}`);
+    const results: Array<number | string> = [];
+    await pool.run([1, 2, -1, 4, 5, 6], (result) => results.push(result));
+    expect(results).toHaveLength(6);
+    expect(results[2]).toBe('lost -1: worker exited with code 3');
+    expect(results.filter((r) => typeof r === 'number').length).toBeGreaterThanOrEqual(4);
+    expect(results[5]).toBe(36);
+  });
+
+  it('does nothing for no jobs', async () => {
+    const pool = new OrderedWorkerPool<number, number>(script, 2, undefined, () => 0);
+    await pool.run([], () => {
+      throw new Error('no delivery expected');
+    });
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { mapBytes } from '../../src/fix/byte-map.js';
+import { encodeText } from '../../src/fix/encode-text.js';
+import { spliceBytes } from '../../src/fix/splice-bytes.js';
+
+const gb18030 = (hex: string) => Uint8Array.from(hex.match(/../g)!.map((h) => parseInt(h, 16)));
+
+describe('byte-level fixes', () => {
+  it('maps UTF-16 offsets to UTF-8 bytes past a BOM and astral characters', () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('总计𠀀0\r\n')]);
+    const map = mapBytes(bytes, 'utf-8')!;
+    expect(map.text).toBe('总计𠀀0\r\n');
+    expect([...map.starts]).toEqual([3, 6, 9, 9, 13, 14, 15, 16]);
+    const fixed = spliceBytes(bytes, map, [{ range: { start: 4, end: 5 }, newText: '2' }], 'utf-8')!;
+    expect([...fixed.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(fixed)).toBe('总计𠀀2\r\n');
+  });
+
+  it('rewrites a GB18030 file byte for byte outside the edits', () => {
+    // "規(guī)定 0" in GB18030: the Pinyin is deleted and the 0 becomes 2; every other byte stays.
+    const text = '規(guī)定 0';
+    const bytes = gb18030('d28e286775a8a929b6a82030');
+    expect(new TextDecoder('gb18030').decode(bytes)).toBe(text);
+    const map = mapBytes(bytes, 'gb18030')!;
+    const fixed = spliceBytes(bytes, map, [
+      { range: { start: 1, end: 6 }, newText: '' },
+      { range: { start: 8, end: 9 }, newText: '2' },
+    ], 'gb18030')!;
+    expect(new TextDecoder('gb18030').decode(fixed)).toBe('規定 2');
+    expect([...fixed]).toEqual([...gb18030('D28EB6A82032')]);
+  });
+
+  it('refuses what it cannot encode faithfully', () => {
+    expect(encodeText('二', 'gb18030')).toBeUndefined();
+    expect(encodeText('2', 'gb18030')).toEqual(new Uint8Array([0x32]));
+    expect(encodeText('二', 'utf-16le')).toEqual(new Uint8Array([0x8c, 0x4e]));
+    expect(encodeText('x', 'x-unknown')).toBeUndefined();
+    expect(mapBytes(new Uint8Array([1]), 'no-such-encoding')).toBeUndefined();
+  });
+});

@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+/** The repository root. */
+export const repoRoot = path.resolve(fileURLToPath(new URL('../../../..', import.meta.url)));
+/** The built CLI (the root `npm test` builds before testing). */
+export const cliBin = path.join(repoRoot, 'apps/cli/dist/bin.js');
+/** The seed reports, unchanged copies of the published texts. */
+export const seedsDir = path.join(repoRoot, 'examples/seeds');
+
+/** What a CLI run gave. */
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI as a child process (as a user would), with colour off unless asked for. */
+export function runCli(args: string[], options: { input?: string | Uint8Array; cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
+  if (!existsSync(cliBin)) throw new Error(`${cliBin} is missing: build first (npx turbo run build)`);
+  const run = spawnSync(process.execPath, [cliBin, ...args], {
+    cwd: options.cwd ?? repoRoot,
+    input: options.input,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, NIANBAO_LOCALE: undefined, ...options.env },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (run.error) throw run.error;
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** The seed file names, in order. */
+export const seedNames = [
+  '000_ef504471c9854329.txt',
+  '001_58b691fd784472d5.txt',
+  '002_f8f28e4c849350e4.txt',
+  '003_136fd1d98cf7f7a0.txt',
+  '004_94a1ddae1680c43d.txt',
+] as const;
+
+/** Path of a seed relative to the repository root (as the CLI prints it when run from there). */
+export function seedPath(index: number): string {
+  return path.join('examples/seeds', seedNames[index]);
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { cliMessages } from '../../src/i18n/cli-messages.js';
+import { parseLocale, resolveLocale } from '../../src/i18n/locale.js';
+import { translate } from '../../src/i18n/translate.js';
+
+describe('cli messages', () => {
+  it('fills placeholders and picks English plurals', () => {
+    expect(translate('zh-CN', 'errors', { n: 1 })).toBe('1 个错误');
+    expect(translate('en', 'errors', { n: 1 })).toBe('1 error');
+    expect(translate('en', 'errors', { n: 3 })).toBe('3 errors');
+    expect(translate('en', 'files-fixed', { n: 1, fixes: 2 })).toBe('2 fixes applied in 1 file');
+  });
+
+  it('has the same placeholders in both languages', () => {
+    const names = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort().filter((n, i, a) => a.indexOf(n) === i);
+    for (const [key, text] of Object.entries(cliMessages)) {
+      expect(names(text.en), key).toEqual(names(text['zh-CN']));
+    }
+  });
+
+  it('resolves the locale from the option, then NIANBAO_LOCALE, never from LANG', () => {
+    expect(parseLocale('en_US.UTF-8')).toBe('en');
+    expect(parseLocale('zh_CN')).toBe('zh-CN');
+    expect(parseLocale('fr')).toBeUndefined();
+    expect(resolveLocale(undefined, { LANG: 'en_US.UTF-8' })).toBe('zh-CN');
+    expect(resolveLocale(undefined, { NIANBAO_LOCALE: 'en' })).toBe('en');
+    expect(resolveLocale('zh-CN', { NIANBAO_LOCALE: 'en' })).toBe('zh-CN');
+    expect(resolveLocale('de', {})).toBeUndefined();
+  });
+});
