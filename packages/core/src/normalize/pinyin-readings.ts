@@ -9,15 +9,15 @@ import type { TextView } from '../read/text-view.js';
  * - it carries exactly one tone-marked vowel (āáǎà ēéěè īíǐì ōóǒò ūúǔù ǖǘǚǜ) — unmarked neutral-tone
  *   readings are not recognised, which keeps "(a)", "(pdf)" or "(app)" safe;
  * - without its tone mark it is one well-formed Pinyin syllable (initial + final);
- * - it directly follows a character that is not whitespace (usually a Han character; in mis-decoded
- *   text the character before may itself be garbled).
+ * - it directly follows a letter: a Han character as a rule, though in mis-decoded text the character
+ *   before may itself be garbled into another letter ("蟀l(fā)"); never whitespace, a digit or punctuation.
  */
 export function findPinyinReadings(text: string): OffsetRange[] {
   const ranges: OffsetRange[] = [];
   READING.lastIndex = 0;
   for (let m = READING.exec(text); m !== null; m = READING.exec(text)) {
     const start = m.index;
-    if (start === 0 || isWhitespace(text.charCodeAt(start - 1))) continue;
+    if (!followsLetter(text, start)) continue;
     if (isReading(m[1])) ranges.push({ start, end: start + m[0].length });
   }
   return ranges;
@@ -57,6 +57,11 @@ function isReading(letters: string): boolean {
   return marks === 1 && SYLLABLE.test(plain);
 }
 
-function isWhitespace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || c === 0x3000;
+const LETTER = /\p{L}$/u;
+
+function followsLetter(text: string, at: number): boolean {
+  if (at === 0) return false;
+  const low = text.charCodeAt(at - 1);
+  const from = low >= 0xdc00 && low <= 0xdfff && at >= 2 ? at - 2 : at - 1;
+  return LETTER.test(text.slice(from, at));
 }
