@@ -91,7 +91,7 @@ export function checkCells(ctx: ValidationContext): Diagnostic[] {
         );
         continue;
       }
-      if (cell.state !== 'number' || cell.value === null) continue;
+      if (cell.state !== 'number' || cell.value === null || !Number.isFinite(cell.value)) continue;
       const domain = outOfDomain(type, cell.value);
       if (domain) {
         diagnostics.push(

@@ -12,7 +12,7 @@ function expressionValue(ctx: ValidationContext, rule: ProseCheckIR): Rational |
   for (const term of rule.expression) {
     const cell = ctx.reportCell(term.cell);
     if (cell.state === 'blank') continue;
-    if (cell.state !== 'number' || cell.value === null) return null;
+    if (cell.state !== 'number' || cell.value === null || !Number.isFinite(cell.value)) return null;
     total = total.add(Rational.fromNumber(term.coef).mul(Rational.fromNumber(cell.value)));
   }
   return total;

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DIAGNOSTIC_CODES } from '../../src/messages/index.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { applyEdits, validateReport } from '../../src/validate/index.js';
 import { budgetTemplate, budgetTemplate2020 } from './fixtures/budget-template.js';
@@ -49,7 +50,12 @@ function build(options: Options = {}) {
   return b.build();
 }
 
-const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.severity} ${d.code}${d.rule ? ` ${d.rule}` : ''}`);
+/** Every code some test below saw (checked at the end: each code has a test). */
+const seen = new Set<string>();
+const codes = (diagnostics: Diagnostic[]) => {
+  for (const d of diagnostics) seen.add(d.code);
+  return diagnostics.map((d) => `${d.severity} ${d.code}${d.rule ? ` ${d.rule}` : ''}`);
+};
 const validate = (options: Options = {}, locale?: 'zh-CN' | 'en') =>
   validateReport(build(options), budgetTemplate, { templates: [budgetTemplate, budgetTemplate2020], locale });
 
@@ -317,5 +323,9 @@ describe('validateReport on an invented template', () => {
     const first = validate(options);
     expect(first.map((d) => d.range.start)).toEqual([...first.map((d) => d.range.start)].sort((a, b) => a - b));
     expect(validate(options)).toEqual(first);
+  });
+
+  afterAll(() => {
+    expect(DIAGNOSTIC_CODES.filter((code) => !seen.has(code))).toEqual([]);
   });
 });

@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { localizeErrors, Rational, type LocalizationConstraint } from '../../src/localize/index.js';
+
+/** A table with detail rows/columns, a total row and a total column, its row and column sums. */
+function sumTable(rows: number, columns: number) {
+  const id = (r: number, c: number) => `r${r}c${c}`;
+  const constraints: LocalizationConstraint[] = [];
+  for (let r = 0; r <= rows; r++) {
+    constraints.push({
+      id: `row${r}`,
+      lhs: [{ cell: id(r, columns), coef: 1 }],
+      op: '=',
+      rhs: Array.from({ length: columns }, (_, c) => ({ cell: id(r, c), coef: 1 })),
+    });
+  }
+  for (let c = 0; c <= columns; c++) {
+    constraints.push({
+      id: `col${c}`,
+      lhs: [{ cell: id(rows, c), coef: 1 }],
+      op: '=',
+      rhs: Array.from({ length: rows }, (_, r) => ({ cell: id(r, c), coef: 1 })),
+    });
+  }
+  return { id, constraints };
+}
+
+function holdsAll(constraints: LocalizationConstraint[], values: Map<string, number>): boolean {
+  const side = (terms: LocalizationConstraint['lhs']) =>
+    terms.reduce((sum, t) => sum.add(Rational.fromNumber(t.coef * values.get(t.cell)!)), Rational.ZERO);
+  return constraints.every((c) => side(c.lhs).equals(side(c.rhs)));
+}
+
+describe('localizeErrors (properties)', () => {
+  it('every proposed fix makes every constraint hold, keeps counts non-negative, and is smallest', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(fc.nat(50), { minLength: 16, maxLength: 16 }),
+        fc.array(fc.tuple(fc.nat(4), fc.nat(4), fc.integer({ min: -9, max: 9 })), { minLength: 1, maxLength: 3 }),
+        (rows, columns, seedValues, perturbations) => {
+          const { id, constraints } = sumTable(rows, columns);
+          const values = new Map<string, number>();
+          for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) values.set(id(r, c), seedValues[r * 4 + c]);
+          for (let r = 0; r < rows; r++) {
+            values.set(id(r, columns), [...Array(columns).keys()].reduce((s, c) => s + values.get(id(r, c))!, 0));
+          }
+          for (let c = 0; c <= columns; c++) {
+            values.set(id(rows, c), [...Array(rows).keys()].reduce((s, r) => s + values.get(id(r, c))!, 0));
+          }
+          let changed = 0;
+          for (const [r, c, delta] of perturbations) {
+            const cell = id(Math.min(r, rows), Math.min(c, columns));
+            const next = Math.max(0, values.get(cell)! + delta);
+            if (next !== values.get(cell)) changed++;
+            values.set(cell, next);
+          }
+          const domains = new Map([...values.keys()].map((cell) => [cell, 'count' as const]));
+          const results = localizeErrors({ constraints, values, domains });
+          for (const result of results) {
+            if (result.status === 'unique' || result.status === 'ambiguous') {
+              for (const alternative of result.alternatives) {
+                const fixed = new Map(values);
+                for (const change of alternative) {
+                  expect(change.to).toBeGreaterThanOrEqual(0);
+                  expect(Number.isInteger(change.to)).toBe(true);
+                  fixed.set(change.cell, change.to);
+                }
+                expect(holdsAll(constraints, fixed)).toBe(true);
+                expect(alternative.length).toBeLessThanOrEqual(Math.max(changed, 1));
+                expect(alternative.length).toBe(result.alternatives[0].length);
+              }
+            }
+          }
+          if (holdsAll(constraints, values)) expect(results).toEqual([]);
+        },
+      ),
+      { numRuns: 300, seed: 20261124 },
+    );
+  });
+});
