@@ -18,3 +18,12 @@ export function rangeToOriginal(view: TextView, range: OffsetRange): OffsetRange
 export function endToOriginal(view: TextView, offset: number): number {
   return view.toOriginalEnd ? view.toOriginalEnd(offset) : view.toOriginal(offset);
 }
+
+/**
+ * Maps ranges found in a view's text (e.g. by `findMojibake(view.text)`) to the original document,
+ * keeping their other fields. Use it for HTML sources, whose original text is markup: run text finders
+ * on the rendition, not on the HTML.
+ */
+export function rangesToOriginal<T extends OffsetRange>(view: TextView, ranges: readonly T[]): T[] {
+  return ranges.map((range) => ({ ...range, ...rangeToOriginal(view, range) }));
+}

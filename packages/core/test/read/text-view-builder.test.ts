@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { identityView, rangeToOriginal, TextViewBuilder, type TextView } from '../../src/read/index.js';
+import { identityView, rangesToOriginal, rangeToOriginal, renderHtml, TextViewBuilder, type TextView } from '../../src/read/index.js';
 
 describe('TextViewBuilder', () => {
   it('maps copied, replaced, deleted and inserted runs', () => {
@@ -107,3 +107,14 @@ function prefixView(text: string): TextView {
   b.skip(3);
   return b.finish();
 }
+
+describe('rangesToOriginal', () => {
+  it('maps ranges found in a rendition back into the source, keeping their fields', () => {
+    const html = '<p>第一段</p><p>[bookmark: _GoBack]正文</p>';
+    const view = renderHtml(html);
+    const start = view.text.indexOf('[');
+    const [mapped] = rangesToOriginal(view, [{ start, end: start + 19, kind: 'bookmark' as const }]);
+    expect(mapped.kind).toBe('bookmark');
+    expect(html.slice(mapped.start, mapped.end)).toBe('[bookmark: _GoBack]');
+  });
+});
