@@ -63,7 +63,7 @@ export function toTemplateDiagnostic(diagnostic: LangiumDiagnostic, text: string
   let message: TemplateMessageText;
   if (data.code === 'lexing-error' || data.code === 'parsing-error') {
     code = 'syntax-error';
-    message = templateMessage('syntax-error', { detail: describeSyntaxError(messageText) });
+    message = templateMessage('syntax-error', describeSyntaxError(messageText));
   } else if (data.code === 'linking-error') {
     code = 'unresolved-reference';
     const target = referenceTargetNames(data.containerType ?? '', data.property ?? '');
@@ -78,14 +78,31 @@ export function toTemplateDiagnostic(diagnostic: LangiumDiagnostic, text: string
   return uri === undefined ? { code, severity, message, range } : { code, severity, message, range, uri };
 }
 
-/** Shorten Chevrotain's long "one of these possible token sequences" messages. */
-function describeSyntaxError(message: string): string {
-  const sequences = /^Expecting: one of these possible Token sequences:\s*([\s\S]*?)\s*but found: '([\s\S]*)'$/.exec(message);
-  if (!sequences) {
-    return message;
+/** Chevrotain's lexer and parser messages, restated in zh-CN and English (other messages are kept as they are). */
+function describeSyntaxError(message: string): { detailZh: string; detailEn: string } {
+  const unexpected = /^unexpected character: ->([\s\S]*?)<- at offset: \d+, skipped (\d+) characters?\.$/.exec(message);
+  if (unexpected) {
+    return {
+      detailZh: `无法识别的字符“${unexpected[1]}”（跳过 ${unexpected[2]} 个字符；id 只能用 ASCII 字母、数字、_ 和 -，中文写在引号里）`,
+      detailEn: `unexpected character '${unexpected[1]}' (${unexpected[2]} skipped; ids use ASCII letters, digits, _ and -, Chinese goes in quotes)`,
+    };
   }
-  const options = [...sequences[1].matchAll(/\[([^\]]*)\]/g)].map((match) => match[1].trim()).slice(0, 8);
-  return `expecting one of ${options.join(' | ')}${options.length === 8 ? ' | …' : ''}, but found '${sequences[2]}'`;
+  const expecting = /^Expecting (?:token of type '([^']+)'|keyword '([^']+)'|(end of file)) but found `([\s\S]*)`\.$/.exec(message);
+  if (expecting) {
+    const wanted = expecting[1] ?? (expecting[2] !== undefined ? `'${expecting[2]}'` : undefined);
+    const found = expecting[4] === '' ? 'EOF' : expecting[4];
+    return wanted === undefined
+      ? { detailZh: `此处应是文件末尾，却遇到“${found}”`, detailEn: `expecting the end of the file but found '${found}'` }
+      : { detailZh: `此处应为 ${wanted}，却遇到“${found}”`, detailEn: `expecting ${wanted} but found '${found}'` };
+  }
+  const sequences = /^Expecting: one of these possible Token sequences:\s*([\s\S]*?)\s*but found: '([\s\S]*)'$/.exec(message);
+  if (sequences) {
+    const options = [...sequences[1].matchAll(/\[([^\]]*)\]/g)].map((match) => match[1].trim()).slice(0, 8);
+    const list = `${options.join(' | ')}${options.length === 8 ? ' | …' : ''}`;
+    const found = sequences[2] === '' ? 'EOF' : sequences[2];
+    return { detailZh: `此处应为 ${list} 之一，却遇到“${found}”`, detailEn: `expecting one of ${list} but found '${found}'` };
+  }
+  return { detailZh: message, detailEn: message };
 }
 
 /** Render template diagnostics for people: `file:line:column severity [code] message`, one per line. */

@@ -8,7 +8,8 @@ import { quantifierVariableName } from './axis-position.js';
 export class NianbaoTemplateNameProvider extends DefaultNameProvider {
   override getName(node: AstNode): string | undefined {
     if (isAxisNode(node)) {
-      return axisNodeId(node);
+      const id = axisNodeId(node);
+      return id.split('.').includes('') ? undefined : id;
     }
     if (isQuantifier(node)) {
       return quantifierVariableName(node);

@@ -41,7 +41,9 @@ export class NianbaoTemplateScopeProvider extends DefaultScopeProvider {
   }
 
   private nodeScope(nodes: Array<Parameters<typeof axisNodeId>[0]>, outer: Scope | undefined): Scope {
-    return new StreamScope(stream(nodes.map((node) => this.describe(node, axisNodeId(node)))), outer);
+    // Nodes without a name (left by error recovery) cannot be referenced.
+    const named = nodes.filter((node) => axisNodeId(node).split('.').every((part) => part !== ''));
+    return new StreamScope(stream(named.map((node) => this.describe(node, axisNodeId(node)))), outer);
   }
 
   private visibleVariables(item: AstNode, enclosing: Quantifier | undefined): Quantifier[] {

@@ -1,4 +1,5 @@
 import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
+import { AstUtils } from 'langium';
 import type {
   AxisNode,
   CellType,
@@ -83,7 +84,8 @@ const arithmeticPlaceholders = ['lhs', 'rhs', 'expected', 'actual'];
 export class NianbaoTemplateValidator {
   /** An empty file (or one whose template could not be parsed at all). */
   checkFileHasTemplate(file: TemplateFile, accept: ValidationAcceptor): void {
-    if (!file.template && (file.$cstNode?.text ?? '').trim() === '') {
+    const parsed = AstUtils.getDocument(file).parseResult;
+    if (!file.template && parsed.lexerErrors.length === 0 && parsed.parserErrors.length === 0) {
       this.report(accept, 'empty-file', file, {});
     }
   }
@@ -252,24 +254,19 @@ export class NianbaoTemplateValidator {
   checkTable(table: Table, accept: ValidationAcceptor): void {
     for (const axis of ['column', 'row'] as const) {
       if (axisRoots(table, axis).length === 0) {
-        this.report(accept, 'empty-axis', table, {
-          table: table.name,
-          axisZh: kindNames[axis].zh,
-          axisEn: kindNames[axis].en,
-        }, axis === 'row' ? 'rows' : 'columns');
+        const args = { table: table.name, axisZh: kindNames[axis].zh, axisEn: kindNames[axis].en };
+        const message = templateMessage('empty-axis', args);
+        const keyword = axis === 'row' ? 'rows' : 'columns';
+        accept('error', message['zh-CN'], { node: table, keyword, code: 'empty-axis', data: { code: 'empty-axis', en: message.en } });
       }
       this.checkAxisIds(table, axis, accept);
     }
     const rows = axisLeaves(table, 'row');
     const columns = axisLeaves(table, 'column');
-    const cellIds = new Set<string>();
+    // Ids are unique per axis and ID terminals contain no dots, so cell ids cannot collide.
     for (const row of rows) {
       for (const column of columns) {
         const id = `${table.name}.${axisNodeId(row)}.${axisNodeId(column)}`;
-        if (cellIds.has(id)) {
-          this.report(accept, 'ambiguous-cell-id', row, { id }, 'name');
-        }
-        cellIds.add(id);
         const rowType = leafCellType(row);
         const columnType = leafCellType(column);
         if (rowType && columnType && !sameCellType(rowType, columnType)) {
@@ -369,9 +366,6 @@ export class NianbaoTemplateValidator {
         this.report(accept, 'duplicate-option', option, { option: name });
       }
       seen.add(name);
-      if (option.tolerance !== undefined && option.tolerance < 0) {
-        this.report(accept, 'tolerance-negative', option, {}, 'tolerance');
-      }
     }
     const known = [...arithmeticPlaceholders, ...(body.quantifiers ?? []).map(quantifierVariableName)];
     if (rule.message) {

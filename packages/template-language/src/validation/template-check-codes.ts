@@ -22,8 +22,8 @@ interface CheckEntry {
 export const templateChecks = {
   'syntax-error': {
     severity: 'error',
-    'zh-CN': '语法错误：{detail}',
-    en: 'Syntax error: {detail}',
+    'zh-CN': '语法错误：{detailZh}',
+    en: 'Syntax error: {detailEn}',
   },
   'unresolved-reference': {
     severity: 'error',
@@ -54,11 +54,6 @@ export const templateChecks = {
     severity: 'error',
     'zh-CN': '{kindZh} id “{id}”重复。',
     en: 'Duplicate {kindEn} id "{id}".',
-  },
-  'ambiguous-cell-id': {
-    severity: 'error',
-    'zh-CN': '单元格 id “{id}”有歧义：两个不同的行列组合得到同一个 id。',
-    en: 'The cell id "{id}" is ambiguous: two different row/column pairs give the same id.',
   },
   'duplicate-label': {
     severity: 'warning',
@@ -289,11 +284,6 @@ export const templateChecks = {
     severity: 'warning',
     'zh-CN': '选项“{option}”重复，以最后一次为准。',
     en: 'The option "{option}" is repeated; the last one wins.',
-  },
-  'tolerance-negative': {
-    severity: 'error',
-    'zh-CN': '容差不能为负数。',
-    en: 'The tolerance cannot be negative.',
   },
   'unknown-placeholder': {
     severity: 'warning',
