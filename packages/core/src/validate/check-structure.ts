@@ -114,7 +114,9 @@ function checkTables(ctx: ValidationContext): Diagnostic[] {
       );
       continue;
     }
-    const anchor = found.range ? lineAt(ctx.text, found.range.start) : (ctx.sectionAnchor(section!) ?? { start: 0, end: 0 });
+    const anchor = found.range
+      ? lineAt(ctx.text, found.range.start)
+      : ((section && ctx.sectionAnchor(section)) ?? { start: 0, end: 0 });
     if (found.missingRows.length > 0) {
       const code = found.truncated ? 'structure/table-truncated' : 'structure/rows-missing';
       const rows = found.missingRows.map((row) => ctx.rowLabel(table.id, row));
