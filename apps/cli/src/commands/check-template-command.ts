@@ -15,7 +15,7 @@ export async function checkTemplateCommand(file: string, options: CommonOptions,
     throw new CliError(t('file-not-found', { path: file }));
   });
   const compiled = await compileTemplateFile(text, file, locale);
-  for (const line of compiled.lines) io.stdout.write(`${line}\n`);
+  for (const line of compiled.lines) io.stdout.write(`${line.text}\n`);
   if (compiled.errors > 0) return ExitCode.problems;
   io.stdout.write(`${t('template-ok', { path: file, id: compiled.ir?.id ?? '?' })}\n`);
   return ExitCode.ok;

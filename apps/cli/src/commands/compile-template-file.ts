@@ -3,8 +3,8 @@ import type { Locale, TemplateIR } from '@nianbao/core';
 /** A template file compiled: the IR when it has no errors, and its diagnostics for people. */
 export interface CompiledTemplateFile {
   ir?: TemplateIR;
-  /** One `file:line:column severity [code] message` line per diagnostic. */
-  lines: string[];
+  /** One `file:line:column severity [code] message` line per diagnostic, in document order. */
+  lines: Array<{ severity: 'error' | 'warning' | 'info'; text: string }>;
   errors: number;
 }
 
@@ -15,10 +15,12 @@ export interface CompiledTemplateFile {
 export async function compileTemplateFile(text: string, file: string, locale: Locale): Promise<CompiledTemplateFile> {
   const { compileTemplate, formatTemplateDiagnostics } = await import('@nianbao/core/compiler');
   const result = await compileTemplate(text, { uri: file });
-  const formatted = formatTemplateDiagnostics(result.diagnostics, { language: locale, file });
   return {
     ir: result.ir,
-    lines: formatted === '' ? [] : formatted.split('\n'),
+    lines: result.diagnostics.map((diagnostic) => ({
+      severity: diagnostic.severity,
+      text: formatTemplateDiagnostics([diagnostic], { language: locale, file }),
+    })),
     errors: result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length,
   };
 }

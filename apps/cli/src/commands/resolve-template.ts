@@ -10,8 +10,8 @@ import { compileTemplateFile } from './compile-template-file.js';
 export type TemplateChoice = 'auto' | { ir: TemplateIR; builtin: boolean };
 
 /**
- * Resolves `--template`: `auto`; the id of a built-in template; or a `.nbt` file, compiled (its
- * diagnostics go to `stderr`; a template that does not compile is a usage failure).
+ * Resolves `--template`: `auto`; the id of a built-in template; or a `.nbt` file, compiled (its errors
+ * and warnings go to `stderr`; a template that does not compile is a usage failure).
  */
 export async function resolveTemplate(
   spec: string,
@@ -30,7 +30,8 @@ export async function resolveTemplate(
       throw new CliError(t('file-not-found', { path: spec }));
     });
     const compiled = await compileTemplateFile(text, spec, locale);
-    if (compiled.lines.length > 0) stderr.write(`${compiled.lines.join('\n')}\n`);
+    // Errors and warnings only: infos (e.g. cells no rule covers) are for template authors (check-template).
+    for (const line of compiled.lines) if (line.severity !== 'info') stderr.write(`${line.text}\n`);
     if (!compiled.ir) throw new CliError(t('template-not-compiled', { path: spec }));
     return { ir: compiled.ir, builtin: false };
   }

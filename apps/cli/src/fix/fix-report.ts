@@ -1,4 +1,4 @@
-import { applyEdits, type CheckResult, type TextEdit } from '@nianbao/core';
+import { applyEdits, type CheckResult } from '@nianbao/core';
 import { mapBytes } from './byte-map.js';
 import { improves, selectFixes, type FixCandidate } from './select-fixes.js';
 import { spliceBytes } from './splice-bytes.js';

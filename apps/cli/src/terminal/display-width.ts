@@ -14,12 +14,15 @@ const wideRanges: ReadonlyArray<readonly [number, number]> = [
   [0x20000, 0x2fffd], [0x30000, 0x3fffd],
 ];
 
-const zeroWidth = /[\u0300-\u036f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufe00-\ufe0f\ufeff]/u;
+/** Combining marks, zero-width spaces and joiners, bidi controls, variation selectors, BOM. */
+const zeroWidthRanges: ReadonlyArray<readonly [number, number]> = [
+  [0x0300, 0x036f], [0x200b, 0x200f], [0x2028, 0x202e], [0x2060, 0x2064], [0xfe00, 0xfe0f], [0xfeff, 0xfeff],
+];
 
 /** Columns one code point takes (TAB excluded). */
 export function codePointWidth(codePoint: number): number {
   if (codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0)) return 0;
-  if (zeroWidth.test(String.fromCodePoint(codePoint))) return 0;
+  if (zeroWidthRanges.some(([from, to]) => codePoint >= from && codePoint <= to)) return 0;
   for (const [from, to] of wideRanges) {
     if (codePoint < from) return 1;
     if (codePoint <= to) return 2;
