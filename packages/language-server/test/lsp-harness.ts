@@ -7,7 +7,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   type ProtocolConnection,
-} from 'vscode-languageserver-protocol/node.js';
+} from 'vscode-languageserver-protocol/node';
 import {
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
@@ -17,6 +17,7 @@ import {
   LogMessageNotification,
   PublishDiagnosticsNotification,
   type InitializeResult,
+  type LogMessageParams,
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
@@ -81,11 +82,15 @@ export class LspSession {
       session.published.push(params);
       session.wake();
     });
-    connection.onNotification(LogMessageNotification.type, (params) => session.logs.push(params.message));
-    connection.onNotification((method, params) => {
-      session.notifications.push({ method, params });
-      session.wake();
+    connection.onNotification(LogMessageNotification.method, (params: LogMessageParams) => {
+      session.logs.push(params.message);
     });
+    for (const method of ['nianbao/status']) {
+      connection.onNotification(method, (params: unknown) => {
+        session.notifications.push({ method, params });
+        session.wake();
+      });
+    }
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
     connection.listen();

@@ -85,8 +85,9 @@ export function createRoutingConnection(
         try {
           const uri: unknown = params?.textDocument?.uri;
           if (typeof uri === 'string' && isTemplateDocument(uri)) return await handler(params, token, ...rest);
-          const answer = report ? reports()?.[report] : undefined;
-          return answer ? ((await (answer as AnyHandler)(params, token)) ?? empty) : empty;
+          const handlers = report ? reports() : undefined;
+          if (!handlers || !report) return empty;
+          return (await (handlers[report] as AnyHandler).call(handlers, params, token)) ?? empty;
         } catch (error) {
           console.error(`nianbao: ${method} failed`, error);
           return empty;

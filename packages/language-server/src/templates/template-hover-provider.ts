@@ -1,4 +1,4 @@
-import type { AstNode } from 'langium';
+import type { AstNode, MaybePromise } from 'langium';
 import { MultilineCommentHoverProvider, type LangiumServices } from 'langium/lsp';
 import type { Hover } from 'vscode-languageserver-protocol';
 import type { ServerSettings } from '../settings/index.js';
@@ -29,7 +29,7 @@ export class TemplateHoverProvider extends MultilineCommentHoverProvider {
     return parts.length > 0 ? parts.join('\n\n') : undefined;
   }
 
-  protected override getKeywordHoverContent(node: Keyword): Hover | undefined {
+  protected override getKeywordHoverContent(node: Keyword): MaybePromise<Hover | undefined> {
     const keyword = (node as unknown as { value: string }).value;
     const doc = keywordDoc(keyword, this.settings.value.locale);
     if (doc) return { contents: { kind: 'markdown', value: `\`${keyword}\` — ${doc}` } };
