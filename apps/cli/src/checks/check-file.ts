@@ -32,6 +32,7 @@ export async function checkFile(job: CheckJob, settings: CheckSettings): Promise
     }
     const outcome = toFileOutcome(job.index, job.path, check, linePositions(check.source.text), {
       wantLines: settings.wantLines,
+      wantFingerprints: settings.wantFingerprints,
     });
     return fix ? { ...outcome, fix } : outcome;
   } catch (error) {

@@ -9,6 +9,8 @@ export interface CheckSettings {
   fix: boolean;
   /** Keep source lines for code frames. */
   wantLines: boolean;
+  /** Compute finding fingerprints (SARIF). */
+  wantFingerprints: boolean;
 }
 
 /** One input to check: a file to read, or bytes already read (standard input). */

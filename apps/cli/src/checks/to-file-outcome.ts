@@ -14,6 +14,8 @@ export interface LinePositions {
 export interface OutcomeOptions {
   /** Keep the text of the lines diagnostics start on (for code frames). */
   wantLines: boolean;
+  /** Compute fingerprints (SARIF only: hashing every finding costs time on big batches). */
+  wantFingerprints: boolean;
 }
 
 /** Turns a core check result into the CLI's plain-data outcome, with line/character positions. */
@@ -34,7 +36,7 @@ export function toFileOutcome(
     extras.push({
       ...(diagnostic.rule !== undefined && { rule: diagnostic.rule }),
       ...(diagnostic.cells !== undefined && { cells: diagnostic.cells }),
-      fingerprint: fingerprint(diagnostic, check.source.text),
+      ...(options.wantFingerprints && { fingerprint: fingerprint(diagnostic, check.source.text) }),
     });
     if (options.wantLines) {
       const line = output.range.start.line;

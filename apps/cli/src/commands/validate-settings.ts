@@ -14,5 +14,6 @@ export async function checkSettingsFor(options: ValidateOptions, locale: Locale,
     locale,
     fix: options.fix === true,
     wantLines: options.format === 'pretty',
+    wantFingerprints: options.format === 'sarif',
   };
 }

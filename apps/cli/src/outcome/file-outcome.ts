@@ -59,8 +59,8 @@ export interface DiagnosticExtras {
   rule?: string;
   /** Cell ids the finding is about. */
   cells?: string[];
-  /** A location-independent identity of the finding, stable across edits elsewhere in the file. */
-  fingerprint: string;
+  /** A location-independent identity of the finding, stable across edits elsewhere in the file (SARIF runs only). */
+  fingerprint?: string;
 }
 
 /** What `--fix` did to a file. */

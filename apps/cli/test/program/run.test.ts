@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/program/run.js';
+import type { CliIo } from '../../src/program/cli-io.js';
+
+function memoryIo(): CliIo & { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s) },
+    stdin: (async function* () {})(),
+    env: {},
+    cwd: process.cwd(),
+    out: () => out,
+    err: () => err,
+  };
+}
+
+describe('run', () => {
+  it('prints help and the version with exit 0', async () => {
+    const help = memoryIo();
+    expect(await run(['--help'], help)).toBe(0);
+    expect(help.out()).toContain('validate');
+    expect(help.out()).toContain('extract');
+    const version = memoryIo();
+    expect(await run(['--version'], version)).toBe(0);
+    expect(version.out().trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('exits 2 with one line for usage errors', async () => {
+    for (const argv of [['frobnicate'], ['validate'], ['validate', 'x.txt', '--format', 'xml'], ['new']]) {
+      const io = memoryIo();
+      expect(await run(argv, io), argv.join(' ')).toBe(2);
+      expect(io.err().trim().split('\n'), argv.join(' ')).toHaveLength(1);
+    }
+  });
+});
