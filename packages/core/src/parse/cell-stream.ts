@@ -72,6 +72,8 @@ export interface CellStreamOptions {
 
 const PAGE_NUMBER =
   /^(?:[-—–－~]\s*\d{1,4}\s*[-—–－~]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页|\d{1,4}\s*\/\s*\d{1,4}|page\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?)$/i;
+const BROKEN_ENUMERATOR = /^[0-9]{1,2}$/;
+const BROKEN_LABEL_REST = /^[.．、](?:\s*[\u3400-\u9fff]|\s*$)/;
 const MARKDOWN_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 /** Lexing is done in chunks of about this many characters (cut at line ends) to bound token memory. */
 const CHUNK = 1 << 16;
@@ -88,15 +90,21 @@ export function buildCellStream(text: string, start: number, end: number, option
       cut = nl < 0 || nl >= stop ? stop : nl + 1;
     }
     const tokens = tokenize(text, at, cut);
+    const lines: { tokens: ReportToken[]; start: number; end: number }[] = [];
     let lineStart = 0;
+    let from = at;
     for (let i = 0; i <= tokens.length; i++) {
       if (i === tokens.length || tokens[i].type === NewlineToken) {
         const lineEnd = i < tokens.length ? tokens[i].start : cut;
-        const from = lineStart < tokens.length ? tokens[lineStart].start : lineEnd;
-        addLine(stream, tokens.slice(lineStart, i), from, lineEnd, options);
+        lines.push({ tokens: tokens.slice(lineStart, i), start: from, end: lineEnd });
         lineStart = i + 1;
+        from = i < tokens.length ? tokens[i].end : cut;
       }
     }
+    lines.forEach((line, i) => {
+      const next = lines[i + 1];
+      addLine(stream, line.tokens, line.start, line.end, options, next ? text.slice(next.start, Math.min(next.end, next.start + 8)) : '');
+    });
     at = cut;
   }
   return stream;
@@ -108,6 +116,7 @@ function addLine(
   start: number,
   end: number,
   options: CellStreamOptions,
+  nextLine: string,
 ): void {
   if (tokens.length === 0 && start === end && stream.lines.length > 0 && isTrailingEmpty(stream, start)) return;
   const raw = stream.text.slice(start, end);
@@ -139,6 +148,9 @@ function addLine(
       const hard = spaces.some((t) => isHard(t, options));
       if (hard) addItem(stream, 'blank', spaces[0].start, spaces[spaces.length - 1].end, index);
       else if (hasTab || spaces.length > 0) addItem(stream, 'empty', end, end, index);
+    } else if (BROKEN_ENUMERATOR.test(trimmed) && BROKEN_LABEL_REST.test(nextLine.trimStart())) {
+      // A label broken one character per line (PDF text): "1" then ".属…" is text, not a value.
+      addItem(stream, 'text', tokens[firstContent].start, tokens[tokens.length - 1].end, index);
     } else {
       addField(stream, tokens.slice(firstContent), index);
     }
@@ -258,7 +270,7 @@ function textOf(text: string, word: ReportToken[]): string {
 function gluable(text: string, token: ReportToken): boolean {
   const last = text.charCodeAt(token.end - 1);
   if (last < 0x3400 || last >= 0xa000) return false;
-  return !'第年月日号期至共约近前后计为'.includes(text[token.end - 1]);
+  return !'第年月日号期至共约近前后'.includes(text[token.end - 1]);
 }
 
 function addItem(stream: CellStream, kind: ItemKind, start: number, end: number, line: number): void {
@@ -266,6 +278,8 @@ function addItem(stream: CellStream, kind: ItemKind, start: number, end: number,
   const keyStart = stream.keyed.key.length;
   if (kind === 'text') {
     appendKey(stream.keyed, stream.text, start, end);
+    // Punctuation alone ("）" on a line of its own in PDF text) carries no label text: drop it.
+    if (stream.keyed.key.length === keyStart) return;
     for (let i = keyStart; i < stream.keyed.key.length; i++) stream.keyItem.push(index);
     stream.lines[line].hasText = true;
   }

@@ -50,16 +50,19 @@ export interface TableRead {
 
 const LOOKAHEAD_FUZZY = 2;
 
-/** Finds a caption (exactly, possibly inside a longer text item) among the text items of [from, to). */
+/**
+ * Finds a caption among the text items of [from, to): exactly, inside a longer item, or spread over
+ * consecutive items (a caption broken one character per line). Returns the item where it starts.
+ */
 export function findCaption(stream: CellStream, caption: LabelPattern, from: number, to: number): number {
-  const key = stream.keyed.key;
-  for (let i = from; i < to; i++) {
-    const it = stream.items[i];
-    if (it.kind !== 'text') continue;
-    const at = key.indexOf(caption.key, it.keyStart);
-    if (at >= 0 && at + caption.key.length <= it.keyEnd) return i;
-  }
-  return -1;
+  const items = stream.items;
+  let i = from;
+  while (i < to && items[i].kind !== 'text') i++;
+  if (i >= to || caption.key === '') return -1;
+  const at = stream.keyed.key.indexOf(caption.key, items[i].keyStart);
+  if (at < 0) return -1;
+  const item = stream.keyItem[at];
+  return item < to ? item : -1;
 }
 
 /** Reads the table of `plan` from the items [from, to) of `stream`. Never throws. */
@@ -151,11 +154,17 @@ interface LabelHit {
 function anchorLabels(stream: CellStream, plan: TablePlan, from: number, to: number): LabelHit[] {
   const labels = plan.labels;
   const hits: LabelHit[] = [];
+  const firstLeaf = labels.findIndex((l) => l.leaf && l.pattern !== null);
   let next = 0;
   let consumed = -1;
   for (let i = from; i < to && next < labels.length; i++) {
     const it = stream.items[i];
     if (it.kind !== 'text' || consumed >= it.keyEnd) continue;
+    // The first row label again after later rows: the table starts over (repeated after a page break).
+    if (next > firstLeaf + 1 && firstLeaf >= 0) {
+      const again = matchLabelAt(stream, it.keyStart, labels[firstLeaf].pattern!, { body: false });
+      if (again?.quality === 'exact') break;
+    }
     let p = Math.max(it.keyStart, consumed);
     while (p < it.keyEnd && next < labels.length) {
       const hit = bestLabelAt(stream, labels, next, p) ?? labelInside(stream, labels, next, p, it);
@@ -198,13 +207,14 @@ function labelInside(
   p: number,
   item: StreamItem,
 ): { index: number; match: LabelMatch } | null {
-  const key = stream.keyed.key;
+  const rest = stream.keyed.key.slice(p + 1, item.keyEnd);
   let best: { index: number; match: LabelMatch } | null = null;
   for (let t = next; t < Math.min(labels.length, next + LOOKAHEAD_FUZZY + 1); t++) {
     for (const pattern of labels[t].patterns) {
       if (pattern.key.length < 4) continue;
-      const at = key.indexOf(pattern.key, p + 1);
-      if (at < 0 || at + pattern.key.length > item.keyEnd) continue;
+      const found = rest.indexOf(pattern.key);
+      if (found < 0) continue;
+      const at = p + 1 + found;
       if (!best || at < best.match.keyStart) {
         best = { index: t, match: { quality: 'exact', score: 3.5, keyStart: at, keyEnd: at + pattern.key.length } };
       }
