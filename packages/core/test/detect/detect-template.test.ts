@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { detectTemplate } from '../../src/detect/index.js';
+import { builtinTemplates } from '../../src/templates/index.js';
+import { normalizeText } from '../../src/normalize/index.js';
+
+const detect = (text: string) => detectTemplate(normalizeText(text).text, builtinTemplates);
+
+describe('detectTemplate', () => {
+  it('recognises the 2019 format by its markers', () => {
+    const d = detect('第二十条第（九）项\n信息内容\t采购项目数量\n政府集中采购\t3\n上一年项目数量\t本年增/减');
+    expect(d.id).toBe('gov-disclosure-2019');
+    expect(d.scores['gov-disclosure-2021']).toBe(0);
+    expect(d.confidence).toBeGreaterThan(0.5);
+    expect(d.legacy).toBe(false);
+  });
+
+  it('recognises the 2021 format, in Traditional script too', () => {
+    const d = detect('信息內容 | 本年制發件數 | 本年廢止件數 | 現行有效件數 |');
+    expect(d.id).toBe('gov-disclosure-2021');
+    expect(d.scores['gov-disclosure-2021']).toBeGreaterThan(0);
+  });
+
+  it('keeps the scores of both when a report mixes their markers', () => {
+    const d = detect('2021年政府信息公开工作年度报告\n本年新制作数量 上一年项目数量 本年增/减 政府集中采购\n逾期不补正');
+    expect(d.id).toBe('gov-disclosure-2019');
+    expect(d.scores['gov-disclosure-2021']).toBeGreaterThan(0);
+    expect(d.confidence).toBeLessThan(0.9);
+  });
+
+  it('flags a pre-2019 statistics-table report as legacy and falls back on the year', () => {
+    const d = detect('某局2018年政府信息公开工作年度报告\n政府信息公开情况统计表\n指标名称\t计量单位\t本年度\t历年累计');
+    expect(d.legacy).toBe(true);
+    expect(d.id).toBeNull();
+    const later = detect('某局2022年政府信息公开工作年度报告\n指标名称\t计量单位\t历年累计');
+    expect(later.legacy).toBe(true);
+    expect(later.id).toBe('gov-disclosure-2021');
+    expect(later.confidence).toBeLessThan(0.5);
+  });
+
+  it('uses the report year when no marker is found', () => {
+    expect(detect('某局2020年政府信息公开工作年度报告\n一、总体情况').id).toBe('gov-disclosure-2019');
+    expect(detect('某局2024年政府信息公开工作年度报告\n一、总体情况').id).toBe('gov-disclosure-2021');
+  });
+
+  it('finds nothing in nothing', () => {
+    expect(detect('')).toEqual({ id: null, confidence: 0, scores: { 'gov-disclosure-2019': 0, 'gov-disclosure-2021': 0 }, legacy: false });
+    expect(detectTemplate('', []).id).toBeNull();
+  });
+});

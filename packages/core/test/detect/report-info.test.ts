@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { readReportInfo } from '../../src/detect/index.js';
+import { normalizeText } from '../../src/normalize/index.js';
+
+describe('readReportInfo', () => {
+  it.each([
+    ['plain title', '示例市示例局2020年政府信息公开工作年度报告\n一、总体情况', 2020, '示例市示例局'],
+    ['spaces inside', '示例市示例局 2021 年政府信息公开工作 年度报告\n', 2021, '示例市示例局'],
+    ['年度 and 工作报告', '示例区分局 2020 年度 政府信息公开工作报告\n', 2020, '示例区分局'],
+    ['agency on its own line, 关于…的报告', '示例县示例局\n关于2020年政府信息公开工作的报告\n', 2020, '示例县示例局'],
+    ['title split over two lines', '\n示例分局2020年政府信息公开\n\n工作年度报告\n', 2020, '示例分局'],
+    ['quoted in the first sentence', '根据《条例》规定，现发布《示例县示例局2023年政府信息公开工作年度报告》,本报告统计数据从2023年1月1日起', 2023, '示例县示例局'],
+    ['Traditional script', '現發布《示例縣公安局2023年政府信息公開工作年度報告》', 2023, '示例县公安局'],
+  ])('%s', (_name, text, year, agency) => {
+    const info = readReportInfo(normalizeText(text));
+    expect(info.year).toBe(year);
+    expect(info.agency).toBe(agency);
+    expect(info.titleRange).toBeDefined();
+  });
+
+  it('takes the year from the statistics period when there is no title', () => {
+    const text = '本报告所列数据的统计期限为 2020 年 1 月 1 日至 2020 年 12 月 31 日。';
+    const info = readReportInfo(text);
+    expect(info).toMatchObject({ year: 2020, agency: null });
+    expect(text.slice(info.titleRange!.start, info.titleRange!.end)).toContain('2020 年 1 月 1 日');
+  });
+
+  it('maps the title range into the original through a view', () => {
+    const original = '\u3000示例市示例局２０２０年政府信息公开工作年度报告';
+    const info = readReportInfo(normalizeText(original));
+    expect(original.slice(info.titleRange!.start, info.titleRange!.end)).toBe('示例市示例局２０２０年政府信息公开工作年度报告');
+  });
+
+  it('returns nulls when there is nothing to read', () => {
+    for (const text of ['', '一、总体情况\n本机关……', '2020', '\ud800\udfff']) {
+      expect(readReportInfo(text)).toMatchObject({ year: null, agency: null });
+    }
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { CellType } from '../../src/ir/template-ir.js';
+import { isBlankText, readCellValue } from '../../src/parse/index.js';
+
+const count: CellType = { kind: 'count' };
+const integer: CellType = { kind: 'integer' };
+const money: CellType = { kind: 'money', unit: '万元', accepted: [{ unit: '元', factor: 0.0001 }], unitRequired: true };
+
+describe('readCellValue', () => {
+  it.each([
+    ['0', count, 'number', 0, undefined],
+    ['1085', count, 'number', 1085, undefined],
+    ['1,085', count, 'number', 1085, undefined],
+    ['-55', integer, 'number', -55, undefined],
+    ['－3820', integer, 'number', -3820, undefined],
+    ['+12', integer, 'number', 12, undefined],
+    ['减5', integer, 'number', -5, undefined],
+    ['５件', count, 'number', 5, '件'],
+    ['19万', count, 'approximate', 190000, '万'],
+    ['增1万', integer, 'approximate', 10000, '万'],
+    ['约300', count, 'approximate', 300, undefined],
+    ['2千余', count, 'approximate', 2000, '千'],
+    ['300多', count, 'approximate', 300, undefined],
+    ['94.52万元', money, 'number', 94.52, '万元'],
+    ['3414.41 万元', money, 'number', 3414.41, '万元'],
+    ['75394432.52元', money, 'number', 7539.443252, '元'],
+    ['421913', money, 'number', 421913, undefined],
+    ['1.5亿元', money, 'number', 15000, '亿元'],
+    ['77.4960', money, 'number', 77.496, undefined],
+  ] as const)('%s (%s)', (raw, type, state, value, unit) => {
+    const v = readCellValue(raw, type);
+    expect(v.state).toBe(state);
+    expect(v.value).toBeCloseTo(value, 9);
+    expect(v.unit).toBe(unit);
+  });
+
+  it.each(['', ' ', '\u00a0', '/', '／', '-', '—', '——', '－', '无'])('reads %j as blank, never as 0', (raw) => {
+    expect(readCellValue(raw, count)).toEqual({ state: 'blank', value: null });
+    expect(isBlankText(raw)).toBe(true);
+  });
+
+  it.each(['不详', '12%', '1.2.3', 'abc', '三'])('reads %j as invalid', (raw) => {
+    expect(readCellValue(raw, count)).toEqual({ state: 'invalid', value: null });
+  });
+});

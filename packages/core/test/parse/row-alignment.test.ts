@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { alignRow, splitDigits, type RowEquation, type RowSlot } from '../../src/parse/row-alignment.js';
+
+/** Slots from a compact spec: a number, '' (empty field), '/' (blank marker), '?' text. */
+function slots(...spec: string[]): RowSlot[] {
+  let at = 0;
+  return spec.map((text) => {
+    const kind: RowSlot['kind'] = text === '' ? 'empty' : text === '/' ? 'blank' : /^[0-9]+$/.test(text) ? 'value' : 'invalid';
+    const slot = { kind, start: at, end: at + text.length, text };
+    at += text.length + 1;
+    return slot;
+  });
+}
+
+/** Total (last column) = sum of the others. */
+const total = (k: number): RowEquation => ({
+  terms: [{ column: k - 1, coef: 1 }, ...Array.from({ length: k - 1 }, (_, c) => ({ column: c, coef: -1 }))],
+});
+const numberOf = (s: RowSlot): number | null => (s.kind === 'value' ? Number(s.text) : null);
+
+function read(list: RowSlot[], k: number, equations: RowEquation[] = [], spans?: number[]) {
+  const a = alignRow(list, k, { equations, at: 0, numberOf, ...(spans ? { spans } : {}) });
+  return {
+    values: a.cells.map((c) => (c.part ? c.part.text : c.slot && c.slot.kind !== 'empty' ? c.slot.text : '')),
+    guessed: a.cells.some((c) => c.guessed),
+    extra: a.extra,
+    glued: a.glued,
+  };
+}
+
+describe('alignRow', () => {
+  it('reads one slot per column directly (blank markers included)', () => {
+    expect(read(slots('1', '/', '3'), 3)).toEqual({ values: ['1', '/', '3'], guessed: false, extra: false, glued: undefined });
+  });
+
+  it('ignores empty fields when the filled ones match the columns (one cell per line)', () => {
+    expect(read(slots('', '/', '', '/', '', '0'), 3).values).toEqual(['/', '/', '0']);
+  });
+
+  it('trims empty fields at the edges of a separated row', () => {
+    expect(read(slots('', '', '218', ''), 3).values).toEqual(['', '', '218']);
+    expect(read(slots('', '0', '0', '0', ''), 3).values).toEqual(['0', '0', '0']);
+  });
+
+  it('reads merged cells through the column spans', () => {
+    expect(read(slots('6', '', ''), 1, [], [3]).values).toEqual(['6']);
+    expect(read(slots('', '6', '', '', '7', ''), 2, [], [3, 3]).values).toEqual(['6', '7']);
+  });
+
+  it('anchors the first and the last number when fields drift', () => {
+    const r = read(slots('1', '', '', '', '', '', '', '1', ''), 7, [total(7)]);
+    expect(r.values).toEqual(['1', '', '', '', '', '', '1']);
+    expect(r.guessed).toBe(false);
+  });
+
+  it('lets the row equation choose between placements, and calls it a guess when close', () => {
+    const r = read(slots('', '5', '', '5'), 7, [total(7)]);
+    expect(r.values[6]).toBe('5');
+    expect(r.values.filter((v) => v !== '')).toEqual(['5', '5']);
+    expect(r.guessed).toBe(true);
+  });
+
+  it('keeps the first numbers of a row with too many, and says so', () => {
+    expect(read(slots('1', '2', '3', '4'), 3)).toMatchObject({ values: ['1', '2', '3'], extra: true, guessed: true });
+  });
+
+  it('leaves a row of empty fields blank', () => {
+    expect(read(slots('', '', '', '', ''), 3).values).toEqual(['', '', '']);
+  });
+
+  it('splits glued digits when exactly one split satisfies the equation', () => {
+    expect(read(slots('2000002'), 7, [total(7)])).toMatchObject({
+      values: ['2', '0', '0', '0', '0', '0', '2'],
+      glued: 'split',
+      guessed: true,
+    });
+    expect(read(slots('1020300033'), 7, [total(7)]).values).toEqual(['10', '20', '3', '0', '0', '0', '33']);
+  });
+
+  it('gives up on glued digits with several splits', () => {
+    const r = read(slots('0200201133'), 7, [total(7)]);
+    expect(r.glued).toBe('ambiguous');
+    expect(r.values).toEqual(['', '', '', '', '', '', '']);
+  });
+
+  it('does not split digits no split explains', () => {
+    expect(read(slots('1234567'), 7, [total(7)]).glued).toBeUndefined();
+  });
+});
+
+describe('splitDigits', () => {
+  it('finds every split, without leading zeros', () => {
+    expect(splitDigits('0200201133', 7, [total(7)], 10)).toEqual([
+      [1, 1, 1, 1, 2, 2, 2],
+      [1, 2, 1, 1, 1, 2, 2],
+    ]);
+    expect(splitDigits('100', 2, [], 10)).toEqual([[2, 1]]);
+  });
+
+  it('stays within its budget on long runs', () => {
+    const started = performance.now();
+    const result = splitDigits('1'.repeat(100), 15, [], 2);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(result === null || result.length <= 2).toBe(true);
+  });
+});
