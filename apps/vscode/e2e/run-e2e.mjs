@@ -191,10 +191,10 @@ export async function runVsCodeE2e({ log = () => {}, artifacts = path.join(here,
       await page.keyboard.type(seedName.slice(0, 20));
       await page.waitForSelector('.quick-input-list .monaco-list-row');
       await page.keyboard.press('Enter');
-      await page.waitForSelector('.squiggly-error', { timeout: 90000 });
-      step('squiggles shown; opening Problems');
+      await page.waitForTimeout(1000);
+      step('report open; opening Problems');
       await page.keyboard.press('Control+Shift+M');
-      await page.waitForSelector('.markers-panel .monaco-list-row');
+      await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 90000 });
       const readProblems = () =>
         page.$$eval('.markers-panel .monaco-list-row', (rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
       // Wait until the arithmetic findings (R1/R2, on the （七）总计 row) are listed.
@@ -225,6 +225,7 @@ export async function runVsCodeE2e({ log = () => {}, artifacts = path.join(here,
       if (!target) throw new Error('no Problems row about the total');
       await target.click();
       await page.keyboard.press('Enter');
+      await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 20000 });
       await page.waitForTimeout(500);
       await page.keyboard.press('Control+.');
       await page.waitForSelector('.action-widget .monaco-list-row.action', { timeout: 20000 });
