@@ -6,11 +6,12 @@ import {
   NianbaoTemplateModule,
   registerNianbaoTemplateChecks,
 } from '@nianbao/template-language';
-import { DocumentState, inject, URI, type FileSystemProvider, type LangiumDocument } from 'langium';
+import { DocumentState, inject, URI, type LangiumDocument } from 'langium';
 import {
   createDefaultModule,
   createDefaultSharedModule,
   startLanguageServer,
+  type DefaultSharedModuleContext,
   type LangiumServices,
   type LangiumSharedServices,
 } from 'langium/lsp';
@@ -41,9 +42,7 @@ export interface NianbaoServer {
 }
 
 /** The file-system access of the server: Langium's `NodeFileSystem` in Node, `EmptyFileSystem` in a browser. */
-export interface FileSystemContext {
-  fileSystemProvider: (services: unknown) => FileSystemProvider;
-}
+export type FileSystemContext = Omit<DefaultSharedModuleContext, 'connection'>;
 
 /**
  * Creates and starts the nianbao language server on `connection`: Langium serves templates (`*.nbt`), the
@@ -52,19 +51,18 @@ export interface FileSystemContext {
  */
 export function createNianbaoServer(connection: Connection, fileSystem: FileSystemContext): NianbaoServer {
   const settings = new ServerSettings();
-  let shared: LangiumSharedServices | undefined;
-  let features: ReportFeatures | undefined;
+  // The routing view needs the services it is passed to: the closures read them once the server runs.
   const isTemplateDocument = (uri: string): boolean => {
     try {
-      return shared?.ServiceRegistry.hasServices(URI.parse(uri)) ?? false;
+      return shared.ServiceRegistry.hasServices(URI.parse(uri));
     } catch {
       return false;
     }
   };
   const routed = createRoutingConnection(connection, isTemplateDocument, () => features);
 
-  shared = inject(
-    createDefaultSharedModule({ connection: routed, ...(fileSystem as { fileSystemProvider: () => FileSystemProvider }) }),
+  const shared = inject(
+    createDefaultSharedModule({ ...fileSystem, connection: routed }),
     NianbaoTemplateGeneratedSharedModule,
     nianbaoServerSharedModule,
   );
@@ -88,7 +86,7 @@ export function createNianbaoServer(connection: Connection, fileSystem: FileSyst
     isTemplateDocument,
     workspaceFolders: () => workspaceFolders,
   });
-  features = new ReportFeatures(reports, settings);
+  const features = new ReportFeatures(reports, settings);
 
   shared.lsp.LanguageServer.onInitialize((params) => {
     settings.update(params.initializationOptions);

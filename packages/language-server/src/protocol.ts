@@ -61,8 +61,10 @@ export interface RenderedCell {
   raw: string;
   value: number | null;
   state: 'number' | 'blank' | 'na' | 'invalid' | 'approximate';
-  /** Worst severity of the findings about this cell, if any. */
+  /** Worst severity of the findings pinned on this cell (the likely wrong cells), if any. */
   severity?: 'error' | 'warning' | 'info';
+  /** True when the cell is an operand of a failed equation without being the likely wrong cell. */
+  involved: boolean;
   /** Messages of the findings about this cell. */
   messages: string[];
   /** Where the cell is, as an LSP range (absent when the cell is not in the text). */

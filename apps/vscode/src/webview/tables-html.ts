@@ -40,6 +40,7 @@ export function tablesPage(tables: ReportTables | null, strings: TablesPageStrin
   td.error { background: var(--vscode-inputValidation-errorBackground, #f443); outline: 2px solid var(--vscode-editorError-foreground, #f44); outline-offset: -2px; }
   td.warning { background: var(--vscode-inputValidation-warningBackground, #fa03); }
   td.info { background: var(--vscode-inputValidation-infoBackground, #08f2); }
+  td.involved { outline: 1px dashed var(--vscode-editorWarning-foreground, #fa0); outline-offset: -2px; }
   tr.missing td.label { color: var(--vscode-disabledForeground); font-style: italic; }
   .legend, .empty { color: var(--vscode-descriptionForeground); }
 </style>
@@ -79,7 +80,12 @@ function tableHtml(table: RenderedTable, strings: TablesPageStrings): string {
     .map((row) => {
       const cells = row.cells
         .map((cell) => {
-          const classes = ['value', cell.state === 'blank' || cell.state === 'na' ? 'blank' : '', cell.severity ?? '']
+          const classes = [
+            'value',
+            cell.state === 'blank' || cell.state === 'na' ? 'blank' : '',
+            cell.severity ?? '',
+            cell.involved && !cell.severity ? 'involved' : '',
+          ]
             .filter(Boolean)
             .join(' ');
           const title = [cell.id, ...cell.messages].join('\n');

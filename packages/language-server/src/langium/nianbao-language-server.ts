@@ -5,7 +5,7 @@ import { CodeActionKind } from 'vscode-languageserver-protocol';
 /**
  * Langium's language server with the capabilities the report features add: Langium advertises only what
  * its template language provides, while reports also answer hover, code actions (quick fixes), document
- * symbols, inlay hints and code lenses.
+ * symbols, folding ranges and inlay hints.
  */
 export class NianbaoLanguageServer extends DefaultLanguageServer {
   protected override buildInitializeResult(params: InitializeParams): InitializeResult {
@@ -15,7 +15,6 @@ export class NianbaoLanguageServer extends DefaultLanguageServer {
     capabilities.documentSymbolProvider = true;
     capabilities.codeActionProvider = { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] };
     capabilities.inlayHintProvider = { resolveProvider: false };
-    capabilities.codeLensProvider = { resolveProvider: false };
     capabilities.foldingRangeProvider = true;
     result.serverInfo = { name: 'nianbao-language-server', version: '0.1.0' };
     return result;

@@ -2,6 +2,7 @@ import type { AxisNode, Severity } from '@nianbao/core';
 import type { RenderedHeader, RenderedTable, ReportTables } from '../protocol.js';
 import { tableLabels } from './axis-labels.js';
 import { toLspRange } from './lsp-diagnostics.js';
+import { cellsById } from './report-cells.js';
 import type { CheckedReport } from './report-service.js';
 
 const rank: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -11,15 +12,7 @@ export function reportTables(report: CheckedReport): ReportTables | null {
   const parsed = report.result.report;
   const template = report.template;
   if (!parsed || !template) return null;
-  const findings = new Map<string, { severity: Severity; messages: string[] }>();
-  for (const finding of report.result.diagnostics) {
-    for (const cell of finding.cells ?? []) {
-      const entry = findings.get(cell) ?? { severity: finding.severity, messages: [] };
-      if (rank[finding.severity] > rank[entry.severity]) entry.severity = finding.severity;
-      entry.messages.push(finding.message);
-      findings.set(cell, entry);
-    }
-  }
+  const findings = cellFindings(report);
   const labels = tableLabels(template);
   const tables: RenderedTable[] = parsed.tables.map((table) => {
     const ir = labels.get(table.id);
@@ -41,6 +34,7 @@ export function reportTables(report: CheckedReport): ReportTables | null {
             value: cell.value,
             state: cell.state,
             severity: finding?.severity,
+            involved: finding?.involved ?? false,
             messages: finding?.messages ?? [],
             range: cell.range ? toLspRange(report.positions, cell.range) : undefined,
           };
@@ -73,4 +67,43 @@ export function headerRows(columns: readonly AxisNode[], corner: string): Render
   };
   for (const column of columns) place(column, 0);
   return rows;
+}
+
+interface CellFinding {
+  /** Worst severity of the findings pinned on the cell (absent when it is only an operand). */
+  severity?: Severity;
+  /** The cell is an operand of a failed equation. */
+  involved: boolean;
+  messages: string[];
+}
+
+/**
+ * The findings of each cell. An arithmetic finding marks the cells it is pinned on (its range: the likely
+ * wrong cells) and lists itself on every operand; other findings mark every cell they name.
+ */
+function cellFindings(report: CheckedReport): Map<string, CellFinding> {
+  const cells = cellsById(report);
+  const findings = new Map<string, CellFinding>();
+  for (const finding of report.result.diagnostics) {
+    const named = finding.cells ?? [];
+    let pinned = named;
+    if (finding.category === 'arithmetic') {
+      const overlapping = named.filter((id) => {
+        const range = cells.get(id)?.range;
+        return range !== undefined && range.start < Math.max(finding.range.end, finding.range.start + 1) && finding.range.start < Math.max(range.end, range.start + 1);
+      });
+      if (overlapping.length > 0) pinned = overlapping;
+    }
+    for (const id of named) {
+      const entry = findings.get(id) ?? { involved: false, messages: [] };
+      if (pinned.includes(id)) {
+        if (!entry.severity || rank[finding.severity] > rank[entry.severity]) entry.severity = finding.severity;
+      } else {
+        entry.involved = true;
+      }
+      entry.messages.push(finding.message);
+      findings.set(id, entry);
+    }
+  }
+  return findings;
 }
