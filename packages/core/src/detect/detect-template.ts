@@ -1,5 +1,6 @@
 import type { TemplateIR } from '../ir/template-ir.js';
 import type { TemplateDetection } from '../model/report.js';
+import { matchKey } from '../parse/match-key.js';
 import { readReportInfo } from './report-info.js';
 
 /**
@@ -10,12 +11,8 @@ import { readReportInfo } from './report-info.js';
  * so a validator can tell a 2021+ report in the 2019 format or a 2020 report with 2021 markers.
  */
 
-const SKIPPED = /[\s\p{P}\p{S}]+/gu;
-
-/** The comparison form of a text or phrase: no whitespace, punctuation or symbols. */
-function bare(text: string): string {
-  return text.replace(SKIPPED, '');
-}
+/** The comparison form of a text or phrase: its match key (no whitespace, punctuation or symbols). */
+const bare = matchKey;
 
 /** Detects the template of a report from its normalised text. Never throws. */
 export function detectTemplate(normalizedText: string, templates: TemplateIR[]): TemplateDetection {

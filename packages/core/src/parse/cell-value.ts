@@ -19,6 +19,7 @@ const VALUE =
   /^(约|大约|近|将近|逾|超过|超)?(增加?|减少?|[+-])?([0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)(亿元|万元|千元|元|亿|万|千|百)?(余|多|左右|以上)?(件|个|项|条|次|人次|家|户|人|份|宗|起|笔)?$/;
 const BLANK = /^(?:[/\\／]+|[-－—–―−﹣]+|无|空|[Nn]\/?[Aa])$/;
 const SPACES = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+const PLAIN = /^[0-9]{1,15}$/;
 const FULL_WIDTH = /[０-９．，－＋]/g;
 
 /** Yuan per unit, for converting between money units. */
@@ -27,13 +28,14 @@ const MULTIPLIER: Record<string, number> = { 百: 1e2, 千: 1e3, 万: 1e4, 亿: 
 
 /** True when `text` (trimmed) is a blank marker: empty, "/", "—", "-", "无". */
 export function isBlankText(text: string): boolean {
+  if (PLAIN.test(text)) return false;
   const t = text.replace(SPACES, '');
   return t === '' || BLANK.test(t);
 }
 
 /** True when `text` reads as a number in the value grammar (with sign, unit, approximation words). */
 export function isValueText(text: string): boolean {
-  return VALUE.test(compact(text));
+  return PLAIN.test(text) || VALUE.test(compact(text));
 }
 
 /** A unit or approximation word that may follow a number after a space ("3414.41 万元", "2 千余"). */
@@ -50,6 +52,7 @@ function compact(text: string): string {
 
 /** Reads a cell's text as a value of type `type`. Never throws. */
 export function readCellValue(raw: string, type: CellType): CellValue {
+  if (PLAIN.test(raw)) return { state: 'number', value: Number(raw) };
   const text = compact(raw);
   if (text === '' || BLANK.test(text)) return { state: 'blank', value: null };
   const m = VALUE.exec(text);

@@ -1,4 +1,3 @@
 export * from './parse-report.js';
 export * from './parse-document.js';
 export * from './cell-value.js';
-export * from './report-lexer.js';

@@ -9,25 +9,65 @@ import { labelKey } from '../normalize/index.js';
  * text offset it came from, so a label found in a key maps back to an exact range of the text.
  */
 
-const charKeys = new Map<string, string>();
 const DROPPED = /^[\p{P}\p{S}\p{Z}\p{C}]*$/u;
+/** Keys of BMP code units: 0 unknown, -1 dropped, -2 a longer key (in `longKeys`), else the key's code. */
+const unitKeys = new Int32Array(0x10000);
+const longKeys = new Map<string, string>();
+
+function computeKey(ch: string): string {
+  const folded = labelKey(ch);
+  return DROPPED.test(folded) ? '' : [...folded].filter((c) => !DROPPED.test(c)).join('');
+}
 
 /** The match key of one code point ('' when it carries no meaning for comparison). */
 export function charKey(ch: string): string {
-  let key = charKeys.get(ch);
-  if (key === undefined) {
-    const folded = labelKey(ch);
-    key = DROPPED.test(folded) ? '' : [...folded].filter((c) => !DROPPED.test(c)).join('');
-    if (charKeys.size < 100_000) charKeys.set(ch, key);
+  if (ch.length !== 1) {
+    let key = longKeys.get(ch);
+    if (key === undefined) {
+      key = computeKey(ch);
+      if (longKeys.size < 100_000) longKeys.set(ch, key);
+    }
+    return key;
   }
-  return key;
+  const code = ch.charCodeAt(0);
+  let k = unitKeys[code];
+  if (k === 0) {
+    const key = computeKey(ch);
+    k = key === '' ? -1 : key.length === 1 ? key.charCodeAt(0) : -2;
+    if (k === -2) longKeys.set(ch, key);
+    unitKeys[code] = k;
+  }
+  return k === -1 ? '' : k === -2 ? (longKeys.get(ch) ?? '') : String.fromCharCode(k);
 }
 
 /** The match key of a string. */
 export function matchKey(text: string): string {
+  const codes: number[] = [];
   let key = '';
-  for (const ch of text) key += charKey(ch);
-  return key;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let k = unitKeys[code];
+    if (k === 0 || (code >= 0xd800 && code <= 0xdfff)) {
+      const ch = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? text.slice(i, i + 2) : text[i];
+      if (ch.length === 2) i++;
+      const long = charKey(ch);
+      if (ch.length === 1) k = unitKeys[code];
+      if (ch.length === 2 || k === -2) {
+        for (let j = 0; j < long.length; j++) codes.push(long.charCodeAt(j));
+        k = -1;
+      }
+    } else if (k === -2) {
+      const long = longKeys.get(text[i]) ?? '';
+      for (let j = 0; j < long.length; j++) codes.push(long.charCodeAt(j));
+      k = -1;
+    }
+    if (k > 0) codes.push(k);
+    if (codes.length >= 4096) {
+      key += String.fromCharCode(...codes);
+      codes.length = 0;
+    }
+  }
+  return key + String.fromCharCode(...codes);
 }
 
 /** A key with, for each key character, the text range it came from. */
@@ -44,19 +84,35 @@ export function appendKey(into: KeyedText, text: string, start: number, end: num
   let i = start;
   let key = into.key;
   while (i < end) {
-    const code = text.codePointAt(i) ?? 0;
-    const width = code > 0xffff ? 2 : 1;
-    // ASCII digits and lower-case letters are their own keys: skip the lookup.
-    const k =
-      (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a)
-        ? text[i]
-        : charKey(width === 2 ? text.slice(i, i + 2) : text[i]);
-    for (let j = 0; j < k.length; j++) {
-      into.starts.push(i);
-      into.ends.push(i + width);
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < end) {
+      const k = charKey(text.slice(i, i + 2));
+      for (let j = 0; j < k.length; j++) {
+        into.starts.push(i);
+        into.ends.push(i + 2);
+      }
+      key += k;
+      i += 2;
+      continue;
     }
-    key += k;
-    i += width;
+    let k = unitKeys[code];
+    if (k === 0) {
+      charKey(text[i]);
+      k = unitKeys[code];
+    }
+    if (k > 0) {
+      into.starts.push(i);
+      into.ends.push(i + 1);
+      key += String.fromCharCode(k);
+    } else if (k === -2) {
+      const long = longKeys.get(text[i]) ?? '';
+      for (let j = 0; j < long.length; j++) {
+        into.starts.push(i);
+        into.ends.push(i + 1);
+      }
+      key += long;
+    }
+    i++;
   }
   into.key = key;
 }

@@ -180,32 +180,28 @@ function toReportTable(read: TableRead, source: ReportSource, map: (s: number, e
     if (a.glued) layouts.add('glued');
     else for (const l of row.layouts) layouts.add(layoutName(l, source));
     const cells = t.leafColumns.map((column, c): ReportCell => {
-      const id = `${t.id}.${leaf.id}.${column}`;
       const aligned = a.cells[c];
-      if (!aligned || a.glued === 'ambiguous') return { ...naCell(t.id, leaf.id, column), ...(a.glued ? { guessed: true } : {}) };
-      const type = plan.cellTypes.get(`${leaf.id}.${column}`) ?? t.cellType;
-      const guessed = aligned.guessed ? { guessed: true } : {};
-      if (aligned.part) {
-        const v = readCellValue(aligned.part.text, type);
-        return { id, row: leaf.id, column, raw: aligned.part.text, value: v.value, state: v.state, range: map(aligned.part.start, aligned.part.end), ...guessed };
+      if (!aligned || a.glued === 'ambiguous') {
+        const na = naCell(t.id, leaf.id, column);
+        if (a.glued) na.guessed = true;
+        return na;
       }
-      const slot = aligned.slot;
-      if (slot && slot.kind !== 'empty') {
-        const v = readCellValue(slot.text, type);
-        return {
-          id,
-          row: leaf.id,
-          column,
-          raw: slot.text,
-          value: v.value,
-          state: v.state,
-          ...(v.unit !== undefined ? { unit: v.unit } : {}),
-          range: map(slot.start, slot.end),
-          ...guessed,
-        };
+      const { id, type } = plan.cellGrid[leaf.leafIndex][c];
+      const cell: ReportCell = { id, row: leaf.id, column, raw: '', value: null, state: 'blank' };
+      const piece = aligned.part ?? (aligned.slot && aligned.slot.kind !== 'empty' ? aligned.slot : undefined);
+      if (piece) {
+        const v = readCellValue(piece.text, type);
+        cell.raw = piece.text;
+        cell.value = v.value;
+        cell.state = v.state;
+        if (v.unit !== undefined) cell.unit = v.unit;
+        cell.range = map(piece.start, piece.end);
+      } else {
+        const at = aligned.slot ? aligned.slot.start : aligned.position;
+        cell.range = map(at, at);
       }
-      const at = slot ? slot.start : aligned.position;
-      return { id, row: leaf.id, column, raw: '', value: null, state: 'blank', range: map(at, at), ...guessed };
+      if (aligned.guessed) cell.guessed = true;
+      return cell;
     });
     return {
       id: leaf.id,

@@ -42,6 +42,8 @@ export interface TablePlan {
   rowEquations: Map<string, RowEquation[]>;
   /** Cell type by `${row}.${column}`. */
   cellTypes: Map<string, CellType>;
+  /** Per leaf row (template order), per leaf column: the cell id and type. */
+  cellGrid: { id: string; type: CellType }[][];
 }
 
 const plans = new WeakMap<TemplateIR, Map<string, TablePlan>>();
@@ -129,10 +131,17 @@ function planTable(template: TemplateIR, table: TableIR): TablePlan {
       rowEquations.set(row, list.filter((e) => e.terms.every((t) => t.column >= 0)));
     }
   }
+  const cellGrid = leaves.map((leaf) =>
+    table.leafColumns.map((column) => ({
+      id: `${table.id}.${leaf.id}.${column}`,
+      type: cellTypes.get(`${leaf.id}.${column}`) ?? table.cellType,
+    })),
+  );
   return {
     table,
     labels,
     leaves,
+    cellGrid,
     unlabelled: leaves.length === 1 && leaves[0].pattern === null,
     caption: table.caption ? labelPattern(table.caption) : null,
     corner: table.corner ? labelPattern(table.corner) : null,
