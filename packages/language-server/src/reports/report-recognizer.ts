@@ -1,4 +1,4 @@
-import type { TemplateIR } from '@nianbao/core';
+import { labelKey, type TemplateIR } from '@nianbao/core';
 import { minimatch } from 'minimatch';
 import { URI } from 'vscode-uri';
 
@@ -11,6 +11,9 @@ const titleKind = /年度报告|年报/u;
 
 /** Markup that may precede a heading line in Markdown or plain text. */
 const headingPrefix = /^[\s#>*_|\-+=]*/u;
+
+/** A line that may be a numbered section heading: a Chinese numeral first. */
+const numeralStart = /^[一二三四五六七八九十]/u;
 
 /**
  * Decides which open documents are annual reports: a file that matches one of the `nianbao.reports.include`
@@ -36,7 +39,7 @@ export class ReportRecognizer {
       for (const template of templates) {
         for (const section of template.sections) {
           for (const heading of [section.heading, ...section.aliases]) {
-            if (heading.trim() !== '') set.add(`${section.numeral}、${heading.replace(/\s+/gu, '')}`);
+            if (heading.trim() !== '') set.add(labelKey(`${section.numeral}、${heading}`));
           }
         }
       }
@@ -68,10 +71,14 @@ export function matchesInclude(uri: string, patterns: string[], workspaceFolders
   );
 }
 
-/** Content test: headings of a known template at line starts, helped by a report title near the top. */
+/**
+ * Content test: headings of a known template at line starts, helped by a report title near the top. Text is
+ * compared by the core's `labelKey`, so Traditional script, injected Pinyin, full-width forms and spacing do
+ * not matter. `headings` are label keys of `numeral、heading`.
+ */
 export function looksLikeReport(text: string, headings: string[]): boolean {
   if (headings.length === 0) return false;
-  const top = text.slice(0, titleWindow * 2).replace(/\s+/gu, '').slice(0, titleWindow);
+  const top = labelKey(text.slice(0, titleWindow * 2)).slice(0, titleWindow);
   const hasTitle = titleSubject.test(top) && titleKind.test(top);
   const needed = hasTitle ? 1 : 2;
   const found = new Set<string>();
@@ -81,9 +88,9 @@ export function looksLikeReport(text: string, headings: string[]): boolean {
     if (lineEnd < 0) lineEnd = text.length;
     // Only short lines can be headings: skip long paragraphs without copying them.
     if (lineEnd - lineStart < 200) {
-      const line = text.slice(lineStart, lineEnd).replace(headingPrefix, '').replace(/\s+/gu, '');
-      const comma = line.indexOf('、');
-      if (comma > 0 && comma <= 3) {
+      const raw = text.slice(lineStart, lineEnd).replace(headingPrefix, '');
+      if (numeralStart.test(raw)) {
+        const line = labelKey(raw);
         for (const heading of headings) {
           if (line.startsWith(heading)) {
             found.add(heading);

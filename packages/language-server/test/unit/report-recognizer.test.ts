@@ -1,0 +1,39 @@
+import { builtinTemplates } from '@nianbao/core';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { matchesInclude, ReportRecognizer } from '../../src/reports/report-recognizer.js';
+import { repoRoot, seedPath } from '../lsp-harness.js';
+
+const recognizer = new ReportRecognizer();
+const isReport = (text: string, uri = 'file:///w/doc.md', include: string[] = []): boolean =>
+  recognizer.isReport(uri, text, builtinTemplates, include, ['/w']);
+
+describe('ReportRecognizer', () => {
+  it('recognises every seed report by its content', () => {
+    for (const seed of ['000_ef504471c9854329.txt', '001_58b691fd784472d5.txt', '002_f8f28e4c849350e4.txt', '003_136fd1d98cf7f7a0.txt', '004_94a1ddae1680c43d.txt']) {
+      expect(isReport(readFileSync(seedPath(seed), 'utf8')), seed).toBe(true);
+    }
+  });
+
+  it('leaves ordinary Markdown alone, even when it names the kind of report', () => {
+    expect(isReport(readFileSync(path.join(repoRoot, 'README.md'), 'utf8'))).toBe(false);
+    expect(isReport('# 政府信息公开工作年度报告检查工具\n\n本工具检查年度报告。\n')).toBe(false);
+    expect(isReport('')).toBe(false);
+  });
+
+  it('needs two headings without a title, one with it; Markdown heading marks are allowed', () => {
+    expect(isReport('## 一、总体情况\n\n正文\n\n## 二、主动公开政府信息情况\n')).toBe(true);
+    expect(isReport('## 一、总体情况\n\n正文\n')).toBe(false);
+    expect(isReport('# 某局2024年政府信息公开工作年度报告\n\n## 一、总体情况\n')).toBe(true);
+  });
+
+  it('matches include globs against workspace-relative and absolute paths', () => {
+    expect(matchesInclude('file:///w/reports/2024.md', ['reports/*.md'], ['/w'])).toBe(true);
+    expect(matchesInclude('file:///w/reports/2024.md', ['**/*.md'], ['/w'])).toBe(true);
+    expect(matchesInclude('file:///w/reports/2024.md', ['*.md'], ['/w'])).toBe(true);
+    expect(matchesInclude('file:///w/notes/2024.md', ['reports/*.md'], ['/w'])).toBe(false);
+    expect(matchesInclude('file:///elsewhere/reports/2024.md', ['/elsewhere/**'], ['/w'])).toBe(true);
+    expect(isReport('随便写的内容', 'file:///w/reports/x.txt', ['reports/**'])).toBe(true);
+  });
+});
