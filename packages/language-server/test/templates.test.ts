@@ -200,6 +200,21 @@ describe('templates over stdio (bundled server, Langium)', () => {
     expect(TextDocument.applyEdits(TextDocument.create(uri, 'nianbao-template', 2, formatted), again)).toBe(formatted);
   });
 
+  it('leaves the official templates as they are written when formatting them', async () => {
+    session = await LspSession.start();
+    for (const name of ['gov-disclosure-2019.nbt', 'gov-disclosure-2021.nbt']) {
+      const uri = fileUri(path.join(tmp, 'official', name));
+      const document = await session.open(uri, 'nianbao-template', readFileSync(path.join(repoRoot, 'grammars', name), 'utf8'));
+      const published = await session.waitForDiagnostics(uri);
+      expect(published.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error)).toEqual([]);
+      const edits = await session.request<TextEdit[]>(DocumentFormattingRequest.method, {
+        textDocument: { uri },
+        options: { tabSize: 4, insertSpaces: true },
+      });
+      expect(TextDocument.applyEdits(document, edits)).toBe(document.getText());
+    }
+  });
+
   it('lets a workspace template override a built-in one and re-checks the reports that use it', async () => {
     session = await LspSession.start({ initializationOptions: { diagnostics: { debounceMs: 0 } } });
     const reportUri = fileUri(path.join(tmp, 'override-report.md'));

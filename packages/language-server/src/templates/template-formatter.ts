@@ -5,8 +5,9 @@ import { AbstractFormatter, Formatting, type NodeFormatter } from 'langium/lsp';
 const blockTypes = new Set(['Template', 'MarkersDecl', 'LegacyMarkersDecl', 'ChecksDecl', 'Section', 'AxisNode']);
 
 /**
- * Formats templates the way the built-in ones are written: one member per line inside `{ … }`, indented one
- * level per block, closing braces on their own line, one space before an opening brace; a table's
+ * Formats templates the way the built-in ones are written: one member per line inside `{ … }` (blank lines
+ * between members kept), indented one level per block, closing braces on their own line, one space before
+ * an opening brace; an equation one level under its quantifiers; a table's
  * `caption`, `corner`, `cells`, `columns` and `rows` each on its own line; a rule's `title`, `message` and
  * body each on their own line. Everything inside a line (expressions, lists) is left as written.
  */
@@ -25,7 +26,10 @@ export class TemplateFormatter extends AbstractFormatter {
       formatter.property('body' as never).prepend(Formatting.indent());
       close.prepend(Formatting.newLine());
     } else if (node.$type === 'ArithmeticBody') {
-      formatter.properties('quantifiers' as never, 'equation' as never).prepend(Formatting.newLine());
+      // Quantifiers one per line; the equation under them one level deeper (under its `for each`).
+      const quantified = ((node as unknown as { quantifiers?: unknown[] }).quantifiers?.length ?? 0) > 0;
+      formatter.property('quantifiers' as never).prepend(Formatting.newLine());
+      formatter.property('equation' as never).prepend(quantified ? Formatting.indent() : Formatting.newLine());
     }
     if (node.$type === 'TemplateFile') {
       formatter.property('template' as never).prepend(Formatting.noIndent());
@@ -43,7 +47,8 @@ export class TemplateFormatter extends AbstractFormatter {
       close.prepend(Formatting.oneSpace());
       return;
     }
-    interior.prepend({ options: {}, moves: [{ tabs, lines: 1 }] });
+    // At least one line break before each member: blank lines that group members are kept.
+    interior.prepend({ options: { allowMore: true }, moves: [{ tabs, lines: 1 }] });
     close.prepend({ options: {}, moves: [{ tabs: tabs - 1, lines: 1 }] });
   }
 
