@@ -27,6 +27,8 @@ export interface HeadingMatch {
 }
 
 const NUMBERED = /^(?:第\s*)?([一二三四五六七八九十]{1,3})\s*(?:部分)?\s*[、.．，,:：]\s*/;
+/** Markdown/markup around a heading line: "## 一、总体情况", "**一、总体情况**". */
+const DECORATION = /^[#＃>*\s]+|[*\s]+$/g;
 const PARENTHESISED = /^[(（]\s*[一二三四五六七八九十0-9]/;
 const NUMERALS = '一二三四五六七八九十';
 /** Headings are short; longer lines are prose. */
@@ -53,7 +55,7 @@ export function findSectionHeadings(text: string, sections: SectionIR[]): Headin
     let nl = text.indexOf('\n', at);
     if (nl < 0) nl = text.length;
     const rawLine = text.slice(at, nl);
-    const trimmed = rawLine.trim();
+    const trimmed = rawLine.replace(DECORATION, '');
     if (trimmed !== '' && trimmed.length <= MAX_HEADING_LINE && !PARENTHESISED.test(trimmed)) {
       const found = scoreLine(trimmed, wanted);
       if (found.length > 0) {
