@@ -102,11 +102,14 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
   const k = plan.table.leafColumns.length;
   const start = items[from]?.start ?? (items.length > 0 ? items[items.length - 1].end : 0);
   if (plan.unlabelled) {
-    const rowStart = findValueLine(stream, from, to);
+    const rowStart = findValueLine(stream, from, to, k);
     if (rowStart >= 0) {
       headerEnd = rowStart;
       const leaf = plan.leaves[0];
-      const { slots, lastItem, layouts } = collectFrom(stream, rowStart, to, k, true);
+      const captioned = stream.lines[items[rowStart].line].hasText;
+      const { slots, lastItem, layouts } = captioned
+        ? collectAfter(stream, rowStart - 1, to, k, () => false)
+        : collectFrom(stream, rowStart, to, k, true);
       if (slots.some((s) => s.kind === 'value' || s.kind === 'blank')) {
         found = true;
         const at = items[rowStart].start;
@@ -116,6 +119,7 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
     }
   } else {
     const matches = anchorLabels(stream, plan, from, to);
+    const isFurniture = furnitureTest(stream, plan);
     if (matches.length > 0) {
       found = true;
       headerEnd = stream.keyItem[matches[0].match.keyStart];
@@ -126,7 +130,7 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
       if (!label.leaf) continue;
       const labelItem = stream.keyItem[match.keyEnd - 1];
       const stop = m + 1 < matches.length ? stream.keyItem[matches[m + 1].match.keyStart] : to;
-      const { slots, lastItem, layouts } = collectAfter(stream, labelItem, stop, k);
+      const { slots, lastItem, layouts } = collectAfter(stream, labelItem, stop, k, isFurniture);
       const labelStart = stream.keyed.starts[match.keyStart];
       const labelEnd = stream.keyed.ends[match.keyEnd - 1];
       rows.set(label.id, { plan: label, labelStart, labelEnd, alignment: align(plan, label, slots, labelEnd), layouts });
@@ -235,7 +239,13 @@ interface Collected {
 }
 
 /** Slots after a row label (item `labelItem`) and before item `stop`. */
-function collectAfter(stream: CellStream, labelItem: number, stop: number, k: number): Collected {
+function collectAfter(
+  stream: CellStream,
+  labelItem: number,
+  stop: number,
+  k: number,
+  isFurniture: (line: number) => boolean,
+): Collected {
   const items = stream.items;
   const line = items[labelItem].line;
   const slots: RowSlot[] = [];
@@ -251,7 +261,7 @@ function collectAfter(stream: CellStream, labelItem: number, stop: number, k: nu
     layouts.add(stream.lines[line].layout);
     if (slots.length >= k) return { slots, lastItem, layouts };
     // A short separated row may continue on lines of bare values (a wrapped line).
-    const more = collectFrom(stream, i, stop, k - slots.length, false);
+    const more = collectFrom(stream, i, stop, k - slots.length, false, isFurniture);
     if (more.slots.length > 0) {
       slots.push(...more.slots);
       lastItem = more.lastItem;
@@ -259,15 +269,23 @@ function collectAfter(stream: CellStream, labelItem: number, stop: number, k: nu
     }
     return { slots, lastItem, layouts };
   }
-  const rest = collectFrom(stream, i, stop, k, true);
+  const rest = collectFrom(stream, i, stop, k, true, isFurniture);
   return { slots: rest.slots, lastItem: rest.lastItem === -1 ? labelItem : rest.lastItem, layouts: rest.layouts };
 }
 
 /**
  * Slots from item `from` on, line by line, while lines hold no text, until `k` slots (non-empty ones when
- * `countFilled`, as in one-cell-per-line layouts where empty lines are layout) are collected.
+ * `countFilled`, as in one-cell-per-line layouts where empty lines are layout) are collected. Once some
+ * values are in, a line of page furniture (a running header or footer, per `isFurniture`) is stepped over.
  */
-function collectFrom(stream: CellStream, from: number, stop: number, k: number, countFilled: boolean): Collected {
+function collectFrom(
+  stream: CellStream,
+  from: number,
+  stop: number,
+  k: number,
+  countFilled: boolean,
+  isFurniture?: (line: number) => boolean,
+): Collected {
   const items = stream.items;
   const slots: RowSlot[] = [];
   const layouts = new Set<LineLayout>();
@@ -275,8 +293,14 @@ function collectFrom(stream: CellStream, from: number, stop: number, k: number, 
   let count = 0;
   let i = from;
   while (i < stop && count < k) {
-    const line = stream.lines[items[i].line];
-    if (line.hasText) break;
+    const lineIndex = items[i].line;
+    const line = stream.lines[lineIndex];
+    if (line.hasText) {
+      const textOnly = line.endItem - line.firstItem === 1;
+      if (!(count > 0 && textOnly && isFurniture?.(lineIndex))) break;
+      i = line.endItem;
+      continue;
+    }
     const lineEnd = Math.min(stop, line.endItem);
     for (; i < lineEnd; i++) {
       const slot = toSlot(stream, items[i]);
@@ -290,19 +314,51 @@ function collectFrom(stream: CellStream, from: number, stop: number, k: number, 
   return { slots, lastItem, layouts };
 }
 
-/** First item of the first line in [from, to) that holds a value or blank and no text. */
-function findValueLine(stream: CellStream, from: number, to: number): number {
+/**
+ * Where the unlabelled row starts: the first line in [from, to) that holds a value or blank and no text,
+ * or that starts with a short text (a row caption such as "件数") followed by at least half a row of
+ * values. Returns the item of its first slot, or -1.
+ */
+function findValueLine(stream: CellStream, from: number, to: number, k: number): number {
   for (let i = from; i < to; ) {
     const line = stream.lines[stream.items[i].line];
-    if (!line.hasText) {
-      for (let j = line.firstItem; j < line.endItem; j++) {
-        const kind = stream.items[j].kind;
-        if (kind === 'value' || kind === 'blank') return Math.max(from, line.firstItem);
+    let firstSlot = -1;
+    let filled = 0;
+    let textAfterSlot = false;
+    for (let j = Math.max(from, line.firstItem); j < Math.min(to, line.endItem); j++) {
+      const kind = stream.items[j].kind;
+      if (kind === 'text') {
+        if (firstSlot >= 0) textAfterSlot = true;
+        continue;
       }
+      if (firstSlot < 0 && kind !== 'empty') firstSlot = j;
+      if (kind === 'value' || kind === 'blank') filled++;
+    }
+    if (firstSlot >= 0 && !textAfterSlot && (!line.hasText || filled >= Math.max(2, Math.ceil(k / 2)))) {
+      return line.hasText ? firstSlot : Math.max(from, line.firstItem);
     }
     i = Math.max(i + 1, line.endItem);
   }
   return -1;
+}
+
+/**
+ * Whether a text-only line is page furniture rather than part of the table: it matches none of the
+ * table's row labels (exactly, without enumerator, truncated or as a near miss).
+ */
+function furnitureTest(stream: CellStream, plan: TablePlan): (line: number) => boolean {
+  return (lineIndex) => {
+    const line = stream.lines[lineIndex];
+    const item = stream.items[line.firstItem];
+    if (!item || item.kind !== 'text') return false;
+    for (const label of plan.labels) {
+      for (const pattern of label.patterns) {
+        if (matchLabelAt(stream, item.keyStart, pattern, { truncated: true, near: true })) return false;
+        if (pattern.key.length >= 4 && stream.keyed.key.slice(item.keyStart, item.keyEnd).includes(pattern.key)) return false;
+      }
+    }
+    return true;
+  };
 }
 
 function align(plan: TablePlan, row: RowLabelPlan, slots: RowSlot[], at: number): RowAlignment {

@@ -195,6 +195,27 @@ describe('rows as they appear in copied tables', () => {
     expect(amount.unit).toBe('元');
   });
 
+  it('reads table 4 when its row of numbers has a caption of its own', async () => {
+    const g = base();
+    const lines = g.text.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('四、政府信息公开行政复议'));
+    const valueLine = lines.findIndex((l, i) => i > at && /^\t[0-9]/.test(l));
+    lines[valueLine] = `件数${lines[valueLine]}`;
+    const report = await parseText(lines.join('\n'));
+    expect(rowValues(report, 't4', 'cases')).toEqual(expectedRow(g.values, 't4', 'cases'));
+  });
+
+  it('steps over a running page header that interrupts the cells of a row', async () => {
+    const g = base(t2019, 'cell-per-line', 8);
+    const lines = g.text.split('\n');
+    const at = lines.findIndex((l) => l.includes('2.其他法律行政法规禁止公开'));
+    lines.splice(at + 3, 0, '', '示例市示例局2021年政府信息公开工作年度报告', '- 4 -', '');
+    const report = await parseText(lines.join('\n'));
+    const id = 'results.refused.prohibitedByLaw';
+    expect(rowValues(report, 't3', id)).toEqual(expectedRow(g.values, 't3', id));
+    expect(rowValues(report, 't3', 'results.refused.threeSecurities')).toEqual(expectedRow(g.values, 't3', 'results.refused.threeSecurities'));
+  });
+
   it('never turns a missing number into 0', async () => {
     const report = await parseText(replaceLine(base().text, '规章\t', '规章\t\t\t'));
     expect(rowValues(report, 't2-1', 'regulations')).toEqual(['', '', '']);
