@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { findSectionHeadings } from '../../src/parse/section-headings.js';
+import { builtinTemplates } from '../../src/templates/index.js';
+
+const sections = builtinTemplates.find((t) => t.id === 'gov-disclosure-2021')!.sections;
+const found = (text: string) => findSectionHeadings(text, sections).map((h) => [sections[h.section].numeral, h.match]);
+
+describe('findSectionHeadings', () => {
+  it('finds headings, aliases and Markdown-decorated headings in order', () => {
+    const text = [
+      '## 一、总体情况',
+      '（一）主动公开政府信息的情况。',
+      '**二、行政机关主动公开政府信息情况**',
+      '三、收到和处理政府信息公开申请情况',
+      '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况',
+      '五、政府信息公开工作存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
+    ].join('\n');
+    expect(found(text)).toEqual([
+      ['一', 'exact'],
+      ['二', 'alias'],
+      ['三', 'exact'],
+      ['四', 'alias'],
+      ['五', 'alias'],
+      ['六', 'exact'],
+    ]);
+  });
+
+  it('does not take a table-3 row numbered 四、 for section 四', () => {
+    const text = ['三、收到和处理政府信息公开申请情况', '四、结转下年度继续办理\t0', '五、存在的主要问题及改进情况'].join('\n');
+    expect(found(text)).toEqual([
+      ['三', 'exact'],
+      ['五', 'exact'],
+    ]);
+  });
+
+  it('accepts a reworded heading with the right numeral as a near miss', () => {
+    expect(found('五、存在问题及改进情况')).toEqual([['五', 'near']]);
+    expect(found('三、主动公开政府信息情况')).toEqual([['二', 'near']]);
+  });
+
+  it('ignores sub-headings, prose and headings out of order', () => {
+    expect(found('（二）主动公开政府信息情况')).toEqual([]);
+    expect(found('一、加强组织领导，我局高度重视政府信息公开工作。')).toEqual([]);
+    const text = ['二、主动公开政府信息情况', '一、总体情况', '三、收到和处理政府信息公开申请情况'].join('\n');
+    const chain = found(text).map(([n]) => n);
+    expect(chain).toHaveLength(2);
+    expect(chain[1]).toBe('三');
+  });
+
+  it('maps heading ranges onto the text', () => {
+    const text = '标题\n\n  一、总体情况  \n正文';
+    const [h] = findSectionHeadings(text, sections);
+    expect(text.slice(h.start, h.end)).toBe('一、总体情况');
+    expect(text.slice(h.lineEnd)).toBe('正文');
+  });
+});
