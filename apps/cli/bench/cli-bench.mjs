@@ -55,46 +55,84 @@ function random() {
 const randomInt = (max) => Math.floor(random() * (max + 1));
 
 /**
- * Cell values satisfying every equation of the template: unknowns are set at random until some
- * equation has a single unknown left, which is then solved; an attempt that yields a negative or
- * fractional count, or breaks an (in)equation, is thrown away.
+ * The equalities of a template's arithmetic rules in reduced row echelon form over its cells. Cells
+ * that stand alone on one side of an equation (totals) come first, so that they become the dependent
+ * (pivot) cells and the parts stay free.
  */
-function consistentValues(template) {
+function echelon(template) {
   const equations = template.rules.filter((rule) => rule.kind === 'arithmetic').flatMap((rule) => rule.equations);
   const equalities = equations.filter((equation) => equation.op === '=');
-  const inEquations = [...new Set(equations.flatMap((e) => [...e.lhs, ...e.rhs].map((term) => term.cell)))];
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const values = new Map();
-    let failed = false;
-    while (!failed && values.size < inEquations.length) {
-      let solved = false;
-      for (const equation of equalities) {
-        const terms = [...equation.lhs.map((t) => [t, 1]), ...equation.rhs.map((t) => [t, -1])];
-        const unknown = terms.filter(([t]) => !values.has(t.cell));
-        if (unknown.length !== 1) continue;
-        const [[term, side]] = unknown;
-        const rest = terms.reduce((sum, [t, s]) => (values.has(t.cell) ? sum + s * t.coef * values.get(t.cell) : sum), 0);
-        const value = -rest / (side * term.coef);
-        if (!Number.isInteger(value) || value < 0) {
-          failed = true;
-          break;
-        }
-        values.set(term.cell, value);
-        solved = true;
-      }
-      if (failed || solved) continue;
-      const open = inEquations.filter((cell) => !values.has(cell));
-      values.set(open[randomInt(open.length - 1)], randomInt(random() < 0.6 ? 0 : 12));
+  const alone = new Map();
+  for (const equation of equations) {
+    for (const term of [...equation.lhs, ...equation.rhs]) if (!alone.has(term.cell)) alone.set(term.cell, 0);
+  }
+  for (const equation of equalities) {
+    for (const side of [equation.lhs, equation.rhs]) if (side.length === 1) alone.set(side[0].cell, alone.get(side[0].cell) + 1);
+  }
+  const cells = [...alone.keys()].sort((a, b) => alone.get(b) - alone.get(a));
+  const column = new Map(cells.map((cell, i) => [cell, i]));
+  const rows = equalities.map((equation) => {
+    const row = new Array(cells.length).fill(0);
+    for (const term of equation.lhs) row[column.get(term.cell)] += term.coef;
+    for (const term of equation.rhs) row[column.get(term.cell)] -= term.coef;
+    return row;
+  });
+  const pivots = [];
+  let next = 0;
+  for (let col = 0; col < cells.length && next < rows.length; col++) {
+    const found = rows.findIndex((row, r) => r >= next && Math.abs(row[col]) > 1e-9);
+    if (found < 0) continue;
+    [rows[next], rows[found]] = [rows[found], rows[next]];
+    const pivot = rows[next][col];
+    rows[next] = rows[next].map((value) => value / pivot);
+    for (let r = 0; r < rows.length; r++) {
+      if (r === next || Math.abs(rows[r][col]) < 1e-9) continue;
+      const factor = rows[r][col];
+      rows[r] = rows[r].map((value, c) => value - factor * rows[next][c]);
     }
-    if (failed) continue;
+    pivots.push({ col, index: next });
+    next++;
+  }
+  const pivotCols = new Set(pivots.map((pivot) => pivot.col));
+  const free = cells.map((_, i) => i).filter((i) => !pivotCols.has(i));
+  // Rows were replaced while later columns were eliminated: take them as they ended up.
+  return { cells, equations, pivots: pivots.map(({ col, index }) => ({ col, row: rows[index] })), free };
+}
+
+const echelons = new Map();
+
+/**
+ * Cell values satisfying every equation of the template: random small counts for the free cells,
+ * the dependent ones solved from the echelon form; an attempt that gives a negative or fractional
+ * count, or breaks an inequality, is thrown away.
+ */
+function consistentValues(template) {
+  if (!echelons.has(template.id)) echelons.set(template.id, echelon(template));
+  const { cells, equations, pivots, free } = echelons.get(template.id);
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const x = new Array(cells.length).fill(0);
+    for (const i of free) x[i] = random() < 0.5 ? 0 : randomInt(9);
+    let ok = true;
+    for (const { col, row } of pivots) {
+      let value = 0;
+      for (const i of free) value -= row[i] * x[i];
+      const rounded = Math.round(value);
+      if (Math.abs(value - rounded) > 1e-6 || rounded < 0) {
+        ok = false;
+        break;
+      }
+      x[col] = rounded;
+    }
+    if (!ok) continue;
+    const values = new Map(cells.map((cell, i) => [cell, x[i]]));
+    const sum = (terms) => terms.reduce((s, t) => s + t.coef * values.get(t.cell), 0);
     const holds = (e) => {
-      const sum = (terms) => terms.reduce((s, t) => s + t.coef * values.get(t.cell), 0);
       const [l, r] = [sum(e.lhs), sum(e.rhs)];
       return { '=': l === r, '<=': l <= r, '>=': l >= r, '<': l < r, '>': l > r }[e.op];
     };
-    if (equations.every(holds)) return { values, inEquations };
+    if (equations.every(holds)) return { values, inEquations: cells };
   }
-  return { values: new Map(), inEquations };
+  throw new Error(`no consistent values found for ${template.id}`);
 }
 
 function cellText(type, value) {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { checkReport, ReadError, type CheckResult, type Locale } from '@nianbao/core';
 import { fixReport } from '../fix/fix-report.js';
 import { writeAtomically } from '../fix/write-atomically.js';
@@ -15,7 +15,8 @@ import { toFileOutcome } from './to-file-outcome.js';
 export async function checkFile(job: CheckJob, settings: CheckSettings): Promise<FileOutcome> {
   const t = createTranslator(settings.locale);
   try {
-    const bytes = job.bytes ?? (await readFile(job.file!));
+    // A synchronous read: reports are small, and each worker thread checks one file at a time anyway.
+    const bytes = job.bytes ?? readFileSync(job.file!);
     const fileName = job.fileName ?? job.file ?? job.path;
     const options = { template: settings.template, locale: settings.locale };
     let check = await checkReport({ bytes, fileName }, options);

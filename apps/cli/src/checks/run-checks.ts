@@ -18,6 +18,9 @@ export function defaultJobs(files: number, requested?: number): number {
   return Math.max(1, Math.min(availableParallelism(), Math.floor(files / minFilesPerWorker)));
 }
 
+/** Young-generation size of each worker thread, in MB (V8's default grows far larger under load). */
+export const workerYoungGenerationMb = 48;
+
 /** Where run inputs come from besides the file system. */
 export interface RunSources {
   stdin: AsyncIterable<Uint8Array | string>;
@@ -54,6 +57,8 @@ export async function runChecks(
     jobs,
     settings,
     (job, reason) => ({ index: job.index, path: job.path, extras: [], lines: {}, failure: `${job.path}: ${reason}` }),
+    // A small young generation: reports are checked one by one, and a big nursery only costs memory.
+    { maxYoungGenerationSizeMb: workerYoungGenerationMb },
   );
   await pool.run(checkJobs, (outcome) => deliver(outcome));
 }

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 /** A message from the main thread to a pool worker. */
 export interface PoolRequest<Job> {
@@ -27,12 +27,14 @@ export class OrderedWorkerPool<Job, Result> {
    * @param size the number of worker threads
    * @param workerData passed to every worker
    * @param onLost the result of a job whose worker died
+   * @param resourceLimits heap limits of each worker
    */
   constructor(
     private readonly script: URL,
     private readonly size: number,
     private readonly workerData: unknown,
     private readonly onLost: LostJobHandler<Job, Result>,
+    private readonly resourceLimits?: ResourceLimits,
   ) {}
 
   /** Runs every job; `deliver` is called once per job, in job order. */
@@ -84,7 +86,7 @@ export class OrderedWorkerPool<Job, Result> {
         for (const worker of inFlight.keys()) feed(worker);
       };
       const spawn = () => {
-        const worker = new Worker(this.script, { workerData: this.workerData });
+        const worker = new Worker(this.script, { workerData: this.workerData, resourceLimits: this.resourceLimits });
         inFlight.set(worker, new Set());
         worker.on('message', (message: PoolResponse<Result>) => {
           inFlight.get(worker)?.delete(message.id);
