@@ -1,6 +1,7 @@
-// Bundles the Node entry of the language server into one CommonJS file, out/server.cjs.
-// Langium is ESM-only and VS Code loads CommonJS, so the server ships bundled: format cjs, platform node,
-// no top-level await and no import.meta.url in the server code.
+// Bundles the language server: the Node entry into one CommonJS file, out/server.cjs (Langium is ESM-only
+// and VS Code loads CommonJS, so the server ships bundled: format cjs, platform node, no top-level await and
+// no import.meta.url in the server code), and the browser entry into out/browser-server.js (a Web Worker
+// script; building it proves the server core stays free of Node-only APIs).
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -27,12 +28,23 @@ const options = {
   logOverride: { 'empty-import-meta': 'error' },
 };
 
+const browserOptions = {
+  ...options,
+  entryPoints: ['src/browser/main.ts'],
+  outfile: 'out/browser-server.js',
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+};
+
 if (watch) {
   const { context } = await import('esbuild');
   const ctx = await context(options);
   await ctx.watch();
 } else {
-  const result = await build({ ...options, metafile: true });
-  const bytes = Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.bytes ?? 0;
-  console.log(`out/server.cjs ${(bytes / 1024).toFixed(0)} KiB`);
+  for (const entry of [options, browserOptions]) {
+    const result = await build({ ...entry, metafile: true });
+    const bytes = Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.bytes ?? 0;
+    console.log(`${entry.outfile} ${(bytes / 1024).toFixed(0)} KiB`);
+  }
 }
