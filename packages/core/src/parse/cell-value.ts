@@ -50,14 +50,18 @@ function compact(text: string): string {
     .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
-/** Reads a cell's text as a value of type `type`. Never throws. */
-export function readCellValue(raw: string, type: CellType): CellValue {
-  if (PLAIN.test(raw)) return { state: 'number', value: Number(raw) };
+/**
+ * Reads a cell's text as a value of type `type`. `headerUnit` is the money unit the column header
+ * states ("采购总金额（万元）"): a money value written without a unit is taken to be in it. Never throws.
+ */
+export function readCellValue(raw: string, type: CellType, headerUnit?: string): CellValue {
+  if (PLAIN.test(raw) && (type.kind !== 'money' || headerUnit === undefined)) return { state: 'number', value: Number(raw) };
   const text = compact(raw);
   if (text === '' || BLANK.test(text)) return { state: 'blank', value: null };
   const m = VALUE.exec(text);
   if (!m) return { state: 'invalid', value: null };
-  const [, about, signWord, digits, scale, more, countUnit] = m;
+  const [, about, signWord, digits, written, more, countUnit] = m;
+  const scale = written ?? (type.kind === 'money' ? headerUnit : undefined);
   let value = Number(digits.replace(/,/g, ''));
   if (!Number.isFinite(value)) return { state: 'invalid', value: null };
   if (signWord === '-' || signWord?.startsWith('减')) value = -value;

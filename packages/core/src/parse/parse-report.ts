@@ -190,7 +190,7 @@ function toReportTable(read: TableRead, source: ReportSource, map: (s: number, e
       const cell: ReportCell = { id, row: leaf.id, column, raw: '', value: null, state: 'blank' };
       const piece = aligned.part ?? (aligned.slot && aligned.slot.kind !== 'empty' ? aligned.slot : undefined);
       if (piece) {
-        const v = readCellValue(piece.text, type);
+        const v = readCellValue(piece.text, type, read.headerUnits[c]);
         cell.raw = piece.text;
         cell.value = v.value;
         cell.state = v.state;

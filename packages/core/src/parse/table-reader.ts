@@ -1,6 +1,6 @@
 import type { TableNote } from '../model/report.js';
 import type { CellStream, LineLayout, StreamItem } from './cell-stream.js';
-import { readCellValue } from './cell-value.js';
+import { isUnitWord, readCellValue } from './cell-value.js';
 import { matchLabelAt, type LabelMatch, type LabelPattern } from './label-match.js';
 import { alignRow, type RowAlignment, type RowSlot } from './row-alignment.js';
 import type { RowLabelPlan, TablePlan } from './table-plan.js';
@@ -46,6 +46,8 @@ export interface TableRead {
   end: number;
   /** First item after the table. */
   endItem: number;
+  /** Per leaf column: the money unit its header states, if any ("采购总金额（万元）"). */
+  headerUnits: (string | undefined)[];
 }
 
 const LOOKAHEAD_FUZZY = 2;
@@ -113,7 +115,7 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
       if (slots.some((s) => s.kind === 'value' || s.kind === 'blank')) {
         found = true;
         const at = items[rowStart].start;
-        rows.set(leaf.id, { plan: leaf, labelStart: at, labelEnd: at, alignment: align(plan, leaf, slots, at), layouts });
+        rows.set(leaf.id, { plan: leaf, labelStart: at, labelEnd: at, alignment: align(plan, leaf, slots, at, stream), layouts });
         endItem = lastItem + 1;
       }
     }
@@ -133,7 +135,7 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
       const { slots, lastItem, layouts } = collectAfter(stream, labelItem, stop, k, isFurniture);
       const labelStart = stream.keyed.starts[match.keyStart];
       const labelEnd = stream.keyed.ends[match.keyEnd - 1];
-      rows.set(label.id, { plan: label, labelStart, labelEnd, alignment: align(plan, label, slots, labelEnd), layouts });
+      rows.set(label.id, { plan: label, labelStart, labelEnd, alignment: align(plan, label, slots, labelEnd, stream), layouts });
       endItem = Math.max(endItem, lastItem + 1);
     }
   }
@@ -146,7 +148,8 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
   }
   if (found) notes.push(...checkHeader(stream, plan, from, headerEnd));
   const end = endItem > from && items[endItem - 1] ? items[endItem - 1].end : start;
-  return { plan, found, rows, notes, start, end: Math.max(start, end), endItem: Math.max(endItem, from) };
+  const headerUnits = found ? findHeaderUnits(stream, plan, from, headerEnd) : [];
+  return { plan, found, rows, notes, start, end: Math.max(start, end), endItem: Math.max(endItem, from), headerUnits };
 }
 
 interface LabelHit {
@@ -361,7 +364,20 @@ function furnitureTest(stream: CellStream, plan: TablePlan): (line: number) => b
   };
 }
 
-function align(plan: TablePlan, row: RowLabelPlan, slots: RowSlot[], at: number): RowAlignment {
+/** A unit written in a field of its own after a number ("3414.41", "万元") belongs to the number. */
+function mergeUnitFields(stream: CellStream, slots: RowSlot[]): RowSlot[] {
+  const out: RowSlot[] = [];
+  for (const slot of slots) {
+    const previous = out[out.length - 1];
+    if (slot.kind === 'invalid' && previous?.kind === 'value' && isUnitWord(slot.text)) {
+      out[out.length - 1] = { ...previous, end: slot.end, text: stream.text.slice(previous.start, slot.end) };
+    } else out.push(slot);
+  }
+  return out;
+}
+
+function align(plan: TablePlan, row: RowLabelPlan, slots: RowSlot[], at: number, stream: CellStream): RowAlignment {
+  slots = mergeUnitFields(stream, slots);
   return alignRow(slots, plan.table.leafColumns.length, {
     ...(plan.spans ? { spans: plan.spans } : {}),
     equations: plan.rowEquations.get(row.id) ?? [],
@@ -423,6 +439,30 @@ function checkHeader(stream: CellStream, plan: TablePlan, from: number, to: numb
     return [{ kind: 'header-truncated', ...range, detail: cut.map((p) => p.key).join(' ').slice(0, 80) }];
   }
   return [];
+}
+
+const COLUMN_UNIT = /[（(]\s*(?:单位\s*[:：]?\s*)?(亿元|万元|千元|元)\s*[)）]/;
+const TABLE_UNIT = /^[（(]?\s*(?:金额)?单位\s*[:：]\s*(亿元|万元|千元|元)\s*[)）]?$/;
+
+/**
+ * The money unit each money column's header states: "采购总金额（万元）", "本年收费金额（单位：万元）", or a
+ * table-wide "（单位：万元）" line. Values written without a unit are read in it.
+ */
+function findHeaderUnits(stream: CellStream, plan: TablePlan, from: number, to: number): (string | undefined)[] {
+  const types = plan.cellGrid[0]?.map((c) => c.type) ?? [];
+  if (!types.some((t) => t.kind === 'money')) return [];
+  const key = stream.keyed.key;
+  const texts: { key: string; text: string }[] = [];
+  for (let i = from; i < to; i++) {
+    const it = stream.items[i];
+    if (it.kind === 'text') texts.push({ key: key.slice(it.keyStart, it.keyEnd), text: stream.text.slice(it.start, it.end) });
+  }
+  const tableUnit = texts.map((t) => TABLE_UNIT.exec(t.text.trim())?.[1]).find((u) => u !== undefined);
+  return plan.leafColumnKeys.map((alternatives, c) => {
+    if (types[c]?.kind !== 'money') return undefined;
+    const header = texts.find((t) => alternatives.some((a) => a !== '' && t.key.includes(a)));
+    return (header && COLUMN_UNIT.exec(header.text)?.[1]) ?? tableUnit;
+  });
 }
 
 function countOccurrences(text: string, key: string): number {

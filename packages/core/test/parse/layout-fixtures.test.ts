@@ -216,6 +216,19 @@ describe('rows as they appear in copied tables', () => {
     expect(rowValues(report, 't3', 'results.refused.threeSecurities')).toEqual(expectedRow(g.values, 't3', 'results.refused.threeSecurities'));
   });
 
+  it('reads a money unit from the column header, or from a field of its own', async () => {
+    let text = replaceLine(base().text, '采购总金额', '信息内容\t采购项目数量\t采购总金额（元）');
+    text = replaceLine(text, '政府集中采购\t', '政府集中采购\t16\t75394432.52');
+    let amount = table(await parseText(text), 't2-9').rows[0].cells[1];
+    expect(amount).toMatchObject({ state: 'number', unit: '元', raw: '75394432.52' });
+    expect(amount.value).toBeCloseTo(7539.443252, 9);
+    text = replaceLine(base().text, '政府集中采购\t', '政府集中采购\t16\t3414.41\t万元');
+    const report = await parseText(text);
+    amount = table(report, 't2-9').rows[0].cells[1];
+    expect(amount).toMatchObject({ state: 'number', value: 3414.41, unit: '万元' });
+    expect(table(report, 't2-9').notes).toEqual([]);
+  });
+
   it('never turns a missing number into 0', async () => {
     const report = await parseText(replaceLine(base().text, '规章\t', '规章\t\t\t'));
     expect(rowValues(report, 't2-1', 'regulations')).toEqual(['', '', '']);
