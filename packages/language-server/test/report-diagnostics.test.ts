@@ -7,10 +7,12 @@ import {
   DiagnosticSeverity,
   DocumentSymbolRequest,
   HoverRequest,
+  InlayHintRequest,
   type CodeAction,
   type Diagnostic,
   type DocumentSymbol,
   type Hover,
+  type InlayHint,
   type TextDocumentEdit,
   type TextEdit,
 } from 'vscode-languageserver-protocol';
@@ -121,6 +123,31 @@ describe('reports over stdio (bundled server)', () => {
       position: document.positionAt(seed003.indexOf('依据') + 1),
     });
     expect(none).toBeNull();
+  });
+
+  it('shows the value a wrong total should have as an inlay hint, and offers a fix-all', async () => {
+    session = await LspSession.start({ initializationOptions: { diagnostics: { debounceMs: 0 } } });
+    await session.open(reportUri, 'markdown', seed003);
+    const published = await session.waitForDiagnostics(reportUri, (p) => arithmeticErrors(p.diagnostics, 'R2').length > 0);
+    const hints = await session.request<InlayHint[]>(InlayHintRequest.method, {
+      textDocument: { uri: reportUri },
+      range: { start: { line: 0, character: 0 }, end: { line: 10000, character: 0 } },
+    });
+    const rows = totalRowLines(seed003);
+    const onTotal = hints.filter((h) => h.position.line >= rows.from && h.position.line <= rows.to);
+    expect(onTotal.map((h) => h.label)).toEqual(['应为 2', '应为 2']);
+    // Only the likely wrong cells get a hint: the other operands of the failed equations do not.
+    expect(hints.length).toBe(onTotal.length);
+
+    const fixAll = await session.request<CodeAction[]>(CodeActionRequest.method, {
+      textDocument: { uri: reportUri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    expect(fixAll).toHaveLength(1);
+    const edits = (fixAll[0].edit?.documentChanges?.[0] as TextDocumentEdit).edits;
+    expect(edits.length).toBe(2);
+    expect(published.diagnostics.length).toBeGreaterThan(0);
   });
 
   it('lists sections and tables as document symbols', async () => {
