@@ -18,7 +18,7 @@ describe('ProgressBar', () => {
     bar.tick(); // finished: drawn
     const draws = out.split('\r').filter(Boolean);
     expect(draws).toHaveLength(2);
-    expect(draws[0]).toMatch(/^\[#+-+\]  50% 2\/4$/);
+    expect(draws[0]).toMatch(/^\[#+-+\] {2}50% 2\/4$/);
     expect(draws[1]).toMatch(/^\[#+\] 100% 4\/4$/);
     bar.clear();
     expect(out.endsWith('\r\x1b[2K')).toBe(true);

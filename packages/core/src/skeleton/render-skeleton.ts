@@ -19,9 +19,8 @@ export interface SkeletonOptions {
 export const agencyPlaceholder = '（机关名称）';
 
 /**
- * Renders a Markdown skeleton of a report in a template's format: the title, every section under its
- * template heading (each a line of its own, as reports write them — not `#` headings, which the report
- * reader does not strip), every table as pipe tables with the template's header rows, row labels and a 0 in
+ * Renders a Markdown skeleton of a report in a template's format: the title (`#`), every section under
+ * its template heading (`##`), every table as pipe tables with the template's header rows, row labels and a 0 in
  * every cell, and a sentence for each required mention. It is driven by the template alone, so it is
  * correct for any template, and it validates against that template with no error.
  * Pure; no I/O.
@@ -30,7 +29,7 @@ export function renderSkeleton(template: TemplateIR, options: SkeletonOptions = 
   const year = options.year ?? defaultYear(template, options.now ?? new Date());
   const agency = options.agency?.trim() || agencyPlaceholder;
   const blocks: string[] = [
-    `${agency}${year}年政府信息公开工作年度报告`,
+    `# ${agency}${year}年政府信息公开工作年度报告`,
     `本报告依据《中华人民共和国政府信息公开条例》和${template.notice}的要求编制，` +
       `统计期限为${year}年1月1日至${year}年12月31日。`,
   ];
@@ -49,7 +48,7 @@ export function defaultYear(template: TemplateIR, now: Date): number {
 }
 
 function renderSection(template: TemplateIR, section: SectionIR, cellText: CellText): string[] {
-  const blocks = [`${section.numeral}、${section.heading}`];
+  const blocks = [`## ${section.numeral}、${section.heading}`];
   const tables = section.tables
     .map((id) => template.tables.find((table) => table.id === id))
     .filter((table): table is TableIR => table !== undefined);
@@ -67,7 +66,9 @@ function renderSection(template: TemplateIR, section: SectionIR, cellText: CellT
 /**
  * One table: its caption line (if any), then a pipe table laid out as the official Word table renders:
  * one header row per level of the column tree (each group label over its first leaf, the corner label
- * in the first header row), then one row per leaf row, with the labels of the groups it opens in front.
+ * in the first header row), then one row per leaf row, its label preceded by the labels of the groups
+ * it opens ("三、本年度办理结果 （一）予以公开", as texts of the Word table read), so that every row has
+ * one cell per column.
  */
 function renderTable(table: TableIR, cellText: CellText): string[] {
   const leafColumns = leaves(table.columns);
@@ -83,9 +84,9 @@ function renderTable(table: TableIR, cellText: CellText): string[] {
     if (level === 0) lines.push(pipeRow(Array.from({ length: width }, () => '---'), width));
   }
   for (const { path, leaf } of leafRowPaths(table.rows)) {
-    const labels = [...path, leaf].map((node) => node.label).filter((label) => label !== '');
+    const label = [...path, leaf].map((node) => node.label).filter((text) => text !== '').join(' ');
     const values = leafColumns.map((column) => cellText(`${table.id}.${leaf.id}.${column.id}`));
-    lines.push(pipeRow([...(labels.length > 0 ? labels : ['']), ...values], labels.length + values.length));
+    lines.push(pipeRow([label, ...values], width));
   }
   return table.caption ? [table.caption, lines.join('\n')] : [lines.join('\n')];
 }
@@ -114,10 +115,7 @@ function nodesAtLevel(nodes: readonly AxisNode[], level: number): AxisNode[] {
   return level === 0 ? [...nodes] : nodes.flatMap((node) => nodesAtLevel(node.children, level - 1));
 }
 
-/**
- * Leaf rows with the group rows they open: a group's label is written in front of its first leaf only
- * (as "三、本年度办理结果 | （一）予以公开 | …" in the official rendering).
- */
+/** Leaf rows with the group rows they open: a group's label goes in front of its first leaf only. */
 function leafRowPaths(nodes: readonly AxisNode[]): Array<{ path: AxisNode[]; leaf: AxisNode }> {
   const out: Array<{ path: AxisNode[]; leaf: AxisNode }> = [];
   const walk = (list: readonly AxisNode[], opened: AxisNode[]) => {

@@ -12,8 +12,8 @@ describe.each(builtinTemplates.map((template) => [template.id, template] as cons
   const lines = text.split('\n');
 
   it('has the title and every section heading of the template, in order', () => {
-    expect(lines[0]).toBe(`某某县某某局${template.years.from}年政府信息公开工作年度报告`);
-    const headings = template.sections.map((s) => `${s.numeral}、${s.heading}`);
+    expect(lines[0]).toBe(`# 某某县某某局${template.years.from}年政府信息公开工作年度报告`);
+    const headings = template.sections.map((s) => `## ${s.numeral}、${s.heading}`);
     const positions = headings.map((heading) => lines.indexOf(heading));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -23,7 +23,7 @@ describe.each(builtinTemplates.map((template) => [template.id, template] as cons
     for (const table of template.tables) {
       if (table.caption) expect(lines).toContain(table.caption);
       for (const label of leafLabels(table.rows).filter((l) => l !== '')) {
-        expect(lines.some((line) => line.startsWith('| ') && line.includes(`| ${label} |`))).toBe(true);
+        expect(lines.some((line) => line.startsWith('| ') && line.includes(` ${label} |`))).toBe(true);
       }
     }
     const zeros = text.match(/\| 0(?:万元|元)? (?=\|)/g) ?? [];
@@ -34,7 +34,7 @@ describe.each(builtinTemplates.map((template) => [template.id, template] as cons
     for (const rule of template.rules) {
       if (rule.kind !== 'mention') continue;
       const section = template.sections.find((s) => s.id === rule.section)!;
-      const body = text.slice(text.indexOf(`\n${section.numeral}、${section.heading}\n`));
+      const body = text.slice(text.indexOf(`\n## ${section.numeral}、${section.heading}\n`));
       expect(rule.anyOf.some((phrase) => body.includes(phrase))).toBe(true);
     }
   });
@@ -44,6 +44,21 @@ describe.each(builtinTemplates.map((template) => [template.id, template] as cons
     const filled = renderSkeleton(template, { cellText: (id) => (id === cell.id ? '12345' : undefined) });
     expect(filled).toContain('| 12345 |');
     expect((filled.match(/\| 12345 \|/g) ?? []).length).toBe(1);
+  });
+
+  it('every table row has one cell per column (valid GFM pipe tables)', () => {
+    for (const block of text.split('\n\n').filter((b) => b.startsWith('| '))) {
+      const counts = block.split('\n').map((line) => line.split(' | ').length);
+      expect(new Set(counts).size).toBe(1);
+    }
+  });
+
+  it('is read back cell by cell: each cell holds the value written into it', async () => {
+    const written = new Map(template.cells.map((cell, i) => [cell.id, i + 1]));
+    const filled = renderSkeleton(template, { cellText: (id) => String(written.get(id)) });
+    const result = await checkReport({ bytes: new TextEncoder().encode(filled), fileName: 'filled.md' });
+    const read = result.report!.tables.flatMap((table) => table.rows.flatMap((row) => row.cells));
+    expect(new Map(read.map((cell) => [cell.id, cell.value]))).toEqual(written);
   });
 
   it('validates against its template with no finding at all', async () => {
@@ -57,7 +72,7 @@ describe.each(builtinTemplates.map((template) => [template.id, template] as cons
 describe('defaults', () => {
   it('uses a placeholder agency and the latest year the template applies to', () => {
     const [t2019, t2021] = builtinTemplates;
-    expect(renderSkeleton(t2019).startsWith(agencyPlaceholder)).toBe(true);
+    expect(renderSkeleton(t2019).startsWith(`# ${agencyPlaceholder}`)).toBe(true);
     expect(defaultYear(t2019, new Date('2026-05-01'))).toBe(t2019.years.to);
     expect(defaultYear(t2021, new Date('2026-05-01'))).toBe(2025);
     expect(defaultYear(t2021, new Date('2020-05-01'))).toBe(2021);
