@@ -48,7 +48,8 @@ export class PrettyFormatter implements Formatter {
     const total = summary.errors + summary.warnings + summary.infos;
     const files = t('files-checked', { n: summary.files });
     if (total === 0) {
-      write(`${style('green', '✔')} ${files}${t('list-separator')}${t('no-problems')}\n`);
+      const tick = summary.failed === 0 && summary.unrecognised === 0 ? `${style('green', '✔')} ` : '';
+      write(`${tick}${files}${t('list-separator')}${t('no-problems')}\n`);
     } else {
       const parts = [t('errors', { n: summary.errors }), t('warnings', { n: summary.warnings })];
       if (summary.infos > 0) parts.push(t('infos', { n: summary.infos }));
@@ -57,6 +58,7 @@ export class PrettyFormatter implements Formatter {
       write(`${style([colour, 'bold'], line)}\n  ${files}\n`);
     }
     if (summary.failed > 0) write(`  ${style('red', t('files-failed', { n: summary.failed }))}\n`);
+    if (summary.unrecognised > 0) write(`  ${style('yellow', t('files-unrecognised', { n: summary.unrecognised }))}\n`);
     if (summary.fixes > 0) write(`  ${style('green', t('files-fixed', { n: summary.fixedFiles, fixes: summary.fixes }))}\n`);
     if (summary.byCode.size > 0) {
       write(`  ${t('by-code')}\n`);

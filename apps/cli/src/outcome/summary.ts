@@ -14,6 +14,8 @@ export interface RunSummary extends SeverityCounts {
   files: number;
   /** Inputs that could not be read or checked. */
   failed: number;
+  /** Files no template fits (read, but not checked). */
+  unrecognised: number;
   /** Files that `--fix` rewrote, and how many fixes it applied in them. */
   fixedFiles: number;
   fixes: number;
@@ -29,7 +31,7 @@ const severityKey: Record<Severity, keyof SeverityCounts> = {
 
 /** An empty summary, to be filled with {@link addToSummary}. */
 export function emptySummary(): RunSummary {
-  return { files: 0, failed: 0, errors: 0, warnings: 0, infos: 0, fixedFiles: 0, fixes: 0, byCode: new Map() };
+  return { files: 0, failed: 0, unrecognised: 0, errors: 0, warnings: 0, infos: 0, fixedFiles: 0, fixes: 0, byCode: new Map() };
 }
 
 /** Adds one file's outcome to a summary. */
@@ -39,6 +41,7 @@ export function addToSummary(summary: RunSummary, outcome: FileOutcome): void {
     return;
   }
   summary.files++;
+  if (outcome.result.template === null) summary.unrecognised++;
   if (outcome.fix && outcome.fix.applied > 0) {
     summary.fixedFiles++;
     summary.fixes += outcome.fix.applied;

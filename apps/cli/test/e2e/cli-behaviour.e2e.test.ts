@@ -253,3 +253,19 @@ describe('templates and check-template', () => {
     expect(run.stderr).toContain('broken2.nbt');
   });
 });
+
+describe('--fix keeps the encoding', () => {
+  it('fixes a GB18030 copy of seed 003 byte for byte: only the two digits change', () => {
+    const gbFile = path.join(temp, 'seed-003-fix-gb18030.txt');
+    const converted = spawnSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030', path.join(seedsDir, seedNames[3])]);
+    writeFileSync(gbFile, converted.stdout);
+    const before = readFileSync(gbFile);
+    runCli(['validate', gbFile, '--fix']);
+    const after = readFileSync(gbFile);
+    expect(after.length).toBe(before.length);
+    const changed = [...after].map((byte, i) => [i, before[i], byte]).filter(([, was, is]) => was !== is);
+    expect(changed.map(([, was, is]) => [String.fromCharCode(was), String.fromCharCode(is)])).toEqual([['0', '2'], ['0', '2']]);
+    const again = parse(runCli(['validate', gbFile, '--format', 'json']).stdout);
+    expect(again.files[0].diagnostics.filter((d) => d.code === 'arithmetic/equation')).toEqual([]);
+  });
+});

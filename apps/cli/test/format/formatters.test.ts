@@ -55,6 +55,17 @@ describe('pretty formatter', () => {
     expect(render(pretty(false), [clean])).toBe('✔ 检查了 1 个文件，没有发现问题\n');
     expect(render(pretty(false), [clean], 'en')).toBe('✔ 1 file checked, no problems found\n');
   });
+
+  it('says which files no template fits, without a tick', () => {
+    const unknown = sampleOutcome();
+    unknown.result!.template = null;
+    unknown.result!.diagnostics = [];
+    unknown.extras = [];
+    const out = render(pretty(false), [unknown]);
+    expect(out).toContain('未能识别报告所用的模板');
+    expect(out).toContain('1 个文件未能识别模板，未作检查');
+    expect(out).not.toContain('✔');
+  });
 });
 
 describe('json formatters', () => {
