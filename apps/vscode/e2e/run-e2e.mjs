@@ -59,6 +59,22 @@ async function waitForHttp(url, timeoutMs) {
   throw new Error(`code-server did not answer at ${url} within ${timeoutMs} ms`);
 }
 
+/** Waits for a frame (webviews are nested iframes) that satisfies `accept`. */
+async function waitForFrame(page, accept, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      try {
+        if (await accept(frame)) return frame;
+      } catch {
+        // frame detached or not ready
+      }
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error('no frame matched within the time limit');
+}
+
 /** Packages the extension with vsce into `dir`, returns the .vsix path. */
 function packageExtension(dir, env) {
   const vsix = path.join(dir, 'nianbao-vscode.vsix');
@@ -213,6 +229,18 @@ export async function runVsCodeE2e({ log = () => {}, artifacts = path.join(here,
       const beforeShot = await shot('e2e-before-fix.png');
       step(`${before.length} problem rows; applying the quick fix`);
 
+      // The tables webview, beside the editor: the failing cells of the total row are highlighted.
+      await page.keyboard.press('Control+Shift+P');
+      await page.waitForSelector('.quick-input-widget input');
+      await page.keyboard.type('nianbao: Show Report Tables');
+      await page.waitForSelector('.quick-input-list .monaco-list-row');
+      await page.keyboard.press('Enter');
+      const tablesFrame = await waitForFrame(page, async (frame) => (await frame.$$('td.value')).length > 0, 30000);
+      await page.waitForTimeout(500);
+      const failingCells = await tablesFrame.$$eval('td.value.error', (cells) => cells.map((cell) => cell.dataset.cell));
+      const tablesShot = await shot('e2e-tables-webview.png');
+      step(`tables webview shows ${failingCells.length} failing cells`);
+
       // Go to the first finding about the total (Enter on its row focuses the editor at the cell), then Ctrl+.
       const rows = await page.$$('.markers-panel .monaco-list-row');
       let target;
@@ -255,7 +283,8 @@ export async function runVsCodeE2e({ log = () => {}, artifacts = path.join(here,
         statusBefore,
         statusAfter,
         fixTitles,
-        screenshots: [beforeShot, afterShot],
+        failingCells,
+        screenshots: [beforeShot, tablesShot, afterShot],
         seconds: (Date.now() - started) / 1000,
       };
     } catch (error) {

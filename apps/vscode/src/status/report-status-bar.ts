@@ -41,7 +41,9 @@ export class ReportStatusBar implements vscode.Disposable {
 
   private render(): void {
     const editor = vscode.window.activeTextEditor;
-    const status = editor ? this.statusOf(editor.document.uri) : undefined;
+    // No text editor in front (a webview, the Problems panel): keep showing the last report's status.
+    if (!editor) return;
+    const status = this.statusOf(editor.document.uri);
     void vscode.commands.executeCommand('setContext', 'nianbao.isReport', Boolean(status?.isReport));
     if (!status?.isReport) {
       this.item.hide();

@@ -17,7 +17,8 @@ export function escapeHtml(text: string): string {
 
 /**
  * The HTML page of a report's extracted tables: the template's headers, the values as read, failing cells
- * highlighted with their findings as tooltips; clicking a cell reveals it in the editor.
+ * highlighted with their findings as tooltips (the page opens scrolled to the first one); clicking a cell
+ * reveals it in the editor.
  */
 export function tablesPage(tables: ReportTables | null, strings: TablesPageStrings, nonce: string, cspSource: string): string {
   const body = tables ? reportBody(tables, strings) : `<p class="empty">${escapeHtml(strings.noReport)}</p>`;
@@ -35,7 +36,7 @@ export function tablesPage(tables: ReportTables | null, strings: TablesPageStrin
   th, td { border: 1px solid var(--vscode-panel-border, #8884); padding: 2px 8px; }
   th { background: var(--vscode-editorWidget-background); font-weight: normal; }
   td.value { text-align: right; font-variant-numeric: tabular-nums; cursor: pointer; min-width: 3em; }
-  td.label { max-width: 28em; }
+  td.label { min-width: 12em; max-width: 28em; }
   td.blank { color: var(--vscode-disabledForeground); }
   td.error { background: var(--vscode-inputValidation-errorBackground, #f443); outline: 2px solid var(--vscode-editorError-foreground, #f44); outline-offset: -2px; }
   td.warning { background: var(--vscode-inputValidation-warningBackground, #fa03); }
@@ -49,6 +50,7 @@ export function tablesPage(tables: ReportTables | null, strings: TablesPageStrin
 ${body}
 <script nonce="${nonce}">
   const vscode = acquireVsCodeApi();
+  (document.querySelector('td.error') ?? document.querySelector('td.warning'))?.scrollIntoView({ block: 'center' });
   document.addEventListener('click', (event) => {
     const cell = event.target.closest('td[data-line]');
     if (cell) vscode.postMessage({ type: 'reveal', line: Number(cell.dataset.line), character: Number(cell.dataset.character) });
@@ -68,7 +70,8 @@ function reportBody(report: ReportTables, strings: TablesPageStrings): string {
 }
 
 function tableHtml(table: RenderedTable, strings: TablesPageStrings): string {
-  const heading = `<h2>${escapeHtml([table.caption, table.label].filter(Boolean).join(' '))}</h2>`;
+  const title = table.caption && !table.label.includes(table.caption) ? `${table.caption} ${table.label}` : table.label;
+  const heading = `<h2>${escapeHtml(title)}</h2>`;
   if (!table.found) return `${heading}<p class="empty">${escapeHtml(strings.notFound)}</p>`;
   const head = table.header
     .map(
