@@ -11,11 +11,23 @@ import { rangeToOriginal } from '../read/view-range.js';
 
 /** How far into the document the title is looked for. */
 const HEAD = 4000;
-const TITLE =
-  /([^\s《》<>〈〉“”"'‘’「」，。,.；;：:（）()【】[\]、！!？?#＃*]{2,40}?)(?:关于)?((?:19|20)\d{2})年度?(?:的)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:的)?(?:年度)?(?:工作)?报告/u;
+const AGENCY = '[^\\s《》<>〈〉“”"\'‘’「」，。,.；;：:【】[\\]、！!？?#＃*]';
+const TITLE = new RegExp(
+  `(${AGENCY}{2,40}?)(?:关于)?((?:19|20)\\d{2})年度?(?:的)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:的)?(?:年度)?(?:工作)?报告`,
+  'u',
+);
+/** The year first: "2020年示例局政府信息公开工作年度报告". */
+const TITLE_YEAR_FIRST = new RegExp(
+  `((?:19|20)\\d{2})年度?(${AGENCY}{2,40}?)(?:政府信息公开|政务公开)(?:工作)?(?:的)?(?:年度)?(?:工作)?报告`,
+  'u',
+);
 const PERIOD = /(?:统计期限|统计期间|统计时限|统计时间|统计数据|统计口径|数据统计)[^。；;]{0,16}?((?:19|20)\d{2})年(?:1|01)月(?:1|01)日/u;
 const PERIOD_RANGE = /((?:19|20)\d{2})年(?:1|01)月(?:1|01)日(?:起)?(?:至|到|-|—|~)\1年12月31日/u;
 const YEAR_TITLE = /((?:19|20)\d{2})年度?(?:政府信息公开|政务公开)/u;
+/** Chinese digits by value; 零 and ○ (for 〇) are not in the string and read as 0. */
+const CHINESE_DIGITS = '〇一二三四五六七八九';
+/** "二〇二〇年": a year written in Chinese digits (four of them, before 年). */
+const CHINESE_YEAR = /[二一][〇零○][〇零○一二三四五六七八九]{2}(?=年)/gu;
 const LEADING_WORDS = /^(?:现将|现予|现发布|特发布|发布|公布|印发|关于|本|我)+/u;
 const FIRST_SECTION = /(?:^|\n)[ \t]*(?:一|1)\s*[、.．]\s*(?:总体情况|总体|概述)/u;
 
@@ -42,6 +54,7 @@ function read(input: string | TextView): ReportInfo {
     compact += c;
     offsets.push(i);
   }
+  compact = compact.replace(CHINESE_YEAR, (y) => [...y].map((d) => String(Math.max(0, CHINESE_DIGITS.indexOf(d)))).join(''));
   const toRange = (from: number, to: number): OffsetRange => {
     const range = { start: offsets[from] ?? 0, end: to > from ? offsets[to - 1] + 1 : (offsets[from] ?? 0) };
     return typeof input === 'string' ? range : rangeToOriginal(input, range);
@@ -50,11 +63,13 @@ function read(input: string | TextView): ReportInfo {
   let agency: string | null = null;
   let titleRange: OffsetRange | undefined;
   const title = TITLE.exec(compact);
-  if (title) {
-    year = Number(title[2]);
-    const name = title[1].replace(LEADING_WORDS, '');
-    if (/[\u3400-\u9fff]{2,}/u.test(name) && !/^\d/.test(name)) agency = name;
-    titleRange = toRange(title.index, title.index + title[0].length);
+  const yearFirst = title ? null : TITLE_YEAR_FIRST.exec(compact);
+  const found = title ? { at: title.index, text: title[0], year: title[2], name: title[1] } : yearFirst ? { at: yearFirst.index, text: yearFirst[0], year: yearFirst[1], name: yearFirst[2] } : null;
+  if (found) {
+    year = Number(found.year);
+    const name = found.name.replace(LEADING_WORDS, '');
+    if (/[\u3400-\u9fff]{2,}/u.test(name) && !/^[\d（(]/.test(name)) agency = name;
+    titleRange = toRange(found.at, found.at + found.text.length);
   }
   if (year === null) {
     const period = PERIOD.exec(compact) ?? PERIOD_RANGE.exec(compact) ?? YEAR_TITLE.exec(compact);

@@ -45,8 +45,6 @@ export interface StreamLine {
   layout: LineLayout;
   /** The line has at least one text item. */
   hasText: boolean;
-  /** The line has nothing (or only spaces) in it. */
-  empty: boolean;
 }
 
 /** The items of a stretch of text. */
@@ -129,13 +127,10 @@ function addLine(
     endItem: stream.items.length,
     layout: 'single',
     hasText: false,
-    empty: trimmed === '',
   };
   stream.lines.push(line);
-  if (trimmed !== '' && (PAGE_NUMBER.test(trimmed) || MARKDOWN_RULE.test(trimmed))) {
-    line.empty = true;
-    return;
-  }
+  // Page numbers and Markdown rules are layout: the line stays, without items.
+  if (trimmed !== '' && (PAGE_NUMBER.test(trimmed) || MARKDOWN_RULE.test(trimmed))) return;
   const hasPipe = tokens.some((t) => t.type === PipeToken);
   const firstContent = tokens.findIndex((t) => t.type !== TabToken && t.type !== SpaceToken);
   const tabAfterContent = firstContent >= 0 && tokens.some((t, i) => i > firstContent && t.type === TabToken);

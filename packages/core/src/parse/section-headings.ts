@@ -26,7 +26,7 @@ export interface HeadingMatch {
   lineEnd: number;
 }
 
-const NUMBERED = /^(?:第\s*)?([一二三四五六七八九十]{1,3})\s*(?:部分)?\s*[、.．，,:：]\s*/;
+const NUMBERED = /^(?:第\s*([一二三四五六七八九十]{1,3})\s*部分\s*[、.．，,:：]?|([一二三四五六七八九十]{1,3})\s*[、.．，,:：])\s*/;
 /** Markdown/markup around a heading line: "## 一、总体情况", "**一、总体情况**". */
 const DECORATION = /^[#＃>*\s]+|[*\s]+$/g;
 const PARENTHESISED = /^[(（]\s*[一二三四五六七八九十0-9]/;
@@ -80,7 +80,7 @@ function scoreLine(
   wanted: { numeral: string; heading: string; aliases: string[] }[],
 ): Omit<Candidate, 'line'>[] {
   const m = NUMBERED.exec(line);
-  const numeral = m ? m[1] : '';
+  const numeral = m ? (m[1] ?? m[2]) : '';
   const rest = matchKey(m ? line.slice(m[0].length) : line);
   if (rest === '' || (numeral !== '' && !NUMERALS.includes(numeral[0]))) return [];
   const out: Omit<Candidate, 'line'>[] = [];

@@ -11,6 +11,10 @@ describe('readReportInfo', () => {
     ['title split over two lines', '\n示例分局2020年政府信息公开\n\n工作年度报告\n', 2020, '示例分局'],
     ['quoted in the first sentence', '根据《条例》规定，现发布《示例县示例局2023年政府信息公开工作年度报告》,本报告统计数据从2023年1月1日起', 2023, '示例县示例局'],
     ['Traditional script', '現發布《示例縣公安局2023年政府信息公開工作年度報告》', 2023, '示例县公安局'],
+    ['year first', '2021年示例市示例局政府信息公开工作年度报告\n', 2021, '示例市示例局'],
+    ['year in Chinese digits', '示例市示例局二〇二一年政府信息公开工作年度报告', 2021, '示例市示例局'],
+    ['year with ○ and 零', '示例局二○二零年度政府信息公开工作报告', 2020, '示例局'],
+    ['agency with a parenthesis', '示例市公安局（交警支队）2022年政府信息公开工作年度报告', 2022, '示例市公安局(交警支队)'],
   ])('%s', (_name, text, year, agency) => {
     const info = readReportInfo(normalizeText(text));
     expect(info.year).toBe(year);

@@ -26,6 +26,13 @@ describe('findSectionHeadings', () => {
     ]);
   });
 
+  it('reads "第一部分 总体情况" style headings', () => {
+    expect(found('第一部分 总体情况\n第二部分：主动公开政府信息情况')).toEqual([
+      ['一', 'exact'],
+      ['二', 'exact'],
+    ]);
+  });
+
   it('does not take a table-3 row numbered 四、 for section 四', () => {
     const text = ['三、收到和处理政府信息公开申请情况', '四、结转下年度继续办理\t0', '五、存在的主要问题及改进情况'].join('\n');
     expect(found(text)).toEqual([
