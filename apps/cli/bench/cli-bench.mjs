@@ -193,6 +193,11 @@ const run = timed
   : spawnSync(process.execPath, command, { encoding: 'utf8', maxBuffer: 1 << 30 });
 const seconds = (performance.now() - started) / 1000;
 const rss = timed ? /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr) : null;
+// CPU time is less sensitive than wall time to other work on the machine.
+const cpuSeconds = timed
+  ? Number(/User time \(seconds\): ([\d.]+)/.exec(run.stderr)?.[1] ?? NaN) +
+    Number(/System time \(seconds\): ([\d.]+)/.exec(run.stderr)?.[1] ?? NaN)
+  : NaN;
 let summary = null;
 try {
   summary = JSON.parse(run.stdout).summary;
@@ -211,6 +216,7 @@ const result = {
   reportsPerSecond: Math.round(reportCount / seconds),
   reportsPerSecondTarget: 1000,
   peakRssMb: rss ? Math.round(Number(rss[1]) / 1024) : null,
+  cpuMsPerReport: Number.isFinite(cpuSeconds) ? Number(((cpuSeconds * 1000) / reportCount).toFixed(2)) : null,
   exitCode: run.status,
   summary,
   injectedErrors: injected,
