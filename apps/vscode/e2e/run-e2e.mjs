@@ -2,7 +2,8 @@
 // playwright-core (see install.sh). Scenario: open seed report 003 in a fresh workspace, the Problems panel
 // lists its arithmetic errors in Chinese, apply the quick fix of the wrong total from the editor (Ctrl+.),
 // the errors disappear. Screenshots go to e2e/artifacts/. Usable as a script (`node run-e2e.mjs`, prints a
-// JSON summary) or through runVsCodeE2e() from a test.
+// JSON summary) or through runVsCodeE2e() from a test. Each run writes its screenshots to e2e/artifacts/latest/
+// (git-ignored); the committed ones in e2e/artifacts/ are from a passing run.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -92,7 +93,7 @@ function packageExtension(dir, env) {
  * Runs the scenario once. Returns what the Problems panel showed before and after the fix and where the
  * screenshots are; throws when a step fails (with a screenshot of the moment when possible).
  */
-export async function runVsCodeE2e({ log = () => {}, artifacts = path.join(here, 'artifacts') } = {}) {
+export async function runVsCodeE2e({ log = () => {}, artifacts = path.join(here, 'artifacts', 'latest') } = {}) {
   const missing = missingPrerequisite();
   if (missing) throw new Error(missing);
   const { chromium } = await import('playwright-core');

@@ -73,7 +73,7 @@ export function createNianbaoServer(connection: Connection, fileSystem: FileSyst
     createTemplateEditorModule(settings),
   );
   shared.ServiceRegistry.register(template);
-  registerNianbaoTemplateChecks(template as unknown as Parameters<typeof registerNianbaoTemplateChecks>[0]);
+  registerNianbaoTemplateChecks(template);
 
   const catalog = new TemplateCatalog(builtinTemplates, (text, uri) => compile(text, { uri }));
   let workspaceFolders: string[] = [];
@@ -88,8 +88,10 @@ export function createNianbaoServer(connection: Connection, fileSystem: FileSyst
   });
   const features = new ReportFeatures(reports, settings);
 
+  let pullsConfiguration = false;
   shared.lsp.LanguageServer.onInitialize((params) => {
     settings.update(params.initializationOptions);
+    pullsConfiguration = params.capabilities.workspace?.configuration === true;
     workspaceFolders = (params.workspaceFolders ?? [])
       .map((folder) => toFsPath(folder.uri))
       .filter((path): path is string => path !== undefined);
@@ -102,6 +104,7 @@ export function createNianbaoServer(connection: Connection, fileSystem: FileSyst
     if (update.section === 'nianbao') settings.update(update.configuration);
   });
   shared.lsp.LanguageServer.onInitialized(() => {
+    if (!pullsConfiguration) return;
     void connection.workspace
       .getConfiguration('nianbao')
       .then((value) => settings.update(value))
