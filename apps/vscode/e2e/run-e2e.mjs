@@ -1,7 +1,7 @@
 // End-to-end test of the extension in a real VS Code: code-server 4.139.1 driven by Debian's Chromium through
 // playwright-core (see install.sh). Scenario: open seed report 003 in a fresh workspace, the Problems panel
 // lists its arithmetic errors in Chinese, apply the quick fix of the wrong total from the editor (Ctrl+.),
-// the errors disappear. Screenshots go to e2e/artifacts/. Usable as a script (`node run-e2e.mjs`, prints a
+// the errors disappear. Usable as a script (`node run-e2e.mjs`, prints a
 // JSON summary) or through runVsCodeE2e() from a test. Each run writes its screenshots to e2e/artifacts/latest/
 // (git-ignored); the committed ones in e2e/artifacts/ are from a passing run.
 import { spawn, spawnSync } from 'node:child_process';
