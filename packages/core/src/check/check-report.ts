@@ -8,6 +8,7 @@ import { detectTemplate, readReportInfo } from '../detect/index.js';
 import { parseReport } from '../parse/index.js';
 import { validateReport } from '../validate/index.js';
 import { builtinTemplates } from '../templates/index.js';
+import { diagnosticCodes, message } from '../messages/index.js';
 
 /** What to check a report against. */
 export interface CheckOptions {
@@ -65,7 +66,8 @@ export function checkText(
   const info = readReportInfo(normalized.text);
   const template = chooseTemplate(options.template ?? 'auto', templates, detection.id);
   if (!template) {
-    return { source, template: null, info, report: null, diagnostics: [] };
+    const locale = options.locale ?? 'zh-CN';
+    return { source, template: null, info, report: null, diagnostics: [unknownTemplate(source, templates, locale)] };
   }
   const report = parseReport(normalized, source, template, detection);
   const diagnostics = validateReport(report, template, {
@@ -87,4 +89,19 @@ function chooseTemplate(
   const found = templates.find((t) => t.id === wanted);
   if (!found) throw new UnknownTemplateError(wanted);
   return found;
+}
+
+/** The one finding for a text no template fits: on its first line, naming the templates tried. */
+function unknownTemplate(source: ReportSource, templates: TemplateIR[], locale: Locale): Diagnostic {
+  const code = 'template/unknown';
+  const firstLineEnd = source.text.search(/\r|\n|$/u);
+  return {
+    code,
+    category: diagnosticCodes[code].category,
+    severity: diagnosticCodes[code].severity,
+    message: message(code, { templates: templates.map((t) => t.id).join(locale === 'en' ? ', ' : '、') }, locale),
+    range: { start: 0, end: Math.max(0, firstLineEnd) },
+    related: [],
+    suggestions: [],
+  };
 }

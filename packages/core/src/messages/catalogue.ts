@@ -104,6 +104,10 @@ export const catalogue = {
     'zh-CN': '报告含有模板施行前旧格式的内容（{markers}），不是“{template}”的格式。',
     en: 'The report contains parts of the old, pre-template format ({markers}), not the format "{template}".',
   },
+  'template/unknown': {
+    'zh-CN': '未能识别报告格式：没有找到任何模板（{templates}）的标志性内容，也读不出可对照的报告年度，未作检查。',
+    en: 'The report format was not recognised: none of the templates ({templates}) has its markers here and no report year selects one; nothing was checked.',
+  },
   'template/year-unknown': {
     'zh-CN': '无法从标题或首段读出报告年度，未核对格式“{template}”是否适用。',
     en: 'The report year could not be read from the title or first paragraph; whether "{template}" applies was not checked.',

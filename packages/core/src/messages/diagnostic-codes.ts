@@ -43,6 +43,7 @@ export const diagnosticCodes = {
   'template/anachronistic': { category: 'template', severity: 'warning', severityFrom: { check: 'templateYear' } },
   'template/legacy-format': { category: 'template', severity: 'warning', severityFrom: { check: 'templateYear' } },
   'template/year-unknown': { category: 'template', severity: 'info', severityFrom: 'code' },
+  'template/unknown': { category: 'template', severity: 'error', severityFrom: 'code' },
   'text/prose-mismatch': { category: 'text', severity: 'warning', severityFrom: 'rule' },
   'text/mention-missing': { category: 'text', severity: 'warning', severityFrom: 'rule' },
   'text/forbidden': { category: 'text', severity: 'warning', severityFrom: 'rule' },

@@ -2,6 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES } from '../../src/messages/index.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { applyEdits, validateReport } from '../../src/validate/index.js';
+import { checkText } from '../../src/check/index.js';
+import { identityView } from '../../src/read/index.js';
 import { budgetTemplate, budgetTemplate2020 } from './fixtures/budget-template.js';
 import { ReportBuilder, type HeadingSpec } from './fixtures/report-builder.js';
 
@@ -323,6 +325,14 @@ describe('validateReport on an invented template', () => {
     const first = validate(options);
     expect(first.map((d) => d.range.start)).toEqual([...first.map((d) => d.range.start)].sort((a, b) => a - b));
     expect(validate(options)).toEqual(first);
+  });
+
+  it('says once that no template fits a text without markers or year', () => {
+    const value = '会议纪要\n今天讨论了午餐安排。\n';
+    const result = checkText({ format: 'txt', encoding: 'utf-8', text: value }, identityView(value), {
+      templates: [budgetTemplate, budgetTemplate2020],
+    });
+    expect(codes(result.diagnostics)).toEqual(['error template/unknown']);
   });
 
   afterAll(() => {

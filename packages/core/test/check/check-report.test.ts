@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkReport, checkText, UnknownTemplateError } from '../../src/check/index.js';
+import { identityView } from '../../src/read/index.js';
+import { DIAGNOSTIC_CODES } from '../../src/messages/index.js';
+
+const seed = (name: string) => new Uint8Array(readFileSync(new URL(`../../../../examples/seeds/${name}`, import.meta.url)));
+const text = (value: string) => checkText({ format: 'txt', encoding: 'utf-8', text: value }, identityView(value));
+
+describe('checkReport', () => {
+  it('runs the whole pipeline: seed 003 gets its R1/R2 errors', async () => {
+    const result = await checkReport({ bytes: seed('003_136fd1d98cf7f7a0.txt'), fileName: '003.txt' });
+    expect(result.template?.id).toBe('gov-disclosure-2019');
+    expect(result.info.year).toBe(2020);
+    const rules = result.diagnostics.filter((d) => d.code === 'arithmetic/equation').map((d) => d.rule);
+    expect(rules.sort()).toEqual(['R1', 'R1', 'R2', 'R2']);
+  });
+
+  it('honours an explicit template id and rejects an unknown one', async () => {
+    const bytes = seed('000_ef504471c9854329.txt');
+    const forced = await checkReport({ bytes }, { template: 'gov-disclosure-2021' });
+    expect(forced.template).toEqual({ id: 'gov-disclosure-2021', confidence: 1 });
+    await expect(checkReport({ bytes }, { template: 'no-such-template' })).rejects.toBeInstanceOf(UnknownTemplateError);
+  });
+
+  it('says so, once, when no template fits a text', () => {
+    const result = text('会议纪要\n今天讨论了午餐安排。\n');
+    expect(result.template).toBeNull();
+    expect(result.report).toBeNull();
+    expect(result.diagnostics).toHaveLength(1);
+    const [finding] = result.diagnostics;
+    expect(finding).toMatchObject({ code: 'template/unknown', severity: 'error', category: 'template' });
+    expect(finding.range).toEqual({ start: 0, end: 4 });
+    expect(finding.message).toContain('gov-disclosure-2019、gov-disclosure-2021');
+    expect(DIAGNOSTIC_CODES).toContain('template/unknown');
+  });
+
+  it('speaks English on request', () => {
+    const value = 'minutes';
+    const result = checkText({ format: 'txt', encoding: 'utf-8', text: value }, identityView(value), { locale: 'en' });
+    expect(result.diagnostics[0].message).toMatch(/^The report format was not recognised/u);
+  });
+});
