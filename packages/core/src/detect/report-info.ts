@@ -29,7 +29,7 @@ const CHINESE_DIGITS = '〇一二三四五六七八九';
 /** "二〇二〇年": a year written in Chinese digits (four of them, before 年). */
 const CHINESE_YEAR = /[二一][〇零○][〇零○一二三四五六七八九]{2}(?=年)/gu;
 const LEADING_WORDS = /^(?:现将|现予|现发布|特发布|发布|公布|印发|关于|本|我)+/u;
-const FIRST_SECTION = /(?:^|\n)[ \t]*(?:一|1)\s*[、.．]\s*(?:总体情况|总体|概述)/u;
+const FIRST_SECTION = /(?:^|\n)[ \t#*]*(?:一|1)\s*[、.．]/u;
 
 /** Reads year and agency from a report's text (or a view of it: ranges then point into the original). */
 export function readReportInfo(input: string | TextView): ReportInfo {

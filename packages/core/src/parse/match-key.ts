@@ -42,32 +42,29 @@ export function charKey(ch: string): string {
 
 /** The match key of a string. */
 export function matchKey(text: string): string {
-  const codes: number[] = [];
-  let key = '';
+  const parts: string[] = [];
+  // Runs of characters that are their own key are copied in one slice.
+  let run = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     let k = unitKeys[code];
-    if (k === 0 || (code >= 0xd800 && code <= 0xdfff)) {
-      const ch = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? text.slice(i, i + 2) : text[i];
-      if (ch.length === 2) i++;
-      const long = charKey(ch);
-      if (ch.length === 1) k = unitKeys[code];
-      if (ch.length === 2 || k === -2) {
-        for (let j = 0; j < long.length; j++) codes.push(long.charCodeAt(j));
-        k = -1;
-      }
-    } else if (k === -2) {
-      const long = longKeys.get(text[i]) ?? '';
-      for (let j = 0; j < long.length; j++) codes.push(long.charCodeAt(j));
-      k = -1;
+    if (k === 0 && (code < 0xd800 || code > 0xdfff)) {
+      charKey(text[i]);
+      k = unitKeys[code];
     }
-    if (k > 0) codes.push(k);
-    if (codes.length >= 4096) {
-      key += String.fromCharCode(...codes);
-      codes.length = 0;
-    }
+    if (k === code) continue;
+    if (i > run) parts.push(text.slice(run, i));
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      parts.push(charKey(text.slice(i, i + 2)));
+      i++;
+    } else if (k > 0) parts.push(String.fromCharCode(k));
+    else if (k === -2) parts.push(longKeys.get(text[i]) ?? '');
+    else if (code >= 0xd800 && code <= 0xdfff) parts.push(charKey(text[i]));
+    run = i + 1;
   }
-  return key + String.fromCharCode(...codes);
+  if (run === 0) return text;
+  if (run < text.length) parts.push(text.slice(run));
+  return parts.join('');
 }
 
 /** A key with, for each key character, the text range it came from. */

@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { charKey, keyText, matchKey } from '../../src/parse/match-key.js';
+import { labelPattern, matchLabelAt, prefixEditDistance, editDistance } from '../../src/parse/label-match.js';
+import { buildCellStream } from '../../src/parse/cell-stream.js';
+
+describe('match keys', () => {
+  it('drop whitespace and punctuation, fold width and script', () => {
+    expect(matchKey('（一） 予以公开')).toBe('一予以公开');
+    expect(matchKey('(一)予以公开')).toBe('一予以公开');
+    expect(matchKey('本年增/减')).toBe('本年增减');
+    expect(matchKey('3.危及“三安全一稳定”')).toBe('3危及三安全一稳定');
+    expect(matchKey('行政規範性文件')).toBe('行政规范性文件');
+    expect(matchKey('ＡＢｃ１２')).toBe(matchKey('ABc12'));
+  });
+
+  it('equal the key built code point by code point, with a range for every key character', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (s) => {
+        const expected = [...s].map(charKey).join('');
+        expect(matchKey(s)).toBe(expected);
+        const keyed = keyText(s);
+        expect(keyed.key).toBe(expected);
+        expect(keyed.starts).toHaveLength(expected.length);
+        for (let i = 0; i < keyed.starts.length; i++) {
+          expect(keyed.starts[i]).toBeLessThan(keyed.ends[i]);
+          expect(keyed.ends[i]).toBeLessThanOrEqual(s.length);
+        }
+      }),
+    );
+  });
+});
+
+describe('label matching', () => {
+  const stream = (text: string) => buildCellStream(text, 0, text.length);
+
+  it('matches exactly, without the enumerator, truncated and as a near miss', () => {
+    const s = stream('（二）部分公开（区分处理的\n部分公开（区分处理的，只计这一情形，不计其他情形）\n二、上年结转政府信息公开申请数\n');
+    const full = labelPattern('（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
+    expect(full).toMatchObject({ enumerator: '二', body: '部分公开区分处理的只计这一情形不计其他情形' });
+    const [first, second, third] = s.items;
+    expect(matchLabelAt(s, first.keyStart, full, { truncated: true })?.quality).toBe('truncated');
+    expect(matchLabelAt(s, second.keyStart, full)?.quality).toBe('body');
+    const carried = labelPattern('二、上年结转政府信息公开申请数量');
+    expect(matchLabelAt(s, third.keyStart, carried, { near: true })?.quality).toBe('near');
+    expect(matchLabelAt(s, third.keyStart, carried)).toBeNull();
+  });
+
+  it('requires a short label to fill its item ("其他" is not "其他结果")', () => {
+    const s = stream('其他结果\n其他\n');
+    const other = labelPattern('其他');
+    expect(matchLabelAt(s, s.items[0].keyStart, other)).toBeNull();
+    expect(matchLabelAt(s, s.items[1].keyStart, other)?.quality).toBe('exact');
+  });
+
+  it('computes bounded edit distances', () => {
+    expect(editDistance('存在的主要问题及改进情况', '存在问题及改进情况', 3)).toBe(3);
+    expect(editDistance('abc', 'xyz', 1)).toBe(2);
+    expect(prefixEditDistance('abcdef', 'abXdefghi', 0, 1)).toEqual({ distance: 1, end: 6 });
+    expect(prefixEditDistance('abcdef', 'zzzzzzzzz', 0, 1)).toBeNull();
+  });
+});
