@@ -156,14 +156,16 @@ function placeByScore(slots: RowSlot[], filled: RowSlot[], k: number, options: A
     gapBlank.push(b);
   }
   const values = filled.map((s) => options.numberOf(s));
+  // Surplus fields at the end of a row (spacer lines, trailing separators) are the most common, then
+  // at its start, then between numbers; a missing field is dearer at the edges than inside.
   const gapCost = (g: number, columnsInGap: number): number => {
-    const edge = g === 0 || g === m;
+    const edge = g === 0 ? 1.2 : g === m ? 1 : 0;
     const have = gapEmpty[g] + gapBlank[g];
     if (have > columnsInGap) {
       let surplus = have - columnsInGap;
       const emptyDeleted = Math.min(surplus, gapEmpty[g]);
       surplus -= emptyDeleted;
-      return emptyDeleted * (edge ? 0.1 : 0.5) + surplus * (edge ? 0.75 : 1.5);
+      return emptyDeleted * (edge ? 0.1 * edge : 0.5) + surplus * (edge ? 0.75 * edge : 1.5);
     }
     return (columnsInGap - have) * (edge ? 1.1 : 1);
   };

@@ -60,6 +60,12 @@ describe('alignRow', () => {
     expect(r.guessed).toBe(true);
   });
 
+  it('takes a surplus blank at the end of a row for a spacer rather than shifting the numbers', () => {
+    const r = read(slots('/', '/', '/', '/', '/', '/', '0', '/'), 7, [total(7)]);
+    expect(r.values).toEqual(['/', '/', '/', '/', '/', '/', '0']);
+    expect(r.guessed).toBe(true);
+  });
+
   it('keeps the first numbers of a row with too many, and says so', () => {
     expect(read(slots('1', '2', '3', '4'), 3)).toMatchObject({ values: ['1', '2', '3'], extra: true, guessed: true });
   });
