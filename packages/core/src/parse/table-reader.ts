@@ -51,6 +51,8 @@ export interface TableRead {
 }
 
 const LOOKAHEAD_FUZZY = 2;
+/** At most this many lines of page furniture (running header, footer) are stepped over inside a row. */
+const MAX_FURNITURE_LINES = 4;
 
 /**
  * Finds a caption among the text items of [from, to): exactly, inside a longer item, or spread over
@@ -294,13 +296,15 @@ function collectFrom(
   const layouts = new Set<LineLayout>();
   let lastItem = -1;
   let count = 0;
+  let skipped = 0;
   let i = from;
   while (i < stop && count < k) {
     const lineIndex = items[i].line;
     const line = stream.lines[lineIndex];
     if (line.hasText) {
       const textOnly = line.endItem - line.firstItem === 1;
-      if (!(count > 0 && textOnly && isFurniture?.(lineIndex))) break;
+      if (!(count > 0 && textOnly && skipped < MAX_FURNITURE_LINES && isFurniture?.(lineIndex))) break;
+      skipped++;
       i = line.endItem;
       continue;
     }
