@@ -30,6 +30,7 @@ export const codeDescriptions = {
   'template/superseded': { 'zh-CN': '使用了已废止的格式', en: 'A superseded format is used' },
   'template/anachronistic': { 'zh-CN': '使用了尚未施行的格式', en: 'A format not yet in force is used' },
   'template/legacy-format': { 'zh-CN': '含有旧格式内容', en: 'Parts of the old pre-template format' },
+  'template/unknown': { 'zh-CN': '无法识别报告格式', en: 'The report format is not recognised' },
   'template/year-unknown': { 'zh-CN': '无法读出报告年度', en: 'The report year cannot be read' },
   'text/prose-mismatch': { 'zh-CN': '正文数字与表格不符', en: 'A figure in the text disagrees with the table' },
   'text/mention-missing': { 'zh-CN': '未提及必须报告的事项', en: 'A required mention is missing' },
