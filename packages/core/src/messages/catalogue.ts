@@ -2,9 +2,11 @@ import type { LocalizedText } from '../ir/template-ir.js';
 import type { DiagnosticCode } from './diagnostic-codes.js';
 
 /**
- * The message catalogue: one entry per diagnostic code (the message of the finding) and per fragment
- * (pieces the validator composes: localisation sentences, fixes, related-location labels). Chinese is the
- * default language; every entry has the same `{placeholders}` in both languages.
+ * The message catalogue: one entry per diagnostic code (the message of the finding), one short
+ * description per code (`code-description/<code>`, for SARIF rules and listings), one per reader refusal
+ * (`read/<code>`, see ReadError) and per fragment (pieces the validator composes: localisation sentences,
+ * fixes, related-location labels). Chinese is the default language; every entry has the same
+ * `{placeholders}` in both languages. The type makes a code without a message or a description fail the build.
  */
 export const catalogue = {
   // ── diagnostic codes ─────────────────────────────────────────────────────────────────────────────
@@ -203,7 +205,79 @@ export const catalogue = {
   'binding/none': { 'zh-CN': '全表', en: 'whole table' },
   'years/open': { 'zh-CN': '{from} 年起', en: '{from} onward' },
   'years/closed': { 'zh-CN': '{from}—{to}', en: '{from}–{to}' },
-} as const satisfies Record<DiagnosticCode | `${string}/${string}`, LocalizedText>;
 
-/** A key of the catalogue: a diagnostic code or a fragment. */
+  // ── code descriptions: one short line per diagnostic code (SARIF rules, listings) ─────────────────
+  'code-description/arithmetic/equation': { 'zh-CN': '表内勾稽关系不成立', en: 'A table equation does not hold' },
+  'code-description/cell/blank': { 'zh-CN': '表格有空白单元格', en: 'Blank cells in a table' },
+  'code-description/cell/approximate': { 'zh-CN': '单元格不是确切数字', en: 'A cell holds an approximate number' },
+  'code-description/cell/unit-missing': { 'zh-CN': '金额没有单位', en: 'An amount without a unit' },
+  'code-description/cell/unit-converted': { 'zh-CN': '金额单位与模板不同，已换算', en: 'An amount in another unit, converted' },
+  'code-description/cell/unit-unknown': { 'zh-CN': '金额单位不被模板接受', en: 'An amount in a unit the template does not accept' },
+  'code-description/cell/invalid': { 'zh-CN': '单元格应为数字', en: 'A cell is not a number' },
+  'code-description/cell/out-of-domain': { 'zh-CN': '数值超出允许范围', en: 'A value outside its domain' },
+  'code-description/structure/section-missing': { 'zh-CN': '缺少部分', en: 'A section is missing' },
+  'code-description/structure/heading-missing': { 'zh-CN': '缺少部分标题', en: 'A section heading is missing' },
+  'code-description/structure/section-order': { 'zh-CN': '部分顺序错误', en: 'Sections out of order' },
+  'code-description/structure/heading-variant': { 'zh-CN': '标题不是模板写法', en: 'A heading is not the template wording' },
+  'code-description/structure/table-missing': { 'zh-CN': '缺少表格', en: 'A table is missing' },
+  'code-description/structure/table-truncated': { 'zh-CN': '表格不完整', en: 'A table is cut off' },
+  'code-description/structure/rows-missing': { 'zh-CN': '表格缺行', en: 'Table rows are missing' },
+  'code-description/structure/header-garbled': { 'zh-CN': '表头无法辨认', en: 'A table header is unreadable' },
+  'code-description/structure/header-truncated': { 'zh-CN': '表头文字不完整', en: 'Table header labels are cut short' },
+  'code-description/structure/row-ambiguous': { 'zh-CN': '连写数字无法拆分', en: 'Run-together numbers cannot be split' },
+  'code-description/structure/row-split-guessed': { 'zh-CN': '连写数字按勾稽关系拆分', en: 'Run-together numbers split by arithmetic' },
+  'code-description/structure/extra-values': { 'zh-CN': '行内数字多于列数', en: 'A row has more numbers than columns' },
+  'code-description/structure/table-repeated': { 'zh-CN': '表格重复出现', en: 'A table occurs twice' },
+  'code-description/template/superseded': { 'zh-CN': '使用了已废止的格式', en: 'A superseded format is used' },
+  'code-description/template/anachronistic': { 'zh-CN': '使用了尚未施行的格式', en: 'A format not yet in force is used' },
+  'code-description/template/legacy-format': { 'zh-CN': '含有旧格式内容', en: 'Parts of the old pre-template format' },
+  'code-description/template/unknown': { 'zh-CN': '无法识别报告格式', en: 'The report format is not recognised' },
+  'code-description/template/year-unknown': { 'zh-CN': '无法读出报告年度', en: 'The report year cannot be read' },
+  'code-description/text/prose-mismatch': { 'zh-CN': '正文数字与表格不符', en: 'A figure in the text disagrees with the table' },
+  'code-description/text/mention-missing': { 'zh-CN': '未提及必须报告的事项', en: 'A required mention is missing' },
+  'code-description/text/forbidden': { 'zh-CN': '出现不应有的内容', en: 'Content that does not belong here' },
+  'code-description/text/length': { 'zh-CN': '篇幅超出', en: 'A section is too long' },
+  'code-description/text/empty-section': { 'zh-CN': '部分没有实际内容', en: 'A section has no real content' },
+  'code-description/quality/pinyin': { 'zh-CN': '夹杂拼音注音', en: 'Injected Pinyin readings' },
+  'code-description/quality/mojibake': { 'zh-CN': '乱码', en: 'Garbled text (mojibake)' },
+  'code-description/quality/converter-artefact': { 'zh-CN': '文档转换残留', en: 'Document-converter leftover' },
+
+  // ── reader refusals (ReadError) ──────────────────────────────────────────────────────────────────
+  'read/binary': {
+    'zh-CN': '文件是二进制数据，不是文本：请提供 .txt、.md、.html 或 .docx 格式的年度报告。',
+    en: 'The file is binary data, not text: provide the annual report as .txt, .md, .html or .docx.',
+  },
+  'read/unsupported-format': {
+    'zh-CN': '不支持的文件格式{aside}：请另存为 .docx、.html 或 .txt 后再检查。',
+    en: 'Unsupported file format{aside}: save the report as .docx, .html or .txt and check it again.',
+  },
+  'read/too-large': {
+    'zh-CN': '文件过大（{size}，上限 {maxBytes}）。',
+    en: 'The file is too large ({size}; the limit is {maxBytes}).',
+  },
+  'read/empty': {
+    'zh-CN': '文件为空，没有可检查的文字。',
+    en: 'The file is empty: there is no text to check.',
+  },
+  'read/decode-failed': {
+    'zh-CN': '无法识别文件的字符编码（已尝试 UTF-8、UTF-16、GB18030、Big5）：请以 UTF-8 编码另存后再检查。',
+    en: 'The character encoding could not be recognised (tried UTF-8, UTF-16, GB18030, Big5): save the file as UTF-8 and check it again.',
+  },
+  'read/docx-invalid': {
+    'zh-CN': '无法读取 Word 文档：文件已损坏或不是 .docx 格式{aside}。',
+    en: 'The Word document cannot be read: it is damaged or not a .docx file{aside}.',
+  },
+  // An optional detail after the subject of a refusal: the format of an unsupported file, the cause of a bad .docx.
+  'read/aside': { 'zh-CN': '（{text}）', en: ' ({text})' },
+} as const satisfies CatalogueShape;
+
+/**
+ * What the catalogue must hold: a message and a description for every diagnostic code (a missing one fails
+ * the build here), and any other `area/name` entries. An intersection, not a union of keys: a union would
+ * fold the code literals into the `${string}/${string}` pattern and check nothing.
+ */
+type CatalogueShape = Record<DiagnosticCode | `code-description/${DiagnosticCode}`, LocalizedText> &
+  Record<`${string}/${string}`, LocalizedText>;
+
+/** A key of the catalogue: a diagnostic code, a code description, a reader refusal or a fragment. */
 export type MessageKey = keyof typeof catalogue;

@@ -63,3 +63,8 @@ export type DiagnosticCode = keyof typeof diagnosticCodes;
 
 /** Every diagnostic code, in catalogue order. */
 export const DIAGNOSTIC_CODES = Object.keys(diagnosticCodes) as DiagnosticCode[];
+
+/** Whether `value` is one of the stable diagnostic codes. */
+export function isDiagnosticCode(value: string): value is DiagnosticCode {
+  return Object.prototype.hasOwnProperty.call(diagnosticCodes, value);
+}

@@ -3,3 +3,4 @@ export * from './format-message.js';
 export * from './diagnostic-codes.js';
 export * from './catalogue.js';
 export * from './message.js';
+export * from './describe-code.js';

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   catalogue,
+  codeDescription,
+  describeCode,
   DIAGNOSTIC_CODES,
   diagnosticCodes,
   interpolate,
+  isDiagnosticCode,
   message,
   placeholdersOf,
 } from '../../src/messages/index.js';
@@ -28,6 +31,38 @@ describe('message catalogue', () => {
     for (const code of DIAGNOSTIC_CODES) {
       expect(catalogue[code]['zh-CN'], code).toMatch(/\p{Script=Han}/u);
     }
+  });
+
+  it('has a short description of every diagnostic code in both languages, without placeholders', () => {
+    for (const code of DIAGNOSTIC_CODES) {
+      const entry = (catalogue as Record<string, { 'zh-CN': string; en: string } | undefined>)[`code-description/${code}`];
+      expect(entry, code).toBeDefined();
+      expect(entry!['zh-CN'], code).toMatch(/\p{Script=Han}/u);
+      expect(entry!.en, code).toMatch(/^[A-Z][^\p{Script=Han}]+$/u);
+      for (const text of [entry!['zh-CN'], entry!.en]) {
+        expect(placeholdersOf(text), code).toEqual([]);
+        expect(text.length, code).toBeLessThanOrEqual(60);
+      }
+      expect(describeCode(code), code).toBe(entry!['zh-CN']);
+      expect(describeCode(code, 'en'), code).toBe(entry!.en);
+      expect(codeDescription(code), code).toEqual(entry);
+    }
+    expect(describeCode('arithmetic/equation', 'en')).toBe('A table equation does not hold');
+  });
+
+  it('describes no code that does not exist', () => {
+    const described = Object.keys(catalogue)
+      .filter((key) => key.startsWith('code-description/'))
+      .map((key) => key.slice('code-description/'.length));
+    expect(described.filter((code) => !isDiagnosticCode(code))).toEqual([]);
+    expect(described).toHaveLength(DIAGNOSTIC_CODES.length);
+  });
+
+  it('tells diagnostic codes from other strings', () => {
+    expect(isDiagnosticCode('cell/blank')).toBe(true);
+    expect(isDiagnosticCode('cell/nonsense')).toBe(false);
+    expect(isDiagnosticCode('toString')).toBe(false);
+    expect(isDiagnosticCode('code-description/cell/blank')).toBe(false);
   });
 
   it('names codes by category', () => {
