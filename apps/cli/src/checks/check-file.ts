@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { checkReport, ReadError, type CheckResult, type Locale } from '@nianbao/core';
 import { fixReport } from '../fix/fix-report.js';
 import { writeAtomically } from '../fix/write-atomically.js';
+import type { CliMessageKey } from '../i18n/cli-messages.js';
 import { createTranslator, type Translator } from '../i18n/translate.js';
 import type { FileOutcome, FixReport } from '../outcome/index.js';
 import type { CheckJob, CheckSettings } from './check-settings.js';
@@ -53,16 +54,19 @@ export function failureMessage(error: unknown, path: string, locale: Locale): st
   if (error instanceof ReadError) return `${path}: ${error.localizedMessage(locale)}`;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') return t('file-not-found', { path });
-  if (code !== undefined) return t('unreadable', { path, reason: systemReasons[code] ?? code });
+  if (code !== undefined) {
+    const reason = Object.prototype.hasOwnProperty.call(systemReasons, code) ? t(systemReasons[code]) : code;
+    return t('unreadable', { path, reason });
+  }
   const reason = error instanceof Error ? error.message : String(error);
   return `${path}: ${t('internal-error', { reason: reason.split('\n')[0] })}`;
 }
 
-/** Short reasons for the file-system errors a user can do something about. */
-const systemReasons: Record<string, string> = {
-  EACCES: 'permission denied (EACCES)',
-  EPERM: 'operation not permitted (EPERM)',
-  EISDIR: 'is a directory (EISDIR)',
-  EMFILE: 'too many open files (EMFILE)',
-  EIO: 'input/output error (EIO)',
+/** Short reasons for the file-system errors a user can do something about, by error code. */
+const systemReasons: Readonly<Record<string, CliMessageKey>> = {
+  EACCES: 'reason-eacces',
+  EPERM: 'reason-eperm',
+  EISDIR: 'reason-eisdir',
+  EMFILE: 'reason-emfile',
+  EIO: 'reason-eio',
 };

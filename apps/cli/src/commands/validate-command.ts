@@ -2,7 +2,6 @@ import { checkSettingsFor } from './validate-settings.js';
 import { runChecks, defaultJobs } from '../checks/run-checks.js';
 import { createFormatter } from '../format/create-formatter.js';
 import type { OutputFormat } from '../format/formatter.js';
-import { describeCode } from '../i18n/code-descriptions.js';
 import { collectInputs } from '../input/collect-inputs.js';
 import { addToSummary, emptySummary, type FileOutcome } from '../outcome/index.js';
 import { CliError, ExitCode } from '../program/cli-error.js';
@@ -54,7 +53,7 @@ export async function validateCommand(operands: string[], options: ValidateOptio
   const formatter = createFormatter(
     options.format,
     { write, locale, t, style: createStyle(supportsColour(io.stdout, io.env, options.color)), columns: io.stdout.columns },
-    { version: cliVersion(), cwd: io.cwd, describeCode },
+    { version: cliVersion(), cwd: io.cwd },
   );
   const summary = emptySummary();
   let warningsSeen = 0;

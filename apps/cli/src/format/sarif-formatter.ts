@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { LocalizedText, Severity } from '@nianbao/core';
+import { codeDescription, isDiagnosticCode, type LocalizedText, type Severity } from '@nianbao/core';
 import type { FileOutcome, OutputDiagnostic, Range, RunSummary } from '../outcome/index.js';
 import type { Formatter, FormatterContext } from './formatter.js';
 
@@ -16,8 +16,6 @@ export interface SarifOptions {
   version: string;
   /** Directory relative paths are relative to (becomes `%SRCROOT%`). */
   cwd: string;
-  /** Short descriptions of a diagnostic code in both languages, when known. */
-  describeCode(code: string): LocalizedText | undefined;
 }
 
 interface SarifRule {
@@ -29,9 +27,9 @@ interface SarifRule {
 }
 
 /**
- * `--format sarif`: a SARIF 2.1.0 log with one run. Rules are the diagnostic codes met, described in
- * the output locale (`shortDescription`) and in both catalogue languages (`messageStrings`, keyed by
- * locale). Positions are 1-based lines and columns counted in UTF-16 code units (`columnKind`).
+ * `--format sarif`: a SARIF 2.1.0 log with one run. Rules are the diagnostic codes met, described by the
+ * core's catalogue in the output locale (`shortDescription`) and in both languages (`messageStrings`,
+ * keyed by locale). Positions are 1-based lines and columns counted in UTF-16 code units (`columnKind`).
  * Related locations, fixes (from suggestions) and a partial fingerprint come with every result.
  */
 export class SarifFormatter implements Formatter {
@@ -133,8 +131,9 @@ export class SarifFormatter implements Formatter {
   private ruleFor(diagnostic: OutputDiagnostic): number {
     const known = this.rules.get(diagnostic.code);
     if (known) return known.index;
-    const described = this.options.describeCode(diagnostic.code);
-    const text = described ?? { 'zh-CN': diagnostic.code, en: diagnostic.code };
+    const text: LocalizedText = isDiagnosticCode(diagnostic.code)
+      ? codeDescription(diagnostic.code)
+      : { 'zh-CN': diagnostic.code, en: diagnostic.code };
     const rule: SarifRule = {
       id: diagnostic.code,
       shortDescription: { text: text[this.context.locale] },

@@ -31,7 +31,6 @@ export const cliMessages = {
     'zh-CN': '未能识别报告所用的模板，未作检查（可用 --template 指定）',
     en: 'no template fits this report; it was not checked (choose one with --template)',
   },
-  'template-detected': { 'zh-CN': '模板 {id}（置信度 {confidence}）', en: 'template {id} (confidence {confidence})' },
   'fix-not-writable': {
     'zh-CN': '{path}：未修复，无法如实改写 .{format} 文件（只修复 .txt 和 .md）',
     en: '{path}: not fixed: a .{format} file cannot be rewritten faithfully (only .txt and .md are fixed)',
@@ -43,7 +42,6 @@ export const cliMessages = {
   'fix-stdin': { 'zh-CN': '--fix 不能用于标准输入', en: '--fix cannot be used with standard input' },
   'file-not-found': { 'zh-CN': '找不到文件：{path}', en: 'no such file or directory: {path}' },
   'no-files-matched': { 'zh-CN': '没有匹配的文件：{pattern}', en: 'no files match: {pattern}' },
-  'no-inputs': { 'zh-CN': '没有要检查的文件', en: 'no files to check' },
   'unreadable': { 'zh-CN': '{path}：无法读取：{reason}', en: '{path}: cannot read: {reason}' },
   'unknown-template': {
     'zh-CN': '未知模板：{id}（可用的模板：{known}）',
@@ -63,6 +61,12 @@ export const cliMessages = {
     en: 'note: report year {year} is outside the years of template {id}',
   },
   'internal-error': { 'zh-CN': '内部错误：{reason}', en: 'internal error: {reason}' },
+  // File-system errors a user can do something about (the reason of `unreadable`).
+  'reason-eacces': { 'zh-CN': '没有访问权限（EACCES）', en: 'permission denied (EACCES)' },
+  'reason-eperm': { 'zh-CN': '不允许该操作（EPERM）', en: 'operation not permitted (EPERM)' },
+  'reason-eisdir': { 'zh-CN': '这是一个目录（EISDIR）', en: 'is a directory (EISDIR)' },
+  'reason-emfile': { 'zh-CN': '打开的文件过多（EMFILE）', en: 'too many open files (EMFILE)' },
+  'reason-eio': { 'zh-CN': '输入/输出错误（EIO）', en: 'input/output error (EIO)' },
 } as const;
 
 /** A key of the CLI's message catalogue. */

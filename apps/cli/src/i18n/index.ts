@@ -1,4 +1,3 @@
 export * from './cli-messages.js';
 export * from './locale.js';
 export * from './translate.js';
-export * from './code-descriptions.js';

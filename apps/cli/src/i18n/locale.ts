@@ -23,3 +23,13 @@ export function resolveLocale(option: string | undefined, env: NodeJS.ProcessEnv
   const fromEnv = env.NIANBAO_LOCALE;
   return (fromEnv && parseLocale(fromEnv)) || 'zh-CN';
 }
+
+/**
+ * The locale a command line asks for, read before (or without) parsing it — for the one line a run that
+ * failed unexpectedly still prints: `--locale X` or `--locale=X`, then the environment, then zh-CN.
+ */
+export function localeOfArgv(argv: readonly string[], env: NodeJS.ProcessEnv): Locale {
+  const at = argv.indexOf('--locale');
+  const option = at >= 0 ? argv[at + 1] : argv.find((arg) => arg.startsWith('--locale='))?.slice('--locale='.length);
+  return resolveLocale(option, env) ?? 'zh-CN';
+}

@@ -1,4 +1,6 @@
 import { CommanderError } from 'commander';
+import { localeOfArgv } from '../i18n/locale.js';
+import { createTranslator } from '../i18n/translate.js';
 import { CliError, ExitCode } from './cli-error.js';
 import type { CliIo } from './cli-io.js';
 import { createProgram } from './create-program.js';
@@ -25,7 +27,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`nianbao: internal error: ${message.split('\n')[0]}\n`);
+    const t = createTranslator(localeOfArgv(argv, io.env));
+    io.stderr.write(`nianbao: ${t('internal-error', { reason: message.split('\n')[0] })}\n`);
     if (io.env.NIANBAO_DEBUG === '1' && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     return ExitCode.failure;
   }

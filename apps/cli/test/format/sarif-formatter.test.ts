@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { SarifFormatter } from '../../src/format/index.js';
-import { describeCode } from '../../src/i18n/code-descriptions.js';
 import { addToSummary, emptySummary } from '../../src/outcome/index.js';
 import { sarifValidator } from '../helpers/sarif-schema.js';
 import { failedOutcome, sampleOutcome } from './sample-outcomes.js';
 
 function sarifOf(outcomes = [sampleOutcome(0, 'reports/a.txt'), sampleOutcome(1, 'reports/b c.txt'), failedOutcome(2)], locale: 'zh-CN' | 'en' = 'zh-CN') {
   let out = '';
-  const formatter = new SarifFormatter({ write: (s) => (out += s), locale }, { version: '0.1.0', cwd: '/work/x', describeCode });
+  const formatter = new SarifFormatter({ write: (s) => (out += s), locale }, { version: '0.1.0', cwd: '/work/x' });
   const summary = emptySummary();
   for (const outcome of outcomes) {
     addToSummary(summary, outcome);
@@ -43,6 +42,20 @@ describe('sarif formatter', () => {
     expect(run.tool.driver.rules).toHaveLength(2);
     expect(run.results).toHaveLength(4);
     expect(run.columnKind).toBe('utf16CodeUnits');
+  });
+
+  it('describes rules in the output locale from the core catalogue; an unknown code names itself', () => {
+    const run = sarifOf(undefined, 'en').runs[0];
+    const descriptions = Object.fromEntries(
+      run.tool.driver.rules.map((r: { id: string; shortDescription: { text: string } }) => [r.id, r.shortDescription.text]),
+    );
+    expect(descriptions).toEqual({ 'arithmetic/equation': 'A table equation does not hold', 'quality/pinyin': 'Injected Pinyin readings' });
+
+    const outcome = sampleOutcome(0, 'reports/a.txt');
+    const first = outcome.result!.diagnostics[0];
+    const odd = { ...outcome, result: { ...outcome.result!, diagnostics: [{ ...first, code: 'vendor/extra' }] } };
+    const [rule] = sarifOf([odd]).runs[0].tool.driver.rules;
+    expect(rule).toMatchObject({ id: 'vendor/extra', shortDescription: { text: 'vendor/extra' } });
   });
 
   it('uses 1-based regions, related locations, fixes and fingerprints', () => {

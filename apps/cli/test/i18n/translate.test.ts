@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cliMessages } from '../../src/i18n/cli-messages.js';
-import { parseLocale, resolveLocale } from '../../src/i18n/locale.js';
+import { localeOfArgv, parseLocale, resolveLocale } from '../../src/i18n/locale.js';
 import { translate } from '../../src/i18n/translate.js';
 
 describe('cli messages', () => {
@@ -26,5 +26,21 @@ describe('cli messages', () => {
     expect(resolveLocale(undefined, { NIANBAO_LOCALE: 'en' })).toBe('en');
     expect(resolveLocale('zh-CN', { NIANBAO_LOCALE: 'en' })).toBe('zh-CN');
     expect(resolveLocale('de', {})).toBeUndefined();
+  });
+
+  it('reads the locale of a command line that was not parsed (for an internal error)', () => {
+    expect(localeOfArgv(['validate', 'a.txt', '--locale', 'en'], {})).toBe('en');
+    expect(localeOfArgv(['validate', '--locale=en_GB', 'a.txt'], {})).toBe('en');
+    expect(localeOfArgv(['validate', 'a.txt'], { NIANBAO_LOCALE: 'en' })).toBe('en');
+    expect(localeOfArgv(['validate', 'a.txt', '--locale', 'xx'], { NIANBAO_LOCALE: 'en' })).toBe('zh-CN');
+    expect(localeOfArgv(['validate', '--locale'], {})).toBe('zh-CN');
+  });
+
+  it('has every text in Chinese and in English', () => {
+    for (const [key, text] of Object.entries(cliMessages)) {
+      expect(text['zh-CN'], key).toMatch(/\p{Script=Han}|^\p{P}+$/u);
+      expect(text.en.trim(), key).not.toBe('');
+      expect(text.en, key).not.toMatch(/\p{Script=Han}/u);
+    }
   });
 });

@@ -1,0 +1,26 @@
+import { ReadError } from '@nianbao/core';
+import { describe, expect, it } from 'vitest';
+import { failureMessage } from '../../src/checks/check-file.js';
+
+const systemError = (code: string) => Object.assign(new Error(`${code}: something`), { code });
+
+describe('failureMessage', () => {
+  it('words a reader refusal in the chosen locale', () => {
+    const error = new ReadError('empty');
+    expect(failureMessage(error, 'a.txt', 'zh-CN')).toBe('a.txt: 文件为空，没有可检查的文字。');
+    expect(failureMessage(error, 'a.txt', 'en')).toBe('a.txt: The file is empty: there is no text to check.');
+  });
+
+  it('words the file-system errors a user can act on in both languages, others by their code', () => {
+    expect(failureMessage(systemError('ENOENT'), 'a.txt', 'en')).toBe('no such file or directory: a.txt');
+    expect(failureMessage(systemError('EISDIR'), 'd', 'zh-CN')).toBe('d：无法读取：这是一个目录（EISDIR）');
+    expect(failureMessage(systemError('EISDIR'), 'd', 'en')).toBe('d: cannot read: is a directory (EISDIR)');
+    expect(failureMessage(systemError('EACCES'), 'a.txt', 'zh-CN')).toBe('a.txt：无法读取：没有访问权限（EACCES）');
+    expect(failureMessage(systemError('ENOSPC'), 'a.txt', 'en')).toBe('a.txt: cannot read: ENOSPC');
+    expect(failureMessage(systemError('constructor'), 'a.txt', 'en')).toBe('a.txt: cannot read: constructor');
+  });
+
+  it('keeps only the first line of anything else', () => {
+    expect(failureMessage(new Error('boom\n  at somewhere'), 'a.txt', 'zh-CN')).toBe('a.txt: 内部错误：boom');
+  });
+});
