@@ -30,7 +30,7 @@ import { createRoutingConnection } from './langium/routing-connection.js';
 import { createTemplateEditorModule, nianbaoServerSharedModule } from './langium/server-modules.js';
 import { ReportFeatures, ReportRecognizer, ReportService, reportTables } from './reports/index.js';
 import { ServerSettings } from './settings/index.js';
-import { TemplateCatalog } from './templates/index.js';
+import { publishTemplateDiagnosticsInLocale, TemplateCatalog } from './templates/index.js';
 
 /** What `createNianbaoServer` builds. */
 export interface NianbaoServer {
@@ -51,7 +51,8 @@ export type FileSystemContext = Omit<DefaultSharedModuleContext, 'connection'>;
  */
 export function createNianbaoServer(connection: Connection, fileSystem: FileSystemContext): NianbaoServer {
   const settings = new ServerSettings();
-  // The routing view needs the services it is passed to: the closures read them once the server runs.
+  // The routing and publishing views need the services they are passed to: the closures read them once the
+  // server runs. Langium publishes template diagnostics through the publishing view, in the server's locale.
   const isTemplateDocument = (uri: string): boolean => {
     try {
       return shared.ServiceRegistry.hasServices(URI.parse(uri));
@@ -59,7 +60,11 @@ export function createNianbaoServer(connection: Connection, fileSystem: FileSyst
       return false;
     }
   };
-  const routed = createRoutingConnection(connection, isTemplateDocument, () => features);
+  const routed = publishTemplateDiagnosticsInLocale(
+    createRoutingConnection(connection, isTemplateDocument, () => features),
+    settings,
+    () => shared.workspace.LangiumDocuments,
+  );
 
   const shared = inject(
     createDefaultSharedModule({ ...fileSystem, connection: routed }),

@@ -7,6 +7,7 @@ import {
   DefinitionRequest,
   DiagnosticSeverity,
   DocumentFormattingRequest,
+  DidChangeConfigurationNotification,
   DocumentSymbolRequest,
   HoverRequest,
   ReferencesRequest,
@@ -95,6 +96,36 @@ describe('templates over stdio (bundled server, Langium)', () => {
     await session.change(uri, [{ text: demo }]);
     const clean = await session.waitForDiagnostics(uri, () => true, 15000, seen2);
     expect(clean.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error)).toEqual([]);
+  });
+
+  it('words template diagnostics in the locale of the server: English with locale en, Chinese after a switch', async () => {
+    session = await LspSession.start({ initializationOptions: { locale: 'en' } });
+    const uri = fileUri(path.join(tmp, 'broken-en.nbt'));
+    // A duplicate row id (a template check) and, since `second` is gone, an unresolved reference (Langium's linker).
+    const broken = demo.replace('row second "第二项"', 'row first "第二项"');
+    await session.open(uri, 'nianbao-template', broken);
+    const isDuplicate = (d: Diagnostic) => d.code === 'duplicate-id';
+    const isUnresolved = (d: Diagnostic) => (d.data as { code?: string } | undefined)?.code === 'linking-error';
+    const en = await session.waitForDiagnostics(uri, (p) => p.diagnostics.some(isDuplicate) && p.diagnostics.some(isUnresolved));
+    expect(messageOf(en.diagnostics.find(isDuplicate)!)).toBe('Duplicate row id "first".');
+    expect(messageOf(en.diagnostics.find(isUnresolved)!)).toBe(
+      'Cannot resolve the reference "second": there is no row, column or quantifier variable of that name.',
+    );
+    expect(en.diagnostics.every((d) => !/\p{Script=Han}/u.test(messageOf(d).replace(/"[^"]*"/gu, ''))), JSON.stringify(en.diagnostics)).toBe(true);
+
+    // Switching the locale publishes the same diagnostics again, in Chinese, without an edit.
+    const seen = session.published.length;
+    await session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { nianbao: { locale: 'zh-CN' } } });
+    const zh = await session.waitForDiagnostics(uri, (p) => p.diagnostics.some(isDuplicate), 15000, seen);
+    expect(messageOf(zh.diagnostics.find(isDuplicate)!)).toBe('行 id “first”重复。');
+    expect(messageOf(zh.diagnostics.find(isUnresolved)!)).toBe('无法解析引用“second”：没有这个名字的行、列或量词变量。');
+    expect(zh.diagnostics.map((d) => d.range)).toEqual(en.diagnostics.map((d) => d.range));
+
+    // A syntax error, worded from Chevrotain's message, in the locale of the moment.
+    const seen2 = session.published.length;
+    await session.change(uri, [{ text: demo.replace('row total "合计"\n        }', 'row total "合计"\n') }]);
+    const syntax = await session.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0, 15000, seen2);
+    expect(syntax.diagnostics.map(messageOf).some((m) => m.startsWith('语法错误：')), JSON.stringify(syntax.diagnostics)).toBe(true);
   });
 
   it('completes keywords and row ids, goes to definitions, finds references and renames', async () => {

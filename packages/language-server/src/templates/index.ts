@@ -2,3 +2,4 @@ export * from './keyword-docs.js';
 export * from './template-catalog.js';
 export * from './template-formatter.js';
 export * from './template-hover-provider.js';
+export * from './localized-template-diagnostics.js';
