@@ -245,6 +245,22 @@ describe('templates and check-template', () => {
     expect(runCli(['check-template', 'nope.nbt']).status).toBe(2);
   });
 
+  it('words check-template findings in Chinese by default and in English with --locale en', () => {
+    const broken = path.join(temp, 'duplicate.nbt');
+    const official = readFileSync(path.join(repoRoot, 'grammars/gov-disclosure-2021.nbt'), 'utf8');
+    expect(official).toContain('    years 2021 onward\n');
+    writeFileSync(broken, official.replace('    years 2021 onward\n', '    years 2021 onward\n    years 2022 onward\n'));
+    const zh = runCli(['check-template', broken]);
+    const en = runCli(['check-template', broken, '--locale', 'en']);
+    const fromEnv = runCli(['check-template', broken], { env: { NIANBAO_LOCALE: 'en' } });
+    expect(zh.status).toBe(1);
+    expect(en.status).toBe(1);
+    expect(zh.stdout).toMatch(/duplicate\.nbt:\d+:\d+ error \[duplicate-header\] “years”声明重复。/u);
+    expect(en.stdout).toMatch(/duplicate\.nbt:\d+:\d+ error \[duplicate-header\] The "years" declaration is repeated\./u);
+    expect(fromEnv.stdout).toBe(en.stdout);
+    expect(en.stdout).not.toMatch(/\p{Script=Han}/u);
+  });
+
   it('a broken template given to validate is a usage failure (exit 2)', () => {
     const broken = path.join(temp, 'broken2.nbt');
     writeFileSync(broken, 'template {');
