@@ -29,6 +29,7 @@ export class Rational {
 
   /** Builds `num / den` (reduced). Throws on a zero denominator. */
   static of(num: bigint, den: bigint = 1n): Rational {
+    if (den === 1n) return new Rational(num, 1n); // whole numbers (most cell values) need no gcd
     if (den === 0n) throw new RangeError('Rational with zero denominator');
     if (den < 0n) {
       num = -num;
@@ -44,7 +45,7 @@ export class Rational {
    */
   static fromNumber(value: number): Rational {
     if (!Number.isFinite(value)) throw new RangeError(`Not a finite number: ${value}`);
-    if (Number.isInteger(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER) return Rational.of(BigInt(value));
+    if (Number.isInteger(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER) return new Rational(BigInt(value), 1n);
     return Rational.parse(String(value));
   }
 
@@ -63,16 +64,19 @@ export class Rational {
 
   /** this + other. */
   add(other: Rational): Rational {
+    if (this.den === 1n && other.den === 1n) return new Rational(this.num + other.num, 1n);
     return Rational.of(this.num * other.den + other.num * this.den, this.den * other.den);
   }
 
   /** this − other. */
   sub(other: Rational): Rational {
+    if (this.den === 1n && other.den === 1n) return new Rational(this.num - other.num, 1n);
     return Rational.of(this.num * other.den - other.num * this.den, this.den * other.den);
   }
 
   /** this × other. */
   mul(other: Rational): Rational {
+    if (this.den === 1n && other.den === 1n) return new Rational(this.num * other.num, 1n);
     return Rational.of(this.num * other.num, this.den * other.den);
   }
 
@@ -108,6 +112,7 @@ export class Rational {
 
   /** Compares with another rational: negative, 0 or positive. */
   compare(other: Rational): number {
+    if (this.den === other.den) return this.num < other.num ? -1 : this.num > other.num ? 1 : 0;
     const left = this.num * other.den;
     const right = other.num * this.den;
     return left < right ? -1 : left > right ? 1 : 0;

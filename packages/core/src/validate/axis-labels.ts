@@ -38,11 +38,21 @@ export function leafLabels(roots: readonly AxisNode[]): Map<string, string> {
 
 /** Display labels of a table's rows and columns. */
 export interface TableLabels {
-  rows: Map<string, string>;
-  columns: Map<string, string>;
+  rows: ReadonlyMap<string, string>;
+  columns: ReadonlyMap<string, string>;
 }
 
-/** Builds the display labels of one table. */
+const cache = new WeakMap<TableIR, TableLabels>();
+
+/**
+ * The display labels of one table, computed once per table object (templates are immutable, and the
+ * labels are needed for every report checked against them).
+ */
 export function tableLabels(table: TableIR): TableLabels {
-  return { rows: leafLabels(table.rows), columns: leafLabels(table.columns) };
+  let labels = cache.get(table);
+  if (!labels) {
+    labels = { rows: leafLabels(table.rows), columns: leafLabels(table.columns) };
+    cache.set(table, labels);
+  }
+  return labels;
 }

@@ -160,10 +160,7 @@ const MAX_CELLS = 3;
  */
 export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
   const decided: DecidedEquation[] = [];
-  const constraints: LocalizationConstraint[] = [];
-  const values = new Map<string, number>();
-  const written = new Map<string, string>();
-  const domains = new Map<string, CellDomain>();
+  const operandsOf: Map<string, Rational>[] = [];
   for (const rule of ctx.template.rules) {
     if (rule.kind !== 'arithmetic') continue;
     for (const equation of rule.equations) {
@@ -172,21 +169,29 @@ export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
       const lhs = sum(equation.lhs, operands);
       const rhs = sum(equation.rhs, operands);
       decided.push({ rule, equation, lhs, rhs, holds: holds(equation.op, lhs, rhs, rule.tolerance) });
-      constraints.push({
-        id: equation.id,
-        lhs: equation.lhs,
-        op: equation.op,
-        rhs: equation.rhs,
-        tolerance: rule.tolerance,
-      });
-      for (const [cell, value] of operands) {
-        values.set(cell, value.toNumber());
-        written.set(cell, ctx.reportCell(cell).raw);
-        domains.set(cell, domainOf(ctx, cell));
-      }
+      operandsOf.push(operands);
     }
   }
   if (decided.every((d) => d.holds)) return [];
+  // The localiser's input is needed only when an equation fails.
+  const constraints: LocalizationConstraint[] = [];
+  const values = new Map<string, number>();
+  const written = new Map<string, string>();
+  const domains = new Map<string, CellDomain>();
+  decided.forEach(({ rule, equation }, i) => {
+    constraints.push({
+      id: equation.id,
+      lhs: equation.lhs,
+      op: equation.op,
+      rhs: equation.rhs,
+      tolerance: rule.tolerance,
+    });
+    for (const [cell, value] of operandsOf[i]) {
+      values.set(cell, value.toNumber());
+      written.set(cell, ctx.reportCell(cell).raw);
+      domains.set(cell, domainOf(ctx, cell));
+    }
+  });
   const localizations = localizeErrors({
     constraints,
     values,

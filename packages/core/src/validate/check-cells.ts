@@ -51,16 +51,6 @@ function outOfDomain(type: CellType, value: number): 'count' | 'integer' | null 
   return null;
 }
 
-/** Cells that some arithmetic rule counts as 0 when blank. */
-function blankAsZeroOperands(ctx: ValidationContext): Set<string> {
-  const cells = new Set<string>();
-  for (const rule of ctx.template.rules) {
-    if (rule.kind !== 'arithmetic' || rule.blank !== 'zero') continue;
-    for (const equation of rule.equations) for (const term of [...equation.lhs, ...equation.rhs]) cells.add(term.cell);
-  }
-  return cells;
-}
-
 /**
  * Cell domains from the template's cell types. Per table and kind, one finding: blank cells the
  * arithmetic counts as 0 (a blank no rule uses changes no result and is left alone), approximate numbers, money without a unit / in another accepted unit (converted) /
@@ -68,7 +58,7 @@ function blankAsZeroOperands(ctx: ValidationContext): Set<string> {
  */
 export function checkCells(ctx: ValidationContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const countedAsZero = blankAsZeroOperands(ctx);
+  const countedAsZero = ctx.blankAsZeroCells;
   for (const table of ctx.template.tables) {
     const found = ctx.reportTable(table.id);
     if (!found?.found) continue;

@@ -18,6 +18,19 @@ function expressionValue(ctx: ValidationContext, rule: ProseCheckIR): Rational |
   return total;
 }
 
+/** Where the operands of a prose rule are in the table, with their values. */
+function operandLocations(ctx: ValidationContext, operands: readonly string[]): RelatedLocation[] {
+  return operands.flatMap((cellId) => {
+    const cell = ctx.reportCell(cellId);
+    if (!cell.range) return [];
+    const message =
+      cell.state === 'blank'
+        ? ctx.msg('related/operand-blank', { cell: ctx.cellLabel(cellId) })
+        : ctx.msg('related/operand', { cell: ctx.cellLabel(cellId), value: cell.raw });
+    return [{ message, range: cell.range }];
+  });
+}
+
 /**
  * Prose vs table: each prose rule's pattern is matched on the normalised text of its sections; the number
  * of its group `n` must equal the rule's cell expression. Skipped when an operand cannot be read.
@@ -31,15 +44,8 @@ export function checkProse(ctx: ValidationContext): Diagnostic[] {
     const value = expressionValue(ctx, rule);
     if (value === null) continue;
     const operands = [...new Set(rule.expression.map((t) => t.cell))];
-    const related: RelatedLocation[] = operands.flatMap((cellId) => {
-      const cell = ctx.reportCell(cellId);
-      if (!cell.range) return [];
-      const message =
-        cell.state === 'blank'
-          ? ctx.msg('related/operand-blank', { cell: ctx.cellLabel(cellId) })
-          : ctx.msg('related/operand', { cell: ctx.cellLabel(cellId), value: cell.raw });
-      return [{ message, range: cell.range }];
-    });
+    // Built on the first mismatch only: most reports have none.
+    let related: RelatedLocation[] | undefined;
     for (const segment of sectionTexts(ctx, rule.sections)) {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(segment.text); m; m = pattern.exec(segment.text)) {
@@ -64,7 +70,7 @@ export function checkProse(ctx: ValidationContext): Diagnostic[] {
             severity: rule.severity,
             message: ctx.localized(rule.message, params).trim() || ctx.msg('text/prose-mismatch', params),
             range: originalRangeOf(ctx.view, { start, end: start + m[0].length }),
-            related,
+            related: (related ??= operandLocations(ctx, operands)),
             expected: value.toNumber(),
             actual: n,
             cells: operands,

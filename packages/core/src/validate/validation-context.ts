@@ -13,6 +13,7 @@ import {
 import type { OffsetRange, ParsedReport, ReportCell, ReportSection, ReportTable } from '../model/report.js';
 import type { TextView } from '../read/text-view.js';
 import { tableLabels, type TableLabels } from './axis-labels.js';
+import { templateIndex } from './template-index.js';
 import { lineAt, viewRangeOf } from './text-ranges.js';
 
 /** The parts of a diagnostic a check supplies; the context fills code metadata and defaults. */
@@ -46,12 +47,12 @@ export interface SectionText {
 export class ValidationContext {
   readonly locale: Locale;
   readonly text: string;
-  private readonly tablesById = new Map<string, TableIR>();
-  private readonly cellsById = new Map<string, CellIR>();
+  private readonly tablesById: ReadonlyMap<string, TableIR>;
+  private readonly cellsById: ReadonlyMap<string, CellIR>;
+  private readonly cellLabels: Map<string, string>;
   private readonly reportTables = new Map<string, ReportTable>();
   private readonly reportCells = new Map<string, ReportCell>();
   private readonly reportSections = new Map<string, ReportSection>();
-  private readonly labels = new Map<string, TableLabels>();
 
   constructor(
     readonly report: ParsedReport,
@@ -62,8 +63,10 @@ export class ValidationContext {
   ) {
     this.locale = locale;
     this.text = report.source.text;
-    for (const table of template.tables) this.tablesById.set(table.id, table);
-    for (const cell of template.cells) this.cellsById.set(cell.id, cell);
+    const index = templateIndex(template);
+    this.tablesById = index.tablesById;
+    this.cellsById = index.cellsById;
+    this.cellLabels = index.cellLabels;
     for (const table of report.tables) {
       this.reportTables.set(table.id, table);
       for (const row of table.rows) for (const cell of row.cells) this.reportCells.set(cell.id, cell);
@@ -158,13 +161,8 @@ export class ValidationContext {
   }
 
   private labelsOf(tableId: string): TableLabels | undefined {
-    let labels = this.labels.get(tableId);
     const table = this.tablesById.get(tableId);
-    if (!labels && table) {
-      labels = tableLabels(table);
-      this.labels.set(tableId, labels);
-    }
-    return labels;
+    return table && tableLabels(table);
   }
 
   /** Display label of a leaf row. */
@@ -182,12 +180,27 @@ export class ValidationContext {
    * (`column` when every operand is in one column, `row` when in one row).
    */
   cellLabel(cellId: string, omit?: 'row' | 'column'): string {
+    const key = `${omit ?? ''}|${cellId}`;
+    let label = this.cellLabels.get(key);
+    if (label === undefined) {
+      label = this.composeCellLabel(cellId, omit);
+      this.cellLabels.set(key, label);
+    }
+    return label;
+  }
+
+  private composeCellLabel(cellId: string, omit?: 'row' | 'column'): string {
     const cell = this.cellsById.get(cellId);
     if (!cell) return cellId;
     const row = omit === 'row' ? '' : this.rowLabel(cell.table, cell.row);
     const column = omit === 'column' ? '' : this.columnLabel(cell.table, cell.column);
     const parts = [row, column].filter((part) => part !== '');
     return parts.length ? parts.join(' · ') : this.rowLabel(cell.table, cell.row) || cellId;
+  }
+
+  /** Cells that some arithmetic rule counts as 0 when blank. */
+  get blankAsZeroCells(): ReadonlySet<string> {
+    return templateIndex(this.template).blankAsZero;
   }
 
   /** Display label of an axis id used in a binding (a row or column of `tableId`), or the value itself. */

@@ -1,0 +1,37 @@
+import type { CellIR, TableIR, TemplateIR } from '../ir/template-ir.js';
+
+/**
+ * Lookups of one template that every report checked against it needs: tables and cells by id, the
+ * cells some arithmetic rule counts as 0 when blank, and memoised cell labels. Built once per template
+ * object (templates are immutable) and shared by all validations.
+ */
+export interface TemplateIndex {
+  tablesById: ReadonlyMap<string, TableIR>;
+  cellsById: ReadonlyMap<string, CellIR>;
+  /** Cells that some arithmetic rule with `blank: zero` uses. */
+  blankAsZero: ReadonlySet<string>;
+  /** Display labels of cells, by `omit` and cell id (filled on demand). */
+  cellLabels: Map<string, string>;
+}
+
+const cache = new WeakMap<TemplateIR, TemplateIndex>();
+
+/** The index of `template`, built on first use. */
+export function templateIndex(template: TemplateIR): TemplateIndex {
+  let index = cache.get(template);
+  if (!index) {
+    const blankAsZero = new Set<string>();
+    for (const rule of template.rules) {
+      if (rule.kind !== 'arithmetic' || rule.blank !== 'zero') continue;
+      for (const equation of rule.equations) for (const term of [...equation.lhs, ...equation.rhs]) blankAsZero.add(term.cell);
+    }
+    index = {
+      tablesById: new Map(template.tables.map((table) => [table.id, table])),
+      cellsById: new Map(template.cells.map((cell) => [cell.id, cell])),
+      blankAsZero,
+      cellLabels: new Map(),
+    };
+    cache.set(template, index);
+  }
+  return index;
+}
