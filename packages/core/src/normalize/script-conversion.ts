@@ -1,4 +1,4 @@
-import { Converter } from 'opencc-js/t2cn';
+import { Converter, Locale } from 'opencc-js/t2cn';
 import { TextViewBuilder } from '../read/text-view-builder.js';
 import type { TextView } from '../read/text-view.js';
 
@@ -39,8 +39,94 @@ let converter: ((text: string) => string) | undefined;
 
 function convertString(text: string): string {
   if (!HAS_CJK.test(text)) return text;
-  const convert = (converter ??= Converter({ from: 'tw', to: 'cn' }));
-  return convert(text);
+  const units = (unitClasses ??= classifyUnits());
+  const convert = (whole: string) => (converter ??= Converter({ from: 'tw', to: 'cn' }))(whole);
+  // Line by line, converting only the lines with a character OpenCC could change (most reports are
+  // Simplified: nothing or a line or two to convert). No dictionary entry spans a line break, so a
+  // line converts the same alone as within the text; a text with an ideographic description
+  // character (whose sequence OpenCC reads across the break) is converted whole.
+  const parts: string[] = [];
+  let copied = 0;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === 0x0a) {
+      lineStart = i + 1;
+      continue;
+    }
+    const kind = units[unit];
+    if (kind === KEEPS) continue;
+    if (kind === WHOLE_TEXT) return convert(text);
+    let lineEnd = text.indexOf('\n', i);
+    if (lineEnd < 0) lineEnd = text.length;
+    for (let j = i + 1; j < lineEnd; j++) if (units[text.charCodeAt(j)] === WHOLE_TEXT) return convert(text);
+    if (lineStart > copied) parts.push(text.slice(copied, lineStart));
+    parts.push(convert(text.slice(lineStart, lineEnd)));
+    copied = lineEnd;
+    i = lineEnd - 1;
+  }
+  if (copied === 0) return text;
+  if (copied < text.length) parts.push(text.slice(copied));
+  return parts.join('');
+}
+
+/** Classes of UTF-16 units for {@link convertString}. */
+const KEEPS = 0;
+/** A unit of a character some dictionary entry changes (or the high surrogate of one). */
+const MAY_CHANGE = 1;
+/** An ideographic description character (U+2FF0–U+2FFF): OpenCC reads its sequence across lines. */
+const WHOLE_TEXT = 2;
+
+/**
+ * The class of every UTF-16 unit: characters at which a dictionary entry differs from its replacement
+ * (all characters of an entry whose length changes) may change; a line without any of them converts to
+ * itself, since every dictionary match in it is replaced by the same text.
+ */
+let unitClasses: Uint8Array | undefined;
+
+/** The dictionaries the `tw` → `cn` converter uses (the preset `Converter` chooses `tw2s`). */
+function conversionDictionaries(): Dictionary[] {
+  const config = Locale.configs.tw2s as unknown as Record<string, unknown>;
+  return dictionariesIn([config.normalizationChain, config.segmentation, config.conversionChain]);
+}
+
+/** An OpenCC dictionary: `"from to|from to"`, or `[from, to]` pairs. */
+type Dictionary = string | string[][];
+
+/** The dictionaries in a nest of dictionary groups and chains. */
+function dictionariesIn(value: unknown): Dictionary[] {
+  if (typeof value === 'string') return [value];
+  if (!Array.isArray(value)) return [];
+  if (value.length > 0 && value.every(isEntry)) return [value as string[][]];
+  return value.flatMap(dictionariesIn);
+}
+
+/** A `[from, to]` entry (a serialized dictionary, by contrast, is one string with spaces). */
+function isEntry(value: unknown): boolean {
+  return Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string' && !value[0].includes(' ');
+}
+
+function classifyUnits(): Uint8Array {
+  const units = new Uint8Array(0x10000);
+  let acrossLines = false;
+  const mark = (ch: string) => {
+    units[ch.charCodeAt(0)] = MAY_CHANGE;
+  };
+  for (const dictionary of conversionDictionaries()) {
+    const pairs = typeof dictionary === 'string' ? dictionary.split('|').map((entry) => entry.split(' ')) : dictionary;
+    for (const [from, to = ''] of pairs) {
+      if (from.includes('\n')) acrossLines = true;
+      if (from === to) continue;
+      const a = [...from];
+      const b = [...to];
+      if (a.length !== b.length) a.forEach(mark);
+      else for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) mark(a[i]);
+    }
+  }
+  for (let unit = 0x2ff0; unit <= 0x2fff; unit++) units[unit] = WHOLE_TEXT;
+  // Defensive: should a dictionary ever hold a line break, every text is converted whole.
+  if (acrossLines) units.fill(WHOLE_TEXT);
+  return units;
 }
 
 const HAS_CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uD840-\uD87F]/;

@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import * as OpenCC from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
 import { toSimplified, toSimplifiedString } from '../../src/normalize/index.js';
 import { rangeToOriginal } from '../../src/read/index.js';
+import { SEEDS, fixtureBytes, seedText } from '../read/fixtures.js';
 
 describe('toSimplified', () => {
   it('relies on OpenCC dictionaries that keep the number of code points', () => {
@@ -28,5 +30,25 @@ describe('toSimplified', () => {
     expect(rangeToOriginal(view, { start: 1, end: 3 })).toEqual({ start: 1, end: 2 });
     expect(view.toOriginal(3)).toBe(2);
     expect(rangeToOriginal(view, { start: 4, end: 5 })).toEqual({ start: 3, end: 4 });
+  });
+
+  it('agrees with OpenCC itself, also where it skips the conversion of text OpenCC would not change', () => {
+    const opencc = OpenCC.Converter({ from: 'tw', to: 'cn' });
+    // Simplified, Traditional, shared and phrase characters, punctuation, a surrogate pair.
+    const pool = [...'政府信息公开工作年度报告干部著作后面里发表資訊條例規範臺灣發乾隆著名麵包後來裡面秘祕才纔⿰⿱，。（）、 \n\n1'].concat(['𠵾', '㗲']);
+    const texts = fc.array(fc.constantFrom(...pool), { maxLength: 40 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(toSimplifiedString(text)).toBe(opencc(text));
+        expect(toSimplified(text).text).toBe(opencc(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('converts whole reports exactly as OpenCC does (Simplified and Traditional seeds)', () => {
+    const opencc = OpenCC.Converter({ from: 'tw', to: 'cn' });
+    const texts = [...SEEDS.map(seedText), new TextDecoder().decode(fixtureBytes('traditional.utf8.txt'))];
+    for (const text of texts) expect(toSimplifiedString(text)).toBe(opencc(text));
   });
 });
