@@ -41,46 +41,51 @@ function convertString(text: string): string {
   if (!HAS_CJK.test(text)) return text;
   const units = (unitClasses ??= classifyUnits());
   const convert = (whole: string) => (converter ??= Converter({ from: 'tw', to: 'cn' }))(whole);
-  // Line by line, converting only the lines with a character OpenCC could change (most reports are
-  // Simplified: nothing or a line or two to convert). No dictionary entry spans a line break, so a
-  // line converts the same alone as within the text; a text with an ideographic description
-  // character (whose sequence OpenCC reads across the break) is converted whole.
+  // Only the stretches with a character OpenCC could change are converted (most reports are
+  // Simplified: a clause or two). A character that is in no dictionary key (punctuation, spaces, line
+  // breaks, digits…) can be neither matched nor crossed by a match, so OpenCC converts the text on
+  // either side of it independently; a text with an ideographic description character, whose sequence
+  // OpenCC reads as one, is converted whole.
   const parts: string[] = [];
   let copied = 0;
-  let lineStart = 0;
+  let stretchStart = 0;
   for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit === 0x0a) {
-      lineStart = i + 1;
+    const kind = units[text.charCodeAt(i)];
+    if (kind === UNMATCHABLE) {
+      stretchStart = i + 1;
       continue;
     }
-    const kind = units[unit];
-    if (kind === KEEPS) continue;
+    if (kind === UNCHANGED) continue;
     if (kind === WHOLE_TEXT) return convert(text);
-    let lineEnd = text.indexOf('\n', i);
-    if (lineEnd < 0) lineEnd = text.length;
-    for (let j = i + 1; j < lineEnd; j++) if (units[text.charCodeAt(j)] === WHOLE_TEXT) return convert(text);
-    if (lineStart > copied) parts.push(text.slice(copied, lineStart));
-    parts.push(convert(text.slice(lineStart, lineEnd)));
-    copied = lineEnd;
-    i = lineEnd - 1;
+    let end = i + 1;
+    for (; end < text.length; end++) {
+      const next = units[text.charCodeAt(end)];
+      if (next === UNMATCHABLE) break;
+      if (next === WHOLE_TEXT) return convert(text);
+    }
+    if (stretchStart > copied) parts.push(text.slice(copied, stretchStart));
+    parts.push(convert(text.slice(stretchStart, end)));
+    copied = end;
+    i = end - 1;
   }
   if (copied === 0) return text;
   if (copied < text.length) parts.push(text.slice(copied));
   return parts.join('');
 }
 
-/** Classes of UTF-16 units for {@link convertString}. */
-const KEEPS = 0;
+/** Classes of UTF-16 units for {@link convertString}: in no dictionary key (a cut between stretches). */
+const UNMATCHABLE = 0;
+/** In some key, but no entry changes it (or a surrogate: never a cut). */
+const UNCHANGED = 1;
 /** A unit of a character some dictionary entry changes (or the high surrogate of one). */
-const MAY_CHANGE = 1;
-/** An ideographic description character (U+2FF0–U+2FFF): OpenCC reads its sequence across lines. */
-const WHOLE_TEXT = 2;
+const MAY_CHANGE = 2;
+/** An ideographic description character (U+2FF0–U+2FFF): OpenCC reads its sequence as one. */
+const WHOLE_TEXT = 3;
 
 /**
  * The class of every UTF-16 unit: characters at which a dictionary entry differs from its replacement
- * (all characters of an entry whose length changes) may change; a line without any of them converts to
- * itself, since every dictionary match in it is replaced by the same text.
+ * (all characters of an entry whose length changes) may change; a stretch without any of them converts
+ * to itself, since every dictionary match in it is replaced by the same text.
  */
 let unitClasses: Uint8Array | undefined;
 
@@ -108,24 +113,19 @@ function isEntry(value: unknown): boolean {
 
 function classifyUnits(): Uint8Array {
   const units = new Uint8Array(0x10000);
-  let acrossLines = false;
-  const mark = (ch: string) => {
-    units[ch.charCodeAt(0)] = MAY_CHANGE;
+  const raise = (ch: string, kind: number) => {
+    for (let i = 0; i < ch.length; i++) units[ch.charCodeAt(i)] = Math.max(units[ch.charCodeAt(i)], kind);
   };
   for (const dictionary of conversionDictionaries()) {
     const pairs = typeof dictionary === 'string' ? dictionary.split('|').map((entry) => entry.split(' ')) : dictionary;
     for (const [from, to = ''] of pairs) {
-      if (from.includes('\n')) acrossLines = true;
-      if (from === to) continue;
       const a = [...from];
       const b = [...to];
-      if (a.length !== b.length) a.forEach(mark);
-      else for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) mark(a[i]);
+      a.forEach((ch, i) => raise(ch, a.length !== b.length || ch !== b[i] ? MAY_CHANGE : UNCHANGED));
     }
   }
+  for (let unit = 0xd800; unit < 0xe000; unit++) units[unit] = Math.max(units[unit], UNCHANGED);
   for (let unit = 0x2ff0; unit <= 0x2fff; unit++) units[unit] = WHOLE_TEXT;
-  // Defensive: should a dictionary ever hold a line break, every text is converted whole.
-  if (acrossLines) units.fill(WHOLE_TEXT);
   return units;
 }
 

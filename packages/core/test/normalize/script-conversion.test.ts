@@ -35,14 +35,14 @@ describe('toSimplified', () => {
   it('agrees with OpenCC itself, also where it skips the conversion of text OpenCC would not change', () => {
     const opencc = OpenCC.Converter({ from: 'tw', to: 'cn' });
     // Simplified, Traditional, shared and phrase characters, punctuation, a surrogate pair.
-    const pool = [...'政府信息公开工作年度报告干部著作后面里发表資訊條例規範臺灣發乾隆著名麵包後來裡面秘祕才纔⿰⿱，。（）、 \n\n1'].concat(['𠵾', '㗲']);
+    const pool = [...'政府信息公开工作年度报告干部著作后面里发表資訊條例規範臺灣發乾隆著名麵包後來裡面秘祕才纔群羣核覈眾书書⿰⿱，。（）、 \n\n1'].concat(['𠵾', '㗲']);
     const texts = fc.array(fc.constantFrom(...pool), { maxLength: 40 }).map((chars) => chars.join(''));
     fc.assert(
       fc.property(texts, (text) => {
         expect(toSimplifiedString(text)).toBe(opencc(text));
         expect(toSimplified(text).text).toBe(opencc(text));
       }),
-      { numRuns: 500 },
+      { numRuns: 1000 },
     );
   });
 
