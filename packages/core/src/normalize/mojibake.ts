@@ -80,15 +80,17 @@ function isHanAt(text: string, i: number): boolean {
   return cp !== undefined && HAN.test(String.fromCodePoint(cp));
 }
 
-let gbkSignatureCharacters: Set<number> | undefined;
+let gbkSignatureCharacters: Uint8Array | undefined;
 
 /**
  * Characters that the first two bytes of a UTF-8 CJK character or punctuation mark become when read as
- * GBK: lead byte E2–E9 or EF, trail byte 80–BF. Built once from the platform's GBK decoder.
+ * GBK: lead byte E2–E9 or EF, trail byte 80–BF, marked by UTF-16 unit (all are in the BMP; a table
+ * lookup per character, since every report is scanned). Built once from the platform's GBK decoder;
+ * all unmarked when there is none.
  */
-function signatureCharacters(): Set<number> {
+function signatureCharacters(): Uint8Array {
   if (gbkSignatureCharacters) return gbkSignatureCharacters;
-  const set = new Set<number>();
+  const table = new Uint8Array(0x10000);
   const leads = [0xe2, 0xe3, 0xe4, 0xe5, 0xe6, 0xe7, 0xe8, 0xe9, 0xef];
   const bytes = new Uint8Array(leads.length * 64 * 2);
   let k = 0;
@@ -106,10 +108,10 @@ function signatureCharacters(): Set<number> {
   }
   for (let i = 0; i < decoded.length; i++) {
     const c = decoded.charCodeAt(i);
-    if (c >= 0x80 && c !== 0xfffd) set.add(c);
+    if (c >= 0x80 && c !== 0xfffd) table[c] = 1;
   }
-  gbkSignatureCharacters = set;
-  return set;
+  gbkSignatureCharacters = table;
+  return table;
 }
 
 /**
@@ -118,12 +120,11 @@ function signatureCharacters(): Set<number> {
  */
 function collectGbkSignatures(spots: MojibakeSpot[], text: string): void {
   const signature = signatureCharacters();
-  if (signature.size === 0) return;
   let runStart = -1;
   let runEnd = -1;
   let count = 0;
   for (let i = 0; i <= text.length; i++) {
-    const hit = i < text.length && signature.has(text.charCodeAt(i));
+    const hit = i < text.length && signature[text.charCodeAt(i)] === 1;
     if (hit) {
       if (runStart < 0 || i - runEnd > 2) {
         if (count >= 3) spots.push({ start: runStart, end: runEnd, kind: 'utf8-as-gbk' });

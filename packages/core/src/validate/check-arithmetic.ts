@@ -153,12 +153,80 @@ function equationRange(ctx: ValidationContext, equation: EquationIR, blamed: Cel
 const MAX_CELLS = 3;
 
 /**
+ * Whether every decidable equation holds, decided in plain numbers where every operand and coefficient
+ * is a safe integer (the common case: counts), which is exact there; an equation with other numbers is
+ * decided as {@link checkArithmetic} does, in rationals. Most reports are consistent, and this spares
+ * them the rational arithmetic.
+ */
+function everyEquationHolds(ctx: ValidationContext): boolean {
+  for (const rule of ctx.template.rules) {
+    if (rule.kind !== 'arithmetic') continue;
+    for (const equation of rule.equations) {
+      const lhs = integerSum(ctx, rule, equation.lhs);
+      const rhs = lhs === null ? null : integerSum(ctx, rule, equation.rhs);
+      if (lhs === UNDECIDABLE || rhs === UNDECIDABLE) continue;
+      if (lhs !== null && rhs !== null && Number.isFinite(rule.tolerance)) {
+        const difference = lhs - rhs;
+        // An integer compared with a tolerance: the double comparison is the exact one (the tolerance's
+        // decimal value and its double agree on which side of an integer they lie).
+        if (Number.isSafeInteger(difference) && integerHolds(equation.op, difference, rule.tolerance)) continue;
+        if (Number.isSafeInteger(difference)) return false;
+      }
+      const operands = operandValues(ctx, rule, [...equation.lhs, ...equation.rhs]);
+      if (!operands) continue;
+      if (!holds(equation.op, sum(equation.lhs, operands), sum(equation.rhs, operands), rule.tolerance)) return false;
+    }
+  }
+  return true;
+}
+
+/** An operand is unreadable: the equation is not decidable. */
+const UNDECIDABLE = 'undecidable';
+
+/**
+ * The sum of `terms` when every value and coefficient is a safe integer and so is every partial result;
+ * null when some is not (decide in rationals); {@link UNDECIDABLE} when an operand is unreadable.
+ */
+function integerSum(ctx: ValidationContext, rule: ArithmeticRuleIR, terms: Term[]): number | null | typeof UNDECIDABLE {
+  let total = 0;
+  let exact = true;
+  for (const term of terms) {
+    const cell = ctx.reportCell(term.cell);
+    let value: number;
+    if (cell.state === 'number' && cell.value !== null && Number.isFinite(cell.value)) value = cell.value;
+    else if (cell.state === 'blank' && rule.blank === 'zero') value = 0;
+    else return UNDECIDABLE;
+    if (!exact) continue;
+    const product = term.coef * value;
+    total += product;
+    exact = Number.isSafeInteger(term.coef) && Number.isSafeInteger(value) && Number.isSafeInteger(product) && Number.isSafeInteger(total);
+  }
+  return exact ? total : null;
+}
+
+function integerHolds(op: EquationIR['op'], difference: number, tolerance: number): boolean {
+  switch (op) {
+    case '=':
+      return Math.abs(difference) <= tolerance;
+    case '<=':
+      return difference <= tolerance;
+    case '>=':
+      return difference >= -tolerance;
+    case '<':
+      return difference < 0;
+    case '>':
+      return difference > 0;
+  }
+}
+
+/**
  * Checks every equation of every arithmetic rule. Equations with an unreadable operand (absent, invalid,
  * approximate; blank when the rule says blank is unknown) are not decidable and stay silent. Each failed
  * equation gives one diagnostic; the failed and holding equations together localise the likely wrong
  * cells, whose fix is attached to every diagnostic it resolves.
  */
 export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
+  if (everyEquationHolds(ctx)) return [];
   const decided: DecidedEquation[] = [];
   const operandsOf: Map<string, Rational>[] = [];
   for (const rule of ctx.template.rules) {
