@@ -63,10 +63,10 @@ export function checkText(
   const templates = options.templates ?? builtinTemplates;
   const normalized = normalizeView(view);
   const detection = detectTemplate(normalized.text, templates);
-  const info = readReportInfo(normalized.text);
   const template = chooseTemplate(options.template ?? 'auto', templates, detection.id);
   if (!template) {
     const locale = options.locale ?? 'zh-CN';
+    const info = readReportInfo(normalized.text);
     return { source, template: null, info, report: null, diagnostics: [unknownTemplate(source, templates, locale)] };
   }
   const report = parseReport(normalized, source, template, detection);

@@ -14,6 +14,33 @@ import { readReportInfo } from './report-info.js';
 /** The comparison form of a text or phrase: its match key (no whitespace, punctuation or symbols). */
 const bare = matchKey;
 
+/** The comparison forms of a template's markers, computed once per template object. */
+interface MarkerKeys {
+  /** Distinct non-empty marker keys with the weight of their first marker. */
+  markers: { key: string; weight: number }[];
+  /** Keys of the legacy phrases. */
+  legacy: string[];
+}
+
+const markerKeyCache = new WeakMap<TemplateIR, MarkerKeys>();
+
+function markerKeys(template: TemplateIR): MarkerKeys {
+  let keys = markerKeyCache.get(template);
+  if (!keys) {
+    const markers: MarkerKeys['markers'] = [];
+    const seen = new Set<string>();
+    for (const marker of template.markers) {
+      const key = bare(marker.text);
+      if (key === '' || seen.has(key)) continue;
+      seen.add(key);
+      markers.push({ key, weight: marker.weight });
+    }
+    keys = { markers, legacy: template.legacyMarkers.map(bare) };
+    markerKeyCache.set(template, keys);
+  }
+  return keys;
+}
+
 /** Detects the template of a report from its normalised text. Never throws. */
 export function detectTemplate(normalizedText: string, templates: TemplateIR[]): TemplateDetection {
   const text = bare(normalizedText);
@@ -24,18 +51,14 @@ export function detectTemplate(normalizedText: string, templates: TemplateIR[]):
   for (const template of templates) {
     let score = 0;
     let total = 0;
-    const seen = new Set<string>();
-    for (const marker of template.markers) {
-      const key = bare(marker.text);
-      if (key === '' || seen.has(key)) continue;
-      seen.add(key);
+    const keys = markerKeys(template);
+    for (const marker of keys.markers) {
       total += marker.weight;
-      if (text.includes(key)) score += marker.weight;
+      if (text.includes(marker.key)) score += marker.weight;
     }
     scores[template.id] = score;
     totals[template.id] = total;
-    for (const phrase of template.legacyMarkers) {
-      const key = bare(phrase);
+    for (const key of keys.legacy) {
       if (key === '' || legacySeen.has(key)) continue;
       legacySeen.add(key);
       if (text.includes(key)) legacyFound++;

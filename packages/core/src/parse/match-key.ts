@@ -40,8 +40,14 @@ export function charKey(ch: string): string {
   return k === -1 ? '' : k === -2 ? (longKeys.get(ch) ?? '') : String.fromCharCode(k);
 }
 
+/** Texts at least this long are keyed through a code unit buffer (a whole report, for detection). */
+const LONG_TEXT = 256;
+let buffer = new Uint16Array(1 << 14);
+let utf16: InstanceType<typeof TextDecoder> | undefined;
+
 /** The match key of a string. */
 export function matchKey(text: string): string {
+  if (text.length >= LONG_TEXT) return longMatchKey(text);
   const parts: string[] = [];
   // Runs of characters that are their own key are copied in one slice.
   let run = 0;
@@ -65,6 +71,42 @@ export function matchKey(text: string): string {
   if (run === 0) return text;
   if (run < text.length) parts.push(text.slice(run));
   return parts.join('');
+}
+
+/**
+ * {@link matchKey} of a long text: key units written into a buffer and decoded once, which is cheaper
+ * than copying the many short runs between punctuation and line breaks.
+ */
+function longMatchKey(text: string): string {
+  let n = 0;
+  const put = (key: string) => {
+    if (n + key.length > buffer.length) buffer = grow(buffer, n, n + key.length + text.length);
+    for (let j = 0; j < key.length; j++) buffer[n++] = key.charCodeAt(j);
+  };
+  // One key unit per text unit, except for the rare longer keys (`put` grows the buffer for them).
+  if (buffer.length < text.length) buffer = new Uint16Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let k = unitKeys[code];
+    if (k === 0 && (code < 0xd800 || code > 0xdfff)) {
+      charKey(text[i]);
+      k = unitKeys[code];
+    }
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      put(charKey(text.slice(i, i + 2)));
+      i++;
+    } else if (code >= 0xd800 && code <= 0xdfff) put(charKey(text[i]));
+    else if (k > 0) buffer[n++] = k;
+    else if (k === -2) put(longKeys.get(text[i]) ?? '');
+  }
+  utf16 ??= new TextDecoder('utf-16le');
+  return utf16.decode(buffer.subarray(0, n));
+}
+
+function grow(units: Uint16Array<ArrayBuffer>, used: number, size: number): Uint16Array<ArrayBuffer> {
+  const bigger = new Uint16Array(Math.max(size, units.length * 2));
+  bigger.set(units.subarray(0, used));
+  return bigger;
 }
 
 /** A key with, for each key character, the text range it came from. */

@@ -31,6 +31,23 @@ describe('match keys', () => {
   });
 });
 
+describe('match keys of long texts', () => {
+  it('equal the key built code point by code point (long texts take another path)', () => {
+    const piece = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.constantFrom('（一）予以公开', '本年新收政府信息公开申请数量\n', '行政規範性文件', '\t0\t12\t', 'ＡＢｃ１２', '㈠⑴㍻', '𠵾'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 10, maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        expect(matchKey(text)).toBe([...text].map(charKey).join(''));
+        expect(matchKey(text)).toBe(keyText(text).key);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('label matching', () => {
   const stream = (text: string) => buildCellStream(text, 0, text.length);
 
