@@ -94,6 +94,14 @@ export const catalogue = {
     'zh-CN': '表格“{table}”出现了不止一次，只核对第一次出现的。',
     en: 'Table "{table}" occurs more than once; only the first occurrence was checked.',
   },
+  'structure/rows-out-of-order': {
+    'zh-CN': '表格“{table}”的行序与模板不同（如“{row}”不在模板规定的位置）；各行已按行名读取。',
+    en: 'The rows of table "{table}" are not in the template\'s order (e.g. "{row}" is out of place); each row was read by its label.',
+  },
+  'structure/table-transposed': {
+    'zh-CN': '表格“{table}”行列转置（每组一行，而非模板的一行），已按各组名称读取。',
+    en: 'Table "{table}" is transposed (one row per column group instead of the template\'s single row); it was read by the group labels.',
+  },
   'template/superseded': {
     'zh-CN': '这是 {year} 年度的报告，却使用了适用于 {years} 年度的格式“{template}”。',
     en: 'This is a report for {year}, but it uses the format "{template}", which applies to {years}.',
@@ -228,6 +236,8 @@ export const catalogue = {
   'code-description/structure/row-split-guessed': { 'zh-CN': '连写数字按勾稽关系拆分', en: 'Run-together numbers split by arithmetic' },
   'code-description/structure/extra-values': { 'zh-CN': '行内数字多于列数', en: 'A row has more numbers than columns' },
   'code-description/structure/table-repeated': { 'zh-CN': '表格重复出现', en: 'A table occurs twice' },
+  'code-description/structure/rows-out-of-order': { 'zh-CN': '表格行序与模板不同', en: 'Table rows out of the template order' },
+  'code-description/structure/table-transposed': { 'zh-CN': '表格行列转置', en: 'A table is transposed' },
   'code-description/template/superseded': { 'zh-CN': '使用了已废止的格式', en: 'A superseded format is used' },
   'code-description/template/anachronistic': { 'zh-CN': '使用了尚未施行的格式', en: 'A format not yet in force is used' },
   'code-description/template/legacy-format': { 'zh-CN': '含有旧格式内容', en: 'Parts of the old pre-template format' },

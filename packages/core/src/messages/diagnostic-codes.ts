@@ -39,6 +39,8 @@ export const diagnosticCodes = {
   'structure/row-split-guessed': { category: 'structure', severity: 'info', severityFrom: 'code' },
   'structure/extra-values': { category: 'structure', severity: 'warning', severityFrom: 'code' },
   'structure/table-repeated': { category: 'structure', severity: 'info', severityFrom: 'code' },
+  'structure/rows-out-of-order': { category: 'structure', severity: 'info', severityFrom: 'code' },
+  'structure/table-transposed': { category: 'structure', severity: 'info', severityFrom: 'code' },
   'template/superseded': { category: 'template', severity: 'warning', severityFrom: { check: 'templateYear' } },
   'template/anachronistic': { category: 'template', severity: 'warning', severityFrom: { check: 'templateYear' } },
   'template/legacy-format': { category: 'template', severity: 'warning', severityFrom: { check: 'templateYear' } },

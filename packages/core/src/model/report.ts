@@ -76,9 +76,19 @@ export interface TableNote {
    * `header-garbled`: the column header is unreadable; `header-truncated`: header labels cut short;
    * `glued-ambiguous`: a row of digits without separators has several arithmetic splits;
    * `glued-split`: a glued row was split by arithmetic (guess); `repeated`: the table occurs twice;
-   * `extra-values`: a row has more numbers than columns.
+   * `extra-values`: a row has more numbers than columns; `rows-out-of-order`: rows stand in another order
+   * than the template's (`row`: the first one found after a row the template puts later); `transposed`:
+   * a one-row table written as one row per column group.
    */
-  kind: 'header-garbled' | 'header-truncated' | 'glued-ambiguous' | 'glued-split' | 'repeated' | 'extra-values';
+  kind:
+    | 'header-garbled'
+    | 'header-truncated'
+    | 'glued-ambiguous'
+    | 'glued-split'
+    | 'repeated'
+    | 'extra-values'
+    | 'rows-out-of-order'
+    | 'transposed';
   range: OffsetRange;
   /** The row concerned, if any. */
   row?: string;

@@ -21,6 +21,14 @@ export interface RowLabelPlan {
   leafIndex: number;
 }
 
+/** An innermost column group: its label patterns and the leaf columns it spans. */
+export interface LeafColumnGroup {
+  patterns: LabelPattern[];
+  /** Index of its first leaf column and the number of its leaf columns. */
+  first: number;
+  count: number;
+}
+
 /** A table prepared for parsing. */
 export interface TablePlan {
   table: TableIR;
@@ -36,6 +44,12 @@ export interface TablePlan {
   leafColumnKeys: string[][];
   /** Match keys of every column label (groups and leaves). */
   columnKeys: string[];
+  /**
+   * The innermost column groups (groups whose children are all leaf columns) when they partition the
+   * leaf columns, in order: an unlabelled row may be written transposed, one row per group ("行政复议 1 0 0
+   * 1 2"). Absent when the columns have no such grouping.
+   */
+  leafGroups?: LeafColumnGroup[];
   /** Physical widths of the leaf columns when the template declares merged cells. */
   spans?: number[];
   /** Equations over a single row, by leaf row id, in column indices. */
@@ -95,6 +109,7 @@ function planTable(template: TemplateIR, table: TableIR): TablePlan {
     }
   };
   walkColumns(table.columns);
+  const leafGroups = innermostGroups(table);
   const leafById = new Map(leafColumns.map((c) => [c.id, c]));
   const orderedColumns = table.leafColumns.map((id) => leafById.get(id));
   const spans = orderedColumns.some((c) => c?.span !== undefined && c.span > 1)
@@ -150,7 +165,30 @@ function planTable(template: TemplateIR, table: TableIR): TablePlan {
     ),
     columnKeys,
     ...(spans ? { spans } : {}),
+    ...(leafGroups ? { leafGroups } : {}),
     rowEquations,
     cellTypes,
   };
+}
+
+/** The groups whose children are all leaf columns, when they cover every leaf column in order. */
+function innermostGroups(table: TableIR): LeafColumnGroup[] | undefined {
+  const groups: LeafColumnGroup[] = [];
+  const index = new Map(table.leafColumns.map((id, i) => [id, i]));
+  let covered = 0;
+  const walk = (nodes: AxisNode[]): boolean => {
+    for (const node of nodes) {
+      if (node.children.length === 0) return false;
+      if (node.children.every((c) => c.children.length === 0)) {
+        const first = index.get(node.children[0].id);
+        if (first !== covered || node.label.trim() === '') return false;
+        if (node.children.some((c, i) => index.get(c.id) !== first + i)) return false;
+        const patterns = [node.label, ...node.aliases].filter((l) => l.trim() !== '').map(labelPattern);
+        groups.push({ patterns, first, count: node.children.length });
+        covered += node.children.length;
+      } else if (!walk(node.children)) return false;
+    }
+    return true;
+  };
+  return walk(table.columns) && covered === table.leafColumns.length && groups.length >= 2 ? groups : undefined;
 }

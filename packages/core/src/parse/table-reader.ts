@@ -2,7 +2,7 @@ import type { TableNote } from '../model/report.js';
 import type { CellStream, LineLayout, StreamItem } from './cell-stream.js';
 import { isUnitWord, readCellValue } from './cell-value.js';
 import { matchLabelAt, type LabelMatch, type LabelPattern } from './label-match.js';
-import { alignRow, type RowAlignment, type RowSlot } from './row-alignment.js';
+import { alignRow, type AlignedCell, type RowAlignment, type RowSlot } from './row-alignment.js';
 import type { RowLabelPlan, TablePlan } from './table-plan.js';
 
 /**
@@ -105,7 +105,14 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
   let found = false;
   const k = plan.table.leafColumns.length;
   const start = items[from]?.start ?? (items.length > 0 ? items[items.length - 1].end : 0);
-  if (plan.unlabelled) {
+  const transposed = plan.unlabelled ? readTransposed(stream, plan, from, to) : null;
+  if (transposed) {
+    found = true;
+    headerEnd = from;
+    rows.set(transposed.row.plan.id, transposed.row);
+    endItem = transposed.endItem;
+    notes.push({ kind: 'transposed', start: transposed.row.labelStart, end: transposed.end });
+  } else if (plan.unlabelled) {
     const rowStart = findValueLine(stream, from, to, k);
     if (rowStart >= 0) {
       headerEnd = rowStart;
@@ -128,6 +135,11 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
       found = true;
       headerEnd = stream.keyItem[matches[0].match.keyStart];
       endItem = stream.keyItem[matches[matches.length - 1].match.keyEnd - 1] + 1;
+    }
+    const disorder = firstOutOfOrder(matches);
+    if (disorder) {
+      const labelStart = stream.keyed.starts[disorder.match.keyStart];
+      notes.push({ kind: 'rows-out-of-order', start: labelStart, end: stream.keyed.ends[disorder.match.keyEnd - 1], row: disorder.label.id });
     }
     for (let m = 0; m < matches.length; m++) {
       const { label, match } = matches[m];
@@ -159,27 +171,122 @@ interface LabelHit {
   match: LabelMatch;
 }
 
-/** Anchors the row labels in order in the text items of [from, to). */
+/**
+ * The first displaced leaf row in text order, if the rows are not in template order: the rows outside a
+ * longest run of rows in template order are the displaced ones ("四、结转下年度继续办理" written before
+ * "三、本年度办理结果" is displaced; the rows after it are not).
+ */
+function firstOutOfOrder(hits: LabelHit[]): LabelHit | null {
+  const leaves = hits.filter((h) => h.label.leaf);
+  const n = leaves.length;
+  const length = new Array<number>(n).fill(1);
+  const previous = new Array<number>(n).fill(-1);
+  let best = -1;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < i; j++) {
+      if (leaves[j].label.leafIndex < leaves[i].label.leafIndex && length[j] + 1 > length[i]) {
+        length[i] = length[j] + 1;
+        previous[i] = j;
+      }
+    }
+    if (best < 0 || length[i] > length[best]) best = i;
+  }
+  if (best < 0 || length[best] === n) return null;
+  const kept = new Set<number>();
+  for (let i = best; i >= 0; i = previous[i]) kept.add(i);
+  const first = leaves.findIndex((_, i) => !kept.has(i));
+  return first >= 0 ? leaves[first] : null;
+}
+
+/**
+ * An unlabelled row written transposed: one line (or run of one-cell lines) per innermost column group,
+ * its label followed by exactly the group's number of values ("行政复议 1 0 0 1 2", "未经复议直接起诉 0 0 0 1 1",
+ * "复议后起诉 0 0 0 0 0" for the one row of fifteen). Every group must be found, in order; else null.
+ */
+function readTransposed(
+  stream: CellStream,
+  plan: TablePlan,
+  from: number,
+  to: number,
+): { row: RowRead; endItem: number; end: number } | null {
+  const groups = plan.leafGroups;
+  if (!groups) return null;
+  const items = stream.items;
+  const key = stream.keyed.key;
+  const cells: AlignedCell[] = [];
+  const layouts = new Set<LineLayout>();
+  let labelStart = -1;
+  let labelEnd = -1;
+  let next = from;
+  for (const group of groups) {
+    let taken: { slots: RowSlot[]; lastItem: number; start: number; end: number } | null = null;
+    for (let i = next; i < to && !taken; i++) {
+      const it = items[i];
+      if (it.kind !== 'text') continue;
+      for (const pattern of group.patterns) {
+        const length = pattern.key.length;
+        if (length === 0 || it.keyEnd - it.keyStart < length) continue;
+        // The group label ends its text item; the values follow it.
+        if (!key.startsWith(pattern.key, it.keyEnd - length)) continue;
+        const got = collectAfter(stream, i, to, group.count, () => false);
+        const content = got.slots.filter((s) => s.kind !== 'empty');
+        if (content.length !== group.count || content.some((s) => s.kind === 'invalid')) continue;
+        for (const l of got.layouts) layouts.add(l);
+        const at = it.keyEnd - length;
+        taken = { slots: content, lastItem: got.lastItem, start: stream.keyed.starts[at], end: stream.keyed.ends[it.keyEnd - 1] };
+        break;
+      }
+    }
+    if (!taken) return null;
+    if (labelStart < 0) {
+      labelStart = taken.start;
+      labelEnd = taken.end;
+    }
+    for (const slot of taken.slots) cells.push({ slot, position: slot.start, guessed: false });
+    next = taken.lastItem + 1;
+  }
+  const leaf = plan.leaves[0];
+  const alignment: RowAlignment = { cells, extra: false };
+  const end = cells.length > 0 ? cells[cells.length - 1].slot!.end : labelEnd;
+  return { row: { plan: leaf, labelStart, labelEnd, alignment, layouts }, endItem: next, end };
+}
+
+/**
+ * Anchors the row labels in the text items of [from, to), in text order. Labels are expected in
+ * template order (the next ones may be found fuzzily, later ones exactly when earlier ones are
+ * missing); a label the template puts earlier and that was not found yet is still taken when it occurs
+ * exactly (rows written out of template order, e.g. "四、结转下年度继续办理" before "三、本年度办理结果").
+ */
 function anchorLabels(stream: CellStream, plan: TablePlan, from: number, to: number): LabelHit[] {
   const labels = plan.labels;
   const hits: LabelHit[] = [];
+  const matched = new Array<boolean>(labels.length).fill(false);
+  let unmatched = labels.length;
   const firstLeaf = labels.findIndex((l) => l.leaf && l.pattern !== null);
+  let leavesFound = 0;
   let next = 0;
   let consumed = -1;
-  for (let i = from; i < to && next < labels.length; i++) {
+  for (let i = from; i < to && unmatched > 0; i++) {
     const it = stream.items[i];
     if (it.kind !== 'text' || consumed >= it.keyEnd) continue;
     // The first row label again after later rows: the table starts over (repeated after a page break).
-    if (next > firstLeaf + 1 && firstLeaf >= 0) {
+    if (firstLeaf >= 0 && matched[firstLeaf] && leavesFound >= 2) {
       const again = matchLabelAt(stream, it.keyStart, labels[firstLeaf].pattern!, { body: false });
       if (again?.quality === 'exact') break;
     }
     let p = Math.max(it.keyStart, consumed);
-    while (p < it.keyEnd && next < labels.length) {
-      const hit = bestLabelAt(stream, labels, next, p) ?? labelInside(stream, labels, next, p, it);
+    while (p < it.keyEnd && unmatched > 0) {
+      const hit =
+        bestLabelAt(stream, labels, matched, next, p) ??
+        labelInside(stream, labels, matched, next, p, it) ??
+        earlierLabelAt(stream, labels, matched, next, p);
       if (!hit) break;
       hits.push({ label: labels[hit.index], match: hit.match });
+      matched[hit.index] = true;
+      unmatched--;
+      if (labels[hit.index].leaf) leavesFound++;
       next = hit.index + 1;
+      while (next < labels.length && matched[next]) next++;
       consumed = hit.match.keyEnd;
       p = consumed;
     }
@@ -187,17 +294,21 @@ function anchorLabels(stream: CellStream, plan: TablePlan, from: number, to: num
   return hits;
 }
 
+/** A label at key position `p`: the expected ones fuzzily, later ones exactly; the best score wins. */
 function bestLabelAt(
   stream: CellStream,
   labels: RowLabelPlan[],
+  matched: boolean[],
   next: number,
   p: number,
 ): { index: number; match: LabelMatch } | null {
   const key = stream.keyed.key;
   const c = key.charCodeAt(p);
   let best: { index: number; match: LabelMatch } | null = null;
+  let ahead = 0;
   for (let t = next; t < labels.length; t++) {
-    const near = t - next <= LOOKAHEAD_FUZZY;
+    if (matched[t]) continue;
+    const near = ahead++ <= LOOKAHEAD_FUZZY;
     for (const pattern of labels[t].patterns) {
       if (!near && pattern.key.charCodeAt(0) !== c) continue;
       const match = matchLabelAt(stream, p, pattern, { body: near, truncated: near, near: near });
@@ -208,28 +319,70 @@ function bestLabelAt(
   return best;
 }
 
-/** An expected label inside a longer text item ("三、本年度办理结果 （一）予以公开"). */
+/** A label the template puts before `next`, not found yet, written exactly at key position `p`. */
+function earlierLabelAt(
+  stream: CellStream,
+  labels: RowLabelPlan[],
+  matched: boolean[],
+  next: number,
+  p: number,
+): { index: number; match: LabelMatch } | null {
+  const c = stream.keyed.key.charCodeAt(p);
+  for (let t = 0; t < Math.min(next, labels.length); t++) {
+    if (matched[t]) continue;
+    for (const pattern of labels[t].patterns) {
+      if (pattern.key.charCodeAt(0) !== c) continue;
+      const match = matchLabelAt(stream, p, pattern, { body: false });
+      if (match?.quality === 'exact') return { index: t, match };
+    }
+  }
+  return null;
+}
+
+/**
+ * An expected label that starts inside a longer text item ("三、本年度办理结果 （一）予以公开"; "公开    3.危及“三
+ * 安全一" in PDF text, where a fragment of a merged group cell precedes the row label). The label may run on
+ * into the following items (a label wrapped onto the next line). A short label must start a word (after
+ * whitespace) and end its item, so "其他" is not found inside "其他结果".
+ */
 function labelInside(
   stream: CellStream,
   labels: RowLabelPlan[],
+  matched: boolean[],
   next: number,
   p: number,
   item: StreamItem,
 ): { index: number; match: LabelMatch } | null {
-  const rest = stream.keyed.key.slice(p + 1, item.keyEnd);
+  const key = stream.keyed.key;
   let best: { index: number; match: LabelMatch } | null = null;
-  for (let t = next; t < Math.min(labels.length, next + LOOKAHEAD_FUZZY + 1); t++) {
+  let ahead = 0;
+  for (let t = next; t < labels.length && ahead <= LOOKAHEAD_FUZZY; t++) {
+    if (matched[t]) continue;
+    ahead++;
     for (const pattern of labels[t].patterns) {
-      if (pattern.key.length < 4) continue;
-      const found = rest.indexOf(pattern.key);
+      const length = pattern.key.length;
+      if (length < 2) continue;
+      const window = key.slice(p + 1, Math.min(key.length, item.keyEnd + (length >= SHORT_INSIDE ? length - 1 : 0)));
+      const found = window.indexOf(pattern.key);
       if (found < 0) continue;
       const at = p + 1 + found;
+      if (length < SHORT_INSIDE && !(startsWord(stream, at) && at + length === item.keyEnd)) continue;
       if (!best || at < best.match.keyStart) {
-        best = { index: t, match: { quality: 'exact', score: 3.5, keyStart: at, keyEnd: at + pattern.key.length } };
+        best = { index: t, match: { quality: 'exact', score: 3.5, keyStart: at, keyEnd: at + length } };
       }
     }
   }
   return best;
+}
+
+/** Labels shorter than this are found inside an item only as a whole word. */
+const SHORT_INSIDE = 4;
+
+/** Whether the key character at `at` starts a word of the text (whitespace before it). */
+function startsWord(stream: CellStream, at: number): boolean {
+  const offset = stream.keyed.starts[at];
+  if (offset === undefined || offset === 0) return true;
+  return /[\s\u00a0\u3000]/u.test(stream.text[offset - 1]);
 }
 
 function toSlot(stream: CellStream, it: StreamItem): RowSlot {

@@ -95,6 +95,8 @@ const NOTE_CODES: Record<TableNote['kind'], DiagnosticCode> = {
   'glued-split': 'structure/row-split-guessed',
   repeated: 'structure/table-repeated',
   'extra-values': 'structure/extra-values',
+  'rows-out-of-order': 'structure/rows-out-of-order',
+  transposed: 'structure/table-transposed',
 };
 
 function checkTables(ctx: ValidationContext): Diagnostic[] {

@@ -214,6 +214,8 @@ describe('validateReport on an invented template', () => {
             { kind: 'glued-split', row: 'expense' },
             { kind: 'repeated' },
             { kind: 'extra-values', row: 'total' },
+            { kind: 'rows-out-of-order', row: 'total' },
+            { kind: 'transposed' },
           ],
         })
         .table({ id: 'fees', rows: { fee: ['1万元'], change: ['0'] } })
@@ -225,7 +227,9 @@ describe('validateReport on an invented template', () => {
       const diagnostics = validateReport(report, budgetTemplate);
       expect(codes(diagnostics).sort()).toEqual([
         'info structure/row-split-guessed',
+        'info structure/rows-out-of-order',
         'info structure/table-repeated',
+        'info structure/table-transposed',
         'warning structure/extra-values',
         'warning structure/header-garbled',
         'warning structure/header-truncated',
