@@ -146,7 +146,9 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
       if (!label.leaf) continue;
       const labelItem = stream.keyItem[match.keyEnd - 1];
       const stop = m + 1 < matches.length ? stream.keyItem[matches[m + 1].match.keyStart] : to;
-      const { slots, lastItem, layouts } = collectAfter(stream, labelItem, stop, k, isFurniture);
+      const after = collectAfter(stream, labelItem, stop, k, isFurniture);
+      const inside = after.slots.some(isFilled) ? null : slotsInsideLabel(stream, stream.keyItem[match.keyStart], labelItem);
+      const { slots, lastItem, layouts } = inside ? { ...inside, lastItem: Math.max(after.lastItem, labelItem) } : after;
       const labelStart = stream.keyed.starts[match.keyStart];
       const labelEnd = stream.keyed.ends[match.keyEnd - 1];
       rows.set(label.id, { plan: label, labelStart, labelEnd, alignment: align(plan, label, slots, labelEnd, stream), layouts });
@@ -383,6 +385,28 @@ function startsWord(stream: CellStream, at: number): boolean {
   const offset = stream.keyed.starts[at];
   if (offset === undefined || offset === 0) return true;
   return /[\s\u00a0\u3000]/u.test(stream.text[offset - 1]);
+}
+
+function isFilled(slot: RowSlot): boolean {
+  return slot.kind === 'value' || slot.kind === 'blank';
+}
+
+/**
+ * The slots standing between the pieces of a label wrapped over several lines, when the numbers sit on
+ * the label's first line ("1.申请人无正当理  0 0 0 0 1 0 1" / "由逾期不补正、行" / …, a PDF of a table whose
+ * cells are aligned to the top). Null when the label is on one line or nothing stands inside it.
+ */
+function slotsInsideLabel(stream: CellStream, firstItem: number, lastItem: number): Omit<Collected, 'lastItem'> | null {
+  if (lastItem <= firstItem) return null;
+  const slots: RowSlot[] = [];
+  const layouts = new Set<LineLayout>();
+  for (let i = firstItem + 1; i < lastItem; i++) {
+    const it = stream.items[i];
+    if (it.kind === 'text') continue;
+    slots.push(toSlot(stream, it));
+    layouts.add(stream.lines[it.line].layout);
+  }
+  return slots.some(isFilled) ? { slots, layouts } : null;
 }
 
 function toSlot(stream: CellStream, it: StreamItem): RowSlot {
