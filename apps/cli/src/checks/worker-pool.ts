@@ -1,25 +1,45 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 
-/** A message from the main thread to a pool worker. */
+/** A message from the main thread to a pool worker: a batch of jobs. */
 export interface PoolRequest<Job> {
   id: number;
-  job: Job;
+  jobs: Job[];
 }
 
-/** A message from a pool worker to the main thread. */
+/** A message from a pool worker to the main thread: the results of a batch, in its order. */
 export interface PoolResponse<Result> {
   id: number;
-  result: Result;
+  results: Result[];
 }
 
 /** How a pool turns a job that was lost (its worker died) into a result. */
 export type LostJobHandler<Job, Result> = (job: Job, reason: string) => Result;
 
+/** The most jobs sent in one message. */
+export const maxBatchSize = 16;
+
+/**
+ * How many jobs go into one message: enough to make the cost of a message (a structured clone and a
+ * wake-up of the other thread, each way) negligible, few enough that every worker gets several batches
+ * and finishes about when the others do — 1 for a handful of jobs.
+ */
+export function batchSizeFor(jobs: number, workers: number): number {
+  return Math.max(1, Math.min(maxBatchSize, Math.floor(jobs / (Math.max(1, workers) * 8))));
+}
+
+/** A batch in flight: job indices; `alone` when it is the only batch its worker has. */
+interface Batch {
+  jobs: number[];
+  alone: boolean;
+}
+
 /**
  * Runs jobs on worker threads and hands the results back in job order, whatever order the workers
- * finish in. Each worker has at most two jobs at a time, and no job is sent more than `window` places
- * ahead of the next result to deliver, so a slow file never lets results pile up in memory. A worker
- * that dies fails its jobs through `onLost` and is replaced.
+ * finish in. Jobs travel in batches (see {@link batchSizeFor}); each worker has at most two batches at a
+ * time, and no job is sent more than `window` places ahead of the next result to deliver, so a slow file
+ * never lets results pile up in memory. A worker that dies is replaced; the jobs it had are sent again,
+ * each alone to a worker with nothing else to do, and a job whose worker dies then is the culprit: it
+ * is failed through `onLost`.
  */
 export class OrderedWorkerPool<Job, Result> {
   /**
@@ -41,11 +61,16 @@ export class OrderedWorkerPool<Job, Result> {
   run(jobs: readonly Job[], deliver: (result: Result, index: number) => void): Promise<void> {
     if (jobs.length === 0) return Promise.resolve();
     const perWorker = 2;
-    const window = Math.max(this.size * 8, 16);
+    const batchSize = batchSizeFor(jobs.length, this.size);
+    const window = Math.max(this.size * 8, 16) * batchSize;
     return new Promise((resolve, reject) => {
       const pending = new Map<number, Result>();
-      const inFlight = new Map<Worker, Set<number>>();
+      /** Per live worker: its batches in flight, by batch id. */
+      const inFlight = new Map<Worker, Map<number, Batch>>();
+      /** Jobs of a worker that died, to send again one by one, each alone. */
+      const retry: number[] = [];
       let nextJob = 0;
+      let nextBatch = 0;
       let nextDelivery = 0;
       let settled = false;
       let respawns = jobs.length + this.size; // a worker that cannot even start must not respawn forever
@@ -57,8 +82,8 @@ export class OrderedWorkerPool<Job, Result> {
         if (error) reject(error);
         else resolve();
       };
-      const accept = (id: number, result: Result) => {
-        pending.set(id, result);
+      const accept = (results: Array<[number, Result]>) => {
+        for (const [id, result] of results) pending.set(id, result);
         try {
           while (pending.has(nextDelivery)) {
             const ready = pending.get(nextDelivery)!;
@@ -73,13 +98,31 @@ export class OrderedWorkerPool<Job, Result> {
         if (nextDelivery === jobs.length) finish();
         else feedAll();
       };
+      const takeBatch = (): number[] | undefined => {
+        const end = Math.min(jobs.length, nextJob + batchSize, nextDelivery + window);
+        if (end <= nextJob) return undefined;
+        const batch: number[] = [];
+        while (nextJob < end) batch.push(nextJob++);
+        return batch;
+      };
       const feed = (worker: Worker) => {
         const mine = inFlight.get(worker);
         if (!mine) return;
-        while (mine.size < perWorker && nextJob < jobs.length && nextJob < nextDelivery + window) {
-          const id = nextJob++;
-          mine.add(id);
-          worker.postMessage({ id, job: jobs[id] } satisfies PoolRequest<Job>);
+        const send = (batch: Batch) => {
+          const id = nextBatch++;
+          mine.set(id, batch);
+          worker.postMessage({ id, jobs: batch.jobs.map((index) => jobs[index]) } satisfies PoolRequest<Job>);
+        };
+        for (const batch of mine.values()) if (batch.alone) return; // nothing joins a job sent again
+        if (retry.length > 0) {
+          // A job sent again goes alone to an idle worker (the others drain meanwhile).
+          if (mine.size === 0) send({ jobs: [retry.shift()!], alone: true });
+          return;
+        }
+        while (mine.size < perWorker) {
+          const batch = takeBatch();
+          if (!batch) break;
+          send({ jobs: batch, alone: false });
         }
       };
       const feedAll = () => {
@@ -87,17 +130,29 @@ export class OrderedWorkerPool<Job, Result> {
       };
       const spawn = () => {
         const worker = new Worker(this.script, { workerData: this.workerData, resourceLimits: this.resourceLimits });
-        inFlight.set(worker, new Set());
+        inFlight.set(worker, new Map());
         worker.on('message', (message: PoolResponse<Result>) => {
-          inFlight.get(worker)?.delete(message.id);
-          accept(message.id, message.result);
+          const batch = inFlight.get(worker)?.get(message.id);
+          if (!batch) return;
+          inFlight.get(worker)!.delete(message.id);
+          accept(batch.jobs.map((index, i) => [index, message.results[i]]));
         });
         const lose = (reason: string) => {
           const lost = inFlight.get(worker);
           if (!lost || settled) return;
           inFlight.delete(worker);
           if (nextDelivery < jobs.length && respawns-- > 0) spawn();
-          for (const id of lost) accept(id, this.onLost(jobs[id], reason));
+          const failed: Array<[number, Result]> = [];
+          for (const batch of lost.values()) {
+            // A job alone on its worker is the one that took the worker down.
+            if (batch.alone) failed.push([batch.jobs[0], this.onLost(jobs[batch.jobs[0]], reason)]);
+            else retry.push(...batch.jobs);
+          }
+          retry.sort((a, b) => a - b);
+          if (inFlight.size === 0) {
+            for (const index of retry.splice(0)) failed.push([index, this.onLost(jobs[index], reason)]);
+          }
+          accept(failed);
           if (inFlight.size === 0 && !settled) finish(new Error(reason));
         };
         worker.on('error', (error) => lose(error instanceof Error ? error.message : String(error)));

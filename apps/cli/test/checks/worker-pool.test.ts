@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OrderedWorkerPool } from '../../src/checks/worker-pool.js';
+import { batchSizeFor, OrderedWorkerPool } from '../../src/checks/worker-pool.js';
 
 const script = new URL('../fixtures/square-worker.mjs', import.meta.url);
 
@@ -20,6 +20,21 @@ describe('OrderedWorkerPool', () => {
     expect(results[2]).toBe('lost -1: worker exited with code 3');
     expect(results.filter((r) => typeof r === 'number').length).toBeGreaterThanOrEqual(4);
     expect(results[5]).toBe(36);
+  });
+
+  it('sends the other jobs of a batch whose worker died again, and fails only the culprit', async () => {
+    const jobs = Array.from({ length: 400 }, (_, i) => (i === 123 ? -1 : i));
+    expect(batchSizeFor(jobs.length, 2)).toBeGreaterThan(1);
+    const pool = new OrderedWorkerPool<number, number | string>(script, 2, undefined, (job, reason) => `lost ${job}: ${reason}`);
+    const results: Array<number | string> = [];
+    await pool.run(jobs, (result) => results.push(result));
+    expect(results).toEqual(jobs.map((n) => (n === -1 ? 'lost -1: worker exited with code 3' : n * n)));
+  });
+
+  it('batches many jobs, one job at a time for a handful', () => {
+    expect(batchSizeFor(6, 2)).toBe(1);
+    expect(batchSizeFor(100, 2)).toBe(6);
+    expect(batchSizeFor(10_000, 2)).toBe(16);
   });
 
   it('does nothing for no jobs', async () => {
