@@ -64,7 +64,16 @@ function read(input: string | TextView): ReportInfo {
   let titleRange: OffsetRange | undefined;
   const title = TITLE.exec(compact);
   const yearFirst = title ? null : TITLE_YEAR_FIRST.exec(compact);
-  const found = title ? { at: title.index, text: title[0], year: title[2], name: title[1] } : yearFirst ? { at: yearFirst.index, text: yearFirst[0], year: yearFirst[1], name: yearFirst[2] } : null;
+  let found = title ? { at: title.index, text: title[0], year: title[2], name: title[1] } : yearFirst ? { at: yearFirst.index, text: yearFirst[0], year: yearFirst[1], name: yearFirst[2] } : null;
+  if (title && found) {
+    // The agency is on the title's own line when that line names one: a line above (a breadcrumb such as
+    // "当前位置：首页 > 政府信息公开年报") is not part of it; an agency alone on the line above is.
+    const cut = lastLineStart(text, offsets, found.at, found.at + found.name.length);
+    if (cut > found.at && /[\u3400-\u9fff]{2,}/u.test(compact.slice(cut, found.at + found.name.length).replace(LEADING_WORDS, ''))) {
+      const drop = cut - found.at;
+      found = { at: cut, text: found.text.slice(drop), year: found.year, name: found.name.slice(drop) };
+    }
+  }
   if (found) {
     year = Number(found.year);
     const name = found.name.replace(LEADING_WORDS, '');
@@ -79,4 +88,12 @@ function read(input: string | TextView): ReportInfo {
     }
   }
   return { year, agency, ...(titleRange ? { titleRange } : {}) };
+}
+
+/** The compact index in [from, to) of the first character after the last line break there, or `from`. */
+function lastLineStart(text: string, offsets: number[], from: number, to: number): number {
+  for (let k = to - 1; k > from; k--) {
+    if (text.slice(offsets[k - 1] + 1, offsets[k]).includes('\n')) return k;
+  }
+  return from;
 }

@@ -15,6 +15,7 @@ describe('readReportInfo', () => {
     ['year in Chinese digits', '示例市示例局二〇二一年政府信息公开工作年度报告', 2021, '示例市示例局'],
     ['year with ○ and 零', '示例局二○二零年度政府信息公开工作报告', 2020, '示例局'],
     ['agency with a parenthesis', '示例市公安局（交警支队）2022年政府信息公开工作年度报告', 2022, '示例市公安局(交警支队)'],
+    ['breadcrumb line above the title', '当前位置：首页 > 政务公开 > 政府信息公开年报\n示例县示例局2022年政府信息公开工作年度报告\n', 2022, '示例县示例局'],
   ])('%s', (_name, text, year, agency) => {
     const info = readReportInfo(normalizeText(text));
     expect(info.year).toBe(year);

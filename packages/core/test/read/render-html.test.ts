@@ -78,6 +78,24 @@ describe('renderHtml', () => {
     expect(renderHtml(html).text).toBe('行政 许可\t1 2\ta b\n');
   });
 
+  it('renders a page laid out with tables as blocks, and the data tables in its cells as grids', () => {
+    const prose = '本机关认真贯彻落实条例，'.repeat(30);
+    const html =
+      '<table><tr><td>首页</td><td>政务公开</td></tr></table>' +
+      '<table><tr><td><table><tr><td>指南</td></tr><tr><td>年报</td></tr></table></td>' +
+      `<td><p>示例局2022年年度报告</p><p>${prose}</p><table><tr><td>规章</td><td>0</td></tr><tr><td>行政许可</td><td>12</td></tr></table><p>完</p></td></tr></table>`;
+    expect(renderHtml(html).text).toBe(`首页\t政务公开\n指南\n年报\n示例局2022年年度报告\n${prose}\n规章\t0\n行政许可\t12\n完\n`);
+  });
+
+  it('maps an empty cell into its own <td>, not the next one', () => {
+    const html = '<table><tr><td>规章</td><td><p><span>&nbsp;</span></p></td><td>5</td></tr></table>';
+    const view = renderHtml(html);
+    expect(view.text).toBe('规章\t\t5\n');
+    const empty = view.text.indexOf('\t') + 1;
+    const at = rangeToOriginal(view, { start: empty, end: empty }).start;
+    expect(html.slice(at)).toMatch(/^&nbsp;<\/span><\/p><\/td><td>5/u);
+  });
+
   it('renders a caption and text around tables on their own lines', () => {
     const html = '<p>表一</p><table><caption>主动公开</caption><tbody><tr><td>规章</td><td>0</td></tr></tbody></table>后记';
     expect(renderHtml(html).text).toBe('表一\n主动公开\n规章\t0\n后记');

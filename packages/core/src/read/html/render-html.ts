@@ -11,6 +11,9 @@ import { layoutTable, parseSpan, type GridPlacement } from './table-grid.js';
  * - a table becomes one line per row, cells separated by TAB, row and column spans expanded into empty
  *   cells so every row has the table's full column count; each cell's text maps to the cell's text in
  *   the source; a cell holding only `&nbsp;` is blank; a table nested in a cell is flattened into it;
+ * - a layout table (one holding a table of several rows, or a cell of long text in several blocks: a
+ *   page laid out with tables, the report in one of its cells) is not a grid: its cells are blocks, and
+ *   the data tables inside them are rendered as grids;
  * - scripts, styles, the head, comments and hidden elements are left out.
  */
 export function renderHtml(html: string): TextView {
@@ -41,7 +44,7 @@ function renderNode(node: HtmlNode, writer: RenditionWriter): void {
     writer.lineBreak(node.start);
     return;
   }
-  if (node.name === 'table' && !writer.inCell) {
+  if (node.name === 'table' && !writer.inCell && !isLayoutTable(node)) {
     renderTable(node, writer);
     return;
   }
@@ -104,16 +107,41 @@ function renderRow(
   writer.lineBreak(row.start);
   let column = 0;
   let position = row.start;
+  // After a cell that renders empty, the next separator goes inside it, so that the empty field (a
+  // blank cell such as <td>&nbsp;</td>) maps into its own cell.
+  let emptyAt = -1;
   for (const placement of placements) {
-    for (; column < placement.column; column++) emptyCell(writer, position, column);
-    writer.startCell(placement.cell.start, column === 0);
+    for (; column < placement.column; column++) {
+      emptyCell(writer, emptyAt >= 0 ? emptyAt : position, column);
+      emptyAt = -1;
+    }
+    writer.startCell(emptyAt >= 0 ? emptyAt : placement.cell.start, column === 0);
+    const before = writer.writtenLength;
     renderChildren(placement.cell, writer);
     writer.endCell();
+    emptyAt = writer.writtenLength === before ? contentStart(placement.cell) : -1;
     position = placement.cell.end;
     column++;
   }
-  for (; column < columnCount; column++) emptyCell(writer, position, column);
-  writer.forcedLineBreak(row.end);
+  for (; column < columnCount; column++) {
+    emptyCell(writer, emptyAt >= 0 ? emptyAt : position, column);
+    emptyAt = -1;
+  }
+  writer.forcedLineBreak(emptyAt >= 0 ? emptyAt : row.end);
+}
+
+/** Where a cell's content starts in the source: its first text run, else the end of its start tag. */
+function contentStart(cell: HtmlElement): number {
+  const first = (node: HtmlElement): number => {
+    for (const child of node.children) {
+      if (child.kind === 'text') return child.start;
+      const inner = first(child);
+      if (inner >= 0) return inner;
+    }
+    return -1;
+  };
+  const at = first(cell);
+  return at >= 0 ? at : cell.start;
 }
 
 function emptyCell(writer: RenditionWriter, position: number, column: number): void {
@@ -132,3 +160,48 @@ function collectRows(element: HtmlElement, rows: HtmlElement[]): void {
 function isCell(node: HtmlNode): node is HtmlElement {
   return node.kind === 'element' && (node.name === 'td' || node.name === 'th');
 }
+
+/** A cell whose text is longer than this, in several blocks, holds page content, not a table value. */
+const LAYOUT_CELL_TEXT = 300;
+
+/**
+ * Whether a table lays out a page rather than holding data: a cell holds a table of several rows, or
+ * long text in several blocks (paragraphs, divisions, headings, line breaks).
+ */
+function isLayoutTable(table: HtmlElement): boolean {
+  let layout = false;
+  const visitCell = (cell: HtmlElement): void => {
+    let text = 0;
+    let blocks = 0;
+    const walk = (node: HtmlNode): void => {
+      if (layout) return;
+      if (node.kind === 'text') {
+        text += node.text.trim().length;
+        return;
+      }
+      if (node.name === 'table') {
+        const nested: HtmlElement[] = [];
+        collectRows(node, nested);
+        // A table of several rows cannot live on one line of its cell: the outer table lays out a page.
+        if (nested.length >= 2) layout = true;
+        else for (const child of node.children) walk(child);
+        return;
+      }
+      if (node.name === 'br' || (BLOCKS.has(node.name) && !CELL_PARTS.has(node.name))) blocks++;
+      for (const child of node.children) walk(child);
+    };
+    for (const child of cell.children) walk(child);
+    if (text > LAYOUT_CELL_TEXT && blocks >= 2) layout = true;
+  };
+  const rows: HtmlElement[] = [];
+  collectRows(table, rows);
+  for (const row of rows) {
+    for (const cell of row.children) {
+      if (isCell(cell)) visitCell(cell);
+      if (layout) return true;
+    }
+  }
+  return false;
+}
+
+const CELL_PARTS = new Set(['tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'caption']);

@@ -23,6 +23,11 @@ export class RenditionWriter {
     this.sourceLength = source.length;
   }
 
+  /** The length of the rendition written so far. */
+  get writtenLength(): number {
+    return this.builder.outputLength;
+  }
+
   /** Whether the writer is inside a table cell. */
   get inCell(): boolean {
     return this.cellDepth > 0;
