@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { renderHtml } from '../html/render-html.js';
 import { ReadError } from '../read-error.js';
 
@@ -9,6 +8,9 @@ import { ReadError } from '../read-error.js';
  * The result is the document's text form; ranges of a docx report point into it.
  */
 export async function renderDocx(bytes: Uint8Array, fileName?: string): Promise<string> {
+  // Loaded on first use: mammoth (with JSZip) costs tens of milliseconds to load, which every run
+  // that reads no .docx (a cold start on a text report) would otherwise pay.
+  const { default: mammoth } = await import('mammoth');
   let html: string;
   try {
     // mammoth reads `buffer` under Node and `arrayBuffer` in browsers; both accept these bytes.
