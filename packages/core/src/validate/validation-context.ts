@@ -53,6 +53,8 @@ export class ValidationContext {
   private readonly reportTables = new Map<string, ReportTable>();
   private readonly reportCells = new Map<string, ReportCell>();
   private readonly reportSections = new Map<string, ReportSection>();
+  private readonly sectionTexts = new Map<string, SectionText | null>();
+  private rowSpans: OffsetRange[] | undefined;
 
   constructor(
     readonly report: ParsedReport,
@@ -216,20 +218,63 @@ export class ValidationContext {
     return null;
   }
 
-  /** The body of a found section with its normalised text, or null when the section is absent. */
+  /**
+   * The body of a found section with its normalised text, or null when the section is absent. The rows
+   * of the tables read in it are blanked out (spaces, offsets kept): the text checks read the prose, and
+   * a table row such as "（一）予以公开 6件 1件 …" is no sentence of it.
+   */
   sectionText(sectionId: string): SectionText | null {
+    if (this.sectionTexts.has(sectionId)) return this.sectionTexts.get(sectionId)!;
     const section = this.template.sections.find((s) => s.id === sectionId);
     const found = this.reportSections.get(sectionId);
     const range = found?.bodyRange ?? found?.range;
-    if (!section || !found || !range) return null;
-    const viewRange = viewRangeOf(this.view, range);
-    return {
-      section,
-      found,
-      range,
-      text: this.view.text.slice(viewRange.start, viewRange.end),
-      viewStart: viewRange.start,
-    };
+    let result: SectionText | null = null;
+    if (section && found && range) {
+      const viewRange = viewRangeOf(this.view, range);
+      result = {
+        section,
+        found,
+        range,
+        text: this.withoutTableRows(viewRange),
+        viewStart: viewRange.start,
+      };
+    }
+    this.sectionTexts.set(sectionId, result);
+    return result;
+  }
+
+  /** The view text of `range` with the rows of every table read there replaced by spaces. */
+  private withoutTableRows(range: OffsetRange): string {
+    const text = this.view.text.slice(range.start, range.end);
+    const rows = (this.rowSpans ??= this.tableRowSpans()).filter((r) => r.end > range.start && r.start < range.end);
+    if (rows.length === 0) return text;
+    const chars = text.split('');
+    for (const row of rows) {
+      for (let i = Math.max(row.start, range.start); i < Math.min(row.end, range.end); i++) {
+        const c = chars[i - range.start];
+        if (c !== '\n' && c !== '\r') chars[i - range.start] = ' ';
+      }
+    }
+    return chars.join('');
+  }
+
+  /** View ranges of the table rows read (label to last cell), in no particular order. */
+  private tableRowSpans(): OffsetRange[] {
+    const spans: OffsetRange[] = [];
+    for (const table of this.report.tables) {
+      if (!table.found) continue;
+      for (const row of table.rows) {
+        let start = row.labelRange?.start ?? Infinity;
+        let end = row.labelRange?.end ?? -Infinity;
+        for (const cell of row.cells) {
+          if (!cell.range) continue;
+          start = Math.min(start, cell.range.start);
+          end = Math.max(end, cell.range.end);
+        }
+        if (end > start) spans.push(viewRangeOf(this.view, { start, end }));
+      }
+    }
+    return spans;
   }
 
   /** A template section's full heading, e.g. 五、存在的主要问题及改进情况. */
