@@ -26,10 +26,19 @@ export interface HeadingMatch {
   lineEnd: number;
 }
 
-const NUMBERED = /^(?:第\s*([一二三四五六七八九十]{1,3})\s*部分\s*[、.．，,:：]?|([一二三四五六七八九十]{1,3})\s*[、.．，,:：])\s*/;
-/** Markdown/markup around a heading line: "## 一、总体情况", "**一、总体情况**". */
-const DECORATION = /^[#＃>*\s]+|[*\s]+$/g;
+/** "一、" (or 一. 一． 一， 一：, or the numeral and a space: "一 总体情况"), "第一部分". */
+const NUMBERED = /^(?:第\s*([一二三四五六七八九十]{1,3})\s*部分\s*[、.．，,:：]?|([一二三四五六七八九十]{1,3})(?:\s*[、.．，,:：]|\s+(?=\S)))\s*/;
+/** Markdown/markup around a heading line: "## 一、总体情况", "**一、总体情况**", "【一、总体情况】". */
+const DECORATION = /^[#＃>*\s【]+|[*\s】]+$/g;
 const PARENTHESISED = /^[(（]\s*[一二三四五六七八九十0-9]/;
+/**
+ * Other numbering styles of the parts: "（一）总体情况" (the form of sub-headings), "1、总体情况" / "1. 总体情况"
+ * (Arabic numerals). A line in such a style is a heading only as a near miss (the numbering is not the
+ * template's), with the right numeral, and only when at least {@link MIN_STYLED_HEADINGS} parts of the
+ * report are numbered that way: a lone "（二）主动公开政府信息情况" is a sub-heading of 一、总体情况.
+ */
+const OTHER_STYLE = /^(?:[(（]\s*([一二三四五六七八九十]{1,3})\s*[)）]|([1-9１-９])\s*[、.．，,:：])\s*/;
+const MIN_STYLED_HEADINGS = 3;
 const NUMERALS = '一二三四五六七八九十';
 /** Headings are short; longer lines are prose. */
 const MAX_HEADING_LINE = 80;
@@ -39,6 +48,8 @@ interface Candidate {
   score: number;
   match: HeadingMatch['match'];
   line: number;
+  /** Numbered in another style (see {@link OTHER_STYLE}). */
+  styled?: boolean;
 }
 
 /** The section headings of `text`, in text order and template order (at most one per section). */
@@ -56,8 +67,8 @@ export function findSectionHeadings(text: string, sections: SectionIR[]): Headin
     if (nl < 0) nl = text.length;
     const rawLine = text.slice(at, nl);
     const trimmed = rawLine.replace(DECORATION, '');
-    if (trimmed !== '' && trimmed.length <= MAX_HEADING_LINE && !PARENTHESISED.test(trimmed)) {
-      const found = scoreLine(trimmed, wanted);
+    if (trimmed !== '' && trimmed.length <= MAX_HEADING_LINE) {
+      const found = PARENTHESISED.test(trimmed) || OTHER_STYLE.test(trimmed) ? scoreStyledLine(trimmed, wanted) : scoreLine(trimmed, wanted);
       if (found.length > 0) {
         const offset = at + rawLine.indexOf(trimmed);
         const line = lines.length;
@@ -68,7 +79,9 @@ export function findSectionHeadings(text: string, sections: SectionIR[]): Headin
     if (nl >= text.length) break;
     at = nl + 1;
   }
-  return bestChain(candidates, sections.length).map((c) => ({
+  const styledSections = new Set(candidates.filter((c) => c.styled).map((c) => c.section));
+  const usable = styledSections.size >= MIN_STYLED_HEADINGS ? candidates : candidates.filter((c) => !c.styled);
+  return bestChain(usable, sections.length).map((c) => ({
     section: c.section,
     match: c.match,
     ...lines[c.line],
@@ -112,6 +125,20 @@ function scoreLine(
     }
   });
   return out;
+}
+
+/** A line numbered in another style: near misses of the section its numeral names, scored below the template's style. */
+function scoreStyledLine(
+  line: string,
+  wanted: { numeral: string; heading: string; aliases: string[] }[],
+): Omit<Candidate, 'line'>[] {
+  const m = OTHER_STYLE.exec(line);
+  if (!m) return [];
+  const numeral = m[1] ?? NUMERALS[Number(m[2].replace(/[１-９]/u, (d) => String(d.charCodeAt(0) - 0xff10))) - 1];
+  const rest = '一、' + line.slice(m[0].length);
+  return scoreLine(rest.replace(/^一/u, numeral), wanted)
+    .filter((c) => wanted[c.section].numeral === numeral)
+    .map((c) => ({ section: c.section, score: c.score - 4, match: 'near' as const, styled: true }));
 }
 
 /** The chain of candidates with increasing lines and sections of the highest total score. */

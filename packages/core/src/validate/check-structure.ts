@@ -5,9 +5,12 @@ import type { OffsetRange, ReportSection, TableNote } from '../model/report.js';
 import { lineAt } from './text-ranges.js';
 import type { ValidationContext } from './validation-context.js';
 
-/** A numeral followed by the heading punctuation, e.g. "五、", "五．", "五 ". */
+/**
+ * A numeral in the template's style followed by the heading punctuation, e.g. "五、", "五．", "五 "; kept by
+ * the fix of a reworded heading. Another style ("（五）", "5、") is not kept: the fix renumbers it too.
+ */
 function numeralPrefix(heading: string, numeral: string): string {
-  const match = new RegExp(`^\\s*[（(]?${numeral}[)）]?\\s*[、.．,，:：]?\\s*`, 'u').exec(heading);
+  const match = new RegExp(`^\\s*${numeral}\\s*[、.．,，:：]?\\s*`, 'u').exec(heading);
   return match ? match[0] : '';
 }
 
