@@ -113,20 +113,58 @@ function isEntry(value: unknown): boolean {
 
 function classifyUnits(): Uint8Array {
   const units = new Uint8Array(0x10000);
-  const raise = (ch: string, kind: number) => {
-    for (let i = 0; i < ch.length; i++) units[ch.charCodeAt(i)] = Math.max(units[ch.charCodeAt(i)], kind);
+  const raise = (unit: number, kind: number) => {
+    if (units[unit] < kind) units[unit] = kind;
+  };
+  /** Classifies the key `from` against its replacement `to`, both given as ranges of `text`. */
+  const classify = (text: string, from: number, fromEnd: number, to: number, toEnd: number) => {
+    // Same length in UTF-16 units and no surrogates: code point i of one is unit i of the other.
+    let aligned = fromEnd - from === toEnd - to;
+    for (let i = from; i < fromEnd && aligned; i++) if (isSurrogate(text.charCodeAt(i))) aligned = false;
+    for (let j = to; j < toEnd && aligned; j++) if (isSurrogate(text.charCodeAt(j))) aligned = false;
+    if (aligned) {
+      for (let i = 0; i < fromEnd - from; i++) {
+        const unit = text.charCodeAt(from + i);
+        raise(unit, unit === text.charCodeAt(to + i) ? UNCHANGED : MAY_CHANGE);
+      }
+      return;
+    }
+    const a = [...text.slice(from, fromEnd)];
+    const b = [...text.slice(to, toEnd)];
+    a.forEach((ch, i) => {
+      const kind = a.length !== b.length || ch !== b[i] ? MAY_CHANGE : UNCHANGED;
+      for (let k = 0; k < ch.length; k++) raise(ch.charCodeAt(k), kind);
+    });
   };
   for (const dictionary of conversionDictionaries()) {
-    const pairs = typeof dictionary === 'string' ? dictionary.split('|').map((entry) => entry.split(' ')) : dictionary;
-    for (const [from, to = ''] of pairs) {
-      const a = [...from];
-      const b = [...to];
-      a.forEach((ch, i) => raise(ch, a.length !== b.length || ch !== b[i] ? MAY_CHANGE : UNCHANGED));
+    if (typeof dictionary === 'string') {
+      // "from to|from to|…", read in place (splitting it allocates tens of thousands of strings).
+      let at = 0;
+      while (at < dictionary.length) {
+        let end = dictionary.indexOf('|', at);
+        if (end < 0) end = dictionary.length;
+        const space = dictionary.indexOf(' ', at);
+        if (space >= 0 && space < end) {
+          // As OpenCC reads an entry: the replacement ends at a second space, if any.
+          const second = dictionary.indexOf(' ', space + 1);
+          classify(dictionary, at, space, space + 1, second >= 0 && second < end ? second : end);
+        } else classify(dictionary, at, end, end, end);
+        at = end + 1;
+      }
+    } else {
+      for (const [from, to] of dictionary) {
+        const text = from + to;
+        classify(text, 0, from.length, from.length, text.length);
+      }
     }
   }
-  for (let unit = 0xd800; unit < 0xe000; unit++) units[unit] = Math.max(units[unit], UNCHANGED);
+  for (let unit = 0xd800; unit < 0xe000; unit++) raise(unit, UNCHANGED);
   for (let unit = 0x2ff0; unit <= 0x2fff; unit++) units[unit] = WHOLE_TEXT;
   return units;
+}
+
+function isSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdfff;
 }
 
 const HAS_CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uD840-\uD87F]/;
