@@ -20,7 +20,12 @@ export class PrettyFormatter implements Formatter {
     const result = outcome.result;
     if (!result) return; // failures are reported on stderr
     if (result.template === null) {
-      write(`${style('underline', outcome.path)}\n  ${style('yellow', t('no-template'))}\n\n`);
+      write(`${style('underline', outcome.path)}\n  ${style('yellow', t('no-template'))}\n`);
+      // Why (e.g. the pre-template format, and which template the report year calls for).
+      for (const diagnostic of result.diagnostics) {
+        write(`  ${style(severityStyle[diagnostic.severity], t(`severity-${diagnostic.severity}`))}  ${diagnostic.message}  ${style('gray', diagnostic.code)}\n`);
+      }
+      write('\n');
       return;
     }
     if (result.diagnostics.length === 0) return;

@@ -66,6 +66,21 @@ describe('pretty formatter', () => {
     expect(out).toContain('1 个文件未能识别模板，未作检查');
     expect(out).not.toContain('✔');
   });
+
+  it('says why no template was applied', () => {
+    const legacy = sampleOutcome();
+    legacy.result!.template = null;
+    legacy.result!.diagnostics = legacy.result!.diagnostics.slice(0, 1).map((d) => ({
+      ...d,
+      code: 'template/legacy-format',
+      severity: 'warning',
+      message: '报告使用的是模板施行前的旧格式（指标名称），未按模板检查。',
+    }));
+    legacy.extras = [];
+    const out = render(pretty(false), [legacy]);
+    expect(out).toContain('未能识别报告所用的模板');
+    expect(out).toContain('警告  报告使用的是模板施行前的旧格式（指标名称），未按模板检查。  template/legacy-format');
+  });
 });
 
 describe('json formatters', () => {

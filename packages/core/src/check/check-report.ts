@@ -2,7 +2,8 @@ import type { TemplateIR } from '../ir/template-ir.js';
 import type { ParsedReport, ReportSource, ReportInfo } from '../model/report.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Locale } from '../messages/index.js';
-import { readReport } from '../read/index.js';
+import { rangeToOriginal, readReport } from '../read/index.js';
+import type { TextView } from '../read/text-view.js';
 import { normalizeView } from '../normalize/index.js';
 import { detectTemplate, readReportInfo } from '../detect/index.js';
 import { parseReport } from '../parse/index.js';
@@ -57,17 +58,24 @@ export async function checkReport(
 /** As {@link checkReport}, for text already decoded (an editor buffer). */
 export function checkText(
   source: ReportSource,
-  view: import('../read/text-view.js').TextView,
+  view: TextView,
   options: CheckOptions = {},
 ): CheckResult {
   const templates = options.templates ?? builtinTemplates;
   const normalized = normalizeView(view);
   const detection = detectTemplate(normalized.text, templates);
-  const template = chooseTemplate(options.template ?? 'auto', templates, detection.id);
-  if (!template) {
-    const locale = options.locale ?? 'zh-CN';
-    const info = readReportInfo(normalized.text);
-    return { source, template: null, info, report: null, diagnostics: [unknownTemplate(source, templates, locale)] };
+  const wanted = options.template ?? 'auto';
+  const template = chooseTemplate(wanted, templates, detection.id);
+  const locale = options.locale ?? 'zh-CN';
+  // A report in the pre-template format (statistics table with 指标名称/历年累计…, none of the templates'
+  // markers) is not checked against a template it does not follow: one finding says so.
+  const legacyOnly = detection.legacy && wanted === 'auto' && Object.values(detection.scores).every((score) => score === 0);
+  if (!template || legacyOnly) {
+    const info = readReportInfo(normalized);
+    const finding = detection.legacy
+      ? legacyFormat(normalized, info, templates, locale)
+      : unknownTemplate(source, info, templates, locale);
+    return { source, template: null, info, report: null, diagnostics: [finding] };
   }
   const report = parseReport(normalized, source, template, detection);
   const diagnostics = validateReport(report, template, {
@@ -92,16 +100,56 @@ function chooseTemplate(
 }
 
 /** The one finding for a text no template fits: on its first line, naming the templates tried. */
-function unknownTemplate(source: ReportSource, templates: TemplateIR[], locale: Locale): Diagnostic {
+function unknownTemplate(source: ReportSource, info: ReportInfo, templates: TemplateIR[], locale: Locale): Diagnostic {
   const code = 'template/unknown';
   const firstLineEnd = source.text.search(/\r|\n|$/u);
+  const names = templates.map((t) => t.id).join(message('list/separator', {}, locale));
+  const text =
+    info.year === null
+      ? message(code, { templates: names }, locale)
+      : message('template/unknown-year', { templates: names, year: info.year }, locale);
+  return finding(code, text, { start: 0, end: Math.max(0, firstLineEnd) }, []);
+}
+
+/**
+ * The one finding for a report in the pre-template format: at its first old-format phrase (the others
+ * related), saying which template the report year calls for, if any. Nothing else is checked.
+ */
+function legacyFormat(view: TextView, info: ReportInfo, templates: TemplateIR[], locale: Locale): Diagnostic {
+  const phrases = [...new Set(templates.flatMap((t) => t.legacyMarkers))];
+  const found = phrases
+    .map((text) => ({ text, at: view.text.indexOf(text) }))
+    .filter((p) => p.at >= 0)
+    .sort((a, b) => a.at - b.at)
+    .map((p) => ({ text: p.text, range: rangeToOriginal(view, { start: p.at, end: p.at + p.text.length }) }));
+  const names = templates.map((t) => t.title).join(message('list/separator', {}, locale));
+  let text = message('template/legacy-unchecked', { markers: found.map((f) => f.text).join(message('list/separator', {}, locale)), templates: names }, locale);
+  const year = info.year;
+  if (year !== null) {
+    const covering = templates.find((t) => year >= t.years.from && (t.years.to === undefined || year <= t.years.to));
+    const first = Math.min(...templates.map((t) => t.years.from));
+    if (covering) text += message('sentence/join', {}, locale) + message('template/use-instead', { year, expected: covering.title }, locale);
+    else if (year < first) text += message('sentence/join', {}, locale) + message('template/before-templates', { year, from: first }, locale);
+  }
+  const range = found[0]?.range ?? info.titleRange ?? { start: 0, end: 0 };
+  const related = found.slice(1).map((f) => ({ message: message('related/marker', { text: f.text }, locale), range: f.range }));
+  return finding('template/legacy-format', text, range, related);
+}
+
+/** A finding of a code raised before any template is chosen (its default severity). */
+function finding(
+  code: 'template/unknown' | 'template/legacy-format',
+  text: string,
+  range: Diagnostic['range'],
+  related: Diagnostic['related'],
+): Diagnostic {
   return {
     code,
     category: diagnosticCodes[code].category,
     severity: diagnosticCodes[code].severity,
-    message: message(code, { templates: templates.map((t) => t.id).join(locale === 'en' ? ', ' : '、') }, locale),
-    range: { start: 0, end: Math.max(0, firstLineEnd) },
-    related: [],
+    message: text,
+    range,
+    related,
     suggestions: [],
   };
 }

@@ -209,6 +209,18 @@ export const catalogue = {
     en: '{first} + … + {last} ({count} terms)',
   },
   'template/use-instead': { 'zh-CN': '{year} 年度应使用“{expected}”。', en: 'A {year} report should use "{expected}".' },
+  'template/legacy-unchecked': {
+    'zh-CN': '报告使用的是模板施行前的旧格式（{markers}），不是任何模板（{templates}）的格式，未按模板检查。',
+    en: 'The report is in the old, pre-template format ({markers}), none of the templates ({templates}); it was not checked against a template.',
+  },
+  'template/before-templates': {
+    'zh-CN': '{year} 年度早于各模板的适用年度（最早为 {from} 年度）。',
+    en: 'The year {year} is before the years of every template (the earliest is {from}).',
+  },
+  'template/unknown-year': {
+    'zh-CN': '未能识别报告格式：没有找到任何模板（{templates}）的标志性内容，报告年度 {year} 也不在任何模板的适用年度内，未作检查。',
+    en: 'The report format was not recognised: none of the templates ({templates}) has its markers here and the report year {year} is in none of their years; nothing was checked.',
+  },
   'sentence/join': { 'zh-CN': '', en: ' ' },
   'binding/none': { 'zh-CN': '全表', en: 'whole table' },
   'years/open': { 'zh-CN': '{from} 年起', en: '{from} onward' },
