@@ -28,6 +28,19 @@ export interface LocalizationInput {
   order?: readonly string[];
   /** Search bounds. */
   limits?: LocalizationLimits;
+  /**
+   * Figures stated elsewhere (the report's prose) about sums of cells. They decide nothing on their own,
+   * but among equally small fixes the ones that agree with more statements rank first, and when exactly
+   * one agrees best it is the fix.
+   */
+  evidence?: readonly LocalizationEvidence[];
+}
+
+/** A statement Σ coef·cell = value from outside the tables, with the current value of each cell. */
+export interface LocalizationEvidence {
+  id: string;
+  terms: ReadonlyArray<{ cell: string; coef: number; value: number }>;
+  value: number;
 }
 
 /** Bounds that keep the search small whatever the table. */
@@ -67,6 +80,11 @@ export interface Localization {
   alternatives: CellChange[][];
   /** True when more equal-cost alternatives existed than were kept. */
   truncated: boolean;
+  /**
+   * Ids of the evidence statements that the first fix turns from false to true (the prose contradicts
+   * the table as written and agrees with it fixed). Absent when none.
+   */
+  corroborated?: string[];
 }
 
 /** A set of cells and the change of each that makes every constraint hold. */
@@ -304,6 +322,30 @@ class GroupSearch {
   }
 }
 
+/** The value of an evidence statement's sum with `changes` applied. */
+function evidenceSum(evidence: LocalizationEvidence, changes: readonly CellChange[]): Rational {
+  let total = Rational.ZERO;
+  for (const term of evidence.terms) {
+    const changed = changes.find((c) => c.cell === term.cell);
+    total = total.add(Rational.fromNumber(term.coef).mul(Rational.fromNumber(changed ? changed.to : term.value)));
+  }
+  return total;
+}
+
+/** How many evidence statements hold once `changes` are applied. */
+function agreement(evidence: readonly LocalizationEvidence[] | undefined, changes: readonly CellChange[]): number {
+  if (!evidence) return 0;
+  return evidence.filter((e) => evidenceSum(e, changes).equals(Rational.fromNumber(e.value))).length;
+}
+
+/** Ids of the statements false as written and true once `changes` are applied. */
+function newlyTrue(evidence: readonly LocalizationEvidence[] | undefined, changes: readonly CellChange[] | undefined): string[] {
+  if (!evidence || !changes) return [];
+  return evidence
+    .filter((e) => !evidenceSum(e, []).equals(Rational.fromNumber(e.value)) && evidenceSum(e, changes).equals(Rational.fromNumber(e.value)))
+    .map((e) => e.id);
+}
+
 /**
  * Error localisation: finds the smallest sets of cells whose change makes every constraint hold.
  *
@@ -311,8 +353,9 @@ class GroupSearch {
  * `maxCells` cells are enumerated as hitting sets of the violated constraints (plus cells of the
  * constraints a set touches, when a holding constraint needs compensating). For each set the touched
  * equations are solved exactly (Gauss–Jordan on rationals), inequalities and cell domains checked, and
- * the search stops at the first k with solutions. Equal-cost fixes are ranked: more changes explained as
- * typing slips first, then fixes that change totals rather than details, then the smallest total change,
+ * the search stops at the first k with solutions. Equal-cost fixes are ranked: agreement with more
+ * evidence statements (the prose) first — one fix agreeing best is the fix —, then more changes explained
+ * as typing slips, then fixes that change totals rather than details, then the smallest total change,
  * then reading order. Deterministic: no clocks, no randomness.
  */
 export function localizeErrors(input: LocalizationInput): Localization[] {
@@ -354,6 +397,7 @@ export function localizeErrors(input: LocalizationInput): Localization[] {
             return { cell, from: from.toNumber(), to: to.toNumber(), toText, ...(slip ? { slip } : {}) };
           });
           const score = {
+            agrees: agreement(input.evidence, changes),
             slips: changes.filter((c) => c.slip).length,
             totals: cells.filter((cell) => totals.has(cell)).length,
             cost: deltas.reduce((sum, d) => sum.add(d.abs()), Rational.ZERO),
@@ -362,6 +406,7 @@ export function localizeErrors(input: LocalizationInput): Localization[] {
           return { changes, score };
         })
         .sort((a, b) => {
+          if (a.score.agrees !== b.score.agrees) return b.score.agrees - a.score.agrees;
           if (a.score.slips !== b.score.slips) return b.score.slips - a.score.slips;
           if (a.score.totals !== b.score.totals) return b.score.totals - a.score.totals;
           const cost = a.score.cost.compare(b.score.cost);
@@ -373,7 +418,13 @@ export function localizeErrors(input: LocalizationInput): Localization[] {
         });
       result.alternatives = ranked.slice(0, maxAlternatives).map((r) => r.changes);
       result.truncated = ranked.length > maxAlternatives;
-      result.status = ranked.length === 1 ? 'unique' : 'ambiguous';
+      // The statements elsewhere single out one of several equally small fixes.
+      const decidedByEvidence = ranked.length > 1 && ranked[0].score.agrees > ranked[1].score.agrees;
+      if (decidedByEvidence) result.alternatives = [ranked[0].changes];
+      result.truncated = !decidedByEvidence && result.truncated;
+      result.status = ranked.length === 1 || decidedByEvidence ? 'unique' : 'ambiguous';
+      const corroborated = newlyTrue(input.evidence, result.alternatives[0]);
+      if (corroborated.length > 0) result.corroborated = corroborated;
       break;
     }
     results.push(result);

@@ -160,6 +160,10 @@ export const catalogue = {
     'zh-CN': '最可能出错的是：{changes}；这样改可使所有相关等式成立。',
     en: 'Most likely wrong: {changes}; this makes every related equation hold.',
   },
+  'localize/unique-corroborated': {
+    'zh-CN': '最可能出错的是：{changes}；这样改可使所有相关等式成立，也与正文“{text}”一致。',
+    en: 'Most likely wrong: {changes}; this makes every related equation hold and agrees with the text "{text}".',
+  },
   'localize/ambiguous': {
     'zh-CN': '无法唯一确定出错的单元格，同样简单的改法有 {count} 种，例如：{alternatives}。',
     en: 'No unique localisation: {count} equally small fixes, e.g. {alternatives}.',

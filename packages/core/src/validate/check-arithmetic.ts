@@ -7,10 +7,12 @@ import {
   type CellDomain,
   type Localization,
   type LocalizationConstraint,
+  type LocalizationEvidence,
 } from '../localize/index.js';
 import type { MessageParams } from '../messages/index.js';
 import type { OffsetRange } from '../model/report.js';
 import { cellEdit } from './cell-edit.js';
+import { proseStatements } from './prose-statements.js';
 import type { ValidationContext } from './validation-context.js';
 
 /** An equation whose every operand could be read, with its two sides evaluated. */
@@ -118,10 +120,19 @@ function fixOf(ctx: ValidationContext, changes: CellChange[]): Suggestion | null
   return { message: ctx.msg('fix/cells', { changes: describeChanges(ctx, changes) }), edits };
 }
 
-function localizationSentence(ctx: ValidationContext, localization: Localization, maxCells: number): string {
+function localizationSentence(
+  ctx: ValidationContext,
+  localization: Localization,
+  maxCells: number,
+  statementText: ReadonlyMap<string, string>,
+): string {
   switch (localization.status) {
-    case 'unique':
-      return ctx.msg('localize/unique', { changes: describeChanges(ctx, localization.alternatives[0]) });
+    case 'unique': {
+      const changes = describeChanges(ctx, localization.alternatives[0]);
+      const texts = [...new Set((localization.corroborated ?? []).map((id) => statementText.get(id)).filter((t) => t !== undefined))];
+      if (texts.length === 0) return ctx.msg('localize/unique', { changes });
+      return ctx.msg('localize/unique-corroborated', { changes, text: texts.join(ctx.msg('list/separator')) });
+    }
     case 'ambiguous':
       return ctx.msg('localize/ambiguous', {
         count: localization.truncated ? `${localization.alternatives.length}+` : localization.alternatives.length,
@@ -135,6 +146,30 @@ function localizationSentence(ctx: ValidationContext, localization: Localization
     case 'capped':
       return ctx.msg('localize/capped');
   }
+}
+
+/**
+ * The figures the prose restates about the tables, as evidence for the localiser (statements whose cells
+ * cannot all be read are left out; blank cells count 0, as in the prose check), with their text by id.
+ */
+function proseEvidence(ctx: ValidationContext): { evidence: LocalizationEvidence[]; statementText: Map<string, string> } {
+  const evidence: LocalizationEvidence[] = [];
+  const statementText = new Map<string, string>();
+  for (const statement of proseStatements(ctx)) {
+    const terms: LocalizationEvidence['terms'][number][] = [];
+    let readable = true;
+    for (const term of statement.rule.expression) {
+      const cell = ctx.reportCell(term.cell);
+      if (cell.state === 'blank') terms.push({ cell: term.cell, coef: term.coef, value: 0 });
+      else if (cell.state === 'number' && cell.value !== null && Number.isFinite(cell.value)) terms.push({ cell: term.cell, coef: term.coef, value: cell.value });
+      else readable = false;
+    }
+    if (!readable) continue;
+    const id = `${statement.rule.id}@${statement.viewStart}`;
+    evidence.push({ id, terms, value: statement.value });
+    statementText.set(id, statement.text);
+  }
+  return { evidence, statementText };
 }
 
 /** The most useful range of a failed equation: the blamed cell, else its first locatable operand. */
@@ -260,6 +295,7 @@ export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
       domains.set(cell, domainOf(ctx, cell));
     }
   });
+  const { evidence, statementText } = proseEvidence(ctx);
   const localizations = localizeErrors({
     constraints,
     values,
@@ -267,6 +303,7 @@ export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
     domains,
     order: ctx.template.cells.map((c) => c.id),
     limits: { maxCells: MAX_CELLS },
+    evidence,
   });
   const byEquation = new Map<string, Localization>();
   for (const localization of localizations) for (const id of localization.violated) byEquation.set(id, localization);
@@ -300,7 +337,7 @@ export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
     };
     const ruleText = ctx.localized(rule.message, params).trim();
     let text = ruleText || ctx.msg('arithmetic/equation', params);
-    if (localization) text += ctx.msg('sentence/join') + localizationSentence(ctx, localization, MAX_CELLS);
+    if (localization) text += ctx.msg('sentence/join') + localizationSentence(ctx, localization, MAX_CELLS, statementText);
     const operands = [...new Set([...equation.lhs, ...equation.rhs].map((t) => t.cell))];
     const related: RelatedLocation[] = [];
     for (const cellId of operands) {

@@ -30,6 +30,26 @@ function grid(values: Record<string, number[]>): LocalizationInput {
 }
 
 describe('localizeErrors', () => {
+  it('lets a statement from outside the tables single out one of several equally small fixes', () => {
+    // A single total row: T = a + b + c, with T 5 and parts 1, 1, 1: changing T or any part fixes it.
+    const base: LocalizationInput = {
+      constraints: [{ id: 'sum', lhs: [t('T')], op: '=', rhs: [t('a'), t('b'), t('c')] }],
+      values: new Map([['T', 5], ['a', 1], ['b', 1], ['c', 1]]),
+      domains: new Map([['T', 'count'], ['a', 'count'], ['b', 'count'], ['c', 'count']]),
+    };
+    const [alone] = localizeErrors(base);
+    expect(alone.status).toBe('ambiguous');
+    // The text says the total is 3: only changing T agrees with it.
+    const [withText] = localizeErrors({ ...base, evidence: [{ id: 'text', terms: [{ cell: 'T', coef: 1, value: 5 }], value: 3 }] });
+    expect(withText.status).toBe('unique');
+    expect(withText.alternatives).toEqual([[{ cell: 'T', from: 5, to: 3, toText: '3' }]]);
+    expect(withText.corroborated).toEqual(['text']);
+    // A statement no fix makes true changes nothing.
+    const [unrelated] = localizeErrors({ ...base, evidence: [{ id: 'text', terms: [{ cell: 'a', coef: 1, value: 1 }], value: 9 }] });
+    expect(unrelated.status).toBe('ambiguous');
+    expect(unrelated.corroborated).toBeUndefined();
+  });
+
   it('finds nothing to do when every constraint holds', () => {
     expect(localizeErrors(grid({ r1: [1, 2, 3], r2: [4, 5, 9], T: [5, 7, 12] }))).toEqual([]);
   });

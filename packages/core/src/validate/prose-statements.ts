@@ -1,0 +1,61 @@
+import type { ProseCheckIR } from '../ir/template-ir.js';
+import { Rational } from '../localize/index.js';
+import { parseProseNumber } from './prose-number.js';
+import { compileRulePattern, sectionTexts } from './section-search.js';
+import type { ValidationContext } from './validation-context.js';
+
+/** A figure the prose states about the tables: a match of a prose rule's pattern, with its number. */
+export interface ProseStatement {
+  rule: ProseCheckIR;
+  /** The number as written ("17", "十二") and its value. */
+  written: string;
+  value: number;
+  /** The whole match and its range in the normalised view. */
+  text: string;
+  viewStart: number;
+  viewEnd: number;
+}
+
+/**
+ * Every figure the prose restates, by the template's prose rules: each rule's pattern matched on the
+ * prose of its sections (table rows left out, see `sectionText`), with the number of its group `n`.
+ * Matches whose number cannot be read are left out.
+ */
+export function proseStatements(ctx: ValidationContext): ProseStatement[] {
+  const statements: ProseStatement[] = [];
+  for (const rule of ctx.template.rules) {
+    if (rule.kind !== 'prose') continue;
+    const pattern = compileRulePattern(rule.pattern);
+    if (!pattern) continue;
+    for (const segment of sectionTexts(ctx, rule.sections)) {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(segment.text); m; m = pattern.exec(segment.text)) {
+        if (m[0].length === 0) {
+          pattern.lastIndex++;
+          continue;
+        }
+        const written = m.groups?.n;
+        const value = written === undefined ? null : parseProseNumber(written);
+        if (value === null) continue;
+        const viewStart = segment.viewStart + m.index;
+        statements.push({ rule, written: written!.trim(), value, text: m[0], viewStart, viewEnd: viewStart + m[0].length });
+      }
+    }
+  }
+  return statements;
+}
+
+/**
+ * The value of a prose rule's cell expression (blank cells count 0), or null when an operand cannot be
+ * read (absent, invalid, approximate).
+ */
+export function proseExpressionValue(ctx: ValidationContext, rule: ProseCheckIR): Rational | null {
+  let total = Rational.ZERO;
+  for (const term of rule.expression) {
+    const cell = ctx.reportCell(term.cell);
+    if (cell.state === 'blank') continue;
+    if (cell.state !== 'number' || cell.value === null || !Number.isFinite(cell.value)) return null;
+    total = total.add(Rational.fromNumber(term.coef).mul(Rational.fromNumber(cell.value)));
+  }
+  return total;
+}
