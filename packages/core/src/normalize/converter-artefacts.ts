@@ -12,16 +12,27 @@ export interface ConverterArtefact extends OffsetRange {
   kind: 'bookmark' | 'span-attributes' | 'html-comment' | 'escape' | 'field-code';
 }
 
-const PATTERNS: readonly { kind: ConverterArtefact['kind']; pattern: RegExp }[] = [
-  { kind: 'bookmark', pattern: /\[bookmark:[^\]\n]{0,200}\]/g },
-  { kind: 'span-attributes', pattern: /\{(?:[.#][A-Za-z][\w-]*)(?:\s+(?:[.#][A-Za-z][\w-]*|[A-Za-z][\w-]*="[^"\n]*"))*\}/g },
-  { kind: 'html-comment', pattern: /<!--[^\n]{0,500}?-->/g },
+/**
+ * The artefact patterns, each with literals one of which every match contains: a text without them is
+ * not searched (the escape pattern starts with a lookbehind, which the regular expression engine would
+ * otherwise try at every position of every report).
+ */
+const PATTERNS: readonly { kind: ConverterArtefact['kind']; pattern: RegExp; needs: readonly string[] }[] = [
+  { kind: 'bookmark', pattern: /\[bookmark:[^\]\n]{0,200}\]/g, needs: ['[bookmark:'] },
+  {
+    kind: 'span-attributes',
+    needs: ['{'],
+    pattern: /\{(?:[.#][A-Za-z][\w-]*)(?:\s+(?:[.#][A-Za-z][\w-]*|[A-Za-z][\w-]*="[^"\n]*"))*\}/g,
+  },
+  { kind: 'html-comment', pattern: /<!--[^\n]{0,500}?-->/g, needs: ['<!--'] },
   {
     kind: 'escape',
+    needs: ['\\'],
     pattern: /(?<=[\p{Script=Han}\d\u3000-\u303F\uFF00-\uFFEF])\\[[\]*_#`|<>~]|\\[[\]*_#`|<>~](?=[\p{Script=Han}\d\u3000-\u303F\uFF00-\uFFEF])/gu,
   },
   {
     kind: 'field-code',
+    needs: ['PAGEREF', 'MERGEFORMAT', 'HYPERLINK', 'TOC'],
     pattern: /\bPAGEREF\s+_Toc\d+(?:\s+\\[a-z])*|\\\*\s*MERGEFORMAT\b|\bHYPERLINK\s+(?:\\l\s+)?"[^"\n]{0,500}"|\bTOC\s+\\o\s+"[^"\n]*"(?:\s+\\[a-z])*/g,
   },
 ];
@@ -33,7 +44,8 @@ const PATTERNS: readonly { kind: ConverterArtefact['kind']; pattern: RegExp }[] 
  */
 export function findConverterArtefacts(text: string): ConverterArtefact[] {
   const found: ConverterArtefact[] = [];
-  for (const { kind, pattern } of PATTERNS) {
+  for (const { kind, pattern, needs } of PATTERNS) {
+    if (!needs.some((literal) => text.includes(literal))) continue;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
       found.push({ start: m.index, end: m.index + m[0].length, kind });
