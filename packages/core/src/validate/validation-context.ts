@@ -16,6 +16,9 @@ import { tableLabels, type TableLabels } from './axis-labels.js';
 import { templateIndex } from './template-index.js';
 import { lineAt, viewRangeOf } from './text-ranges.js';
 
+/** A UTF-16 unit of a table row that `sectionText` blanks: all but line breaks. */
+const ROW_CHARACTER = /[^\r\n]/g;
+
 /** The parts of a diagnostic a check supplies; the context fills code metadata and defaults. */
 export interface DiagnosticDraft {
   message: string;
@@ -245,17 +248,21 @@ export class ValidationContext {
 
   /** The view text of `range` with the rows of every table read there replaced by spaces. */
   private withoutTableRows(range: OffsetRange): string {
-    const text = this.view.text.slice(range.start, range.end);
+    const view = this.view.text;
     const rows = (this.rowSpans ??= this.tableRowSpans()).filter((r) => r.end > range.start && r.start < range.end);
-    if (rows.length === 0) return text;
-    const chars = text.split('');
-    for (const row of rows) {
-      for (let i = Math.max(row.start, range.start); i < Math.min(row.end, range.end); i++) {
-        const c = chars[i - range.start];
-        if (c !== '\n' && c !== '\r') chars[i - range.start] = ' ';
-      }
+    if (rows.length === 0) return view.slice(range.start, range.end);
+    // The text between the rows as it is, the rows' UTF-16 units blanked (line breaks kept).
+    const parts: string[] = [];
+    let at = range.start;
+    for (const row of [...rows].sort((a, b) => a.start - b.start)) {
+      const start = Math.max(row.start, at);
+      const end = Math.min(row.end, range.end);
+      if (end <= start) continue;
+      parts.push(view.slice(at, start), view.slice(start, end).replace(ROW_CHARACTER, ' '));
+      at = end;
     }
-    return chars.join('');
+    parts.push(view.slice(at, range.end));
+    return parts.join('');
   }
 
   /** View ranges of the table rows read (label to last cell), in no particular order. */
