@@ -212,6 +212,14 @@ export const catalogue = {
     'zh-CN': '{first} + … + {last}（共 {count} 项）',
     en: '{first} + … + {last} ({count} terms)',
   },
+  'structure/row-split-guessed-rows': {
+    'zh-CN': '表格“{table}”有 {count} 行的数字连写在一起（{rows}），已按表内勾稽关系拆分（推测）。',
+    en: 'In table "{table}", {count} rows have their numbers run together ({rows}); they were split by the table\'s arithmetic (a guess).',
+  },
+  'structure/row-ambiguous-rows': {
+    'zh-CN': '表格“{table}”有 {count} 行的数字连写在一起（{rows}），无法唯一拆分，这些行未核对。',
+    en: 'In table "{table}", {count} rows have their numbers run together ({rows}) and cannot be split unambiguously; they were not checked.',
+  },
   'template/use-instead': { 'zh-CN': '{year} 年度应使用“{expected}”。', en: 'A {year} report should use "{expected}".' },
   'template/legacy-unchecked': {
     'zh-CN': '报告使用的是模板施行前的旧格式（{markers}），不是任何模板（{templates}）的格式，未按模板检查。',

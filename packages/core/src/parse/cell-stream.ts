@@ -261,12 +261,19 @@ function textOf(text: string, word: ReportToken[]): string {
   return word.length === 0 ? '' : text.slice(word[0].start, word[word.length - 1].end);
 }
 
-/** Digits may be split off a text run that ends in a CJK character other than a counting word. */
+/**
+ * Digits may be split off a text run that ends in a CJK character other than a counting word, or in a
+ * closing bracket or quote after one ("…不计其他情形）2000002", "3.危及“三安全一稳定”1000001").
+ */
 function gluable(text: string, token: ReportToken): boolean {
-  const last = text.charCodeAt(token.end - 1);
+  let end = token.end;
+  while (end - 1 > token.start && CLOSING.includes(text[end - 1])) end--;
+  const last = text.charCodeAt(end - 1);
   if (last < 0x3400 || last >= 0xa000) return false;
-  return !'第年月日号期至共约近前后'.includes(text[token.end - 1]);
+  return !'第年月日号期至共约近前后'.includes(text[end - 1]);
 }
+
+const CLOSING = '）)”’」』】〕］]';
 
 function addItem(stream: CellStream, kind: ItemKind, start: number, end: number, line: number): void {
   const index = stream.items.length;

@@ -8,7 +8,8 @@
  * blank markers dearer, inventing missing fields dearer still, and violating the table's own row
  * equations (e.g. 总计 = Σ parts) costs more than any small layout repair — and the best placement wins;
  * it is marked as a guess when another placement comes close. A single run of digits where the row needs
- * several numbers ("6000017") is split by the row equations.
+ * several numbers ("6000017") is split by the row equations; glued to the label of a row without
+ * equations, only a run of one digit per column is split.
  */
 
 /** One slot after a row label. */
@@ -45,6 +46,11 @@ export interface RowAlignment {
   extra: boolean;
   /** `split`: a glued row split by arithmetic; `ambiguous`: several splits fit (cells unreadable). */
   glued?: 'split' | 'ambiguous';
+  /**
+   * For an ambiguous glued row: the run of digits and the splits that fit its own equations (part
+   * lengths), when there are few; the table's other equations may still decide between them.
+   */
+  candidates?: { slot: RowSlot; splits: number[][] };
 }
 
 /** Options of {@link alignRow}. */
@@ -100,6 +106,10 @@ export function alignRow(slots: RowSlot[], columns: number, options: AlignOption
   }
   if (m === 1 && nonEmpty.length === 1 && options.equations.length > 0) {
     const glued = splitGluedRow(filled[0], k, options.equations);
+    if (glued) return glued;
+  }
+  if (m === 1 && nonEmpty.length === 1 && options.equations.length === 0 && filled[0].start === options.at) {
+    const glued = splitWithoutEquations(filled[0], k);
     if (glued) return glued;
   }
   return placeByScore(slots, filled, k, options);
@@ -236,28 +246,52 @@ function holds(equation: RowEquation, row: number[]): boolean {
   return Math.abs(sum) <= 1e-9 * scale + 1e-9;
 }
 
+/** At most this many splits of an ambiguous glued row are kept for the table's equations to decide. */
+const MAX_CANDIDATE_SPLITS = 16;
+
 /** Splits one run of digits into `k` numbers satisfying the row equations. */
 function splitGluedRow(slot: RowSlot, k: number, equations: RowEquation[]): RowAlignment | null {
   const digits = slot.text.trim();
   if (!/^[0-9]+$/.test(digits) || digits.length < k || digits.length > k * 7) return null;
-  const solutions = splitDigits(digits, k, equations, 2);
+  const solutions = splitDigits(digits, k, equations, MAX_CANDIDATE_SPLITS + 1);
   if (solutions === null || solutions.length === 0) return null;
-  if (solutions.length > 1) {
-    return {
-      cells: Array.from({ length: k }, () => ({ position: slot.start, guessed: true })),
-      extra: false,
-      glued: 'ambiguous',
-    };
-  }
+  if (solutions.length === 1) return gluedSplit(slot, solutions[0]);
+  // Two identical solutions: the search budget ran out (others may exist); more than the limit: too many.
+  const exhausted = solutions.length === 2 && solutions[0].join() === solutions[1].join();
+  return {
+    cells: Array.from({ length: k }, () => ({ position: slot.start, guessed: true })),
+    extra: false,
+    glued: 'ambiguous',
+    ...(exhausted || solutions.length > MAX_CANDIDATE_SPLITS ? {} : { candidates: { slot, splits: solutions } }),
+  };
+}
+
+/** The alignment of a run of digits cut into parts of the given lengths (every cell a guess). */
+export function gluedSplit(slot: RowSlot, lengths: readonly number[]): RowAlignment {
+  const digits = slot.text.trim();
   const base = slot.start + slot.text.indexOf(digits);
   const cells: AlignedCell[] = [];
   let at = 0;
-  for (const length of solutions[0]) {
+  for (const length of lengths) {
     const text = digits.slice(at, at + length);
     cells.push({ slot, part: { text, start: base + at, end: base + at + length }, position: base + at, guessed: true });
     at += length;
   }
   return { cells, extra: false, glued: 'split' };
+}
+
+/**
+ * A run of digits glued to the label of a row that no equation checks ("规章000"): when it has exactly one
+ * digit per column, that is its only split (a guess: cells may have been empty); longer runs cannot be
+ * split (ambiguous). Null for anything but a run of ASCII digits.
+ */
+function splitWithoutEquations(slot: RowSlot, k: number): RowAlignment | null {
+  const digits = slot.text.trim();
+  if (!/^[0-9]+$/.test(digits) || digits.length <= 1 || digits.length < k) return null;
+  if (digits.length > k) {
+    return { cells: Array.from({ length: k }, () => ({ position: slot.start, guessed: true })), extra: false, glued: 'ambiguous' };
+  }
+  return gluedSplit(slot, Array.from({ length: k }, () => 1));
 }
 
 /**

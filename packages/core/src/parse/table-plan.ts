@@ -21,6 +21,11 @@ export interface RowLabelPlan {
   leafIndex: number;
 }
 
+/** A linear equation Σ coef × cell = 0 over cells of one table, by leaf row and column index. */
+export interface TableEquation {
+  terms: { row: number; column: number; coef: number }[];
+}
+
 /** An innermost column group: its label patterns and the leaf columns it spans. */
 export interface LeafColumnGroup {
   patterns: LabelPattern[];
@@ -54,6 +59,8 @@ export interface TablePlan {
   spans?: number[];
   /** Equations over a single row, by leaf row id, in column indices. */
   rowEquations: Map<string, RowEquation[]>;
+  /** Every equation of the table's rules (`=` only), in leaf row and column indices. */
+  tableEquations: TableEquation[];
   /** Cell type by `${row}.${column}`. */
   cellTypes: Map<string, CellType>;
   /** Per leaf row (template order), per leaf column: the cell id and type. */
@@ -129,7 +136,9 @@ function planTable(template: TemplateIR, table: TableIR): TablePlan {
     }
   }
   const columnIndex = new Map(table.leafColumns.map((id, i) => [id, i]));
+  const rowIndex = new Map(table.leafRows.map((id, i) => [id, i]));
   const rowEquations = new Map<string, RowEquation[]>();
+  const tableEquations: TableEquation[] = [];
   for (const rule of template.rules) {
     if (rule.kind !== 'arithmetic') continue;
     for (const equation of rule.equations) {
@@ -139,6 +148,8 @@ function planTable(template: TemplateIR, table: TableIR): TablePlan {
         ...equation.rhs.map((t) => ({ ...t, coef: -t.coef })),
       ].map((t) => ({ cell: cellById.get(t.cell), coef: t.coef }));
       if (terms.length < 2 || terms.some((t) => t.cell === undefined)) continue;
+      const indexed = terms.map((t) => ({ row: rowIndex.get(t.cell!.row) ?? -1, column: columnIndex.get(t.cell!.column) ?? -1, coef: t.coef }));
+      if (indexed.every((t) => t.row >= 0 && t.column >= 0)) tableEquations.push({ terms: indexed });
       const row = terms[0].cell!.row;
       if (terms.some((t) => t.cell!.row !== row)) continue;
       const list = rowEquations.get(row) ?? [];
@@ -167,6 +178,7 @@ function planTable(template: TemplateIR, table: TableIR): TablePlan {
     ...(spans ? { spans } : {}),
     ...(leafGroups ? { leafGroups } : {}),
     rowEquations,
+    tableEquations,
     cellTypes,
   };
 }

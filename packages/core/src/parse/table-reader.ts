@@ -2,6 +2,7 @@ import type { TableNote } from '../model/report.js';
 import type { CellStream, LineLayout, StreamItem } from './cell-stream.js';
 import { isUnitWord, readCellValue } from './cell-value.js';
 import { matchLabelAt, type LabelMatch, type LabelPattern } from './label-match.js';
+import { resolveGluedRows } from './glued-rows.js';
 import { alignRow, type AlignedCell, type RowAlignment, type RowSlot } from './row-alignment.js';
 import type { RowLabelPlan, TablePlan } from './table-plan.js';
 
@@ -154,6 +155,11 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
       rows.set(label.id, { plan: label, labelStart, labelEnd, alignment: align(plan, label, slots, labelEnd, stream), layouts });
       endItem = Math.max(endItem, lastItem + 1);
     }
+  }
+  const entries = [...rows.values()].map((row) => ({ leafIndex: row.plan.leafIndex, alignment: row.alignment }));
+  for (const [leafIndex, alignment] of resolveGluedRows(plan, entries)) {
+    const row = [...rows.values()].find((r) => r.plan.leafIndex === leafIndex);
+    if (row) row.alignment = alignment;
   }
   for (const row of rows.values()) {
     const a = row.alignment;

@@ -102,6 +102,12 @@ const NOTE_CODES: Record<TableNote['kind'], DiagnosticCode> = {
   transposed: 'structure/table-transposed',
 };
 
+/** The message of several rows of a table with the same glued-row note. */
+const GLUED_ROWS: Partial<Record<TableNote['kind'], 'structure/row-split-guessed-rows' | 'structure/row-ambiguous-rows'>> = {
+  'glued-split': 'structure/row-split-guessed-rows',
+  'glued-ambiguous': 'structure/row-ambiguous-rows',
+};
+
 function checkTables(ctx: ValidationContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const table of ctx.template.tables) {
@@ -145,6 +151,21 @@ function checkTables(ctx: ValidationContext): Diagnostic[] {
       seen.add(key);
       const code = NOTE_CODES[note.kind];
       if (!code) continue;
+      const sameKind = found.notes.filter((n) => n.kind === note.kind && n.row !== undefined);
+      const plural = GLUED_ROWS[note.kind];
+      if (plural && sameKind.length > 1) {
+        // Glued rows come together (a whole table without separators): one finding for the table.
+        if (sameKind[0] !== note) continue;
+        const rows = [...new Set(sameKind.map((n) => n.row!))];
+        diagnostics.push(
+          ctx.diagnostic(code, {
+            message: ctx.msg(plural, { table: label, count: rows.length, rows: ctx.list(rows.map((row) => `“${ctx.rowLabel(table.id, row)}”`), 5) }),
+            range: note.range,
+            related: sameKind.slice(1).map((n) => ({ message: ctx.rowLabel(table.id, n.row!), range: n.range })),
+          }),
+        );
+        continue;
+      }
       diagnostics.push(
         ctx.diagnostic(code, {
           message: ctx.msg(code, { table: label, row: note.row ? ctx.rowLabel(table.id, note.row) : '' }),

@@ -94,6 +94,28 @@ describe('alignRow', () => {
   });
 });
 
+describe('alignRow: digits glued to the label of a row without equations', () => {
+  const glued = (text: string, at: number): RowSlot[] => [{ kind: 'value', start: at, end: at + text.length, text }];
+
+  it('splits a run of one digit per column, as a guess', () => {
+    const a = alignRow(glued('000', 2), 3, { equations: [], at: 2, numberOf });
+    expect(a.glued).toBe('split');
+    expect(a.cells.map((c) => [c.part?.text, c.part?.start, c.guessed])).toEqual([['0', 2, true], ['0', 3, true], ['0', 4, true]]);
+  });
+
+  it('leaves a longer run unread (ambiguous) and a separated number where it is', () => {
+    expect(alignRow(glued('3112', 2), 3, { equations: [], at: 2, numberOf }).glued).toBe('ambiguous');
+    const separated = alignRow(glued('312', 3), 3, { equations: [], at: 2, numberOf });
+    expect(separated.glued).toBeUndefined();
+  });
+
+  it('keeps the candidate splits of an ambiguous row with equations, for the table to decide', () => {
+    const a = alignRow(glued('142001017', 0), 7, { equations: [total(7)], at: 0, numberOf });
+    expect(a.glued).toBe('ambiguous');
+    expect(a.candidates?.splits).toEqual(expect.arrayContaining([[2, 1, 1, 1, 1, 1, 2], [1, 1, 1, 1, 1, 2, 2]]));
+  });
+});
+
 describe('splitDigits', () => {
   it('finds every split, without leading zeros', () => {
     expect(splitDigits('0200201133', 7, [total(7)], 10)).toEqual([
