@@ -40,6 +40,8 @@ const PARENTHESISED = /^[(（]\s*[一二三四五六七八九十0-9]/;
 const OTHER_STYLE = /^(?:[(（]\s*([一二三四五六七八九十]{1,3})\s*[)）]|([1-9１-９])\s*[、.．，,:：])\s*/;
 const MIN_STYLED_HEADINGS = 3;
 const NUMERALS = '一二三四五六七八九十';
+/** Score taken from a heading with nothing under it before the next heading (a table-of-contents entry). */
+const EMPTY_BODY_PENALTY = 1;
 /** Headings are short; longer lines are prose. */
 const MAX_HEADING_LINE = 80;
 
@@ -61,24 +63,32 @@ export function findSectionHeadings(text: string, sections: SectionIR[]): Headin
   }));
   const lines: { text: string; start: number; end: number; lineEnd: number }[] = [];
   const candidates: Candidate[] = [];
+  // Whether some other text follows each candidate line before the next one: a heading with nothing
+  // under it is likely an entry of a table of contents ("目录" listing the six parts before the body).
+  const hasBody: boolean[] = [];
   let at = 0;
   while (at <= text.length) {
     let nl = text.indexOf('\n', at);
     if (nl < 0) nl = text.length;
     const rawLine = text.slice(at, nl);
     const trimmed = rawLine.replace(DECORATION, '');
+    let candidate = false;
     if (trimmed !== '' && trimmed.length <= MAX_HEADING_LINE) {
       const found = PARENTHESISED.test(trimmed) || OTHER_STYLE.test(trimmed) ? scoreStyledLine(trimmed, wanted) : scoreLine(trimmed, wanted);
       if (found.length > 0) {
+        candidate = true;
         const offset = at + rawLine.indexOf(trimmed);
         const line = lines.length;
         lines.push({ text: trimmed, start: offset, end: offset + trimmed.length, lineEnd: Math.min(text.length, nl + 1) });
+        hasBody.push(false);
         for (const f of found) candidates.push({ ...f, line });
       }
     }
+    if (!candidate && trimmed.trim() !== '' && hasBody.length > 0) hasBody[hasBody.length - 1] = true;
     if (nl >= text.length) break;
     at = nl + 1;
   }
+  for (const c of candidates) if (!hasBody[c.line]) c.score -= EMPTY_BODY_PENALTY;
   const styledSections = new Set(candidates.filter((c) => c.styled).map((c) => c.section));
   const usable = styledSections.size >= MIN_STYLED_HEADINGS ? candidates : candidates.filter((c) => !c.styled);
   return bestChain(usable, sections.length).map((c) => ({

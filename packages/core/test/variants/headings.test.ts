@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../src/validate/index.js';
-import { checkVariantText, findings, textAt, variantText, verdict } from './variant-helpers.js';
+import { checkVariant, checkVariantText, expectVariantValues, findings, textAt, variantText, verdict } from './variant-helpers.js';
 
 /**
  * Variant 6: section headings as people write them, on the report 06-headings.txt (whose headings are the
@@ -86,5 +86,18 @@ describe('another numbering style: one near-miss warning per heading, with a fix
     const text = withHeadings((i, w) => (i === 1 ? `（二）${w}` : `${NUMERALS[i]}、${w}`));
     const result = await checkVariantText(text);
     expect(verdict(result)).toEqual(['error structure/heading-missing']);
+  });
+});
+
+describe('a table of contents listing the six parts before the body (06-table-of-contents.txt)', () => {
+  // The six headings occur twice; the entries of the contents have nothing under them, the headings of
+  // the body have their text and tables: the body's are the sections.
+  it('takes the headings of the body, not the entries of the contents', async () => {
+    const result = await checkVariant('06-table-of-contents.txt');
+    const text = result.source.text;
+    const tocEnd = text.indexOf('六、其他需要报告的事项', text.indexOf('目录')) + '六、其他需要报告的事项'.length;
+    for (const section of result.report!.sections) expect(section.heading!.range.start, section.id).toBeGreaterThan(tocEnd);
+    expectVariantValues(result, expect);
+    expect(verdict(result)).toEqual([]);
   });
 });
