@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Translator } from '../i18n/translate.js';
 import { CliError } from '../program/cli-error.js';
 import { isReportFile, reportExtensions } from './supported-files.js';
@@ -39,6 +38,7 @@ export async function collectInputs(operands: readonly string[], cwd: string, t:
     }
     const stats = await stat(path.resolve(cwd, operand)).catch(() => undefined);
     if (stats?.isDirectory()) {
+      const { glob } = await globber();
       const found = await glob(`**/*.{${reportExtensions.join(',')}}`, {
         cwd: path.resolve(cwd, operand),
         caseSensitiveMatch: false,
@@ -48,7 +48,8 @@ export async function collectInputs(operands: readonly string[], cwd: string, t:
       for (const relative of found.sort(byCodePoint)) add(path.join(operand, relative), path.join(operand, relative));
     } else if (stats) {
       add(operand, operand);
-    } else if (isDynamicPattern(operand)) {
+    } else if ((await globber()).isDynamicPattern(operand)) {
+      const { glob } = await globber();
       const found = (await glob(operand, { cwd, followSymbolicLinks: false })).filter(isReportFile).sort(byCodePoint);
       if (found.length === 0) throw new CliError(t('no-files-matched', { pattern: operand }));
       for (const file of found) add(file, path.isAbsolute(file) ? file : path.normalize(file));
@@ -57,6 +58,14 @@ export async function collectInputs(operands: readonly string[], cwd: string, t:
     }
   }
   return inputs;
+}
+
+/**
+ * The glob library, loaded when a directory or pattern is to be expanded: a run on named files (an
+ * editor's or a hook's single file, where start-up time counts) does not pay for loading it.
+ */
+function globber(): Promise<typeof import('tinyglobby')> {
+  return import('tinyglobby');
 }
 
 function byCodePoint(a: string, b: string): number {
