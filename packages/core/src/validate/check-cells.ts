@@ -105,13 +105,14 @@ export function checkCells(ctx: ValidationContext): Diagnostic[] {
       }
     }
     const unit = money?.unit ?? '';
-    const accepted = [unit, ...(money?.accepted.map((a) => a.unit) ?? [])].filter((u, i, all) => u && all.indexOf(u) === i);
+    // The list of accepted units is a message of its own: formatted only when a unit is unknown.
+    const accepted = () => [unit, ...(money?.accepted.map((a) => a.unit) ?? [])].filter((u, i, all) => u && all.indexOf(u) === i);
     for (const finding of [
       tableFinding(ctx, 'cell/blank', table, found, blank),
       tableFinding(ctx, 'cell/approximate', table, found, approximate),
       tableFinding(ctx, 'cell/unit-missing', table, found, unitMissing, { unit }),
       tableFinding(ctx, 'cell/unit-converted', table, found, unitConverted, { unit }),
-      tableFinding(ctx, 'cell/unit-unknown', table, found, unitUnknown, { accepted: ctx.list(accepted, 10) }),
+      tableFinding(ctx, 'cell/unit-unknown', table, found, unitUnknown, unitUnknown.length > 0 ? { accepted: ctx.list(accepted(), 10) } : {}),
     ]) {
       if (finding) diagnostics.push(finding);
     }
