@@ -57,6 +57,8 @@ export interface CellStream {
   keyed: KeyedText;
   /** For each key character, the index of the item it belongs to. */
   keyItem: number[];
+  /** Horizontal positions on the original lines, when known (see `CellStreamOptions.linePosition`). */
+  linePosition?: (offset: number) => LinePosition;
 }
 
 /** Options of {@link buildCellStream}. */
@@ -66,6 +68,18 @@ export interface CellStreamOptions {
    * Word writes into an empty table cell. Such a line counts as a blank cell in one-cell-per-line layouts.
    */
   isHardSpace?: (offset: number) => boolean;
+  /**
+   * Where a view offset stands on its line of the original text, counted in characters and in display
+   * width (CJK and full-width characters 2): the horizontal position that aligns the columns of a table
+   * laid out with spaces (PDF text).
+   */
+  linePosition?: (offset: number) => LinePosition;
+}
+
+/** A horizontal position on a line: characters before it, and their display width. */
+export interface LinePosition {
+  chars: number;
+  width: number;
 }
 
 const PAGE_NUMBER =
@@ -78,7 +92,14 @@ const CHUNK = 1 << 16;
 
 /** Builds the cell stream of `text.slice(start, end)`. Linear in the length; never throws. */
 export function buildCellStream(text: string, start: number, end: number, options: CellStreamOptions = {}): CellStream {
-  const stream: CellStream = { text, items: [], lines: [], keyed: { key: '', starts: [], ends: [] }, keyItem: [] };
+  const stream: CellStream = {
+    text,
+    items: [],
+    lines: [],
+    keyed: { key: '', starts: [], ends: [] },
+    keyItem: [],
+    ...(options.linePosition ? { linePosition: options.linePosition } : {}),
+  };
   let at = Math.max(0, start);
   const stop = Math.min(text.length, end);
   while (at < stop) {

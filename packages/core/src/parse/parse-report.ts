@@ -11,7 +11,7 @@ import type {
 import type { TextView } from '../read/text-view.js';
 import { rangeToOriginal } from '../read/view-range.js';
 import { detectTemplate, readReportInfo } from '../detect/index.js';
-import { buildCellStream, type CellStreamOptions } from './cell-stream.js';
+import { buildCellStream, type CellStreamOptions, type LinePosition } from './cell-stream.js';
 import { readCellValue } from './cell-value.js';
 import { findSectionHeadings, type HeadingMatch } from './section-headings.js';
 import { tablePlans, type TablePlan } from './table-plan.js';
@@ -58,7 +58,7 @@ function parseBody(
   const plans = tablePlans(template);
   const headings = findSectionHeadings(text, template.sections);
   const headingOf = new Map<number, HeadingMatch>(headings.map((h) => [h.section, h]));
-  const streamOptions: CellStreamOptions = { isHardSpace: hardSpaceTest(view, source) };
+  const streamOptions: CellStreamOptions = { isHardSpace: hardSpaceTest(view, source), linePosition: linePositions(view, source) };
   const map = (start: number, end: number): OffsetRange => rangeToOriginal(view, { start, end });
   const reads = new Map<string, TableRead>();
   const sections: ReportSection[] = [];
@@ -142,6 +142,40 @@ function hardSpaceTest(view: TextView, source: ReportSource): (offset: number) =
     if (c === 0x26 /* & */) return /^&(?:nbsp|#160|#xa0|#x3000|#12288);/i.test(original.slice(at, at + 9));
     return false;
   };
+}
+
+/** Horizontal positions of view offsets on their lines of the original text (characters and display width). */
+function linePositions(view: TextView, source: ReportSource): (offset: number) => LinePosition {
+  const original = source.text;
+  return (offset) => {
+    const at = Math.min(original.length, view.toOriginal(offset));
+    const lineStart = original.lastIndexOf('\n', at - 1) + 1;
+    let chars = 0;
+    let width = 0;
+    for (let i = lineStart; i < at; i++) {
+      const c = original.charCodeAt(i);
+      if (c < 0x20 || (c >= 0xdc00 && c <= 0xdfff)) continue;
+      chars++;
+      width += isWide(c) ? 2 : 1;
+    }
+    return { chars, width };
+  };
+}
+
+/** East Asian wide and full-width characters (CJK, kana, Hangul, full-width forms, CJK punctuation). */
+function isWide(c: number): boolean {
+  return (
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    (c >= 0xd800 && c <= 0xdbff) ||
+    c === 0x201c ||
+    c === 0x201d
+  );
 }
 
 function emptyTable(plan: TablePlan): ReportTable {

@@ -2,6 +2,7 @@ import type { TableNote } from '../model/report.js';
 import type { CellStream, LineLayout, StreamItem } from './cell-stream.js';
 import { isUnitWord, readCellValue } from './cell-value.js';
 import { matchLabelAt, type LabelMatch, type LabelPattern } from './label-match.js';
+import { alignByColumnPositions } from './column-positions.js';
 import { resolveGluedRows } from './glued-rows.js';
 import { alignRow, type AlignedCell, type RowAlignment, type RowSlot } from './row-alignment.js';
 import type { RowLabelPlan, TablePlan } from './table-plan.js';
@@ -156,6 +157,9 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
       endItem = Math.max(endItem, lastItem + 1);
     }
   }
+  const read = [...rows.values()];
+  const positioned = read.map((row) => ({ alignment: row.alignment, spaced: row.layouts.has('space') }));
+  for (const [index, alignment] of alignByColumnPositions(stream, positioned, k)) read[index].alignment = alignment;
   const entries = [...rows.values()].map((row) => ({ leafIndex: row.plan.leafIndex, alignment: row.alignment }));
   for (const [leafIndex, alignment] of resolveGluedRows(plan, entries)) {
     const row = [...rows.values()].find((r) => r.plan.leafIndex === leafIndex);

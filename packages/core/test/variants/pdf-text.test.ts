@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkVariant, expectVariantValues, tableOf, textAt, verdict } from './variant-helpers.js';
+import { checkVariant, expectVariantValues, tableOf, textAt, values, verdict } from './variant-helpers.js';
 
 /**
  * Variants 3 and 4: the report as text extracted from its PDF.
@@ -65,5 +65,26 @@ describe('pdftotext without -layout (04-pdftotext-raw.txt)', () => {
     const result = await checkVariant('04-pdftotext-raw.txt');
     const total = tableOf(result, 't3').rows.find((r) => r.id === 'results.total')!;
     expect(textAt(result, total.labelRange!)).toBe('七\n）\n总\n计');
+  });
+});
+
+describe('pdftotext -layout with empty cells (03-pdftotext-layout-blank-cells.txt)', () => {
+  // Zeros left out in the applicant columns (an empty cell prints nothing), columns aligned the way
+  // pdftotext aligns them (one column per character, CJK included). Only the position of a number tells
+  // its column: （六）1 has its 1 under 法律服务机构, which no equation can tell from 自然人 or 其他.
+  it('places each number in the column it stands under', async () => {
+    const result = await checkVariant('03-pdftotext-layout-blank-cells.txt');
+    expect(values(result, 't3', 'newReceived')).toEqual([14, 2, 0, 0, 1, 0, 17]);
+    expect(values(result, 't3', 'carriedOver')).toEqual([1, '', '', '', '', '', 1]);
+    expect(values(result, 't3', 'results.refused.stateSecret')).toEqual(['', '', '', '', '', '', 0]);
+    expect(values(result, 't3', 'results.otherProcessing.noCorrection')).toEqual(['', '', '', '', 1, '', 1]);
+    expect(values(result, 't3', 'carriedForward')).toEqual([2, '', '', '', '', '', 2]);
+    const guessed = tableOf(result, 't3').rows.flatMap((r) => r.cells.filter((c) => c.guessed).map((c) => c.id));
+    expect(guessed).toEqual([]);
+  });
+
+  it('reports the blank cells once, and nothing else', async () => {
+    const result = await checkVariant('03-pdftotext-layout-blank-cells.txt');
+    expect(verdict(result)).toEqual(['warning cell/blank']);
   });
 });
