@@ -1,7 +1,7 @@
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 
 /**
- * The token level of the report parser: Chevrotain token types that cut report text into line breaks,
+ * The token level of the report parser: a Chevrotain lexer that cuts report text into line breaks,
  * cell separators (TAB, pipe), runs of spaces, numbers, blank/dash markers and text runs. Everything
  * structural (rows, cells, labels) is decided afterwards by the hand-written structural pass, which is
  * parameterised by the template IR; the lexer knows nothing about any template.
@@ -75,13 +75,7 @@ export const reportTokenTypes: TokenType[] = [
 
 let lexer: Lexer | undefined;
 
-/**
- * The Chevrotain lexer of {@link reportTokenTypes}: the definition of the token level. {@link tokenize}
- * runs the same definition as a hand-written scanner (the tests check that both cut every text alike):
- * the custom text token keeps Chevrotain from its first-character optimisation, so that it tries the
- * patterns one by one at every offset, which made lexing a sixth of the parse time.
- */
-export function reportLexer(): Lexer {
+function reportLexer(): Lexer {
   lexer ??= new Lexer(reportTokenTypes, {
     positionTracking: 'onlyOffset',
     ensureOptimizations: false,
@@ -97,82 +91,19 @@ export interface ReportToken {
   end: number;
 }
 
-/** The token type each character starts (the types match disjoint first characters); 0 for text. */
-const STARTS = new Map<number, TokenType>();
-for (const [type, chars] of [
-  [NewlineToken, ['\r', '\n', '\u2028', '\u2029']],
-  [TabToken, ['\t']],
-  [PipeToken, ['|', '｜', '│', '┃']],
-  [SpaceToken, SPACE_CHARS],
-  [NumberToken, DIGITS],
-  [DashToken, DASH_CHARS],
-  [SlashToken, ['/', '／', '\\']],
-] as const) {
-  for (const ch of chars) STARTS.set(ch.charCodeAt(0), type);
-}
-const SPACE_UNITS = new Set(SPACE_CHARS.map((c) => c.charCodeAt(0)));
-const DASH_UNITS = new Set(DASH_CHARS.map((c) => c.charCodeAt(0)));
-
-/** ASCII or full-width digit. */
-function isDigit(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
-}
-
-function isAsciiDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
-
-/** End of the number token at `i` (its first character is a digit): `NumberToken`'s pattern. */
-function numberEnd(text: string, i: number, end: number): number {
-  let j = i + 1;
-  while (j < end && isDigit(text.charCodeAt(j))) j++;
-  // Thousands groups: ",ddd" (ASCII digits), as many as there are.
-  while (
-    j + 3 < end &&
-    text.charCodeAt(j) === 0x2c &&
-    isAsciiDigit(text.charCodeAt(j + 1)) &&
-    isAsciiDigit(text.charCodeAt(j + 2)) &&
-    isAsciiDigit(text.charCodeAt(j + 3))
-  ) {
-    j += 4;
-  }
-  // Decimals: "." or "．" followed by at least one digit.
-  const point = text.charCodeAt(j);
-  if (j + 1 < end && (point === 0x2e || point === 0xff0e) && isDigit(text.charCodeAt(j + 1))) {
-    j += 2;
-    while (j < end && isDigit(text.charCodeAt(j))) j++;
-  }
-  return j;
-}
-
 /**
  * Lexes `text.slice(start, end)` and returns its tokens with offsets into `text`. Every character is
- * covered by exactly one token (the token set is total), so no lexing error can occur.
+ * covered by exactly one token (the token set is total), so no lexing error can occur; any token the
+ * lexer would report with an invalid offset is dropped rather than trusted.
  */
 export function tokenize(text: string, start = 0, end = text.length): ReportToken[] {
+  const slice = start === 0 && end === text.length ? text : text.slice(start, end);
+  const result = reportLexer().tokenize(slice);
   const tokens: ReportToken[] = [];
-  let i = Math.max(0, start);
-  const stop = Math.min(text.length, end);
-  while (i < stop) {
-    const c = text.charCodeAt(i);
-    const type = STARTS.get(c);
-    let j = i + 1;
-    if (type === undefined) {
-      while (j < stop && !STOP.has(text.charCodeAt(j))) j++;
-      tokens.push({ type: TextToken, start: i, end: j });
-    } else {
-      if (type === NewlineToken) {
-        if (c === 0x0d && j < stop && text.charCodeAt(j) === 0x0a) j++;
-      } else if (type === SpaceToken) {
-        while (j < stop && SPACE_UNITS.has(text.charCodeAt(j))) j++;
-      } else if (type === NumberToken) {
-        j = numberEnd(text, i, stop);
-      } else if (type === DashToken) {
-        while (j < stop && DASH_UNITS.has(text.charCodeAt(j))) j++;
-      }
-      tokens.push({ type, start: i, end: j });
-    }
-    i = j;
+  for (const token of result.tokens as IToken[]) {
+    const offset = token.startOffset;
+    if (!Number.isFinite(offset) || offset < 0 || token.isInsertedInRecovery) continue;
+    tokens.push({ type: token.tokenType, start: start + offset, end: start + offset + token.image.length });
   }
   return tokens;
 }
