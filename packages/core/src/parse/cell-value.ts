@@ -1,9 +1,11 @@
 import type { CellType } from '../ir/template-ir.js';
 import type { CellState } from '../model/report.js';
+import { isUnitTail, readQuantity } from './cell-value-grammar.js';
 
 /**
- * The value grammar of one table cell: what a cell's text means for a cell of a given type.
- * "0", "1,085", "-55", "增1万", "19万", "约300", "2千余", "94.52万元", "75394432.52元", "/", "—", "".
+ * What a cell's text means for a cell of a given type: a blank marker ("/", "—", ""), or a quantity read
+ * by the Chevrotain grammar of `cell-value-grammar.ts` ("0", "1,085", "-55", "增1万", "19万", "约300",
+ * "2千余", "94.52万元", "75394432.52元"), converted to the cell's unit; anything else is invalid.
  */
 
 /** What a cell's text means. */
@@ -15,8 +17,6 @@ export interface CellValue {
   unit?: string;
 }
 
-const VALUE =
-  /^(约|大约|近|将近|逾|超过|超)?(增加?|减少?|[+-])?([0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)(亿元|万元|千元|元|亿|万|千|百)?(余|多|左右|以上)?(件|个|项|条|次|人次|家|户|人|份|宗|起|笔)?$/;
 const BLANK = /^(?:[/\\／]+|[-－—–―−﹣]+|无|空|[Nn]\/?[Aa])$/;
 const SPACES = /[\s\u00a0\u3000\u200b\ufeff]+/g;
 const PLAIN = /^[0-9]{1,15}$/;
@@ -35,13 +35,13 @@ export function isBlankText(text: string): boolean {
 
 /** True when `text` reads as a number in the value grammar (with sign, unit, approximation words). */
 export function isValueText(text: string): boolean {
-  return PLAIN.test(text) || VALUE.test(compact(text));
+  return PLAIN.test(text) || readQuantity(compact(text)) !== undefined;
 }
 
 /** A unit or approximation word that may follow a number after a space ("3414.41 万元", "2 千余"). */
 export function isUnitWord(text: string): boolean {
   const t = compact(text);
-  return t !== '' && /^(?:亿元|万元|千元|元|亿|万|千|百)?(?:余|多|左右|以上)?(?:件|个|项|条|次|人次|家|户|人|份|宗|起|笔)?$/.test(t);
+  return t !== '' && isUnitTail(t);
 }
 
 function compact(text: string): string {
@@ -58,9 +58,9 @@ export function readCellValue(raw: string, type: CellType, headerUnit?: string):
   if (PLAIN.test(raw) && (type.kind !== 'money' || headerUnit === undefined)) return { state: 'number', value: Number(raw) };
   const text = compact(raw);
   if (text === '' || BLANK.test(text)) return { state: 'blank', value: null };
-  const m = VALUE.exec(text);
-  if (!m) return { state: 'invalid', value: null };
-  const [, about, signWord, digits, written, more, countUnit] = m;
+  const quantity = readQuantity(text);
+  if (!quantity) return { state: 'invalid', value: null };
+  const { about, sign: signWord, digits, scale: written, more, countUnit } = quantity;
   const scale = written ?? (type.kind === 'money' ? headerUnit : undefined);
   let value = Number(digits.replace(/,/g, ''));
   if (!Number.isFinite(value)) return { state: 'invalid', value: null };

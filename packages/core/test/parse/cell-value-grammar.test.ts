@@ -1,0 +1,146 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { CellType } from '../../src/ir/template-ir.js';
+import { isUnitTail, parseQuantity, parseUnitTail, readQuantity } from '../../src/parse/cell-value-grammar.js';
+import { isUnitWord, isValueText, readCellValue } from '../../src/parse/cell-value.js';
+
+const count: CellType = { kind: 'count' };
+
+/**
+ * The regular expression the cell reader used before the Chevrotain grammar: an independent statement of
+ * the same language, used here as the oracle of a differential test.
+ */
+const FORMER_VALUE =
+  /^(约|大约|近|将近|逾|超过|超)?(增加?|减少?|[+-])?([0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)(亿元|万元|千元|元|亿|万|千|百)?(余|多|左右|以上)?(件|个|项|条|次|人次|家|户|人|份|宗|起|笔)?$/;
+const FORMER_UNIT = /^(?:亿元|万元|千元|元|亿|万|千|百)?(?:余|多|左右|以上)?(?:件|个|项|条|次|人次|家|户|人|份|宗|起|笔)?$/;
+
+describe('quantity grammar', () => {
+  it.each([
+    ['1,085', { digits: '1,085' }],
+    ['-55', { sign: '-', digits: '55' }],
+    ['增1万', { sign: '增', digits: '1', scale: '万' }],
+    ['增加12', { sign: '增加', digits: '12' }],
+    ['约300', { about: '约', digits: '300' }],
+    ['超过5人次', { about: '超过', digits: '5', countUnit: '人次' }],
+    ['2千余', { digits: '2', scale: '千', more: '余' }],
+    ['94.52万元', { digits: '94.52', scale: '万元' }],
+    ['大约-3.5亿元左右件', { about: '大约', sign: '-', digits: '3.5', scale: '亿元', more: '左右', countUnit: '件' }],
+  ])('reads %j', (text, reading) => {
+    expect(parseQuantity(text).errors).toEqual([]);
+    expect(readQuantity(text)).toEqual(reading);
+  });
+
+  it.each(['', '合计', '三', '12%', '1.2.3', '1,08', '1,0855', '万', '元万', '—5', '5万元元', '百元', '300件万'])(
+    'rejects %j',
+    (text) => {
+      expect(readQuantity(text)).toBeUndefined();
+      expect(parseQuantity(text).errors.length).toBeGreaterThan(0);
+    },
+  );
+
+  describe('error recovery', () => {
+    it('never turns the number recovery inserts into a value ("约": number missing)', () => {
+      const result = parseQuantity('约');
+      expect(result.errors.length).toBeGreaterThan(0);
+      expect(result.value).toBeUndefined();
+      expect(readCellValue('约', count)).toEqual({ state: 'invalid', value: null });
+    });
+
+    it('recovers over a repeated word but still rejects the cell ("约约300")', () => {
+      const result = parseQuantity('约约300');
+      expect(result.errors).toHaveLength(1);
+      expect(result.value?.digits).toBe('300');
+      expect(readQuantity('约约300')).toBeUndefined();
+      expect(readCellValue('约约300', count)).toEqual({ state: 'invalid', value: null });
+    });
+
+    it('reports trailing input instead of throwing ("300万万", "5件5")', () => {
+      for (const text of ['300万万', '5件5']) {
+        const result = parseQuantity(text);
+        expect(result.errors.length).toBeGreaterThan(0);
+        expect(readQuantity(text)).toBeUndefined();
+      }
+      expect(readCellValue('300万万', count).state).toBe('invalid');
+    });
+
+    it('reports a unit tail in the wrong order', () => {
+      expect(parseUnitTail('件万').errors.length).toBeGreaterThan(0);
+      expect(isUnitTail('件万')).toBe(false);
+    });
+
+    it('is reusable after an error: the next cell parses cleanly', () => {
+      expect(readQuantity('约')).toBeUndefined();
+      expect(readQuantity('约300')).toEqual({ about: '约', digits: '300' });
+    });
+  });
+
+  it.each(['', '万元', '千余', '件', '万元多人次', '左右'])('reads the unit tail %j', (text) => {
+    expect(isUnitTail(text)).toBe(true);
+  });
+
+  it('accepts exactly the language of the former regular expression, with the same parts', () => {
+    const piece = fc.constantFrom(
+      ...['约', '大约', '近', '将近', '逾', '超过', '超', '增', '增加', '减', '减少', '+', '-', '加', '少'],
+      ...['0', '7', '12', '1,085', ',', '.', '.5', '3.25', '亿元', '万元', '千元', '元', '亿', '万', '千', '百'],
+      ...['余', '多', '左右', '以上', '左', '件', '个', '次', '人次', '人', '笔', '三', '%', '—', 'x'],
+    );
+    const word = (...words: string[]) => fc.option(fc.constantFrom(...words), { nil: '' });
+    // Well-formed quantities (and, joined with random pieces, near misses of them).
+    const quantity = fc
+      .tuple(
+        word('约', '大约', '近', '将近', '逾', '超过', '超'),
+        word('增', '增加', '减', '减少', '+', '-'),
+        fc.constantFrom('0', '7', '12', '1,085', '3.25', '12,345.6'),
+        word('亿元', '万元', '千元', '元', '亿', '万', '千', '百'),
+        word('余', '多', '左右', '以上'),
+        word('件', '个', '次', '人次', '人', '笔'),
+      )
+      .map((parts) => parts.join(''));
+    const text = fc.oneof(
+      quantity,
+      fc.array(piece, { maxLength: 7 }).map((pieces) => pieces.join('')),
+      fc.tuple(quantity, piece).map(([q, p]) => q + p),
+      fc.tuple(piece, quantity).map(([p, q]) => p + q),
+    );
+    let accepted = 0;
+    fc.assert(
+      fc.property(text, (text) => {
+        const m = FORMER_VALUE.exec(text);
+        if (m) accepted++;
+        const reading = readQuantity(text);
+        if (!m) {
+          expect(reading).toBeUndefined();
+          return;
+        }
+        const [, about, sign, digits, scale, more, countUnit] = m;
+        expect(reading).toEqual({
+          digits,
+          ...(about !== undefined ? { about } : {}),
+          ...(sign !== undefined ? { sign } : {}),
+          ...(scale !== undefined ? { scale } : {}),
+          ...(more !== undefined ? { more } : {}),
+          ...(countUnit !== undefined ? { countUnit } : {}),
+        });
+      }),
+      { numRuns: 3000 },
+    );
+    // The pieces are chosen so that the accepted side of the language is exercised too.
+    expect(accepted).toBeGreaterThan(500);
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 4 }), (pieces) => {
+        const text = pieces.join('');
+        expect(isUnitTail(text)).toBe(FORMER_UNIT.test(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('backs the cell reader: values, unit words, full-width and spaced input', () => {
+    expect(isValueText('１，０８５')).toBe(true);
+    expect(isValueText('约 300')).toBe(true);
+    expect(isValueText('（一）本年新收')).toBe(false);
+    expect(isUnitWord('万元')).toBe(true);
+    expect(isUnitWord('')).toBe(false);
+    expect(isUnitWord('合计')).toBe(false);
+  });
+});
