@@ -90,6 +90,10 @@ export const catalogue = {
     'zh-CN': '表格“{table}”的“{row}”一行的数字多于列数。',
     en: 'Row "{row}" of table "{table}" has more numbers than columns.',
   },
+  'structure/parse-failed': {
+    'zh-CN': '读取报告时出现内部错误（{detail}），未作检查。请反馈此问题。',
+    en: 'An internal error occurred while reading the report ({detail}); nothing was checked. Please report this.',
+  },
   'structure/table-repeated': {
     'zh-CN': '表格“{table}”出现了不止一次，只核对第一次出现的。',
     en: 'Table "{table}" occurs more than once; only the first occurrence was checked.',
@@ -265,6 +269,7 @@ export const catalogue = {
   'code-description/template/superseded': { 'zh-CN': '使用了已废止的格式', en: 'A superseded format is used' },
   'code-description/template/anachronistic': { 'zh-CN': '使用了尚未施行的格式', en: 'A format not yet in force is used' },
   'code-description/template/legacy-format': { 'zh-CN': '含有旧格式内容', en: 'Parts of the old pre-template format' },
+  'code-description/structure/parse-failed': { 'zh-CN': '读取报告时出现内部错误', en: 'Internal error while reading the report' },
   'code-description/template/unknown': { 'zh-CN': '无法识别报告格式', en: 'The report format is not recognised' },
   'code-description/template/year-unknown': { 'zh-CN': '无法读出报告年度', en: 'The report year cannot be read' },
   'code-description/text/prose-mismatch': { 'zh-CN': '正文数字与表格不符', en: 'A figure in the text disagrees with the table' },

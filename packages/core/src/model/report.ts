@@ -158,4 +158,9 @@ export interface ParsedReport {
   templateId: string;
   sections: ReportSection[];
   tables: ReportTable[];
+  /**
+   * Set when the parser failed internally (a bug, or a runtime without the APIs it needs): sections and
+   * tables are then all missing, and the validator reports this one failure instead of their absence.
+   */
+  parseFailure?: string;
 }

@@ -36,13 +36,15 @@ export function parseReport(
   const found = detection ?? detectTemplate(view.text, [template]);
   try {
     return { source, detection: found, info, templateId: template.id, ...parseBody(view, source, template) };
-  } catch {
-    // Defensive: a bug must not take the caller down; report everything as not found.
+  } catch (error) {
+    // Defensive: a bug must not take the caller down (the language server keeps serving); everything is
+    // reported as not found, and `parseFailure` says why, so the validator reports the failure instead.
     return {
       source,
       detection: found,
       info,
       templateId: template.id,
+      parseFailure: error instanceof Error ? error.message : String(error),
       sections: template.sections.map((s) => ({ id: s.id, match: 'missing' as const })),
       tables: template.tables.map((t) => emptyTable(tablePlans(template).get(t.id)!)),
     };

@@ -35,6 +35,7 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 export function validateReport(report: ParsedReport, template: TemplateIR, options: ValidateOptions = {}): Diagnostic[] {
   const view = options.normalized ?? normalizeText(report.source.text);
   const ctx = new ValidationContext(report, template, view, options.templates ?? [], options.locale);
+  if (report.parseFailure !== undefined) return [parseFailed(ctx, report.parseFailure)];
   const diagnostics = [
     ...checkStructure(ctx),
     ...checkTemplate(ctx),
@@ -45,4 +46,14 @@ export function validateReport(report: ParsedReport, template: TemplateIR, optio
     ...checkTextQuality(ctx),
   ];
   return diagnostics.sort(compareDiagnostics);
+}
+
+/** The one finding for a report the parser could not read (its missing parts would only be a cascade). */
+function parseFailed(ctx: ValidationContext, detail: string): Diagnostic {
+  const text = ctx.report.source.text;
+  const firstLineEnd = text.search(/\r|\n|$/u);
+  return ctx.diagnostic('structure/parse-failed', {
+    message: ctx.msg('structure/parse-failed', { detail }),
+    range: { start: 0, end: Math.max(0, firstLineEnd) },
+  });
 }

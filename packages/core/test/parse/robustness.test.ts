@@ -26,7 +26,10 @@ function parseAll(text: string): ParsedReport[] {
   const view = normalizeText(text);
   const source: ReportSource = { format: 'txt', encoding: 'utf-8', text };
   const detection = detectTemplate(view.text, builtinTemplates);
-  return builtinTemplates.map((t) => parseReport(view, source, t, detection));
+  const reports = builtinTemplates.map((t) => parseReport(view, source, t, detection));
+  // The parser's defensive catch must never be what kept it from throwing.
+  for (const report of reports) expect(report.parseFailure).toBeUndefined();
+  return reports;
 }
 
 function expectInside(report: ParsedReport, length: number): void {
@@ -172,4 +175,15 @@ describe('robustness', () => {
     console.log(JSON.stringify({ chars: large.length, ms: Math.round(large.ms), smallMs: Math.round(small.ms) }));
     expect(large.ms / Math.max(small.ms, 1)).toBeLessThan(25);
   }, 90_000);
+});
+
+describe('parser failure', () => {
+  it('is caught and named, not thrown, when the parser fails internally', () => {
+    const text = '示例局2024年政府信息公开工作年度报告\n一、总体情况\n';
+    const source: ReportSource = { format: 'txt', encoding: 'utf-8', text };
+    const broken = { text, toOriginal: (): number => { throw new Error('view broken'); } };
+    const report = parseReport(broken, source, builtinTemplates[0]);
+    expect(report.parseFailure).toBe('view broken');
+    expect(report.sections.every((s) => s.match === 'missing')).toBe(true);
+  });
 });

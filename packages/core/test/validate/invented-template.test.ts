@@ -331,6 +331,13 @@ describe('validateReport on an invented template', () => {
     expect(validate(options)).toEqual(first);
   });
 
+  it('reports a parser failure once, instead of every part missing', () => {
+    const report = { ...build(), parseFailure: 'Object.groupBy is not a function' };
+    const diagnostics = validateReport(report, budgetTemplate);
+    expect(codes(diagnostics)).toEqual(['error structure/parse-failed']);
+    expect(diagnostics[0].message).toBe('读取报告时出现内部错误（Object.groupBy is not a function），未作检查。请反馈此问题。');
+  });
+
   it('says once that no template fits a text without markers or year', () => {
     const value = '会议纪要\n今天讨论了午餐安排。\n';
     const result = checkText({ format: 'txt', encoding: 'utf-8', text: value }, identityView(value), {
