@@ -12,17 +12,9 @@ if (major < 22 || (major === 22 && minor < 12)) {
   process.exit(2);
 }
 
-// Cache compiled bytecode of the CLI and its dependencies on disk (Node ≥ 22.1): a cold start then
-// skips most of the parsing and compiling of the core's modules. Must run before they are imported.
+// Cache compiled bytecode of the CLI on disk (Node ≥ 22.1): a cold start then skips most of the parsing
+// and compiling of the bundle. Must run before the bundle is imported, hence this small launcher.
 module.enableCompileCache?.();
 
-const { processIo } = await import('./program/cli-io.js');
-const { run } = await import('./program/run.js');
-
-// A closed pipe (`nianbao validate … | head`) is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
-
-process.exitCode = await run(process.argv.slice(2), processIo());
+const { main } = await import('./nianbao.js');
+await main(new URL(import.meta.url));

@@ -4,3 +4,4 @@ export * from './run-checks.js';
 export * from './to-file-outcome.js';
 export * from './worker-pool.js';
 export * from './line-positions.js';
+export * from './check-worker-script.js';

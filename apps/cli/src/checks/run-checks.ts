@@ -3,6 +3,7 @@ import type { Input } from '../input/collect-inputs.js';
 import { readStream } from '../input/read-stream.js';
 import type { FileOutcome } from '../outcome/index.js';
 import { checkFile } from './check-file.js';
+import { checkWorkerScript } from './check-worker-script.js';
 import type { CheckJob, CheckSettings } from './check-settings.js';
 import { OrderedWorkerPool } from './worker-pool.js';
 
@@ -53,7 +54,7 @@ export async function runChecks(
     return;
   }
   const pool = new OrderedWorkerPool<CheckJob, FileOutcome>(
-    new URL('./check-worker.js', import.meta.url),
+    checkWorkerScript(),
     jobs,
     settings,
     (job, reason) => ({ index: job.index, path: job.path, extras: [], lines: {}, failure: `${job.path}: ${reason}` }),

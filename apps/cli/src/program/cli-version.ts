@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 
-let cached: string | undefined;
+/** Set by the bundler (scripts/bundle.mjs) in the bundled CLI, which has no package.json beside it to read. */
+declare const NIANBAO_CLI_VERSION: string | undefined;
+
+let cached: string | undefined = typeof NIANBAO_CLI_VERSION === 'string' ? NIANBAO_CLI_VERSION : undefined;
 
 /** The version of the `@nianbao/cli` package (read from its package.json, next to `src/` and `dist/`). */
 export function cliVersion(): string {

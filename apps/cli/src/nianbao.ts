@@ -1,0 +1,25 @@
+import { isMainThread } from 'node:worker_threads';
+
+/**
+ * The `nianbao` command, started by the launcher `bin.ts` (which is also what worker threads run): on the
+ * main thread it runs the command line and sets the exit code; on a worker thread it serves checks.
+ * @param launcher the URL of the launcher, for the worker threads of `--jobs N`
+ */
+export async function main(launcher: URL): Promise<void> {
+  if (!isMainThread) {
+    await import('./checks/check-worker.js');
+    return;
+  }
+  const { setCheckWorkerScript } = await import('./checks/check-worker-script.js');
+  setCheckWorkerScript(launcher);
+  const { processIo } = await import('./program/cli-io.js');
+  const { run } = await import('./program/run.js');
+
+  // A closed pipe (`nianbao validate … | head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+
+  process.exitCode = await run(process.argv.slice(2), processIo());
+}
