@@ -69,7 +69,8 @@ function parseBody(
   template.sections.forEach((section, s) => {
     const heading = headingOf.get(s);
     const nextHeading = headings.find((h) => h.section > s);
-    const zoneEnd = nextHeading ? nextHeading.start : text.length;
+    // The zone ends where the next heading's line begins: its markup ("## ") is no text of this section.
+    const zoneEnd = nextHeading ? nextHeading.lineStart : text.length;
     const zoneStart = heading ? heading.lineEnd : Math.min(cursor, zoneEnd);
     const tableIds = section.tables.length > 0 ? section.tables : template.tables.filter((t) => t.section === section.id).map((t) => t.id);
     const sectionPlans = tableIds.map((id) => plans.get(id)).filter((p): p is TablePlan => p !== undefined);

@@ -22,6 +22,8 @@ export interface HeadingMatch {
   text: string;
   start: number;
   end: number;
+  /** Start of the line, before any Markdown or markup around the heading ("## ", "**"). */
+  lineStart: number;
   /** End of the line, including its line break. */
   lineEnd: number;
 }
@@ -61,7 +63,7 @@ export function findSectionHeadings(text: string, sections: SectionIR[]): Headin
     heading: matchKey(s.heading),
     aliases: s.aliases.map(matchKey).filter((k) => k !== ''),
   }));
-  const lines: { text: string; start: number; end: number; lineEnd: number }[] = [];
+  const lines: { text: string; start: number; end: number; lineStart: number; lineEnd: number }[] = [];
   const candidates: Candidate[] = [];
   // Whether some other text follows each candidate line before the next one: a heading with nothing
   // under it is likely an entry of a table of contents ("目录" listing the six parts before the body).
@@ -79,7 +81,7 @@ export function findSectionHeadings(text: string, sections: SectionIR[]): Headin
         candidate = true;
         const offset = at + rawLine.indexOf(trimmed);
         const line = lines.length;
-        lines.push({ text: trimmed, start: offset, end: offset + trimmed.length, lineEnd: Math.min(text.length, nl + 1) });
+        lines.push({ text: trimmed, start: offset, end: offset + trimmed.length, lineStart: at, lineEnd: Math.min(text.length, nl + 1) });
         hasBody.push(false);
         for (const f of found) candidates.push({ ...f, line });
       }

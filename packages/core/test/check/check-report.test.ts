@@ -40,4 +40,13 @@ describe('checkReport', () => {
     const result = checkText({ format: 'txt', encoding: 'utf-8', text: value }, identityView(value), { locale: 'en' });
     expect(result.diagnostics[0].message).toMatch(/^The report format was not recognised/u);
   });
+
+  it('counts no Markdown heading marker as body: 五 = "无。" in examples/clean-2021.md is an empty section', () => {
+    const clean = readFileSync(new URL('../../../../examples/clean-2021.md', import.meta.url), 'utf8');
+    expect(text(clean).diagnostics).toEqual([]);
+    const emptied = clean.replace(/^一是政策解读.*$/mu, '无。');
+    const findings = text(emptied).diagnostics;
+    expect(findings.map((d) => `${d.severity} ${d.code}`)).toEqual(['warning text/empty-section']);
+    expect(emptied.slice(findings[0].range.start, findings[0].range.end)).toBe('无。');
+  });
 });
