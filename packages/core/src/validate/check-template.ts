@@ -1,6 +1,7 @@
 import type { Diagnostic, RelatedLocation } from '../diagnostics/diagnostic.js';
 import type { TemplateIR } from '../ir/template-ir.js';
 import type { OffsetRange } from '../model/report.js';
+import { matchKey } from '../parse/match-key.js';
 import { originalRangeOf } from './text-ranges.js';
 import type { ValidationContext } from './validation-context.js';
 
@@ -44,9 +45,14 @@ export function checkTemplate(ctx: ValidationContext): Diagnostic[] {
   const candidates = [template, ...ctx.templates.filter((t) => t.id !== template.id)];
   const titleRange = ctx.report.info.titleRange;
 
-  const legacyPhrases = [...new Set(candidates.flatMap((t) => t.legacyMarkers))];
+  // A phrase the template in use lists among its own markers (an old-format template's 指标名称) is
+  // evidence for that template, not for an older format than it.
+  const own = new Set(template.markers.map((m) => matchKey(m.text)));
+  const allLegacy = [...new Set(candidates.flatMap((t) => t.legacyMarkers))];
+  const legacyPhrases = allLegacy.filter((phrase) => !own.has(matchKey(phrase)));
   const legacy = occurrences(ctx, legacyPhrases);
-  if (ctx.report.detection.legacy || legacy.length >= 2) {
+  const detectedLegacy = ctx.report.detection.legacy && legacyPhrases.length === allLegacy.length;
+  if (detectedLegacy || legacy.length >= 2) {
     diagnostics.push(
       ctx.diagnostic('template/legacy-format', {
         message: ctx.msg('template/legacy-format', {

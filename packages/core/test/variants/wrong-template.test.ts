@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compileTemplate } from '../../src/compiler/index.js';
 import { checkVariant, findings, textAt, values, verdict } from './variant-helpers.js';
 
 /**
@@ -65,6 +66,21 @@ describe('reports in the pre-2019 format', () => {
     expect(result.template?.id).toBe('gov-disclosure-2019');
     expect(verdict(result)).toContain('warning template/legacy-format');
     expect(verdict(result)).toContain('error structure/section-missing');
+  });
+
+  it('is not told it is "not that format" when the template named is the old format itself', async () => {
+    // An author's template of the pre-2019 statistics table: its own markers are the phrases the
+    // built-in templates list as legacy markers.
+    const { ir } = await compileTemplate(`template old-statistics {
+      title "政府信息公开情况统计表（示例）"
+      notice "示例"
+      years 2008 to 2018
+      markers { "政府信息公开情况统计表" "指标名称" "计量单位" "历年累计" }
+      section overview "一、概述" prose
+    }`);
+    const result = await checkVariant('07-legacy-2017.txt', { template: ir! });
+    expect(result.template?.id).toBe('old-statistics');
+    expect(verdict(result)).not.toContain('warning template/legacy-format');
   });
 
   it('speaks English on request', async () => {
