@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SectionIR } from '../ir/template-ir.js';
 import type { DiagnosticCode } from '../messages/index.js';
-import type { OffsetRange, ReportSection, TableNote } from '../model/report.js';
+import type { OffsetRange, ReportRow, ReportSection, TableNote } from '../model/report.js';
 import { lineAt } from './text-ranges.js';
 import type { ValidationContext } from './validation-context.js';
 
@@ -108,6 +108,13 @@ const GLUED_ROWS: Partial<Record<TableNote['kind'], 'structure/row-split-guessed
   'glued-ambiguous': 'structure/row-ambiguous-rows',
 };
 
+/** The row read next to where the missing row `id` belongs: the first one read after it, else the last one before it. */
+function placeOfMissingRow(rows: readonly ReportRow[], id: string): ReportRow | undefined {
+  const at = rows.findIndex((row) => row.id === id);
+  if (at < 0) return undefined;
+  return rows.slice(at + 1).find((row) => row.labelRange) ?? rows.slice(0, at).reverse().find((row) => row.labelRange);
+}
+
 function checkTables(ctx: ValidationContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const table of ctx.template.tables) {
@@ -131,9 +138,12 @@ function checkTables(ctx: ValidationContext): Diagnostic[] {
     if (found.missingRows.length > 0) {
       const code = found.truncated ? 'structure/table-truncated' : 'structure/rows-missing';
       const rows = found.missingRows.map((row) => ctx.rowLabel(table.id, row));
-      // A cut-off table is pinned to its last line, where the rows stop.
+      // A cut-off table is pinned to its last line, where the rows stop; a table with a gap to the
+      // place of its first missing row (the row after it, else the row before it), not to where the
+      // reader's zone began (the section's prose before the table).
       const lastRow = [...found.rows].reverse().find((row) => row.labelRange);
-      const range = found.truncated && lastRow?.labelRange ? lineAt(ctx.text, lastRow.labelRange.start) : anchor;
+      const gap = found.truncated ? lastRow : placeOfMissingRow(found.rows, found.missingRows[0]);
+      const range = gap?.labelRange ? lineAt(ctx.text, gap.labelRange.start) : anchor;
       diagnostics.push(
         ctx.diagnostic(code, {
           message: ctx.msg(code, { table: label, count: rows.length, rows: ctx.list(rows, 30) }),

@@ -49,4 +49,16 @@ describe('checkReport', () => {
     expect(findings.map((d) => `${d.severity} ${d.code}`)).toEqual(['warning text/empty-section']);
     expect(emptied.slice(findings[0].range.start, findings[0].range.end)).toBe('无。');
   });
+
+  it('pins structure/rows-missing to where the missing row belongs, not to the prose before the table', () => {
+    const clean = readFileSync(new URL('../../../../examples/clean-2021.md', import.meta.url), 'utf8');
+    const gap = clean
+      .replace('## 三、收到和处理政府信息公开申请情况\n\n', '## 三、收到和处理政府信息公开申请情况\n\n本年度共收到申请24件，详见下表。\n\n')
+      .replace('| 2.重复申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n', '')
+      .replace('| 1.信访举报投诉类申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |', '| 1.信访举报投诉类申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |');
+    const findings = text(gap).diagnostics;
+    expect(findings.map((d) => d.code)).toEqual(['structure/rows-missing']);
+    expect(findings[0].message).toContain('2.重复申请');
+    expect(gap.slice(findings[0].range.start, findings[0].range.end)).toBe('| 3.要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |');
+  });
 });
