@@ -102,6 +102,10 @@ export const catalogue = {
     'zh-CN': '表格“{table}”的行序与模板不同（如“{row}”不在模板规定的位置）；各行已按行名读取。',
     en: 'The rows of table "{table}" are not in the template\'s order (e.g. "{row}" is out of place); each row was read by its label.',
   },
+  'structure/group-row-values': {
+    'zh-CN': '表格“{table}”的分组行“{row}”填有数字（{values}）；模板在分组行不设单元格，这些数字没有读取、没有核对。',
+    en: 'The group row "{row}" of table "{table}" holds numbers ({values}); the template has no cells on a group row, so they were neither read nor checked.',
+  },
   'structure/table-transposed': {
     'zh-CN': '表格“{table}”行列转置（每组一行，而非模板的一行），已按各组名称读取。',
     en: 'Table "{table}" is transposed (one row per column group instead of the template\'s single row); it was read by the group labels.',
@@ -264,6 +268,7 @@ export const catalogue = {
   'code-description/structure/row-split-guessed': { 'zh-CN': '连写数字按勾稽关系拆分', en: 'Run-together numbers split by arithmetic' },
   'code-description/structure/extra-values': { 'zh-CN': '行内数字多于列数', en: 'A row has more numbers than columns' },
   'code-description/structure/table-repeated': { 'zh-CN': '表格重复出现', en: 'A table occurs twice' },
+  'code-description/structure/group-row-values': { 'zh-CN': '分组行填有数字，未核对', en: 'Numbers on a group row, not checked' },
   'code-description/structure/rows-out-of-order': { 'zh-CN': '表格行序与模板不同', en: 'Table rows out of the template order' },
   'code-description/structure/table-transposed': { 'zh-CN': '表格行列转置', en: 'A table is transposed' },
   'code-description/template/superseded': { 'zh-CN': '使用了已废止的格式', en: 'A superseded format is used' },

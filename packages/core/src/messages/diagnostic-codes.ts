@@ -42,6 +42,7 @@ export const diagnosticCodes = {
   'structure/table-repeated': { category: 'structure', severity: 'info', severityFrom: 'code' },
   'structure/rows-out-of-order': { category: 'structure', severity: 'info', severityFrom: 'code' },
   'structure/table-transposed': { category: 'structure', severity: 'info', severityFrom: 'code' },
+  'structure/group-row-values': { category: 'structure', severity: 'warning', severityFrom: 'code' },
   'template/superseded': { category: 'template', severity: 'warning', severityFrom: { check: 'templateYear' } },
   'template/anachronistic': { category: 'template', severity: 'warning', severityFrom: { check: 'templateYear' } },
   'template/legacy-format': { category: 'template', severity: 'warning', severityFrom: { check: 'templateYear' } },

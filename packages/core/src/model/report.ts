@@ -78,7 +78,8 @@ export interface TableNote {
    * `glued-split`: a glued row was split by arithmetic (guess); `repeated`: the table occurs twice;
    * `extra-values`: a row has more numbers than columns; `rows-out-of-order`: rows stand in another order
    * than the template's (`row`: the first one found after a row the template puts later); `transposed`:
-   * a one-row table written as one row per column group.
+   * a one-row table written as one row per column group; `group-values`: numbers on the line of a
+   * group row, which has no cells (`row`: the group, `detail`: the numbers).
    */
   kind:
     | 'header-garbled'
@@ -88,7 +89,8 @@ export interface TableNote {
     | 'repeated'
     | 'extra-values'
     | 'rows-out-of-order'
-    | 'transposed';
+    | 'transposed'
+    | 'group-values';
   range: OffsetRange;
   /** The row concerned, if any. */
   row?: string;

@@ -145,9 +145,13 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
     }
     for (let m = 0; m < matches.length; m++) {
       const { label, match } = matches[m];
-      if (!label.leaf) continue;
       const labelItem = stream.keyItem[match.keyEnd - 1];
       const stop = m + 1 < matches.length ? stream.keyItem[matches[m + 1].match.keyStart] : to;
+      if (!label.leaf) {
+        const figures = groupRowFigures(stream, labelItem, stop);
+        if (figures) notes.push({ kind: 'group-values', start: stream.keyed.starts[match.keyStart], end: figures.end, row: label.id, detail: figures.text });
+        continue;
+      }
       const after = collectAfter(stream, labelItem, stop, k, isFurniture);
       const inside = after.slots.some(isFilled) ? null : slotsInsideLabel(stream, stream.keyItem[match.keyStart], labelItem);
       const { slots, lastItem, layouts } = inside ? { ...inside, lastItem: Math.max(after.lastItem, labelItem) } : after;
@@ -395,6 +399,19 @@ function startsWord(stream: CellStream, at: number): boolean {
   const offset = stream.keyed.starts[at];
   if (offset === undefined || offset === 0) return true;
   return /[\s\u00a0\u3000]/u.test(stream.text[offset - 1]);
+}
+
+/**
+ * Numbers written on a group's own line ("（三）不予公开 | 2 | 0 | … | 2"): a group has no cells, so they are
+ * read nowhere. Only the label's line counts; null when it holds no number.
+ */
+function groupRowFigures(stream: CellStream, labelItem: number, stop: number): { end: number; text: string } | null {
+  const items = stream.items;
+  const line = items[labelItem].line;
+  const values: StreamItem[] = [];
+  for (let i = labelItem + 1; i < stop && items[i].line === line; i++) if (items[i].kind === 'value') values.push(items[i]);
+  if (values.length === 0) return null;
+  return { end: values[values.length - 1].end, text: values.map((v) => stream.text.slice(v.start, v.end).trim()).join(' ') };
 }
 
 function isFilled(slot: RowSlot): boolean {

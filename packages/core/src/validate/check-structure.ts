@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { SectionIR } from '../ir/template-ir.js';
+import type { AxisNode, SectionIR } from '../ir/template-ir.js';
 import type { DiagnosticCode } from '../messages/index.js';
 import type { OffsetRange, ReportRow, ReportSection, TableNote } from '../model/report.js';
 import { lineAt } from './text-ranges.js';
@@ -100,6 +100,7 @@ const NOTE_CODES: Record<TableNote['kind'], DiagnosticCode> = {
   'extra-values': 'structure/extra-values',
   'rows-out-of-order': 'structure/rows-out-of-order',
   transposed: 'structure/table-transposed',
+  'group-values': 'structure/group-row-values',
 };
 
 /** The message of several rows of a table with the same glued-row note. */
@@ -107,6 +108,16 @@ const GLUED_ROWS: Partial<Record<TableNote['kind'], 'structure/row-split-guessed
   'glued-split': 'structure/row-split-guessed-rows',
   'glued-ambiguous': 'structure/row-ambiguous-rows',
 };
+
+/** The label of the group row `id` (groups have no display label of their own among the leaves). */
+function groupLabel(roots: readonly AxisNode[], id: string): string {
+  const stack = [...roots];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.id === id) return node.label || id;
+    stack.push(...node.children);
+  }
+  return id;
+}
 
 /** The row read next to where the missing row `id` belongs: the first one read after it, else the last one before it. */
 function placeOfMissingRow(rows: readonly ReportRow[], id: string): ReportRow | undefined {
@@ -176,9 +187,10 @@ function checkTables(ctx: ValidationContext): Diagnostic[] {
         );
         continue;
       }
+      const row = note.row === undefined ? '' : note.kind === 'group-values' ? groupLabel(table.rows, note.row) : ctx.rowLabel(table.id, note.row);
       diagnostics.push(
         ctx.diagnostic(code, {
-          message: ctx.msg(code, { table: label, row: note.row ? ctx.rowLabel(table.id, note.row) : '' }),
+          message: ctx.msg(code, { table: label, row, values: note.detail ?? '' }),
           range: note.range,
         }),
       );

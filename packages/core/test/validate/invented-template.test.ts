@@ -216,6 +216,7 @@ describe('validateReport on an invented template', () => {
             { kind: 'extra-values', row: 'total' },
             { kind: 'rows-out-of-order', row: 'total' },
             { kind: 'transposed' },
+            { kind: 'group-values', row: 'total', detail: '1 2' },
           ],
         })
         .table({ id: 'fees', rows: { fee: ['1万元'], change: ['0'] } })
@@ -231,6 +232,7 @@ describe('validateReport on an invented template', () => {
         'info structure/table-repeated',
         'info structure/table-transposed',
         'warning structure/extra-values',
+        'warning structure/group-row-values',
         'warning structure/header-garbled',
         'warning structure/header-truncated',
         'warning structure/row-ambiguous',

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkVariant, expectVariantValues, findings, tableOf, textAt, values, verdict } from './variant-helpers.js';
+import { checkVariant, checkVariantText, expectVariantValues, findings, tableOf, textAt, values, verdict } from './variant-helpers.js';
 
 /**
  * Variant 9: tables whose shape differs from the template while the data are complete. A careful checker
@@ -53,5 +54,20 @@ describe('2021 table 3 without the group row 三、本年度办理结果 (09-no-
     const result = await checkVariant('09-no-results-group-row.txt');
     expectVariantValues(result, expect);
     expect(verdict(result)).toEqual([]);
+  });
+});
+
+describe('figures on a group row (（六）其他处理 written as one row, as in a real 2023 report)', () => {
+  it('says the numbers on the group row were not read, besides the missing rows under it', async () => {
+    const clean = readFileSync(new URL('../../../../examples/clean-2021.md', import.meta.url), 'utf8');
+    const lines = clean.split('\n');
+    const group = lines.findIndex((line) => line.startsWith('| （六）其他处理 |'));
+    lines.splice(group, 4, '| （六）其他处理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |');
+    const text = lines.join('\n');
+    const result = await checkVariantText(text, 'report.md');
+    expect(verdict(result)).toEqual(['error structure/rows-missing', 'warning structure/group-row-values']);
+    const [note] = findings(result, 'structure/group-row-values');
+    expect(note.message).toContain('“（六）其他处理”填有数字（1 0 0 0 0 0 1）');
+    expect(text.slice(note.range.start, note.range.end)).toMatch(/^六）其他处理 \| 1 \| 0 \| 0 \| 0 \| 0 \| 0 \| 1$/u);
   });
 });
