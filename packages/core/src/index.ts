@@ -11,3 +11,4 @@ export * from './localize/index.js';
 export * from './validate/index.js';
 export * from './skeleton/index.js';
 export * from './check/index.js';
+export * from './fix/index.js';

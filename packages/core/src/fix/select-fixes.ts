@@ -1,4 +1,4 @@
-import type { Diagnostic, DiagnosticCategory, Suggestion } from '@nianbao/core';
+import type { Diagnostic, DiagnosticCategory, Suggestion } from '../diagnostics/diagnostic.js';
 
 /**
  * Categories whose single suggestion `--fix` may apply. Arithmetic fixes change the one cell that

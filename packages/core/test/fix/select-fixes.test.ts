@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@nianbao/core';
+import type { Diagnostic } from '../../src/index.js';
 import { describe, expect, it } from 'vitest';
 import { findingKey, improves, selectFixes } from '../../src/fix/select-fixes.js';
 

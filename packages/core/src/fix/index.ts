@@ -1,0 +1,2 @@
+export * from './select-fixes.js';
+export * from './apply-safe-fixes.js';
