@@ -14,7 +14,7 @@ export default tseslint.config(
   },
   {
     // End-to-end drivers pass functions to the browser page (page.evaluate).
-    files: ['apps/vscode/e2e/**'],
+    files: ['apps/vscode/e2e/**', 'apps/web/src/**', 'apps/web/test/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
 );
