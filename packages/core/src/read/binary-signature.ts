@@ -39,20 +39,24 @@ export function binarySignature(bytes: Uint8Array): BinarySignature | undefined 
  * else a format name for messages (`xlsx`, `pptx`, `OFD`, `ODF`, `ZIP`).
  */
 export function zipContent(bytes: Uint8Array): 'docx' | string {
-  const names = latin1(bytes, 0, Math.min(bytes.length, 1 << 20)) + latin1(bytes, Math.max(0, bytes.length - (1 << 16)), bytes.length);
-  if (names.includes('word/document.xml')) return 'docx';
-  if (names.includes('xl/workbook.xml')) return 'Excel (.xlsx)';
-  if (names.includes('ppt/presentation.xml')) return 'PowerPoint (.pptx)';
-  if (names.includes('OFD.xml')) return 'OFD';
-  if (names.includes('application/vnd.oasis.opendocument')) return 'OpenDocument';
+  const head = Math.min(bytes.length, 1 << 20);
+  const tail = Math.max(0, bytes.length - (1 << 16));
+  const holds = (name: string) => includesAscii(bytes, 0, head, name) || includesAscii(bytes, tail, bytes.length, name);
+  if (holds('word/document.xml')) return 'docx';
+  if (holds('xl/workbook.xml')) return 'Excel (.xlsx)';
+  if (holds('ppt/presentation.xml')) return 'PowerPoint (.pptx)';
+  if (holds('OFD.xml')) return 'OFD';
+  if (holds('application/vnd.oasis.opendocument')) return 'OpenDocument';
   return 'ZIP';
 }
 
-function latin1(bytes: Uint8Array, start: number, end: number): string {
-  let s = '';
-  const chunk = 0x8000;
-  for (let i = start; i < end; i += chunk) {
-    s += String.fromCharCode(...bytes.subarray(i, Math.min(end, i + chunk)));
+/** Whether the bytes `start..end` hold the ASCII text `text` (searched in place: no string is built). */
+function includesAscii(bytes: Uint8Array, start: number, end: number, text: string): boolean {
+  const first = text.charCodeAt(0);
+  for (let i = bytes.indexOf(first, start); i >= 0 && i + text.length <= end; i = bytes.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < text.length && bytes[i + k] === text.charCodeAt(k)) k++;
+    if (k === text.length) return true;
   }
-  return s;
+  return false;
 }
