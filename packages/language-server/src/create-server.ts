@@ -30,7 +30,7 @@ import { createRoutingConnection } from './langium/routing-connection.js';
 import { createTemplateEditorModule, nianbaoServerSharedModule } from './langium/server-modules.js';
 import { ReportFeatures, ReportRecognizer, ReportService, reportTables } from './reports/index.js';
 import { ServerSettings } from './settings/index.js';
-import { publishTemplateDiagnosticsInLocale, TemplateCatalog } from './templates/index.js';
+import { publishTemplateDiagnosticsInLocale, TemplateCatalog, TemplateVersions } from './templates/index.js';
 
 /** What `createNianbaoServer` builds. */
 export interface NianbaoServer {
@@ -60,10 +60,12 @@ export function createNianbaoServer(connection: Connection, fileSystem: FileSyst
       return false;
     }
   };
+  const versions = new TemplateVersions();
   const routed = publishTemplateDiagnosticsInLocale(
     createRoutingConnection(connection, isTemplateDocument, () => features),
     settings,
     () => shared.workspace.LangiumDocuments,
+    versions,
   );
 
   const shared = inject(
@@ -79,6 +81,9 @@ export function createNianbaoServer(connection: Connection, fileSystem: FileSyst
   );
   shared.ServiceRegistry.register(template);
   registerNianbaoTemplateChecks(template);
+  shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Parsed, (document) =>
+    versions.record(document, shared.workspace.TextDocuments.get(document.uri.toString())),
+  );
 
   const catalog = new TemplateCatalog(builtinTemplates, (text, uri) => compile(text, { uri }));
   let workspaceFolders: string[] = [];

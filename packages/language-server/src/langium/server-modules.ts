@@ -1,7 +1,7 @@
 import type { Module } from 'langium';
 import type { LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import type { ServerSettings } from '../settings/index.js';
-import { TemplateFormatter, TemplateHoverProvider } from '../templates/index.js';
+import { TemplateCompletionProvider, TemplateFormatter, TemplateHoverProvider, TemplateRenameProvider } from '../templates/index.js';
 import { LangiumOnlyUpdateHandler } from './langium-only-update-handler.js';
 import { NianbaoLanguageServer } from './nianbao-language-server.js';
 
@@ -13,12 +13,14 @@ export const nianbaoServerSharedModule: Module<LangiumSharedServices, PartialLan
   },
 };
 
-/** Editor services the template language gets in the server: a formatter and documented hovers. */
+/** Editor services the template language gets in the server: a formatter, documented hovers, renaming of dotted ids, completion scoped to a rule's table. */
 export function createTemplateEditorModule(settings: ServerSettings): Module<LangiumServices, PartialLangiumServices> {
   return {
     lsp: {
       Formatter: () => new TemplateFormatter(),
       HoverProvider: (services) => new TemplateHoverProvider(services, settings),
+      RenameProvider: (services) => new TemplateRenameProvider(services),
+      CompletionProvider: (services) => new TemplateCompletionProvider(services),
     },
   };
 }

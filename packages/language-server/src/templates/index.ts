@@ -3,3 +3,5 @@ export * from './template-catalog.js';
 export * from './template-formatter.js';
 export * from './template-hover-provider.js';
 export * from './localized-template-diagnostics.js';
+export * from './template-rename-provider.js';
+export * from './template-completion-provider.js';

@@ -22,7 +22,7 @@ const broken = `template demo-unit {
 `;
 
 describe('localizeTemplateDiagnostics', () => {
-  it('rewords only the message, in the chosen language, of checks and of linking errors', async () => {
+  it('rewords only the message, in the chosen language, of checks and of linking errors (and codes the linking errors)', async () => {
     const parsed = await parseTemplate(broken);
     const raw = (parsed.document.diagnostics ?? []) as Diagnostic[];
     expect(raw.length).toBeGreaterThanOrEqual(2);
@@ -33,7 +33,8 @@ describe('localizeTemplateDiagnostics', () => {
       expect.arrayContaining(['Cannot resolve the reference "second": there is no row, column or quantifier variable of that name.']),
     );
     expect(zh.map((d) => d.message)).toEqual(expect.arrayContaining(['行 id “first”重复。', '无法解析引用“second”：没有这个名字的行、列或量词变量。']));
-    const withoutMessage = (d: Diagnostic) => ({ ...d, message: undefined });
+    // Langium's linking errors have no code; they get the template language's.
+    const withoutMessage = (d: Diagnostic) => ({ ...d, message: undefined, code: d.code ?? 'unresolved-reference' });
     expect(en.map(withoutMessage)).toEqual(raw.map(withoutMessage));
     expect(zh.map(withoutMessage)).toEqual(raw.map(withoutMessage));
   });
