@@ -5,6 +5,8 @@ export * from './parse-template.js';
 export * from './diagnostics/template-diagnostic.js';
 export * from './validation/template-check-codes.js';
 export * from './validation/nianbao-template-validator.js';
+export * from './validation/nianbao-template-document-validator.js';
+export * from './validation/name-hints.js';
 export * from './references/axis-position.js';
 export * from './references/nianbao-template-scope-provider.js';
 export * from './references/nianbao-template-name-provider.js';

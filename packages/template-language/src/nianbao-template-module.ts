@@ -10,6 +10,7 @@ import { NianbaoTemplateGeneratedModule, NianbaoTemplateGeneratedSharedModule } 
 import { NianbaoTemplateLinker } from './references/nianbao-template-linker.js';
 import { NianbaoTemplateNameProvider } from './references/nianbao-template-name-provider.js';
 import { NianbaoTemplateScopeProvider } from './references/nianbao-template-scope-provider.js';
+import { NianbaoTemplateDocumentValidator } from './validation/nianbao-template-document-validator.js';
 import { NianbaoTemplateValidator, registerNianbaoTemplateChecks } from './validation/nianbao-template-validator.js';
 
 /** Services added to Langium's defaults by the template language. */
@@ -31,6 +32,7 @@ export const NianbaoTemplateModule: Module<NianbaoTemplateServices, PartialLangi
   },
   validation: {
     NianbaoTemplateValidator: () => new NianbaoTemplateValidator(),
+    DocumentValidator: (services) => new NianbaoTemplateDocumentValidator(services),
   },
 };
 

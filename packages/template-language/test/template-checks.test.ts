@@ -226,6 +226,10 @@ describe('template checks', () => {
       const text = variant('[row, total] = [row, a] + [row, b]', '[row, a] < [row, a]');
       await expectCheck(text, 'unsatisfiable-equation', '[row, a] < [row, a]', { en: 'never holds' });
     });
+    it('never-holds-for-counts: a strict comparison that needs a negative count', async () => {
+      const text = variant('[row, total] = [row, a] + [row, b]', '[row, a] + [row, b] < [row, a]');
+      await expectCheck(text, 'never-holds-for-counts', '[row, a] + [row, b] < [row, a]', { en: 'counts are never negative' });
+    });
     it('duplicate-equation: a rule repeating another', async () => {
       const text = variant('[row, total] = [row, a] + [row, b]', '[row, total] = [row, a] + [row, b]\n    }\n    rule C3 on t1 warning {\n        title "重复" en "Again"\n        message "重复" en "Again"\n        [x, total] = [x, b] + [x, a]');
       await expectCheck(text, 'duplicate-equation', '[x, total] = [x, b] + [x, a]', { en: 'The equation C3 repeats C2[x]' });
@@ -258,7 +262,14 @@ describe('template checks', () => {
     });
     it('empty-text: a rule without an English title', async () => {
       const text = variant('title "行合计" en "Row totals"', 'title "行合计" en ""');
-      await expectCheck(text, 'empty-text', '"行合计" en ""', { en: 'The title cannot be empty' });
+      await expectCheck(text, 'empty-text', '""', { zh: '标题的英文文本（en）不能为空', en: 'The English text (en) of the title cannot be empty' });
+    });
+    it('empty-text: a missing English message is named as such, not as an empty message', async () => {
+      const text = variant('message "{column}：{lhs} ≠ {rhs}" en "{column}: {lhs} ≠ {rhs}"', 'message "{column}：{lhs} ≠ {rhs}" en ""');
+      const [diagnostic] = await diagnosticsOf(text);
+      expect(diagnostic.code).toBe('empty-text');
+      expect(diagnostic.message['zh-CN']).toBe('消息的英文文本（en）不能为空。');
+      expect(diagnostic.message.en).toBe('The English text (en) of the message cannot be empty.');
     });
   });
 

@@ -1,4 +1,7 @@
 import type { LangiumDocument } from 'langium';
+import { AstUtils, GrammarAST } from 'langium';
+import { NianbaoTemplateGrammar } from '../generated/grammar.js';
+import { nameHint } from '../validation/name-hints.js';
 import type { TemplateCheckCode, TemplateMessageText, TemplateSeverity } from '../validation/template-check-codes.js';
 import { templateMessage } from '../validation/template-check-codes.js';
 import { referenceTargetNames } from '../references/reference-target-names.js';
@@ -31,6 +34,8 @@ interface DiagnosticData {
   refText?: string;
   containerType?: string;
   property?: string;
+  hintZh?: string;
+  hintEn?: string;
 }
 
 /** Line-start offsets of a text, for converting LSP positions to offsets. */
@@ -67,7 +72,7 @@ export function toTemplateDiagnostic(diagnostic: LangiumDiagnostic, text: string
   } else if (data.code === 'linking-error') {
     code = 'unresolved-reference';
     const target = referenceTargetNames(data.containerType ?? '', data.property ?? '');
-    message = templateMessage('unresolved-reference', { name: data.refText ?? '', ...target });
+    message = templateMessage('unresolved-reference', { name: data.refText ?? '', ...target, hintZh: data.hintZh ?? '', hintEn: data.hintEn ?? '' });
   } else if (typeof data.code === 'string' && typeof data.en === 'string') {
     code = data.code as TemplateCheckCode;
     message = { 'zh-CN': messageText, en: data.en };
@@ -78,8 +83,32 @@ export function toTemplateDiagnostic(diagnostic: LangiumDiagnostic, text: string
   return uri === undefined ? { code, severity, message, range } : { code, severity, message, range, uri };
 }
 
-/** Chevrotain's lexer and parser messages, restated in zh-CN and English (other messages are kept as they are). */
+let keywords: string[] | undefined;
+
+/** The word keywords of the template language (`template`, `rule`, `prose` …). */
+function templateKeywords(): string[] {
+  keywords ??= [
+    ...new Set(
+      AstUtils.streamAllContents(NianbaoTemplateGrammar())
+        .filter(GrammarAST.isKeyword)
+        .map((keyword) => keyword.value)
+        .filter((value) => /^[a-zA-Z]+$/u.test(value)),
+    ),
+  ];
+  return keywords;
+}
+
+/** A syntax error with a "did you mean" hint when the word found is a misspelt keyword (`rul` for `rule`). */
 function describeSyntaxError(message: string): { detailZh: string; detailEn: string } {
+  const detail = describeChevrotainError(message);
+  const found = /(?:but found|but found:) [`']([a-zA-Z][\w-]*)[`']/u.exec(message)?.[1];
+  if (found === undefined || templateKeywords().includes(found)) return detail;
+  const hint = nameHint(found, templateKeywords());
+  return hint.zh === '' ? detail : { detailZh: `${detail.detailZh}。${hint.zh}`, detailEn: `${detail.detailEn}.${hint.en}` };
+}
+
+/** Chevrotain's lexer and parser messages, restated in zh-CN and English (other messages are kept as they are). */
+function describeChevrotainError(message: string): { detailZh: string; detailEn: string } {
   const unexpected = /^unexpected character: ->([\s\S]*?)<- at offset: \d+, skipped (\d+) characters?\.$/.exec(message);
   if (unexpected) {
     return {

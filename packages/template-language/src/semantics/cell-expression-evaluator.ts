@@ -11,7 +11,9 @@ import type {
 import { isAxisItem, isAxisList, isLeavesOf, isQuantifier } from '../generated/ast.js';
 import type { ProblemCollector } from './analysis-problem.js';
 import type { Axis } from './axis-tree.js';
+import { axisNameHint, noHint, type NameHint } from '../validation/name-hints.js';
 import {
+  allAxisNodes,
   axisLeaves,
   axisNodeId,
   axisOfAxisNode,
@@ -251,17 +253,19 @@ export class CellExpressionEvaluator {
     } else {
       const table = tableOfAxisNode(target);
       if (context.table && table !== context.table) {
+        const hint = this.hint(name, context);
         this.problems.report(
           'wrong-table',
           item,
-          { name, actual: table?.name ?? '', expected: context.table.name },
+          { name, actual: table?.name ?? '', expected: context.table.name, hintZh: hint.zh, hintEn: hint.en },
           property,
         );
         return undefined;
       }
       const axis = axisOfAxisNode(target);
       if (axis !== context.axis) {
-        this.problems.report('wrong-axis', item, this.axisArgs(name, axis, context.axis), property);
+        const hint = this.hint(name, context);
+        this.problems.report('wrong-axis', item, { ...this.axisArgs(name, axis, context.axis), hintZh: hint.zh, hintEn: hint.en }, property);
         return undefined;
       }
       node = target;
@@ -275,6 +279,11 @@ export class CellExpressionEvaluator {
       return parent;
     }
     return node;
+  }
+
+  /** A "did you mean" hint among the ids the place expects: a nested id written by its local name (`total` for `results.total`). */
+  private hint(name: string, context: AxisContext): NameHint {
+    return context.table ? axisNameHint(name, allAxisNodes(context.table, context.axis).map(axisNodeId)) : noHint;
   }
 
   private axisArgs(name: string, actual: Axis, expected: Axis): Record<string, string> {

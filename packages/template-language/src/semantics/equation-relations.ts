@@ -60,7 +60,8 @@ export function checkEquationRelations(equations: SourcedEquation[], problems: P
   }
 }
 
-function differenceOf(equation: ModelEquation): Array<[string, number]> {
+/** The equation as `Σ coef × cell op 0` (left side minus right side): the non-zero coefficients by cell, sorted by cell id. */
+export function differenceOf(equation: ModelEquation): Array<[string, number]> {
   const difference = new Map<string, number>();
   for (const term of equation.lhs) {
     difference.set(term.cell, (difference.get(term.cell) ?? 0) + term.coef);

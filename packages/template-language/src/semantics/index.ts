@@ -3,6 +3,7 @@ export * from './axis-tree.js';
 export * from './cell-expression-evaluator.js';
 export * from './cell-type.js';
 export * from './equation-relations.js';
+export * from './non-negative-cells.js';
 export * from './pattern-notation.js';
 export * from './rule-expansion.js';
 export * from './section-heading.js';

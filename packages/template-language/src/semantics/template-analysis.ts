@@ -32,6 +32,7 @@ import { arithmeticClass, describeCellType, leafCellType, resolveCellType, table
 import { CellExpressionEvaluator } from './cell-expression-evaluator.js';
 import type { SourcedEquation } from './equation-relations.js';
 import { checkEquationRelations } from './equation-relations.js';
+import { checkNonNegativeCells } from './non-negative-cells.js';
 import { compilePattern, joinPatternSources } from './pattern-notation.js';
 import { expandArithmeticRule } from './rule-expansion.js';
 import { splitHeading } from './section-heading.js';
@@ -100,6 +101,7 @@ export function analyzeTemplate(template: Template): TemplateAnalysis {
     }
   }
   checkEquationRelations(sourcedEquations, problems);
+  checkNonNegativeCells(sourcedEquations, cellTypes, problems);
   reportUncoveredCells(tables, cells, sourcedEquations, problems);
 
   const title = members.find(isTitleDecl);

@@ -343,8 +343,13 @@ export class NianbaoTemplateValidator {
       ['标题', 'title', rule.title],
       ['消息', 'message', rule.message],
     ] as const) {
-      if (text && ((text.zh ?? '').trim() === '' || (text.en ?? '').trim() === '')) {
-        this.report(accept, 'empty-text', text, { field, fieldEn });
+      if (!text) continue;
+      // Each language is named and pointed at on its own: an empty English text is not an empty message.
+      if ((text.zh ?? '').trim() === '') {
+        this.report(accept, 'empty-text', text, { field: `${field}的中文文本`, fieldEn: `Chinese text of the ${fieldEn}` }, 'zh');
+      }
+      if ((text.en ?? '').trim() === '') {
+        this.report(accept, 'empty-text', text, { field: `${field}的英文文本（en）`, fieldEn: `English text (en) of the ${fieldEn}` }, 'en');
       }
     }
     const body = rule.body;

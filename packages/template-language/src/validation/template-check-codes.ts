@@ -27,8 +27,8 @@ export const templateChecks = {
   },
   'unresolved-reference': {
     severity: 'error',
-    'zh-CN': '无法解析引用“{name}”：没有这个名字的{target}。',
-    en: 'Cannot resolve the reference "{name}": there is no {targetEn} of that name.',
+    'zh-CN': '无法解析引用“{name}”：没有这个名字的{target}。{hintZh}',
+    en: 'Cannot resolve the reference "{name}": there is no {targetEn} of that name.{hintEn}',
   },
   'empty-file': {
     severity: 'error',
@@ -177,13 +177,13 @@ export const templateChecks = {
   },
   'wrong-axis': {
     severity: 'error',
-    'zh-CN': '“{name}”是{actualZh}，但这里需要{expectedZh}。',
-    en: '"{name}" is a {actualEn}, but a {expectedEn} is expected here.',
+    'zh-CN': '“{name}”是{actualZh}，但这里需要{expectedZh}。{hintZh}',
+    en: '"{name}" is a {actualEn}, but a {expectedEn} is expected here.{hintEn}',
   },
   'wrong-table': {
     severity: 'error',
-    'zh-CN': '“{name}”属于表格“{actual}”，而这里的单元格在表格“{expected}”中。',
-    en: '"{name}" belongs to the table "{actual}", but the cell here is in the table "{expected}".',
+    'zh-CN': '“{name}”属于表格“{actual}”，而这里的单元格在表格“{expected}”中。{hintZh}',
+    en: '"{name}" belongs to the table "{actual}", but the cell here is in the table "{expected}".{hintEn}',
   },
   'variable-axis-mismatch': {
     severity: 'error',
@@ -264,6 +264,11 @@ export const templateChecks = {
     severity: 'error',
     'zh-CN': '等式 {equation} 两边相同却要求严格不等，永远不成立。',
     en: 'The equation {equation} compares a side with itself strictly and never holds.',
+  },
+  'never-holds-for-counts': {
+    severity: 'error',
+    'zh-CN': '等式 {equation} 永远不成立：移项后要求 {cells} 组成的和 {relation}，而件数不会是负数。',
+    en: 'The equation {equation} never holds: rearranged, it needs a sum of {cells} {relation}, and counts are never negative.',
   },
   'duplicate-equation': {
     severity: 'warning',
