@@ -265,7 +265,7 @@ describe('broken templates', () => {
     const result = await compileTemplate(text);
     expect(result.ir).toBeUndefined();
     expect(result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => diagnostic.message.en)).toEqual([
-      'Cannot resolve the reference "carriedOverr": there is no row, column or quantifier variable of that name.',
+      'Cannot resolve the reference "carriedOverr": there is no row, column or quantifier variable of that name. Did you mean "carriedOver"?',
     ]);
   });
 
