@@ -4057,6 +4057,19 @@ export const govDisclosure2019: TemplateIR = {
       ]
     },
     {
+      "kind": "prose",
+      "id": "T14",
+      "title": {"zh-CN":"正文与表格：受理申请","en":"Text vs table: applications accepted"},
+      "severity": "warning",
+      "message": {
+        "zh-CN": "正文称受理政府信息公开申请 {actual} 件，表格“一、本年新收政府信息公开申请数量”总计为 {expected}。",
+        "en": "The text says {actual} applications were accepted; table 3 row 1 (total) says {expected}."
+      },
+      "sections": ["overview","requests"],
+      "pattern": "受理\\s*(?:政\\s*府\\s*)?(?:信\\s*息\\s*公\\s*开\\s*|依\\s*申\\s*请\\s*公\\s*开\\s*)?申\\s*请\\s*(?:共\\s*)?(?<n>[0-9]+)\\s*件",
+      "expression": [{"cell":"t3.newReceived.total","coef":1}]
+    },
+    {
       "kind": "forbidden",
       "id": "F1",
       "title": {"zh-CN":"旧格式统计","en":"Old-format statistics"},
@@ -8305,6 +8318,19 @@ export const govDisclosure2021: TemplateIR = {
         {"cell":"t4.cases.litigation.direct.total","coef":1},
         {"cell":"t4.cases.litigation.afterReview.total","coef":1}
       ]
+    },
+    {
+      "kind": "prose",
+      "id": "T14",
+      "title": {"zh-CN":"正文与表格：受理申请","en":"Text vs table: applications accepted"},
+      "severity": "warning",
+      "message": {
+        "zh-CN": "正文称受理政府信息公开申请 {actual} 件，表格“一、本年新收政府信息公开申请数量”总计为 {expected}。",
+        "en": "The text says {actual} applications were accepted; table 3 row 1 (total) says {expected}."
+      },
+      "sections": ["overview","requests"],
+      "pattern": "受理\\s*(?:政\\s*府\\s*)?(?:信\\s*息\\s*公\\s*开\\s*|依\\s*申\\s*请\\s*公\\s*开\\s*)?申\\s*请\\s*(?:共\\s*)?(?<n>[0-9]+)\\s*件",
+      "expression": [{"cell":"t3.newReceived.total","coef":1}]
     },
     {
       "kind": "mention",

@@ -70,6 +70,14 @@ export const catalogue = {
     'zh-CN': '表格“{table}”缺少 {count} 行：{rows}。',
     en: 'Table "{table}" lacks {count} rows: {rows}.',
   },
+  'structure/group-unsplit': {
+    'zh-CN': '表格“{table}”未按格式分项填报：{groups}。已按合计读取并核对。',
+    en: 'Table "{table}" does not split rows as the format does: {groups}. The values were read and checked as totals.',
+  },
+  'structure/group-unsplit-item': {
+    'zh-CN': '“{group}”只填了一行，格式要求分为 {count} 项（{rows}）',
+    en: '"{group}" is one row where the format has {count} ({rows})',
+  },
   'structure/header-garbled': {
     'zh-CN': '表格“{table}”的表头无法辨认，数值按位置读取。',
     en: 'The header of table "{table}" is unreadable; values were read by position.',
@@ -264,6 +272,10 @@ export const catalogue = {
   'code-description/structure/rows-missing': { 'zh-CN': '表格缺行', en: 'Table rows are missing' },
   'code-description/structure/header-garbled': { 'zh-CN': '表头无法辨认', en: 'A table header is unreadable' },
   'code-description/structure/header-truncated': { 'zh-CN': '表头文字不完整', en: 'Table header labels are cut short' },
+  'code-description/structure/group-unsplit': {
+    'zh-CN': '分项只填一行',
+    en: 'A row group is printed as one row',
+  },
   'code-description/structure/row-ambiguous': { 'zh-CN': '连写数字无法拆分', en: 'Run-together numbers cannot be split' },
   'code-description/structure/row-split-guessed': { 'zh-CN': '连写数字按勾稽关系拆分', en: 'Run-together numbers split by arithmetic' },
   'code-description/structure/extra-values': { 'zh-CN': '行内数字多于列数', en: 'A row has more numbers than columns' },

@@ -33,6 +33,7 @@ export const diagnosticCodes = {
   'structure/table-missing': { category: 'structure', severity: 'error', severityFrom: 'code' },
   'structure/table-truncated': { category: 'structure', severity: 'error', severityFrom: 'code' },
   'structure/rows-missing': { category: 'structure', severity: 'error', severityFrom: 'code' },
+  'structure/group-unsplit': { category: 'structure', severity: 'warning', severityFrom: 'code' },
   'structure/header-garbled': { category: 'structure', severity: 'warning', severityFrom: 'code' },
   'structure/header-truncated': { category: 'structure', severity: 'warning', severityFrom: 'code' },
   'structure/row-ambiguous': { category: 'structure', severity: 'warning', severityFrom: 'code' },

@@ -70,6 +70,16 @@ export interface ReportRow {
   cells: ReportCell[];
 }
 
+/**
+ * A row group the report prints as one row with numbers where the template splits it into leaf rows
+ * (（六）其他处理 as one row instead of 1/2/3). Its cells (ids `${table}.${group}.${column}`) stand for the
+ * sums of its leaf rows, which are not in the report.
+ */
+export interface ReportGroupRow extends ReportRow {
+  /** The template leaf rows the group stands for. */
+  leafRows: string[];
+}
+
 /** A reader-level observation about a table, for the validator to report. */
 export interface TableNote {
   /**
@@ -110,7 +120,9 @@ export interface ReportTable {
   layout?: 'cell-per-line' | 'separated' | 'pipe' | 'grid' | 'glued' | 'mixed';
   /** Leaf rows of the template, in template order (rows not found have `na` cells and no labelRange). */
   rows: ReportRow[];
-  /** Leaf rows of the template that were not found. */
+  /** Row groups printed as one row (their leaf rows are `na` and not listed in `missingRows`). */
+  groups?: ReportGroupRow[];
+  /** Leaf rows of the template that were not found (nor stood for by a group printed as one row). */
   missingRows: string[];
   /** True when the table stops before its last rows (rows missing at the end). */
   truncated: boolean;

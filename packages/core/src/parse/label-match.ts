@@ -94,8 +94,31 @@ export function matchLabelAt(
       const near = prefixEditDistance(whole, key, p, limit);
       if (near) return { quality: 'near', score: 1 - near.distance / (limit + 1) / 2, keyStart: p, keyEnd: near.end };
     }
+    const numbered = numberedNearMiss(stream, p, pattern);
+    if (numbered) return numbered;
   }
   return null;
+}
+
+/**
+ * The edits a label body of `length` characters may have when the row's own enumerator stands exactly
+ * before it ("2.其他法律行政止公开" for "2.其他法律行政法规禁止公开": three characters dropped): the enumerator
+ * anchors the row, so a quarter of the body may be off.
+ */
+export function numberedNearMissLimit(length: number): number {
+  return length < 8 ? 0 : Math.floor(length / 4);
+}
+
+/** A near miss of the body right after the label's exact enumerator (a typo in a numbered row label). */
+function numberedNearMiss(stream: CellStream, p: number, pattern: LabelPattern): LabelMatch | null {
+  const key = stream.keyed.key;
+  if (pattern.enumerator === '' || !key.startsWith(pattern.enumerator, p)) return null;
+  const limit = numberedNearMissLimit(pattern.body.length);
+  if (limit <= nearMissLimit(pattern.key.length)) return null;
+  const from = p + pattern.enumerator.length;
+  const near = prefixEditDistance(pattern.body, key, from, limit);
+  if (!near || near.end - from < pattern.body.length - limit) return null;
+  return { quality: 'near', score: 0.5 - near.distance / (limit + 1) / 4, keyStart: p, keyEnd: near.end };
 }
 
 /** A match of a short key must end at the end of a stream item. */

@@ -3,6 +3,7 @@ import type {
   OffsetRange,
   ParsedReport,
   ReportCell,
+  ReportGroupRow,
   ReportSection,
   ReportSource,
   ReportTable,
@@ -15,7 +16,7 @@ import { buildCellStream, type CellStreamOptions, type LinePosition } from './ce
 import { readCellValue } from './cell-value.js';
 import { findSectionHeadings, type HeadingMatch } from './section-headings.js';
 import { tablePlans, type TablePlan } from './table-plan.js';
-import { findCaption, readTable, type TableRead } from './table-reader.js';
+import { findCaption, readTable, type RowRead, type TableRead } from './table-reader.js';
 
 /**
  * Parses a report against a template: finds the six sections in order, reads every table of the
@@ -216,40 +217,35 @@ function toReportTable(read: TableRead, source: ReportSource, map: (s: number, e
     const a = row.alignment;
     if (a.glued) layouts.add('glued');
     else for (const l of row.layouts) layouts.add(layoutName(l, source));
-    const cells = t.leafColumns.map((column, c): ReportCell => {
-      const aligned = a.cells[c];
-      if (!aligned || a.glued === 'ambiguous') {
-        const na = naCell(t.id, leaf.id, column);
-        if (a.glued) na.guessed = true;
-        return na;
-      }
-      const { id, type } = plan.cellGrid[leaf.leafIndex][c];
-      const cell: ReportCell = { id, row: leaf.id, column, raw: '', value: null, state: 'blank' };
-      const piece = aligned.part ?? (aligned.slot && aligned.slot.kind !== 'empty' ? aligned.slot : undefined);
-      if (piece) {
-        const v = readCellValue(piece.text, type, read.headerUnits[c]);
-        cell.raw = piece.text;
-        cell.value = v.value;
-        cell.state = v.state;
-        if (v.unit !== undefined) cell.unit = v.unit;
-        cell.range = map(piece.start, piece.end);
-      } else {
-        const at = aligned.slot ? aligned.slot.start : aligned.position;
-        cell.range = map(at, at);
-      }
-      if (aligned.guessed) cell.guessed = true;
-      return cell;
-    });
     return {
       id: leaf.id,
       label: leaf.label,
       ...(row.labelEnd > row.labelStart ? { labelRange: map(row.labelStart, row.labelEnd) } : {}),
-      cells,
+      cells: rowCells(read, row, leaf.id, leaf.leafIndex, map),
     };
   });
-  const missingRows = plan.leaves.filter((l) => !read.rows.has(l.id)).map((l) => l.id);
+  const covered = new Set<string>();
+  const groups: ReportGroupRow[] = [];
+  for (const [id, row] of read.groupRows) {
+    const leafRows = row.plan.leafIds ?? [];
+    if (leafRows.some((leafId) => read.rows.has(leafId))) continue;
+    for (const leafId of leafRows) covered.add(leafId);
+    for (const l of row.layouts) layouts.add(layoutName(l, source));
+    const first = plan.leaves.find((l) => l.id === leafRows[0]);
+    if (first) lastFound = Math.max(lastFound, plan.leaves.find((l) => l.id === leafRows.at(-1))?.leafIndex ?? first.leafIndex);
+    groups.push({
+      id,
+      label: row.plan.label,
+      leafRows,
+      ...(row.labelEnd > row.labelStart ? { labelRange: map(row.labelStart, row.labelEnd) } : {}),
+      cells: rowCells(read, row, id, first?.leafIndex ?? 0, map),
+    });
+  }
+  const missingRows = plan.leaves.filter((l) => !read.rows.has(l.id) && !covered.has(l.id)).map((l) => l.id);
   const truncated =
-    missingRows.length > 0 && lastFound >= 0 && plan.leaves.every((l) => read.rows.has(l.id) || l.leafIndex > lastFound);
+    missingRows.length > 0 &&
+    lastFound >= 0 &&
+    plan.leaves.every((l) => read.rows.has(l.id) || covered.has(l.id) || l.leafIndex > lastFound);
   const layout = layouts.size === 0 ? undefined : layouts.size === 1 ? ([...layouts][0] as ReportTable['layout']) : 'mixed';
   return {
     id: t.id,
@@ -258,6 +254,7 @@ function toReportTable(read: TableRead, source: ReportSource, map: (s: number, e
     range: map(read.start, read.end),
     ...(layout ? { layout } : {}),
     rows,
+    ...(groups.length > 0 ? { groups } : {}),
     missingRows,
     truncated,
     notes: read.notes.map((n) => ({
@@ -267,6 +264,46 @@ function toReportTable(read: TableRead, source: ReportSource, map: (s: number, e
       ...(n.detail !== undefined ? { detail: n.detail } : {}),
     })),
   };
+}
+
+/**
+ * The cells of a row as read: one per leaf column, with value, state and range (`rowId` names the cells;
+ * `typeRow` is the leaf row whose cell types apply).
+ */
+function rowCells(
+  read: TableRead,
+  row: RowRead,
+  rowId: string,
+  typeRow: number,
+  map: (s: number, e: number) => OffsetRange,
+): ReportCell[] {
+  const plan = read.plan;
+  const t = plan.table;
+  const a = row.alignment;
+  return t.leafColumns.map((column, c): ReportCell => {
+    const aligned = a.cells[c];
+    if (!aligned || a.glued === 'ambiguous') {
+      const na = naCell(t.id, rowId, column);
+      if (a.glued) na.guessed = true;
+      return na;
+    }
+    const { type } = plan.cellGrid[typeRow][c];
+    const cell: ReportCell = { id: `${t.id}.${rowId}.${column}`, row: rowId, column, raw: '', value: null, state: 'blank' };
+    const piece = aligned.part ?? (aligned.slot && aligned.slot.kind !== 'empty' ? aligned.slot : undefined);
+    if (piece) {
+      const v = readCellValue(piece.text, type, read.headerUnits[c]);
+      cell.raw = piece.text;
+      cell.value = v.value;
+      cell.state = v.state;
+      if (v.unit !== undefined) cell.unit = v.unit;
+      cell.range = map(piece.start, piece.end);
+    } else {
+      const at = aligned.slot ? aligned.slot.start : aligned.position;
+      cell.range = map(at, at);
+    }
+    if (aligned.guessed) cell.guessed = true;
+    return cell;
+  });
 }
 
 function layoutName(layout: string, source: ReportSource): string {

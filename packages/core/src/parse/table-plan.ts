@@ -19,6 +19,8 @@ export interface RowLabelPlan {
   leaf: boolean;
   /** Index among the leaf rows (leaves only), else -1. */
   leafIndex: number;
+  /** Groups: the ids of the leaf rows under it (a group printed as one row stands for them). */
+  leafIds?: string[];
 }
 
 /** A linear equation Σ coef × cell = 0 over cells of one table, by leaf row and column index. */
@@ -81,6 +83,8 @@ export function tablePlans(template: TemplateIR): Map<string, TablePlan> {
 
 function planTable(template: TemplateIR, table: TableIR): TablePlan {
   const labels: RowLabelPlan[] = [];
+  const leafIdsOf = (node: AxisNode): string[] =>
+    node.children.length === 0 ? [node.id] : node.children.flatMap(leafIdsOf);
   const walk = (nodes: AxisNode[]): void => {
     for (const node of nodes) {
       const leaf = node.children.length === 0;
@@ -93,6 +97,7 @@ function planTable(template: TemplateIR, table: TableIR): TablePlan {
         patterns: pattern ? [pattern, ...aliases.filter((a) => a.key !== pattern.key)] : [],
         leaf,
         leafIndex: -1,
+        ...(leaf ? {} : { leafIds: leafIdsOf(node) }),
       });
       if (!leaf) walk(node.children);
     }

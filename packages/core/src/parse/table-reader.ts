@@ -42,6 +42,11 @@ export interface TableRead {
   found: boolean;
   /** Leaf rows found, by id. */
   rows: Map<string, RowRead>;
+  /**
+   * Row groups printed as one row with numbers, none of their leaf rows found (（六）其他处理 as one row
+   * where the template splits it into 1/2/3), by group id.
+   */
+  groupRows: Map<string, RowRead>;
   notes: NoteRead[];
   /** View range from the caption (or first label) to the last slot read. */
   start: number;
@@ -101,6 +106,7 @@ function findRepeat(stream: CellStream, plan: TablePlan, from: number, to: numbe
 function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number): TableRead {
   const items = stream.items;
   const rows = new Map<string, RowRead>();
+  const groupRows = new Map<string, RowRead>();
   const notes: NoteRead[] = [];
   let headerEnd = to;
   let endItem = from;
@@ -143,11 +149,13 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
       const labelStart = stream.keyed.starts[disorder.match.keyStart];
       notes.push({ kind: 'rows-out-of-order', start: labelStart, end: stream.keyed.ends[disorder.match.keyEnd - 1], row: disorder.label.id });
     }
+    const hitIds = new Set(matches.map((h) => h.label.id));
     for (let m = 0; m < matches.length; m++) {
       const { label, match } = matches[m];
+      const unsplit = !label.leaf && label.leafIds !== undefined && !label.leafIds.some((id) => hitIds.has(id));
       const labelItem = stream.keyItem[match.keyEnd - 1];
       const stop = m + 1 < matches.length ? stream.keyItem[matches[m + 1].match.keyStart] : to;
-      if (!label.leaf) {
+      if (!label.leaf && !unsplit) {
         const figures = groupRowFigures(stream, labelItem, stop);
         if (figures) notes.push({ kind: 'group-values', start: stream.keyed.starts[match.keyStart], end: figures.end, row: label.id, detail: figures.text });
         continue;
@@ -157,11 +165,18 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
       const { slots, lastItem, layouts } = inside ? { ...inside, lastItem: Math.max(after.lastItem, labelItem) } : after;
       const labelStart = stream.keyed.starts[match.keyStart];
       const labelEnd = stream.keyed.ends[match.keyEnd - 1];
-      rows.set(label.id, { plan: label, labelStart, labelEnd, alignment: align(plan, label, slots, labelEnd, stream), layouts });
+      if (unsplit) {
+        // A group printed as one row: read when numbers follow its label; its leaves' equations place them.
+        if (!slots.some((slot) => slot.kind === 'value')) continue;
+        const asLeaf = { ...label, id: label.leafIds![0] };
+        groupRows.set(label.id, { plan: label, labelStart, labelEnd, alignment: align(plan, asLeaf, slots, labelEnd, stream), layouts });
+      } else {
+        rows.set(label.id, { plan: label, labelStart, labelEnd, alignment: align(plan, label, slots, labelEnd, stream), layouts });
+      }
       endItem = Math.max(endItem, lastItem + 1);
     }
   }
-  const read = [...rows.values()];
+  const read = [...rows.values(), ...groupRows.values()];
   const positioned = read.map((row) => ({ alignment: row.alignment, spaced: row.layouts.has('space') }));
   for (const [index, alignment] of alignByColumnPositions(stream, positioned, k)) read[index].alignment = alignment;
   const entries = [...rows.values()].map((row) => ({ leafIndex: row.plan.leafIndex, alignment: row.alignment }));
@@ -169,7 +184,7 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
     const row = [...rows.values()].find((r) => r.plan.leafIndex === leafIndex);
     if (row) row.alignment = alignment;
   }
-  for (const row of rows.values()) {
+  for (const row of read) {
     const a = row.alignment;
     const at = { start: row.labelStart, end: row.alignment.cells.at(-1)?.position ?? row.labelEnd };
     if (a.extra) notes.push({ kind: 'extra-values', ...at, row: row.plan.id });
@@ -179,7 +194,7 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
   if (found) notes.push(...checkHeader(stream, plan, from, headerEnd));
   const end = endItem > from && items[endItem - 1] ? items[endItem - 1].end : start;
   const headerUnits = found ? findHeaderUnits(stream, plan, from, headerEnd) : [];
-  return { plan, found, rows, notes, start, end: Math.max(start, end), endItem: Math.max(endItem, from), headerUnits };
+  return { plan, found, rows, groupRows, notes, start, end: Math.max(start, end), endItem: Math.max(endItem, from), headerUnits };
 }
 
 interface LabelHit {

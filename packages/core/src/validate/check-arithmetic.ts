@@ -196,7 +196,7 @@ const MAX_CELLS = 3;
 function everyEquationHolds(ctx: ValidationContext): boolean {
   for (const rule of ctx.template.rules) {
     if (rule.kind !== 'arithmetic') continue;
-    for (const equation of rule.equations) {
+    for (const equation of equationsOf(ctx, rule)) {
       const lhs = integerSum(ctx, rule, equation.lhs);
       const rhs = lhs === null ? null : integerSum(ctx, rule, equation.rhs);
       if (lhs === UNDECIDABLE || rhs === UNDECIDABLE) continue;
@@ -213,6 +213,15 @@ function everyEquationHolds(ctx: ValidationContext): boolean {
     }
   }
   return true;
+}
+
+/** The equations of a rule as they apply to the report (groups printed as one row stand for their rows). */
+function equationsOf(ctx: ValidationContext, rule: ArithmeticRuleIR): EquationIR[] {
+  return rule.equations.map((equation) => {
+    const lhs = ctx.collapseGroups(equation.lhs);
+    const rhs = ctx.collapseGroups(equation.rhs);
+    return lhs.length === equation.lhs.length && rhs.length === equation.rhs.length ? equation : { ...equation, lhs, rhs };
+  });
 }
 
 /** An operand is unreadable: the equation is not decidable. */
@@ -266,7 +275,7 @@ export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
   const operandsOf: Map<string, Rational>[] = [];
   for (const rule of ctx.template.rules) {
     if (rule.kind !== 'arithmetic') continue;
-    for (const equation of rule.equations) {
+    for (const equation of equationsOf(ctx, rule)) {
       const operands = operandValues(ctx, rule, [...equation.lhs, ...equation.rhs]);
       if (!operands) continue;
       const lhs = sum(equation.lhs, operands);

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { AxisNode, SectionIR } from '../ir/template-ir.js';
 import type { DiagnosticCode } from '../messages/index.js';
-import type { OffsetRange, ReportRow, ReportSection, TableNote } from '../model/report.js';
+import type { OffsetRange, ReportGroupRow, ReportRow, ReportSection, TableNote } from '../model/report.js';
 import { lineAt } from './text-ranges.js';
 import type { ValidationContext } from './validation-context.js';
 
@@ -165,6 +165,7 @@ function checkTables(ctx: ValidationContext): Diagnostic[] {
         }),
       );
     }
+    if (found.groups && found.groups.length > 0) diagnostics.push(groupsUnsplit(ctx, table.id, label, found.groups));
     const seen = new Set<string>();
     for (const note of found.notes) {
       const key = `${note.kind}\u0000${note.row ?? ''}`;
@@ -197,6 +198,25 @@ function checkTables(ctx: ValidationContext): Diagnostic[] {
     }
   }
   return diagnostics;
+}
+
+/**
+ * One finding for the row groups a table prints as one row where the template splits them (（六）其他处理
+ * without 1/2/3): the values are read and checked as the groups' sums; the deviation is named once.
+ */
+function groupsUnsplit(ctx: ValidationContext, tableId: string, label: string, groups: ReportGroupRow[]): Diagnostic {
+  const leafLabel = (row: string): string => ctx.reportTable(tableId)?.rows.find((r) => r.id === row)?.label ?? ctx.rowLabel(tableId, row);
+  const names = groups.map((group) => {
+    const parts = group.leafRows.map((row) => `“${leafLabel(row)}”`);
+    return ctx.msg('structure/group-unsplit-item', { group: group.label, count: parts.length, rows: ctx.list(parts, 5) });
+  });
+  const first = groups[0];
+  return ctx.diagnostic('structure/group-unsplit', {
+    message: ctx.msg('structure/group-unsplit', { table: label, groups: names.join(ctx.msg('list/separator')) }),
+    range: first.labelRange ?? first.cells.find((c) => c.range)?.range ?? { start: 0, end: 0 },
+    cells: groups.flatMap((group) => group.cells.map((c) => c.id)),
+    related: groups.slice(1).flatMap((g) => (g.labelRange ? [{ message: g.label, range: g.labelRange }] : [])),
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Diagnostic, RelatedLocation, Suggestion } from '../diagnostics/diagnostic.js';
-import type { CellIR, LocalizedText, SectionIR, Severity, TableIR, TemplateIR } from '../ir/template-ir.js';
+import type { CellIR, LocalizedText, SectionIR, Severity, TableIR, TemplateIR, Term } from '../ir/template-ir.js';
 import {
   DEFAULT_LOCALE,
   diagnosticCodes,
@@ -58,6 +58,9 @@ export class ValidationContext {
   private readonly reportSections = new Map<string, ReportSection>();
   private readonly sectionTexts = new Map<string, SectionText | null>();
   private rowSpans: OffsetRange[] | undefined;
+  /** Cells of row groups printed as one row, by cell id; and the group cell standing for each leaf cell. */
+  private readonly groupCells = new Map<string, { table: string; label: string; column: string; leafCells: string[] }>();
+  private readonly groupOfLeafCell = new Map<string, string>();
 
   constructor(
     readonly report: ParsedReport,
@@ -75,6 +78,14 @@ export class ValidationContext {
     for (const table of report.tables) {
       this.reportTables.set(table.id, table);
       for (const row of table.rows) for (const cell of row.cells) this.reportCells.set(cell.id, cell);
+      for (const group of table.groups ?? []) {
+        for (const cell of group.cells) {
+          this.reportCells.set(cell.id, cell);
+          const leafCells = group.leafRows.map((row) => `${table.id}.${row}.${cell.column}`);
+          this.groupCells.set(cell.id, { table: table.id, label: group.label, column: cell.column, leafCells });
+          for (const leaf of leafCells) this.groupOfLeafCell.set(leaf, cell.id);
+        }
+      }
     }
     for (const section of report.sections) this.reportSections.set(section.id, section);
   }
@@ -137,9 +148,36 @@ export class ValidationContext {
     return this.tablesById.get(id);
   }
 
-  /** The template cell `id`. */
+  /** The template cell `id` (for the cell of a group printed as one row: the cell of its first leaf row). */
   cell(id: string): CellIR | undefined {
-    return this.cellsById.get(id);
+    const group = this.groupCells.get(id);
+    return this.cellsById.get(group ? group.leafCells[0] : id);
+  }
+
+  /**
+   * Terms with the leaf cells of a group printed as one row replaced by the group's cell, when the terms
+   * hold every leaf cell of it with one coefficient (Σ（六）1–3 becomes （六）): the equations of the
+   * template then apply to the report as printed. Other terms are returned as they are.
+   */
+  collapseGroups(terms: readonly Term[]): Term[] {
+    if (this.groupOfLeafCell.size === 0 || !terms.some((t) => this.groupOfLeafCell.has(t.cell))) return [...terms];
+    const out: Term[] = [];
+    const done = new Set<string>();
+    for (const term of terms) {
+      const groupCell = this.groupOfLeafCell.get(term.cell);
+      if (groupCell === undefined) {
+        out.push(term);
+        continue;
+      }
+      const leaves = this.groupCells.get(groupCell)!.leafCells;
+      const whole = leaves.every((leaf) => terms.some((t) => t.cell === leaf && t.coef === term.coef));
+      if (!whole) out.push(term);
+      else if (!done.has(groupCell)) {
+        done.add(groupCell);
+        out.push({ cell: groupCell, coef: term.coef });
+      }
+    }
+    return out;
   }
 
   /** The report table `id` (absent when the parser did not list it). */
@@ -195,6 +233,11 @@ export class ValidationContext {
   }
 
   private composeCellLabel(cellId: string, omit?: 'row' | 'column'): string {
+    const group = this.groupCells.get(cellId);
+    if (group) {
+      const column = omit === 'column' ? '' : this.columnLabel(group.table, group.column);
+      return [omit === 'row' ? '' : group.label, column].filter((part) => part !== '').join(' · ') || group.label;
+    }
     const cell = this.cellsById.get(cellId);
     if (!cell) return cellId;
     const row = omit === 'row' ? '' : this.rowLabel(cell.table, cell.row);

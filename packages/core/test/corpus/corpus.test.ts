@@ -13,20 +13,7 @@ const expectedDir = new URL('../fixtures/expected/', import.meta.url);
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
 /** Expectations not met yet, with the reason; each becomes an it.todo until the reader meets it. */
-const knownGaps: Record<string, string> = {
-  'hongzequ-2023.pdftext.txt t3.results.refused.prohibitedByLaw':
-    'label typo 「2.其他法律行政止公开」 is not matched as a near miss yet',
-  'hongzequ-2023.pdftext.txt t3.results.otherProcessing': '（六）其他处理 printed as one row is not read yet',
-  'hongzequ-2023.pdftext.txt no false errors': 'the typo row and the unsplit （六） are reported as missing rows',
-  'hongzequ-2023.pdftext.txt finding structure/group-unsplit': 'the unsplit （六） deviation is not named yet',
-  'hongzequ-2024.pdftotext-layout.txt t3.results.refused.prohibitedByLaw':
-    'label typo 「2.其他法律行政止公开」 is not matched as a near miss yet',
-  'hongzequ-2024.pdftotext-layout.txt t3.results.otherProcessing': '（六）其他处理 printed as one row is not read yet',
-  'hongzequ-2024.pdftotext-layout.txt no false errors': 'the typo row and the unsplit （六） are reported as missing rows',
-  'hongzequ-2024.pdftotext-layout.txt finding structure/group-unsplit': 'the unsplit （六） deviation is not named yet',
-  'hongzequ-2024.pdftotext-layout.txt finding text/prose-mismatch':
-    '「受理政府信息公开申请 17 件」 is not compared with 新收 95 yet',
-};
+const knownGaps: Record<string, string> = {};
 
 const corpus = readdirSync(expectedDir)
   .filter((name) => name.endsWith('.json'))

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES } from '../../src/messages/index.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
@@ -346,6 +347,13 @@ describe('validateReport on an invented template', () => {
       templates: [budgetTemplate, budgetTemplate2020],
     });
     expect(codes(result.diagnostics)).toEqual(['error template/unknown']);
+  });
+
+  it('names once a row group printed as one row (a real 2021 report, （六）其他处理 unsplit)', () => {
+    const value = readFileSync(new URL('../fixtures/corpus/hongzequ-2023.pdftext.txt', import.meta.url), 'utf8');
+    const result = checkText({ format: 'txt', encoding: 'utf-8', text: value }, identityView(value));
+    const found = codes(result.diagnostics).filter((code) => code.includes('structure/'));
+    expect(found).toEqual(['warning structure/group-unsplit']);
   });
 
   afterAll(() => {
