@@ -57,15 +57,32 @@ describe('2021 table 3 without the group row 三、本年度办理结果 (09-no-
   });
 });
 
-describe('figures on a group row (（六）其他处理 written as one row, as in a real 2023 report)', () => {
-  it('says the numbers on the group row were not read, besides the missing rows under it', async () => {
+describe('（六）其他处理 written as one row, as in a real 2023 report', () => {
+  it('reads the group row as the sum of its rows, names the deviation once, and misses no row', async () => {
     const clean = readFileSync(new URL('../../../../examples/clean-2021.md', import.meta.url), 'utf8');
     const lines = clean.split('\n');
     const group = lines.findIndex((line) => line.startsWith('| （六）其他处理 |'));
-    lines.splice(group, 4, '| （六）其他处理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |');
+    const parts = lines.slice(group + 1, group + 4).map((line) => line.split('|').slice(2, 9).map((v) => Number(v.trim())));
+    const sums = parts[0].map((_, c) => parts.reduce((total, row) => total + row[c], 0));
+    lines.splice(group, 4, `| （六）其他处理 | ${sums.join(' | ')} |`);
     const text = lines.join('\n');
     const result = await checkVariantText(text, 'report.md');
-    expect(verdict(result)).toEqual(['error structure/rows-missing', 'warning structure/group-row-values']);
+    expect(verdict(result)).toEqual(['warning structure/group-unsplit']);
+    const t3 = tableOf(result, 't3');
+    expect(t3.groups?.map((g) => g.cells.map((c) => c.value))).toEqual([sums]);
+    expect(t3.missingRows).toEqual([]);
+    const [note] = findings(result, 'structure/group-unsplit');
+    expect(note.message).toContain('“（六）其他处理”只填了一行，格式要求分为 3 项');
+  });
+
+  it('says the numbers on a group row were not read when its rows are there too', async () => {
+    const clean = readFileSync(new URL('../../../../examples/clean-2021.md', import.meta.url), 'utf8');
+    const lines = clean.split('\n');
+    const group = lines.findIndex((line) => line.startsWith('| （六）其他处理 |'));
+    lines[group] = '| （六）其他处理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |';
+    const text = lines.join('\n');
+    const result = await checkVariantText(text, 'report.md');
+    expect(verdict(result)).toEqual(['warning structure/group-row-values']);
     const [note] = findings(result, 'structure/group-row-values');
     expect(note.message).toContain('“（六）其他处理”填有数字（1 0 0 0 0 0 1）');
     expect(text.slice(note.range.start, note.range.end)).toMatch(/^六）其他处理 \| 1 \| 0 \| 0 \| 0 \| 0 \| 0 \| 1$/u);
