@@ -3,12 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  CancellationTokenSource,
   CompletionRequest,
   DocumentSymbolRequest,
   ErrorCodes,
   HoverRequest,
   LSPErrorCodes,
   PrepareRenameRequest,
+  ReferencesRequest,
   RenameRequest,
   ResponseError,
   type CompletionItem,
@@ -19,7 +21,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileUri, LspSession, serverPath } from './lsp-harness.js';
+import { fileUri, LspSession, repoRoot, serverPath } from './lsp-harness.js';
 
 /**
  * The template side of the language server driven over stdio as an editor drives it: renaming dotted ids,
@@ -214,6 +216,31 @@ describe('template editing over stdio (bundled server)', () => {
     const { error } = outcome as { error: unknown };
     expect(error).toBeInstanceOf(ResponseError);
     expect([LSPErrorCodes.ServerCancelled, LSPErrorCodes.RequestFailed, ErrorCodes.InternalError]).toContain((error as ResponseError<unknown>).code);
+  });
+
+  it('answers a request cancelled while its template is rebuilt with a cancellation error, not a result', async () => {
+    session = await LspSession.start();
+    const uri = fileUri(path.join(tmp, 'cancel.nbt'));
+    const official = readFileSync(path.join(repoRoot, 'grammars', 'gov-disclosure-2021.nbt'), 'utf8');
+    await session.open(uri, 'nianbao-template', official);
+    await session.waitForDiagnostics(uri);
+    // An edit starts a rebuild; a request sent with it waits for the rebuild, and is cancelled meanwhile.
+    await session.change(uri, [{ text: official.replace('years 2021 onward', 'years 2022 onward') }]);
+    const source = new CancellationTokenSource();
+    const position = { line: official.split('\n').findIndex((line) => line.includes('row newReceived')), character: 12 };
+    const request = session.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position, context: { includeDeclaration: true } }, source.token);
+    source.cancel();
+    const outcome = await request.then(
+      (result) => ({ result }),
+      (error: unknown) => ({ error }),
+    );
+    if ('result' in outcome) {
+      // The rebuild finished before the cancellation arrived: a real answer, never an error object.
+      expect(outcome.result).not.toHaveProperty('code');
+    } else {
+      expect(outcome.error).toBeInstanceOf(ResponseError);
+      expect((outcome.error as ResponseError<unknown>).code).toBe(LSPErrorCodes.RequestCancelled);
+    }
   });
 
   it('bundles one copy of vscode-jsonrpc, so every ResponseError is recognised as one', () => {
