@@ -3,6 +3,7 @@
 // no import.meta.url in the server code), and the browser entry into out/browser-server.js (a Web Worker
 // script; building it proves the server core stays free of Node-only APIs).
 import { build } from 'esbuild';
+import { chmodSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -26,10 +27,13 @@ const options = {
   legalComments: 'none',
   logLevel: 'warning',
   logOverride: { 'empty-import-meta': 'error' },
+  // out/server.cjs is also the `nianbao-language-server` command of the packed package.
+  banner: { js: '#!/usr/bin/env node' },
 };
 
 const browserOptions = {
   ...options,
+  banner: undefined,
   entryPoints: ['src/browser/main.ts'],
   outfile: 'out/browser-server.js',
   format: 'iife',
@@ -47,4 +51,5 @@ if (watch) {
     const bytes = Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.bytes ?? 0;
     console.log(`${entry.outfile} ${(bytes / 1024).toFixed(0)} KiB`);
   }
+  chmodSync(path.join(root, options.outfile), 0o755);
 }

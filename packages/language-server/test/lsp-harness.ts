@@ -43,6 +43,8 @@ export function fileUri(filePath: string): string {
 export interface SessionOptions {
   initializationOptions?: Record<string, unknown>;
   rootPath?: string;
+  /** The command that starts the server (default: this Node on the bundled `out/server.cjs`); `--stdio` is added. */
+  command?: { file: string; args?: string[]; env?: NodeJS.ProcessEnv };
 }
 
 /**
@@ -66,8 +68,9 @@ export class LspSession {
 
   /** Spawns the bundled server with `--stdio` and initialises it. */
   static async start(options: SessionOptions = {}): Promise<LspSession> {
-    if (!existsSync(serverPath)) throw new Error(`${serverPath} is missing: run the build first`);
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
+    const command = options.command ?? { file: process.execPath, args: [serverPath] };
+    if (!options.command && !existsSync(serverPath)) throw new Error(`${serverPath} is missing: run the build first`);
+    const child = spawn(command.file, [...(command.args ?? []), '--stdio'], { stdio: 'pipe', env: command.env ?? process.env });
     const connection = createProtocolConnection(
       new StreamMessageReader(child.stdout),
       new StreamMessageWriter(child.stdin),

@@ -4,6 +4,16 @@ import { createNianbaoServer } from '../create-server.js';
 
 // The Node entry of the language server (bundled to out/server.cjs): stdio, IPC or a socket, as the client
 // chooses on the command line (`--stdio`, `--node-ipc`, `--socket=N`).
+// The engine needs Node ≥ 22.12 (as the CLI); on an older Node it would read reports wrongly: refuse at once.
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 12)) {
+  process.stderr.write(
+    `nianbao-language-server: 需要 Node.js 22.12 或更高版本，当前为 ${process.versions.node}。` +
+      ` / nianbao-language-server needs Node.js 22.12 or later; this is ${process.versions.node}.\n`,
+  );
+  process.exit(2);
+}
+
 const connection = createConnection(ProposedFeatures.all);
 
 // Last line of defence: whatever a handler or a promise does, the server logs it and stays up.
