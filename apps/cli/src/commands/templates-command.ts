@@ -1,4 +1,5 @@
-import { builtinTemplates } from '@nianbao/core';
+// The templates alone (not the whole core: no reader, parser or validator is loaded to list them).
+import { builtinTemplates } from '@nianbao/core/templates';
 import { ExitCode } from '../program/cli-error.js';
 import type { CliIo } from '../program/cli-io.js';
 import { localeOf, type CommonOptions } from '../program/parse-options.js';
