@@ -67,7 +67,8 @@ export const govDisclosure2019: TemplateIR = {
       "kind": "prose",
       "required": true,
       "tables": [],
-      "notEmpty": {"placeholders":["无","无。","暂无","暂无。","没有"],"severity":"warning"}
+      "notEmpty": {"placeholders":["无","无。","暂无","暂无。","没有"],"severity":"warning"},
+      "notCopied": {"threshold":0.85,"severity":"warning"}
     },
     {
       "id": "otherMatters",
@@ -3866,6 +3867,70 @@ export const govDisclosure2019: TemplateIR = {
       ]
     },
     {
+      "kind": "crossYear",
+      "id": "Y1",
+      "title": {"zh-CN":"上年结转","en":"Carried over from last year"},
+      "severity": "warning",
+      "message": {
+        "zh-CN": "{column}：二、上年结转（{lhs}）应等于上一年度报告的四、结转下年度继续办理（{rhs}）。",
+        "en": "{column}: the applications carried over ({lhs}) must equal those the previous year's report carried forward ({rhs})."
+      },
+      "blank": "zero",
+      "tolerance": 0,
+      "table": "t3",
+      "equations": [
+        {
+          "id": "Y1[naturalPerson]",
+          "lhs": [{"cell":"t3.carriedOver.naturalPerson","coef":1}],
+          "op": "=",
+          "rhs": [{"cell":"t3.carriedForward.naturalPerson","coef":1,"previous":true}],
+          "bindings": {"column":"naturalPerson"}
+        },
+        {
+          "id": "Y1[legalPersons.business]",
+          "lhs": [{"cell":"t3.carriedOver.legalPersons.business","coef":1}],
+          "op": "=",
+          "rhs": [{"cell":"t3.carriedForward.legalPersons.business","coef":1,"previous":true}],
+          "bindings": {"column":"legalPersons.business"}
+        },
+        {
+          "id": "Y1[legalPersons.research]",
+          "lhs": [{"cell":"t3.carriedOver.legalPersons.research","coef":1}],
+          "op": "=",
+          "rhs": [{"cell":"t3.carriedForward.legalPersons.research","coef":1,"previous":true}],
+          "bindings": {"column":"legalPersons.research"}
+        },
+        {
+          "id": "Y1[legalPersons.publicInterest]",
+          "lhs": [{"cell":"t3.carriedOver.legalPersons.publicInterest","coef":1}],
+          "op": "=",
+          "rhs": [{"cell":"t3.carriedForward.legalPersons.publicInterest","coef":1,"previous":true}],
+          "bindings": {"column":"legalPersons.publicInterest"}
+        },
+        {
+          "id": "Y1[legalPersons.legalServices]",
+          "lhs": [{"cell":"t3.carriedOver.legalPersons.legalServices","coef":1}],
+          "op": "=",
+          "rhs": [{"cell":"t3.carriedForward.legalPersons.legalServices","coef":1,"previous":true}],
+          "bindings": {"column":"legalPersons.legalServices"}
+        },
+        {
+          "id": "Y1[legalPersons.other]",
+          "lhs": [{"cell":"t3.carriedOver.legalPersons.other","coef":1}],
+          "op": "=",
+          "rhs": [{"cell":"t3.carriedForward.legalPersons.other","coef":1,"previous":true}],
+          "bindings": {"column":"legalPersons.other"}
+        },
+        {
+          "id": "Y1[total]",
+          "lhs": [{"cell":"t3.carriedOver.total","coef":1}],
+          "op": "=",
+          "rhs": [{"cell":"t3.carriedForward.total","coef":1,"previous":true}],
+          "bindings": {"column":"total"}
+        }
+      ]
+    },
+    {
       "kind": "prose",
       "id": "T1",
       "title": {"zh-CN":"正文与表格：本年新收","en":"Text vs table: new applications"},
@@ -4154,7 +4219,8 @@ export const govDisclosure2021: TemplateIR = {
       "kind": "prose",
       "required": true,
       "tables": [],
-      "notEmpty": {"placeholders":["无","无。","暂无","暂无。","没有"],"severity":"warning"}
+      "notEmpty": {"placeholders":["无","无。","暂无","暂无。","没有"],"severity":"warning"},
+      "notCopied": {"threshold":0.85,"severity":"warning"}
     },
     {
       "id": "otherMatters",
@@ -8125,6 +8191,107 @@ export const govDisclosure2021: TemplateIR = {
           "op": "<=",
           "rhs": [{"cell":"t3.newReceived.total","coef":1},{"cell":"t3.carriedOver.total","coef":1}],
           "bindings": {"row":"results.total","column":"total"}
+        }
+      ]
+    },
+    {
+      "kind": "crossYear",
+      "id": "Y1",
+      "title": {"zh-CN":"上年结转","en":"Carried over from last year"},
+      "severity": "warning",
+      "message": {
+        "zh-CN": "{column}：二、上年结转（{lhs}）应等于上一年度报告的四、结转下年度继续办理（{rhs}）。",
+        "en": "{column}: the applications carried over ({lhs}) must equal those the previous year's report carried forward ({rhs})."
+      },
+      "blank": "zero",
+      "tolerance": 0,
+      "table": "t3",
+      "equations": [
+        {
+          "id": "Y1[naturalPerson]",
+          "lhs": [{"cell":"t3.carriedOver.naturalPerson","coef":1}],
+          "op": "=",
+          "rhs": [{"cell":"t3.carriedForward.naturalPerson","coef":1,"previous":true}],
+          "bindings": {"column":"naturalPerson"}
+        },
+        {
+          "id": "Y1[legalPersons.business]",
+          "lhs": [{"cell":"t3.carriedOver.legalPersons.business","coef":1}],
+          "op": "=",
+          "rhs": [{"cell":"t3.carriedForward.legalPersons.business","coef":1,"previous":true}],
+          "bindings": {"column":"legalPersons.business"}
+        },
+        {
+          "id": "Y1[legalPersons.research]",
+          "lhs": [{"cell":"t3.carriedOver.legalPersons.research","coef":1}],
+          "op": "=",
+          "rhs": [{"cell":"t3.carriedForward.legalPersons.research","coef":1,"previous":true}],
+          "bindings": {"column":"legalPersons.research"}
+        },
+        {
+          "id": "Y1[legalPersons.publicInterest]",
+          "lhs": [{"cell":"t3.carriedOver.legalPersons.publicInterest","coef":1}],
+          "op": "=",
+          "rhs": [{"cell":"t3.carriedForward.legalPersons.publicInterest","coef":1,"previous":true}],
+          "bindings": {"column":"legalPersons.publicInterest"}
+        },
+        {
+          "id": "Y1[legalPersons.legalServices]",
+          "lhs": [{"cell":"t3.carriedOver.legalPersons.legalServices","coef":1}],
+          "op": "=",
+          "rhs": [{"cell":"t3.carriedForward.legalPersons.legalServices","coef":1,"previous":true}],
+          "bindings": {"column":"legalPersons.legalServices"}
+        },
+        {
+          "id": "Y1[legalPersons.other]",
+          "lhs": [{"cell":"t3.carriedOver.legalPersons.other","coef":1}],
+          "op": "=",
+          "rhs": [{"cell":"t3.carriedForward.legalPersons.other","coef":1,"previous":true}],
+          "bindings": {"column":"legalPersons.other"}
+        },
+        {
+          "id": "Y1[total]",
+          "lhs": [{"cell":"t3.carriedOver.total","coef":1}],
+          "op": "=",
+          "rhs": [{"cell":"t3.carriedForward.total","coef":1,"previous":true}],
+          "bindings": {"column":"total"}
+        }
+      ]
+    },
+    {
+      "kind": "crossYear",
+      "id": "Y2",
+      "title": {"zh-CN":"现行有效件数","en":"Documents in force"},
+      "severity": "warning",
+      "message": {
+        "zh-CN": "{row}：现行有效件数（{lhs}）应等于上一年度报告的现行有效件数加本年制发件数、减本年废止件数（{rhs}）。",
+        "en": "{row}: the documents in force ({lhs}) must equal those in force in the previous year's report plus those issued minus those repealed this year ({rhs})."
+      },
+      "blank": "zero",
+      "tolerance": 0,
+      "table": "t2-1",
+      "equations": [
+        {
+          "id": "Y2[regulations]",
+          "lhs": [{"cell":"t2-1.regulations.inForce","coef":1}],
+          "op": "=",
+          "rhs": [
+            {"cell":"t2-1.regulations.inForce","coef":1,"previous":true},
+            {"cell":"t2-1.regulations.issued","coef":1},
+            {"cell":"t2-1.regulations.repealed","coef":-1}
+          ],
+          "bindings": {"row":"regulations"}
+        },
+        {
+          "id": "Y2[normativeDocuments]",
+          "lhs": [{"cell":"t2-1.normativeDocuments.inForce","coef":1}],
+          "op": "=",
+          "rhs": [
+            {"cell":"t2-1.normativeDocuments.inForce","coef":1,"previous":true},
+            {"cell":"t2-1.normativeDocuments.issued","coef":1},
+            {"cell":"t2-1.normativeDocuments.repealed","coef":-1}
+          ],
+          "bindings": {"row":"normativeDocuments"}
         }
       ]
     },

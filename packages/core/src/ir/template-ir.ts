@@ -129,12 +129,20 @@ export const sectionSchema = z.object({
   maxLength: z.object({ chars: z.number().int().positive(), severity: severitySchema }).optional(),
   /** Bodies that count as empty (e.g. 无, 无。); an empty body of a section with this set is a finding. */
   notEmpty: z.object({ placeholders: z.array(z.string()), severity: severitySchema }).optional(),
+  /**
+   * Audits of several years: the body must be less similar than `threshold` (0..1, Sørensen–Dice on
+   * normalised text) to the same section of the same agency's report of the year before.
+   */
+  notCopied: z.object({ threshold: z.number().min(0).max(1), severity: severitySchema }).optional(),
 });
 /** A section of the report. */
 export type SectionIR = z.infer<typeof sectionSchema>;
 
-/** A term of a linear expression: coefficient × cell. */
-export const termSchema = z.object({ cell: z.string(), coef: z.number() });
+/**
+ * A term of a linear expression: coefficient × cell. `previous`: the cell of the same agency's report of
+ * the year before (cross-year rules only).
+ */
+export const termSchema = z.object({ cell: z.string(), coef: z.number(), previous: z.literal(true).optional() });
 /** A term of a linear expression. */
 export type Term = z.infer<typeof termSchema>;
 
@@ -170,6 +178,15 @@ export const arithmeticRuleSchema = z.object({
 });
 /** An arithmetic rule. */
 export type ArithmeticRuleIR = z.infer<typeof arithmeticRuleSchema>;
+
+/**
+ * An arithmetic rule some of whose terms read the same agency's report of the year before: not checked
+ * on one report, only by an audit that has both years. Cells of the earlier report are matched by id, so
+ * the rule also holds across a change of template wherever both have the cell.
+ */
+export const crossYearRuleSchema = arithmeticRuleSchema.extend({ kind: z.literal('crossYear') });
+/** A cross-year rule. */
+export type CrossYearRuleIR = z.infer<typeof crossYearRuleSchema>;
 
 /** A number restated in prose must equal a cell expression. */
 export const proseCheckSchema = z.object({
@@ -218,6 +235,7 @@ export type ForbiddenPatternRuleIR = z.infer<typeof forbiddenPatternRuleSchema>;
 /** Any rule of a template. */
 export const ruleSchema = z.discriminatedUnion('kind', [
   arithmeticRuleSchema,
+  crossYearRuleSchema,
   proseCheckSchema,
   mentionRuleSchema,
   forbiddenPatternRuleSchema,

@@ -357,6 +357,7 @@ describe('validateReport on an invented template', () => {
   });
 
   afterAll(() => {
-    expect(DIAGNOSTIC_CODES.filter((code) => !seen.has(code))).toEqual([]);
+    // audit/* findings need several reports (an audit): test/audit/ makes each of them.
+    expect(DIAGNOSTIC_CODES.filter((code) => !seen.has(code) && !code.startsWith('audit/'))).toEqual([]);
   });
 });

@@ -66,6 +66,7 @@ export type NianbaoTemplateKeywordNames =
     | "mention"
     | "message"
     | "money"
+    | "notCopied"
     | "notEmpty"
     | "notice"
     | "off"
@@ -73,6 +74,7 @@ export type NianbaoTemplateKeywordNames =
     | "onward"
     | "optional"
     | "parent"
+    | "previous"
     | "prose"
     | "row"
     | "rows"
@@ -248,11 +250,13 @@ export function isAxisTarget(item: unknown): item is AxisTarget {
     return reflection.isInstance(item, AxisTarget.$type);
 }
 
-/* `[row, column]` in the rule's table, or `t3[row, column]`. */
+/* `[row, column]` in the rule's table, or `t3[row, column]`; `previous` reads the cell of the same
+   agency's report of the year before (a cross-year rule, checked when both years are audited together). */
 export interface CellSelection extends langium.AstNode {
     readonly $container: SumOf | Term;
     readonly $type: 'CellSelection';
     columns: AxisSet;
+    previous: boolean;
     rows: AxisSet;
     table?: langium.Reference<Table>;
 }
@@ -260,6 +264,7 @@ export interface CellSelection extends langium.AstNode {
 export const CellSelection = {
     $type: 'CellSelection',
     columns: 'columns',
+    previous: 'previous',
     rows: 'rows',
     table: 'table'
 } as const;
@@ -510,6 +515,24 @@ export function isMentionBody(item: unknown): item is MentionBody {
     return reflection.isInstance(item, MentionBody.$type);
 }
 
+/* `notCopied 0.9 warning`: the body must not be this similar (0..1) to the same agency's previous report. */
+export interface NotCopied extends langium.AstNode {
+    readonly $container: Section;
+    readonly $type: 'NotCopied';
+    severity: Severity;
+    threshold: Decimal;
+}
+
+export const NotCopied = {
+    $type: 'NotCopied',
+    severity: 'severity',
+    threshold: 'threshold'
+} as const;
+
+export function isNotCopied(item: unknown): item is NotCopied {
+    return reflection.isInstance(item, NotCopied.$type);
+}
+
 export interface NotEmpty extends langium.AstNode {
     readonly $container: Section;
     readonly $type: 'NotEmpty';
@@ -697,7 +720,7 @@ export function isSectionAlias(item: unknown): item is SectionAlias {
     return reflection.isInstance(item, SectionAlias.$type);
 }
 
-export type SectionItem = MaxLength | NotEmpty | SectionAlias;
+export type SectionItem = MaxLength | NotCopied | NotEmpty | SectionAlias;
 
 export const SectionItem = {
     $type: 'SectionItem'
@@ -875,6 +898,7 @@ export type NianbaoTemplateAstType = {
     MarkersDecl: MarkersDecl
     MaxLength: MaxLength
     MentionBody: MentionBody
+    NotCopied: NotCopied
     NotEmpty: NotEmpty
     NoticeDecl: NoticeDecl
     Operand: Operand
@@ -1033,6 +1057,11 @@ export class NianbaoTemplateAstReflection extends langium.AbstractAstReflection 
             properties: {
                 columns: {
                     name: CellSelection.columns
+                },
+                previous: {
+                    name: CellSelection.previous,
+                    defaultValue: false,
+                    optional: true
                 },
                 rows: {
                     name: CellSelection.rows
@@ -1229,6 +1258,18 @@ export class NianbaoTemplateAstReflection extends langium.AbstractAstReflection 
                 }
             },
             superTypes: [RuleBody.$type]
+        },
+        NotCopied: {
+            name: NotCopied.$type,
+            properties: {
+                severity: {
+                    name: NotCopied.severity
+                },
+                threshold: {
+                    name: NotCopied.threshold
+                }
+            },
+            superTypes: [SectionItem.$type]
         },
         NotEmpty: {
             name: NotEmpty.$type,

@@ -34,6 +34,8 @@ export interface CellRef {
   table: Table;
   row: AxisNode;
   column: AxisNode;
+  /** Selected with `previous`: the cell of the report of the year before. */
+  previous?: true;
 }
 
 /** Where an axis set is evaluated: which axis of which table, under which bindings. */
@@ -111,8 +113,9 @@ export class CellExpressionEvaluator {
     if (!rowLeaves || !columnLeaves) {
       return undefined;
     }
+    const previous = selection.previous ? { previous: true as const } : {};
     return rowLeaves.flatMap((row) =>
-      columnLeaves.map((column) => ({ id: CellExpressionEvaluator.cellId(table, row, column), table, row, column })),
+      columnLeaves.map((column) => ({ id: CellExpressionEvaluator.cellId(table, row, column), table, row, column, ...previous })),
     );
   }
 
@@ -129,20 +132,25 @@ export class CellExpressionEvaluator {
         continue;
       }
       for (const cell of cells) {
-        terms.push({ cell: cell.id, coef: coefficient });
+        terms.push(cell.previous ? { cell: cell.id, coef: coefficient, previous: true } : { cell: cell.id, coef: coefficient });
       }
     }
     if (failed) {
       return undefined;
     }
-    const merged = new Map<string, number>();
+    // A cell of this year and the same cell of the year before are different operands.
+    const merged = new Map<string, ModelTerm>();
     for (const term of terms) {
-      if (merged.has(term.cell)) {
-        this.problems.report('duplicate-addend', expression, { cell: term.cell });
+      const key = `${term.previous ? 'previous ' : ''}${term.cell}`;
+      const earlier = merged.get(key);
+      if (earlier) {
+        this.problems.report('duplicate-addend', expression, { cell: key });
+        earlier.coef += term.coef;
+      } else {
+        merged.set(key, { ...term });
       }
-      merged.set(term.cell, (merged.get(term.cell) ?? 0) + term.coef);
     }
-    return [...merged].map(([cell, coef]) => ({ cell, coef }));
+    return [...merged.values()];
   }
 
   private evaluateOperand(operand: LinearExpr['terms'][number]['operand'], bindings: Bindings): CellRef[] | undefined {

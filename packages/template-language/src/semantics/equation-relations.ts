@@ -63,11 +63,13 @@ export function checkEquationRelations(equations: SourcedEquation[], problems: P
 /** The equation as `Σ coef × cell op 0` (left side minus right side): the non-zero coefficients by cell, sorted by cell id. */
 export function differenceOf(equation: ModelEquation): Array<[string, number]> {
   const difference = new Map<string, number>();
+  // The same cell of the year before (`previous`) is another unknown.
+  const key = (term: ModelEquation['lhs'][number]) => (term.previous ? `previous ${term.cell}` : term.cell);
   for (const term of equation.lhs) {
-    difference.set(term.cell, (difference.get(term.cell) ?? 0) + term.coef);
+    difference.set(key(term), (difference.get(key(term)) ?? 0) + term.coef);
   }
   for (const term of equation.rhs) {
-    difference.set(term.cell, (difference.get(term.cell) ?? 0) - term.coef);
+    difference.set(key(term), (difference.get(key(term)) ?? 0) - term.coef);
   }
   return [...difference]
     .filter(([, coef]) => Math.abs(coef) > epsilon)

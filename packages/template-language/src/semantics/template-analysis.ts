@@ -134,6 +134,7 @@ function sectionModel(section: Section): ModelSection {
   const items = section.items ?? [];
   const maxLength = items.find((item) => item.$type === 'MaxLength');
   const notEmpty = items.find((item) => item.$type === 'NotEmpty');
+  const notCopied = items.find((item) => item.$type === 'NotCopied');
   const model: ModelSection = {
     id: section.name,
     numeral,
@@ -151,6 +152,9 @@ function sectionModel(section: Section): ModelSection {
   }
   if (notEmpty) {
     model.notEmpty = { placeholders: [...(notEmpty.placeholders ?? [])], severity: notEmpty.severity };
+  }
+  if (notCopied) {
+    model.notCopied = { threshold: notCopied.threshold, severity: notCopied.severity };
   }
   return model;
 }
@@ -235,7 +239,9 @@ function ruleModel(
     const options = body.options ?? [];
     const blank = [...options].reverse().find((option) => option.blank !== undefined)?.blank ?? 'zero';
     const tolerance = [...options].reverse().find((option) => option.tolerance !== undefined)?.tolerance ?? 0;
-    return { ...base, kind: 'arithmetic', blank, tolerance, table: table?.name ?? '', equations: expanded.equations };
+    const crossYear = expanded.equations.some((equation) => [...equation.lhs, ...equation.rhs].some((term) => term.previous));
+    const kind = crossYear ? 'crossYear' : 'arithmetic';
+    return { ...base, kind, blank, tolerance, table: table?.name ?? '', equations: expanded.equations };
   }
   if (isProseBody(body)) {
     return proseModel(rule, body, base, problems, cellTypes);
@@ -263,6 +269,10 @@ function proseModel(
   const evaluator = new CellExpressionEvaluator(problems, rule.table?.ref);
   const expression = evaluator.evaluateLinear(body.expression, new Map());
   if (!expression) {
+    return undefined;
+  }
+  if (expression.some((term) => term.previous)) {
+    problems.report('previous-outside-arithmetic', body, {}, 'expression');
     return undefined;
   }
   checkEquationTypes(expression, cellTypes, body.expression, problems);

@@ -58,12 +58,16 @@ export interface ModelSection {
   tables: string[];
   maxLength?: { chars: number; severity: ModelSeverity };
   notEmpty?: { placeholders: string[]; severity: ModelSeverity };
+  /** The body must be less similar than `threshold` (0..1) to the same agency's previous report. */
+  notCopied?: { threshold: number; severity: ModelSeverity };
 }
 
 /** coefficient × cell. */
 export interface ModelTerm {
   cell: string;
   coef: number;
+  /** The cell of the same agency's report of the year before (cross-year rules only). */
+  previous?: true;
 }
 
 /** A comparison operator. */
@@ -94,6 +98,18 @@ export interface ModelArithmeticRule extends ModelRuleBase {
   equations: ModelEquation[];
 }
 
+/**
+ * An arithmetic rule some of whose cells are read from the same agency's report of the year before
+ * (`previous`): checked only when both years are audited together.
+ */
+export interface ModelCrossYearRule extends ModelRuleBase {
+  kind: 'crossYear';
+  blank: 'zero' | 'unknown';
+  tolerance: number;
+  table: string;
+  equations: ModelEquation[];
+}
+
 /** A number in prose that must equal a cell expression. */
 export interface ModelProseCheck extends ModelRuleBase {
   kind: 'prose';
@@ -117,7 +133,12 @@ export interface ModelForbiddenPatternRule extends ModelRuleBase {
 }
 
 /** Any rule. */
-export type ModelRule = ModelArithmeticRule | ModelProseCheck | ModelMentionRule | ModelForbiddenPatternRule;
+export type ModelRule =
+  | ModelArithmeticRule
+  | ModelCrossYearRule
+  | ModelProseCheck
+  | ModelMentionRule
+  | ModelForbiddenPatternRule;
 
 /** A generic check switched on or off with a severity. */
 export interface ModelCheckSwitch {

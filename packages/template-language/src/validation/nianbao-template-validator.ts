@@ -7,6 +7,7 @@ import type {
   ForbiddenBody,
   MarkersDecl,
   MaxLength,
+  NotCopied,
   MentionBody,
   NianbaoTemplateAstType,
   Pattern,
@@ -55,6 +56,7 @@ export function registerNianbaoTemplateChecks(services: NianbaoTemplateServices)
     ChecksDecl: validator.checkGenericChecks,
     Section: validator.checkSection,
     MaxLength: validator.checkMaxLength,
+    NotCopied: validator.checkNotCopied,
     Table: validator.checkTable,
     AxisNode: validator.checkAxisNode,
     CellType: validator.checkCellType,
@@ -247,6 +249,13 @@ export class NianbaoTemplateValidator {
   checkMaxLength(limit: MaxLength, accept: ValidationAcceptor): void {
     if (!(limit.chars > 0)) {
       this.report(accept, 'invalid-length', limit, {}, 'chars');
+    }
+  }
+
+  /** A similarity threshold is a fraction. */
+  checkNotCopied(limit: NotCopied, accept: ValidationAcceptor): void {
+    if (!(limit.threshold >= 0 && limit.threshold <= 1)) {
+      this.report(accept, 'similarity-out-of-range', limit, { value: String(limit.threshold) }, 'threshold');
     }
   }
 

@@ -240,6 +240,16 @@ export const templateChecks = {
     'zh-CN': 'except 没有去掉任何元素。',
     en: 'except removes nothing.',
   },
+  'previous-outside-arithmetic': {
+    severity: 'error',
+    'zh-CN': 'previous（上一年度报告的单元格）只能用于算术规则，不能用于正文核对。',
+    en: 'previous (a cell of the previous year\'s report) is allowed in arithmetic rules only, not in prose checks.',
+  },
+  'similarity-out-of-range': {
+    severity: 'error',
+    'zh-CN': '相似度阈值 {value} 应在 0 到 1 之间。',
+    en: 'The similarity threshold {value} must be between 0 and 1.',
+  },
   'duplicate-addend': {
     severity: 'warning',
     'zh-CN': '单元格 {cell} 在同一侧出现了多次。',
