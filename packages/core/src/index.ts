@@ -12,3 +12,4 @@ export * from './validate/index.js';
 export * from './skeleton/index.js';
 export * from './check/index.js';
 export * from './fix/index.js';
+export * from './audit/index.js';

@@ -7,7 +7,7 @@ import type { Severity } from '../ir/template-ir.js';
  */
 
 /** What a diagnostic is about. */
-export type DiagnosticCategory = 'structure' | 'arithmetic' | 'cell' | 'text' | 'template' | 'quality';
+export type DiagnosticCategory = 'structure' | 'arithmetic' | 'cell' | 'text' | 'template' | 'quality' | 'audit';
 
 /** A text edit on the original document. */
 export interface TextEdit {

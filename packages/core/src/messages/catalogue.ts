@@ -170,6 +170,18 @@ export const catalogue = {
     'zh-CN': '文档转换残留：“{text}”。',
     en: 'Document-converter leftover: "{text}".',
   },
+  'audit/cross-year': {
+    'zh-CN': '{title}与上一年度报告不衔接（{binding}）：本年度 {lhsText} = {actual}，{rhsText} = {expected}。',
+    en: '{title} does not follow on from the previous year\'s report ({binding}): {lhsText} = {actual}, {rhsText} = {expected}.',
+  },
+  'audit/copied-text': {
+    'zh-CN': '“{section}”与上一年度（{previousYear} 年）报告的同一部分相似度为 {similarity}%（阈值 {threshold}%），疑似照搬上年内容。',
+    en: '"{section}" is {similarity}% similar to the same section of the previous year\'s ({previousYear}) report (threshold {threshold}%): it looks copied.',
+  },
+  'audit/duplicate-report': {
+    'zh-CN': '{agency} {year} 年度的报告不止一份（另见 {other}）；跨年度核对只用其中第一份。',
+    en: 'There is more than one {year} report of {agency} (see also {other}); cross-year checks use the first one only.',
+  },
 
   // ── fragments ────────────────────────────────────────────────────────────────────────────────────
   'localize/unique': {
@@ -215,6 +227,9 @@ export const catalogue = {
   'fix/heading': { 'zh-CN': '改为“{expected}”', en: 'Replace with "{expected}"' },
   'fix/delete-pinyin': { 'zh-CN': '删除拼音“{reading}”', en: 'Delete the Pinyin "{reading}"' },
   'fix/delete-artefact': { 'zh-CN': '删除“{text}”', en: 'Delete "{text}"' },
+  'related/previous-year-cell': { 'zh-CN': '上一年度（{year} 年）{cell} = {value}', en: 'Previous year ({year}): {cell} = {value}' },
+  'related/previous-year-section': { 'zh-CN': '上一年度（{year} 年）报告的“{section}”', en: 'The previous year\'s ({year}) "{section}"' },
+  'related/duplicate-report': { 'zh-CN': '同一机关同一年度的另一份报告', en: 'Another report of the same agency and year' },
   'related/operand': { 'zh-CN': '{cell} = {value}', en: '{cell} = {value}' },
   'related/operand-blank': { 'zh-CN': '{cell}：空白（按 0 计）', en: '{cell}: blank (counted as 0)' },
   'related/cell': { 'zh-CN': '{cell}：{raw}', en: '{cell}: {raw}' },
@@ -224,6 +239,7 @@ export const catalogue = {
   'related/marker': { 'zh-CN': '格式标志“{text}”', en: 'Format marker "{text}"' },
   'domain/count': { 'zh-CN': '非负整数', en: 'a non-negative whole number' },
   'domain/integer': { 'zh-CN': '整数', en: 'a whole number' },
+  'expr/previous-year': { 'zh-CN': '上年{cell}', en: 'last year\'s {cell}' },
   'expr/more': {
     'zh-CN': '{first} + … + {last}（共 {count} 项）',
     en: '{first} + … + {last} ({count} terms)',
@@ -297,6 +313,9 @@ export const catalogue = {
   'code-description/quality/pinyin': { 'zh-CN': '夹杂拼音注音', en: 'Injected Pinyin readings' },
   'code-description/quality/mojibake': { 'zh-CN': '乱码', en: 'Garbled text (mojibake)' },
   'code-description/quality/converter-artefact': { 'zh-CN': '文档转换残留', en: 'Document-converter leftover' },
+  'code-description/audit/cross-year': { 'zh-CN': '与上一年度报告的数据不衔接', en: 'Figures do not follow on from the previous year' },
+  'code-description/audit/copied-text': { 'zh-CN': '正文照搬上一年度报告', en: 'Section copied from the previous year\'s report' },
+  'code-description/audit/duplicate-report': { 'zh-CN': '同一机关同一年度有多份报告', en: 'Several reports of one agency and year' },
 
   // ── reader refusals (ReadError) ──────────────────────────────────────────────────────────────────
   'read/binary': {

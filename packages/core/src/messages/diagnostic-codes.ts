@@ -61,6 +61,9 @@ export const diagnosticCodes = {
     severity: 'warning',
     severityFrom: { check: 'converterArtefacts' },
   },
+  'audit/cross-year': { category: 'audit', severity: 'warning', severityFrom: 'rule' },
+  'audit/copied-text': { category: 'audit', severity: 'warning', severityFrom: 'section' },
+  'audit/duplicate-report': { category: 'audit', severity: 'warning', severityFrom: 'code' },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 /** A stable diagnostic code. */

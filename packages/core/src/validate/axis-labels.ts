@@ -1,4 +1,4 @@
-import type { AxisNode, TableIR } from '../ir/template-ir.js';
+import type { AxisNode, CellIR, TableIR } from '../ir/template-ir.js';
 
 /** An Arabic enumerator such as "1." or "2、": such a label means little without its group. */
 const ENUMERATED = /^\s*\d+\s*[.．、]/;
@@ -55,4 +55,24 @@ export function tableLabels(table: TableIR): TableLabels {
     cache.set(table, labels);
   }
   return labels;
+}
+
+/**
+ * Display label of a cell: row · column; `omit` drops the part an equation's context already gives
+ * (`column` when every operand is in one column, `row` when in one row). The cell id when unknown.
+ */
+export function cellDisplayLabel(
+  tablesById: ReadonlyMap<string, TableIR>,
+  cell: CellIR | undefined,
+  cellId: string,
+  omit?: 'row' | 'column',
+): string {
+  if (!cell) return cellId;
+  const table = tablesById.get(cell.table);
+  const labels = table && tableLabels(table);
+  const rowLabel = labels?.rows.get(cell.row) ?? cell.row;
+  const row = omit === 'row' ? '' : rowLabel;
+  const column = omit === 'column' ? '' : (labels?.columns.get(cell.column) ?? cell.column);
+  const parts = [row, column].filter((part) => part !== '');
+  return parts.length ? parts.join(' · ') : rowLabel || cellId;
 }

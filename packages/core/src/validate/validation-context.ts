@@ -12,7 +12,7 @@ import {
 } from '../messages/index.js';
 import type { OffsetRange, ParsedReport, ReportCell, ReportSection, ReportTable } from '../model/report.js';
 import type { TextView } from '../read/text-view.js';
-import { tableLabels, type TableLabels } from './axis-labels.js';
+import { cellDisplayLabel, tableLabels, type TableLabels } from './axis-labels.js';
 import { templateIndex } from './template-index.js';
 import { lineAt, viewRangeOf } from './text-ranges.js';
 
@@ -238,12 +238,7 @@ export class ValidationContext {
       const column = omit === 'column' ? '' : this.columnLabel(group.table, group.column);
       return [omit === 'row' ? '' : group.label, column].filter((part) => part !== '').join(' · ') || group.label;
     }
-    const cell = this.cellsById.get(cellId);
-    if (!cell) return cellId;
-    const row = omit === 'row' ? '' : this.rowLabel(cell.table, cell.row);
-    const column = omit === 'column' ? '' : this.columnLabel(cell.table, cell.column);
-    const parts = [row, column].filter((part) => part !== '');
-    return parts.length ? parts.join(' · ') : this.rowLabel(cell.table, cell.row) || cellId;
+    return cellDisplayLabel(this.tablesById, this.cellsById.get(cellId), cellId, omit);
   }
 
   /** Cells that some arithmetic rule counts as 0 when blank. */
