@@ -10,7 +10,7 @@ import { digestReport, type ReportDigest } from '../../src/audit/index.js';
 
 /** Text of a corpus fixture. */
 export function corpusText(name: string): string {
-  return readFileSync(new URL(`../fixtures/audit-series/${name}`, import.meta.url), 'utf8');
+  return readFileSync(new URL(`../fixtures/corpus/${name}`, import.meta.url), 'utf8');
 }
 
 /** Text of a file of the repository's examples/. */
