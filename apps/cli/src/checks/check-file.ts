@@ -8,6 +8,7 @@ import type { FileOutcome, FixReport } from '../outcome/index.js';
 import type { CheckJob, CheckSettings } from './check-settings.js';
 import { linePositions } from './line-positions.js';
 import { toFileOutcome } from './to-file-outcome.js';
+import { auditPayload, auditTemplates } from '../audit/audit-payload.js';
 
 /**
  * Checks one input end to end — read, check, fix when asked and possible, convert to an outcome.
@@ -36,6 +37,7 @@ export async function checkFile(job: CheckJob, settings: CheckSettings): Promise
       wantLines: settings.wantLines,
       wantFingerprints: settings.wantFingerprints,
     });
+    if (settings.wantAudit) outcome.audit = auditPayload(check, job.path, auditTemplates(settings.template));
     return fix ? { ...outcome, fix } : outcome;
   } catch (error) {
     return { index: job.index, path: job.path, extras: [], lines: {}, failure: failureMessage(error, job.path, settings.locale) };

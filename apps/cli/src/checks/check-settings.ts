@@ -9,8 +9,10 @@ export interface CheckSettings {
   fix: boolean;
   /** Keep source lines for code frames. */
   wantLines: boolean;
-  /** Compute finding fingerprints (SARIF). */
+  /** Compute finding fingerprints (SARIF, baselines). */
   wantFingerprints: boolean;
+  /** Keep what `nianbao audit` needs of each report: digest, key figures, tables (see AuditPayload). */
+  wantAudit?: boolean;
 }
 
 /** One input to check: a file to read, or bytes already read (standard input). */

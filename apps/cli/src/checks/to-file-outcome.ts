@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import type { CheckResult, Diagnostic, OffsetRange } from '@nianbao/core';
+import { agencyKey, diagnosticEvidence, findingFingerprint, reportIdentity, type CheckResult, type Diagnostic, type OffsetRange } from '@nianbao/core';
 import type { DiagnosticExtras, FileOutcome, OutputDiagnostic, Position, Range } from '../outcome/index.js';
 
 /** Offset ↔ line/character conversion over one text. */
@@ -30,13 +29,14 @@ export function toFileOutcome(
   const diagnostics: OutputDiagnostic[] = [];
   const extras: DiagnosticExtras[] = [];
   const lines: Record<number, string> = {};
+  const identity = reportIdentity({ agencyKey: check.info.agency ? agencyKey(check.info.agency) : null, year: check.info.year, path });
   for (const diagnostic of check.diagnostics) {
     const output = toOutputDiagnostic(diagnostic, range);
     diagnostics.push(output);
     extras.push({
       ...(diagnostic.rule !== undefined && { rule: diagnostic.rule }),
       ...(diagnostic.cells !== undefined && { cells: diagnostic.cells }),
-      ...(options.wantFingerprints && { fingerprint: fingerprint(diagnostic, check.source.text) }),
+      ...(options.wantFingerprints && { fingerprint: fingerprint(diagnostic, check.source.text, identity) }),
     });
     if (options.wantLines) {
       const line = output.range.start.line;
@@ -75,11 +75,9 @@ function toOutputDiagnostic(diagnostic: Diagnostic, range: (r: OffsetRange) => R
 }
 
 /**
- * A location-independent identity of a finding: its code, rule, cells and the text it points at
- * (whitespace folded, at most 200 characters) — stable when lines are added elsewhere in the file.
+ * A location-independent identity of a finding (the core's fingerprint: report, code, rule, cells and the
+ * text it points at) — stable when lines are added elsewhere in the file; baselines match on it.
  */
-function fingerprint(diagnostic: Diagnostic, text: string): string {
-  const pointedAt = text.slice(diagnostic.range.start, Math.min(diagnostic.range.end, diagnostic.range.start + 200));
-  const identity = [diagnostic.code, diagnostic.rule ?? '', (diagnostic.cells ?? []).join(','), pointedAt.replace(/\s+/g, ' ').trim()];
-  return createHash('sha256').update(identity.join('\u0000')).digest('hex').slice(0, 32);
+function fingerprint(diagnostic: Diagnostic, text: string, report: string): string {
+  return findingFingerprint({ report, code: diagnostic.code, rule: diagnostic.rule, cells: diagnostic.cells, evidence: diagnosticEvidence(diagnostic, text) });
 }

@@ -6,3 +6,4 @@ export * from './resolve-template.js';
 export * from './templates-command.js';
 export * from './validate-command.js';
 export * from './validate-settings.js';
+export * from './audit-command.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { codeDescription, isDiagnosticCode, type LocalizedText, type Severity } from '@nianbao/core';
-import type { FileOutcome, OutputDiagnostic, Range, RunSummary } from '../outcome/index.js';
+import type { DiagnosticExtras, FileOutcome, OutputDiagnostic, OutputRelated, Range, RunSummary } from '../outcome/index.js';
 import type { Formatter, FormatterContext } from './formatter.js';
 
 /** Where SARIF paths are relative to. */
@@ -17,6 +17,9 @@ export interface SarifOptions {
   /** Directory relative paths are relative to (becomes `%SRCROOT%`). */
   cwd: string;
 }
+
+/** SARIF `baselineState` of a result compared with a baseline file. */
+export type BaselineState = 'new' | 'unchanged';
 
 interface SarifRule {
   id: string;
@@ -35,15 +38,21 @@ interface SarifRule {
 export class SarifFormatter implements Formatter {
   private readonly rules = new Map<string, { index: number; rule: SarifRule }>();
   private readonly artifacts: object[] = [];
-  private readonly results: object[] = [];
+  private readonly artifactIndex = new Map<string, number>();
   private readonly notifications: object[] = [];
+  private results = 0;
 
   constructor(
     private readonly context: Pick<FormatterContext, 'write' | 'locale'>,
     private readonly options: SarifOptions,
   ) {}
 
-  file(outcome: FileOutcome): void {
+  /**
+   * Writes the results of one file at once (the log streams: results first, the run's tables at the
+   * end). `states`, parallel to the diagnostics, sets each result's `baselineState`; an `unchanged`
+   * result (acknowledged in the baseline) is written as externally suppressed.
+   */
+  file(outcome: FileOutcome, states?: readonly BaselineState[]): void {
     if (!outcome.result) {
       this.notifications.push({
         level: 'error',
@@ -52,48 +61,21 @@ export class SarifFormatter implements Formatter {
       });
       return;
     }
-    const artifactIndex = this.artifacts.length;
-    this.artifacts.push({ location: this.artifactLocation(outcome.path) });
-    const location = { ...this.artifactLocation(outcome.path), index: artifactIndex };
+    const location = this.artifactFor(outcome.path);
     const seen = new Map<string, number>();
     outcome.result.diagnostics.forEach((diagnostic, i) => {
       const extras = outcome.extras[i];
-      const ruleIndex = this.ruleFor(diagnostic);
       const fingerprint = extras?.fingerprint ?? diagnostic.code;
       const occurrence = seen.get(fingerprint) ?? 0;
       seen.set(fingerprint, occurrence + 1);
-      const properties: Record<string, unknown> = { category: diagnostic.category };
-      if (extras?.rule) properties.rule = extras.rule;
-      if (extras?.cells?.length) properties.cells = extras.cells;
-      if (diagnostic.expected !== undefined) properties.expected = diagnostic.expected;
-      if (diagnostic.actual !== undefined) properties.actual = diagnostic.actual;
-      this.results.push({
-        ruleId: diagnostic.code,
-        ruleIndex,
-        level: sarifLevel[diagnostic.severity],
-        message: { text: diagnostic.message },
-        locations: [{ physicalLocation: { artifactLocation: location, region: region(diagnostic.range) } }],
-        relatedLocations: diagnostic.related.map((related, id) => ({
-          id,
-          message: { text: related.message },
-          physicalLocation: { artifactLocation: location, region: region(related.range) },
-        })),
-        fixes: diagnostic.suggestions.map((suggestion) => ({
-          description: { text: suggestion.message },
-          artifactChanges: [
-            {
-              artifactLocation: location,
-              replacements: suggestion.edits.map((edit) => ({
-                deletedRegion: region(edit.range),
-                insertedContent: { text: edit.newText },
-              })),
-            },
-          ],
-        })),
-        partialFingerprints: { 'nianbaoFinding/v1': `${fingerprint}:${occurrence}` },
-        properties,
-      });
+      this.writeResult(diagnostic, location, () => location, `${fingerprint}:${occurrence}`, extras, states?.[i]);
     });
+  }
+
+  /** Writes a finding whose related locations may be in other files (audits: the previous year's report). */
+  finding(path: string, diagnostic: OutputDiagnostic & { related: Array<OutputRelated & { path?: string }> }, fingerprint: string, extras: DiagnosticExtras, state?: BaselineState): void {
+    const location = this.artifactFor(path);
+    this.writeResult(diagnostic, location, (index) => this.artifactFor(diagnostic.related[index].path ?? path), fingerprint, extras, state);
   }
 
   finish(_summary: RunSummary): void {
@@ -116,16 +98,73 @@ export class SarifFormatter implements Formatter {
       ],
       originalUriBaseIds: { [sourceRoot]: { uri: pathToFileURL(this.options.cwd + path.sep).href } },
       artifacts: this.artifacts,
-      results: this.results,
       language: this.context.locale,
       columnKind: 'utf16CodeUnits',
     };
-    const log = {
-      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-      version: '2.1.0',
-      runs: [run],
+    if (this.results === 0) this.writeHeader();
+    // The run's remaining properties after its results (property order carries no meaning in JSON).
+    this.context.write(`\n      ],\n${JSON.stringify(run, null, 2).replace(/^\{\n/u, '').replace(/\n/gu, '\n    ')}\n  ]\n}\n`);
+  }
+
+  private writeHeader(): void {
+    this.context.write('{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    {\n      "results": [');
+  }
+
+  private writeResult(
+    diagnostic: OutputDiagnostic,
+    location: { uri: string; uriBaseId?: string; index: number },
+    relatedLocation: (index: number) => { uri: string; uriBaseId?: string; index: number },
+    fingerprint: string,
+    extras: DiagnosticExtras | undefined,
+    state: BaselineState | undefined,
+  ): void {
+    const ruleIndex = this.ruleFor(diagnostic);
+    const properties: Record<string, unknown> = { category: diagnostic.category };
+    if (extras?.rule) properties.rule = extras.rule;
+    if (extras?.cells?.length) properties.cells = extras.cells;
+    if (diagnostic.expected !== undefined) properties.expected = diagnostic.expected;
+    if (diagnostic.actual !== undefined) properties.actual = diagnostic.actual;
+    const result = {
+      ruleId: diagnostic.code,
+      ruleIndex,
+      level: sarifLevel[diagnostic.severity],
+      message: { text: diagnostic.message },
+      locations: [{ physicalLocation: { artifactLocation: location, region: region(diagnostic.range) } }],
+      relatedLocations: diagnostic.related.map((related, id) => ({
+        id,
+        message: { text: related.message },
+        physicalLocation: { artifactLocation: relatedLocation(id), region: region(related.range) },
+      })),
+      fixes: diagnostic.suggestions.map((suggestion) => ({
+        description: { text: suggestion.message },
+        artifactChanges: [
+          {
+            artifactLocation: location,
+            replacements: suggestion.edits.map((edit) => ({
+              deletedRegion: region(edit.range),
+              insertedContent: { text: edit.newText },
+            })),
+          },
+        ],
+      })),
+      partialFingerprints: { 'nianbaoFinding/v1': fingerprint },
+      ...(state && { baselineState: state }),
+      ...(state === 'unchanged' && { suppressions: [{ kind: 'external', justification: 'acknowledged in the baseline file' }] }),
+      properties,
     };
-    this.context.write(`${JSON.stringify(log, null, 2)}\n`);
+    if (this.results === 0) this.writeHeader();
+    this.context.write(`${this.results === 0 ? '\n' : ',\n'}        ${JSON.stringify(result)}`);
+    this.results++;
+  }
+
+  private artifactFor(displayPath: string): { uri: string; uriBaseId?: string; index: number } {
+    let index = this.artifactIndex.get(displayPath);
+    if (index === undefined) {
+      index = this.artifacts.length;
+      this.artifacts.push({ location: this.artifactLocation(displayPath) });
+      this.artifactIndex.set(displayPath, index);
+    }
+    return { ...this.artifactLocation(displayPath), index };
   }
 
   private ruleFor(diagnostic: OutputDiagnostic): number {

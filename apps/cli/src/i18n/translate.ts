@@ -9,7 +9,11 @@ export type MessageParams = Record<string, string | number>;
  * singular or plural form by the numeric parameter (English only needs it).
  */
 export function translate(locale: Locale, key: CliMessageKey, params: MessageParams = {}): string {
-  const template: string = cliMessages[key][locale];
+  return fillPlaceholders(cliMessages[key][locale], params);
+}
+
+/** Fills `{name}` and `{name|one|other}` placeholders of a message text. */
+export function fillPlaceholders(template: string, params: MessageParams): string {
   return template.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
     const value = params[name];
     if (value === undefined) return whole;

@@ -1,4 +1,4 @@
-import type { DiagnosticCategory, Severity } from '@nianbao/core';
+import type { DiagnosticCategory, ReportDigest, Severity } from '@nianbao/core';
 
 /** A position as in LSP: 0-based line, 0-based character in UTF-16 code units. */
 export interface Position {
@@ -63,6 +63,23 @@ export interface DiagnosticExtras {
   fingerprint?: string;
 }
 
+/** What `nianbao audit` keeps of a checked report (plain data, posted by worker threads). */
+export interface AuditPayload {
+  digest: ReportDigest;
+  /** The region's key figures as this report states them (null: not read with certainty). */
+  figures: Record<string, number | null>;
+  /** The report's tables as read, for its page of the HTML summary. */
+  tables: TableView[];
+}
+
+/** A table as read, for display. */
+export interface TableView {
+  id: string;
+  label: string;
+  columns: string[];
+  rows: Array<{ label: string; cells: Array<{ id: string; raw: string; state: string }> }>;
+}
+
 /** What `--fix` did to a file. */
 export interface FixReport {
   /** Number of suggestions applied and written. */
@@ -87,6 +104,8 @@ export interface FileOutcome {
   /** Text of the lines diagnostics start on (0-based line number → text), for code frames. */
   lines: Record<number, string>;
   fix?: FixReport;
+  /** `nianbao audit` only. */
+  audit?: AuditPayload;
   /** Why the file could not be read or checked: a one-line message. */
   failure?: string;
 }

@@ -7,7 +7,7 @@ import { cliVersion } from './cli-version.js';
 export type ExitCodeSink = (code: number) => void;
 
 /**
- * The `nianbao` command line: validate, extract, templates, check-template, new. Each action loads its
+ * The `nianbao` command line: validate, audit, extract, templates, check-template, new. Each action loads its
  * command module on demand, so `nianbao templates` does not pay for the validator and no command pays
  * for the template compiler unless it compiles a template.
  */
@@ -41,6 +41,25 @@ export function createProgram(io: CliIo, setExitCode: ExitCodeSink): Command {
     .action(async (inputs: string[], options) => {
       const { validateCommand } = await import('../commands/validate-command.js');
       setExitCode(await validateCommand(inputs, options, io));
+    });
+
+  program
+    .command('audit')
+    .description('审计一个地区的报告：跨年度核对、照搬正文、汇总 / audit a region: cross-year checks, copied text, summary')
+    .argument('<inputs...>', '文件、目录或通配符 / files, directories or globs')
+    .addOption(new Option('-t, --template <template>', 'auto | 模板 id / template id | file.nbt').default('auto'))
+    .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['pretty', 'json', 'sarif']).default('pretty'))
+    .addOption(locale())
+    .option('--html <file>', '写出 HTML 审计摘要 / write the HTML summary to a file')
+    .option('--baseline <file>', '基线文件：不报告其中已确认的问题 / baseline file: leave out acknowledged findings')
+    .option('--update-baseline', '把本次的全部问题写入基线文件 / write every finding of this run to the baseline file')
+    .option('-j, --jobs <n>', '工作线程数 / worker threads (default: by files and cores)')
+    .option('--no-progress', '不显示进度条 / no progress bar')
+    .option('--color', '强制彩色输出 / force colour')
+    .option('--no-color', '不用彩色 / no colour')
+    .action(async (inputs: string[], options) => {
+      const { auditCommand } = await import('../commands/audit-command.js');
+      setExitCode(await auditCommand(inputs, options, io));
     });
 
   program

@@ -1,0 +1,202 @@
+import path from 'node:path';
+import {
+  auditSeries,
+  findingFingerprint,
+  groupReports,
+  numberFingerprints,
+  reportIdentity,
+  type AuditFinding,
+  type ReportDigest,
+} from '@nianbao/core';
+import { auditText } from '../audit/audit-messages.js';
+import { AuditBaseline } from '../audit/audit-baseline.js';
+import { AuditJsonWriter } from '../audit/audit-json-writer.js';
+import { auditOverview } from '../audit/audit-overview.js';
+import { auditTemplates } from '../audit/audit-payload.js';
+import { auditedReport, countFinding, toOutputFinding, type AuditedReport, type AuditFindingRecord } from '../audit/audit-records.js';
+import { writeTerminalSummary } from '../audit/audit-terminal.js';
+import { HtmlSummaryWriter } from '../audit/html/html-summary-writer.js';
+import type { CheckSettings } from '../checks/check-settings.js';
+import { defaultJobs, runChecks } from '../checks/run-checks.js';
+import { SarifFormatter } from '../format/sarif-formatter.js';
+import { collectInputs } from '../input/collect-inputs.js';
+import { addToSummary, emptySummary, type FileOutcome, type RunSummary } from '../outcome/index.js';
+import { CliError, ExitCode } from '../program/cli-error.js';
+import type { CliIo } from '../program/cli-io.js';
+import { cliVersion } from '../program/cli-version.js';
+import { localeOf, parseWholeNumber } from '../program/parse-options.js';
+import { supportsColour } from '../terminal/colour-support.js';
+import { ProgressBar } from '../terminal/progress-bar.js';
+import { createStyle } from '../terminal/style.js';
+import { resolveTemplate } from './resolve-template.js';
+import { progressThreshold } from './validate-command.js';
+
+/** The output formats of `nianbao audit`. */
+export const auditFormats = ['pretty', 'json', 'sarif'] as const;
+
+/** Options of `nianbao audit`, as commander hands them over. */
+export interface AuditOptions {
+  template: string;
+  format: (typeof auditFormats)[number];
+  locale?: string;
+  html?: string;
+  baseline?: string;
+  updateBaseline?: boolean;
+  jobs?: string;
+  progress?: boolean;
+  color?: boolean;
+}
+
+/**
+ * `nianbao audit`: checks every report, groups them by agency and year, runs the cross-year and
+ * copied-text checks over each agency's consecutive years, and prints a summary (or JSON, SARIF); with
+ * `--html` also writes the HTML summary, with `--baseline` leaves out acknowledged findings, with
+ * `--update-baseline` acknowledges every finding of this run. Reports are dropped once checked: only their
+ * digests (agency, year, the few cells and sections read across years) and counts stay in memory.
+ */
+export async function auditCommand(operands: string[], options: AuditOptions, io: CliIo): Promise<number> {
+  const { locale, t } = localeOf(options, io.env);
+  const requestedJobs = parseWholeNumber('--jobs', options.jobs, 1, t);
+  if (options.updateBaseline && !options.baseline) throw new CliError(t('invalid-option', { option: '--update-baseline', value: '', hint: '--baseline FILE' }));
+  const inputs = await collectInputs(operands, io.cwd, t);
+  const choice = await resolveTemplate(options.template, io.cwd, io.stderr, locale, t);
+  const settings: CheckSettings = {
+    template: choice === 'auto' ? 'auto' : choice.builtin ? choice.ir.id : choice.ir,
+    locale,
+    fix: false,
+    wantLines: false,
+    wantFingerprints: true,
+    wantAudit: true,
+  };
+  const baselineFile = options.baseline ? path.resolve(io.cwd, options.baseline) : undefined;
+  let baseline: AuditBaseline;
+  try {
+    baseline = await AuditBaseline.load(baselineFile, options.updateBaseline === true);
+  } catch (error) {
+    throw new CliError(auditText(locale, 'baseline-unreadable', { file: options.baseline ?? '', reason: error instanceof Error ? error.message : String(error) }));
+  }
+
+  const progress =
+    options.progress !== false && io.stderr.isTTY && inputs.length >= progressThreshold ? new ProgressBar(io.stderr, inputs.length) : undefined;
+  const write = (text: string) => {
+    progress?.clear();
+    io.stdout.write(text);
+  };
+  const note = (text: string) => {
+    progress?.clear();
+    io.stderr.write(`${text}\n`);
+  };
+  const json = options.format === 'json' ? new AuditJsonWriter(write) : undefined;
+  const sarif = options.format === 'sarif' ? new SarifFormatter({ write, locale }, { version: cliVersion(), cwd: io.cwd }) : undefined;
+  const htmlFile = options.html ? path.resolve(io.cwd, options.html) : undefined;
+  const html = htmlFile ? new HtmlSummaryWriter(htmlFile, locale, cliVersion()) : undefined;
+  try {
+    const summary = emptySummary();
+    const records: AuditedReport[] = [];
+    const digests: ReportDigest[] = [];
+    const deliver = (outcome: FileOutcome) => {
+      progress?.tick();
+      if (outcome.failure) note(outcome.failure);
+      if (!outcome.result) {
+        addToSummary(summary, outcome);
+        sarif?.file(outcome);
+        return;
+      }
+      const diagnostics = outcome.result.diagnostics;
+      const identity = reportIdentity(outcome.audit?.digest ?? { agencyKey: null, year: null, path: outcome.path });
+      const fingerprints = numberFingerprints(outcome.extras.map((extras, i) => extras.fingerprint ?? diagnostics[i].code));
+      const states = diagnostics.map((d, i) =>
+        baseline.classify(fingerprints[i], { report: identity, code: d.code, ...(outcome.extras[i]?.rule && { rule: outcome.extras[i].rule }), message: d.message }),
+      );
+      const keep = states.map((state) => state !== 'unchanged');
+      const shown = diagnostics.filter((_, i) => keep[i]);
+      const shownExtras = outcome.extras.filter((_, i) => keep[i]);
+      addToSummary(summary, { ...outcome, result: { ...outcome.result, diagnostics: shown } });
+      json?.file(outcome, shown, baseline.active ? states.filter((_, i) => keep[i]) : undefined);
+      sarif?.file(outcome, baseline.active ? states.map((state) => state ?? 'new') : undefined);
+      const record = auditedReport(outcome, shown);
+      records.push(record);
+      html?.page(record, shown, shownExtras, outcome.audit?.tables ?? []);
+      if (outcome.audit) digests.push(outcome.audit.digest);
+    };
+    await runChecks(inputs, settings, defaultJobs(inputs.length, requestedJobs), { stdin: io.stdin }, deliver);
+    progress?.clear();
+
+    // Across reports: each agency's series.
+    const templates = auditTemplates(settings.template);
+    const sets = groupReports(digests);
+    digests.length = 0;
+    const recordByPath = new Map(records.map((record) => [record.path, record]));
+    const identityByPath = new Map<string, string>();
+    for (const series of sets.series) for (const report of [...series.reports, ...series.duplicates.map((d) => d.report)]) identityByPath.set(report.path, reportIdentity(report));
+    let pairsChecked = 0;
+    const findings: AuditFindingRecord[] = [];
+    for (const series of sets.series) {
+      for (let i = 1; i < series.reports.length; i++) if (series.reports[i].year === series.reports[i - 1].year! + 1) pairsChecked++;
+      const found = auditSeries(series, templates, locale);
+      for (const record of fingerprintFindings(found, identityByPath)) {
+        const state = baseline.classify(record.fingerprint, {
+          report: record.report,
+          code: record.finding.code,
+          ...(record.extras.rule && { rule: record.extras.rule }),
+          message: record.finding.message,
+        });
+        if (sarif) sarif.finding(record.finding.path, record.finding, record.fingerprint, record.extras, baseline.active ? (state ?? 'new') : undefined);
+        if (state === 'unchanged') continue;
+        record.state = state;
+        findings.push(record);
+        const report = recordByPath.get(record.finding.path);
+        if (report) countFinding(report, record.finding);
+        addFindingToSummary(summary, record);
+      }
+    }
+    const overview = auditOverview(records, findings, { pairsChecked, unidentified: sets.unidentified.length, acknowledged: baseline.acknowledgedCount });
+    json?.finish(sets, findings, summary);
+    sarif?.finish(summary);
+    if (options.format === 'pretty') writeTerminalSummary(overview, write, createStyle(supportsColour(io.stdout, io.env, options.color)), locale);
+    if (html && htmlFile) {
+      html.finish(overview);
+      note(auditText(locale, 'html-written', { file: options.html! }));
+    }
+    if (options.updateBaseline && baselineFile) {
+      const count = await baseline.write(baselineFile);
+      note(auditText(locale, 'baseline-written', { file: options.baseline!, n: count }));
+    }
+    if (summary.failed > 0) return ExitCode.failure;
+    if (summary.errors > 0) return ExitCode.problems;
+    return ExitCode.ok;
+  } finally {
+    html?.dispose();
+  }
+}
+
+/** Audit findings with their numbered fingerprints (numbered per report, in order). */
+function fingerprintFindings(findings: readonly AuditFinding[], identityByPath: ReadonlyMap<string, string>): AuditFindingRecord[] {
+  const byReport = new Map<string, number[]>();
+  const raw = findings.map((finding, i) => {
+    const report = identityByPath.get(finding.location.path) ?? finding.location.path;
+    const list = byReport.get(report) ?? [];
+    list.push(i);
+    byReport.set(report, list);
+    return { report, fingerprint: findingFingerprint({ report, code: finding.code, rule: finding.rule, cells: finding.cells, evidence: finding.evidence }) };
+  });
+  const numbered = new Array<string>(findings.length);
+  for (const indices of byReport.values()) {
+    const fingerprints = numberFingerprints(indices.map((i) => raw[i].fingerprint));
+    indices.forEach((i, k) => (numbered[i] = fingerprints[k]));
+  }
+  return findings.map((finding, i) => ({
+    finding: toOutputFinding(finding),
+    extras: { ...(finding.rule && { rule: finding.rule }), ...(finding.cells && { cells: finding.cells }), fingerprint: raw[i].fingerprint },
+    fingerprint: numbered[i],
+    report: raw[i].report,
+  }));
+}
+
+function addFindingToSummary(summary: RunSummary, record: AuditFindingRecord): void {
+  const key = record.finding.severity === 'error' ? 'errors' : record.finding.severity === 'warning' ? 'warnings' : 'infos';
+  summary[key]++;
+  const perCode = summary.byCode.get(record.finding.code) ?? { errors: 0, warnings: 0, infos: 0 };
+  perCode[key]++;
+  summary.byCode.set(record.finding.code, perCode);
+}
