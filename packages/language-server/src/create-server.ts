@@ -28,7 +28,15 @@ import {
 } from './protocol.js';
 import { createRoutingConnection } from './langium/routing-connection.js';
 import { createTemplateEditorModule, nianbaoServerSharedModule } from './langium/server-modules.js';
-import { ReportFeatures, ReportRecognizer, ReportService, reportTables } from './reports/index.js';
+import {
+  acknowledgeFindingCommand,
+  isAcknowledgeFindingArguments,
+  ReportFeatures,
+  ReportRecognizer,
+  ReportService,
+  reportTables,
+  type BaselineStore,
+} from './reports/index.js';
 import { ServerSettings } from './settings/index.js';
 import { publishTemplateDiagnosticsInLocale, TemplateCatalog, TemplateVersions } from './templates/index.js';
 
@@ -49,7 +57,11 @@ export type FileSystemContext = Omit<DefaultSharedModuleContext, 'connection'>;
  * report service serves annual reports (Markdown, plain text). Nothing here depends on Node: the same server
  * runs in a browser worker with a browser connection and `EmptyFileSystem`.
  */
-export function createNianbaoServer(connection: Connection, fileSystem: FileSystemContext): NianbaoServer {
+export function createNianbaoServer(
+  connection: Connection,
+  fileSystem: FileSystemContext,
+  baselineStore?: (location: { file(): string; workspaceFolders(): string[] }) => BaselineStore,
+): NianbaoServer {
   const settings = new ServerSettings();
   // The routing and publishing views need the services they are passed to: the closures read them once the
   // server runs. Langium publishes template diagnostics through the publishing view, in the server's locale.
@@ -87,7 +99,9 @@ export function createNianbaoServer(connection: Connection, fileSystem: FileSyst
 
   const catalog = new TemplateCatalog(builtinTemplates, (text, uri) => compile(text, { uri }));
   let workspaceFolders: string[] = [];
+  const baseline = baselineStore?.({ file: () => settings.value.baselineFile, workspaceFolders: () => workspaceFolders });
   const reports = new ReportService({
+    baseline,
     connection,
     documents: shared.workspace.TextDocuments,
     settings,
@@ -124,8 +138,30 @@ export function createNianbaoServer(connection: Connection, fileSystem: FileSyst
   followWorkspaceTemplates(shared, catalog);
   reports.listen();
   registerRequests(connection, reports, catalog);
+  registerAcknowledgeCommand(connection, reports, baseline);
   startLanguageServer(shared);
   return { shared, template, settings, catalog, reports };
+}
+
+/**
+ * `nianbao.acknowledgeFinding` (the "acknowledge this finding" code action): adds the finding to the
+ * baseline file and checks the open reports again, so that it leaves the Problems view.
+ */
+function registerAcknowledgeCommand(connection: Connection, reports: ReportService, baseline: BaselineStore | undefined): void {
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== acknowledgeFindingCommand) return null;
+    const argument: unknown = params.arguments?.[0];
+    if (!baseline || !isAcknowledgeFindingArguments(argument)) return null;
+    try {
+      const { uri, ...entry } = argument;
+      const file = await baseline.acknowledge(uri, entry);
+      reports.recheckAll();
+      return { file };
+    } catch (error) {
+      console.error('nianbao: acknowledging a finding failed', error);
+      return null;
+    }
+  });
 }
 
 /** Compiles every template document Langium builds (open or in the workspace) into the catalogue. */

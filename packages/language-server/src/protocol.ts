@@ -140,4 +140,6 @@ export interface NianbaoSettings {
   reports?: { include?: string[] };
   /** Delay between the last change and the check, in milliseconds (default 150). */
   diagnostics?: { debounceMs?: number };
+  /** The baseline file of acknowledged findings (default nianbao-baseline.json in the workspace folder). */
+  baseline?: { file?: string };
 }

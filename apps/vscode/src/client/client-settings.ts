@@ -16,5 +16,6 @@ export function serverSettings(): NianbaoSettings {
     template: configuration.get<string>('template', 'auto'),
     reports: { include: configuration.get<string[]>('reports.include', []) },
     diagnostics: { debounceMs: configuration.get<number>('diagnostics.debounceMs', 150) },
+    baseline: { file: configuration.get<string>('baseline.file', 'nianbao-baseline.json') },
   };
 }

@@ -1,6 +1,7 @@
 import { DefaultLanguageServer } from 'langium/lsp';
 import type { InitializeParams, InitializeResult } from 'vscode-languageserver-protocol';
 import { CodeActionKind } from 'vscode-languageserver-protocol';
+import { acknowledgeFindingCommand } from '../reports/finding-baseline.js';
 
 /**
  * Langium's language server with the capabilities the report features add: Langium advertises only what
@@ -16,6 +17,7 @@ export class NianbaoLanguageServer extends DefaultLanguageServer {
     capabilities.codeActionProvider = { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] };
     capabilities.inlayHintProvider = { resolveProvider: false };
     capabilities.foldingRangeProvider = true;
+    capabilities.executeCommandProvider = { commands: [acknowledgeFindingCommand] };
     result.serverInfo = { name: 'nianbao-language-server', version: '0.1.0' };
     return result;
   }

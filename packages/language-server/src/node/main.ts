@@ -1,6 +1,7 @@
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createNianbaoServer } from '../create-server.js';
+import { FileBaselineStore } from './file-baseline-store.js';
 
 // The Node entry of the language server (bundled to out/server.cjs): stdio, IPC or a socket, as the client
 // chooses on the command line (`--stdio`, `--node-ipc`, `--socket=N`).
@@ -20,4 +21,4 @@ const connection = createConnection(ProposedFeatures.all);
 process.on('uncaughtException', (error) => console.error('nianbao: uncaught exception', error));
 process.on('unhandledRejection', (reason) => console.error('nianbao: unhandled rejection', reason));
 
-createNianbaoServer(connection, NodeFileSystem);
+createNianbaoServer(connection, NodeFileSystem, (location) => new FileBaselineStore(location));

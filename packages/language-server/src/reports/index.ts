@@ -11,3 +11,4 @@ export * from './report-recognizer.js';
 export * from './report-service.js';
 export * from './report-symbols.js';
 export * from './report-tables.js';
+export * from './finding-baseline.js';

@@ -21,6 +21,9 @@ export interface ReportDiagnosticData {
   expected?: number;
   actual?: number;
   suggestions: LspSuggestion[];
+  /** The finding's fingerprint (baseline files) and its report's identity. */
+  fingerprint?: string;
+  report?: string;
 }
 
 const severities = {

@@ -4,6 +4,10 @@ import { serverMessage } from '../l10n/index.js';
 import type { ServerLocale } from '../settings/index.js';
 import { diagnosticSource, isReportDiagnosticData, type LspSuggestion } from './lsp-diagnostics.js';
 import type { CheckedReport } from './report-service.js';
+import { acknowledgeFindingCommand, type AcknowledgeFindingArguments } from './finding-baseline.js';
+
+/** The kind of the "acknowledge this finding" action: a quick fix that writes the baseline file. */
+export const acknowledgeActionKind = `${CodeActionKind.QuickFix}.nianbao.acknowledge`;
 
 /**
  * Quick fixes from the suggestions of the findings under the cursor (the ones the client sends, else the
@@ -32,6 +36,23 @@ export function reportCodeActions(report: CheckedReport, params: CodeActionParam
           edit: versionedEdit(report, suggestion.edits),
         });
       });
+      if (data.fingerprint && data.report) {
+        const argument: AcknowledgeFindingArguments = {
+          uri: report.uri,
+          fingerprint: data.fingerprint,
+          report: data.report,
+          code: typeof diagnostic.code === 'string' ? diagnostic.code : String(diagnostic.code ?? ''),
+          ...(data.rule !== undefined && { rule: data.rule }),
+          message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+        };
+        const title = serverMessage(locale, 'acknowledge');
+        actions.push({
+          title,
+          kind: acknowledgeActionKind,
+          diagnostics: [diagnostic],
+          command: { title, command: acknowledgeFindingCommand, arguments: [argument] },
+        });
+      }
     }
   }
   if (wants(CodeActionKind.SourceFixAll)) {
@@ -78,7 +99,7 @@ function editKey(edit: TextEdit): string {
 function dedupe(actions: CodeAction[]): CodeAction[] {
   const seen = new Set<string>();
   return actions.filter((action) => {
-    const key = `${action.kind}|${action.title}|${JSON.stringify(action.edit)}`;
+    const key = `${action.kind}|${action.title}|${JSON.stringify(action.edit ?? action.command)}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -1,5 +1,6 @@
 import {
   checkText,
+  diagnosticFingerprints,
   identityView,
   LineIndex,
   UnknownTemplateError,
@@ -15,6 +16,7 @@ import { reportStatusNotification, type ReportStatus } from '../protocol.js';
 import type { ServerSettings } from '../settings/index.js';
 import type { TemplateCatalog } from '../templates/index.js';
 import { toLspDiagnostic } from './lsp-diagnostics.js';
+import { reportIdentityOf, type BaselineStore } from './finding-baseline.js';
 
 import type { ReportRecognizer } from './report-recognizer.js';
 
@@ -47,6 +49,8 @@ export interface ReportServiceContext {
   isTemplateDocument(uri: string): boolean;
   /** File-system paths of the workspace folders (for the include globs). */
   workspaceFolders(): string[];
+  /** Acknowledged findings (the baseline file), left out of what is published; none without it. */
+  baseline?: BaselineStore;
 }
 
 /**
@@ -159,7 +163,18 @@ export class ReportService {
       return undefined;
     }
     const positions = new LineIndex(text);
-    const diagnostics = result.diagnostics.map((finding) => toLspDiagnostic(finding, uri, positions, version));
+    // Findings acknowledged in the baseline file are left out (the same fingerprints as `nianbao audit`).
+    const report = reportIdentityOf(result, uri);
+    const fingerprints = diagnosticFingerprints(result.diagnostics, text, report);
+    const acknowledged = this.acknowledged(uri);
+    const keep = fingerprints.map((fingerprint) => !acknowledged.has(fingerprint));
+    if (keep.includes(false)) result = { ...result, diagnostics: result.diagnostics.filter((_, i) => keep[i]) };
+    const kept = fingerprints.filter((_, i) => keep[i]);
+    const diagnostics = result.diagnostics.map((finding, i) => {
+      const diagnostic = toLspDiagnostic(finding, uri, positions, version);
+      Object.assign(diagnostic.data as object, { fingerprint: kept[i], report });
+      return diagnostic;
+    });
     const template = result.template ? (templates.find((t) => t.id === result.template?.id) ?? null) : null;
     return {
       uri,
@@ -172,6 +187,20 @@ export class ReportService {
       diagnostics,
       checkMs: performance.now() - started,
     };
+  }
+
+  private acknowledged(uri: string): ReadonlySet<string> {
+    try {
+      return this.context.baseline?.acknowledged(uri) ?? new Set();
+    } catch (error) {
+      console.error('nianbao: reading the baseline failed', error);
+      return new Set();
+    }
+  }
+
+  /** Checks every open report again (after the baseline changed). */
+  recheckAll(): void {
+    this.recheck(() => true);
   }
 
   private templateChoice(uri: string): { choice: ReportStatus['templateChoice']; wanted: string } {

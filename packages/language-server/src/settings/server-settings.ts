@@ -10,7 +10,12 @@ export interface ResolvedSettings {
   template: string;
   include: string[];
   debounceMs: number;
+  /** The baseline file of acknowledged findings, relative to the workspace folder unless absolute. */
+  baselineFile: string;
 }
+
+/** The baseline file when the settings name none. */
+export const defaultBaselineFile = 'nianbao-baseline.json';
 
 /** Default delay between the last edit and the check of a report. */
 export const defaultDebounceMs = 150;
@@ -32,6 +37,7 @@ export class ServerSettings {
     template: 'auto',
     include: [],
     debounceMs: defaultDebounceMs,
+    baselineFile: defaultBaselineFile,
   };
   private readonly listeners: Array<(settings: ResolvedSettings) => void> = [];
 
@@ -54,6 +60,8 @@ export class ServerSettings {
     if (Array.isArray(include)) next.include = include.filter((p): p is string => typeof p === 'string' && p !== '');
     const debounce = settings.diagnostics?.debounceMs ?? settings['diagnostics.debounceMs'] ?? settings['debounceMs'];
     if (typeof debounce === 'number' && Number.isFinite(debounce) && debounce >= 0) next.debounceMs = debounce;
+    const baseline = settings.baseline?.file ?? settings['baseline.file'];
+    if (typeof baseline === 'string' && baseline.trim() !== '') next.baselineFile = baseline.trim();
     const changed = JSON.stringify(next) !== JSON.stringify(this.current);
     this.current = next;
     if (changed) for (const listener of this.listeners) listener(next);
