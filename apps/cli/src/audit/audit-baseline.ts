@@ -11,19 +11,23 @@ export class AuditBaseline {
   private readonly entries: BaselineEntry[] = [];
   acknowledgedCount = 0;
 
-  private constructor(private readonly acknowledged: ReadonlySet<string> | undefined) {}
+  private constructor(
+    private readonly acknowledged: ReadonlySet<string> | undefined,
+    /** Whether the entries of the run are kept for {@link write} (only then: they would fill memory). */
+    private readonly recording: boolean,
+  ) {}
 
   /** Reads the baseline file; a missing file is an empty baseline when it is about to be written. */
   static async load(file: string | undefined, updating: boolean): Promise<AuditBaseline> {
-    if (!file) return new AuditBaseline(undefined);
+    if (!file) return new AuditBaseline(undefined, false);
     let text: string;
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
-      if (updating && (error as NodeJS.ErrnoException).code === 'ENOENT') return new AuditBaseline(new Set());
+      if (updating && (error as NodeJS.ErrnoException).code === 'ENOENT') return new AuditBaseline(new Set(), true);
       throw error;
     }
-    return new AuditBaseline(acknowledgedFingerprints(parseBaseline(text)));
+    return new AuditBaseline(acknowledgedFingerprints(parseBaseline(text)), updating);
   }
 
   /** Whether a baseline was given (SARIF then marks `baselineState`). */
@@ -33,7 +37,7 @@ export class AuditBaseline {
 
   /** The state of a finding, remembering it for an updated baseline. */
   classify(fingerprint: string, entry: Omit<BaselineEntry, 'fingerprint'>): BaselineState | undefined {
-    this.entries.push({ fingerprint, ...entry });
+    if (this.recording) this.entries.push({ fingerprint, ...entry });
     if (!this.acknowledged) return undefined;
     if (this.acknowledged.has(fingerprint)) {
       this.acknowledgedCount++;

@@ -1,7 +1,8 @@
-import type { CrossYearRuleIR, EquationIR, Term, TemplateIR } from '../ir/template-ir.js';
+import type { CrossYearRuleIR, Term, TemplateIR } from '../ir/template-ir.js';
 import { Rational } from '../localize/index.js';
 import { formatLocalized, message, type Locale, type MessageParams } from '../messages/index.js';
 import { cellDisplayLabel, tableLabels } from '../validate/axis-labels.js';
+import { holds } from '../validate/check-arithmetic.js';
 import { templateIndex } from '../validate/template-index.js';
 import type { AuditFinding, AuditRelated } from './audit-finding.js';
 import type { DigestCell, ReportDigest } from './report-digest.js';
@@ -13,22 +14,6 @@ function termValue(rule: CrossYearRuleIR, term: Term, later: ReportDigest, earli
   if (cell.state === 'number' && cell.value !== null && Number.isFinite(cell.value)) return Rational.fromNumber(cell.value);
   if (cell.state === 'blank' && rule.blank === 'zero') return Rational.ZERO;
   return null;
-}
-
-function holds(op: EquationIR['op'], difference: Rational, tolerance: number): boolean {
-  const tol = Rational.fromNumber(tolerance);
-  switch (op) {
-    case '=':
-      return difference.abs().compare(tol) <= 0;
-    case '<=':
-      return difference.compare(tol) <= 0;
-    case '>=':
-      return difference.compare(tol.neg()) >= 0;
-    case '<':
-      return difference.sign() < 0;
-    case '>':
-      return difference.sign() > 0;
-  }
 }
 
 function cellText(cell: DigestCell): string {
@@ -62,7 +47,7 @@ export function checkCrossYear(
         side.reduce((total, term, i) => total.add(Rational.fromNumber(term.coef).mul(values[offset + i]!)), Rational.ZERO);
       const lhs = sum(equation.lhs, 0);
       const rhs = sum(equation.rhs, equation.lhs.length);
-      if (holds(equation.op, lhs.sub(rhs), rule.tolerance)) continue;
+      if (holds(equation.op, lhs, rhs, rule.tolerance)) continue;
       const current = terms.filter((term) => !term.previous);
       const anchorTerm = current.find((term) => later.cells[term.cell]?.at);
       if (!anchorTerm) continue;

@@ -44,7 +44,8 @@ function sum(terms: Term[], values: Map<string, Rational>): Rational {
   return terms.reduce((total, term) => total.add(Rational.fromNumber(term.coef).mul(values.get(term.cell)!)), Rational.ZERO);
 }
 
-function holds(op: EquationIR['op'], lhs: Rational, rhs: Rational, tolerance: number): boolean {
+/** Whether `lhs op rhs` holds within an absolute tolerance (exact, in rationals). */
+export function holds(op: EquationIR['op'], lhs: Rational, rhs: Rational, tolerance: number): boolean {
   const difference = lhs.sub(rhs);
   const tol = Rational.fromNumber(tolerance);
   switch (op) {
