@@ -84,7 +84,8 @@ function show(): void {
   byId('result').hidden = false;
   const count = (severity: string) => page!.findings.filter((f) => f.severity === severity).length;
   const summary = byId('summary');
-  const templateText = page.template ? `${page.template.title}（${page.template.id}，${t.confidence} ${Math.round(page.template.confidence * 100)}%）` : t.none;
+  const how = page.chosenTemplate === 'auto' ? t.autoDetected(Math.round((page.template?.confidence ?? 0) * 100)) : t.chosen;
+  const templateText = page.template ? `${page.template.title}（${page.template.id}，${how}）` : t.none;
   summary.replaceChildren(
     row(t.file, `${page.fileName}（${page.format}，${page.encoding}）`, 'file'),
     row(t.detected, templateText, 'template'),

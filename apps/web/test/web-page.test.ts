@@ -170,6 +170,26 @@ describe('web page in Chromium', () => {
     await nextAnswer(back);
   });
 
+  it('checks pasted text, then against another template chosen in the list', async () => {
+    await page.click('#paste-label');
+    await page.fill('#paste', readFileSync(seed003, 'utf8'));
+    let before = await answers();
+    await page.click('#paste-check');
+    await nextAnswer(before);
+    expect(await page.textContent('[data-field="file"]')).toContain('粘贴的文本.txt');
+    expect(await page.textContent('[data-field="template"]')).toContain('gov-disclosure-2019');
+    expect(await page.locator('.finding[data-code="arithmetic/equation"]').count()).toBeGreaterThanOrEqual(2);
+    before = await answers();
+    await page.selectOption('#template', 'gov-disclosure-2021');
+    await nextAnswer(before);
+    expect(await page.textContent('[data-field="template"]')).toContain('gov-disclosure-2021');
+    await shoot('web-pasted-other-template.png');
+    before = await answers();
+    await page.selectOption('#template', 'auto');
+    await nextAnswer(before);
+    expect(await page.textContent('[data-field="template"]')).toContain('gov-disclosure-2019');
+  });
+
   it('shows the findings of a 10 KB report soon after it is dropped on a freshly loaded page', async () => {
     await page.reload();
     await page.waitForSelector('body[data-state="ready"]');
