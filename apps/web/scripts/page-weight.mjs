@@ -1,0 +1,30 @@
+// Prints the weight of the built page (dist/): each file raw and gzip-compressed (level 9), the total a
+// text or web-page report loads (everything but the Word reader's chunk) and what opening a .docx adds.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const dist = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'dist');
+const files = [];
+const walk = (dir) => {
+  for (const name of readdirSync(dir)) {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) walk(file);
+    else if (/\.(html|js|css)$/u.test(name)) files.push(file);
+  }
+};
+walk(dist);
+// The Word reader (mammoth and its ZIP library) is the chunk the worker imports only for .docx files.
+const isWordChunk = (file, text) => !path.basename(file).startsWith('check-worker') && text.includes('mammoth');
+let page = { raw: 0, gzip: 0 };
+let word = { raw: 0, gzip: 0 };
+for (const file of files) {
+  const bytes = readFileSync(file);
+  const size = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  const target = isWordChunk(file, bytes.toString('utf8')) ? word : page;
+  target.raw += size.raw;
+  target.gzip += size.gzip;
+  console.log(`${path.relative(dist, file)}  ${(size.raw / 1024).toFixed(1)} KiB, gzip ${(size.gzip / 1024).toFixed(1)} KiB`);
+}
+console.log(`page weight: ${(page.raw / 1024).toFixed(0)} KiB, gzip ${(page.gzip / 1024).toFixed(0)} KiB; a .docx adds ${(word.raw / 1024).toFixed(0)} KiB, gzip ${(word.gzip / 1024).toFixed(0)} KiB`);
