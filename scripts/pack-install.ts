@@ -3,6 +3,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+/** The system's Node, older than the one the repository brings on the development machines (Node 20). */
+const systemNode = '/usr/bin/node';
+
 /** A workspace package packed with `npm pack` and installed from its tarball into a temporary global prefix. */
 export interface PackedInstall {
   /** The temporary folder holding everything (remove it with {@link PackedInstall.remove}). */
@@ -17,6 +20,11 @@ export interface PackedInstall {
   manifest: { name: string; version: string; dependencies?: Record<string, string>; engines?: { node?: string } };
   /** Runs an installed command from `work`, with only this Node's folder and the system's on PATH. */
   run(command: string, args: string[]): SpawnSyncReturns<string>;
+  /**
+   * Runs an installed command with the system's Node (`/usr/bin/node`) when that is older than 22.12, as
+   * someone with an old Node would; undefined (and a note on the console) when there is no such Node.
+   */
+  runWithOlderNode(command: string, args: string[]): SpawnSyncReturns<string> | undefined;
   /** The environment commands run with (no trace of the repository). */
   env: NodeJS.ProcessEnv;
   remove(): void;
@@ -66,6 +74,15 @@ export function packAndInstall(packageDir: string): PackedInstall {
     manifest,
     env,
     run: (command, args) => spawn(path.join(prefix, 'bin', command), args, work),
+    runWithOlderNode: (command, args) => {
+      const old = spawnSync(systemNode, ['-p', 'process.versions.node'], { encoding: 'utf8' });
+      const [major = 99, minor = 0] = (old.error ? '99' : old.stdout.trim()).split('.').map(Number);
+      if (major > 22 || (major === 22 && minor >= 12)) {
+        console.info(`no Node older than 22.12 at ${systemNode}: the refusal is not exercised here`);
+        return undefined;
+      }
+      return spawnSync(systemNode, [path.join(prefix, 'bin', command), ...args], { cwd: work, encoding: 'utf8', input: '' });
+    },
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
 }

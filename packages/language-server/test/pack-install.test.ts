@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,13 +40,8 @@ describe('the packed language server installed outside the repository', () => {
   });
 
   it('is refused by an older Node with a clear message', () => {
-    const old = spawnSync('/usr/bin/node', ['-p', 'process.versions.node'], { encoding: 'utf8' });
-    const [major = 99, minor = 0] = (old.error ? '99' : old.stdout.trim()).split('.').map(Number);
-    if (major > 22 || (major === 22 && minor >= 12)) {
-      console.info('no Node older than 22.12 at /usr/bin/node: the refusal is not exercised here');
-      return;
-    }
-    const result = spawnSync('/usr/bin/node', [path.join(installed.prefix, 'bin/nianbao-language-server'), '--stdio'], { encoding: 'utf8', input: '' });
+    const result = installed.runWithOlderNode('nianbao-language-server', ['--stdio']);
+    if (!result) return;
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('needs Node.js 22.12 or later');
   });
