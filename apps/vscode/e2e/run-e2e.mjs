@@ -5,7 +5,7 @@
 // JSON summary) or through runVsCodeE2e() from a test. Each run writes its screenshots to e2e/artifacts/latest/
 // (git-ignored); the committed ones in e2e/artifacts/ are from a passing run.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -277,6 +277,38 @@ export async function runVsCodeE2e({ log = () => {}, artifacts = path.join(here,
       const after = await readProblems();
       const statusAfter = await page.getAttribute('#status\\.problems', 'aria-label').catch(() => null);
       const afterShot = await shot('e2e-after-fix.png');
+
+      // "Acknowledge this finding" on the first remaining finding: the baseline file is written in the
+      // workspace and the finding leaves the Problems view.
+      // The approximate numbers of 第二十条第（五）项 (cell/approximate) stay after the fix.
+      const marker = '不是确切数字';
+      const acknowledgedLabel = after.find((label) => label.includes(marker));
+      if (!acknowledgedLabel) throw new Error('no Problems row about approximate numbers');
+      let first;
+      for (const row of await page.$$('.markers-panel .monaco-list-row')) {
+        if (((await row.getAttribute('aria-label')) ?? '').includes(marker)) {
+          first = row;
+          break;
+        }
+      }
+      await first.click();
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(500);
+      await page.keyboard.press('Control+.');
+      await page.waitForSelector('.action-widget .monaco-list-row.action', { timeout: 20000 });
+      const acknowledgeItem = await page.waitForSelector('.action-widget .monaco-list-row.action[aria-label*="确认此问题"]', { timeout: 20000 });
+      await shot('e2e-acknowledge-menu.png');
+      await acknowledgeItem.click();
+      step('acknowledge chosen; waiting for the finding to leave Problems');
+      await page.waitForFunction(
+        (text) => ![...document.querySelectorAll('.markers-panel .monaco-list-row')].some((row) => (row.getAttribute('aria-label') ?? '').includes(text)),
+        marker,
+        { timeout: 30000 },
+      );
+      const acknowledged = await readProblems();
+      const baselineFile = path.join(dirs.workspace, 'nianbao-baseline.json');
+      const baseline = existsSync(baselineFile) ? JSON.parse(readFileSync(baselineFile, 'utf8')) : null;
+      await shot('e2e-after-acknowledge.png');
       step('done');
       return {
         before,
@@ -285,6 +317,9 @@ export async function runVsCodeE2e({ log = () => {}, artifacts = path.join(here,
         statusAfter,
         fixTitles,
         failingCells,
+        acknowledgedLabel,
+        acknowledged,
+        baseline,
         screenshots: [beforeShot, tablesShot, afterShot],
         seconds: (Date.now() - started) / 1000,
       };

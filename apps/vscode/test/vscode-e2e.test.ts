@@ -19,6 +19,10 @@ describe.skipIf(!enabled)(`VS Code end to end (code-server + Chromium)${enabled 
     // The status bar's problem counter ("Errors: 6, Warnings: 3") drops: the fix removed errors.
     const errors = (label: string | null): number => Number(/(\d+)/u.exec(label ?? '')?.[1] ?? NaN);
     expect(errors(result.statusAfter)).toBeLessThan(errors(result.statusBefore));
+    // "Acknowledge this finding" wrote the baseline file and the finding left Problems.
+    expect(result.acknowledged.some((label: string) => label.includes('不是确切数字'))).toBe(false);
+    expect(result.acknowledged.length).toBeLessThan(result.after.length);
+    expect(result.baseline.findings.map((entry: { code: string }) => entry.code)).toEqual(['cell/approximate']);
   }, 240000);
 });
 
