@@ -1,5 +1,5 @@
-import { agencyKey, diagnosticEvidence, findingFingerprint, reportIdentity, type CheckResult, type Diagnostic, type OffsetRange } from '@nianbao/core';
-import type { DiagnosticExtras, FileOutcome, OutputDiagnostic, Position, Range } from '../outcome/index.js';
+import { agencyKey, diagnosticEvidence, findingFingerprint, reportIdentity, type CheckResult, type Diagnostic, type OffsetRange, type ReportSource } from '@nianbao/core';
+import type { DiagnosticExtras, FileOutcome, OutputDiagnostic, OutputSource, Position, Range } from '../outcome/index.js';
 
 /** Offset ↔ line/character conversion over one text. */
 export interface LinePositions {
@@ -50,6 +50,7 @@ export function toFileOutcome(
       path,
       template: check.template && { id: check.template.id, confidence: check.template.confidence },
       report: { year: check.info.year, agency: check.info.agency },
+      source: outputSource(check.source),
       diagnostics,
     },
     extras,
@@ -80,4 +81,13 @@ function toOutputDiagnostic(diagnostic: Diagnostic, range: (r: OffsetRange) => R
  */
 function fingerprint(diagnostic: Diagnostic, text: string, report: string): string {
   return findingFingerprint({ report, code: diagnostic.code, rule: diagnostic.rule, cells: diagnostic.cells, evidence: diagnosticEvidence(diagnostic, text) });
+}
+
+/** How the file was read, for the JSON outputs. */
+export function outputSource(source: ReportSource): OutputSource {
+  return {
+    reader: source.format,
+    encoding: source.encoding,
+    ...(source.declaredFormat !== undefined && { declared: source.declaredFormat }),
+  };
 }

@@ -1,6 +1,7 @@
 import type { AxisNode, CellState, ParsedReport, TemplateIR } from '@nianbao/core';
 import type { LinePositions } from '../checks/to-file-outcome.js';
-import type { Range } from '../outcome/index.js';
+import { outputSource } from '../checks/to-file-outcome.js';
+import type { OutputSource, Range } from '../outcome/index.js';
 
 /** One cell of `nianbao extract --format json`. */
 export interface ExtractedCell {
@@ -32,6 +33,8 @@ export interface ExtractedTable {
 export interface ExtractedReport {
   template: string;
   report: { year: number | null; agency: string | null };
+  /** Which reader read the file, its encoding, and the format its name claims when that differs. */
+  source: OutputSource;
   tables: ExtractedTable[];
 }
 
@@ -43,6 +46,7 @@ export function extractReport(report: ParsedReport, template: TemplateIR, positi
   return {
     template: template.id,
     report: { year: report.info.year, agency: report.info.agency },
+    source: outputSource(report.source),
     tables: report.tables.map((table) => {
       const tableIR = template.tables.find((candidate) => candidate.id === table.id);
       const columnLabels = leafLabels(tableIR?.columns ?? []);

@@ -50,7 +50,18 @@ export interface FileResult {
   path: string;
   template: { id: string; confidence: number } | null;
   report: { year: number | null; agency: string | null };
+  /** Which reader read the file (decided by its content), its encoding, and the format its name claims when that differs. */
+  source: OutputSource;
   diagnostics: OutputDiagnostic[];
+}
+
+/** How a file was read, as the JSON outputs write it. */
+export interface OutputSource {
+  /** The reader used: `txt`, `md`, `html` or `docx`. */
+  reader: string;
+  encoding: string;
+  /** The format the file name claims, when the content decided otherwise (a page saved as `.txt`). */
+  declared?: string;
 }
 
 /** What the CLI knows about a finding beyond the JSON contract (for SARIF and summaries). */

@@ -13,7 +13,7 @@ interface JsonReport {
 }
 const parse = (stdout: string) => JSON.parse(stdout) as JsonReport;
 /** The findings without the path, to compare runs of the same text from different places. */
-const findings = (file: FileResult) => JSON.stringify({ ...file, path: undefined });
+const findings = (file: FileResult) => JSON.stringify({ ...file, path: undefined, source: { ...file.source, encoding: undefined } });
 
 let temp: string;
 beforeAll(() => {
@@ -56,6 +56,7 @@ describe('inputs', () => {
     const utf8 = parse(runCli(['validate', seedPath(3), '--format', 'json']).stdout).files[0];
     const gb = parse(runCli(['validate', gbFile, '--format', 'json']).stdout).files[0];
     expect(gb.diagnostics.length).toBeGreaterThan(0);
+    expect(gb.source).toEqual({ reader: 'txt', encoding: 'gb18030' });
     expect(findings(gb)).toBe(findings(utf8));
   });
 });
@@ -193,7 +194,8 @@ describe('extract', () => {
     const run = runCli(['extract', seedPath(3), '--format', 'json']);
     expect(run.status).toBe(0);
     const extracted = JSON.parse(run.stdout);
-    expect(Object.keys(extracted)).toEqual(['template', 'report', 'tables']);
+    expect(Object.keys(extracted)).toEqual(['template', 'report', 'source', 'tables']);
+    expect(extracted.source).toEqual({ reader: 'txt', encoding: 'utf-8' });
     expect(extracted.template).toBe('gov-disclosure-2019');
     expect(extracted.report.year).toBe(2020);
     const cells = extracted.tables.flatMap((t: { rows: Array<{ cells: unknown[] }> }) => t.rows.flatMap((r) => r.cells));

@@ -96,7 +96,8 @@ describe('every format says the same', () => {
       const diagnostics = report.files[0].diagnostics;
       expect(json.status).toBe(expectedStatus);
       expect(report.version).toBe(1);
-      expect(Object.keys(report.files[0])).toEqual(['path', 'template', 'report', 'diagnostics']);
+      expect(Object.keys(report.files[0])).toEqual(['path', 'template', 'report', 'source', 'diagnostics']);
+      expect(report.files[0].source).toEqual({ reader: 'txt', encoding: 'utf-8' });
       for (const d of diagnostics) {
         expect(d.range.start.line).toBeGreaterThanOrEqual(0);
         expect(['error', 'warning', 'info']).toContain(d.severity);

@@ -4,6 +4,7 @@ import { csvField, extractedCsv, type ExtractedReport } from '../../src/extract/
 const sample: ExtractedReport = {
   template: 'gov-disclosure-2019',
   report: { year: 2020, agency: '某局' },
+  source: { reader: 'txt', encoding: 'utf-8' },
   tables: [
     {
       id: 'purchase',

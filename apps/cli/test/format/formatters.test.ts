@@ -90,7 +90,7 @@ describe('json formatters', () => {
     expect(Object.keys(document)).toEqual(['version', 'files', 'summary']);
     expect(document.version).toBe(1);
     expect(document.files).toHaveLength(1);
-    expect(Object.keys(document.files[0])).toEqual(['path', 'template', 'report', 'diagnostics']);
+    expect(Object.keys(document.files[0])).toEqual(['path', 'template', 'report', 'source', 'diagnostics']);
     const [equation, pinyin] = document.files[0].diagnostics;
     expect(equation.range).toEqual({ start: { line: 2, character: 1 }, end: { line: 2, character: 2 } });
     expect(equation).toMatchObject({ expected: 2, actual: 0 });

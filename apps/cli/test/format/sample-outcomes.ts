@@ -9,6 +9,7 @@ export function sampleOutcome(index = 0, path = 'reports/a.txt'): FileOutcome {
       path,
       template: { id: 'gov-disclosure-2019', confidence: 0.97 },
       report: { year: 2020, agency: '某县公安局' },
+      source: { reader: 'txt', encoding: 'utf-8' },
       diagnostics: [
         {
           code: 'arithmetic/equation',

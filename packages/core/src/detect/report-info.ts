@@ -29,6 +29,11 @@ const CHINESE_DIGITS = '〇一二三四五六七八九';
 /** "二〇二〇年": a year written in Chinese digits (four of them, before 年). */
 const CHINESE_YEAR = /[二一][〇零○][〇零○一二三四五六七八九]{2}(?=年)/gu;
 const LEADING_WORDS = /^(?:现将|现予|现发布|特发布|发布|公布|印发|关于|本|我)+/u;
+/**
+ * Web-page navigation run into the title when a page's text lost its separators ("首页政务公开政府信息公开年报
+ * 平潭…年度报告"): breadcrumb words no agency name starts with.
+ */
+const PAGE_CHROME = /^(?:当前位置|您的位置|您当前的位置|当前的位置|所在位置|位置|网站首页|首页|主页|政务公开|政府信息公开(?:工作)?(?:年度报告|年报|专栏|目录|平台)?|信息公开(?:年度报告|年报|目录)?|(?:工作)?年度报告|(?:公开)?年报|法定主动公开内容|主动公开|正文)+/u;
 const FIRST_SECTION = /(?:^|\n)[ \t#*]*(?:一|1)\s*[、.．]/u;
 
 /** Reads year and agency from a report's text (or a view of it: ranges then point into the original). */
@@ -76,6 +81,10 @@ function read(input: string | TextView): ReportInfo {
   }
   if (found) {
     year = Number(found.year);
+    const chrome = PAGE_CHROME.exec(found.name)?.[0].length ?? 0;
+    if (chrome > 0 && chrome < found.name.length) {
+      found = { at: found.at + chrome, text: found.text.slice(chrome), year: found.year, name: found.name.slice(chrome) };
+    }
     const name = found.name.replace(LEADING_WORDS, '');
     if (/[\u3400-\u9fff]{2,}/u.test(name) && !/^[\d（(]/.test(name)) agency = name;
     titleRange = toRange(found.at, found.at + found.text.length);

@@ -17,6 +17,12 @@ export interface ReportSource {
   /** File name or URI, if known. */
   name?: string;
   format: SourceFormat;
+  /**
+   * The format the file name claims when the content decided otherwise (a web page saved as `.txt`: `txt`,
+   * with `format` `html`; a Word document named `.txt`: `txt`, with `format` `docx`); for an unsupported
+   * extension, the extension itself (`doc`).
+   */
+  declaredFormat?: string;
   /** Encoding the bytes were decoded from (e.g. `utf-8`, `gb18030`, `utf-16le`). */
   encoding: string;
   /**

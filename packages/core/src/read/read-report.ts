@@ -1,5 +1,6 @@
 import type { ReportSource, SourceFormat } from '../model/report.js';
 import { binarySignature, zipContent } from './binary-signature.js';
+import { htmlByContent } from './content-format.js';
 import { decodeText } from './decode-text.js';
 import { renderDocx } from './docx/render-docx.js';
 import { renderHtml } from './html/render-html.js';
@@ -9,7 +10,7 @@ import type { TextView } from './text-view.js';
 
 /** Options of {@link readReport}. */
 export interface ReadOptions {
-  /** File name or URI: its extension decides the format (else the content does). */
+  /** File name or URI: its extension names the format, unless the content says otherwise (a page saved as .txt is HTML). */
   fileName?: string;
   /** Size limit in bytes (default {@link DEFAULT_MAX_BYTES}). */
   maxBytes?: number;
@@ -67,12 +68,18 @@ export async function readReport(bytes: Uint8Array, options: ReadOptions = {}): 
   }
   if (signature) throw new ReadError('unsupported-format', { fileName, format: signature.format });
   const unsupported = unsupportedExtension(fileName);
-  if (unsupported) throw new ReadError('unsupported-format', { fileName, format: unsupported });
+  // Content decides: a page saved as .txt/.md (or served as .doc) is read as HTML.
+  const sniffed = declared === 'html' ? null : htmlByContent(latin1Head(bytes));
+  if (unsupported && sniffed !== 'document') throw new ReadError('unsupported-format', { fileName, format: unsupported });
 
-  const decoded = decodeText(bytes, { htmlMeta: declared === 'html' || (declared === undefined && startsLikeHtml(bytes)) });
+  const decoded = decodeText(bytes, { htmlMeta: declared === 'html' || sniffed !== null || (declared === undefined && startsLikeHtml(bytes)) });
   if (isBlank(decoded.text)) throw new ReadError('empty', { fileName });
-  const format: SourceFormat = declared ?? (looksLikeHtml(decoded.text) ? 'html' : 'txt');
+  const byContent = declared === 'html' ? null : htmlByContent(decoded.text);
+  const format: SourceFormat =
+    declared === 'html' || byContent !== null || (declared === undefined && looksLikeHtml(decoded.text)) ? 'html' : (declared ?? 'txt');
   const source: ReportSource = { name: fileName, format, encoding: decoded.encoding, text: decoded.text };
+  const named = declared ?? (unsupported ? extensionOf(fileName) : undefined);
+  if (named !== undefined && named !== format) source.declaredFormat = named;
   if (format !== 'html') return { source, view: identityView(decoded.text) };
   const view = renderHtml(decoded.text);
   if (isBlank(view.text)) throw new ReadError('empty', { fileName });
@@ -82,7 +89,10 @@ export async function readReport(bytes: Uint8Array, options: ReadOptions = {}): 
 async function readDocx(bytes: Uint8Array, fileName: string | undefined): Promise<ReadResult> {
   const text = await renderDocx(bytes, fileName);
   if (isBlank(text)) throw new ReadError('empty', { fileName });
-  return { source: { name: fileName, format: 'docx', encoding: 'utf-8', text }, view: identityView(text) };
+  const source: ReportSource = { name: fileName, format: 'docx', encoding: 'utf-8', text };
+  const named = extensionOf(fileName);
+  if (named !== undefined && named !== 'docx') source.declaredFormat = formatFromName(fileName) ?? named;
+  return { source, view: identityView(text) };
 }
 
 /** The format an extension names, if known. */
@@ -115,9 +125,14 @@ function extensionOf(fileName: string | undefined): string | undefined {
 }
 
 function startsLikeHtml(bytes: Uint8Array): boolean {
+  return looksLikeHtml(latin1Head(bytes, 2048));
+}
+
+/** The first bytes as Latin-1 (enough to see ASCII markup in any ASCII-compatible encoding). */
+function latin1Head(bytes: Uint8Array, length = 4096): string {
   let head = '';
-  for (let i = 0; i < Math.min(bytes.length, 2048); i++) head += String.fromCharCode(bytes[i]);
-  return looksLikeHtml(head);
+  for (let i = 0; i < Math.min(bytes.length, length); i++) head += String.fromCharCode(bytes[i]);
+  return head;
 }
 
 /** Markup sniffing for files without a known extension: a doctype, or html/head/body/table/p/div tags. */

@@ -41,4 +41,12 @@ describe('readReportInfo', () => {
       expect(readReportInfo(text)).toMatchObject({ year: null, agency: null });
     }
   });
+
+  it('leaves page navigation run into the title out of the agency (a crawled page without separators)', () => {
+    const text = '首页政务公开政府信息公开年报示范综合实验区2021年度政府信息公开工作年度报告发布时间：2022-01-28';
+    const info = readReportInfo(text);
+    expect(info).toMatchObject({ year: 2021, agency: '示范综合实验区' });
+    expect(text.slice(info.titleRange!.start, info.titleRange!.end)).toBe('示范综合实验区2021年度政府信息公开工作年度报告');
+    expect(readReportInfo('当前位置：首页>政务公开>年报>示范区人民政府 2023 年政府信息公开工作年度报告').agency).toBe('示范区人民政府');
+  });
 });
