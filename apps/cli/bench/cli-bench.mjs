@@ -1,8 +1,9 @@
 // Benchmark of the built `nianbao` CLI on the real mix of reports (real-mix.mjs: the seeds, the real corpus,
 // the layout/encoding variants of the test fixtures, one-line, Markdown and .docx versions of the seeds,
-// and generated reports with real error rates). Prints one JSON line on stdout (and a table on stderr):
-//   cold start — CPU (bash `times`, to the millisecond) and wall time of `node -e 0`, `nianbao validate <one text report>`, `nianbao --help`,
-//     `nianbao templates`, runs interleaved, with the ratio of each to bare Node in the same run;
+// and generated reports with real error rates). Prints one JSON line on stdout (scripts/bench.mjs tabulates it):
+//   cold start — CPU (bash `times`, to the millisecond) and wall time of `node -e 0`, `nianbao validate <one
+//     text report>`, `nianbao --help`, `nianbao templates`, runs interleaved, with the ratio of each to bare
+//     Node in the same run;
 //   per report — each report of the mix checked in one warm process by the core's pipeline (checkReport):
 //     p50/p99/max milliseconds, reports/s and MB/s per core (CPU time);
 //   the CLI — `nianbao validate <dir> --format json --jobs 1` and `--jobs 2` over the mix: wall and CPU
