@@ -14,6 +14,18 @@ export const catalogue = {
     'zh-CN': '{title}不成立（{binding}）：{lhsText} = {actual}，{rhsText} = {expected}。',
     en: '{title} does not hold ({binding}): {lhsText} = {actual}, {rhsText} = {expected}.',
   },
+  'arithmetic/table-doubtful': {
+    'zh-CN': '表格“{table}”有 {count} 个等式不成立（{rules}）；{reason}，这更可能是本工具读错了表格（如部分行的数值错列），而不是报告有误，因此不逐条报告算术错误。已读取 {rows} 行（版式：{layout}），请对照原表核对。',
+    en: 'Table "{table}" breaks {count} equations ({rules}); {reason}, which points to a misreading of the table by this tool (e.g. values shifted by a column in some rows) rather than errors in the report, so no arithmetic error is reported for it. {rows} rows were read (layout: {layout}); please check them against the original.',
+  },
+  'arithmetic/table-doubtful-unexplained': {
+    'zh-CN': '改动不超过 {max} 个单元格无法解释这些不一致',
+    en: 'no change of at most {max} cells explains them',
+  },
+  'arithmetic/table-doubtful-guessed': {
+    'zh-CN': '其中 {count} 个单元格的列位置是推测的',
+    en: 'the columns of {count} of their cells were guessed',
+  },
   'cell/blank': {
     'zh-CN': '{table}有 {count} 个空白单元格；模板要求每格填写数字（无则填 0），计算时空白按 0 计。',
     en: '{table} has {count} blank cells; the template expects a number in every cell (0 for none); arithmetic counts a blank as 0.',
@@ -271,6 +283,7 @@ export const catalogue = {
   'years/closed': { 'zh-CN': '{from}—{to}', en: '{from}–{to}' },
 
   // ── code descriptions: one short line per diagnostic code (SARIF rules, listings) ─────────────────
+  'code-description/arithmetic/table-doubtful': { 'zh-CN': '表格读取存疑，未作算术判定', en: 'A table reading is doubtful; no arithmetic verdict' },
   'code-description/arithmetic/equation': { 'zh-CN': '表内勾稽关系不成立', en: 'A table equation does not hold' },
   'code-description/cell/blank': { 'zh-CN': '表格有空白单元格', en: 'Blank cells in a table' },
   'code-description/cell/approximate': { 'zh-CN': '单元格不是确切数字', en: 'A cell holds an approximate number' },

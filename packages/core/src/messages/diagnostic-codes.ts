@@ -19,6 +19,7 @@ export interface DiagnosticCodeInfo {
  */
 export const diagnosticCodes = {
   'arithmetic/equation': { category: 'arithmetic', severity: 'error', severityFrom: 'rule' },
+  'arithmetic/table-doubtful': { category: 'arithmetic', severity: 'warning', severityFrom: 'code' },
   'cell/blank': { category: 'cell', severity: 'warning', severityFrom: { check: 'blankCells' } },
   'cell/approximate': { category: 'cell', severity: 'warning', severityFrom: { check: 'approximateNumbers' } },
   'cell/unit-missing': { category: 'cell', severity: 'warning', severityFrom: { check: 'units' } },

@@ -225,6 +225,71 @@ function equationsOf(ctx: ValidationContext, rule: ArithmeticRuleIR): EquationIR
   });
 }
 
+/** The table an equation is about. */
+function tableOf(ctx: ValidationContext, rule: ArithmeticRuleIR, equation: EquationIR): string {
+  return ctx.cell(equation.lhs[0]?.cell ?? equation.rhs[0]?.cell)?.table ?? rule.table;
+}
+
+/** At least this many failed equations that no fix of at most MAX_CELLS cells explains make a table doubtful. */
+const DOUBTFUL_FAILURES = 3;
+
+/**
+ * The tables whose failed equations say more about the reading than about the report, with those
+ * equations: a failed equation with an operand placed by a guess (drifting separators, glued digits),
+ * or a table where at least {@link DOUBTFUL_FAILURES} equations fail and no change of at most
+ * {@link MAX_CELLS} cells explains them (columns shifted in some rows break every equation at once).
+ */
+function doubtfulTables(
+  ctx: ValidationContext,
+  decided: DecidedEquation[],
+  byEquation: ReadonlyMap<string, Localization>,
+): Map<string, DecidedEquation[]> {
+  const failed = new Map<string, DecidedEquation[]>();
+  for (const d of decided) {
+    if (d.holds) continue;
+    const table = tableOf(ctx, d.rule, d.equation);
+    failed.set(table, [...(failed.get(table) ?? []), d]);
+  }
+  const doubtful = new Map<string, DecidedEquation[]>();
+  for (const [table, equations] of failed) {
+    const guessed = equations.some((d) => [...d.equation.lhs, ...d.equation.rhs].some((t) => ctx.reportCell(t.cell).guessed));
+    const unexplained = equations.filter((d) => {
+      const status = byEquation.get(d.equation.id)?.status;
+      return status === 'none' || status === 'capped';
+    });
+    if (guessed || unexplained.length >= DOUBTFUL_FAILURES) doubtful.set(table, equations);
+  }
+  return doubtful;
+}
+
+/** The one finding for a table whose failed equations are more likely a misreading than the report's errors. */
+function tableDoubtful(ctx: ValidationContext, failed: DecidedEquation[]): Diagnostic {
+  const first = failed[0];
+  const tableId = tableOf(ctx, first.rule, first.equation);
+  const table = ctx.reportTable(tableId);
+  const cells = [...new Set(failed.flatMap((d) => [...d.equation.lhs, ...d.equation.rhs].map((t) => t.cell)))];
+  const guessed = cells.filter((cell) => ctx.reportCell(cell).guessed).length;
+  const rules = [...new Set(failed.map((d) => d.rule.id))];
+  const rows = table ? table.rows.filter((row) => row.cells.some((c) => c.state === 'number' || c.state === 'blank')).length : 0;
+  const reason = guessed > 0 ? ctx.msg('arithmetic/table-doubtful-guessed', { count: guessed }) : ctx.msg('arithmetic/table-doubtful-unexplained', { max: MAX_CELLS });
+  return ctx.diagnostic('arithmetic/table-doubtful', {
+    message: ctx.msg('arithmetic/table-doubtful', {
+      table: ctx.tableLabel(tableId),
+      count: failed.length,
+      rules: rules.join(ctx.msg('list/separator')),
+      rows,
+      layout: table?.layout ?? '—',
+      reason,
+    }),
+    range: table?.range ? { start: table.range.start, end: Math.min(table.range.end, table.range.start + 1) } : equationRange(ctx, first.equation, undefined),
+    cells,
+    related: failed.slice(0, 5).flatMap((d) => {
+      const range = equationRange(ctx, d.equation, undefined);
+      return [{ message: `${d.rule.id}: ${d.lhs.toDecimalString()} ≠ ${d.rhs.toDecimalString()}`, range }];
+    }),
+  });
+}
+
 /** An operand is unreadable: the equation is not decidable. */
 const UNDECIDABLE = 'undecidable';
 
@@ -319,9 +384,11 @@ export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
   for (const localization of localizations) for (const id of localization.violated) byEquation.set(id, localization);
   const fixes = new Map<Localization, Suggestion | null>();
 
-  const diagnostics: Diagnostic[] = [];
+  const doubtful = doubtfulTables(ctx, decided, byEquation);
+  const diagnostics: Diagnostic[] = [...doubtful.values()].map((failed) => tableDoubtful(ctx, failed));
   for (const { rule, equation, lhs, rhs, holds: ok } of decided) {
     if (ok) continue;
+    if (doubtful.has(tableOf(ctx, rule, equation))) continue;
     const localization = byEquation.get(equation.id);
     const unique = localization?.status === 'unique' ? localization.alternatives[0] : undefined;
     if (localization && unique && !fixes.has(localization)) fixes.set(localization, fixOf(ctx, unique));

@@ -356,6 +356,21 @@ describe('validateReport on an invented template', () => {
     expect(found).toEqual(['warning structure/group-unsplit']);
   });
 
+  it('says once that a table is more likely misread than wrong (columns shifted in half the rows of a real report)', () => {
+    const value = readFileSync(new URL('../fixtures/corpus/huaian-2024.pdftext.txt', import.meta.url), 'utf8');
+    let n = 0;
+    const shifted = value
+      .split('\n')
+      .map((line) => {
+        const m = /^(.*?[^\d\s])((?: \d+){7})$/u.exec(line);
+        if (!m || n++ % 2 === 1) return line;
+        return `${m[1]} ${['0', ...m[2].trim().split(' ').slice(0, 6)].join(' ')}`;
+      })
+      .join('\n');
+    const result = checkText({ format: 'txt', encoding: 'utf-8', text: shifted }, identityView(shifted));
+    expect(codes(result.diagnostics).filter((code) => code.includes('arithmetic/'))).toEqual(['warning arithmetic/table-doubtful']);
+  });
+
   afterAll(() => {
     // audit/* findings need several reports (an audit): test/audit/ makes each of them.
     expect(DIAGNOSTIC_CODES.filter((code) => !seen.has(code) && !code.startsWith('audit/'))).toEqual([]);

@@ -83,7 +83,11 @@ describe('validateReport with the official templates', () => {
     const started = performance.now();
     const diagnostics = validateReport(officialReport(t2021, 2023, t3), t2021);
     expect(performance.now() - started).toBeLessThan(5000);
-    expect(diagnostics.filter((d) => d.code === 'arithmetic/equation').length).toBeGreaterThan(4);
+    // Many failed equations and no fix of at most three cells: one doubtful-table finding, not a cascade.
+    expect(diagnostics.filter((d) => d.code === 'arithmetic/equation')).toEqual([]);
+    const doubtful = diagnostics.filter((d) => d.code === 'arithmetic/table-doubtful');
+    expect(doubtful).toHaveLength(1);
+    expect(doubtful[0].cells!.length).toBeGreaterThan(4);
     expect(diagnostics.every((d) => !d.suggestions.length)).toBe(true);
   });
 });
