@@ -1,6 +1,6 @@
 import type { SectionIR } from '../ir/template-ir.js';
-import { editDistance } from './label-match.js';
-import { matchKey } from './match-key.js';
+import { editDistance, prefixEditDistance } from './label-match.js';
+import { keyText, matchKey } from './match-key.js';
 
 /**
  * Finding the section headings of a report ("一、总体情况" … "六、其他需要报告的事项") in order.
@@ -9,6 +9,8 @@ import { matchKey } from './match-key.js';
  * what follows matches a section's heading or one of its aliases — exactly, or as a near miss with the
  * right numeral. The numeral alone decides nothing: table 3 numbers its rows 一、二、三、四 too
  * ("四、结转下年度继续办理" is a row, not section 四). Parenthesised numerals ("（一）…") are sub-headings.
+ * A heading may also stand inside a line, after prose or a table's last value, its body running on (a
+ * report whose line breaks were lost): see `findInlineHeadings`.
  * Among all candidates the chain with sections in template order and the best total score wins, so a
  * stray line cannot pull a later section in front of an earlier one.
  */
@@ -42,6 +44,13 @@ const PARENTHESISED = /^[(（]\s*[一二三四五六七八九十0-9]/;
 const OTHER_STYLE = /^(?:[(（]\s*([一二三四五六七八九十]{1,3})\s*[)）]|([1-9１-９])\s*[、.．，,:：])\s*/;
 const MIN_STYLED_HEADINGS = 3;
 const NUMERALS = '一二三四五六七八九十';
+/** A numbered heading start inside a line: "二、", "第二部分". */
+const INLINE_NUMBERED = /(?:第\s*([一二三四五六七八九十]{1,3})\s*部分\s*[、.．，,:：]?|([一二三四五六七八九十]{1,3})\s*[、.．，,:：])\s*/gu;
+/** How far after an inline numeral a heading is looked for (the longest heading and a few edits). */
+const INLINE_WINDOW = 48;
+/** Score taken from a heading inside a line (a heading on a line of its own wins a tie). */
+const INLINE_PENALTY = 0.5;
+const HAN = /\p{Script=Han}/u;
 /** Score taken from a heading with nothing under it before the next heading (a table-of-contents entry). */
 const EMPTY_BODY_PENALTY = 1;
 /** Headings are short; longer lines are prose. */
@@ -56,6 +65,15 @@ interface Candidate {
   styled?: boolean;
 }
 
+/** A place in the text that may be a heading: its range, where its body starts, and what it may head. */
+interface Spot {
+  text: string;
+  start: number;
+  end: number;
+  lineStart: number;
+  lineEnd: number;
+}
+
 /** The section headings of `text`, in text order and template order (at most one per section). */
 export function findSectionHeadings(text: string, sections: SectionIR[]): HeadingMatch[] {
   const wanted = sections.map((s) => ({
@@ -63,46 +81,110 @@ export function findSectionHeadings(text: string, sections: SectionIR[]): Headin
     heading: matchKey(s.heading),
     aliases: s.aliases.map(matchKey).filter((k) => k !== ''),
   }));
-  const lines: { text: string; start: number; end: number; lineStart: number; lineEnd: number }[] = [];
+  const spots: Spot[] = [];
   const candidates: Candidate[] = [];
-  // Whether some other text follows each candidate line before the next one: a heading with nothing
-  // under it is likely an entry of a table of contents ("目录" listing the six parts before the body).
-  const hasBody: boolean[] = [];
+  const addSpot = (spot: Spot, found: Omit<Candidate, 'line'>[]): void => {
+    const line = spots.length;
+    spots.push(spot);
+    for (const f of found) candidates.push({ ...f, line });
+  };
   let at = 0;
   while (at <= text.length) {
     let nl = text.indexOf('\n', at);
     if (nl < 0) nl = text.length;
     const rawLine = text.slice(at, nl);
     const trimmed = rawLine.replace(DECORATION, '');
-    let candidate = false;
+    const lineEnd = Math.min(text.length, nl + 1);
+    let inlineFrom = at;
     if (trimmed !== '' && trimmed.length <= MAX_HEADING_LINE) {
       const found = PARENTHESISED.test(trimmed) || OTHER_STYLE.test(trimmed) ? scoreStyledLine(trimmed, wanted) : scoreLine(trimmed, wanted);
-      if (found.length > 0) {
-        candidate = true;
-        const offset = at + rawLine.indexOf(trimmed);
-        const line = lines.length;
-        lines.push({ text: trimmed, start: offset, end: offset + trimmed.length, lineStart: at, lineEnd: Math.min(text.length, nl + 1) });
-        hasBody.push(false);
-        for (const f of found) candidates.push({ ...f, line });
-      }
+      const offset = at + rawLine.indexOf(trimmed);
+      // The line's own start is judged as a whole line; inline headings are looked for after it.
+      inlineFrom = offset + 1;
+      if (found.length > 0) addSpot({ text: trimmed, start: offset, end: offset + trimmed.length, lineStart: at, lineEnd }, found);
     }
-    if (!candidate && trimmed.trim() !== '' && hasBody.length > 0) hasBody[hasBody.length - 1] = true;
+    findInlineHeadings(text, inlineFrom, nl, wanted, addSpot);
     if (nl >= text.length) break;
     at = nl + 1;
   }
-  for (const c of candidates) if (!hasBody[c.line]) c.score -= EMPTY_BODY_PENALTY;
+  // A heading with nothing under it before the next candidate is likely an entry of a table of contents
+  // ("目录" listing the six parts before the body).
+  spots.forEach((spot, i) => {
+    const next = i + 1 < spots.length ? spots[i + 1].start : text.length;
+    if (next < spot.lineEnd || /\S/u.test(text.slice(spot.lineEnd, next))) return;
+    for (const c of candidates) if (c.line === i) c.score -= EMPTY_BODY_PENALTY;
+  });
   const styledSections = new Set(candidates.filter((c) => c.styled).map((c) => c.section));
   const usable = styledSections.size >= MIN_STYLED_HEADINGS ? candidates : candidates.filter((c) => !c.styled);
   return bestChain(usable, sections.length).map((c) => ({
     section: c.section,
     match: c.match,
-    ...lines[c.line],
+    ...spots[c.line],
   }));
+}
+
+/**
+ * Headings inside a line, after prose or a table's last value ("…切实提升质效。二、主动公开政府信息情况第二十条…",
+ * a report whose line breaks were lost): a numeral and 、 (or "第N部分") followed by a section's heading or
+ * alias, or a near miss of it with the right numeral (the same tolerance as a heading line, measured on the
+ * best prefix of what follows, since the body runs on without a break). A near miss must not follow a
+ * Chinese character ("…总体情况" inside a sentence). Scored a little below a heading on a line of its own.
+ */
+function findInlineHeadings(
+  text: string,
+  from: number,
+  to: number,
+  wanted: Wanted[],
+  addSpot: (spot: Spot, found: Omit<Candidate, 'line'>[]) => void,
+): void {
+  if (from >= to) return;
+  INLINE_NUMBERED.lastIndex = from;
+  for (let m = INLINE_NUMBERED.exec(text); m && m.index < to; m = INLINE_NUMBERED.exec(text)) {
+    const numeral = m[1] ?? m[2];
+    const start = m.index;
+    const after = start + m[0].length;
+    if (!NUMERALS.includes(numeral[0]) || after >= to) continue;
+    const window = keyText(text, after, Math.min(to, after + INLINE_WINDOW));
+    const boundary = start === 0 || !HAN.test(text[start - 1]);
+    let best: { found: Omit<Candidate, 'line'>; keyEnd: number } | null = null;
+    wanted.forEach((w, section) => {
+      const penalty = numeral === w.numeral ? 0 : 3;
+      const consider = (score: number, match: HeadingMatch['match'], keyEnd: number): void => {
+        if (!best || score > best.found.score) best = { found: { section, score: score - INLINE_PENALTY, match }, keyEnd };
+      };
+      const sectionBest = (): void => {
+        if (window.key.startsWith(w.heading)) return consider(10 - penalty, penalty ? 'near' : 'exact', w.heading.length);
+        const alias = w.aliases.filter((a) => window.key.startsWith(a)).sort((a, b) => b.length - a.length)[0];
+        if (alias) return consider(9 - penalty, penalty ? 'near' : 'alias', alias.length);
+        if (penalty || !boundary) return;
+        for (const target of [w.heading, ...w.aliases]) {
+          if (target.length < 4) continue;
+          const limit = Math.max(2, Math.floor(target.length * 0.3));
+          const near = prefixEditDistance(target, window.key, 0, limit);
+          if (near && near.end > 0) return consider(5 - near.distance / (limit + 1), 'near', near.end);
+        }
+      };
+      sectionBest();
+    });
+    if (!best) continue;
+    const { found, keyEnd } = best as { found: Omit<Candidate, 'line'>; keyEnd: number };
+    const end = window.ends[keyEnd - 1] ?? after;
+    let bodyStart = end;
+    while (bodyStart < to && /[\s\u00a0\u3000]/u.test(text[bodyStart])) bodyStart++;
+    addSpot({ text: text.slice(start, end), start, end, lineStart: start, lineEnd: bodyStart >= to ? Math.min(text.length, to + 1) : bodyStart }, [found]);
+    INLINE_NUMBERED.lastIndex = end;
+  }
+}
+
+interface Wanted {
+  numeral: string;
+  heading: string;
+  aliases: string[];
 }
 
 function scoreLine(
   line: string,
-  wanted: { numeral: string; heading: string; aliases: string[] }[],
+  wanted: Wanted[],
 ): Omit<Candidate, 'line'>[] {
   const m = NUMBERED.exec(line);
   const numeral = m ? (m[1] ?? m[2]) : '';
@@ -142,7 +224,7 @@ function scoreLine(
 /** A line numbered in another style: near misses of the section its numeral names, scored below the template's style. */
 function scoreStyledLine(
   line: string,
-  wanted: { numeral: string; heading: string; aliases: string[] }[],
+  wanted: Wanted[],
 ): Omit<Candidate, 'line'>[] {
   const m = OTHER_STYLE.exec(line);
   if (!m) return [];

@@ -61,4 +61,30 @@ describe('findSectionHeadings', () => {
     expect(text.slice(h.start, h.end)).toBe('一、总体情况');
     expect(text.slice(h.lineEnd)).toBe('正文');
   });
+
+  it('finds headings inside a line: after prose, after the last value of a table, the body running on', () => {
+    const text =
+      '某局2022年政府信息公开工作年度报告一、总体情况2022年，我局切实提升质效。二、主动公开政府信息情况第二十条第（一）项信息内容' +
+      '行政事业性收费0三、收到和处理政府信息公开申请情况（本列数据…）四、结转下年度继续办理0000000四、政府信息公开行政复议、行政诉讼情况' +
+      '100120001100000五、存在问题及改进情况一是解读形式单一。六、其他需要报告的事项本年度未收取信息处理费。';
+    expect(found(text)).toEqual([
+      ['一', 'exact'],
+      ['二', 'exact'],
+      ['三', 'exact'],
+      ['四', 'exact'],
+      ['五', 'near'],
+      ['六', 'exact'],
+    ]);
+    const headings = findSectionHeadings(text, sections);
+    expect(text.slice(headings[1].start, headings[1].end)).toBe('二、主动公开政府信息情况');
+    expect(text.slice(headings[1].lineEnd, headings[1].lineEnd + 6)).toBe('第二十条第（');
+    expect(text.slice(headings[4].start, headings[4].end)).toBe('五、存在问题及改进情况');
+  });
+
+  it('takes no near miss inside a sentence, and prefers a heading line to the same heading inside prose', () => {
+    expect(found('我们在工作中发现五、存在问题和改进情况仍然较多')).toEqual([]);
+    const text = '正文提到三、收到和处理政府信息公开申请情况的内容\n三、收到和处理政府信息公开申请情况\n表格';
+    const [h] = findSectionHeadings(text, sections);
+    expect(h.start).toBe(text.indexOf('\n三') + 1);
+  });
 });
