@@ -1,5 +1,5 @@
 import type { ReportToken } from './report-lexer.js';
-import { NewlineToken, NumberToken, PipeToken, SpaceToken, TabToken, TextToken, tokenize } from './report-lexer.js';
+import { DashToken, NewlineToken, NumberToken, PipeToken, SlashToken, SpaceToken, TabToken, TextToken, tokenize } from './report-lexer.js';
 import { appendKey, type KeyedText } from './match-key.js';
 import { isBlankText, isUnitWord, isValueText } from './cell-value.js';
 
@@ -45,6 +45,8 @@ export interface StreamLine {
   layout: LineLayout;
   /** The line has at least one text item. */
   hasText: boolean;
+  /** The line starts at a virtual break (a row restored in text without line structure, see one-line-runs.ts). */
+  runOn?: boolean;
 }
 
 /** The items of a stretch of text. */
@@ -74,6 +76,11 @@ export interface CellStreamOptions {
    * laid out with spaces (PDF text).
    */
   linePosition?: (offset: number) => LinePosition;
+  /**
+   * Offsets where a line is cut as if a line break stood there (sorted): the rows of a table whose text
+   * lost its line structure (see `findRunOnBreaks`).
+   */
+  breaks?: readonly number[];
 }
 
 /** A horizontal position on a line: characters before it, and their display width. */
@@ -102,12 +109,17 @@ export function buildCellStream(text: string, start: number, end: number, option
   };
   let at = Math.max(0, start);
   const stop = Math.min(text.length, end);
+  const breaks = options.breaks ?? [];
+  let nextBreak = 0;
+  while (nextBreak < breaks.length && breaks[nextBreak] <= at) nextBreak++;
   while (at < stop) {
+    const runOn = nextBreak > 0 && breaks[nextBreak - 1] === at;
     let cut = Math.min(stop, at + CHUNK);
     if (cut < stop) {
       const nl = text.indexOf('\n', cut);
       cut = nl < 0 || nl >= stop ? stop : nl + 1;
     }
+    if (nextBreak < breaks.length && breaks[nextBreak] < cut) cut = breaks[nextBreak++];
     const tokens = tokenize(text, at, cut);
     const lines: { tokens: ReportToken[]; start: number; end: number }[] = [];
     let lineStart = 0;
@@ -122,7 +134,7 @@ export function buildCellStream(text: string, start: number, end: number, option
     }
     lines.forEach((line, i) => {
       const next = lines[i + 1];
-      addLine(stream, line.tokens, line.start, line.end, options, next ? text.slice(next.start, Math.min(next.end, next.start + 8)) : '');
+      addLine(stream, line.tokens, line.start, line.end, options, next ? text.slice(next.start, Math.min(next.end, next.start + 8)) : '', i === 0 && runOn);
     });
     at = cut;
   }
@@ -136,6 +148,7 @@ function addLine(
   end: number,
   options: CellStreamOptions,
   nextLine: string,
+  runOn = false,
 ): void {
   if (tokens.length === 0 && start === end && stream.lines.length > 0 && isTrailingEmpty(stream, start)) return;
   const raw = stream.text.slice(start, end);
@@ -148,6 +161,7 @@ function addLine(
     endItem: stream.items.length,
     layout: 'single',
     hasText: false,
+    ...(runOn ? { runOn } : {}),
   };
   stream.lines.push(line);
   // Page numbers and Markdown rules are layout: the line stays, without items.
@@ -167,6 +181,8 @@ function addLine(
     } else if (BROKEN_ENUMERATOR.test(trimmed) && BROKEN_LABEL_REST.test(nextLine.trimStart())) {
       // A label broken one character per line (PDF text): "1" then ".属…" is text, not a value.
       addItem(stream, 'text', tokens[firstContent].start, tokens[tokens.length - 1].end, index);
+    } else if (runOn) {
+      addRunOnField(stream, tokens.slice(firstContent), index);
     } else {
       addField(stream, tokens.slice(firstContent), index);
     }
@@ -277,6 +293,61 @@ function addField(stream: CellStream, tokens: ReportToken[], line: number): void
   }
   for (const t of tail) addItem(stream, t.kind, t.start, t.end, line);
 }
+
+/**
+ * The field of a row restored from text without line structure (see one-line-runs.ts): the label, then
+ * its values glued to it and to each other ("行政许可472-55417", "其他对外管理服务事项19万 增1万20万",
+ * "政府集中采购102974.20万元"). The text before the first number is the label; after it, every number
+ * starts a value of its own, with its sign and the words around it that belong to it ("增1万", "20万",
+ * "974.20万元"); a run of digits stays whole (the row alignment splits it by arithmetic).
+ */
+function addRunOnField(stream: CellStream, tokens: ReportToken[], line: number): void {
+  tokens = trimTokens(tokens);
+  const text = stream.text;
+  let first = tokens.findIndex(
+    (t, i) => (t.type === NumberToken || t.type === DashToken) && i > 0 && (tokens[i - 1].type === SpaceToken || gluable(text, tokens[i - 1])),
+  );
+  // A word of the value ("增" of "增1万", "约" of "约300") before the number is not the label's.
+  if (first > 1 && tokens[first - 1].type === TextToken && isValueText(textOf(text, tokens.slice(first - 1, first + 1)))) first--;
+  // A line of values only (an unlabelled row after its header).
+  if (tokens.length > 0 && (tokens[0].type === NumberToken || tokens[0].type === DashToken)) {
+    if (!tokens.some((t) => t.type === TextToken && HAN.test(text.slice(t.start, t.end)))) first = 0;
+  }
+  if (first < 0) return void addField(stream, tokens, line);
+  if (first > 0) addItem(stream, 'text', tokens[0].start, trimTokens(tokens.slice(0, first)).at(-1)!.end, line);
+  let cell: ReportToken[] = [];
+  const flush = (): void => {
+    if (cell.length === 0) return;
+    const cellText = textOf(text, cell);
+    const previous = stream.items[stream.items.length - 1];
+    if (isUnitWord(cellText) && previous?.line === line && previous.kind === 'value') {
+      // "3414.41 万元": a unit written apart belongs to the number before it.
+      previous.end = cell[cell.length - 1].end;
+    } else {
+      const kind: ItemKind = isBlankText(cellText) ? 'blank' : isValueText(cellText) || !PROSE.test(cellText) ? 'value' : 'text';
+      addItem(stream, kind, cell[0].start, cell[cell.length - 1].end, line);
+    }
+    cell = [];
+  };
+  for (const t of tokens.slice(first)) {
+    if (t.type === SpaceToken || t.type === TabToken) {
+      flush();
+      continue;
+    }
+    const hasNumber = cell.some((c) => c.type === NumberToken);
+    if (hasNumber && (t.type === NumberToken || t.type === DashToken || t.type === SlashToken)) flush();
+    else if (hasNumber && t.type === TextToken && !isValueText(textOf(text, [...cell, t]))) {
+      // A word that is no unit of the number before it: the prefix of the next value ("增"), or prose.
+      flush();
+    }
+    cell.push(t);
+  }
+  flush();
+}
+
+/** Prose (several Chinese characters), not a value's word. */
+const PROSE = /\p{Script=Han}{4}/u;
+const HAN = /\p{Script=Han}/u;
 
 function textOf(text: string, word: ReportToken[]): string {
   return word.length === 0 ? '' : text.slice(word[0].start, word[word.length - 1].end);

@@ -26,7 +26,9 @@ export interface GluedRowEntry {
  */
 export function resolveGluedRows(plan: TablePlan, rows: readonly GluedRowEntry[]): Map<number, RowAlignment> {
   const decided = new Map<number, RowAlignment>();
-  const open = rows.filter((r) => r.alignment.glued === 'ambiguous' && r.alignment.candidates);
+  const open = rows
+    .map((row) => ({ row, options: alternativesOf(row.alignment) }))
+    .filter((r) => r.row.alignment.glued === 'ambiguous' && r.options.length > 0);
   if (open.length === 0 || plan.tableEquations.length === 0) return decided;
   const k = plan.table.leafColumns.length;
   const grid: (number | undefined)[][] = plan.leaves.map(() => new Array<number | undefined>(k).fill(undefined));
@@ -34,25 +36,20 @@ export function resolveGluedRows(plan: TablePlan, rows: readonly GluedRowEntry[]
     if (row.alignment.glued === 'ambiguous') continue;
     row.alignment.cells.forEach((cell, c) => (grid[row.leafIndex][c] = cellNumber(cell)));
   }
-  const combinations = open.reduce((n, r) => n * r.alignment.candidates!.splits.length, 1);
+  const combinations = open.reduce((n, r) => n * r.options.length, 1);
   if (combinations > MAX_COMBINATIONS) return decided;
-  const equations = plan.tableEquations.filter((e) => e.terms.some((t) => open.some((r) => r.leafIndex === t.row)));
+  const numbers = open.map((r) => r.options.map((option) => option.cells.map(cellNumber)));
+  const equations = plan.tableEquations.filter((e) => e.terms.some((t) => open.some((r) => r.row.leafIndex === t.row)));
   let best = -1;
   let bestCount = 0;
   let bestChoice: number[] = [];
   const choice = new Array<number>(open.length).fill(0);
   for (let n = 0; n < combinations; n++) {
     let rest = n;
-    open.forEach((row, i) => {
-      const splits = row.alignment.candidates!.splits;
-      choice[i] = rest % splits.length;
-      rest = Math.floor(rest / splits.length);
-      const digits = row.alignment.candidates!.slot.text.trim();
-      let at = 0;
-      splits[choice[i]].forEach((length, c) => {
-        grid[row.leafIndex][c] = Number(digits.slice(at, at + length));
-        at += length;
-      });
+    open.forEach((r, i) => {
+      choice[i] = rest % r.options.length;
+      rest = Math.floor(rest / r.options.length);
+      numbers[i][choice[i]].forEach((value, c) => (grid[r.row.leafIndex][c] = value));
     });
     const score = equations.filter((e) => holds(e.terms, grid)).length;
     if (score > best) {
@@ -62,10 +59,15 @@ export function resolveGluedRows(plan: TablePlan, rows: readonly GluedRowEntry[]
     } else if (score === best) bestCount++;
   }
   if (best <= 0 || bestCount !== 1) return decided;
-  open.forEach((row, i) => {
-    decided.set(row.leafIndex, gluedSplit(row.alignment.candidates!.slot, row.alignment.candidates!.splits[bestChoice[i]]));
-  });
+  open.forEach((r, i) => decided.set(r.row.leafIndex, r.options[bestChoice[i]]));
   return decided;
+}
+
+/** The split alignments an ambiguous glued row may take (those that fit its own equations). */
+function alternativesOf(alignment: RowAlignment): RowAlignment[] {
+  if (alignment.alternatives) return alignment.alternatives;
+  const candidates = alignment.candidates;
+  return candidates ? candidates.splits.map((split) => gluedSplit(candidates.slot, split)) : [];
 }
 
 /** Whether Σ coef × cell = 0 holds; false when a cell is unknown. */

@@ -14,6 +14,7 @@ import { rangeToOriginal } from '../read/view-range.js';
 import { detectTemplate, readReportInfo } from '../detect/index.js';
 import { buildCellStream, type CellStreamOptions, type LinePosition } from './cell-stream.js';
 import { readCellValue } from './cell-value.js';
+import { findRunOnBreaks } from './one-line-runs.js';
 import { findSectionHeadings, type HeadingMatch } from './section-headings.js';
 import { tablePlans, type TablePlan } from './table-plan.js';
 import { findCaption, readTable, type RowRead, type TableRead } from './table-reader.js';
@@ -78,7 +79,8 @@ function parseBody(
     let tablesStart = -1;
     let tablesEnd = -1;
     if (sectionPlans.length > 0 && zoneStart < zoneEnd) {
-      const stream = buildCellStream(text, zoneStart, zoneEnd, streamOptions);
+      const breaks = findRunOnBreaks(text, zoneStart, zoneEnd, sectionPlans);
+      const stream = buildCellStream(text, zoneStart, zoneEnd, breaks ? { ...streamOptions, breaks } : streamOptions);
       let item = 0;
       sectionPlans.forEach((plan, p) => {
         const captionAt = plan.caption ? findCaption(stream, plan.caption, item, stream.items.length) : -1;

@@ -51,6 +51,11 @@ export interface RowAlignment {
    * lengths), when there are few; the table's other equations may still decide between them.
    */
   candidates?: { slot: RowSlot; splits: number[][] };
+  /**
+   * For an ambiguous row of several glued runs (a run-on row): the split alignments that fit its own
+   * equations, when there are few; the table's other equations may still decide between them.
+   */
+  alternatives?: RowAlignment[];
 }
 
 /** Options of {@link alignRow}. */
@@ -63,6 +68,12 @@ export interface AlignOptions {
   at: number;
   /** The number a value slot holds, for checking equations (null when it has none). */
   numberOf: (slot: RowSlot) => number | null;
+  /**
+   * The row was restored from text without line structure (see one-line-runs.ts) and has no cell
+   * separators: too few numbers are runs of glued digits, split by the equations, and a row that cannot
+   * be split one way is ambiguous (never placed by guess).
+   */
+  runOn?: boolean;
 }
 
 /** Placements are enumerated up to this many; beyond it the numbers are placed from the left. */
@@ -104,6 +115,7 @@ export function alignRow(slots: RowSlot[], columns: number, options: AlignOption
     }
     return { cells, extra: false };
   }
+  if (options.runOn && m < k) return splitGluedRuns(nonEmpty, k, options);
   if (m === 1 && nonEmpty.length === 1 && options.equations.length > 0) {
     const glued = splitGluedRow(filled[0], k, options.equations);
     if (glued) return glued;
@@ -339,4 +351,135 @@ export function splitDigits(digits: string, k: number, equations: RowEquation[],
   visit(0, 0);
   if (exhausted) return found.length > 0 ? [found[0], found[0]] : null;
   return found;
+}
+
+/** One piece of a run-on row: a run of digits (one or more cells) or a cell of its own. */
+interface RunPiece {
+  slot: RowSlot;
+  /** The digits of a splittable run, else null. */
+  digits: string | null;
+  /** The value of a cell of its own (a blank counts 0; null when unreadable). */
+  value: number | null;
+}
+
+/** At most this many cells are made of one run of digits (counts above a million are not split). */
+const MAX_CELL_DIGITS = 7;
+
+/**
+ * A run-on row with fewer numbers than columns: its runs of digits ("2 0 00 0  0 2", "640020470") are cut
+ * into `k` cells without leading zeros, and the cuts that satisfy the row's equations are kept (a run
+ * is never cut across a separator, and the other pieces — blank markers, numbers with units — stay
+ * cells of their own). One cut → read (every cell an arithmetic split); a few → ambiguous with them as
+ * alternatives for the table's equations; none that satisfies the equations → the one cut there is at
+ * all (one digit per cell), else ambiguous. Bounded search.
+ */
+function splitGluedRuns(slots: RowSlot[], k: number, options: AlignOptions): RowAlignment {
+  const pieces: RunPiece[] = slots.map((slot) => {
+    const digits = slot.kind === 'value' && /^[0-9]+$/.test(slot.text) ? slot.text : null;
+    const value = slot.kind === 'blank' ? 0 : slot.kind === 'value' ? options.numberOf(slot) : null;
+    return { slot, digits, value };
+  });
+  const ambiguous = (alternatives?: RowAlignment[]): RowAlignment => ({
+    cells: Array.from({ length: k }, () => ({ position: slots[0]?.start ?? options.at, guessed: true })),
+    extra: false,
+    glued: 'ambiguous',
+    ...(alternatives && alternatives.length > 0 ? { alternatives } : {}),
+  });
+  if (pieces.length === 0 || pieces.some((p) => p.digits === null && p.value === null)) return ambiguous();
+  const fitting = cutRuns(pieces, k, options.equations, MAX_CANDIDATE_SPLITS + 1);
+  if (fitting === null) return ambiguous();
+  if (fitting.length === 1) return runSplit(pieces, fitting[0]);
+  if (fitting.length > 1) {
+    return fitting.length > MAX_CANDIDATE_SPLITS ? ambiguous() : ambiguous(fitting.map((cut) => runSplit(pieces, cut)));
+  }
+  const any = cutRuns(pieces, k, [], 2);
+  return any !== null && any.length === 1 ? runSplit(pieces, any[0]) : ambiguous();
+}
+
+/**
+ * Ways (at most `limit`) to cut the pieces into `k` cells satisfying the equations: per piece, the
+ * lengths of its cells (a fixed piece: [1]). Null when the search budget ran out.
+ */
+function cutRuns(pieces: RunPiece[], k: number, equations: RowEquation[], limit: number): number[][][] | null {
+  const byLast = new Map<number, RowEquation[]>();
+  for (const e of equations) {
+    const last = Math.max(...e.terms.map((t) => t.column));
+    if (last >= k) continue;
+    byLast.set(last, [...(byLast.get(last) ?? []), e]);
+  }
+  // Cells the pieces from index i on can still make, at least and at most.
+  const minAfter = new Array<number>(pieces.length + 1).fill(0);
+  const maxAfter = new Array<number>(pieces.length + 1).fill(0);
+  for (let i = pieces.length - 1; i >= 0; i--) {
+    const d = pieces[i].digits;
+    minAfter[i] = minAfter[i + 1] + (d === null ? 1 : Math.ceil(d.length / MAX_CELL_DIGITS));
+    maxAfter[i] = maxAfter[i + 1] + (d === null ? 1 : d.length);
+  }
+  if (k < minAfter[0] || k > maxAfter[0]) return [];
+  const row = new Array<number>(k).fill(0);
+  const cuts: number[][] = pieces.map(() => []);
+  const found: number[][][] = [];
+  let nodes = 0;
+  let exhausted = false;
+  const check = (cell: number): boolean => (byLast.get(cell) ?? []).every((e) => holds(e, row));
+  const visit = (piece: number, pos: number, cell: number): void => {
+    if (found.length >= limit || exhausted) return;
+    if (++nodes > MAX_SPLIT_NODES) {
+      exhausted = true;
+      return;
+    }
+    if (piece === pieces.length) {
+      if (cell === k) found.push(cuts.map((c) => c.slice()));
+      return;
+    }
+    const p = pieces[piece];
+    if (p.digits === null) {
+      if (cell >= k) return;
+      row[cell] = p.value ?? 0;
+      cuts[piece].push(1);
+      if (check(cell)) visit(piece + 1, 0, cell + 1);
+      cuts[piece].pop();
+      return;
+    }
+    const digits = p.digits;
+    const rest = digits.length - pos;
+    const maxLength = digits[pos] === '0' ? 1 : Math.min(MAX_CELL_DIGITS, rest);
+    for (let len = 1; len <= maxLength; len++) {
+      const left = rest - len;
+      const cellsLeft = k - cell - 1;
+      // The rest of this run and the later pieces must make exactly the cells still needed.
+      const minLeft = (left > 0 ? Math.ceil(left / MAX_CELL_DIGITS) : 0) + minAfter[piece + 1];
+      const maxLeft = left + maxAfter[piece + 1];
+      if (cellsLeft < minLeft || cellsLeft > maxLeft) continue;
+      row[cell] = Number(digits.slice(pos, pos + len));
+      cuts[piece].push(len);
+      if (check(cell)) {
+        if (left === 0) visit(piece + 1, 0, cell + 1);
+        else visit(piece, pos + len, cell + 1);
+      }
+      cuts[piece].pop();
+      if (found.length >= limit || exhausted) return;
+    }
+  };
+  visit(0, 0, 0);
+  return exhausted ? null : found;
+}
+
+/** The alignment of run-on pieces cut into cells (every cell an arithmetic split, marked as a guess). */
+function runSplit(pieces: RunPiece[], cuts: number[][]): RowAlignment {
+  const cells: AlignedCell[] = [];
+  pieces.forEach((piece, i) => {
+    if (piece.digits === null) {
+      cells.push({ slot: piece.slot, position: piece.slot.start, guessed: true });
+      return;
+    }
+    const base = piece.slot.start + piece.slot.text.indexOf(piece.digits);
+    let at = 0;
+    for (const length of cuts[i]) {
+      const text = piece.digits.slice(at, at + length);
+      cells.push({ slot: piece.slot, part: { text, start: base + at, end: base + at + length }, position: base + at, guessed: true });
+      at += length;
+    }
+  });
+  return { cells, extra: false, glued: 'split' };
 }

@@ -132,7 +132,8 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
       if (slots.some((s) => s.kind === 'value' || s.kind === 'blank')) {
         found = true;
         const at = items[rowStart].start;
-        rows.set(leaf.id, { plan: leaf, labelStart: at, labelEnd: at, alignment: align(plan, leaf, slots, at, stream), layouts });
+        const runOn = isRunOn(stream, rowStart);
+        rows.set(leaf.id, { plan: leaf, labelStart: at, labelEnd: at, alignment: align(plan, leaf, slots, at, stream, runOn), layouts });
         endItem = lastItem + 1;
       }
     }
@@ -165,13 +166,14 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
       const { slots, lastItem, layouts } = inside ? { ...inside, lastItem: Math.max(after.lastItem, labelItem) } : after;
       const labelStart = stream.keyed.starts[match.keyStart];
       const labelEnd = stream.keyed.ends[match.keyEnd - 1];
+      const runOn = isRunOn(stream, stream.keyItem[match.keyStart]);
       if (unsplit) {
         // A group printed as one row: read when numbers follow its label; its leaves' equations place them.
         if (!slots.some((slot) => slot.kind === 'value')) continue;
         const asLeaf = { ...label, id: label.leafIds![0] };
-        groupRows.set(label.id, { plan: label, labelStart, labelEnd, alignment: align(plan, asLeaf, slots, labelEnd, stream), layouts });
+        groupRows.set(label.id, { plan: label, labelStart, labelEnd, alignment: align(plan, asLeaf, slots, labelEnd, stream, runOn), layouts });
       } else {
-        rows.set(label.id, { plan: label, labelStart, labelEnd, alignment: align(plan, label, slots, labelEnd, stream), layouts });
+        rows.set(label.id, { plan: label, labelStart, labelEnd, alignment: align(plan, label, slots, labelEnd, stream, runOn), layouts });
       }
       endItem = Math.max(endItem, lastItem + 1);
     }
@@ -599,10 +601,17 @@ function mergeUnitFields(stream: CellStream, slots: RowSlot[]): RowSlot[] {
   return out;
 }
 
-function align(plan: TablePlan, row: RowLabelPlan, slots: RowSlot[], at: number, stream: CellStream): RowAlignment {
+/** Whether the row at item `item` was restored from text without line structure and has no cell separators. */
+function isRunOn(stream: CellStream, item: number): boolean {
+  const line = stream.lines[stream.items[item]?.line ?? -1];
+  return line?.runOn === true && (line.layout === 'single' || line.layout === 'space');
+}
+
+function align(plan: TablePlan, row: RowLabelPlan, slots: RowSlot[], at: number, stream: CellStream, runOn = false): RowAlignment {
   slots = mergeUnitFields(stream, slots);
   return alignRow(slots, plan.table.leafColumns.length, {
     ...(plan.spans ? { spans: plan.spans } : {}),
+    ...(runOn ? { runOn } : {}),
     equations: plan.rowEquations.get(row.id) ?? [],
     at,
     numberOf: (slot) => (slot.kind === 'value' ? readCellValue(slot.text, { kind: 'decimal' }).value : null),

@@ -1,0 +1,182 @@
+import { keyText, type KeyedText } from './match-key.js';
+import type { LabelPattern } from './label-match.js';
+import type { TablePlan } from './table-plan.js';
+
+/**
+ * The one-line runs layout family: tables whose text lost its line structure (a web page extracted to
+ * text, a crawl that joined every line), so that rows run into each other and every row's numbers are
+ * glued to its label and to the next row's label ("一、本年新收政府信息公开申请数量640020470二、上年结转…",
+ * "1.属于国家秘密00000002.其他法律…", table 4's fifteen cells as one digit run after its header).
+ *
+ * The family restores the rows: it finds the template's captions and row labels anywhere in the text —
+ * on a match key that keeps the digits, so a label whose enumerator is glued to the previous row's
+ * digits ("…00000002.其他…") is found at its own digit — and the start of an unlabelled row's values
+ * after its column header, and returns them as virtual line breaks. The cell stream cuts its lines
+ * there (lines marked `runOn`), and the rows are then read as rows of glued digits: split by the table's
+ * own arithmetic across rows and columns, each cell marked as an arithmetic split, and a row that no
+ * split or several splits fit left unread and said to be ambiguous (see row-alignment.ts, glued-rows.ts).
+ *
+ * Linear: one key of the zone, and a forward search per label (each `indexOf` bounded by the zone).
+ */
+
+/** A line at least this long may hold several rows; shorter lines are left to the line family. */
+const RUN_ON_LINE = 60;
+/** A label is searched for at most this far (key characters) past the previous one. */
+const LABEL_REACH = 4000;
+
+/**
+ * The virtual line breaks that restore the rows of the tables `plans` (in text order) in the zone
+ * [start, end) of `text`, or null when the zone keeps its line structure (no line holds the starts of
+ * two leaf rows). Sorted, inside (start, end).
+ */
+export function findRunOnBreaks(text: string, start: number, end: number, plans: readonly TablePlan[]): number[] | null {
+  if (!hasLongLine(text, start, end)) return null;
+  const keyed = keyText(text, start, end);
+  const breaks: number[] = [];
+  let cursor = 0;
+  let runOn = false;
+  const hasLineBreak = lineBreakFinder(text);
+  for (const plan of plans) {
+    if (plan.caption) {
+      const found = keyed.key.slice(cursor, cursor + LABEL_REACH * 4).indexOf(plan.caption.key);
+      const at = found < 0 ? -1 : cursor + found;
+      if (at >= 0) {
+        breaks.push(openingStart(text, keyed.starts[at], at > 0 ? keyed.ends[at - 1] : start));
+        cursor = at + plan.caption.key.length;
+      }
+    }
+    if (plan.unlabelled) {
+      const at = valuesAfterHeader(text, keyed, plan, cursor);
+      if (at >= 0) {
+        const offset = keyed.starts[at];
+        breaks.push(offset);
+        // The values run on from the header's last label: no line break between them.
+        const headerEnd = at > 0 ? keyed.ends[at - 1] : start;
+        if (!/[\n\r\u2028\u2029]/u.test(text.slice(headerEnd, offset))) runOn = true;
+        cursor = at;
+      }
+      continue;
+    }
+    const found = anchorLabels(keyed, plan, cursor);
+    let previousLeaf = -1;
+    for (const hit of found) {
+      const offset = openingStart(text, keyed.starts[hit.keyStart], hit.keyStart > 0 ? keyed.ends[hit.keyStart - 1] : start);
+      breaks.push(offset);
+      if (hit.leaf) {
+        if (previousLeaf >= 0 && !hasLineBreak(previousLeaf, offset)) runOn = true;
+        previousLeaf = offset;
+      }
+      cursor = hit.keyEnd;
+    }
+  }
+  if (!runOn) return null;
+  const sorted = [...new Set(breaks)].filter((b) => b > start && b < end).sort((a, b) => a - b);
+  return sorted.length > 0 ? sorted : null;
+}
+
+/** The start of a label whose key starts at `offset`, with the opening brackets before it ("（一）"), not before `floor`. */
+function openingStart(text: string, offset: number, floor: number): number {
+  let at = offset;
+  while (at > floor && OPENING.includes(text[at - 1])) at--;
+  return at;
+}
+
+const OPENING = '（(［[【〔“"‘「『';
+
+/** Whether a line break stands in [from, to); calls must come with increasing `from` (one scan in all). */
+function lineBreakFinder(text: string): (from: number, to: number) => boolean {
+  let nl = -2;
+  return (from, to) => {
+    if (nl !== -1 && nl < from) nl = text.indexOf('\n', from);
+    return nl >= 0 && nl < to;
+  };
+}
+
+function hasLongLine(text: string, start: number, end: number): boolean {
+  let lineStart = start;
+  while (lineStart < end) {
+    let nl = text.indexOf('\n', lineStart);
+    if (nl < 0 || nl > end) nl = end;
+    if (nl - lineStart >= RUN_ON_LINE) return true;
+    lineStart = nl + 1;
+  }
+  return false;
+}
+
+interface Hit {
+  keyStart: number;
+  keyEnd: number;
+  leaf: boolean;
+}
+
+/**
+ * The row labels of `plan` in template order, each found at its first occurrence after the previous
+ * one (its key, one of its aliases', or its text without enumerator when that is long enough to be
+ * specific). A label whose first occurrence lies beyond the next label's is taken as missing, so an
+ * absent row cannot pull the reading past the rows that follow it.
+ */
+function anchorLabels(keyed: KeyedText, plan: TablePlan, from: number): Hit[] {
+  const hits: Hit[] = [];
+  let cursor = from;
+  const labels = plan.labels.filter((l) => l.patterns.length > 0);
+  for (let i = 0; i < labels.length; i++) {
+    const here = firstOccurrence(keyed.key, labels[i].patterns, cursor);
+    if (!here) continue;
+    // The next label found before this one: this one is not where it was found.
+    const next = i + 1 < labels.length ? firstOccurrence(keyed.key, labels[i + 1].patterns, cursor) : null;
+    if (next && next.start + (next.end - next.start) <= here.start) continue;
+    hits.push({ keyStart: here.start, keyEnd: here.end, leaf: labels[i].leaf });
+    cursor = here.end;
+  }
+  return hits;
+}
+
+function firstOccurrence(key: string, patterns: readonly LabelPattern[], from: number): { start: number; end: number } | null {
+  let best: { start: number; end: number } | null = null;
+  // Searched in a window, so that a label absent from a long text costs no scan to its end.
+  const window = key.slice(from, from + LABEL_REACH + 200);
+  for (const pattern of patterns) {
+    for (const needle of pattern.body.length >= 4 && pattern.body !== pattern.key ? [pattern.key, pattern.body] : [pattern.key]) {
+      if (needle === '') continue;
+      const found = window.indexOf(needle);
+      if (found < 0) continue;
+      const at = from + found;
+      // The whole label is preferred to its body at the same place (the body match starts later).
+      if (!best || at < best.start || (at === best.start && at + needle.length > best.end)) best = { start: at, end: at + needle.length };
+    }
+  }
+  return best;
+}
+
+/**
+ * Where the values of an unlabelled row (table 4's one row of fifteen) start: the first digit after its
+ * column header — after the leaf column labels found in order, or after `from` when the header cannot
+ * be followed (garbled). Returns a key index, or -1.
+ */
+function valuesAfterHeader(text: string, keyed: KeyedText, plan: TablePlan, from: number): number {
+  let cursor = from;
+  for (const alternatives of plan.leafColumnKeys) {
+    let best = -1;
+    const window = keyed.key.slice(cursor, cursor + LABEL_REACH);
+    for (const k of alternatives) {
+      const found = k === '' ? -1 : window.indexOf(k);
+      if (found >= 0 && (best < 0 || cursor + found + k.length < best)) best = cursor + found + k.length;
+    }
+    if (best < 0) {
+      cursor = from;
+      break;
+    }
+    cursor = best;
+  }
+  const limit = Math.min(keyed.key.length, cursor + LABEL_REACH);
+  for (let i = cursor; i < limit; i++) {
+    const c = keyed.key.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39 && isDigitText(text, keyed.starts[i])) return i;
+  }
+  return -1;
+}
+
+function isDigitText(text: string, offset: number): boolean {
+  const c = text.charCodeAt(offset);
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
