@@ -20,7 +20,7 @@ import type { TablePlan } from './table-plan.js';
  */
 
 /** A line at least this long may hold several rows; shorter lines are left to the line family. */
-const RUN_ON_LINE = 60;
+const RUN_ON_LINE = 24;
 /** A label is searched for at most this far (key characters) past the previous one. */
 const LABEL_REACH = 4000;
 
@@ -53,6 +53,8 @@ export function findRunOnBreaks(text: string, start: number, end: number, plans:
         // The values run on from the header's last label: no line break between them.
         const headerEnd = at > 0 ? keyed.ends[at - 1] : start;
         if (!/[\n\r\u2028\u2029]/u.test(text.slice(headerEnd, offset))) runOn = true;
+        const after = valueRunEnd(text, offset, end);
+        if (after > 0) breaks.push(after);
         cursor = at;
       }
       continue;
@@ -68,10 +70,40 @@ export function findRunOnBreaks(text: string, start: number, end: number, plans:
       }
       cursor = hit.keyEnd;
     }
+    const last = found.at(-1);
+    if (last) {
+      // Whatever follows the last row's values (a table printed without its heading, prose) is no part of it.
+      const after = valueRunEnd(text, keyed.ends[last.keyEnd - 1], end);
+      if (after > 0) breaks.push(after);
+    }
   }
   if (!runOn) return null;
   const sorted = [...new Set(breaks)].filter((b) => b > start && b < end).sort((a, b) => a - b);
   return sorted.length > 0 ? sorted : null;
+}
+
+/** Characters of a run of values: digits, separators, signs, blank markers, units and approximation words. */
+const VALUE_CHAR = /[0-9０-９\s\u00a0\u3000.,，．。:：%％/／\\|｜+\-－—–―−﹣万元千亿百余约近增减件个项条次]/u;
+/** A run of values is looked at up to this many characters. */
+const MAX_VALUE_RUN = 600;
+
+/**
+ * Where the run of values that starts at `from` ends when text follows it on the same line (a Chinese or
+ * Latin letter that is no value word), or -1 (the run ends at a line break, at `end`, or is too long).
+ */
+function valueRunEnd(text: string, from: number, end: number): number {
+  const limit = Math.min(end, from + MAX_VALUE_RUN);
+  let digits = false;
+  for (let i = from; i < limit; i++) {
+    const c = text[i];
+    if (c === '\n' || c === '\r') return -1;
+    if (VALUE_CHAR.test(c)) {
+      if (!digits && /[0-9０-９]/u.test(c)) digits = true;
+      continue;
+    }
+    return digits ? i : -1;
+  }
+  return -1;
 }
 
 /** The start of a label whose key starts at `offset`, with the opening brackets before it ("（一）"), not before `floor`. */

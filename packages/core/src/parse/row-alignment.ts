@@ -371,7 +371,8 @@ const MAX_CELL_DIGITS = 7;
  * is never cut across a separator, and the other pieces — blank markers, numbers with units — stay
  * cells of their own). One cut → read (every cell an arithmetic split); a few → ambiguous with them as
  * alternatives for the table's equations; none that satisfies the equations → the one cut there is at
- * all (one digit per cell), else ambiguous. Bounded search.
+ * all (one digit per cell), else ambiguous. A row without equations is ambiguous: blank cells whose
+ * separators were lost cannot be told from cells. Bounded search.
  */
 function splitGluedRuns(slots: RowSlot[], k: number, options: AlignOptions): RowAlignment {
   const pieces: RunPiece[] = slots.map((slot) => {
@@ -385,7 +386,10 @@ function splitGluedRuns(slots: RowSlot[], k: number, options: AlignOptions): Row
     glued: 'ambiguous',
     ...(alternatives && alternatives.length > 0 ? { alternatives } : {}),
   });
-  if (pieces.length === 0 || pieces.some((p) => p.digits === null && p.value === null)) return ambiguous();
+  // Without an equation nothing tells the cells apart from blanks whose separators were lost.
+  if (options.equations.length === 0 || pieces.length === 0 || pieces.some((p) => p.digits === null && p.value === null)) {
+    return ambiguous();
+  }
   const fitting = cutRuns(pieces, k, options.equations, MAX_CANDIDATE_SPLITS + 1);
   if (fitting === null) return ambiguous();
   if (fitting.length === 1) return runSplit(pieces, fitting[0]);
