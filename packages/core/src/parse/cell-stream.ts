@@ -324,13 +324,16 @@ function addRunOnField(stream: CellStream, tokens: ReportToken[], line: number):
       // "3414.41 万元": a unit written apart belongs to the number before it.
       previous.end = cell[cell.length - 1].end;
     } else {
-      const kind: ItemKind = isBlankText(cellText) ? 'blank' : isValueText(cellText) || !PROSE.test(cellText) ? 'value' : 'text';
-      addItem(stream, kind, cell[0].start, cell[cell.length - 1].end, line);
+      const kind: ItemKind | null = isBlankText(cellText) ? 'blank' : isValueText(cellText) ? 'value' : HAN.test(cellText) ? null : 'value';
+      // Fragments of text between the values (a group label printed vertically in a PDF, "三 、本 年…") are
+      // no cells; prose after the last row is cut off before (see one-line-runs.ts).
+      if (kind) addItem(stream, kind, cell[0].start, cell[cell.length - 1].end, line);
     }
     cell = [];
   };
+  const furniture = pageNumbersIn(text, tokens[first].start, tokens[tokens.length - 1].end);
   for (const t of tokens.slice(first)) {
-    if (t.type === SpaceToken || t.type === TabToken) {
+    if (t.type === SpaceToken || t.type === TabToken || furniture.some((r) => t.start >= r.start && t.end <= r.end)) {
       flush();
       continue;
     }
@@ -345,8 +348,15 @@ function addRunOnField(stream: CellStream, tokens: ReportToken[], line: number):
   flush();
 }
 
-/** Prose (several Chinese characters), not a value's word. */
-const PROSE = /\p{Script=Han}{4}/u;
+/** Page numbers standing between the values of a run-on row ("- 4 -", "第 3 页"). */
+const INLINE_PAGE_NUMBER = /[-—–－~]\s+\d{1,4}\s+[-—–－~]|(?<=\s|^)[-—–－~]\d{1,4}[-—–－~](?=\s|$)|第\s*\d{1,4}\s*页/gu;
+
+function pageNumbersIn(text: string, start: number, end: number): { start: number; end: number }[] {
+  const ranges: { start: number; end: number }[] = [];
+  const slice = text.slice(start, end);
+  for (const m of slice.matchAll(INLINE_PAGE_NUMBER)) ranges.push({ start: start + m.index, end: start + m.index + m[0].length });
+  return ranges;
+}
 const HAN = /\p{Script=Han}/u;
 
 function textOf(text: string, word: ReportToken[]): string {

@@ -1,5 +1,5 @@
 import { keyText, type KeyedText } from './match-key.js';
-import type { LabelPattern } from './label-match.js';
+import { nearMissLimit, prefixEditDistance, type LabelPattern } from './label-match.js';
 import type { TablePlan } from './table-plan.js';
 
 /**
@@ -60,6 +60,11 @@ export function findRunOnBreaks(text: string, start: number, end: number, plans:
       continue;
     }
     const found = anchorLabels(keyed, plan, cursor);
+    // A numbered label not recognised (a typo beyond the near-miss tolerance) still starts a row: its
+    // enumerator is not the last digit of the previous row's values ("…0 12.其他法律行政止公开").
+    for (let h = 0; h + 1 < found.length; h++) {
+      breaks.push(...enumeratorStarts(text, keyed.ends[found[h].keyEnd - 1], keyed.starts[found[h + 1].keyStart]));
+    }
     let previousLeaf = -1;
     for (const hit of found) {
       const offset = openingStart(text, keyed.starts[hit.keyStart], hit.keyStart > 0 ? keyed.ends[hit.keyStart - 1] : start);
@@ -80,6 +85,14 @@ export function findRunOnBreaks(text: string, start: number, end: number, plans:
   if (!runOn) return null;
   const sorted = [...new Set(breaks)].filter((b) => b > start && b < end).sort((a, b) => a - b);
   return sorted.length > 0 ? sorted : null;
+}
+
+/** An Arabic enumerator followed by a label, maybe glued to the digits before it: "…0 12.其他…" (at the "2"). */
+const GLUED_ENUMERATOR = /[1-9１-９](?=[.．、]\s*\p{Script=Han})/gu;
+
+function enumeratorStarts(text: string, from: number, to: number): number[] {
+  if (to - from > MAX_GAP * 4) return [];
+  return [...text.slice(from, to).matchAll(GLUED_ENUMERATOR)].map((m) => from + m.index);
 }
 
 /** Characters of a run of values: digits, separators, signs, blank markers, units and approximation words. */
@@ -148,19 +161,55 @@ interface Hit {
  * absent row cannot pull the reading past the rows that follow it.
  */
 function anchorLabels(keyed: KeyedText, plan: TablePlan, from: number): Hit[] {
-  const hits: Hit[] = [];
+  const found: (Hit | null)[] = [];
   let cursor = from;
   const labels = plan.labels.filter((l) => l.patterns.length > 0);
   for (let i = 0; i < labels.length; i++) {
+    found.push(null);
     const here = firstOccurrence(keyed.key, labels[i].patterns, cursor);
     if (!here) continue;
     // The next label found before this one: this one is not where it was found.
     const next = i + 1 < labels.length ? firstOccurrence(keyed.key, labels[i + 1].patterns, cursor) : null;
-    if (next && next.start + (next.end - next.start) <= here.start) continue;
-    hits.push({ keyStart: here.start, keyEnd: here.end, leaf: labels[i].leaf });
+    if (next && next.end <= here.start) continue;
+    found[i] = { keyStart: here.start, keyEnd: here.end, leaf: labels[i].leaf };
     cursor = here.end;
   }
-  return hits;
+  // A label missing between two found ones may be there as a near miss ("2.其他法律行政止公开"): the same
+  // tolerance as the line family's, looked for in the gap only.
+  let previousEnd = from;
+  for (let i = 0; i < labels.length; i++) {
+    const hit = found[i];
+    if (hit) {
+      previousEnd = hit.keyEnd;
+      continue;
+    }
+    const nextHit = found.slice(i + 1).find((h) => h !== null);
+    if (!nextHit) break;
+    const near = nearMissIn(keyed.key, labels[i].patterns, previousEnd, Math.min(nextHit.keyStart, previousEnd + MAX_GAP));
+    if (near) {
+      found[i] = { keyStart: near.start, keyEnd: near.end, leaf: labels[i].leaf };
+      previousEnd = near.end;
+    }
+  }
+  return found.filter((h): h is Hit => h !== null);
+}
+
+/** A gap between two labels is searched for a near miss up to this many key characters. */
+const MAX_GAP = 400;
+
+/** The first near miss of one of `patterns` in the key range [from, to), ending inside it. */
+function nearMissIn(key: string, patterns: readonly LabelPattern[], from: number, to: number): { start: number; end: number } | null {
+  for (let p = from; p < to; p++) {
+    const c = key.charCodeAt(p);
+    for (const pattern of patterns) {
+      if (pattern.key.charCodeAt(0) !== c) continue;
+      const limit = nearMissLimit(pattern.key.length);
+      if (limit === 0) continue;
+      const near = prefixEditDistance(pattern.key, key.slice(0, to), p, limit);
+      if (near && near.end > p) return { start: p, end: near.end };
+    }
+  }
+  return null;
 }
 
 function firstOccurrence(key: string, patterns: readonly LabelPattern[], from: number): { start: number; end: number } | null {
