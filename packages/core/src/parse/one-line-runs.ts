@@ -1,4 +1,4 @@
-import { keyText, type KeyedText } from './match-key.js';
+import { keyText, matchKey, type KeyedText } from './match-key.js';
 import { nearMissLimit, prefixEditDistance, type LabelPattern } from './label-match.js';
 import type { TablePlan } from './table-plan.js';
 
@@ -19,8 +19,8 @@ import type { TablePlan } from './table-plan.js';
  * Linear: one key of the zone, and a forward search per label (each `indexOf` bounded by the zone).
  */
 
-/** A line at least this long may hold several rows; shorter lines are left to the line family. */
-const RUN_ON_LINE = 24;
+/** A line at least this long may hold several rows (it is looked at for two row labels). */
+const RUN_ON_LINE = 16;
 /** A label is searched for at most this far (key characters) past the previous one. */
 const LABEL_REACH = 4000;
 
@@ -30,7 +30,7 @@ const LABEL_REACH = 4000;
  * two leaf rows). Sorted, inside (start, end).
  */
 export function findRunOnBreaks(text: string, start: number, end: number, plans: readonly TablePlan[]): number[] | null {
-  if (!hasLongLine(text, start, end)) return null;
+  if (!mayRunOn(text, start, end, plans)) return null;
   const keyed = keyText(text, start, end);
   const breaks: number[] = [];
   let cursor = 0;
@@ -137,13 +137,42 @@ function lineBreakFinder(text: string): (from: number, to: number) => boolean {
   };
 }
 
-function hasLongLine(text: string, start: number, end: number): boolean {
+/**
+ * A cheap first look, so that texts with line structure cost nothing more: some line holds two leaf
+ * labels (it is long, and their keys occur in it), or digits follow text on a line with at least as many
+ * digits as an unlabelled row has cells (table 4's header and its fifteen values on one line).
+ */
+function mayRunOn(text: string, start: number, end: number, plans: readonly TablePlan[]): boolean {
+  const leafKeys = plans.flatMap((p) => p.leaves.flatMap((l) => l.patterns.map((pattern) => pattern.key))).filter((k) => k.length >= 2);
+  const unlabelled = plans.filter((p) => p.unlabelled).map((p) => p.table.leafColumns.length);
+  const cells = unlabelled.length > 0 ? Math.min(...unlabelled) : Infinity;
   let lineStart = start;
   while (lineStart < end) {
     let nl = text.indexOf('\n', lineStart);
     if (nl < 0 || nl > end) nl = end;
-    if (nl - lineStart >= RUN_ON_LINE) return true;
+    const line = nl - lineStart >= RUN_ON_LINE ? text.slice(lineStart, nl) : '';
+    // Text after a number on the line (a row's values, then the next row's label) before the keys are looked at.
+    if (line !== '' && TEXT_AFTER_NUMBER.test(line)) {
+      const key = matchKey(line);
+      let found = 0;
+      for (const k of leafKeys) if (key.includes(k) && ++found >= 2) return true;
+    }
+    if (cells !== Infinity && nl - lineStart > cells && textThenDigits(text, lineStart, nl, cells)) return true;
     lineStart = nl + 1;
+  }
+  return false;
+}
+
+const TEXT_AFTER_NUMBER = /[0-9０-９][\s\u00a0\u3000|]*[\p{Script=Han}（(]/u;
+
+/** Whether the line [from, to) has a Chinese character followed later by at least `count` digits. */
+function textThenDigits(text: string, from: number, to: number, count: number): boolean {
+  let han = false;
+  let digits = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x3400 && c <= 0x9fff) han = true;
+    else if (han && ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) && ++digits >= count) return true;
   }
   return false;
 }

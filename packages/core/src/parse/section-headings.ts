@@ -109,10 +109,12 @@ export function findSectionHeadings(text: string, sections: SectionIR[]): Headin
   }
   // A heading with nothing under it before the next candidate is likely an entry of a table of contents
   // ("目录" listing the six parts before the body).
+  // Candidates are in spot order: one pass over both.
+  let c = 0;
   spots.forEach((spot, i) => {
     const next = i + 1 < spots.length ? spots[i + 1].start : text.length;
-    if (next < spot.lineEnd || /\S/u.test(text.slice(spot.lineEnd, next))) return;
-    for (const c of candidates) if (c.line === i) c.score -= EMPTY_BODY_PENALTY;
+    const empty = !(next < spot.lineEnd || hasText(text, spot.lineEnd, next));
+    for (; c < candidates.length && candidates[c].line === i; c++) if (empty) candidates[c].score -= EMPTY_BODY_PENALTY;
   });
   const styledSections = new Set(candidates.filter((c) => c.styled).map((c) => c.section));
   const usable = styledSections.size >= MIN_STYLED_HEADINGS ? candidates : candidates.filter((c) => !c.styled);
@@ -138,10 +140,12 @@ function findInlineHeadings(
   addSpot: (spot: Spot, found: Omit<Candidate, 'line'>[]) => void,
 ): void {
   if (from >= to) return;
-  INLINE_NUMBERED.lastIndex = from;
-  for (let m = INLINE_NUMBERED.exec(text); m && m.index < to; m = INLINE_NUMBERED.exec(text)) {
+  // The line alone is searched (a search from `from` in the whole text would run on to the next match).
+  const line = text.slice(from, to);
+  INLINE_NUMBERED.lastIndex = 0;
+  for (let m = INLINE_NUMBERED.exec(line); m; m = INLINE_NUMBERED.exec(line)) {
     const numeral = m[1] ?? m[2];
-    const start = m.index;
+    const start = from + m.index;
     const after = start + m[0].length;
     if (!NUMERALS.includes(numeral[0]) || after >= to) continue;
     const window = keyText(text, after, Math.min(to, after + INLINE_WINDOW));
@@ -172,8 +176,14 @@ function findInlineHeadings(
     let bodyStart = end;
     while (bodyStart < to && /[\s\u00a0\u3000]/u.test(text[bodyStart])) bodyStart++;
     addSpot({ text: text.slice(start, end), start, end, lineStart: start, lineEnd: bodyStart >= to ? Math.min(text.length, to + 1) : bodyStart }, [found]);
-    INLINE_NUMBERED.lastIndex = end;
+    INLINE_NUMBERED.lastIndex = end - from;
   }
+}
+
+/** Whether [from, to) of `text` holds anything but whitespace. */
+function hasText(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!/\s/u.test(text[i])) return true;
+  return false;
 }
 
 interface Wanted {
