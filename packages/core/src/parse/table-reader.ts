@@ -25,6 +25,8 @@ export interface RowRead {
   alignment: RowAlignment;
   /** Layouts of the lines the row's slots came from. */
   layouts: Set<LineLayout>;
+  /** The row was restored from text without line structure (its line cut at a virtual break). */
+  runOn?: boolean;
 }
 
 /** A table note with view offsets. */
@@ -133,7 +135,7 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
         found = true;
         const at = items[rowStart].start;
         const runOn = isRunOn(stream, rowStart);
-        rows.set(leaf.id, { plan: leaf, labelStart: at, labelEnd: at, alignment: align(plan, leaf, slots, at, stream, runOn), layouts });
+        rows.set(leaf.id, { plan: leaf, labelStart: at, labelEnd: at, alignment: align(plan, leaf, slots, at, stream, runOn), layouts, runOn });
         endItem = lastItem + 1;
       }
     }
@@ -171,15 +173,16 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
         // A group printed as one row: read when numbers follow its label; its leaves' equations place them.
         if (!slots.some((slot) => slot.kind === 'value')) continue;
         const asLeaf = { ...label, id: label.leafIds![0] };
-        groupRows.set(label.id, { plan: label, labelStart, labelEnd, alignment: align(plan, asLeaf, slots, labelEnd, stream, runOn), layouts });
+        groupRows.set(label.id, { plan: label, labelStart, labelEnd, alignment: align(plan, asLeaf, slots, labelEnd, stream, runOn), layouts, runOn });
       } else {
-        rows.set(label.id, { plan: label, labelStart, labelEnd, alignment: align(plan, label, slots, labelEnd, stream, runOn), layouts });
+        rows.set(label.id, { plan: label, labelStart, labelEnd, alignment: align(plan, label, slots, labelEnd, stream, runOn), layouts, runOn });
       }
       endItem = Math.max(endItem, lastItem + 1);
     }
   }
   const read = [...rows.values(), ...groupRows.values()];
-  const positioned = read.map((row) => ({ alignment: row.alignment, spaced: row.layouts.has('space') }));
+  // A run-on row's numbers have no horizontal position: its line is the whole table.
+  const positioned = read.map((row) => ({ alignment: row.alignment, spaced: row.layouts.has('space') && !row.runOn }));
   for (const [index, alignment] of alignByColumnPositions(stream, positioned, k)) read[index].alignment = alignment;
   const entries = [...rows.values()].map((row) => ({ leafIndex: row.plan.leafIndex, alignment: row.alignment }));
   for (const [leafIndex, alignment] of resolveGluedRows(plan, entries)) {
