@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { alignRow, type RowEquation, type RowSlot } from '../../src/parse/row-alignment.js';
+import { checkVariantText, findings, T3_EXPECTED, T4_EXPECTED, values, variantText } from '../variants/variant-helpers.js';
+
+/**
+ * The one-line runs layout family (one-line-runs.ts): rows restored at their labels found anywhere in a
+ * line, their glued digits split by the equations of the row and the table.
+ */
+
+const total = (k: number): RowEquation => ({
+  terms: [...Array.from({ length: k - 1 }, (_, column) => ({ column, coef: 1 })), { column: k - 1, coef: -1 }],
+});
+const numberOf = (slot: RowSlot): number | null => (/^-?[0-9]+$/.test(slot.text) ? Number(slot.text) : null);
+/** Value slots of space-separated words, as a run-on row's field gives them. */
+function slots(text: string): RowSlot[] {
+  const out: RowSlot[] = [];
+  for (const m of text.matchAll(/\S+/g)) out.push({ kind: 'value', start: m.index, end: m.index + m[0].length, text: m[0] });
+  return out;
+}
+const split = (text: string, k = 7, equations = [total(7)]) => {
+  const a = alignRow(slots(text), k, { equations, at: 0, numberOf, runOn: true });
+  return a.glued === 'ambiguous' ? 'ambiguous' : a.cells.map((c) => Number(c.part?.text ?? c.slot?.text));
+};
+
+describe('a run-on row of glued digits', () => {
+  it('is split the one way its equation allows, the number of digits per cell unknown', () => {
+    expect(split('640020470')).toEqual([64, 0, 0, 2, 0, 4, 70]);
+    expect(split('0000000')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it('keeps the separators it still has, and cuts no run across them (spaces between some numbers)', () => {
+    expect(split('2 0 00 0  0 2')).toEqual([2, 0, 0, 0, 0, 0, 2]);
+    expect(split('10  00  00 1')).toEqual([1, 0, 0, 0, 0, 0, 1]);
+  });
+
+  it('is ambiguous with the splits its equation allows, for the table to decide', () => {
+    const a = alignRow(slots('142001017'), 7, { equations: [total(7)], at: 0, numberOf, runOn: true });
+    expect(a.glued).toBe('ambiguous');
+    expect(a.alternatives?.map((x) => x.cells.map((c) => Number(c.part!.text)))).toEqual(
+      expect.arrayContaining([
+        [14, 2, 0, 0, 1, 0, 17],
+        [1, 4, 2, 0, 0, 10, 17],
+      ]),
+    );
+    expect(a.cells.every((c) => !c.slot && !c.part)).toBe(true);
+  });
+
+  it('is ambiguous without an equation (blank cells whose separators were lost look like cells)', () => {
+    expect(split('218', 3, [])).toBe('ambiguous');
+    expect(split('6 10', 3, [])).toBe('ambiguous');
+  });
+
+  it('is ambiguous when too few digits are left for the columns', () => {
+    expect(split('2323')).toBe('ambiguous');
+  });
+
+  it('stays within its search budget on a long run', () => {
+    const started = performance.now();
+    expect(split('1'.repeat(3000), 15, [])).toBe('ambiguous');
+    const long = alignRow(slots(`${'1'.repeat(60)} ${'2'.repeat(60)}`), 15, { equations: [total(15)], at: 0, numberOf, runOn: true });
+    expect(long.glued).toBe('ambiguous');
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('a glued report on one line (10-glued-2021.txt without its line breaks)', async () => {
+  const oneLine = variantText('10-glued-2021.txt').replace(/\r\n|\r|\n/g, '');
+  const result = await checkVariantText(oneLine, 'glued-one-line.txt');
+
+  it('finds every section heading inside the line', () => {
+    expect(result.report!.sections.map((s) => s.match)).toEqual(['exact', 'exact', 'exact', 'exact', 'exact', 'exact']);
+  });
+
+  it('reads every table-3 row, the header glued to the first row, by the equations across rows and columns', () => {
+    for (const [row, expected] of Object.entries(T3_EXPECTED)) expect(values(result, 't3', row), row).toEqual(expected);
+  });
+
+  it('reads table 4 from one run of fifteen digits after its header', () => {
+    expect(values(result, 't4', 'cases')).toEqual(T4_EXPECTED);
+  });
+
+  it('leaves the table-2 rows of glued numbers unread and says so once per table', () => {
+    expect(values(result, 't2-1', 'regulations')).toEqual(['na', 'na', 'na']);
+    expect(values(result, 't2-5', 'licensing')).toEqual([1085]);
+    expect(findings(result, 'structure/row-ambiguous').map((d) => d.message).join('\n')).toContain('行政规范性文件');
+    expect(findings(result, 'arithmetic/equation')).toEqual([]);
+  });
+});
+
+describe('some line breaks kept', async () => {
+  // Every second line break of the glued fixture removed: rows run into each other in pairs.
+  let n = 0;
+  const mixed = variantText('10-glued-2021.txt').replace(/\n/g, () => (n++ % 2 === 0 ? '' : '\n'));
+  const result = await checkVariantText(mixed, 'glued-mixed.txt');
+
+  it('reads the same table-3 and table-4 values', () => {
+    for (const [row, expected] of Object.entries(T3_EXPECTED)) expect(values(result, 't3', row), row).toEqual(expected);
+    expect(values(result, 't4', 'cases')).toEqual(T4_EXPECTED);
+    expect(findings(result, 'arithmetic/equation')).toEqual([]);
+  });
+});
