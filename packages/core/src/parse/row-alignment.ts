@@ -392,12 +392,13 @@ function splitGluedRuns(slots: RowSlot[], k: number, options: AlignOptions): Row
   }
   const fitting = cutRuns(pieces, k, options.equations, MAX_CANDIDATE_SPLITS + 1);
   if (fitting === null) return ambiguous();
-  if (fitting.length === 1) return runSplit(pieces, fitting[0]);
+  // The one cut the digits and equations allow is a reading, not a guess (issue: one split → read it).
+  if (fitting.length === 1) return runSplit(pieces, fitting[0], false);
   if (fitting.length > 1) {
-    return fitting.length > MAX_CANDIDATE_SPLITS ? ambiguous() : ambiguous(fitting.map((cut) => runSplit(pieces, cut)));
+    return fitting.length > MAX_CANDIDATE_SPLITS ? ambiguous() : ambiguous(fitting.map((cut) => runSplit(pieces, cut, true)));
   }
   const any = cutRuns(pieces, k, [], 2);
-  return any !== null && any.length === 1 ? runSplit(pieces, any[0]) : ambiguous();
+  return any !== null && any.length === 1 ? runSplit(pieces, any[0], false) : ambiguous();
 }
 
 /**
@@ -469,19 +470,19 @@ function cutRuns(pieces: RunPiece[], k: number, equations: RowEquation[], limit:
   return exhausted ? null : found;
 }
 
-/** The alignment of run-on pieces cut into cells (every cell an arithmetic split, marked as a guess). */
-function runSplit(pieces: RunPiece[], cuts: number[][]): RowAlignment {
+/** The alignment of run-on pieces cut into cells (an arithmetic split; `guessed` when other cuts fitted the row). */
+function runSplit(pieces: RunPiece[], cuts: number[][], guessed: boolean): RowAlignment {
   const cells: AlignedCell[] = [];
   pieces.forEach((piece, i) => {
     if (piece.digits === null) {
-      cells.push({ slot: piece.slot, position: piece.slot.start, guessed: true });
+      cells.push({ slot: piece.slot, position: piece.slot.start, guessed });
       return;
     }
     const base = piece.slot.start + piece.slot.text.indexOf(piece.digits);
     let at = 0;
     for (const length of cuts[i]) {
       const text = piece.digits.slice(at, at + length);
-      cells.push({ slot: piece.slot, part: { text, start: base + at, end: base + at + length }, position: base + at, guessed: true });
+      cells.push({ slot: piece.slot, part: { text, start: base + at, end: base + at + length }, position: base + at, guessed });
       at += length;
     }
   });
