@@ -105,6 +105,9 @@ function randomValue(type: CellType, rnd: () => number): number {
       return Math.round(rnd() * 100000) / 100;
     case 'money':
       return Math.round(rnd() * 500000) / 100;
+    case 'text':
+    case 'ignored':
+      return 0;
   }
 }
 

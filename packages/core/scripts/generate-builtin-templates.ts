@@ -15,11 +15,18 @@ const outputFile = fileURLToPath(new URL('../src/generated/builtin-templates.ts'
 const { builtinTemplateSources, renderBuiltinTemplatesModule } = await import('../src/compiler/builtin-template-sources.ts');
 const { compileTemplate, formatTemplateDiagnostics } = await import('../src/compiler/index.ts');
 
+const texts = new Map<string, string>();
+for (const source of builtinTemplateSources) texts.set(source.id, await readFile(`${repositoryRoot}${source.file}`, 'utf8'));
+// A built-in may extend an earlier built-in: bases come from the files being compiled.
+const resolveBase = (id: string) => {
+  const source = builtinTemplateSources.find((candidate) => candidate.id === id);
+  return source ? { uri: source.file, text: texts.get(id) ?? '' } : undefined;
+};
 const compiled = [];
 let failed = false;
 for (const source of builtinTemplateSources) {
-  const file = `${repositoryRoot}${source.file}`;
-  const result = await compileTemplate(await readFile(file, 'utf8'), { uri: source.file });
+  const text = texts.get(source.id) ?? '';
+  const result = await compileTemplate(text, { uri: source.file, resolveBase });
   const problems = result.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info');
   if (problems.length > 0) {
     console.error(formatTemplateDiagnostics(problems));
@@ -28,7 +35,7 @@ for (const source of builtinTemplateSources) {
     failed = true;
     continue;
   }
-  compiled.push({ ...source, ir: result.ir });
+  compiled.push({ ...source, ir: result.ir, text });
 }
 if (failed) {
   console.error('The built-in templates have errors or warnings; nothing written.');

@@ -37,6 +37,7 @@ import {
   reportTables,
   type BaselineStore,
 } from './reports/index.js';
+import type { ProjectTemplateSets } from './reports/project-template-sets.js';
 import { ServerSettings } from './settings/index.js';
 import { publishTemplateDiagnosticsInLocale, TemplateCatalog, TemplateVersions } from './templates/index.js';
 
@@ -61,6 +62,8 @@ export function createNianbaoServer(
   connection: Connection,
   fileSystem: FileSystemContext,
   baselineStore?: (location: { file(): string; workspaceFolders(): string[] }) => BaselineStore,
+  /** The project templates of reports on disk (Node only: the configuration files are read from the file system). */
+  projectTemplatesFor?: (recheck: (uri: string) => void) => ProjectTemplateSets,
 ): NianbaoServer {
   const settings = new ServerSettings();
   // The routing and publishing views need the services they are passed to: the closures read them once the
@@ -100,7 +103,9 @@ export function createNianbaoServer(
   const catalog = new TemplateCatalog(builtinTemplates, (text, uri) => compile(text, { uri }));
   let workspaceFolders: string[] = [];
   const baseline = baselineStore?.({ file: () => settings.value.baselineFile, workspaceFolders: () => workspaceFolders });
-  const reports = new ReportService({
+  // A report is checked again once its project's templates are loaded (or changed on disk).
+  const projectTemplates = projectTemplatesFor?.((uri) => reports.schedule(uri));
+  const reports: ReportService = new ReportService({
     baseline,
     connection,
     documents: shared.workspace.TextDocuments,
@@ -109,6 +114,7 @@ export function createNianbaoServer(
     recognizer: new ReportRecognizer(),
     isTemplateDocument,
     workspaceFolders: () => workspaceFolders,
+    ...(projectTemplates ? { projectTemplates } : {}),
   });
   const features = new ReportFeatures(reports, settings);
 

@@ -12,3 +12,4 @@ export * from './references/nianbao-template-scope-provider.js';
 export * from './references/nianbao-template-name-provider.js';
 export * from './references/nianbao-template-linker.js';
 export * from './semantics/index.js';
+export * from './inheritance/index.js';

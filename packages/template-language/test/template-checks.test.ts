@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { templateChecks } from '../src/index.js';
-import { diagnosticsOf, expectCheck, validTemplate, variant } from './template-fixture.js';
+import { parseTemplate, templateChecks } from '../src/index.js';
+import { diagnosticsOf, expectCheck, positionOf, validTemplate, variant } from './template-fixture.js';
 
 /** Each template check: a small broken template, the check's code, message and position. */
 describe('template checks', () => {
@@ -111,9 +111,11 @@ describe('template checks', () => {
       const text = variant('row y "二"', 'group y "二" { }');
       await expectCheck(text, 'empty-group', 'y "二"', { zh: '分组“y”没有子节点' });
     });
-    it('leaf-with-children: a row with children', async () => {
-      const text = variant('row y "二"', 'row y "二" { row z "三" }');
-      await expectCheck(text, 'leaf-with-children', 'y "二"', { en: 'declare a header with children as group' });
+    it('leaf-with-children: a column with children (a row with children is a parent row with its own figure)', async () => {
+      const text = variant('column b "乙"', 'column b "乙" { column z "丙" }');
+      await expectCheck(text, 'leaf-with-children', 'b "乙"', { en: 'declare a header with children as group' });
+      const parentRow = variant('row y "二"', 'row y "二" { row z "三" }');
+      expect((await diagnosticsOf(parentRow)).filter((d) => d.code === 'leaf-with-children')).toEqual([]);
     });
     it('type-on-group: a group with a cell type', async () => {
       const text = variant('row y "二"', 'group y "二" type integer { row z "三" }');
@@ -331,6 +333,67 @@ describe('template checks', () => {
     it('syntax-error: a Chinese id', async () => {
       const text = variant('row y "二"', 'row 乙 "二"');
       await expectCheck(text, 'syntax-error', '乙 "二"', { zh: '无法识别的字符“乙”', en: "unexpected character '乙'" });
+    });
+  });
+
+  describe('inheritance (extends and patches)', () => {
+    const derived = (body: string, base = 'demo') => `template derived extends ${base} {\n${body}\n}\n`;
+    const parseDerived = (text: string, sources: Record<string, string> = { demo: validTemplate }) =>
+      parseTemplate(text, 'derived.nbt', undefined, {
+        resolveBase: (id) => (id in sources ? { uri: `${id}.nbt`, text: sources[id] } : undefined),
+      });
+    const expectAt = async (text: string, code: string, needle: string, sources?: Record<string, string>) => {
+      const { diagnostics } = await parseDerived(text, sources);
+      const position = positionOf(text, needle);
+      const found = diagnostics.find((d) => d.code === code && d.uri === 'derived.nbt' && d.range.start.line === position.line && d.range.start.column === position.column);
+      expect(found, JSON.stringify(diagnostics.map((d) => [d.code, d.uri, d.range.start.line, d.range.start.column]))).toBeDefined();
+      return found!;
+    };
+    it('unknown-base-template: extends a template nobody has', async () => {
+      await expectAt(derived('    years 2025 onward', 'nowhere'), 'unknown-base-template', 'nowhere');
+    });
+    it('inheritance-cycle: two templates extending each other', async () => {
+      const text = 'template a extends b {\n}\n';
+      const { diagnostics } = await parseDerived(text, { b: 'template b extends a {\n}\n', a: text });
+      expect(diagnostics.map((d) => [d.code, d.uri, d.range.start.column])).toEqual([
+        ['base-template-errors', 'derived.nbt', 20],
+        ['inheritance-cycle', 'b.nbt', 20],
+      ]);
+      expect(diagnostics[1].message.en).toContain('a → b → a');
+    });
+    it('base-template-errors: the base does not compile', async () => {
+      const broken = variant('years 2021 onward', 'years 2021 to 2019');
+      const { diagnostics } = await parseDerived(derived(''), { demo: broken });
+      expect(diagnostics.map((d) => [d.code, d.uri])).toEqual([
+        ['base-template-errors', 'derived.nbt'],
+        ['years-reversed', 'demo.nbt'],
+      ]);
+    });
+    it('patch-without-base: a patch in a template that extends nothing', async () => {
+      const text = variant('    section overview', '    remove rules C1\n    section overview');
+      await expectCheck(text, 'patch-without-base', 'remove rules C1');
+    });
+    it('patch-needs-table: rows without in <table>', async () => {
+      await expectAt(derived('    remove rows x'), 'patch-needs-table', 'rows x');
+    });
+    it('patch-needs-target: replace rules without saying which', async () => {
+      await expectAt(derived('    replace rules { }'), 'patch-needs-target', 'rules {');
+    });
+    it('patch-target-missing: removing a rule the base does not have', async () => {
+      await expectAt(derived('    remove rules C9'), 'patch-target-missing', 'C9');
+    });
+    it('patch-wrong-part: a section where rules are added', async () => {
+      await expectAt(derived('    add rules {\n        section s "三、其他" prose\n    }'), 'patch-wrong-part', 'section s');
+    });
+    it('unresolved-reference: a removed row still used by an inherited rule is an error at the reference, in the base file', async () => {
+      const { diagnostics } = await parseDerived(derived('    remove rows in t1 y'));
+      const position = positionOf(validTemplate, 'y, column]');
+      expect(diagnostics.map((d) => [d.code, d.uri, d.range.start.line, d.range.start.column])).toContainEqual([
+        'unresolved-reference',
+        'demo.nbt',
+        position.line,
+        position.column,
+      ]);
     });
   });
 

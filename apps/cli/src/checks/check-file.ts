@@ -20,7 +20,8 @@ export async function checkFile(job: CheckJob, settings: CheckSettings): Promise
     // A synchronous read: reports are small, and each worker thread checks one file at a time anyway.
     const bytes = job.bytes ?? readFileSync(job.file!);
     const fileName = job.fileName ?? job.file ?? job.path;
-    const options = { template: settings.template, locale: settings.locale };
+    const templates = settings.templateSets[job.templateSet ?? 0];
+    const options = { template: settings.template, locale: settings.locale, ...(templates ? { templates } : {}) };
     let check = await checkReport({ bytes, fileName }, options);
     let fix: FixReport | undefined;
     if (settings.fix && job.file) {

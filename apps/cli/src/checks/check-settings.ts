@@ -4,6 +4,8 @@ import type { Locale, TemplateIR } from '@nianbao/core';
 export interface CheckSettings {
   /** `auto`, a built-in template id, or a compiled template. */
   template: 'auto' | string | TemplateIR;
+  /** The template sets detection chooses among (built-in and project templates), by index. */
+  templateSets: TemplateIR[][];
   locale: Locale;
   /** Apply safe fixes in place. */
   fix: boolean;
@@ -26,4 +28,6 @@ export interface CheckJob {
   bytes?: Uint8Array;
   /** File name that tells the reader the format of `bytes` (`--stdin-filename`). */
   fileName?: string;
+  /** Index of the job's template set in `CheckSettings.templateSets`. */
+  templateSet?: number;
 }

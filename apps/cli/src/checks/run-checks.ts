@@ -39,14 +39,16 @@ export async function runChecks(
   jobs: number,
   sources: RunSources,
   deliver: (outcome: FileOutcome) => void,
+  templateSetOf: (input: Input) => number = () => 0,
 ): Promise<void> {
   const checkJobs: CheckJob[] = [];
   for (const [index, input] of inputs.entries()) {
+    const templateSet = templateSetOf(input);
     if (input.kind === 'stdin') {
       const bytes = await readStream(sources.stdin);
-      checkJobs.push({ index, path: input.path, bytes, fileName: sources.stdinFileName ?? 'stdin.txt' });
+      checkJobs.push({ index, path: input.path, bytes, fileName: sources.stdinFileName ?? 'stdin.txt', templateSet });
     } else {
-      checkJobs.push({ index, path: input.path, file: input.file });
+      checkJobs.push({ index, path: input.path, file: input.file, templateSet });
     }
   }
   if (jobs <= 1) {

@@ -28,14 +28,16 @@ import { localeOf, parseWholeNumber } from '../program/parse-options.js';
 import { supportsColour } from '../terminal/colour-support.js';
 import { ProgressBar } from '../terminal/progress-bar.js';
 import { createStyle } from '../terminal/style.js';
+import { ProjectTemplates, type TemplateSourceOptions } from './project-templates.js';
 import { resolveTemplate } from './resolve-template.js';
 import { progressThreshold } from './validate-command.js';
+import { templateSetsOf } from './validate-settings.js';
 
 /** The output formats of `nianbao audit`. */
 export const auditFormats = ['pretty', 'json', 'sarif'] as const;
 
 /** Options of `nianbao audit`, as commander hands them over. */
-export interface AuditOptions {
+export interface AuditOptions extends TemplateSourceOptions {
   template: string;
   format: (typeof auditFormats)[number];
   locale?: string;
@@ -59,9 +61,12 @@ export async function auditCommand(operands: string[], options: AuditOptions, io
   const requestedJobs = parseWholeNumber('--jobs', options.jobs, 1, t);
   if (options.updateBaseline && !options.baseline) throw new CliError(t('invalid-option', { option: '--update-baseline', value: '', hint: '--baseline FILE' }));
   const inputs = await collectInputs(operands, io.cwd, t);
-  const choice = await resolveTemplate(options.template, io.cwd, io.stderr, locale, t);
+  const project = new ProjectTemplates(options, io.cwd, io.stderr, locale, t);
+  const choice = await resolveTemplate(options.template, io.cwd, io.stderr, locale, t, await project.forFile(undefined));
+  const { templateSets, templateSetOf } = await templateSetsOf(project, inputs);
   const settings: CheckSettings = {
     template: choice === 'auto' ? 'auto' : choice.builtin ? choice.ir.id : choice.ir,
+    templateSets,
     locale,
     fix: false,
     wantLines: false,
@@ -119,7 +124,7 @@ export async function auditCommand(operands: string[], options: AuditOptions, io
       html?.page(record, shown, shownExtras, outcome.audit?.tables ?? []);
       if (outcome.audit) digests.push(outcome.audit.digest);
     };
-    await runChecks(inputs, settings, defaultJobs(inputs.length, requestedJobs), { stdin: io.stdin }, deliver);
+    await runChecks(inputs, settings, defaultJobs(inputs.length, requestedJobs), { stdin: io.stdin }, deliver, templateSetOf);
     progress?.clear();
 
     // Across reports: each agency's series.

@@ -10,16 +10,22 @@ export interface CompiledTemplateFile {
 
 /**
  * Compiles a template's text with the core compiler, loaded on demand (it brings the template
- * language, which no other command needs).
+ * language, which no other command needs). `resolveBase` finds the templates `extends` names (default:
+ * the built-in ones). A diagnostic about an inherited part names the base template's file.
  */
-export async function compileTemplateFile(text: string, file: string, locale: Locale): Promise<CompiledTemplateFile> {
+export async function compileTemplateFile(
+  text: string,
+  file: string,
+  locale: Locale,
+  resolveBase?: (id: string) => { uri: string; text: string } | undefined,
+): Promise<CompiledTemplateFile> {
   const { compileTemplate, formatTemplateDiagnostics } = await import('@nianbao/core/compiler');
-  const result = await compileTemplate(text, { uri: file });
+  const result = await compileTemplate(text, { uri: file, ...(resolveBase ? { resolveBase } : {}) });
   return {
     ir: result.ir,
     lines: result.diagnostics.map((diagnostic) => ({
       severity: diagnostic.severity,
-      text: formatTemplateDiagnostics([diagnostic], { language: locale, file }),
+      text: formatTemplateDiagnostics([diagnostic], { language: locale, file: diagnostic.uri ?? file }),
     })),
     errors: result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length,
   };

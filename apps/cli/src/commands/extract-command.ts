@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { builtinTemplates, checkReport } from '@nianbao/core';
+import { checkReport } from '@nianbao/core';
 import { failureMessage } from '../checks/check-file.js';
 import { linePositions } from '../checks/line-positions.js';
 import { extractedCsv } from '../extract/extracted-csv.js';
@@ -9,10 +9,11 @@ import { readStream } from '../input/read-stream.js';
 import { CliError, ExitCode } from '../program/cli-error.js';
 import type { CliIo } from '../program/cli-io.js';
 import { localeOf, type CommonOptions } from '../program/parse-options.js';
+import { ProjectTemplates, type TemplateSourceOptions } from './project-templates.js';
 import { resolveTemplate } from './resolve-template.js';
 
 /** Options of `nianbao extract`. */
-export interface ExtractOptions extends CommonOptions {
+export interface ExtractOptions extends CommonOptions, TemplateSourceOptions {
   format: 'json' | 'csv';
   template: string;
   stdinFilename?: string;
@@ -21,18 +22,19 @@ export interface ExtractOptions extends CommonOptions {
 /** `nianbao extract`: the tables of one report, cell by cell, as JSON or CSV. */
 export async function extractCommand(input: string, options: ExtractOptions, io: CliIo): Promise<number> {
   const { locale, t } = localeOf(options, io.env);
-  const choice = await resolveTemplate(options.template, io.cwd, io.stderr, locale, t);
   const fromStdin = input === '-';
   const file = fromStdin ? undefined : path.resolve(io.cwd, input);
+  const registry = await new ProjectTemplates(options, io.cwd, io.stderr, locale, t).forFile(file);
+  const choice = await resolveTemplate(options.template, io.cwd, io.stderr, locale, t, registry);
   let check;
   try {
     const bytes = file ? await readFile(file) : await readStream(io.stdin);
     const fileName = file ?? options.stdinFilename ?? 'stdin.txt';
-    check = await checkReport({ bytes, fileName }, { template: choice === 'auto' ? 'auto' : choice.ir, locale });
+    check = await checkReport({ bytes, fileName }, { template: choice === 'auto' ? 'auto' : choice.ir, templates: registry.templates, locale });
   } catch (error) {
     throw new CliError(failureMessage(error, input, locale));
   }
-  const template = choice === 'auto' ? builtinTemplates.find((candidate) => candidate.id === check.template?.id) : choice.ir;
+  const template = choice === 'auto' ? registry.templates.find((candidate) => candidate.id === check.template?.id) : choice.ir;
   if (!check.report || !template) throw new CliError(`${input}: ${t('no-template')}`);
   const extracted = extractReport(check.report, template, linePositions(check.source.text));
   io.stdout.write(options.format === 'csv' ? extractedCsv(extracted) : `${JSON.stringify(extracted, null, 2)}\n`);

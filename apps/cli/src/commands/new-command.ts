@@ -2,10 +2,11 @@ import { renderSkeleton } from '@nianbao/core';
 import { ExitCode } from '../program/cli-error.js';
 import type { CliIo } from '../program/cli-io.js';
 import { localeOf, parseWholeNumber, type CommonOptions } from '../program/parse-options.js';
+import { ProjectTemplates, type TemplateSourceOptions } from './project-templates.js';
 import { resolveTemplate } from './resolve-template.js';
 
 /** Options of `nianbao new`. */
-export interface NewOptions extends CommonOptions {
+export interface NewOptions extends CommonOptions, TemplateSourceOptions {
   template: string;
   year?: string;
   agency?: string;
@@ -15,7 +16,8 @@ export interface NewOptions extends CommonOptions {
 export async function newCommand(options: NewOptions, io: CliIo): Promise<number> {
   const { locale, t } = localeOf(options, io.env);
   const year = parseWholeNumber('--year', options.year, 1, t);
-  const choice = await resolveTemplate(options.template, io.cwd, io.stderr, locale, t, false);
+  const registry = await new ProjectTemplates(options, io.cwd, io.stderr, locale, t).forFile(undefined);
+  const choice = await resolveTemplate(options.template, io.cwd, io.stderr, locale, t, registry, false);
   if (choice === 'auto') return ExitCode.failure; // not reached: auto is not allowed here
   const { ir } = choice;
   if (year !== undefined && (year < ir.years.from || (ir.years.to !== undefined && year > ir.years.to))) {

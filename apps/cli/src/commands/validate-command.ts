@@ -24,6 +24,10 @@ export interface ValidateOptions {
   color?: boolean;
   progress?: boolean;
   stdinFilename?: string;
+  /** `--templates`: template files or directories added to detection. */
+  templates?: string[];
+  /** False with `--no-config`. */
+  config?: boolean;
 }
 
 /** A progress bar is drawn for at least this many files (and only on a terminal). */
@@ -36,7 +40,7 @@ export async function validateCommand(operands: string[], options: ValidateOptio
   const requestedJobs = parseWholeNumber('--jobs', options.jobs, 1, t);
   const inputs = await collectInputs(operands, io.cwd, t);
   if (options.fix && inputs.some((input) => input.kind === 'stdin')) throw new CliError(t('fix-stdin'));
-  const settings = await checkSettingsFor(options, locale, io, t);
+  const { settings, templateSetOf } = await checkSettingsFor(options, inputs, locale, io, t);
 
   const progress =
     options.progress !== false && io.stderr.isTTY && inputs.length >= progressThreshold
@@ -66,7 +70,7 @@ export async function validateCommand(operands: string[], options: ValidateOptio
     formatter.file(shown);
     progress?.tick();
   };
-  await runChecks(inputs, settings, defaultJobs(inputs.length, requestedJobs), { stdin: io.stdin, stdinFileName: options.stdinFilename }, deliver);
+  await runChecks(inputs, settings, defaultJobs(inputs.length, requestedJobs), { stdin: io.stdin, stdinFileName: options.stdinFilename }, deliver, templateSetOf);
   progress?.clear();
   formatter.finish(summary);
 

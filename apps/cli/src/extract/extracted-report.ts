@@ -77,8 +77,8 @@ export function extractReport(report: ParsedReport, template: TemplateIR, positi
 /** Leaf id → label of an axis tree. */
 function leafLabels(nodes: readonly AxisNode[], into = new Map<string, string>()): Map<string, string> {
   for (const node of nodes) {
-    if (node.children.length === 0) into.set(node.id, node.label);
-    else leafLabels(node.children, into);
+    if (node.children.length === 0 || node.ownFigure) into.set(node.id, node.label);
+    if (node.children.length > 0) leafLabels(node.children, into);
   }
   return into;
 }

@@ -54,6 +54,10 @@ export const cliMessages = {
   'invalid-option': { 'zh-CN': '选项 {option} 的值无效：{value}（{hint}）', en: 'invalid value for {option}: {value} ({hint})' },
   'stdin-twice': { 'zh-CN': '标准输入（-）只能给一次', en: 'standard input (-) can be given only once' },
   'template-list-years': { 'zh-CN': '{from}–{to} 年度', en: 'report years {from}–{to}' },
+  'template-origin-builtin': { 'zh-CN': '内置', en: 'built-in' },
+  'template-origin-config': { 'zh-CN': '配置 {config}', en: 'config {config}' },
+  'template-origin-option': { 'zh-CN': '命令行 --templates', en: '--templates' },
+  'template-file-problem': { 'zh-CN': '{path}：{reason}，已忽略', en: '{path}: {reason}; ignored' },
   'template-list-years-open': { 'zh-CN': '{from} 年度起', en: 'report years {from} onward' },
   'template-ok': { 'zh-CN': '{path}：模板无错误（{id}）', en: '{path}: the template has no errors ({id})' },
   'year-outside-template': {

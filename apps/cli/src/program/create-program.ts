@@ -22,6 +22,12 @@ export function createProgram(io: CliIo, setExitCode: ExitCodeSink): Command {
       writeErr: (text) => void io.stderr.write(text),
     });
   const locale = () => new Option('--locale <locale>', '消息语言 / message language: zh-CN | en (默认 zh-CN，或 NIANBAO_LOCALE)');
+  // Templates added to detection, the same way for every command (see @nianbao/core/project).
+  const templates = () =>
+    new Option('--templates <file|dir>', '加入自动识别的模板（可重复）/ add templates to detection (repeatable)').argParser(
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+    );
+  const noConfig = () => new Option('--no-config', '不查找项目配置 nianbao.config.json / do not look up nianbao.config.json');
 
   program
     .command('validate')
@@ -30,6 +36,8 @@ export function createProgram(io: CliIo, setExitCode: ExitCodeSink): Command {
     .addOption(new Option('-t, --template <template>', 'auto | 模板 id / template id | file.nbt').default('auto'))
     .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(outputFormats).default('pretty'))
     .addOption(locale())
+    .addOption(templates())
+    .addOption(noConfig())
     .option('-q, --quiet', '只报告错误 / report errors only')
     .option('--max-warnings <n>', '警告超过 n 个时退出码为 1 / exit 1 when there are more than n warnings')
     .option('-j, --jobs <n>', '工作线程数 / worker threads (default: by files and cores)')
@@ -50,6 +58,8 @@ export function createProgram(io: CliIo, setExitCode: ExitCodeSink): Command {
     .addOption(new Option('-t, --template <template>', 'auto | 模板 id / template id | file.nbt').default('auto'))
     .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['pretty', 'json', 'sarif']).default('pretty'))
     .addOption(locale())
+    .addOption(templates())
+    .addOption(noConfig())
     .option('--html <file>', '写出 HTML 审计摘要 / write the HTML summary to a file')
     .option('--baseline <file>', '基线文件：不报告其中已确认的问题 / baseline file: leave out acknowledged findings')
     .option('--update-baseline', '把本次的全部问题写入基线文件 / write every finding of this run to the baseline file')
@@ -70,6 +80,8 @@ export function createProgram(io: CliIo, setExitCode: ExitCodeSink): Command {
     .addOption(new Option('-t, --template <template>', 'auto | 模板 id / template id | file.nbt').default('auto'))
     .option('--stdin-filename <name>', '标准输入的文件名（决定格式）/ file name for stdin (tells the format)')
     .addOption(locale())
+    .addOption(templates())
+    .addOption(noConfig())
     .action(async (input: string, options) => {
       const { extractCommand } = await import('../commands/extract-command.js');
       setExitCode(await extractCommand(input, options, io));
@@ -80,6 +92,8 @@ export function createProgram(io: CliIo, setExitCode: ExitCodeSink): Command {
     .description('列出内置模板 / list the built-in templates')
     .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['pretty', 'json']).default('pretty'))
     .addOption(locale())
+    .addOption(templates())
+    .addOption(noConfig())
     .action(async (options) => {
       const { templatesCommand } = await import('../commands/templates-command.js');
       setExitCode(await templatesCommand(options, io));
@@ -90,6 +104,8 @@ export function createProgram(io: CliIo, setExitCode: ExitCodeSink): Command {
     .description('检查模板文件 / check a template file (.nbt)')
     .argument('<file>', '模板文件 / template file')
     .addOption(locale())
+    .addOption(templates())
+    .addOption(noConfig())
     .action(async (file: string, options) => {
       const { checkTemplateCommand } = await import('../commands/check-template-command.js');
       setExitCode(await checkTemplateCommand(file, options, io));
@@ -102,6 +118,8 @@ export function createProgram(io: CliIo, setExitCode: ExitCodeSink): Command {
     .option('-y, --year <year>', '报告年度 / report year')
     .option('-a, --agency <name>', '机关名称 / agency name')
     .addOption(locale())
+    .addOption(templates())
+    .addOption(noConfig())
     .action(async (options) => {
       const { newCommand } = await import('../commands/new-command.js');
       setExitCode(await newCommand(options, io));

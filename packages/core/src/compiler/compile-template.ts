@@ -1,8 +1,9 @@
-import type { ParsedTemplate, TemplateDiagnostic } from '@nianbao/template-language';
+import type { ParsedTemplate, TemplateDiagnostic, TemplateSourceResolver } from '@nianbao/template-language';
 import { analyzeTemplate, parseTemplate } from '@nianbao/template-language';
 import type { TemplateIR } from '../ir/template-ir.js';
 import { templateIRSchema } from '../ir/template-ir.js';
 import { templateModelToIR } from './model-to-ir.js';
+import { resolveBuiltinTemplateSource } from '../templates/builtin-templates.js';
 
 /** The outcome of compiling a template: the IR when the template has no errors, and every diagnostic. */
 export interface CompileResult {
@@ -16,6 +17,11 @@ export interface CompileResult {
 export interface CompileOptions {
   /** The template's file name or URI, used in diagnostics. */
   uri?: string;
+  /**
+   * Where `extends` finds its base template by id (default: the built-in templates). A project's
+   * template registry passes its own resolver, so templates may extend the project's templates too.
+   */
+  resolveBase?: TemplateSourceResolver;
 }
 
 const origin = { line: 1, column: 1, offset: 0 };
@@ -29,7 +35,10 @@ const origin = { line: 1, column: 1, offset: 0 };
 export async function compileTemplate(source: string | ParsedTemplate, options: CompileOptions = {}): Promise<CompileResult> {
   let parsed: ParsedTemplate;
   try {
-    parsed = typeof source === 'string' ? await parseTemplate(source, options.uri) : source;
+    parsed =
+      typeof source === 'string'
+        ? await parseTemplate(source, options.uri, undefined, { resolveBase: options.resolveBase ?? resolveBuiltinTemplateSource })
+        : source;
   } catch (error) {
     return { diagnostics: [internalError(error, options.uri)] };
   }

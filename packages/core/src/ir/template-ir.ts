@@ -36,6 +36,10 @@ export const cellTypeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('integer') }),
   /** A decimal number without a unit. */
   z.object({ kind: z.literal('decimal') }),
+  /** Words, not a figure (e.g. 计量单位): kept as written, never checked, never in a rule. */
+  z.object({ kind: z.literal('text') }),
+  /** A column read past and never checked (e.g. 备注). */
+  z.object({ kind: z.literal('ignored') }),
   /** An amount of money: normalised to `unit`; other accepted units are converted. */
   z.object({
     kind: z.literal('money'),
@@ -54,6 +58,8 @@ export interface AxisNode {
   id: string;
   /** The label exactly as the notice writes it (Simplified Chinese). Empty for an unlabelled single row. */
   label: string;
+  /** English label, for messages in English (the Chinese label otherwise). */
+  en?: string;
   /** Variant wordings that also match this node. */
   aliases: string[];
   /** Children; empty for a leaf. */
@@ -62,16 +68,26 @@ export interface AxisNode {
   type?: CellType;
   /** Layout hint: how many physical columns this node spans in the official Word table (merged cells). */
   span?: number;
+  /** True when the row (or every row under the group) may be missing from a report without a finding. */
+  optional?: boolean;
+  /**
+   * True for a row with children that carries a figure of its own (收到申请数 above 当面申请数, 传真申请数 …):
+   * it is a leaf row (in `leafRows`, before its children) and a group (`leaves(x)` in rules: its children).
+   */
+  ownFigure?: boolean;
 }
 /** Schema of {@link AxisNode}. */
 export const axisNodeSchema: z.ZodType<AxisNode> = z.lazy(() =>
   z.object({
     id: z.string(),
     label: z.string(),
+    en: z.string().optional(),
     aliases: z.array(z.string()),
     children: z.array(axisNodeSchema),
     type: cellTypeSchema.optional(),
     span: z.number().int().positive().optional(),
+    optional: z.boolean().optional(),
+    ownFigure: z.boolean().optional(),
   }),
 );
 
@@ -80,6 +96,8 @@ export const tableSchema = z.object({
   id: z.string(),
   /** Human name of the table. */
   label: z.string(),
+  /** English name of the table, for messages in English. */
+  en: z.string().optional(),
   /** The section the table belongs to. */
   section: z.string(),
   /** Caption line that precedes the table in the report (e.g. 第二十条第（一）项), if any. */
@@ -92,6 +110,10 @@ export const tableSchema = z.object({
   rows: z.array(axisNodeSchema),
   /** Default cell type. */
   cellType: cellTypeSchema,
+  /** True when the table may be missing from a report without a finding. */
+  optional: z.boolean().optional(),
+  /** True for a table outside the numbered sections (附件：…统计表); its `section` is empty. */
+  appendix: z.boolean().optional(),
   /** Leaf column ids in reading order (derived, for convenience). */
   leafColumns: z.array(z.string()),
   /** Leaf row ids in reading order (derived, for convenience). */
@@ -119,6 +141,8 @@ export const sectionSchema = z.object({
   numeral: z.string(),
   /** Heading text after the numeral and 、 (e.g. 总体情况). */
   heading: z.string(),
+  /** English heading, for messages in English. */
+  en: z.string().optional(),
   /** Accepted variant headings (text after the numeral). */
   aliases: z.array(z.string()),
   kind: z.enum(['prose', 'table']),
@@ -213,7 +237,9 @@ export const mentionRuleSchema = z.object({
   severity: severitySchema,
   message: localizedTextSchema,
   section: z.string(),
+  /** The phrases; one of them must occur, or every one of them when `all` is true. */
   anyOf: z.array(z.string()),
+  all: z.boolean().optional(),
 });
 /** A required mention. */
 export type MentionRuleIR = z.infer<typeof mentionRuleSchema>;
@@ -278,6 +304,8 @@ export const templateIRSchema = z.object({
   notice: z.string(),
   /** Report years the template applies to (inclusive; `to` absent = still in force). */
   years: z.object({ from: z.number().int(), to: z.number().int().optional() }),
+  /** Templates this one replaces: in a set of templates, their years end before this one's first year. */
+  supersedes: z.array(z.string()).optional(),
   markers: z.array(markerSchema),
   /** Phrases of the superseded, pre-template format (e.g. 指标名称, 历年累计). */
   legacyMarkers: z.array(z.string()),

@@ -234,6 +234,7 @@ export const catalogue = {
   },
   'localize/or': { 'zh-CN': '；或', en: '; or ' },
   'list/separator': { 'zh-CN': '、', en: ', ' },
+  'list/range': { 'zh-CN': '{first}至{last}', en: '{first} to {last}' },
   'list/more': { 'zh-CN': '等 {count} 项', en: ' and {count} more' },
   'fix/cells': { 'zh-CN': '改为：{changes}', en: 'Change {changes}' },
   'fix/heading': { 'zh-CN': '改为“{expected}”', en: 'Replace with "{expected}"' },

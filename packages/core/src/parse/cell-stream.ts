@@ -61,6 +61,11 @@ export interface CellStream {
   keyItem: number[];
   /** Horizontal positions on the original lines, when known (see `CellStreamOptions.linePosition`). */
   linePosition?: (offset: number) => LinePosition;
+  /**
+   * Whether a word is the content of a text column of the tables read (计量单位: "件", "条", "万元"): such a
+   * field, or such a word before a row's numbers, is a cell of its own, not the end of the row's label.
+   */
+  isWordCell?: (word: string) => boolean;
 }
 
 /** Options of {@link buildCellStream}. */
@@ -81,6 +86,8 @@ export interface CellStreamOptions {
    * lost its line structure (see `findRunOnBreaks`).
    */
   breaks?: readonly number[];
+  /** See {@link CellStream.isWordCell}. */
+  isWordCell?: (word: string) => boolean;
 }
 
 /** A horizontal position on a line: characters before it, and their display width. */
@@ -106,6 +113,7 @@ export function buildCellStream(text: string, start: number, end: number, option
     keyed: { key: '', starts: [], ends: [] },
     keyItem: [],
     ...(options.linePosition ? { linePosition: options.linePosition } : {}),
+    ...(options.isWordCell ? { isWordCell: options.isWordCell } : {}),
   };
   let at = Math.max(0, start);
   const stop = Math.min(text.length, end);
@@ -254,6 +262,7 @@ function addField(stream: CellStream, tokens: ReportToken[], line: number): void
   const whole = text.slice(start, end);
   if (isBlankText(whole)) return void addItem(stream, 'blank', start, end, line);
   if (isValueText(whole) && !tokens.some((t) => t.type === SpaceToken)) return void addItem(stream, 'value', start, end, line);
+  if (stream.isWordCell?.(whole)) return void addItem(stream, 'value', start, end, line);
   // Words separated by spaces; trailing value words become values.
   const words: ReportToken[][] = [[]];
   for (const t of tokens) {
@@ -271,6 +280,10 @@ function addField(stream: CellStream, tokens: ReportToken[], line: number): void
       w--;
     } else if (isBlankText(wordText) && word[0].type !== TextToken) {
       tail.unshift({ kind: 'blank', start: word[0].start, end: word[word.length - 1].end });
+      w--;
+    } else if (tail.length > 0 && w >= 2 && stream.isWordCell?.(wordText)) {
+      // "收到申请数 件 37 212": the text column's word before the row's numbers.
+      tail.unshift({ kind: 'value', start: word[0].start, end: word[word.length - 1].end });
       w--;
     } else if (w >= 2 && isUnitWord(wordText) && isValueText(textOf(text, words[w - 2]))) {
       // "3414.41 万元": a number and its unit written apart.

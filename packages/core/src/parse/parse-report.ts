@@ -13,7 +13,7 @@ import type { TextView } from '../read/text-view.js';
 import { rangeToOriginal } from '../read/view-range.js';
 import { detectTemplate, readReportInfo } from '../detect/index.js';
 import { buildCellStream, type CellStreamOptions, type LinePosition } from './cell-stream.js';
-import { readCellValue } from './cell-value.js';
+import { isUnitWord, readCellValue } from './cell-value.js';
 import { findRunOnBreaks } from './one-line-runs.js';
 import { findSectionHeadings, type HeadingMatch } from './section-headings.js';
 import { tablePlans, type TablePlan } from './table-plan.js';
@@ -80,7 +80,8 @@ function parseBody(
     let tablesEnd = -1;
     if (sectionPlans.length > 0 && zoneStart < zoneEnd) {
       const breaks = findRunOnBreaks(text, zoneStart, zoneEnd, sectionPlans);
-      const stream = buildCellStream(text, zoneStart, zoneEnd, breaks ? { ...streamOptions, breaks } : streamOptions);
+      const options = withWordCells(streamOptions, sectionPlans);
+      const stream = buildCellStream(text, zoneStart, zoneEnd, breaks ? { ...options, breaks } : options);
       let item = 0;
       sectionPlans.forEach((plan, p) => {
         const captionAt = plan.caption ? findCaption(stream, plan.caption, item, stream.items.length) : -1;
@@ -130,12 +131,32 @@ function parseBody(
       break;
     }
   });
+  // Appendix tables (附件：…统计表) belong to no section: read after the last section, else anywhere.
+  for (const table of template.tables) {
+    if (!table.appendix) continue;
+    const plan = plans.get(table.id);
+    if (!plan) continue;
+    for (const start of cursor > 0 ? [cursor, 0] : [0]) {
+      const stream = buildCellStream(text, start, text.length, withWordCells(streamOptions, [plan]));
+      const captionAt = plan.caption ? findCaption(stream, plan.caption, 0, stream.items.length) : -1;
+      const read = readTable(stream, plan, Math.max(0, captionAt), stream.items.length);
+      if (!read.found) continue;
+      reads.set(table.id, read);
+      break;
+    }
+  }
   const tables = template.tables.map((t) => {
     const plan = plans.get(t.id)!;
     const read = reads.get(t.id);
     return read && read.found ? toReportTable(read, source, map) : emptyTable(plan);
   });
   return { sections, tables };
+}
+
+/** The stream options for some tables: when one has a text column (计量单位), its unit words are cells. */
+function withWordCells(options: CellStreamOptions, plans: readonly TablePlan[]): CellStreamOptions {
+  const hasTextColumn = plans.some((plan) => plan.cellGrid.some((row) => row.some((cell) => cell.type.kind === 'text')));
+  return hasTextColumn ? { ...options, isWordCell: isUnitWord } : options;
 }
 
 /** A hard space (NBSP, U+3000) in the original behind a view offset: Word's filler of an empty cell. */

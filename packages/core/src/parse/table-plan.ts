@@ -87,7 +87,7 @@ function planTable(template: TemplateIR, table: TableIR): TablePlan {
     node.children.length === 0 ? [node.id] : node.children.flatMap(leafIdsOf);
   const walk = (nodes: AxisNode[]): void => {
     for (const node of nodes) {
-      const leaf = node.children.length === 0;
+      const leaf = node.children.length === 0 || node.ownFigure === true;
       const pattern = node.label.trim() === '' ? null : labelPattern(node.label);
       const aliases = node.aliases.filter((a) => a.trim() !== '').map(labelPattern);
       labels.push({
@@ -99,7 +99,7 @@ function planTable(template: TemplateIR, table: TableIR): TablePlan {
         leafIndex: -1,
         ...(leaf ? {} : { leafIds: leafIdsOf(node) }),
       });
-      if (!leaf) walk(node.children);
+      if (node.children.length > 0) walk(node.children);
     }
   };
   walk(table.rows);

@@ -95,6 +95,7 @@ type CellText = (cellId: string) => string;
 
 /** A zero as a cell of this type is written (a money cell that needs a unit gets it). */
 function zero(type: CellType | undefined): string {
+  if (type?.kind === 'text' || type?.kind === 'ignored') return '';
   return type?.kind === 'money' && type.unitRequired ? `0${type.unit}` : '0';
 }
 
@@ -122,6 +123,11 @@ function leafRowPaths(nodes: readonly AxisNode[]): Array<{ path: AxisNode[]; lea
     for (const node of list) {
       if (node.children.length === 0) {
         out.push({ path: opened, leaf: node });
+        opened = [];
+      } else if (node.ownFigure) {
+        // A parent row with a figure of its own: its line, then its children's lines.
+        out.push({ path: opened, leaf: node });
+        walk(node.children, []);
         opened = [];
       } else {
         walk(node.children, [...opened, node]);

@@ -8,11 +8,12 @@ const ENUMERATED = /^\s*\d+\s*[.．、]/;
  * label path that is unique among the leaves — "结果维持" becomes "复议后起诉 结果维持" when three groups
  * have one — and at least the parent for enumerated leaves ("（三）不予公开 1.属于国家秘密").
  */
-export function leafLabels(roots: readonly AxisNode[]): Map<string, string> {
+export function leafLabels(roots: readonly AxisNode[], labelOf: (node: AxisNode) => string = (node) => node.label): Map<string, string> {
   const paths = new Map<string, string[]>();
   const walk = (node: AxisNode, ancestors: string[]): void => {
-    const path = node.label ? [...ancestors, node.label] : ancestors;
-    if (node.children.length === 0) paths.set(node.id, path);
+    const label = labelOf(node);
+    const path = label ? [...ancestors, label] : ancestors;
+    if (node.children.length === 0 || node.ownFigure) paths.set(node.id, path);
     for (const child of node.children) walk(child, path);
   };
   for (const root of roots) walk(root, []);
@@ -43,16 +44,25 @@ export interface TableLabels {
 }
 
 const cache = new WeakMap<TableIR, TableLabels>();
+const englishCache = new WeakMap<TableIR, TableLabels>();
+
+/** A node's label in a language: its English label in English when it has one, else the label itself. */
+export function axisNodeLabel(node: AxisNode, locale: string): string {
+  return locale === 'en' && node.en ? node.en : node.label;
+}
 
 /**
  * The display labels of one table, computed once per table object (templates are immutable, and the
  * labels are needed for every report checked against them).
  */
-export function tableLabels(table: TableIR): TableLabels {
-  let labels = cache.get(table);
+export function tableLabels(table: TableIR, locale = 'zh-CN'): TableLabels {
+  const english = locale === 'en';
+  const store = english ? englishCache : cache;
+  let labels = store.get(table);
   if (!labels) {
-    labels = { rows: leafLabels(table.rows), columns: leafLabels(table.columns) };
-    cache.set(table, labels);
+    const labelOf = (node: AxisNode): string => axisNodeLabel(node, locale);
+    labels = { rows: leafLabels(table.rows, labelOf), columns: leafLabels(table.columns, labelOf) };
+    store.set(table, labels);
   }
   return labels;
 }

@@ -10,6 +10,7 @@ import {
   type LocalizationEvidence,
 } from '../localize/index.js';
 import type { MessageParams } from '../messages/index.js';
+import { addendsText } from './addends-text.js';
 import type { OffsetRange } from '../model/report.js';
 import { cellEdit } from './cell-edit.js';
 import { proseStatements } from './prose-statements.js';
@@ -74,6 +75,20 @@ function sharedAxis(ctx: ValidationContext, equation: EquationIR): 'row' | 'colu
   if (cells.every((c) => c.table === cells[0].table && c.column === cells[0].column)) return 'column';
   if (cells.every((c) => c.table === cells[0].table && c.row === cells[0].row)) return 'row';
   return undefined;
+}
+
+/** The `{addends}` of an equation: the terms of its longer side, named as the table groups them. */
+function equationAddends(ctx: ValidationContext, equation: EquationIR, omit: 'row' | 'column' | undefined, tableId: string): string {
+  const table = ctx.template.tables.find((t) => t.id === tableId);
+  const side = equation.rhs.length >= equation.lhs.length ? equation.rhs : equation.lhs;
+  const cells = side.map((t) => ctx.cell(t.cell)).filter((c) => c !== undefined);
+  if (!table || omit === undefined || cells.length !== side.length) return expressionText(ctx, side, omit);
+  const axis = omit === 'column' ? 'row' : 'column';
+  const ids = cells.map((c) => (axis === 'row' ? c.row : c.column));
+  return addendsText(table, axis, ids, (node) => ctx.nodeLabel(node), {
+    range: (first, last) => ctx.msg('list/range', { first, last }),
+    separator: ctx.msg('list/separator'),
+  });
 }
 
 function expressionText(ctx: ValidationContext, terms: Term[], omit: 'row' | 'column' | undefined): string {
@@ -402,6 +417,7 @@ export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
     const rhsText = expressionText(ctx, equation.rhs, omit);
     const params: MessageParams = {
       ...bindingLabels,
+      addends: equationAddends(ctx, equation, omit, tableId),
       title: ctx.localized(rule.title),
       rule: rule.id,
       lhs: lhs.toDecimalString(),

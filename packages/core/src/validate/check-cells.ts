@@ -56,13 +56,19 @@ function outOfDomain(type: CellType, value: number): 'count' | 'integer' | null 
  * arithmetic counts as 0 (a blank no rule uses changes no result and is left alone), approximate numbers, money without a unit / in another accepted unit (converted) /
  * in an unknown unit. Per cell: text that is not a number, a number outside its type (negative counts).
  */
+/** True for the cell types that hold words, not figures. */
+function isWordsType(type: CellType): boolean {
+  return type.kind === 'text' || type.kind === 'ignored';
+}
+
 export function checkCells(ctx: ValidationContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const countedAsZero = ctx.blankAsZeroCells;
   for (const table of ctx.template.tables) {
     const found = ctx.reportTable(table.id);
     if (!found?.found) continue;
-    const cells = found.rows.flatMap((row) => row.cells);
+    // Text and ignored columns (计量单位, 备注) hold words: nothing to check in them.
+    const cells = found.rows.flatMap((row) => row.cells).filter((cell) => !isWordsType(typeOf(ctx, table, cell)));
     const blank = cells.filter((cell) => cell.state === 'blank' && countedAsZero.has(cell.id));
     const approximate = cells.filter((cell) => cell.state === 'approximate');
     const unitMissing: ReportCell[] = [];

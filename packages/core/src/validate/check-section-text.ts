@@ -6,17 +6,18 @@ import type { ValidationContext } from './validation-context.js';
 
 function headingOf(ctx: ValidationContext, sectionId: string): string {
   const section = ctx.template.sections.find((s) => s.id === sectionId);
-  return section ? ctx.sectionHeading(section) : sectionId;
+  return section ? ctx.sectionName(section) : sectionId;
 }
 
 function checkMention(ctx: ValidationContext, rule: MentionRuleIR): Diagnostic[] {
   const section = ctx.sectionText(rule.section);
   if (!section) return [];
-  if (rule.anyOf.some((phrase) => section.text.includes(phrase))) return [];
+  const found = (phrase: string): boolean => section.text.includes(phrase);
+  if (rule.all ? rule.anyOf.every(found) : rule.anyOf.some(found)) return [];
   const params = {
     title: ctx.localized(rule.title),
     heading: headingOf(ctx, rule.section),
-    phrases: ctx.list(rule.anyOf.map((p) => `“${p}”`)),
+    phrases: ctx.list((rule.all ? rule.anyOf.filter((p) => !found(p)) : rule.anyOf).map((p) => `“${p}”`)),
   };
   return [
     ctx.diagnostic('text/mention-missing', {
@@ -76,7 +77,7 @@ function checkBodies(ctx: ValidationContext): Diagnostic[] {
   for (const section of ctx.template.sections) {
     const body = ctx.sectionText(section.id);
     if (!body) continue;
-    const heading = ctx.sectionHeading(section);
+    const heading = ctx.sectionName(section);
     const anchor = ctx.sectionAnchor(body.found) ?? body.range;
     if (section.maxLength) {
       const length = [...body.text.replace(/\s+/gu, '')].length;

@@ -126,6 +126,16 @@ function placeOfMissingRow(rows: readonly ReportRow[], id: string): ReportRow | 
   return rows.slice(at + 1).find((row) => row.labelRange) ?? rows.slice(0, at).reverse().find((row) => row.labelRange);
 }
 
+/** The leaf rows declared optional (themselves or through a group). */
+function optionalLeaves(nodes: readonly AxisNode[], inherited = false, into = new Set<string>()): Set<string> {
+  for (const node of nodes) {
+    const optional = inherited || node.optional === true;
+    if ((node.children.length === 0 || node.ownFigure) && optional) into.add(node.id);
+    if (node.children.length > 0) optionalLeaves(node.children, optional, into);
+  }
+  return into;
+}
+
 function checkTables(ctx: ValidationContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const table of ctx.template.tables) {
@@ -133,6 +143,11 @@ function checkTables(ctx: ValidationContext): Diagnostic[] {
     const section = ctx.reportSection(table.section);
     const label = ctx.tableLabel(table.id);
     if (!found?.found) {
+      if (table.optional) continue;
+      if (table.appendix) {
+        diagnostics.push(ctx.diagnostic('structure/table-missing', { message: ctx.msg('structure/table-missing', { table: label }), range: insertionPoint(ctx, ctx.template.sections.length) }));
+        continue;
+      }
       // A table whose whole section is missing is covered by the section finding.
       if (!section?.range) continue;
       diagnostics.push(
@@ -146,21 +161,23 @@ function checkTables(ctx: ValidationContext): Diagnostic[] {
     const anchor = found.range
       ? lineAt(ctx.text, found.range.start)
       : ((section && ctx.sectionAnchor(section)) ?? { start: 0, end: 0 });
-    if (found.missingRows.length > 0) {
+    const optionalRows = optionalLeaves(table.rows);
+    const missingRows = found.missingRows.filter((row) => !optionalRows.has(row));
+    if (missingRows.length > 0) {
       const code = found.truncated ? 'structure/table-truncated' : 'structure/rows-missing';
-      const rows = found.missingRows.map((row) => ctx.rowLabel(table.id, row));
+      const rows = missingRows.map((row) => ctx.rowLabel(table.id, row));
       // A cut-off table is pinned to its last line, where the rows stop; a table with a gap to the
       // place of its first missing row (the row after it, else the row before it), not to where the
       // reader's zone began (the section's prose before the table).
       const lastRow = [...found.rows].reverse().find((row) => row.labelRange);
-      const gap = found.truncated ? lastRow : placeOfMissingRow(found.rows, found.missingRows[0]);
+      const gap = found.truncated ? lastRow : placeOfMissingRow(found.rows, missingRows[0]);
       const range = gap?.labelRange ? lineAt(ctx.text, gap.labelRange.start) : anchor;
       diagnostics.push(
         ctx.diagnostic(code, {
           message: ctx.msg(code, { table: label, count: rows.length, rows: ctx.list(rows, 30) }),
           range,
           cells: table.leafColumns.length
-            ? found.missingRows.flatMap((row) => table.leafColumns.map((column) => `${table.id}.${row}.${column}`))
+            ? missingRows.flatMap((row) => table.leafColumns.map((column) => `${table.id}.${row}.${column}`))
             : undefined,
         }),
       );

@@ -1,5 +1,5 @@
 import type { Diagnostic, RelatedLocation, Suggestion } from '../diagnostics/diagnostic.js';
-import type { CellIR, LocalizedText, SectionIR, Severity, TableIR, TemplateIR, Term } from '../ir/template-ir.js';
+import type { AxisNode, CellIR, LocalizedText, SectionIR, Severity, TableIR, TemplateIR, Term } from '../ir/template-ir.js';
 import {
   DEFAULT_LOCALE,
   diagnosticCodes,
@@ -12,7 +12,7 @@ import {
 } from '../messages/index.js';
 import type { OffsetRange, ParsedReport, ReportCell, ReportSection, ReportTable } from '../model/report.js';
 import type { TextView } from '../read/text-view.js';
-import { cellDisplayLabel, tableLabels, type TableLabels } from './axis-labels.js';
+import { axisNodeLabel, cellDisplayLabel, tableLabels, type TableLabels } from './axis-labels.js';
 import { templateIndex } from './template-index.js';
 import { lineAt, viewRangeOf } from './text-ranges.js';
 
@@ -200,12 +200,18 @@ export class ValidationContext {
 
   /** Human label of a table. */
   tableLabel(id: string): string {
-    return this.tablesById.get(id)?.label ?? id;
+    const table = this.tablesById.get(id);
+    return (this.locale === 'en' ? table?.en : undefined) ?? table?.label ?? id;
+  }
+
+  /** A row or column's own label in the report's message language. */
+  nodeLabel(node: AxisNode): string {
+    return axisNodeLabel(node, this.locale);
   }
 
   private labelsOf(tableId: string): TableLabels | undefined {
     const table = this.tablesById.get(tableId);
-    return table && tableLabels(table);
+    return table && tableLabels(table, this.locale);
   }
 
   /** Display label of a leaf row. */
@@ -320,6 +326,11 @@ export class ValidationContext {
       }
     }
     return spans;
+  }
+
+  /** A section's name in the message language: its English heading in English when it has one, else the full heading. */
+  sectionName(section: SectionIR): string {
+    return this.locale === 'en' && section.en ? section.en : this.sectionHeading(section);
   }
 
   /** A template section's full heading, e.g. 五、存在的主要问题及改进情况. */

@@ -11,11 +11,12 @@ const generatedFile = new URL('packages/core/src/generated/builtin-templates.ts'
 
 describe('built-in templates', () => {
   it('src/generated/builtin-templates.ts is what grammars/*.nbt compile to (run `node packages/core/scripts/generate-builtin-templates.ts` when this fails)', async () => {
-    const compiled: Array<(typeof builtinTemplateSources)[number] & { ir: TemplateIR }> = [];
+    const compiled: Array<(typeof builtinTemplateSources)[number] & { ir: TemplateIR; text: string }> = [];
     for (const source of builtinTemplateSources) {
-      const result = await compileTemplate(readFileSync(new URL(source.file, repositoryRoot), 'utf8'), { uri: source.file });
+      const text = readFileSync(new URL(source.file, repositoryRoot), 'utf8');
+      const result = await compileTemplate(text, { uri: source.file });
       expect(result.ir, source.file).toBeDefined();
-      compiled.push({ ...source, ir: result.ir as TemplateIR });
+      compiled.push({ ...source, ir: result.ir as TemplateIR, text });
     }
     expect(builtinTemplates).toEqual(compiled.map((template) => template.ir));
     expect(readFileSync(generatedFile, 'utf8') === renderBuiltinTemplatesModule(compiled), 'generated module text is stale').toBe(true);

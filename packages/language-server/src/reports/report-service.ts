@@ -3,6 +3,7 @@ import {
   diagnosticFingerprints,
   identityView,
   LineIndex,
+  mergeTemplates,
   UnknownTemplateError,
   type CheckResult,
   type ReportSource,
@@ -19,6 +20,7 @@ import { toLspDiagnostic } from './lsp-diagnostics.js';
 import { reportIdentityOf, type BaselineStore } from './finding-baseline.js';
 
 import type { ReportRecognizer } from './report-recognizer.js';
+import type { ProjectTemplateSets } from './project-template-sets.js';
 
 /** Documents longer than this (UTF-16 units) are not checked: the editor stays responsive. */
 const maxReportLength = 8 * 1024 * 1024;
@@ -51,6 +53,8 @@ export interface ReportServiceContext {
   workspaceFolders(): string[];
   /** Acknowledged findings (the baseline file), left out of what is published; none without it. */
   baseline?: BaselineStore;
+  /** The templates of each report's project (nianbao.config.json), resolved as the CLI resolves them. */
+  projectTemplates?: ProjectTemplateSets;
 }
 
 /**
@@ -119,8 +123,8 @@ export class ReportService {
     const document = this.context.documents.get(uri);
     if (!document || this.context.isTemplateDocument(uri)) return;
     const text = document.getText();
-    const { settings, catalog, recognizer } = this.context;
-    const templates = catalog.all();
+    const { settings, recognizer } = this.context;
+    const templates = this.templatesOf(uri);
     const isReport =
       text.length <= maxReportLength &&
       recognizer.isReport(uri, text, templates, settings.value.include, this.context.workspaceFolders());
@@ -137,6 +141,17 @@ export class ReportService {
       .sendDiagnostics({ uri, version: report.version, diagnostics: report.diagnostics })
       .catch((error: unknown) => console.error('nianbao: publishing diagnostics failed', error));
     this.sendStatus(this.statusOf(report));
+  }
+
+  /**
+   * The templates a report is detected among: those of its project (built-in and configured, as the CLI
+   * resolves them), overridden by the workspace templates being edited; the catalogue alone until the
+   * project's templates are loaded.
+   */
+  private templatesOf(uri: string): TemplateIR[] {
+    const { catalog, projectTemplates } = this.context;
+    const project = projectTemplates?.templatesFor(uri);
+    return project ? mergeTemplates(project, catalog.workspaceTemplates()) : catalog.all();
   }
 
   private check(document: TextDocument, templates: TemplateIR[]): CheckedReport | undefined {

@@ -46,6 +46,11 @@ export class TemplateCatalog {
     return this.merged;
   }
 
+  /** The templates of the workspace that compiled (open or on disk), without the built-in ones. */
+  workspaceTemplates(): TemplateIR[] {
+    return [...this.workspace.values()].flatMap(({ ir }) => (ir ? [ir] : []));
+  }
+
   /** The template in effect with this id. */
   get(id: string): TemplateIR | undefined {
     return this.all().find((template) => template.id === id);

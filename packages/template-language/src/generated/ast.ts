@@ -36,8 +36,13 @@ export type NianbaoTemplateKeywordNames =
     | "["
     | "]"
     | "accepting"
+    | "add"
+    | "after"
     | "alias"
+    | "all"
+    | "appendix"
     | "as"
+    | "before"
     | "blank"
     | "caption"
     | "cells"
@@ -52,15 +57,19 @@ export type NianbaoTemplateKeywordNames =
     | "equals"
     | "error"
     | "except"
+    | "extends"
     | "factor"
     | "for"
     | "forbid"
     | "group"
+    | "ignored"
     | "in"
     | "info"
     | "integer"
+    | "into"
     | "leaves"
     | "legacy"
+    | "legacyMarkers"
     | "markers"
     | "maxLength"
     | "mention"
@@ -76,14 +85,22 @@ export type NianbaoTemplateKeywordNames =
     | "parent"
     | "previous"
     | "prose"
+    | "remove"
+    | "rename"
+    | "replace"
     | "row"
     | "rows"
     | "rule"
+    | "rules"
     | "section"
+    | "sections"
     | "span"
     | "sum"
+    | "supersedes"
     | "table"
+    | "tables"
     | "template"
+    | "text"
     | "title"
     | "to"
     | "tolerance"
@@ -114,6 +131,29 @@ export const AcceptedUnit = {
 
 export function isAcceptedUnit(item: unknown): item is AcceptedUnit {
     return reflection.isInstance(item, AcceptedUnit.$type);
+}
+
+export interface AddOperation extends langium.AstNode {
+    readonly $container: Template;
+    readonly $type: 'AddOperation';
+    anchor?: PartName;
+    kind: PartKind;
+    parts: Array<PatchPart>;
+    place?: 'after' | 'before' | 'into';
+    table?: string;
+}
+
+export const AddOperation = {
+    $type: 'AddOperation',
+    anchor: 'anchor',
+    kind: 'kind',
+    parts: 'parts',
+    place: 'place',
+    table: 'table'
+} as const;
+
+export function isAddOperation(item: unknown): item is AddOperation {
+    return reflection.isInstance(item, AddOperation.$type);
 }
 
 export interface ArithmeticBody extends langium.AstNode {
@@ -186,13 +226,15 @@ export function isAxisList(item: unknown): item is AxisList {
 
 /* A row, a column, or a group of either (a header cell without data of its own). */
 export interface AxisNode extends langium.AstNode {
-    readonly $container: AxisNode | Table;
+    readonly $container: AddOperation | AxisNode | ReplaceOperation | Table;
     readonly $type: 'AxisNode';
     aliases: Array<string>;
     children: Array<AxisNode>;
+    en?: string;
     kind: 'column' | 'group' | 'row';
     label: string;
     name: string;
+    optional: boolean;
     span?: number;
     type?: CellType;
 }
@@ -201,9 +243,11 @@ export const AxisNode = {
     $type: 'AxisNode',
     aliases: 'aliases',
     children: 'children',
+    en: 'en',
     kind: 'kind',
     label: 'label',
     name: 'name',
+    optional: 'optional',
     span: 'span',
     type: 'type'
 } as const;
@@ -277,7 +321,7 @@ export interface CellType extends langium.AstNode {
     readonly $container: AxisNode | Table;
     readonly $type: 'CellType';
     accepted: Array<AcceptedUnit>;
-    kind: 'count' | 'decimal' | 'integer' | 'money';
+    kind: 'count' | 'decimal' | 'ignored' | 'integer' | 'money' | 'text';
     unit?: string;
     unitRequired: boolean;
 }
@@ -450,7 +494,7 @@ export function isLocalized(item: unknown): item is Localized {
 }
 
 export interface Marker extends langium.AstNode {
-    readonly $container: MarkersDecl;
+    readonly $container: AddOperation | MarkersDecl | ReplaceOperation;
     readonly $type: 'Marker';
     text: string;
     weight?: Decimal;
@@ -501,12 +545,14 @@ export function isMaxLength(item: unknown): item is MaxLength {
 export interface MentionBody extends langium.AstNode {
     readonly $container: Rule;
     readonly $type: 'MentionBody';
+    all: boolean;
     anyOf: Array<string>;
     section: langium.Reference<Section>;
 }
 
 export const MentionBody = {
     $type: 'MentionBody',
+    all: 'all',
     anyOf: 'anyOf',
     section: 'section'
 } as const;
@@ -573,6 +619,46 @@ export const Operand = {
 
 export function isOperand(item: unknown): item is Operand {
     return reflection.isInstance(item, Operand.$type);
+}
+
+export type PartKind = 'columns' | 'legacyMarkers' | 'markers' | 'rows' | 'rules' | 'sections' | 'tables';
+
+export function isPartKind(item: unknown): item is PartKind {
+    return item === 'sections' || item === 'tables' || item === 'rules' || item === 'rows' || item === 'columns' || item === 'markers' || item === 'legacyMarkers';
+}
+
+/* An inherited part: a section, table, rule, row or column id, or a marker's text. */
+export type PartName = QualifiedName | string;
+
+export function isPartName(item: unknown): item is PartName {
+    return isQualifiedName(item) || (typeof item === 'string' && (/"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'/.test(item)));
+}
+
+/*
+ * Patches of a template that `extends` another, applied to the inherited parts in order:
+ *   add rows in t3 before results.total { row … }      add sections after problems { section … }
+ *   remove columns in t4 litigation.afterReview        remove rules R4    remove markers "…"
+ *   rename rows in t3 results.total to "（八）总计" en "(8) Total"
+ *   replace rules R4 { rule R4 … }                     replace markers { "…" weight 3 }
+ */
+export type PatchOperation = AddOperation | RemoveOperation | RenameOperation | ReplaceOperation;
+
+export const PatchOperation = {
+    $type: 'PatchOperation'
+} as const;
+
+export function isPatchOperation(item: unknown): item is PatchOperation {
+    return reflection.isInstance(item, PatchOperation.$type);
+}
+
+export type PatchPart = AxisNode | Marker | Rule | Section | Table;
+
+export const PatchPart = {
+    $type: 'PatchPart'
+} as const;
+
+export function isPatchPart(item: unknown): item is PatchPart {
+    return reflection.isInstance(item, PatchPart.$type);
 }
 
 /* A pattern in the template notation ("本年新收{…}{n}件") or an ECMAScript regex literal. */
@@ -645,8 +731,71 @@ export function isRefName(item: unknown): item is RefName {
     return isQualifiedName(item) || item === 'row' || item === 'column';
 }
 
-export interface Rule extends langium.AstNode {
+export interface RemoveOperation extends langium.AstNode {
     readonly $container: Template;
+    readonly $type: 'RemoveOperation';
+    kind: PartKind;
+    table?: string;
+    targets: Array<PartName>;
+}
+
+export const RemoveOperation = {
+    $type: 'RemoveOperation',
+    kind: 'kind',
+    table: 'table',
+    targets: 'targets'
+} as const;
+
+export function isRemoveOperation(item: unknown): item is RemoveOperation {
+    return reflection.isInstance(item, RemoveOperation.$type);
+}
+
+export interface RenameOperation extends langium.AstNode {
+    readonly $container: Template;
+    readonly $type: 'RenameOperation';
+    en?: string;
+    kind: PartKind;
+    label: string;
+    table?: string;
+    target: PartName;
+}
+
+export const RenameOperation = {
+    $type: 'RenameOperation',
+    en: 'en',
+    kind: 'kind',
+    label: 'label',
+    table: 'table',
+    target: 'target'
+} as const;
+
+export function isRenameOperation(item: unknown): item is RenameOperation {
+    return reflection.isInstance(item, RenameOperation.$type);
+}
+
+export interface ReplaceOperation extends langium.AstNode {
+    readonly $container: Template;
+    readonly $type: 'ReplaceOperation';
+    kind: PartKind;
+    parts: Array<PatchPart>;
+    table?: string;
+    target?: PartName;
+}
+
+export const ReplaceOperation = {
+    $type: 'ReplaceOperation',
+    kind: 'kind',
+    parts: 'parts',
+    table: 'table',
+    target: 'target'
+} as const;
+
+export function isReplaceOperation(item: unknown): item is ReplaceOperation {
+    return reflection.isInstance(item, ReplaceOperation.$type);
+}
+
+export interface Rule extends langium.AstNode {
+    readonly $container: AddOperation | ReplaceOperation | Template;
     readonly $type: 'Rule';
     body: RuleBody;
     message: Localized;
@@ -681,8 +830,9 @@ export function isRuleBody(item: unknown): item is RuleBody {
 }
 
 export interface Section extends langium.AstNode {
-    readonly $container: Template;
+    readonly $container: AddOperation | ReplaceOperation | Template;
     readonly $type: 'Section';
+    en?: string;
     heading: string;
     items: Array<SectionItem>;
     kind: 'prose' | 'table';
@@ -693,6 +843,7 @@ export interface Section extends langium.AstNode {
 
 export const Section = {
     $type: 'Section',
+    en: 'en',
     heading: 'heading',
     items: 'items',
     kind: 'kind',
@@ -751,26 +902,48 @@ export function isSumOf(item: unknown): item is SumOf {
     return reflection.isInstance(item, SumOf.$type);
 }
 
-export interface Table extends langium.AstNode {
+/* `supersedes gov-disclosure-2021`: the named templates end the year before this one's first year. */
+export interface SupersedesDecl extends langium.AstNode {
     readonly $container: Template;
+    readonly $type: 'SupersedesDecl';
+    templates: Array<string>;
+}
+
+export const SupersedesDecl = {
+    $type: 'SupersedesDecl',
+    templates: 'templates'
+} as const;
+
+export function isSupersedesDecl(item: unknown): item is SupersedesDecl {
+    return reflection.isInstance(item, SupersedesDecl.$type);
+}
+
+export interface Table extends langium.AstNode {
+    readonly $container: AddOperation | ReplaceOperation | Template;
     readonly $type: 'Table';
+    appendix: boolean;
     caption?: string;
     cellType?: CellType;
     columns: Array<AxisNode>;
     corner?: string;
+    en?: string;
     label: string;
     name: string;
+    optional: boolean;
     rows: Array<AxisNode>;
 }
 
 export const Table = {
     $type: 'Table',
+    appendix: 'appendix',
     caption: 'caption',
     cellType: 'cellType',
     columns: 'columns',
     corner: 'corner',
+    en: 'en',
     label: 'label',
     name: 'name',
+    optional: 'optional',
     rows: 'rows'
 } as const;
 
@@ -778,15 +951,18 @@ export function isTable(item: unknown): item is Table {
     return reflection.isInstance(item, Table.$type);
 }
 
+/* `template next-2025 extends gov-disclosure-2021 { … }` inherits every part of the base and patches it. */
 export interface Template extends langium.AstNode {
     readonly $container: TemplateFile;
     readonly $type: 'Template';
+    base?: string;
     members: Array<TemplateMember>;
     name: string;
 }
 
 export const Template = {
     $type: 'Template',
+    base: 'base',
     members: 'members',
     name: 'name'
 } as const;
@@ -809,7 +985,7 @@ export function isTemplateFile(item: unknown): item is TemplateFile {
     return reflection.isInstance(item, TemplateFile.$type);
 }
 
-export type TemplateMember = ChecksDecl | LegacyMarkersDecl | MarkersDecl | NoticeDecl | Rule | Section | Table | TitleDecl | YearsDecl;
+export type TemplateMember = ChecksDecl | LegacyMarkersDecl | MarkersDecl | NoticeDecl | PatchOperation | Rule | Section | SupersedesDecl | Table | TitleDecl | YearsDecl;
 
 export const TemplateMember = {
     $type: 'TemplateMember'
@@ -875,6 +1051,7 @@ export function isYearsDecl(item: unknown): item is YearsDecl {
 
 export type NianbaoTemplateAstType = {
     AcceptedUnit: AcceptedUnit
+    AddOperation: AddOperation
     ArithmeticBody: ArithmeticBody
     ArithmeticOption: ArithmeticOption
     AxisItem: AxisItem
@@ -902,15 +1079,21 @@ export type NianbaoTemplateAstType = {
     NotEmpty: NotEmpty
     NoticeDecl: NoticeDecl
     Operand: Operand
+    PatchOperation: PatchOperation
+    PatchPart: PatchPart
     Pattern: Pattern
     ProseBody: ProseBody
     Quantifier: Quantifier
+    RemoveOperation: RemoveOperation
+    RenameOperation: RenameOperation
+    ReplaceOperation: ReplaceOperation
     Rule: Rule
     RuleBody: RuleBody
     Section: Section
     SectionAlias: SectionAlias
     SectionItem: SectionItem
     SumOf: SumOf
+    SupersedesDecl: SupersedesDecl
     Table: Table
     Template: Template
     TemplateFile: TemplateFile
@@ -933,6 +1116,32 @@ export class NianbaoTemplateAstReflection extends langium.AbstractAstReflection 
                 }
             },
             superTypes: []
+        },
+        AddOperation: {
+            name: AddOperation.$type,
+            properties: {
+                anchor: {
+                    name: AddOperation.anchor,
+                    optional: true
+                },
+                kind: {
+                    name: AddOperation.kind
+                },
+                parts: {
+                    name: AddOperation.parts,
+                    defaultValue: [],
+                    optional: true
+                },
+                place: {
+                    name: AddOperation.place,
+                    optional: true
+                },
+                table: {
+                    name: AddOperation.table,
+                    optional: true
+                }
+            },
+            superTypes: [PatchOperation.$type]
         },
         ArithmeticBody: {
             name: ArithmeticBody.$type,
@@ -1006,6 +1215,10 @@ export class NianbaoTemplateAstReflection extends langium.AbstractAstReflection 
                     defaultValue: [],
                     optional: true
                 },
+                en: {
+                    name: AxisNode.en,
+                    optional: true
+                },
                 kind: {
                     name: AxisNode.kind
                 },
@@ -1014,6 +1227,11 @@ export class NianbaoTemplateAstReflection extends langium.AbstractAstReflection 
                 },
                 name: {
                     name: AxisNode.name
+                },
+                optional: {
+                    name: AxisNode.optional,
+                    defaultValue: false,
+                    optional: true
                 },
                 span: {
                     name: AxisNode.span,
@@ -1024,7 +1242,7 @@ export class NianbaoTemplateAstReflection extends langium.AbstractAstReflection 
                     optional: true
                 }
             },
-            superTypes: [AxisTarget.$type]
+            superTypes: [AxisTarget.$type, PatchPart.$type]
         },
         AxisSet: {
             name: AxisSet.$type,
@@ -1220,7 +1438,7 @@ export class NianbaoTemplateAstReflection extends langium.AbstractAstReflection 
                     optional: true
                 }
             },
-            superTypes: []
+            superTypes: [PatchPart.$type]
         },
         MarkersDecl: {
             name: MarkersDecl.$type,
@@ -1248,6 +1466,11 @@ export class NianbaoTemplateAstReflection extends langium.AbstractAstReflection 
         MentionBody: {
             name: MentionBody.$type,
             properties: {
+                all: {
+                    name: MentionBody.all,
+                    defaultValue: false,
+                    optional: true
+                },
                 anyOf: {
                     name: MentionBody.anyOf,
                     defaultValue: []
@@ -1296,6 +1519,18 @@ export class NianbaoTemplateAstReflection extends langium.AbstractAstReflection 
         },
         Operand: {
             name: Operand.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        PatchOperation: {
+            name: PatchOperation.$type,
+            properties: {
+            },
+            superTypes: [TemplateMember.$type]
+        },
+        PatchPart: {
+            name: PatchPart.$type,
             properties: {
             },
             superTypes: []
@@ -1349,6 +1584,68 @@ export class NianbaoTemplateAstReflection extends langium.AbstractAstReflection 
             },
             superTypes: [AxisTarget.$type]
         },
+        RemoveOperation: {
+            name: RemoveOperation.$type,
+            properties: {
+                kind: {
+                    name: RemoveOperation.kind
+                },
+                table: {
+                    name: RemoveOperation.table,
+                    optional: true
+                },
+                targets: {
+                    name: RemoveOperation.targets,
+                    defaultValue: []
+                }
+            },
+            superTypes: [PatchOperation.$type]
+        },
+        RenameOperation: {
+            name: RenameOperation.$type,
+            properties: {
+                en: {
+                    name: RenameOperation.en,
+                    optional: true
+                },
+                kind: {
+                    name: RenameOperation.kind
+                },
+                label: {
+                    name: RenameOperation.label
+                },
+                table: {
+                    name: RenameOperation.table,
+                    optional: true
+                },
+                target: {
+                    name: RenameOperation.target
+                }
+            },
+            superTypes: [PatchOperation.$type]
+        },
+        ReplaceOperation: {
+            name: ReplaceOperation.$type,
+            properties: {
+                kind: {
+                    name: ReplaceOperation.kind
+                },
+                parts: {
+                    name: ReplaceOperation.parts,
+                    defaultValue: [],
+                    optional: true
+                },
+                table: {
+                    name: ReplaceOperation.table,
+                    optional: true
+                },
+                target: {
+                    name: ReplaceOperation.target,
+                    optional: true
+                }
+            },
+            superTypes: [PatchOperation.$type]
+        },
         Rule: {
             name: Rule.$type,
             properties: {
@@ -1373,7 +1670,7 @@ export class NianbaoTemplateAstReflection extends langium.AbstractAstReflection 
                     name: Rule.title
                 }
             },
-            superTypes: [TemplateMember.$type]
+            superTypes: [PatchPart.$type, TemplateMember.$type]
         },
         RuleBody: {
             name: RuleBody.$type,
@@ -1384,6 +1681,10 @@ export class NianbaoTemplateAstReflection extends langium.AbstractAstReflection 
         Section: {
             name: Section.$type,
             properties: {
+                en: {
+                    name: Section.en,
+                    optional: true
+                },
                 heading: {
                     name: Section.heading
                 },
@@ -1410,7 +1711,7 @@ export class NianbaoTemplateAstReflection extends langium.AbstractAstReflection 
                     optional: true
                 }
             },
-            superTypes: [TemplateMember.$type]
+            superTypes: [PatchPart.$type, TemplateMember.$type]
         },
         SectionAlias: {
             name: SectionAlias.$type,
@@ -1437,9 +1738,24 @@ export class NianbaoTemplateAstReflection extends langium.AbstractAstReflection 
             },
             superTypes: [Operand.$type]
         },
+        SupersedesDecl: {
+            name: SupersedesDecl.$type,
+            properties: {
+                templates: {
+                    name: SupersedesDecl.templates,
+                    defaultValue: []
+                }
+            },
+            superTypes: [TemplateMember.$type]
+        },
         Table: {
             name: Table.$type,
             properties: {
+                appendix: {
+                    name: Table.appendix,
+                    defaultValue: false,
+                    optional: true
+                },
                 caption: {
                     name: Table.caption,
                     optional: true
@@ -1457,11 +1773,20 @@ export class NianbaoTemplateAstReflection extends langium.AbstractAstReflection 
                     name: Table.corner,
                     optional: true
                 },
+                en: {
+                    name: Table.en,
+                    optional: true
+                },
                 label: {
                     name: Table.label
                 },
                 name: {
                     name: Table.name
+                },
+                optional: {
+                    name: Table.optional,
+                    defaultValue: false,
+                    optional: true
                 },
                 rows: {
                     name: Table.rows,
@@ -1469,11 +1794,15 @@ export class NianbaoTemplateAstReflection extends langium.AbstractAstReflection 
                     optional: true
                 }
             },
-            superTypes: [TemplateMember.$type]
+            superTypes: [PatchPart.$type, TemplateMember.$type]
         },
         Template: {
             name: Template.$type,
             properties: {
+                base: {
+                    name: Template.base,
+                    optional: true
+                },
                 members: {
                     name: Template.members,
                     defaultValue: [],

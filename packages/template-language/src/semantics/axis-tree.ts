@@ -41,6 +41,16 @@ export function isGroupNode(node: AxisNode): boolean {
   return node.kind === 'group';
 }
 
+/** True for a row with children that carries a figure of its own (收到申请数 above its 当面…信函申请数). */
+export function hasOwnFigure(node: AxisNode): boolean {
+  return node.kind === 'row' && (node.children ?? []).length > 0;
+}
+
+/** The data-carrying nodes under a node, without the node itself (what `leaves(x)` selects). */
+export function leavesUnder(node: AxisNode): AxisNode[] {
+  return hasOwnFigure(node) ? (node.children ?? []).flatMap(leavesOf) : leavesOf(node);
+}
+
 /** The parent group of a node, if any. */
 export function parentOfAxisNode(node: AxisNode): AxisNode | undefined {
   return isAxisNode(node.$container) ? node.$container : undefined;
@@ -63,6 +73,9 @@ export function allAxisNodes(table: Table, axis: Axis): AxisNode[] {
 
 /** The data-carrying leaves under a node in reading order (the node itself when it is a leaf). */
 export function leavesOf(node: AxisNode): AxisNode[] {
+  if (hasOwnFigure(node)) {
+    return [node, ...(node.children ?? []).flatMap(leavesOf)];
+  }
   if (!isGroupNode(node)) {
     return [node];
   }

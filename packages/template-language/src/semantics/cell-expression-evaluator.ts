@@ -19,7 +19,7 @@ import {
   axisOfAxisNode,
   isGroupNode,
   isWithin,
-  leavesOf,
+  leavesUnder,
   parentOfAxisNode,
   tableOfAxisNode,
 } from './axis-tree.js';
@@ -209,7 +209,7 @@ export class CellExpressionEvaluator {
         return context.table ? axisLeaves(context.table, context.axis) : undefined;
       }
       const node = this.resolveItem(primary.of, context);
-      return node ? leavesOf(node) : undefined;
+      return node ? leavesUnder(node) : undefined;
     }
     if (isAxisList(primary)) {
       const result: AxisNode[] = [];

@@ -11,6 +11,8 @@ export type ResolvedCellType =
   | { kind: 'count' }
   | { kind: 'integer' }
   | { kind: 'decimal' }
+  | { kind: 'text' }
+  | { kind: 'ignored' }
   | { kind: 'money'; unit: string; accepted: ResolvedAcceptedUnit[]; unitRequired: boolean };
 
 /** The cell type of a table when it declares none. */
@@ -30,6 +32,10 @@ export function resolveCellType(type: CellType): ResolvedCellType {
       return { kind: 'integer' };
     case 'decimal':
       return { kind: 'decimal' };
+    case 'text':
+      return { kind: 'text' };
+    case 'ignored':
+      return { kind: 'ignored' };
     default:
       return { kind: 'count' };
   }
@@ -38,6 +44,11 @@ export function resolveCellType(type: CellType): ResolvedCellType {
 /** The default cell type of a table. */
 export function tableCellType(table: Table): ResolvedCellType {
   return table.cellType ? resolveCellType(table.cellType) : defaultCellType;
+}
+
+/** True for the types of cells that hold words, not figures (`text`, `ignored`). */
+export function isWordsType(type: ResolvedCellType): boolean {
+  return type.kind === 'text' || type.kind === 'ignored';
 }
 
 /** The type a leaf declares for its cells, if any. */
@@ -55,6 +66,7 @@ export function describeCellType(type: ResolvedCellType): string {
  * may be added up; money may only be added to money of the same unit.
  */
 export function arithmeticClass(type: ResolvedCellType): string {
+  if (type.kind === 'text' || type.kind === 'ignored') return type.kind;
   return type.kind === 'money' ? `money(${type.unit})` : 'number';
 }
 

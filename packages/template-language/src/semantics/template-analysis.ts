@@ -20,15 +20,16 @@ import {
   isProseBody,
   isRule,
   isSection,
+  isSupersedesDecl,
   isTable,
   isTitleDecl,
   isYearsDecl,
 } from '../generated/ast.js';
 import type { AnalysisProblem } from './analysis-problem.js';
 import { ProblemCollector } from './analysis-problem.js';
-import { axisLeaves, axisNodeId, axisRoots } from './axis-tree.js';
+import { axisLeaves, axisNodeId, axisRoots, hasOwnFigure } from './axis-tree.js';
 import type { ResolvedCellType } from './cell-type.js';
-import { arithmeticClass, describeCellType, leafCellType, resolveCellType, tableCellType } from './cell-type.js';
+import { arithmeticClass, describeCellType, isWordsType, leafCellType, resolveCellType, tableCellType } from './cell-type.js';
 import { CellExpressionEvaluator } from './cell-expression-evaluator.js';
 import type { SourcedEquation } from './equation-relations.js';
 import { checkEquationRelations } from './equation-relations.js';
@@ -112,6 +113,7 @@ export function analyzeTemplate(template: Template): TemplateAnalysis {
     title: title?.value ?? '',
     notice: notice?.value ?? '',
     years: years?.to !== undefined ? { from: years.from, to: years.to } : { from: years?.from ?? 0 },
+    ...supersedesModel(template),
     markers: members
       .filter(isMarkersDecl)
       .flatMap((declaration) => declaration.markers ?? [])
@@ -127,6 +129,11 @@ export function analyzeTemplate(template: Template): TemplateAnalysis {
     checks: checksModel(template),
   };
   return { model, problems: problems.problems };
+}
+
+function supersedesModel(template: Template): { supersedes?: string[] } {
+  const ids = (template.members ?? []).filter(isSupersedesDecl).flatMap((declaration) => declaration.templates ?? []);
+  return ids.length > 0 ? { supersedes: [...new Set(ids)] } : {};
 }
 
 function sectionModel(section: Section): ModelSection {
@@ -147,6 +154,9 @@ function sectionModel(section: Section): ModelSection {
     required: !section.optional,
     tables: (section.tables ?? []).map((reference) => reference.ref?.name ?? reference.$refText),
   };
+  if (section.en !== undefined) {
+    model.en = section.en;
+  }
   if (maxLength) {
     model.maxLength = { chars: maxLength.chars, severity: maxLength.severity };
   }
@@ -170,6 +180,15 @@ function tableModel(table: Table, section: Section | undefined): ModelTable {
     leafColumns: axisLeaves(table, 'column').map(axisNodeId),
     leafRows: axisLeaves(table, 'row').map(axisNodeId),
   };
+  if (table.en !== undefined) {
+    model.en = table.en;
+  }
+  if (table.optional) {
+    model.optional = true;
+  }
+  if (table.appendix) {
+    model.appendix = true;
+  }
   if (table.caption !== undefined) {
     model.caption = table.caption;
   }
@@ -183,6 +202,7 @@ function axisNodeModel(node: AxisNode): ModelAxisNode {
   const model: ModelAxisNode = {
     id: axisNodeId(node),
     label: node.label ?? '',
+    ...(node.en !== undefined ? { en: node.en } : {}),
     aliases: [...(node.aliases ?? [])],
     children: (node.children ?? []).map(axisNodeModel),
   };
@@ -192,7 +212,18 @@ function axisNodeModel(node: AxisNode): ModelAxisNode {
   if (node.span !== undefined) {
     model.span = node.span;
   }
+  if (node.optional) {
+    model.optional = true;
+  }
+  if (hasOwnFigure(node)) {
+    model.ownFigure = true;
+  }
   return model;
+}
+
+/** A cell's declared type: a text or ignored column's, else the row's, else the column's. */
+function cellTypeOf(row: ResolvedCellType | undefined, column: ResolvedCellType | undefined): ResolvedCellType | undefined {
+  return column && isWordsType(column) ? column : (row ?? column);
 }
 
 /** The data cells of a table, row-major; a row's type wins over its column's, which wins over the table's. */
@@ -205,7 +236,7 @@ function tableCells(table: Table): ModelCell[] {
       table: table.name,
       row: axisNodeId(row),
       column: axisNodeId(column),
-      type: leafCellType(row) ?? leafCellType(column) ?? fallback,
+      type: cellTypeOf(leafCellType(row), leafCellType(column)) ?? fallback,
     })),
   );
 }
@@ -291,6 +322,7 @@ function mentionModel(body: MentionBody, base: Omit<ModelRule, 'kind'>): ModelRu
     kind: 'mention',
     section: body.section?.ref?.name ?? body.section?.$refText ?? '',
     anyOf: [...(body.anyOf ?? [])],
+    ...(body.all ? { all: true } : {}),
   };
 }
 
@@ -354,7 +386,7 @@ function checkEquationTypes(
       classes.set(arithmeticClass(type), describeCellType(type));
     }
   }
-  if (classes.size > 1) {
+  if (classes.has('text') || classes.has('ignored') || classes.size > 1) {
     const types = [...new Set(terms.map((term) => cellTypes.get(term.cell)).filter((type) => type !== undefined).map(describeCellType))];
     problems.report('type-mismatch', node, { types: types.join(', ') });
   }

@@ -18,22 +18,28 @@ export interface ModelText {
 export interface ModelAxisNode {
   id: string;
   label: string;
+  en?: string;
   aliases: string[];
   children: ModelAxisNode[];
   type?: ResolvedCellType;
   span?: number;
+  optional?: boolean;
+  ownFigure?: boolean;
 }
 
 /** A table. */
 export interface ModelTable {
   id: string;
   label: string;
+  en?: string;
   section: string;
   caption?: string;
   corner?: string;
   columns: ModelAxisNode[];
   rows: ModelAxisNode[];
   cellType: ResolvedCellType;
+  optional?: boolean;
+  appendix?: boolean;
   leafColumns: string[];
   leafRows: string[];
 }
@@ -52,6 +58,7 @@ export interface ModelSection {
   id: string;
   numeral: string;
   heading: string;
+  en?: string;
   aliases: string[];
   kind: 'prose' | 'table';
   required: boolean;
@@ -123,6 +130,8 @@ export interface ModelMentionRule extends ModelRuleBase {
   kind: 'mention';
   section: string;
   anyOf: string[];
+  /** Every phrase must occur (not just one). */
+  all?: boolean;
 }
 
 /** A forbidden pattern. */
@@ -183,6 +192,8 @@ export interface TemplateModel {
   title: string;
   notice: string;
   years: { from: number; to?: number };
+  /** Templates this one replaces (their years end before this one's first year). */
+  supersedes?: string[];
   markers: ModelMarker[];
   legacyMarkers: string[];
   sections: ModelSection[];

@@ -25,6 +25,8 @@ import {
   isLegacyMarkersDecl,
   isMarkersDecl,
   isNoticeDecl,
+  isPatchOperation,
+  isTemplate,
   isProseBody,
   isRule,
   isSection,
@@ -36,7 +38,7 @@ import type { NianbaoTemplateServices } from '../nianbao-template-module.js';
 import { quantifierVariableName } from '../references/axis-position.js';
 import type { Axis } from '../semantics/axis-tree.js';
 import { allAxisNodes, axisLeaves, axisNodeId, axisOfAxisNode, axisRoots, isGroupNode, tableOfAxisNode } from '../semantics/axis-tree.js';
-import { describeCellType, leafCellType, sameCellType } from '../semantics/cell-type.js';
+import { describeCellType, isWordsType, leafCellType, sameCellType } from '../semantics/cell-type.js';
 import { compilePattern } from '../semantics/pattern-notation.js';
 import { splitHeading } from '../semantics/section-heading.js';
 import { analyzeTemplate } from '../semantics/template-analysis.js';
@@ -50,7 +52,7 @@ export function registerNianbaoTemplateChecks(services: NianbaoTemplateServices)
   const validator = services.validation.NianbaoTemplateValidator;
   const checks: ValidationChecks<NianbaoTemplateAstType> = {
     TemplateFile: validator.checkFileHasTemplate,
-    Template: [validator.checkHeader, validator.checkUniqueIds, validator.checkTablesBelongToSections, validator.checkRuleSemantics],
+    Template: [validator.checkPatchesNeedBase, validator.checkHeader, validator.checkUniqueIds, validator.checkTablesBelongToSections, validator.checkRuleSemantics],
     YearsDecl: validator.checkYears,
     MarkersDecl: validator.checkMarkers,
     ChecksDecl: validator.checkGenericChecks,
@@ -66,7 +68,26 @@ export function registerNianbaoTemplateChecks(services: NianbaoTemplateServices)
     ForbiddenBody: validator.checkSectionList,
     MentionBody: validator.checkMention,
   };
-  registry.register(checks, validator);
+  registry.register(onlyWithoutBase(checks), validator);
+}
+
+/**
+ * The checks, skipped inside a template that `extends` another: such a template is checked as a whole
+ * after flattening (see `parseTemplate`), where the inherited parts are known.
+ */
+function onlyWithoutBase(checks: ValidationChecks<NianbaoTemplateAstType>): ValidationChecks<NianbaoTemplateAstType> {
+  const guarded: Record<string, unknown> = {};
+  for (const [type, value] of Object.entries(checks)) {
+    const list = (Array.isArray(value) ? value : [value]) as Array<(node: AstNode, accept: ValidationAcceptor) => void>;
+    guarded[type] = list.map((check) =>
+      check === NianbaoTemplateValidator.prototype.checkFileHasTemplate || check === NianbaoTemplateValidator.prototype.checkPatchesNeedBase
+        ? check
+        : function (this: unknown, node: AstNode, accept: ValidationAcceptor) {
+            if (AstUtils.getContainerOfType(node, isTemplate)?.base === undefined) check.call(this, node, accept);
+          },
+    );
+  }
+  return guarded as ValidationChecks<NianbaoTemplateAstType>;
 }
 
 const kindNames = {
@@ -77,7 +98,7 @@ const kindNames = {
   column: { zh: '列', en: 'column' },
 } as const;
 
-const arithmeticPlaceholders = ['lhs', 'rhs', 'expected', 'actual'];
+const arithmeticPlaceholders = ['lhs', 'rhs', 'expected', 'actual', 'addends'];
 
 /**
  * The template checks. Messages come from the check catalogue: the diagnostic message is zh-CN, and
@@ -89,6 +110,14 @@ export class NianbaoTemplateValidator {
     const parsed = AstUtils.getDocument(file).parseResult;
     if (!file.template && parsed.lexerErrors.length === 0 && parsed.parserErrors.length === 0) {
       this.report(accept, 'empty-file', file, {});
+    }
+  }
+
+  /** Patch operations belong to a template that `extends` another. */
+  checkPatchesNeedBase(template: Template, accept: ValidationAcceptor): void {
+    if (template.base !== undefined) return;
+    for (const operation of (template.members ?? []).filter(isPatchOperation)) {
+      this.report(accept, 'patch-without-base', operation, {});
     }
   }
 
@@ -150,7 +179,7 @@ export class NianbaoTemplateValidator {
     }
     for (const table of members.filter(isTable)) {
       const list = owners.get(table) ?? [];
-      if (list.length === 0) {
+      if (list.length === 0 && !table.appendix) {
         this.report(accept, 'table-without-section', table, { table: table.name }, 'name');
       } else if (list.length > 1) {
         this.report(accept, 'table-in-several-sections', table, { table: table.name }, 'name');
@@ -278,7 +307,8 @@ export class NianbaoTemplateValidator {
         const id = `${table.name}.${axisNodeId(row)}.${axisNodeId(column)}`;
         const rowType = leafCellType(row);
         const columnType = leafCellType(column);
-        if (rowType && columnType && !sameCellType(rowType, columnType)) {
+        // A text or ignored column (计量单位) holds words in every row, whatever the row's figures are.
+        if (rowType && columnType && !isWordsType(columnType) && !sameCellType(rowType, columnType)) {
           this.report(accept, 'cell-type-conflict', row, {
             cell: id,
             rowType: describeCellType(rowType),
@@ -305,7 +335,8 @@ export class NianbaoTemplateValidator {
     if (isGroupNode(node) && children.length === 0) {
       this.report(accept, 'empty-group', node, { id }, 'name');
     }
-    if (!isGroupNode(node) && children.length > 0) {
+    // A row with children is a parent row with a figure of its own; a column cannot be one.
+    if (node.kind === 'column' && children.length > 0) {
       this.report(accept, 'leaf-with-children', node, { id }, 'name');
     }
     if (isGroupNode(node) && node.type) {

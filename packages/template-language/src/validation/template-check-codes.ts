@@ -142,8 +142,8 @@ export const templateChecks = {
   },
   'leaf-with-children': {
     severity: 'error',
-    'zh-CN': '“{id}”有子节点；带子节点的表头请声明为 group。',
-    en: '"{id}" has children; declare a header with children as group.',
+    'zh-CN': '列“{id}”有子节点；带子节点的表头请声明为 group（只有行可以既有子节点又有自己的数字）。',
+    en: 'The column "{id}" has children; declare a header with children as group (only a row may have children and a figure of its own).',
   },
   'type-on-group': {
     severity: 'error',
@@ -329,6 +329,46 @@ export const templateChecks = {
     severity: 'warning',
     'zh-CN': '章节“{section}”被列出了多次。',
     en: 'The section "{section}" is listed more than once.',
+  },
+  'unknown-base-template': {
+    severity: 'error',
+    'zh-CN': '找不到被继承的模板“{id}”；已知模板：{known}。',
+    en: 'The template "{id}" to extend is not known; known templates: {known}.',
+  },
+  'inheritance-cycle': {
+    severity: 'error',
+    'zh-CN': '模板继承成环：{chain}。',
+    en: 'The templates extend each other in a cycle: {chain}.',
+  },
+  'base-template-errors': {
+    severity: 'error',
+    'zh-CN': '被继承的模板“{id}”有 {count} 个错误，无法在其上打补丁。',
+    en: 'The template "{id}" to extend has {count} errors; it cannot be patched.',
+  },
+  'patch-without-base': {
+    severity: 'error',
+    'zh-CN': '只有用 extends 继承其他模板的模板才能使用 add/remove/rename/replace。',
+    en: 'add/remove/rename/replace are allowed only in a template that extends another one.',
+  },
+  'patch-needs-table': {
+    severity: 'error',
+    'zh-CN': '“{kind}”补丁：行和列要用 in <表格> 指明表格，其他部分不能带 in。',
+    en: 'Patch of "{kind}": rows and columns need in <table>; other parts take no in.',
+  },
+  'patch-needs-target': {
+    severity: 'error',
+    'zh-CN': '“replace {kind}”要写出被替换的部分的 id（只有 markers 和 legacyMarkers 可以整体替换）。',
+    en: '"replace {kind}" needs the id of the part it replaces (only markers and legacyMarkers are replaced as a whole).',
+  },
+  'patch-target-missing': {
+    severity: 'error',
+    'zh-CN': '被继承的模板中没有“{name}”（{kind}）。',
+    en: 'The inherited template has no "{name}" among its {kind}.',
+  },
+  'patch-wrong-part': {
+    severity: 'error',
+    'zh-CN': '这里只能写“{kind}”一类的部分。',
+    en: 'Only parts of the kind "{kind}" can go here.',
   },
 } as const satisfies Record<string, CheckEntry>;
 

@@ -1,0 +1,2 @@
+export * from './project-config.js';
+export * from './template-registry.js';

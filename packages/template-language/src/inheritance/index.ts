@@ -1,0 +1,2 @@
+export * from './source-text.js';
+export * from './flatten-template.js';
