@@ -37,6 +37,10 @@ export function renderSkeleton(template: TemplateIR, options: SkeletonOptions = 
   const given = options.cellText ?? (() => undefined);
   const cellText: CellText = (id) => given(id) ?? zero(types.get(id));
   for (const section of template.sections) blocks.push(...renderSection(template, section, cellText));
+  // Appendix tables (附件：…统计表) follow the numbered sections.
+  for (const table of template.tables.filter((candidate) => candidate.appendix)) {
+    blocks.push(`附件：${table.label}`, ...renderTable(table, cellText));
+  }
   return `${blocks.join('\n\n')}\n`;
 }
 
@@ -59,7 +63,7 @@ function renderSection(template: TemplateIR, section: SectionIR, cellText: CellT
   const mentions = template.rules.filter(
     (rule): rule is MentionRuleIR => rule.kind === 'mention' && rule.section === section.id && rule.anyOf.length > 0,
   );
-  for (const mention of mentions) blocks.push(`本年度${mention.anyOf[0]}情况：无。`);
+  for (const mention of mentions) blocks.push(`本年度${mention.all ? mention.anyOf.join('、') : mention.anyOf[0]}情况：无。`);
   return blocks;
 }
 
