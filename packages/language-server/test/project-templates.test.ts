@@ -34,7 +34,10 @@ describe('project templates in the language server (bundled server over stdio)',
     const line = report.split('\n').findIndex((text) => text.startsWith('| 4.申请人撤回申请'));
     const published = await session.waitForDiagnostics(
       uri,
-      (p) => p.diagnostics.filter((d) => d.severity === 1).every((d) => d.range.start.line === line) && p.diagnostics.length > 0,
+      (p) => {
+        const errors = p.diagnostics.filter((d) => d.severity === 1);
+        return errors.length === 2 && errors.every((d) => d.range.start.line === line);
+      },
       30000,
     );
     expect(published.diagnostics.some((d) => String(d.message).includes('（一）至（六）各项之和'))).toBe(true);
