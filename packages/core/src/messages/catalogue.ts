@@ -356,6 +356,14 @@ export const catalogue = {
     'zh-CN': '无法读取 Word 文档：文件已损坏或不是 .docx 格式{aside}。',
     en: 'The Word document cannot be read: it is damaged or not a .docx file{aside}.',
   },
+  'read/too-deep': {
+    'zh-CN': '网页的标签嵌套超过 {depth} 层，不是可读取的报告页面：请将报告另存为 .docx 或 .txt 后再检查。',
+    en: 'The page nests its tags more than {depth} levels deep, which no report page does: save the report as .docx or .txt and check it again.',
+  },
+  'read/docx-too-large': {
+    'zh-CN': 'Word 文档解压后过大（超过 {maxBytes}），可能是恶意构造的压缩文件，未作检查。',
+    en: 'The Word document is too large once uncompressed (over {maxBytes}); it may be a maliciously crafted archive and was not checked.',
+  },
   // An optional detail after the subject of a refusal: the format of an unsupported file, the cause of a bad .docx.
   'read/aside': { 'zh-CN': '（{text}）', en: ' ({text})' },
 } as const satisfies CatalogueShape;

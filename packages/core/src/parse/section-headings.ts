@@ -33,7 +33,18 @@ export interface HeadingMatch {
 /** "一、" (or 一. 一． 一， 一：, or the numeral and a space: "一 总体情况"), "第一部分". */
 const NUMBERED = /^(?:第\s*([一二三四五六七八九十]{1,3})\s*部分\s*[、.．，,:：]?|([一二三四五六七八九十]{1,3})(?:\s*[、.．，,:：]|\s+(?=\S)))\s*/;
 /** Markdown/markup around a heading line: "## 一、总体情况", "**一、总体情况**", "【一、总体情况】". */
-const DECORATION = /^[#＃>*\s【]+|[*\s】]+$/g;
+const LEADING_DECORATION = /^[#＃>*\s【]+/;
+const TRAILING_DECORATION = /[*\s】]/;
+/**
+ * The line without its decoration: [start, end) inside it. The trailing part is scanned from the end,
+ * not matched with an unanchored expression (which costs the square of the length on a long line).
+ */
+function undecorated(line: string): { start: number; end: number } {
+  const start = LEADING_DECORATION.exec(line)?.[0].length ?? 0;
+  let end = line.length;
+  while (end > start && TRAILING_DECORATION.test(line[end - 1])) end--;
+  return { start, end };
+}
 const PARENTHESISED = /^[(（]\s*[一二三四五六七八九十0-9]/;
 /**
  * Other numbering styles of the parts: "（一）总体情况" (the form of sub-headings), "1、总体情况" / "1. 总体情况"
@@ -93,12 +104,13 @@ export function findSectionHeadings(text: string, sections: SectionIR[]): Headin
     let nl = text.indexOf('\n', at);
     if (nl < 0) nl = text.length;
     const rawLine = text.slice(at, nl);
-    const trimmed = rawLine.replace(DECORATION, '');
+    const { start: trimStart, end: trimEnd } = undecorated(rawLine);
+    const trimmed = rawLine.slice(trimStart, trimEnd);
     const lineEnd = Math.min(text.length, nl + 1);
     let inlineFrom = at;
     if (trimmed !== '' && trimmed.length <= MAX_HEADING_LINE) {
       const found = PARENTHESISED.test(trimmed) || OTHER_STYLE.test(trimmed) ? scoreStyledLine(trimmed, wanted) : scoreLine(trimmed, wanted);
-      const offset = at + rawLine.indexOf(trimmed);
+      const offset = at + trimStart;
       // The line's own start is judged as a whole line; inline headings are looked for after it.
       inlineFrom = offset + 1;
       if (found.length > 0) addSpot({ text: trimmed, start: offset, end: offset + trimmed.length, lineStart: at, lineEnd }, found);

@@ -1,7 +1,15 @@
 import { DEFAULT_LOCALE, message, type Locale, type MessageKey, type MessageParams } from '../messages/index.js';
 
 /** Why a file could not be read. */
-export type ReadErrorCode = 'binary' | 'unsupported-format' | 'too-large' | 'empty' | 'decode-failed' | 'docx-invalid';
+export type ReadErrorCode =
+  | 'binary'
+  | 'unsupported-format'
+  | 'too-large'
+  | 'empty'
+  | 'decode-failed'
+  | 'docx-invalid'
+  | 'docx-too-large'
+  | 'too-deep';
 
 /** The languages reader messages are written in (the catalogue's). */
 export type ReadMessageLocale = Locale;
@@ -16,6 +24,10 @@ export interface ReadErrorDetails {
   size?: number;
   /** The limit in bytes (too-large). */
   maxBytes?: number;
+  /** The nesting limit (too-deep). */
+  depth?: number;
+  /** The text-size limit in characters (docx-too-large). */
+  maxCharacters?: number;
   /** Underlying cause (docx-invalid, decode-failed). */
   cause?: string;
 }
@@ -58,6 +70,10 @@ function messageParams(code: ReadErrorCode, details: ReadErrorDetails, locale: L
       return { aside: aside(details.format) };
     case 'docx-invalid':
       return { aside: aside(details.cause) };
+    case 'too-deep':
+      return { depth: details.depth ?? '?' };
+    case 'docx-too-large':
+      return { maxBytes: formatSize(details.maxBytes) };
     case 'too-large':
       return { size: formatSize(details.size), maxBytes: formatSize(details.maxBytes) };
     default:

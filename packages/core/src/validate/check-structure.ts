@@ -20,7 +20,7 @@ function insertionPoint(ctx: ValidationContext, index: number): OffsetRange {
     const found = ctx.reportSection(next.id);
     if (found?.range) return { start: found.range.start, end: found.range.start };
   }
-  const end = ctx.text.replace(/\s+$/u, '').length;
+  const end = ctx.text.trimEnd().length;
   return { start: end, end };
 }
 

@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { ReadError } from '../read-error.js';
 
 /** A text run of an HTML source: raw text, or one decoded character reference. */
 export interface HtmlText {
@@ -32,12 +33,19 @@ export type HtmlNode = HtmlElement | HtmlText;
 /** Elements whose content is never rendered. */
 const SKIPPED = new Set(['script', 'style', 'head', 'title', 'template', 'noscript', 'svg', 'math', 'object', 'iframe']);
 
+/**
+ * Deepest element nesting read. Real pages nest a few dozen levels; the HTML parser's cost grows with
+ * the square of the depth, so a page nesting deeper is refused rather than read for minutes.
+ */
+export const MAX_HTML_DEPTH = 5000;
+
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all/i;
 
 /**
  * Parses HTML into a light tree keeping source offsets of every text run (htmlparser2, forgiving like a
  * browser about unclosed tags). Comments, processing instructions, scripts, styles, the head and
- * hidden elements (`display:none`, `mso-hide:all`, the `hidden` attribute) are left out.
+ * hidden elements (`display:none`, `mso-hide:all`, the `hidden` attribute) are left out. Throws a
+ * {@link ReadError} (`too-deep`) when elements nest deeper than {@link MAX_HTML_DEPTH}.
  */
 export function parseHtmlTree(html: string): HtmlElement {
   const root: HtmlElement = { kind: 'element', name: '#root', attributes: {}, start: 0, end: html.length, children: [] };
@@ -46,6 +54,7 @@ export function parseHtmlTree(html: string): HtmlElement {
   const parser: Parser = new Parser(
     {
       onopentag(name, attributes) {
+        if (stack.length + skipDepth > MAX_HTML_DEPTH) throw new ReadError('too-deep', { depth: MAX_HTML_DEPTH });
         if (skipDepth > 0 || SKIPPED.has(name) || isHidden(attributes)) {
           skipDepth++;
           return;

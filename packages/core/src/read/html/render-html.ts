@@ -18,7 +18,8 @@ import { layoutTable, parseSpan, type GridPlacement } from './table-grid.js';
  */
 export function renderHtml(html: string): TextView {
   const writer = new RenditionWriter(html);
-  renderChildren(parseHtmlTree(html), writer);
+  const renderer = new TreeRenderer(writer, { gridCells: Math.max(MIN_GRID_CELLS, GRID_CELLS_PER_CHARACTER * html.length) });
+  renderer.render(parseHtmlTree(html));
   return writer.finish();
 }
 
@@ -31,117 +32,153 @@ const BLOCKS = new Set([
 
 const ROW_GROUPS = new Set(['thead', 'tbody', 'tfoot']);
 
-function renderChildren(element: HtmlElement, writer: RenditionWriter): void {
-  for (const child of element.children) renderNode(child, writer);
-}
+/**
+ * Grid cells (rows × columns, spans expanded) a document may produce: at least this many, else this
+ * many per source character. Beyond it, tables are rendered without padding their rows to the full
+ * width (a page of huge spans would otherwise make rows × widest row cells out of a few bytes).
+ */
+const MIN_GRID_CELLS = 1_000_000;
+const GRID_CELLS_PER_CHARACTER = 4;
 
-function renderNode(node: HtmlNode, writer: RenditionWriter): void {
-  if (node.kind === 'text') {
-    writer.text(node.start, node.end, node.text, node.raw);
-    return;
-  }
-  if (node.name === 'br') {
-    writer.lineBreak(node.start);
-    return;
-  }
-  if (node.name === 'table' && !writer.inCell && !isLayoutTable(node)) {
-    renderTable(node, writer);
-    return;
-  }
-  const block = BLOCKS.has(node.name);
-  if (block) writer.lineBreak(node.start);
-  renderChildren(node, writer);
-  if (block) writer.lineBreak(node.end);
-}
+/** A step of the rendering: a node to render, or an action to run once what was pushed before it ran. */
+type Task = HtmlNode | (() => void);
 
-/** A table as a grid: one line per row, TAB between cells, spans expanded. */
-function renderTable(table: HtmlElement, writer: RenditionWriter): void {
-  writer.lineBreak(table.start);
-  const rows: HtmlElement[] = [];
-  collectRows(table, rows);
-  const cells = rows.map((row) => row.children.filter(isCell));
-  const grid = layoutTable(cells, (cell) => ({
-    columnSpan: parseSpan(cell.attributes.colspan),
-    rowSpan: parseSpan(cell.attributes.rowspan),
-  }));
-  let rowIndex = 0;
-  for (const child of table.children) {
-    rowIndex = renderTablePart(child, writer, rows, grid.rows, grid.columnCount, rowIndex);
-  }
-  writer.lineBreak(table.end);
-}
+/**
+ * Renders the tree with an explicit stack instead of recursion: any nesting depth renders without
+ * exhausting the call stack, in time linear in the tree.
+ */
+class TreeRenderer {
+  private readonly tasks: Task[] = [];
 
-/** Renders a child of a table (row, row group, caption or stray content); returns the next row index. */
-function renderTablePart(
-  node: HtmlNode,
-  writer: RenditionWriter,
-  rows: HtmlElement[],
-  placements: GridPlacement<HtmlElement>[][],
-  columnCount: number,
-  rowIndex: number,
-): number {
-  if (node.kind === 'element' && ROW_GROUPS.has(node.name)) {
-    let index = rowIndex;
-    for (const child of node.children) index = renderTablePart(child, writer, rows, placements, columnCount, index);
-    return index;
-  }
-  if (node.kind === 'element' && node.name === 'tr') {
-    renderRow(node, placements[rowIndex], columnCount, writer);
-    return rowIndex + 1;
-  }
-  if (node.kind === 'element' && (node.name === 'colgroup' || node.name === 'col')) return rowIndex;
-  if (node.kind === 'text' && node.text.trim() === '') return rowIndex;
-  // Caption or content misplaced in the table: its own line(s), in document order.
-  writer.lineBreak(node.start);
-  renderNode(node, writer);
-  writer.lineBreak(node.end);
-  return rowIndex;
-}
+  constructor(
+    private readonly writer: RenditionWriter,
+    private readonly budget: { gridCells: number },
+  ) {}
 
-function renderRow(
-  row: HtmlElement,
-  placements: GridPlacement<HtmlElement>[],
-  columnCount: number,
-  writer: RenditionWriter,
-): void {
-  writer.lineBreak(row.start);
-  let column = 0;
-  let position = row.start;
-  // After a cell that renders empty, the next separator goes inside it, so that the empty field (a
-  // blank cell such as <td>&nbsp;</td>) maps into its own cell.
-  let emptyAt = -1;
-  for (const placement of placements) {
-    for (; column < placement.column; column++) {
-      emptyCell(writer, emptyAt >= 0 ? emptyAt : position, column);
-      emptyAt = -1;
+  render(root: HtmlElement): void {
+    this.pushChildren(root);
+    const { tasks } = this;
+    while (tasks.length > 0) {
+      const task = tasks.pop()!;
+      if (typeof task === 'function') task();
+      else this.renderNode(task);
     }
-    writer.startCell(emptyAt >= 0 ? emptyAt : placement.cell.start, column === 0);
-    const before = writer.writtenLength;
-    renderChildren(placement.cell, writer);
-    writer.endCell();
-    emptyAt = writer.writtenLength === before ? contentStart(placement.cell) : -1;
-    position = placement.cell.end;
-    column++;
   }
-  for (; column < columnCount; column++) {
-    emptyCell(writer, emptyAt >= 0 ? emptyAt : position, column);
-    emptyAt = -1;
+
+  /** Schedules `tasks` to run in the order given, before anything scheduled earlier. */
+  private schedule(...steps: Task[]): void {
+    for (let i = steps.length - 1; i >= 0; i--) this.tasks.push(steps[i]);
   }
-  writer.forcedLineBreak(emptyAt >= 0 ? emptyAt : row.end);
+
+  private pushChildren(element: HtmlElement): void {
+    const { children } = element;
+    for (let i = children.length - 1; i >= 0; i--) this.tasks.push(children[i]);
+  }
+
+  private renderNode(node: HtmlNode): void {
+    const { writer } = this;
+    if (node.kind === 'text') {
+      writer.text(node.start, node.end, node.text, node.raw);
+      return;
+    }
+    if (node.name === 'br') {
+      writer.lineBreak(node.start);
+      return;
+    }
+    if (node.name === 'table' && !writer.inCell && !isLayoutTable(node)) {
+      this.renderTable(node);
+      return;
+    }
+    const block = BLOCKS.has(node.name);
+    if (block) {
+      writer.lineBreak(node.start);
+      this.tasks.push(() => writer.lineBreak(node.end));
+    }
+    this.pushChildren(node);
+  }
+
+  /** A table as a grid: one line per row, TAB between cells, spans expanded. */
+  private renderTable(table: HtmlElement): void {
+    const { writer } = this;
+    writer.lineBreak(table.start);
+    const rows = collectRows(table);
+    const cells = rows.map((row) => row.children.filter(isCell));
+    const grid = layoutTable(
+      cells,
+      (cell) => ({ columnSpan: parseSpan(cell.attributes.colspan), rowSpan: parseSpan(cell.attributes.rowspan) }),
+      this.budget.gridCells,
+    );
+    this.budget.gridCells -= grid.cellCount;
+    const steps: Task[] = [];
+    let rowIndex = 0;
+    // Rows in document order, whatever row groups hold them; other content on its own lines.
+    const parts: HtmlNode[] = [...table.children].reverse();
+    while (parts.length > 0) {
+      const node = parts.pop()!;
+      if (node.kind === 'element' && ROW_GROUPS.has(node.name)) {
+        for (let i = node.children.length - 1; i >= 0; i--) parts.push(node.children[i]);
+      } else if (node.kind === 'element' && node.name === 'tr') {
+        const placements = grid.rows[rowIndex++];
+        steps.push(() => this.renderRow(node, placements, grid.padded ? grid.columnCount : 0));
+      } else if (node.kind === 'element' && (node.name === 'colgroup' || node.name === 'col')) {
+        continue;
+      } else if (node.kind === 'text' && node.text.trim() === '') {
+        continue;
+      } else {
+        // Caption or content misplaced in the table: its own line(s), in document order.
+        steps.push(() => writer.lineBreak(node.start), node, () => writer.lineBreak(node.end));
+      }
+    }
+    steps.push(() => writer.lineBreak(table.end));
+    this.schedule(...steps);
+  }
+
+  /** Renders a row: its cells in grid columns (empty cells for spans), then the line break. */
+  private renderRow(row: HtmlElement, placements: GridPlacement<HtmlElement>[], columnCount: number): void {
+    const { writer } = this;
+    writer.lineBreak(row.start);
+    const state = { column: 0, position: row.start, emptyAt: -1 };
+    // After a cell that renders empty, the next separator goes inside it, so that the empty field (a
+    // blank cell such as <td>&nbsp;</td>) maps into its own cell.
+    const fillTo = (column: number): void => {
+      for (; state.column < column; state.column++) {
+        emptyCell(writer, state.emptyAt >= 0 ? state.emptyAt : state.position, state.column);
+        state.emptyAt = -1;
+      }
+    };
+    const steps: Task[] = [];
+    for (const placement of placements) {
+      let before = 0;
+      steps.push(() => {
+        fillTo(placement.column);
+        writer.startCell(state.emptyAt >= 0 ? state.emptyAt : placement.cell.start, state.column === 0);
+        before = writer.writtenLength;
+      });
+      steps.push(...placement.cell.children);
+      steps.push(() => {
+        writer.endCell();
+        state.emptyAt = writer.writtenLength === before ? contentStart(placement.cell) : -1;
+        state.position = placement.cell.end;
+        state.column++;
+      });
+    }
+    steps.push(() => {
+      fillTo(columnCount);
+      writer.forcedLineBreak(state.emptyAt >= 0 ? state.emptyAt : row.end);
+    });
+    this.schedule(...steps);
+  }
 }
 
 /** Where a cell's content starts in the source: its first text run, else the end of its start tag. */
 function contentStart(cell: HtmlElement): number {
-  const first = (node: HtmlElement): number => {
-    for (const child of node.children) {
-      if (child.kind === 'text') return child.start;
-      const inner = first(child);
-      if (inner >= 0) return inner;
-    }
-    return -1;
-  };
-  const at = first(cell);
-  return at >= 0 ? at : cell.start;
+  const stack: HtmlNode[] = [...cell.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.kind === 'text') return node.start;
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+  return cell.start;
 }
 
 function emptyCell(writer: RenditionWriter, position: number, column: number): void {
@@ -149,12 +186,17 @@ function emptyCell(writer: RenditionWriter, position: number, column: number): v
   writer.endCell();
 }
 
-function collectRows(element: HtmlElement, rows: HtmlElement[]): void {
-  for (const child of element.children) {
-    if (child.kind !== 'element') continue;
-    if (child.name === 'tr') rows.push(child);
-    else if (ROW_GROUPS.has(child.name)) collectRows(child, rows);
+/** The rows of a table in document order, inside row groups (nested to any depth) or not. */
+function collectRows(table: HtmlElement): HtmlElement[] {
+  const rows: HtmlElement[] = [];
+  const stack: HtmlNode[] = [...table.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.kind !== 'element') continue;
+    if (node.name === 'tr') rows.push(node);
+    else if (ROW_GROUPS.has(node.name)) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   }
+  return rows;
 }
 
 function isCell(node: HtmlNode): node is HtmlElement {
@@ -169,39 +211,34 @@ const LAYOUT_CELL_TEXT = 300;
  * long text in several blocks (paragraphs, divisions, headings, line breaks).
  */
 function isLayoutTable(table: HtmlElement): boolean {
-  let layout = false;
-  const visitCell = (cell: HtmlElement): void => {
-    let text = 0;
-    let blocks = 0;
-    const walk = (node: HtmlNode): void => {
-      if (layout) return;
-      if (node.kind === 'text') {
-        text += node.text.trim().length;
-        return;
-      }
-      if (node.name === 'table') {
-        const nested: HtmlElement[] = [];
-        collectRows(node, nested);
-        // A table of several rows cannot live on one line of its cell: the outer table lays out a page.
-        if (nested.length >= 2) layout = true;
-        else for (const child of node.children) walk(child);
-        return;
-      }
-      if (node.name === 'br' || (BLOCKS.has(node.name) && !CELL_PARTS.has(node.name))) blocks++;
-      for (const child of node.children) walk(child);
-    };
-    for (const child of cell.children) walk(child);
-    if (text > LAYOUT_CELL_TEXT && blocks >= 2) layout = true;
-  };
-  const rows: HtmlElement[] = [];
-  collectRows(table, rows);
-  for (const row of rows) {
+  for (const row of collectRows(table)) {
     for (const cell of row.children) {
-      if (isCell(cell)) visitCell(cell);
-      if (layout) return true;
+      if (isCell(cell) && isPageCell(cell)) return true;
     }
   }
   return false;
+}
+
+/** Whether a cell holds a table of several rows, or long text in several blocks. */
+function isPageCell(cell: HtmlElement): boolean {
+  let text = 0;
+  let blocks = 0;
+  const stack: HtmlNode[] = [...cell.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.kind === 'text') {
+      text += node.text.trim().length;
+      continue;
+    }
+    if (node.name === 'table') {
+      // A table of several rows cannot live on one line of its cell: the outer table lays out a page.
+      if (collectRows(node).length >= 2) return true;
+    } else if (node.name === 'br' || (BLOCKS.has(node.name) && !CELL_PARTS.has(node.name))) {
+      blocks++;
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+  return text > LAYOUT_CELL_TEXT && blocks >= 2;
 }
 
 const CELL_PARTS = new Set(['tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'caption']);

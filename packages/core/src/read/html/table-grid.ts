@@ -11,6 +11,13 @@ export interface GridPlacement<Cell> {
 export interface TableGrid<Cell> {
   readonly rows: GridPlacement<Cell>[][];
   readonly columnCount: number;
+  /**
+   * False when the grid would exceed the cell limit: then each cell is placed in the next column of
+   * its row (spans ignored) and rows are not padded to the column count.
+   */
+  readonly padded: boolean;
+  /** Cells the rendition holds: rows × columns when padded, else the cells themselves. */
+  readonly cellCount: number;
 }
 
 /** Largest span honoured (as browsers do, larger values are clamped). */
@@ -25,15 +32,21 @@ const MAX_ROW_SPAN = 65534;
 export function layoutTable<Cell>(
   rows: readonly (readonly Cell[])[],
   spans: (cell: Cell) => { columnSpan: number; rowSpan: number },
+  maxCells = Number.POSITIVE_INFINITY,
 ): TableGrid<Cell> {
   const occupiedUntil: number[] = [];
   let columnCount = 0;
+  // Work done so far (columns stepped over, span columns marked), bounded by `maxCells`: a few bytes
+  // of huge spans must not cost rows × columns time or memory.
+  let work = 0;
   const placed: GridPlacement<Cell>[][] = [];
-  rows.forEach((cells, r) => {
+  for (let r = 0; r < rows.length; r++) {
     const row: GridPlacement<Cell>[] = [];
     let column = 0;
-    for (const cell of cells) {
+    for (const cell of rows[r]) {
+      const free = column;
       while ((occupiedUntil[column] ?? 0) > r) column++;
+      work += column - free;
       const requested = spans(cell);
       const columnSpan = clampSpan(requested.columnSpan, 1, MAX_COLUMN_SPAN);
       const remaining = rows.length - r;
@@ -41,14 +54,29 @@ export function layoutTable<Cell>(
       for (let k = column; k < column + columnSpan; k++) occupiedUntil[k] = r + rowSpan;
       row.push({ cell, column, columnSpan, rowSpan });
       column += columnSpan;
+      work += columnSpan;
       columnCount = Math.max(columnCount, column);
     }
     for (let k = column; k < occupiedUntil.length; k++) {
       if (occupiedUntil[k] > r) columnCount = Math.max(columnCount, k + 1);
     }
+    work += occupiedUntil.length;
     placed.push(row);
+    if (work > maxCells || (r + 1) * columnCount > maxCells) return sequentialLayout(rows);
+  }
+  return { rows: placed, columnCount, padded: true, cellCount: rows.length * columnCount };
+}
+
+/** Each cell in the next column of its row, spans ignored: the layout of a table too big for a grid. */
+function sequentialLayout<Cell>(rows: readonly (readonly Cell[])[]): TableGrid<Cell> {
+  let cellCount = 0;
+  let columnCount = 0;
+  const placed = rows.map((cells) => {
+    cellCount += cells.length;
+    columnCount = Math.max(columnCount, cells.length);
+    return cells.map((cell, column) => ({ cell, column, columnSpan: 1, rowSpan: 1 }));
   });
-  return { rows: placed, columnCount };
+  return { rows: placed, columnCount, padded: false, cellCount };
 }
 
 /** Parses a span attribute (`colspan`, `rowspan`) the forgiving way: leading digits, else 1. */

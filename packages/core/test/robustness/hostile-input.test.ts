@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkReport } from '../../src/check/index.js';
+import { ReadError, renderHtml } from '../../src/read/index.js';
+import { examplePath } from '../parse/seed-helpers.js';
+
+/**
+ * Regression tests for the failure classes of the fuzzing campaign (issue 12): inputs that crashed the
+ * reader with a stack overflow, made it allocate rows × widest row, or took time growing with the square
+ * of a line's length. Each finishes quickly with a clear result. The bounds are generous (the fixed code
+ * takes a fraction of them; before the fix each took from 5 s to minutes, or crashed).
+ */
+
+const seed = readFileSync(examplePath('seeds/000_ef504471c9854329.txt'), 'utf8');
+const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+async function timed<T>(run: () => Promise<T> | T): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await run();
+  return { value, ms: performance.now() - started };
+}
+
+describe('HTML nesting', () => {
+  it('renders 3,000 nested divisions and 1,000 nested tables without overflowing the stack', () => {
+    const divs = `<html><body>${'<div>'.repeat(3000)}一、总体情况${'</div>'.repeat(3000)}</body></html>`;
+    expect(renderHtml(divs).text).toContain('一、总体情况');
+    const tables = `<html><body>${'<table><tr><td>'.repeat(1000)}数值${'</td></tr></table>'.repeat(1000)}</body></html>`;
+    expect(renderHtml(tables).text).toContain('数值');
+  });
+
+  it('refuses 100,000 nested divisions at once with a clear message', async () => {
+    const html = `<html><body>${'<div>'.repeat(100_000)}${seed.slice(0, 1000)}${'</div>'.repeat(100_000)}</body></html>`;
+    const { value, ms } = await timed(() => checkReport({ bytes: encode(html), fileName: 'deep.html' }).catch((e: unknown) => e));
+    expect(value).toBeInstanceOf(ReadError);
+    expect((value as ReadError).code).toBe('too-deep');
+    expect((value as ReadError).localizedMessage('zh-CN')).toContain('嵌套超过');
+    expect((value as ReadError).localizedMessage('en')).toContain('nests its tags more than');
+    expect(ms).toBeLessThan(2000);
+  });
+});
+
+describe('HTML table spans', () => {
+  it('keeps the rendition bounded when a few bytes of spans describe a huge grid', () => {
+    const html =
+      '<table><tr>' +
+      '<td colspan=1000 rowspan=65534>x</td>'.repeat(100) +
+      '</tr>' +
+      '<tr><td>1</td></tr>'.repeat(5000) +
+      '</table>';
+    const view = renderHtml(html);
+    // Unpadded: one line per row, the cells themselves, not 100,000 columns × 5,001 rows.
+    expect(view.text.length).toBeLessThan(50 * html.length);
+    expect(view.text.split('\n').filter((line) => line === '1')).toHaveLength(5000);
+  });
+
+  it('still pads ordinary tables with spans to the full grid', () => {
+    const view = renderHtml('<table><tr><td colspan=3>a</td></tr><tr><td>1</td><td>2</td><td>3</td></tr></table>');
+    expect(view.text).toBe('a\t\t\n1\t2\t3\n');
+  });
+});
+
+describe('long lines and whitespace runs', () => {
+  it('places a missing section after 64,000 trailing spaces in linear time', async () => {
+    const text = `${seed.slice(0, 2000)}${' '.repeat(64_000)}x\n`;
+    const { value, ms } = await timed(() => checkReport({ bytes: encode(text), fileName: 'spaces.txt' }));
+    expect(value.diagnostics.some((d) => d.code === 'structure/section-missing')).toBe(true);
+    expect(ms).toBeLessThan(5000);
+  });
+
+  it('reads a heading candidate line of 65,000 decoration characters in linear time', async () => {
+    const line = `一、总体情况${' *'.repeat(32_500)}x`;
+    const text = `${seed.slice(0, 3000)}\n${line}\n${seed.slice(3000)}`;
+    const { ms } = await timed(() => checkReport({ bytes: encode(text), fileName: 'decorated.txt' }));
+    expect(ms).toBeLessThan(5000);
+  });
+});
