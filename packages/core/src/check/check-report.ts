@@ -2,7 +2,8 @@ import type { TemplateIR } from '../ir/template-ir.js';
 import type { ParsedReport, ReportSource, ReportInfo } from '../model/report.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Locale } from '../messages/index.js';
-import { rangeToOriginal, readReport } from '../read/index.js';
+import { identityView, rangeToOriginal, readReport, renderHtml } from '../read/index.js';
+import { verifySuggestions } from './verify-suggestions.js';
 import type { TextView } from '../read/text-view.js';
 import { normalizeView } from '../normalize/index.js';
 import { detectTemplate, readReportInfo } from '../detect/index.js';
@@ -21,6 +22,11 @@ export interface CheckOptions {
   locale?: Locale;
   /** Size limit in bytes (default: the reader's). */
   maxBytes?: number;
+  /**
+   * Re-check every suggestion before offering it (default true): one that does not remove its finding,
+   * or brings a new one, is dropped. See {@link verifySuggestions}.
+   */
+  verifySuggestions?: boolean;
 }
 
 /** The outcome of checking one report. */
@@ -84,7 +90,21 @@ export function checkText(
     normalized,
   });
   const confidence = detection.id === template.id ? detection.confidence : 1;
-  return { source, template: { id: template.id, confidence }, info: report.info, report, diagnostics };
+  const offered =
+    options.verifySuggestions === false || !diagnostics.some((d) => d.suggestions.length > 0)
+      ? diagnostics
+      : verifySuggestions(source.text, diagnostics, (fixed) => recheckText(source, fixed, { ...options, template, templates }));
+  return { source, template: { id: template.id, confidence }, info: report.info, report, diagnostics: offered };
+}
+
+/** The findings of `text`, an edited version of `source`, checked the same way; null if it cannot be. */
+function recheckText(source: ReportSource, text: string, options: CheckOptions): Diagnostic[] | null {
+  try {
+    const view = source.format === 'html' ? renderHtml(text) : identityView(text);
+    return checkText({ ...source, text }, view, { ...options, verifySuggestions: false }).diagnostics;
+  } catch {
+    return null;
+  }
 }
 
 function chooseTemplate(

@@ -1,1 +1,2 @@
 export * from './check-report.js';
+export * from './verify-suggestions.js';

@@ -59,7 +59,7 @@ export async function readReport(bytes: Uint8Array, options: ReadOptions = {}): 
   const declared = formatFromName(fileName);
   if (signature?.kind === 'zip') {
     const content = zipContent(bytes);
-    if (content === 'docx') return readDocx(bytes, fileName);
+    if (content === 'docx') return readDocx(bytes, fileName, maxBytes);
     if (declared === 'docx') throw new ReadError('docx-invalid', { fileName, cause: content });
     throw new ReadError('unsupported-format', { fileName, format: content });
   }
@@ -86,8 +86,9 @@ export async function readReport(bytes: Uint8Array, options: ReadOptions = {}): 
   return { source, view };
 }
 
-async function readDocx(bytes: Uint8Array, fileName: string | undefined): Promise<ReadResult> {
-  const text = await renderDocx(bytes, fileName);
+async function readDocx(bytes: Uint8Array, fileName: string | undefined, maxBytes: number): Promise<ReadResult> {
+  // The size limit applies to the text too: a small .docx can hold megabytes of it.
+  const text = await renderDocx(bytes, fileName, maxBytes);
   if (isBlank(text)) throw new ReadError('empty', { fileName });
   const source: ReportSource = { name: fileName, format: 'docx', encoding: 'utf-8', text };
   const named = extensionOf(fileName);

@@ -1,13 +1,20 @@
 import { renderHtml } from '../html/render-html.js';
 import { ReadError } from '../read-error.js';
+import { exceedsInflatedLimit, MAX_DOCX_XML_BYTES } from './zip-limits.js';
 
 /**
  * Renders a Word document (.docx) as text: mammoth converts it to HTML (paragraphs, headings, lists,
  * tables with `gridSpan`/`vMerge` as colspan/rowspan), which is rendered like any HTML source (see
  * `renderHtml`: one table row per line, TAB between cells, merged cells expanded into empty cells).
  * The result is the document's text form; ranges of a docx report point into it.
+ *
+ * A document that inflates to more than {@link MAX_DOCX_XML_BYTES} of XML (a zip bomb), or whose text
+ * exceeds `maxCharacters`, is refused (`docx-too-large`) before or instead of being converted; a
+ * document the converter cannot read is refused as `docx-invalid`, in the user's words (the
+ * converter's own message is not shown).
  */
-export async function renderDocx(bytes: Uint8Array, fileName?: string): Promise<string> {
+export async function renderDocx(bytes: Uint8Array, fileName?: string, maxCharacters = Number.POSITIVE_INFINITY): Promise<string> {
+  if (exceedsInflatedLimit(bytes)) throw new ReadError('docx-too-large', { fileName, maxBytes: MAX_DOCX_XML_BYTES });
   // Loaded on first use: mammoth (with JSZip) costs tens of milliseconds to load, which every run
   // that reads no .docx (a cold start on a text report) would otherwise pay.
   const { default: mammoth } = await import('mammoth');
@@ -15,12 +22,16 @@ export async function renderDocx(bytes: Uint8Array, fileName?: string): Promise<
   try {
     // mammoth reads `buffer` under Node and `arrayBuffer` in browsers; both accept these bytes.
     const input = { buffer: bytes, arrayBuffer: toArrayBuffer(bytes) };
-    const result = await mammoth.convertToHtml(input as unknown as { arrayBuffer: ArrayBuffer });
+    // Images are not read (nor inflated): the text is all the checker needs.
+    const options = { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) };
+    const result = await mammoth.convertToHtml(input as unknown as { arrayBuffer: ArrayBuffer }, options);
     html = result.value;
-  } catch (error) {
-    throw new ReadError('docx-invalid', { fileName, cause: error instanceof Error ? error.message : String(error) });
+  } catch {
+    throw new ReadError('docx-invalid', { fileName });
   }
-  return renderHtml(html).text;
+  const text = renderHtml(html).text;
+  if (text.length > maxCharacters) throw new ReadError('docx-too-large', { fileName, maxBytes: maxCharacters });
+  return text;
 }
 
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {

@@ -1,0 +1,94 @@
+import type { Diagnostic, Suggestion, TextEdit } from '../diagnostics/diagnostic.js';
+import { applyEdits } from '../validate/index.js';
+
+/** Most re-checks spent verifying the suggestions of one report; suggestions left unverified are not offered. */
+export const MAX_SUGGESTION_CHECKS = 24;
+
+/**
+ * Keeps only the suggestions that fix their finding: each is applied to the text and the text checked
+ * again (`recheck`); it is offered when its edits apply together (none overlapping), its finding is gone
+ * afterwards, and no finding is new (no code and rule has more findings than before). Spot deletions of
+ * quality findings (Pinyin readings, converter leftovers) are independent of each other and verified
+ * together in one re-check; the others one by one, at most {@link MAX_SUGGESTION_CHECKS} re-checks in
+ * all. Returns new diagnostics; the input is not changed.
+ */
+export function verifySuggestions(
+  text: string,
+  diagnostics: readonly Diagnostic[],
+  recheck: (text: string) => readonly Diagnostic[] | null,
+): Diagnostic[] {
+  const before = countByRule(diagnostics);
+  let checks = 0;
+  const verdict = new Map<Suggestion, boolean>();
+  const fixes = (items: readonly { d: Diagnostic; s: Suggestion }[]): boolean => {
+    if (checks >= MAX_SUGGESTION_CHECKS) return false;
+    let fixed: string;
+    const edits = items.flatMap(({ s }) => s.edits);
+    try {
+      fixed = applyEdits(text, edits);
+    } catch {
+      return false;
+    }
+    checks++;
+    const after = recheck(fixed);
+    if (after === null) return false;
+    const shift = shiftThrough(edits);
+    const remaining = new Set(after.map((a) => findingIdentity(a)));
+    if (items.some(({ d }) => remaining.has(findingIdentity(d, shift)))) return false;
+    const counts = countByRule(after);
+    for (const [key, n] of counts) if (n > (before.get(key) ?? 0)) return false;
+    return true;
+  };
+
+  const spots: { d: Diagnostic; s: Suggestion }[] = [];
+  const others: { d: Diagnostic; s: Suggestion }[] = [];
+  for (const d of diagnostics) {
+    for (const s of d.suggestions) {
+      if (d.category === 'quality' && d.suggestions.length === 1) spots.push({ d, s });
+      else others.push({ d, s });
+    }
+  }
+  if (spots.length > 0) {
+    if (!overlapping(spots.flatMap(({ s }) => s.edits)) && fixes(spots)) for (const { s } of spots) verdict.set(s, true);
+    else others.unshift(...spots);
+  }
+  for (const item of others) verdict.set(item.s, fixes([item]));
+  return diagnostics.map((d) =>
+    d.suggestions.length === 0 ? d : { ...d, suggestions: d.suggestions.filter((s) => verdict.get(s) === true) },
+  );
+}
+
+/**
+ * The identity of a finding across a fix: code, rule and cells, else message and start (`shift` maps an
+ * offset before the fix to the text after it).
+ */
+function findingIdentity(d: Diagnostic, shift: (offset: number) => number = (offset) => offset): string {
+  const where = d.cells && d.cells.length > 0 ? [...d.cells].sort().join(',') : `${d.message}@${shift(d.range.start)}`;
+  return `${d.code}|${d.rule ?? ''}|${where}`;
+}
+
+function countByRule(diagnostics: readonly Diagnostic[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of diagnostics) {
+    const key = `${d.code}|${d.rule ?? ''}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Maps an offset of a text to the same place after `edits`. */
+function shiftThrough(edits: readonly TextEdit[]): (offset: number) => number {
+  return (offset) => {
+    let delta = 0;
+    for (const e of edits) if (e.range.end <= offset && e.range.start < offset) delta += e.newText.length - (e.range.end - e.range.start);
+    return offset + delta;
+  };
+}
+
+function overlapping(edits: readonly TextEdit[]): boolean {
+  const sorted = [...edits].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i].range.start < sorted[i - 1].range.end || sorted[i].range.start === sorted[i - 1].range.start) return true;
+  }
+  return false;
+}
