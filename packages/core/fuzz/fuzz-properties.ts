@@ -12,6 +12,7 @@
  */
 import { applyEdits, checkReport, checkText, identityView, ReadError, readReport } from '@nianbao/core';
 import type { CheckResult, Diagnostic, Suggestion, TextEdit } from '@nianbao/core';
+import { unzipSync } from 'fflate';
 import type { FuzzInput } from './fuzz-input.ts';
 
 /** The classes of failure the campaign counts. */
@@ -23,9 +24,28 @@ export interface Failure {
   detail: string;
 }
 
-/** Time budget of one check: a fixed allowance plus a linear one per input byte. */
-export function timeBudgetMs(byteLength: number): number {
-  return 3000 + byteLength / 100;
+/**
+ * Time budget of one check: a fixed allowance plus a linear one per byte of input — for a .docx, per
+ * byte of its XML once inflated (a small archive can hold megabytes of it).
+ */
+export function timeBudgetMs(input: FuzzInput): number {
+  return 3000 + workSize(input) / 100;
+}
+
+function workSize(input: FuzzInput): number {
+  if (input.bytes[0] !== 0x50 || input.bytes[1] !== 0x4b) return input.bytes.length;
+  let inflated = 0;
+  try {
+    unzipSync(input.bytes, {
+      filter(file) {
+        inflated += file.originalSize;
+        return false;
+      },
+    });
+  } catch {
+    return input.bytes.length;
+  }
+  return Math.max(input.bytes.length, inflated);
 }
 
 /** Options of {@link checkInput}. */
@@ -43,11 +63,11 @@ export async function checkInput(input: FuzzInput, options: CheckInputOptions = 
   const first = await timedCheck(input);
   if (first.kind === 'failure') return [first.failure];
   const failures: Failure[] = [];
-  if (options.timing !== false && first.ms > timeBudgetMs(input.bytes.length)) {
+  if (options.timing !== false && first.ms > timeBudgetMs(input)) {
     // Confirm with a second run: a loaded machine can stall one run.
     const again = await timedCheck(input);
     const ms = again.kind === 'result' ? Math.min(again.ms, first.ms) : first.ms;
-    if (ms > timeBudgetMs(input.bytes.length)) failures.push({ kind: 'hang', detail: `${Math.round(ms)} ms for ${input.bytes.length} bytes` });
+    if (ms > timeBudgetMs(input)) failures.push({ kind: 'hang', detail: `${Math.round(ms)} ms for ${input.bytes.length} bytes` });
   }
   if (first.kind === 'refused') return failures;
   const result = first.result;
