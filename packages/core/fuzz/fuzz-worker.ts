@@ -49,8 +49,10 @@ for (let batch = 0; !stopping; batch++) {
   port.postMessage({ type: 'batch', inputs: details.numRuns + (details.failed ? 1 : 0) } satisfies WorkerMessage);
   if (details.failed && details.counterexample) {
     const [recipe] = details.counterexample;
-    const failures = await checkInput(buildInput(recipe, seeds));
-    port.postMessage({ type: 'failure', recipe, failures: failures.length > 0 ? failures : [{ kind: 'crash', detail: String(details.errorInstance) }] } satisfies WorkerMessage);
+    const again = await checkInput(buildInput(recipe, seeds));
+    // A failure that does not repeat (a timing one) is reported as first seen.
+    const seen = details.errorInstance instanceof PropertyFailure ? details.errorInstance.failures : [{ kind: 'crash' as const, detail: String(details.errorInstance) }];
+    port.postMessage({ type: 'failure', recipe, failures: again.length > 0 ? again : seen } satisfies WorkerMessage);
   }
   // Let the 'stop' message in between batches.
   await new Promise((resolve) => setImmediate(resolve));

@@ -10,7 +10,7 @@ import type {
   TemplateDetection,
 } from '../model/report.js';
 import type { TextView } from '../read/text-view.js';
-import { rangeToOriginal } from '../read/view-range.js';
+import { rangeToOriginal, snapRange } from '../read/view-range.js';
 import { detectTemplate, readReportInfo } from '../detect/index.js';
 import { buildCellStream, type CellStreamOptions, type LinePosition } from './cell-stream.js';
 import { isUnitWord, readCellValue } from './cell-value.js';
@@ -63,7 +63,7 @@ function parseBody(
   const headings = findSectionHeadings(text, template.sections);
   const headingOf = new Map<number, HeadingMatch>(headings.map((h) => [h.section, h]));
   const streamOptions: CellStreamOptions = { isHardSpace: hardSpaceTest(view, source), linePosition: linePositions(view, source) };
-  const map = (start: number, end: number): OffsetRange => rangeToOriginal(view, { start, end });
+  const map = (start: number, end: number): OffsetRange => snapRange(source.text, rangeToOriginal(view, { start, end }));
   const reads = new Map<string, TableRead>();
   const sections: ReportSection[] = [];
   const inferredStart = new Map<number, number>();

@@ -12,6 +12,7 @@ import {
 } from '../messages/index.js';
 import type { OffsetRange, ParsedReport, ReportCell, ReportSection, ReportTable } from '../model/report.js';
 import type { TextView } from '../read/text-view.js';
+import { snapRange } from '../read/view-range.js';
 import { axisNodeLabel, cellDisplayLabel, tableLabels, type TableLabels } from './axis-labels.js';
 import { templateIndex } from './template-index.js';
 import { lineAt, viewRangeOf } from './text-ranges.js';
@@ -132,8 +133,8 @@ export class ValidationContext {
       category: info.category,
       severity: this.severityOf(code, draft.severity),
       message: draft.message,
-      range: draft.range,
-      related: draft.related ?? [],
+      range: snapRange(this.text, draft.range),
+      related: (draft.related ?? []).map((r) => ({ ...r, range: snapRange(this.text, r.range) })),
       suggestions: draft.suggestions ?? [],
     };
     if (draft.rule !== undefined) diagnostic.rule = draft.rule;
