@@ -296,6 +296,13 @@ describe('template checks', () => {
       const text = proseRule('/共(?<n>[0-9]+件/');
       await expectCheck(text, 'invalid-pattern', '/共', { en: 'not a valid regular expression' });
     });
+    it('invalid-pattern: a backreference or lookaround, which no linear-time engine runs', async () => {
+      await expectCheck(proseRule('/共(?<n>[0-9]+)(件)\\2/'), 'invalid-pattern', '/共', { en: 'linear-time engine does not support' });
+      await expectCheck(proseRule('/共(?<n>[0-9]+)(?=件)/'), 'invalid-pattern', '/共', { en: 'backreferences, lookahead or lookbehind' });
+    });
+    it('accepts nested quantifiers: the linear-time engine runs them without backtracking', async () => {
+      expect(await diagnosticsOf(proseRule('/共(?:[0-9]+)+x(?<n>[0-9]+)件/'))).toEqual([]);
+    });
     it('regex-flags-ignored: flags other than g and u', async () => {
       const text = proseRule('/共(?<n>[0-9]+)件/i');
       await expectCheck(text, 'regex-flags-ignored', '/共', { severity: 'warning', en: 'The regex flags "i" are ignored' });

@@ -36,13 +36,8 @@ function checkForbidden(ctx: ValidationContext, rule: ForbiddenPatternRuleIR): D
   const diagnostics: Diagnostic[] = [];
   for (const segment of sectionTexts(ctx, rule.sections)) {
     const matches: Array<{ text: string; start: number; end: number }> = [];
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(segment.text); m; m = pattern.exec(segment.text)) {
-      if (m[0].length === 0) {
-        pattern.lastIndex++;
-        continue;
-      }
-      matches.push({ text: m[0], start: segment.viewStart + m.index, end: segment.viewStart + m.index + m[0].length });
+    for (const m of pattern.matches(segment.text)) {
+      matches.push({ text: m.text, start: segment.viewStart + m.index, end: segment.viewStart + m.index + m.text.length });
     }
     if (matches.length === 0) continue;
     const ranges = matches.map((m) => originalRangeOf(ctx.view, m));

@@ -25,20 +25,15 @@ export function proseStatements(ctx: ValidationContext): ProseStatement[] {
   const statements: ProseStatement[] = [];
   for (const rule of ctx.template.rules) {
     if (rule.kind !== 'prose') continue;
-    const pattern = compileRulePattern(rule.pattern);
+    const pattern = compileRulePattern(rule.pattern, true);
     if (!pattern) continue;
     for (const segment of sectionTexts(ctx, rule.sections)) {
-      pattern.lastIndex = 0;
-      for (let m = pattern.exec(segment.text); m; m = pattern.exec(segment.text)) {
-        if (m[0].length === 0) {
-          pattern.lastIndex++;
-          continue;
-        }
-        const written = m.groups?.n;
+      for (const m of pattern.matches(segment.text)) {
+        const written = m.n;
         const value = written === undefined ? null : parseProseNumber(written);
         if (value === null) continue;
         const viewStart = segment.viewStart + m.index;
-        statements.push({ rule, written: written!.trim(), value, text: m[0], viewStart, viewEnd: viewStart + m[0].length });
+        statements.push({ rule, written: written!.trim(), value, text: m.text, viewStart, viewEnd: viewStart + m.text.length });
       }
     }
   }

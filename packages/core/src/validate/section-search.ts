@@ -1,3 +1,4 @@
+import { compileLinearPattern, linearMatches, type LinearMatch } from '@nianbao/template-language/linear-pattern';
 import type { ValidationContext } from './validation-context.js';
 
 /** A piece of normalised text to search, and where it starts in the view. */
@@ -8,24 +9,21 @@ export interface TextSegment {
   viewStart: number;
 }
 
-const compiled = new Map<string, RegExp | null>();
+/** A template pattern ready to search text in linear time. */
+export interface RulePattern {
+  /** The non-empty matches in `text`, left to right; `n` is the named group of a prose check's number. */
+  matches(text: string): Iterable<LinearMatch>;
+}
 
 /**
- * A template pattern compiled with the flags the IR prescribes (`gu`); null when the source is not a
- * valid regular expression (the compiler rejects those, so this only guards hand-made IR).
+ * A template pattern compiled for the linear-time engine (see `compileLinearPattern`: no pattern can
+ * make a check take longer than the text is long); null when the source cannot run there (the
+ * template checks reject those, so this only guards hand-made IR).
  */
-export function compileRulePattern(source: string): RegExp | null {
-  if (!compiled.has(source)) {
-    let pattern: RegExp | null;
-    try {
-      pattern = new RegExp(source, 'gu');
-    } catch {
-      pattern = null;
-    }
-    compiled.set(source, pattern);
-  }
-  const pattern = compiled.get(source)!;
-  return pattern ? new RegExp(pattern) : null;
+export function compileRulePattern(source: string, withNumber = false): RulePattern | null {
+  const compiled = compileLinearPattern(source);
+  if (!compiled.ok) return null;
+  return { matches: (text) => linearMatches(compiled.pattern, text, withNumber) };
 }
 
 /** The normalised bodies of the named sections that were found (the whole text when none is named). */

@@ -9,3 +9,4 @@ export * from './rule-expansion.js';
 export * from './section-heading.js';
 export * from './template-analysis.js';
 export * from './template-model.js';
+export * from './linear-pattern.js';

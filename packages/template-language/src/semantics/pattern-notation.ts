@@ -1,4 +1,5 @@
 import type { Pattern } from '../generated/ast.js';
+import { compileLinearPattern } from './linear-pattern.js';
 
 /**
  * The pattern notation of prose checks and forbidden patterns, compiled to ECMAScript regex source
@@ -118,6 +119,13 @@ function checked(source: string, numberSlots: number, ignoredFlags: string): Com
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return failure(`不是有效的正则表达式（${detail}）`, `not a valid regular expression (${detail})`);
+  }
+  const linear = compileLinearPattern(source);
+  if (!linear.ok) {
+    return failure(
+      `用了线性时间引擎不支持的写法（${linear.detail}）：模板的正则表达式不能用反向引用、前瞻或后顾，否则检查时间无法保证`,
+      `uses syntax the linear-time engine does not support (${linear.detail}): template patterns cannot use backreferences, lookahead or lookbehind, whose time cannot be bounded`,
+    );
   }
   return { ok: true, source, numberSlots, ignoredFlags };
 }
