@@ -8,7 +8,7 @@ import type { TextView } from '../read/text-view.js';
 import { normalizeView } from '../normalize/index.js';
 import { detectTemplate, readReportInfo } from '../detect/index.js';
 import { parseReport } from '../parse/index.js';
-import { validateReport } from '../validate/index.js';
+import { compareDiagnostics, validateReport } from '../validate/index.js';
 import { builtinTemplates } from '../templates/index.js';
 import { diagnosticCodes, message } from '../messages/index.js';
 
@@ -27,7 +27,15 @@ export interface CheckOptions {
    * or brings a new one, is dropped. See {@link verifySuggestions}.
    */
   verifySuggestions?: boolean;
+  /**
+   * Time budget of the check in milliseconds (default {@link DEFAULT_CHECK_BUDGET_MS}): past it, what
+   * is left is not checked and one `structure/check-timeout` finding says so.
+   */
+  budgetMs?: number;
 }
+
+/** Default time budget of one report's check: far beyond any real report, short enough for a batch. */
+export const DEFAULT_CHECK_BUDGET_MS = 60_000;
 
 /** The outcome of checking one report. */
 export interface CheckResult {
@@ -67,6 +75,9 @@ export function checkText(
   view: TextView,
   options: CheckOptions = {},
 ): CheckResult {
+  const started = performance.now();
+  const budgetMs = options.budgetMs ?? DEFAULT_CHECK_BUDGET_MS;
+  const deadline = { at: started + budgetMs, seconds: Math.round(budgetMs / 100) / 10 };
   const templates = options.templates ?? builtinTemplates;
   const normalized = normalizeView(view);
   const detection = detectTemplate(normalized.text, templates);
@@ -88,12 +99,22 @@ export function checkText(
     locale: options.locale ?? 'zh-CN',
     templates,
     normalized,
+    deadline,
   });
   const confidence = detection.id === template.id ? detection.confidence : 1;
   const offered =
     options.verifySuggestions === false || !diagnostics.some((d) => d.suggestions.length > 0)
       ? diagnostics
-      : verifySuggestions(source.text, diagnostics, (fixed) => recheckText(source, fixed, { ...options, template, templates }));
+      : verifySuggestions(
+          source.text,
+          diagnostics,
+          (fixed) => recheckText(source, fixed, { ...options, template, templates, budgetMs: Math.max(0, deadline.at - performance.now()) }),
+          deadline.at,
+        );
+  if (offered !== diagnostics && performance.now() > deadline.at && !offered.some((d) => d.code === 'structure/check-timeout')) {
+    offered.push(timeoutFinding(source, deadline.seconds, locale));
+    offered.sort(compareDiagnostics);
+  }
   return { source, template: { id: template.id, confidence }, info: report.info, report, diagnostics: offered };
 }
 
@@ -117,6 +138,14 @@ function chooseTemplate(
   const found = templates.find((t) => t.id === wanted);
   if (!found) throw new UnknownTemplateError(wanted);
   return found;
+}
+
+/** The finding for a check that ran out of time while verifying its suggested fixes. */
+function timeoutFinding(source: ReportSource, seconds: number, locale: Locale): Diagnostic {
+  const code = 'structure/check-timeout';
+  const firstLineEnd = source.text.search(/\r|\n|$/u);
+  const text = message(code, { seconds, stage: message('check-stage/fixes', {}, locale) }, locale);
+  return finding(code, text, { start: 0, end: Math.max(0, firstLineEnd) }, []);
 }
 
 /** The one finding for a text no template fits: on its first line, naming the templates tried. */
@@ -156,9 +185,9 @@ function legacyFormat(view: TextView, info: ReportInfo, templates: TemplateIR[],
   return finding('template/legacy-format', text, range, related);
 }
 
-/** A finding of a code raised before any template is chosen (its default severity). */
+/** A finding of a code raised outside the validator (its default severity). */
 function finding(
-  code: 'template/unknown' | 'template/legacy-format',
+  code: 'template/unknown' | 'template/legacy-format' | 'structure/check-timeout',
   text: string,
   range: Diagnostic['range'],
   related: Diagnostic['related'],

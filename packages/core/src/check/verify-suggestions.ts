@@ -10,18 +10,20 @@ export const MAX_SUGGESTION_CHECKS = 24;
  * afterwards, and no finding is new (no code and rule has more findings than before). Spot deletions of
  * quality findings (Pinyin readings, converter leftovers) are independent of each other and verified
  * together in one re-check; the others one by one, at most {@link MAX_SUGGESTION_CHECKS} re-checks in
- * all. Returns new diagnostics; the input is not changed.
+ * all, none after `deadline` (a `performance.now()` value). Returns new diagnostics; the input is not
+ * changed.
  */
 export function verifySuggestions(
   text: string,
   diagnostics: readonly Diagnostic[],
   recheck: (text: string) => readonly Diagnostic[] | null,
+  deadline = Number.POSITIVE_INFINITY,
 ): Diagnostic[] {
   const before = countByRule(diagnostics);
   let checks = 0;
   const verdict = new Map<Suggestion, boolean>();
   const fixes = (items: readonly { d: Diagnostic; s: Suggestion }[]): boolean => {
-    if (checks >= MAX_SUGGESTION_CHECKS) return false;
+    if (checks >= MAX_SUGGESTION_CHECKS || performance.now() > deadline) return false;
     let fixed: string;
     const edits = items.flatMap(({ s }) => s.edits);
     try {

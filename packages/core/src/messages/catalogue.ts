@@ -316,6 +316,7 @@ export const catalogue = {
   'code-description/template/superseded': { 'zh-CN': '使用了已废止的格式', en: 'A superseded format is used' },
   'code-description/template/anachronistic': { 'zh-CN': '使用了尚未施行的格式', en: 'A format not yet in force is used' },
   'code-description/template/legacy-format': { 'zh-CN': '含有旧格式内容', en: 'Parts of the old pre-template format' },
+  'code-description/structure/check-timeout': { 'zh-CN': '检查超出时间限制', en: 'The check ran out of time' },
   'code-description/structure/parse-failed': { 'zh-CN': '读取报告时出现内部错误', en: 'Internal error while reading the report' },
   'code-description/template/unknown': { 'zh-CN': '无法识别报告格式', en: 'The report format is not recognised' },
   'code-description/template/year-unknown': { 'zh-CN': '无法读出报告年度', en: 'The report year cannot be read' },
@@ -330,6 +331,14 @@ export const catalogue = {
   'code-description/audit/cross-year': { 'zh-CN': '与上一年度报告的数据不衔接', en: 'Figures do not follow on from the previous year' },
   'code-description/audit/copied-text': { 'zh-CN': '正文照搬上一年度报告', en: 'Section copied from the previous year\'s report' },
   'code-description/audit/duplicate-report': { 'zh-CN': '同一机关同一年度有多份报告', en: 'Several reports of one agency and year' },
+
+  'structure/check-timeout': {
+    'zh-CN': '报告未能在 {seconds} 秒内检查完（停在{stage}），以下结果不完整；请检查报告是否有异常内容（极长的行、重复的表格），或反馈此文件。',
+    en: 'The report could not be checked within {seconds} s (stopped while {stage}); the findings are incomplete. Look for unusual content (very long lines, repeated tables), or report this file.',
+  },
+  'check-stage/reading': { 'zh-CN': '读取结构时', en: 'reading the structure' },
+  'check-stage/validating': { 'zh-CN': '核对规则时', en: 'checking the rules' },
+  'check-stage/fixes': { 'zh-CN': '验证修改建议时', en: 'verifying the suggested fixes' },
 
   // ── reader refusals (ReadError) ──────────────────────────────────────────────────────────────────
   'read/binary': {

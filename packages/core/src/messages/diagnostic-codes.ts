@@ -41,6 +41,7 @@ export const diagnosticCodes = {
   'structure/row-split-guessed': { category: 'structure', severity: 'info', severityFrom: 'code' },
   'structure/extra-values': { category: 'structure', severity: 'warning', severityFrom: 'code' },
   'structure/parse-failed': { category: 'structure', severity: 'error', severityFrom: 'code' },
+  'structure/check-timeout': { category: 'structure', severity: 'error', severityFrom: 'code' },
   'structure/table-repeated': { category: 'structure', severity: 'info', severityFrom: 'code' },
   'structure/rows-out-of-order': { category: 'structure', severity: 'info', severityFrom: 'code' },
   'structure/table-transposed': { category: 'structure', severity: 'info', severityFrom: 'code' },

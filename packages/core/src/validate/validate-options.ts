@@ -13,4 +13,9 @@ export interface ValidateOptions {
    * rebuilt from `report.source.text`.
    */
   normalized?: TextView;
+  /**
+   * A time limit (`performance.now()` value): checks not started by then are skipped and one
+   * `structure/check-timeout` finding says so.
+   */
+  deadline?: { at: number; seconds: number };
 }

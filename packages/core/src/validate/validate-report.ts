@@ -36,15 +36,18 @@ export function validateReport(report: ParsedReport, template: TemplateIR, optio
   const view = options.normalized ?? normalizeText(report.source.text);
   const ctx = new ValidationContext(report, template, view, options.templates ?? [], options.locale);
   if (report.parseFailure !== undefined) return [parseFailed(ctx, report.parseFailure)];
-  const diagnostics = [
-    ...checkStructure(ctx),
-    ...checkTemplate(ctx),
-    ...checkCells(ctx),
-    ...checkArithmetic(ctx),
-    ...checkProse(ctx),
-    ...checkSectionText(ctx),
-    ...checkTextQuality(ctx),
-  ];
+  if (options.deadline && performance.now() > options.deadline.at) {
+    return [checkTimeout(ctx, options.deadline.seconds, 'check-stage/reading')];
+  }
+  const checks = [checkStructure, checkTemplate, checkCells, checkArithmetic, checkProse, checkSectionText, checkTextQuality];
+  const diagnostics: Diagnostic[] = [];
+  for (const check of checks) {
+    if (options.deadline && performance.now() > options.deadline.at) {
+      diagnostics.push(checkTimeout(ctx, options.deadline.seconds, 'check-stage/validating'));
+      break;
+    }
+    diagnostics.push(...check(ctx));
+  }
   return diagnostics.sort(compareDiagnostics);
 }
 
@@ -54,6 +57,16 @@ function parseFailed(ctx: ValidationContext, detail: string): Diagnostic {
   const firstLineEnd = text.search(/\r|\n|$/u);
   return ctx.diagnostic('structure/parse-failed', {
     message: ctx.msg('structure/parse-failed', { detail }),
+    range: { start: 0, end: Math.max(0, firstLineEnd) },
+  });
+}
+
+/** The finding for a check stopped by its time budget, on the first line. */
+export function checkTimeout(ctx: ValidationContext, seconds: number, stage: 'check-stage/reading' | 'check-stage/validating' | 'check-stage/fixes'): Diagnostic {
+  const text = ctx.report.source.text;
+  const firstLineEnd = text.search(/\r|\n|$/u);
+  return ctx.diagnostic('structure/check-timeout', {
+    message: ctx.msg('structure/check-timeout', { seconds, stage: ctx.msg(stage, {}) }),
     range: { start: 0, end: Math.max(0, firstLineEnd) },
   });
 }

@@ -341,6 +341,12 @@ describe('validateReport on an invented template', () => {
     expect(diagnostics[0].message).toBe('读取报告时出现内部错误（Object.groupBy is not a function），未作检查。请反馈此问题。');
   });
 
+  it('stops at its deadline with one finding saying so', () => {
+    const diagnostics = validateReport(build(), budgetTemplate, { deadline: { at: performance.now() - 1, seconds: 5 } });
+    expect(codes(diagnostics)).toEqual(['error structure/check-timeout']);
+    expect(diagnostics[0].message).toContain('未能在 5 秒内检查完（停在读取结构时）');
+  });
+
   it('says once that no template fits a text without markers or year', () => {
     const value = '会议纪要\n今天讨论了午餐安排。\n';
     const result = checkText({ format: 'txt', encoding: 'utf-8', text: value }, identityView(value), {
