@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { checkReport, ReadError, type CheckResult, type Locale } from '@nianbao/core';
 import { fixReport } from '../fix/fix-report.js';
 import { writeAtomically } from '../fix/write-atomically.js';
-import type { CliMessageKey } from '../i18n/cli-messages.js';
+import { systemReason } from '../i18n/system-reason.js';
 import { createTranslator, type Translator } from '../i18n/translate.js';
 import type { FileOutcome, FixReport } from '../outcome/index.js';
 import type { CheckJob, CheckSettings } from './check-settings.js';
@@ -27,7 +27,9 @@ export async function checkFile(job: CheckJob, settings: CheckSettings): Promise
     if (settings.fix && job.file) {
       const fixed = await fixReport(bytes, check, (next) => checkReport({ bytes: next, fileName }, options));
       if (fixed.kind === 'fixed') {
-        await writeAtomically(job.file, fixed.bytes);
+        await writeAtomically(job.file, fixed.bytes).catch((error: unknown) => {
+          throw new WriteFailure(error);
+        });
         check = fixed.result;
         fix = { applied: fixed.applied };
       } else if (fixed.kind === 'skipped') {
@@ -55,21 +57,18 @@ function skippedMessage(reason: 'format' | 'encoding', path: string, check: Chec
 export function failureMessage(error: unknown, path: string, locale: Locale): string {
   const t = createTranslator(locale);
   if (error instanceof ReadError) return `${path}: ${error.localizedMessage(locale)}`;
+  if (error instanceof WriteFailure) return t('write-failed', { path, reason: systemReason(error.cause, t) });
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') return t('file-not-found', { path });
-  if (code !== undefined) {
-    const reason = Object.prototype.hasOwnProperty.call(systemReasons, code) ? t(systemReasons[code]) : code;
-    return t('unreadable', { path, reason });
-  }
+  if (code !== undefined) return t('unreadable', { path, reason: systemReason(error, t) });
   const reason = error instanceof Error ? error.message : String(error);
   return `${path}: ${t('internal-error', { reason: reason.split('\n')[0] })}`;
 }
 
-/** Short reasons for the file-system errors a user can do something about, by error code. */
-const systemReasons: Readonly<Record<string, CliMessageKey>> = {
-  EACCES: 'reason-eacces',
-  EPERM: 'reason-eperm',
-  EISDIR: 'reason-eisdir',
-  EMFILE: 'reason-emfile',
-  EIO: 'reason-eio',
-};
+/** A fixed report that could not be written back: reported as such, not as a file that cannot be read. */
+export class WriteFailure extends Error {
+  constructor(override readonly cause: unknown) {
+    super('write failed');
+    this.name = 'WriteFailure';
+  }
+}

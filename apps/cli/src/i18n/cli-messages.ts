@@ -71,6 +71,12 @@ export const cliMessages = {
   'reason-eisdir': { 'zh-CN': '这是一个目录（EISDIR）', en: 'is a directory (EISDIR)' },
   'reason-emfile': { 'zh-CN': '打开的文件过多（EMFILE）', en: 'too many open files (EMFILE)' },
   'reason-eio': { 'zh-CN': '输入/输出错误（EIO）', en: 'input/output error (EIO)' },
+  'reason-eloop': { 'zh-CN': '符号链接形成循环（ELOOP）', en: 'too many levels of symbolic links (ELOOP)' },
+  'reason-enospc': { 'zh-CN': '磁盘已满（ENOSPC）', en: 'no space left on device (ENOSPC)' },
+  'reason-edquot': { 'zh-CN': '超出磁盘配额（EDQUOT）', en: 'disk quota exceeded (EDQUOT)' },
+  'reason-erofs': { 'zh-CN': '文件系统只读（EROFS）', en: 'read-only file system (EROFS)' },
+  // A fixed report that could not be written back (the reason is one of the reason-* texts).
+  'write-failed': { 'zh-CN': '{path}：检查完成，但修改无法写回文件：{reason}', en: '{path}: checked, but the fixes could not be written back: {reason}' },
 } as const;
 
 /** A key of the CLI's message catalogue. */

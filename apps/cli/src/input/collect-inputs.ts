@@ -1,5 +1,6 @@
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { systemReason } from '../i18n/system-reason.js';
 import type { Translator } from '../i18n/translate.js';
 import { CliError } from '../program/cli-error.js';
 import { isReportFile, reportExtensions } from './supported-files.js';
@@ -36,8 +37,15 @@ export async function collectInputs(operands: readonly string[], cwd: string, t:
       inputs.push({ kind: 'stdin', path: stdinPath });
       continue;
     }
-    const stats = await stat(path.resolve(cwd, operand)).catch(() => undefined);
+    const stats = await stat(path.resolve(cwd, operand)).catch((error: NodeJS.ErrnoException) => {
+      // A link loop or a file we may not look at is named as such, not as a missing file.
+      if (error.code === 'ELOOP' || error.code === 'EACCES') throw new CliError(t('unreadable', { path: operand, reason: systemReason(error, t) }));
+      return undefined;
+    });
     if (stats?.isDirectory()) {
+      await readdir(path.resolve(cwd, operand)).catch((error: unknown) => {
+        throw new CliError(t('unreadable', { path: operand, reason: systemReason(error, t) }));
+      });
       const { glob } = await globber();
       const found = await glob(`**/*.{${reportExtensions.join(',')}}`, {
         cwd: path.resolve(cwd, operand),

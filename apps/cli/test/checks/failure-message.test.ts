@@ -1,6 +1,6 @@
 import { ReadError } from '@nianbao/core';
 import { describe, expect, it } from 'vitest';
-import { failureMessage } from '../../src/checks/check-file.js';
+import { failureMessage, WriteFailure } from '../../src/checks/check-file.js';
 
 const systemError = (code: string) => Object.assign(new Error(`${code}: something`), { code });
 
@@ -16,8 +16,16 @@ describe('failureMessage', () => {
     expect(failureMessage(systemError('EISDIR'), 'd', 'zh-CN')).toBe('d：无法读取：这是一个目录（EISDIR）');
     expect(failureMessage(systemError('EISDIR'), 'd', 'en')).toBe('d: cannot read: is a directory (EISDIR)');
     expect(failureMessage(systemError('EACCES'), 'a.txt', 'zh-CN')).toBe('a.txt：无法读取：没有访问权限（EACCES）');
-    expect(failureMessage(systemError('ENOSPC'), 'a.txt', 'en')).toBe('a.txt: cannot read: ENOSPC');
+    expect(failureMessage(systemError('ENOSPC'), 'a.txt', 'en')).toBe('a.txt: cannot read: no space left on device (ENOSPC)');
+    expect(failureMessage(systemError('ELOOP'), 'a.txt', 'zh-CN')).toBe('a.txt：无法读取：符号链接形成循环（ELOOP）');
+    expect(failureMessage(systemError('EWHATEVER'), 'a.txt', 'en')).toBe('a.txt: cannot read: EWHATEVER');
     expect(failureMessage(systemError('constructor'), 'a.txt', 'en')).toBe('a.txt: cannot read: constructor');
+  });
+
+  it('reports a failed write of the fixes as such, not as a file it cannot read', () => {
+    const full = new WriteFailure(systemError('ENOSPC'));
+    expect(failureMessage(full, 'a.txt', 'zh-CN')).toBe('a.txt：检查完成，但修改无法写回文件：磁盘已满（ENOSPC）');
+    expect(failureMessage(full, 'a.txt', 'en')).toBe('a.txt: checked, but the fixes could not be written back: no space left on device (ENOSPC)');
   });
 
   it('keeps only the first line of anything else', () => {
