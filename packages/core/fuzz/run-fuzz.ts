@@ -78,14 +78,16 @@ function startWorker(): Promise<void> {
       resourceLimits: { maxOldGenerationSizeMb: 2048 },
     });
     let last: FuzzRecipe | undefined;
-    let lastBeat = Date.now();
+    // Seconds of silence, counted in ticks of the watchdog (not clock time, which jumps when the whole
+    // process is paused or starved).
+    let silentTicks = 0;
     let stopped = false;
     const watchdog = setInterval(() => {
       if (done() && !stopped) {
         stopped = true;
         worker.postMessage('stop');
       }
-      if (Date.now() - lastBeat > hangSeconds * 1000) {
+      if (++silentTicks > hangSeconds) {
         clearInterval(watchdog);
         if (last) save(last, [{ kind: 'hang', detail: `no answer within ${hangSeconds} s` }]);
         inputs++;
@@ -93,7 +95,7 @@ function startWorker(): Promise<void> {
       }
     }, 1000);
     worker.on('message', (message: WorkerMessage) => {
-      lastBeat = Date.now();
+      silentTicks = 0;
       if (message.type === 'input') last = message.recipe;
       else if (message.type === 'batch') inputs += message.inputs;
       else save(message.recipe, message.failures);

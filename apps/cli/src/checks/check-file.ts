@@ -21,8 +21,11 @@ export async function checkFile(job: CheckJob, settings: CheckSettings): Promise
     const bytes = job.bytes ?? readFileSync(job.file!);
     const fileName = job.fileName ?? job.file ?? job.path;
     const templates = settings.templateSets[job.templateSet ?? 0];
-    const options = { template: settings.template, locale: settings.locale, ...(templates ? { templates } : {}) };
+    const options = { template: settings.template, locale: settings.locale, budgetMs: settings.budgetMs, ...(templates ? { templates } : {}) };
     let check = await checkReport({ bytes, fileName }, options);
+    // A report that ran out of time is that file's failure (exit 2), not a finding about the report.
+    const timeout = check.diagnostics.find((d) => d.code === 'structure/check-timeout');
+    if (timeout) return { index: job.index, path: job.path, extras: [], lines: {}, failure: `${job.path}: ${timeout.message}` };
     let fix: FixReport | undefined;
     if (settings.fix && job.file) {
       const fixed = await fixReport(bytes, check, (next) => checkReport({ bytes: next, fileName }, options));

@@ -15,6 +15,8 @@ export interface CheckSettings {
   wantFingerprints: boolean;
   /** Keep what `nianbao audit` needs of each report: digest, key figures, tables (see AuditPayload). */
   wantAudit?: boolean;
+  /** Time budget of one report's check in milliseconds (default: the core's). */
+  budgetMs?: number;
 }
 
 /** One input to check: a file to read, or bytes already read (standard input). */

@@ -492,7 +492,7 @@ function collectAfter(
     // A short separated row may continue on lines of bare values (a wrapped line).
     const more = collectFrom(stream, i, stop, k - slots.length, false, isFurniture);
     if (more.slots.length > 0) {
-      slots.push(...more.slots);
+      for (const slot of more.slots) slots.push(slot);
       lastItem = more.lastItem;
       for (const l of more.layouts) layouts.add(l);
     }

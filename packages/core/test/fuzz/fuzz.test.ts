@@ -33,5 +33,5 @@ describe('fuzzing: the whole pipeline on mutated real reports', () => {
     const saved = JSON.parse(readFileSync(path.join(reproducerDir, file), 'utf8')) as { fileName: string | null; bytes: string };
     const input = { bytes: new Uint8Array(Buffer.from(saved.bytes, 'base64')), fileName: saved.fileName ?? undefined };
     expect(await checkInput(input, { timing: false })).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 });

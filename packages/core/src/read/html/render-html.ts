@@ -65,8 +65,8 @@ class TreeRenderer {
     }
   }
 
-  /** Schedules `tasks` to run in the order given, before anything scheduled earlier. */
-  private schedule(...steps: Task[]): void {
+  /** Schedules `steps` to run in the order given, before anything scheduled earlier. */
+  private schedule(steps: readonly Task[]): void {
     for (let i = steps.length - 1; i >= 0; i--) this.tasks.push(steps[i]);
   }
 
@@ -130,7 +130,7 @@ class TreeRenderer {
       }
     }
     steps.push(() => writer.lineBreak(table.end));
-    this.schedule(...steps);
+    this.schedule(steps);
   }
 
   /** Renders a row: its cells in grid columns (empty cells for spans), then the line break. */
@@ -154,7 +154,7 @@ class TreeRenderer {
         writer.startCell(state.emptyAt >= 0 ? state.emptyAt : placement.cell.start, state.column === 0);
         before = writer.writtenLength;
       });
-      steps.push(...placement.cell.children);
+      for (const child of placement.cell.children) steps.push(child);
       steps.push(() => {
         writer.endCell();
         state.emptyAt = writer.writtenLength === before ? contentStart(placement.cell) : -1;
@@ -166,7 +166,7 @@ class TreeRenderer {
       fillTo(columnCount);
       writer.forcedLineBreak(state.emptyAt >= 0 ? state.emptyAt : row.end);
     });
-    this.schedule(...steps);
+    this.schedule(steps);
   }
 }
 
