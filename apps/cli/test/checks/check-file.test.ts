@@ -5,7 +5,7 @@ import { seedPath } from '../helpers/run-cli.js';
 import { repoRoot } from '../helpers/run-cli.js';
 import path from 'node:path';
 
-const settings: CheckSettings = { template: 'auto', locale: 'zh-CN', fix: false, wantLines: false, wantFingerprints: false };
+const settings: CheckSettings = { template: 'auto', templateSets: [], locale: 'zh-CN', fix: false, wantLines: false, wantFingerprints: false };
 const job = { index: 0, path: 'r.txt', file: path.join(repoRoot, seedPath(3)) };
 
 describe('checkFile', () => {
