@@ -10,8 +10,8 @@ const LOWER_DIVISION = new RegExp(`^[^${AGENCY_WORD}]{1,8}?(?:市|区|县|旗)`,
 /**
  * The key that identifies an agency across its reports: the name without whitespace and punctuation,
  * in Simplified script, without the higher divisions some titles write before the agency's own place
- * ("淮安市洪泽区人民政府" and "洪泽区人民政府" are one agency; "淮安市人民政府" keeps its city, and so does
- * "淮安市公安局").
+ * ("某市某区人民政府" and "某区人民政府" are one agency; "某市人民政府" keeps its city, and so does
+ * "某市公安局").
  */
 export function agencyKey(name: string): string {
   let key = toSimplifiedString(name.normalize('NFKC')).replace(/[^\p{L}\p{N}]/gu, '');
