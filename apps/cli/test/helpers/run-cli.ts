@@ -18,9 +18,12 @@ export interface CliRun {
 }
 
 /** Runs the built CLI as a child process (as a user would), with colour off unless asked for. */
-export function runCli(args: string[], options: { input?: string | Uint8Array; cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
+export function runCli(
+  args: string[],
+  options: { input?: string | Uint8Array; cwd?: string; env?: NodeJS.ProcessEnv; nodeOptions?: string[] } = {},
+): CliRun {
   if (!existsSync(cliBin)) throw new Error(`${cliBin} is missing: build first (npx turbo run build)`);
-  const run = spawnSync(process.execPath, [cliBin, ...args], {
+  const run = spawnSync(process.execPath, [...(options.nodeOptions ?? []), cliBin, ...args], {
     cwd: options.cwd ?? repoRoot,
     input: options.input,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, NIANBAO_LOCALE: undefined, ...options.env },

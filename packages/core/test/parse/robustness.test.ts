@@ -31,6 +31,13 @@ function cpuMs(): number {
   return (usage.user + usage.system) / 1000;
 }
 
+/**
+ * Vitest's time limit for the timed tests: a guard against a hang only. What they assert is CPU time,
+ * which other processes on a shared machine do not inflate; a wall-clock limit near the expected time
+ * would fail them on a loaded machine however fast the parser is.
+ */
+const hangGuardMs = 600_000;
+
 function parseAll(text: string): ParsedReport[] {
   const view = normalizeText(text);
   const source: ReportSource = { format: 'txt', encoding: 'utf-8', text };
@@ -164,7 +171,7 @@ describe('robustness', () => {
     expect(large.ms).toBeLessThan(20_000);
     // Ten times the input may cost at most ~25 times the time (linear, with slack for GC and noise).
     expect(large.ms / Math.max(small.ms, 1)).toBeLessThan(25);
-  }, 60_000);
+  }, hangGuardMs);
 
   it('grows linearly when one table section spans megabytes of table-like noise', () => {
     const rows = seeds[2].split('\n').filter((l) => l.includes('\t')).join('\n');
@@ -183,7 +190,7 @@ describe('robustness', () => {
     expect(large.ms).toBeLessThan(60_000);
     console.log(JSON.stringify({ chars: large.length, ms: Math.round(large.ms), smallMs: Math.round(small.ms) }));
     expect(large.ms / Math.max(small.ms, 1)).toBeLessThan(25);
-  }, 90_000);
+  }, hangGuardMs);
 });
 
 describe('parser failure', () => {
