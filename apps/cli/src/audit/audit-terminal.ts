@@ -1,7 +1,7 @@
 import type { Locale, Severity } from '@nianbao/core';
 import type { Style, StyleName } from '../terminal/style.js';
 import { displayWidth } from '../terminal/display-width.js';
-import { auditText } from './audit-messages.js';
+import { createAuditTranslator } from '../i18n/index.js';
 import type { AuditOverview } from './audit-overview.js';
 
 const severityStyle: Record<Severity, StyleName> = { error: 'red', warning: 'yellow', info: 'blue' };
@@ -14,7 +14,7 @@ export const agenciesListed = 20;
  * (each year: template, errors, warnings, top codes), every finding across reports in full, the totals.
  */
 export function writeTerminalSummary(overview: AuditOverview, write: (text: string) => void, style: Style, locale: Locale): void {
-  const t = (key: Parameters<typeof auditText>[1], params?: Parameters<typeof auditText>[2]) => auditText(locale, key, params);
+  const t = createAuditTranslator(locale);
   const years = overview.years.map((y) => y.year);
   const yearText = years.length > 0 ? t('years-range', { from: years[0], to: years[years.length - 1] }) : t('no-years');
   write(`${style('bold', t('overview', { files: overview.reports.length, agencies: overview.agencies.length, years: yearText }))}\n\n`);

@@ -8,7 +8,7 @@ import {
   type AuditFinding,
   type ReportDigest,
 } from '@nianbao/core';
-import { auditText } from '../audit/audit-messages.js';
+import { translate } from '../i18n/index.js';
 import { AuditBaseline } from '../audit/audit-baseline.js';
 import { AuditJsonWriter } from '../audit/audit-json-writer.js';
 import { auditOverview } from '../audit/audit-overview.js';
@@ -78,7 +78,7 @@ export async function auditCommand(operands: string[], options: AuditOptions, io
   try {
     baseline = await AuditBaseline.load(baselineFile, options.updateBaseline === true);
   } catch (error) {
-    throw new CliError(auditText(locale, 'baseline-unreadable', { file: options.baseline ?? '', reason: error instanceof Error ? error.message : String(error) }));
+    throw new CliError(translate(locale, 'audit-baseline-unreadable', { file: options.baseline ?? '', reason: error instanceof Error ? error.message : String(error) }));
   }
 
   const progress =
@@ -161,11 +161,11 @@ export async function auditCommand(operands: string[], options: AuditOptions, io
     if (options.format === 'pretty') writeTerminalSummary(overview, write, createStyle(supportsColour(io.stdout, io.env, options.color)), locale);
     if (html && htmlFile) {
       html.finish(overview);
-      note(auditText(locale, 'html-written', { file: options.html! }));
+      note(translate(locale, 'audit-html-written', { file: options.html! }));
     }
     if (options.updateBaseline && baselineFile) {
       const count = await baseline.write(baselineFile);
-      note(auditText(locale, 'baseline-written', { file: options.baseline!, n: count }));
+      note(translate(locale, 'audit-baseline-written', { file: options.baseline!, n: count }));
     }
     if (summary.failed > 0) return ExitCode.failure;
     if (summary.errors > 0) return ExitCode.problems;

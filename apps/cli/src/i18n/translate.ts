@@ -29,3 +29,11 @@ export type Translator = (key: CliMessageKey, params?: MessageParams) => string;
 export function createTranslator(locale: Locale): Translator {
   return (key, params) => translate(locale, key, params);
 }
+
+/** The key of an audit summary's word, without its `audit-` prefix. */
+export type AuditMessageKey = CliMessageKey extends infer K ? (K extends `audit-${infer Rest}` ? Rest : never) : never;
+
+/** A translator of the audit summaries' words (the catalogue's `audit-` keys) bound to one locale. */
+export function createAuditTranslator(locale: Locale): (key: AuditMessageKey, params?: MessageParams) => string {
+  return (key, params) => translate(locale, `audit-${key}`, params);
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cliMessages } from '../../src/i18n/cli-messages.js';
 import { localeOfArgv, parseLocale, resolveLocale } from '../../src/i18n/locale.js';
-import { translate } from '../../src/i18n/translate.js';
+import { createAuditTranslator, translate } from '../../src/i18n/translate.js';
 
 describe('cli messages', () => {
   it('fills placeholders and picks English plurals', () => {
@@ -41,6 +41,17 @@ describe('cli messages', () => {
       expect(text['zh-CN'], key).toMatch(/\p{Script=Han}|^\p{P}+$/u);
       expect(text.en.trim(), key).not.toBe('');
       expect(text.en, key).not.toMatch(/\p{Script=Han}/u);
+    }
+  });
+
+  it('words the audit summaries from the same catalogue, each text once', () => {
+    expect(createAuditTranslator('zh-CN')('overview', { files: 2, agencies: 1, years: '2023–2024 年度' })).toBe('审计了 2 份报告：1 个机关，2023–2024 年度');
+    expect(createAuditTranslator('en')('line', { line: 3 })).toBe('line 3');
+    const seen = new Map<string, string>();
+    for (const [key, text] of Object.entries(cliMessages)) {
+      const words = `${text['zh-CN']}\u0000${text.en}`;
+      expect(seen.get(words), `${key} repeats another key's words`).toBeUndefined();
+      seen.set(words, key);
     }
   });
 });

@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import type { Locale } from '@nianbao/core';
 import type { DiagnosticExtras, OutputDiagnostic, TableView } from '../../outcome/index.js';
-import { auditText } from '../audit-messages.js';
+import { translate } from '../../i18n/index.js';
 import type { AuditOverview } from '../audit-overview.js';
 import type { AuditedReport, AuditFindingRecord } from '../audit-records.js';
 import { escapeHtml } from './escape-html.js';
@@ -67,7 +67,7 @@ export class HtmlSummaryWriter {
       write(
         `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
           `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">\n` +
-          `<title>${escapeHtml(auditText(this.locale, 'title'))}</title>\n<style>${summaryStyle}${markedStyle}</style>\n</head>\n<body>\n<main>\n`,
+          `<title>${escapeHtml(translate(this.locale, 'audit-title'))}</title>\n<style>${summaryStyle}${markedStyle}</style>\n</head>\n<body>\n<main>\n`,
       );
       write(summarySection(overview, this.locale, pageOf));
       const buffer = Buffer.alloc(64 * 1024);
@@ -81,11 +81,11 @@ export class HtmlSummaryWriter {
         const extra = across.get(report.path) ?? [];
         if (extra.length > 0) {
           const items = extra.map(({ finding }, i) => findingItem(`${pageId(report)}-x${i}`, finding, this.locale, pageOf));
-          write(`\n<h3>${escapeHtml(auditText(this.locale, 'across-years'))}</h3><ol class="findings">${items.join('')}</ol>`);
+          write(`\n<h3>${escapeHtml(translate(this.locale, 'audit-across-years'))}</h3><ol class="findings">${items.join('')}</ol>`);
         }
         write('\n</section>\n');
       }
-      write(`<p class="meta">${escapeHtml(auditText(this.locale, 'generated', { version: this.version }))}</p>\n</main>\n</body>\n</html>\n`);
+      write(`<p class="meta">${escapeHtml(translate(this.locale, 'audit-generated', { version: this.version }))}</p>\n</main>\n</body>\n</html>\n`);
     } finally {
       closeSync(out);
     }

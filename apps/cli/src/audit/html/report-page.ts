@@ -1,6 +1,6 @@
 import type { Locale } from '@nianbao/core';
 import type { DiagnosticExtras, OutputDiagnostic, TableView } from '../../outcome/index.js';
-import { auditText } from '../audit-messages.js';
+import { createAuditTranslator, translate } from '../../i18n/index.js';
 import type { AuditedReport, AuditOutputFinding } from '../audit-records.js';
 import { escapeHtml } from './escape-html.js';
 
@@ -16,12 +16,12 @@ export function findingItem(
   locale: Locale,
   pageOf: (path: string) => string | undefined,
 ): string {
-  const line = auditText(locale, 'line', { line: finding.range.start.line + 1 });
+  const line = translate(locale, 'audit-line', { line: finding.range.start.line + 1 });
   const related = finding.related
     .map((r) => {
       const path = (r as { path?: string }).path;
       const page = path === undefined ? undefined : pageOf(path);
-      const where = `${path === undefined ? '' : `${path} · `}${auditText(locale, 'line', { line: r.range.start.line + 1 })}`;
+      const where = `${path === undefined ? '' : `${path} · `}${translate(locale, 'audit-line', { line: r.range.start.line + 1 })}`;
       const place = page ? `<a href="#${page}">${escapeHtml(where)}</a>` : escapeHtml(where);
       return `<li>${place}：${escapeHtml(r.message)}</li>`;
     })
@@ -46,7 +46,7 @@ export function reportPageStart(
   tables: readonly TableView[],
   locale: Locale,
 ): string {
-  const t = (key: Parameters<typeof auditText>[1], params?: Parameters<typeof auditText>[2]) => auditText(locale, key, params);
+  const t = createAuditTranslator(locale);
   const id = pageId(report);
   const findingOfCell = new Map<string, string>();
   const items = shown.map((diagnostic, i) => {

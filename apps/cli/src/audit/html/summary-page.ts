@@ -1,5 +1,5 @@
 import { describeCode, isDiagnosticCode, type Locale } from '@nianbao/core';
-import { auditText } from '../audit-messages.js';
+import { createAuditTranslator, type AuditMessageKey } from '../../i18n/index.js';
 import type { AuditOverview } from '../audit-overview.js';
 import { regionFigures } from '../audit-payload.js';
 import { escapeHtml } from './escape-html.js';
@@ -31,7 +31,7 @@ code{font-size:12px;color:#59636e}
 
 /** The summary part of the HTML page: overview, region per year with charts, agencies and years, top codes, findings across reports. */
 export function summarySection(overview: AuditOverview, locale: Locale, pageOf: (path: string) => string | undefined): string {
-  const t = (key: Parameters<typeof auditText>[1], params?: Parameters<typeof auditText>[2]) => auditText(locale, key, params);
+  const t = createAuditTranslator(locale);
   const years = overview.years;
   const yearText = years.length > 0 ? t('years-range', { from: years[0].year, to: years[years.length - 1].year }) : t('no-years');
   const parts: string[] = [`<section id="summary">`, `<h1>${escapeHtml(t('title'))}</h1>`];
@@ -40,7 +40,7 @@ export function summarySection(overview: AuditOverview, locale: Locale, pageOf: 
   // The region per year.
   const names = Object.keys(regionFigures);
   parts.push(`<h2>${escapeHtml(t('region-totals'))}</h2>`);
-  const head = [t('year'), t('reports'), t('errors'), t('warnings'), ...names.map((name) => t(`figure-${name}` as Parameters<typeof auditText>[1]))];
+  const head = [t('year'), t('reports'), t('errors'), t('warnings'), ...names.map((name) => t(`figure-${name}` as AuditMessageKey))];
   const body = years.map((year) => {
     const cells = [year.reports, year.errors, year.warnings].map((n) => `<td class="num">${n}</td>`);
     for (const name of names) {
