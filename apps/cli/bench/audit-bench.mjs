@@ -2,11 +2,13 @@
 // series of AUDIT_AGENCIES agencies × years 2020–2024, each report a real one (the seeds, the corpus, the
 // clean examples; 2019-format ones for 2020, 2021-format ones after) under a generated title naming its
 // agency and year — then runs the built CLI's audit over the directory with --html and prints one JSON line:
-// reports, wall time, peak resident memory of the CLI process (worker threads included), findings.
+// reports, wall time, CPU time (user + system, from /usr/bin/time -v when installed), peak resident memory
+// of the CLI process (worker threads included), the size of the HTML summary and of its folder of pages,
+// findings.
 //   node apps/cli/bench/audit-bench.mjs            # 10,000 reports
 //   AUDIT_REPORTS=1000 node apps/cli/bench/audit-bench.mjs
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,13 +55,18 @@ const cli = path.join(root, 'apps/cli/dist/bin.js');
 const htmlFile = path.join(dir, 'audit.html');
 // The CLI process reports its own peak memory (all threads) when it exits.
 const hook = `data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss-kb='+process.resourceUsage().maxRSS+'\\n'))`;
+const args = ['--import', hook, cli, 'audit', reports, '--format', 'json', '--html', htmlFile, '--no-progress'];
+const timed = existsSync('/usr/bin/time');
 const started = performance.now();
-const run = spawnSync(process.execPath, ['--import', hook, cli, 'audit', reports, '--format', 'json', '--html', htmlFile, '--no-progress'], {
-  encoding: 'utf8',
-  maxBuffer: 1 << 30,
-});
+const run = timed
+  ? spawnSync('/usr/bin/time', ['-v', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 })
+  : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
 const seconds = (performance.now() - started) / 1000;
 const maxRss = Number(/maxrss-kb=(\d+)/u.exec(run.stderr ?? '')?.[1] ?? NaN);
+const timeField = (name) => Number(new RegExp(`${name}[^:]*: ([\\d.]+)`, 'u').exec(run.stderr ?? '')?.[1] ?? NaN);
+const cpuSeconds = timed ? Math.round((timeField('User time') + timeField('System time')) * 10) / 10 : null;
+const pagesDir = path.join(dir, 'audit.pages');
+const pages = existsSync(pagesDir) ? readdirSync(pagesDir).map((name) => statSync(path.join(pagesDir, name)).size) : [];
 let findings = null;
 let summary = null;
 try {
@@ -76,8 +83,13 @@ console.log(
     inputMB: Math.round(bytes / 1e5) / 10,
     seconds: Math.round(seconds * 10) / 10,
     reportsPerSecond: Math.round(written / seconds),
+    cpuSeconds,
     peakRssMB: Math.round(maxRss / 1024),
+    ...(timed && { peakRssMBTime: Math.round(timeField('Maximum resident set size') / 1024) }),
+    loadAverage: (await import('node:os')).loadavg()[0],
     htmlMB: Math.round(statSync(htmlFile, { throwIfNoEntry: false })?.size / 1e5) / 10,
+    pageFiles: pages.length,
+    pagesMB: Math.round(pages.reduce((a, b) => a + b, 0) / 1e5) / 10,
     jsonMB: Math.round(Buffer.byteLength(run.stdout ?? '') / 1e5) / 10,
     findingsAcrossReports: findings,
     summary,

@@ -1,4 +1,4 @@
-import type { ReportSets } from '@nianbao/core';
+import type { ReportKey, ReportSets } from '@nianbao/core';
 import { jsonContractVersion } from '../format/json-formatter.js';
 import type { FileOutcome, OutputDiagnostic, RunSummary } from '../outcome/index.js';
 import { contractSummary } from '../outcome/index.js';
@@ -26,19 +26,21 @@ export class AuditJsonWriter {
     this.files++;
   }
 
-  /** The audit part and the summary; ends the document. */
-  finish(sets: ReportSets, findings: readonly AuditFindingRecord[], summary: RunSummary): void {
-    const series = sets.series.map((s) => ({
-      agency: s.agency,
-      key: s.key,
-      years: s.reports.map((r) => ({ year: r.year, path: r.path, template: r.templateId })),
-      duplicates: s.duplicates.map((d) => ({ year: d.report.year, path: d.report.path, first: d.first.path })),
-    }));
-    const audit = {
-      series,
-      unidentified: sets.unidentified.map((d) => d.path),
-      findings: findings.map(({ finding, state }) => (state ? { ...finding, baselineState: state } : finding)),
-    };
-    this.write(`\n],"audit":${JSON.stringify(audit)},"summary":${JSON.stringify(contractSummary(summary))}}\n`);
+  /** The audit part and the summary; ends the document (series and findings written one at a time). */
+  finish(sets: ReportSets<ReportKey>, findings: Iterable<AuditFindingRecord>, summary: RunSummary): void {
+    this.write(`\n],"audit":{"series":[`);
+    sets.series.forEach((s, i) => {
+      const series = {
+        agency: s.agency,
+        key: s.key,
+        years: s.reports.map((r) => ({ year: r.year, path: r.path, template: r.templateId })),
+        duplicates: s.duplicates.map((d) => ({ year: d.report.year, path: d.report.path, first: d.first.path })),
+      };
+      this.write(`${i === 0 ? '' : ','}${JSON.stringify(series)}`);
+    });
+    this.write(`],"unidentified":${JSON.stringify(sets.unidentified.map((d) => d.path))},"findings":[`);
+    let i = 0;
+    for (const { finding, state } of findings) this.write(`${i++ === 0 ? '' : ','}${JSON.stringify(state ? { ...finding, baselineState: state } : finding)}`);
+    this.write(`]},"summary":${JSON.stringify(contractSummary(summary))}}\n`);
   }
 }

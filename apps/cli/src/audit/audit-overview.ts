@@ -1,5 +1,6 @@
-import type { AuditedReport, AuditFindingRecord } from './audit-records.js';
+import type { AuditFindingStore } from './audit-finding-store.js';
 import { regionFigures } from './audit-payload.js';
+import type { AuditedReport } from './audit-records.js';
 
 /** One year of the region: reports, findings and the key figures added up. */
 export interface RegionYear {
@@ -11,27 +12,62 @@ export interface RegionYear {
   figures: Record<string, { total: number; reports: number }>;
 }
 
+/** The region's key figures added up per year as reports are checked (nothing kept per report). */
+export class RegionFigureTally {
+  private readonly years = new Map<number, RegionYear['figures']>();
+
+  /** Adds one report's key figures (null: not read with certainty) to its year. */
+  add(year: number | null, figures: Readonly<Record<string, number | null>> | undefined): void {
+    if (year === null) return;
+    let sums = this.years.get(year);
+    if (!sums) {
+      sums = Object.fromEntries(Object.keys(regionFigures).map((name) => [name, { total: 0, reports: 0 }]));
+      this.years.set(year, sums);
+    }
+    for (const [name, value] of Object.entries(figures ?? {})) {
+      if (value === null || !sums[name]) continue;
+      sums[name].total += value;
+      sums[name].reports++;
+    }
+  }
+
+  /** The sums of a year (zero when no report of the year stated any). */
+  of(year: number): RegionYear['figures'] {
+    return this.years.get(year) ?? Object.fromEntries(Object.keys(regionFigures).map((name) => [name, { total: 0, reports: 0 }]));
+  }
+}
+
+/** An agency's reports (or a report without agency, alone), with its counts. */
+export interface AuditedAgency {
+  name: string;
+  reports: AuditedReport[];
+  errors: number;
+  warnings: number;
+}
+
 /** Everything the summaries (terminal, HTML) show, computed once at the end of the run. */
 export interface AuditOverview {
   reports: AuditedReport[];
   /** Reports grouped by agency key (reports without one alone, by path), agencies sorted by findings. */
-  agencies: Array<{ name: string; reports: AuditedReport[]; errors: number; warnings: number }>;
+  agencies: AuditedAgency[];
   years: RegionYear[];
   /** Findings per code over the whole run, most frequent first. */
   topCodes: Array<{ code: string; count: number }>;
-  findings: AuditFindingRecord[];
+  /** Findings across reports (read back from disk as they are shown). */
+  findings: AuditFindingStore;
   pairsChecked: number;
   unidentified: number;
   acknowledged: number;
 }
 
-/** Builds the overview of a run from its report records and findings across reports. */
+/** Builds the overview of a run from its report records, the key figures per year and the findings across reports. */
 export function auditOverview(
   reports: AuditedReport[],
-  findings: AuditFindingRecord[],
+  figures: RegionFigureTally,
+  findings: AuditFindingStore,
   stats: { pairsChecked: number; unidentified: number; acknowledged: number },
 ): AuditOverview {
-  const byAgency = new Map<string, { name: string; reports: AuditedReport[]; errors: number; warnings: number }>();
+  const byAgency = new Map<string, AuditedAgency>();
   for (const report of reports) {
     const key = report.agencyKey ?? `\u0000${report.path}`;
     let agency = byAgency.get(key);
@@ -53,17 +89,12 @@ export function auditOverview(
     if (report.year === null) continue;
     let year = years.get(report.year);
     if (!year) {
-      year = { year: report.year, reports: 0, errors: 0, warnings: 0, figures: Object.fromEntries(Object.keys(regionFigures).map((name) => [name, { total: 0, reports: 0 }])) };
+      year = { year: report.year, reports: 0, errors: 0, warnings: 0, figures: figures.of(report.year) };
       years.set(report.year, year);
     }
     year.reports++;
     year.errors += report.errors;
     year.warnings += report.warnings;
-    for (const [name, value] of Object.entries(report.figures)) {
-      if (value === null || !year.figures[name]) continue;
-      year.figures[name].total += value;
-      year.figures[name].reports++;
-    }
   }
   return {
     reports,

@@ -1,8 +1,13 @@
 import type { AuditFinding, ReportDigest } from '@nianbao/core';
 import type { DiagnosticExtras, FileOutcome, OutputDiagnostic, OutputRelated } from '../outcome/index.js';
 import type { BaselineState } from '../format/sarif-formatter.js';
+import type { SpillRef } from './spill-file.js';
 
-/** What the audit remembers of one report once it is checked (the report itself is dropped). */
+/**
+ * What the audit keeps in memory of one report once it is checked (the report itself is dropped): who
+ * and which year it is, its counts, and where the rest waits on disk (its digest, its page, its findings
+ * across reports).
+ */
 export interface AuditedReport {
   /** Position in the input list. */
   index: number;
@@ -16,13 +21,19 @@ export interface AuditedReport {
   infos: number;
   /** Findings shown, per code. */
   codes: Record<string, number>;
-  figures: Record<string, number | null>;
+  /** Where its digest waits (reports the audit read). */
+  digest?: SpillRef;
+  /** Where the data of its page of the HTML summary waits (`--html`). */
+  page?: SpillRef;
+  /** Its findings across reports that are shown, in the run's finding store. */
+  across?: SpillRef[];
 }
 
 /** A finding across reports, in the output shape (positions as lines and characters; related in other files). */
 export interface AuditOutputFinding extends OutputDiagnostic {
   path: string;
-  related: Array<OutputRelated & { path: string }>;
+  /** Each in a report (`path`), at a cell of it when the finding compares cells. */
+  related: Array<OutputRelated & { path: string; cell?: string }>;
 }
 
 /** An audit finding with what outputs need besides it. */
@@ -45,7 +56,12 @@ export function toOutputFinding(finding: AuditFinding): AuditOutputFinding {
     severity: finding.severity,
     message: finding.message,
     range: { start: finding.location.start, end: finding.location.end },
-    related: finding.related.map((related) => ({ path: related.path, message: related.message, range: { start: related.start, end: related.end } })),
+    related: finding.related.map((related) => ({
+      path: related.path,
+      message: related.message,
+      range: { start: related.start, end: related.end },
+      ...(related.cell && { cell: related.cell }),
+    })),
     ...(finding.expected !== undefined && { expected: finding.expected }),
     ...(finding.actual !== undefined && { actual: finding.actual }),
     suggestions: [],
@@ -76,7 +92,6 @@ export function auditedReport(outcome: FileOutcome, shown: readonly OutputDiagno
     warnings,
     infos,
     codes,
-    figures: outcome.audit?.figures ?? {},
   };
 }
 

@@ -49,11 +49,11 @@ export function writeTerminalSummary(overview: AuditOverview, write: (text: stri
   });
   if (overview.agencies.length > agenciesListed) write(`  ${style('dim', t('more-agencies', { n: overview.agencies.length - agenciesListed }))}\n`);
   write('\n');
-  if (overview.findings.length === 0) {
+  if (overview.findings.count === 0) {
     write(`${style('green', '✔')} ${t('no-across-years')}\n`);
   } else {
     write(`${style('bold', t('across-years'))}\n`);
-    for (const { finding } of overview.findings) {
+    for (const { finding } of overview.findings.all()) {
       const position = `${finding.path}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
       write(`  ${style('underline', position)}  ${style(severityStyle[finding.severity], finding.severity)}  ${finding.message}  ${style('gray', finding.code)}\n`);
       for (const related of finding.related) {

@@ -11,11 +11,13 @@ import {
 import { translate } from '../i18n/index.js';
 import { AuditBaseline } from '../audit/audit-baseline.js';
 import { AuditJsonWriter } from '../audit/audit-json-writer.js';
-import { auditOverview } from '../audit/audit-overview.js';
+import { AuditFindingStore } from '../audit/audit-finding-store.js';
+import { auditOverview, RegionFigureTally } from '../audit/audit-overview.js';
 import { auditTemplates } from '../audit/audit-payload.js';
 import { auditedReport, countFinding, toOutputFinding, type AuditedReport, type AuditFindingRecord } from '../audit/audit-records.js';
 import { writeTerminalSummary } from '../audit/audit-terminal.js';
-import { HtmlSummaryWriter } from '../audit/html/html-summary-writer.js';
+import { HtmlSummaryWriter, type HtmlLayout } from '../audit/html/html-summary-writer.js';
+import { SpillFile } from '../audit/spill-file.js';
 import type { CheckSettings } from '../checks/check-settings.js';
 import { defaultJobs, runChecks } from '../checks/run-checks.js';
 import { SarifFormatter } from '../format/sarif-formatter.js';
@@ -42,6 +44,8 @@ export interface AuditOptions extends TemplateSourceOptions {
   format: (typeof auditFormats)[number];
   locale?: string;
   html?: string;
+  /** Layout of the HTML summary: one file, or the summary and a folder of pages per agency. */
+  htmlPages?: HtmlLayout;
   baseline?: string;
   updateBaseline?: boolean;
   jobs?: string;
@@ -94,11 +98,13 @@ export async function auditCommand(operands: string[], options: AuditOptions, io
   const json = options.format === 'json' ? new AuditJsonWriter(write) : undefined;
   const sarif = options.format === 'sarif' ? new SarifFormatter({ write, locale }, { version: cliVersion(), cwd: io.cwd }) : undefined;
   const htmlFile = options.html ? path.resolve(io.cwd, options.html) : undefined;
-  const html = htmlFile ? new HtmlSummaryWriter(htmlFile, locale, cliVersion()) : undefined;
+  const html = htmlFile ? new HtmlSummaryWriter(htmlFile, locale, cliVersion(), options.htmlPages ?? 'auto') : undefined;
+  const digests = new SpillFile('digests');
+  const findingStore = new AuditFindingStore();
   try {
     const summary = emptySummary();
     const records: AuditedReport[] = [];
-    const digests: ReportDigest[] = [];
+    const figures = new RegionFigureTally();
     const deliver = (outcome: FileOutcome) => {
       progress?.tick();
       if (outcome.failure) note(outcome.failure);
@@ -120,26 +126,34 @@ export async function auditCommand(operands: string[], options: AuditOptions, io
       json?.file(outcome, shown, baseline.active ? states.filter((_, i) => keep[i]) : undefined);
       sarif?.file(outcome, baseline.active ? states.map((state) => state ?? 'new') : undefined);
       const record = auditedReport(outcome, shown);
+      if (outcome.audit) {
+        record.digest = digests.append(outcome.audit.digest);
+        figures.add(record.year, outcome.audit.figures);
+      }
+      if (html) record.page = html.keep(shown, shownExtras, outcome.audit?.tables ?? []);
       records.push(record);
-      html?.page(record, shown, shownExtras, outcome.audit?.tables ?? []);
-      if (outcome.audit) digests.push(outcome.audit.digest);
     };
     await runChecks(inputs, settings, defaultJobs(inputs.length, requestedJobs), { stdin: io.stdin }, deliver, templateSetOf);
     progress?.clear();
 
-    // Across reports: each agency's series.
+    // Across reports: each agency's series, its digests read back one series at a time.
     const templates = auditTemplates(settings.template);
-    const sets = groupReports(digests);
-    digests.length = 0;
-    const recordByPath = new Map(records.map((record) => [record.path, record]));
-    const identityByPath = new Map<string, string>();
-    for (const series of sets.series) for (const report of [...series.reports, ...series.duplicates.map((d) => d.report)]) identityByPath.set(report.path, reportIdentity(report));
+    const sets = groupReports(records.filter((record) => record.digest));
     let pairsChecked = 0;
-    const findings: AuditFindingRecord[] = [];
     for (const series of sets.series) {
       for (let i = 1; i < series.reports.length; i++) if (series.reports[i].year === series.reports[i - 1].year! + 1) pairsChecked++;
-      const found = auditSeries(series, templates, locale);
-      for (const record of fingerprintFindings(found, identityByPath)) {
+      if (series.reports.length < 2 && series.duplicates.length === 0) continue;
+      const load = (record: AuditedReport) => digests.read<ReportDigest>(record.digest!);
+      const loaded = new Map(series.reports.map((record) => [record, load(record)]));
+      const digestSeries = {
+        key: series.key,
+        agency: series.agency,
+        reports: series.reports.map((record) => loaded.get(record)!),
+        duplicates: series.duplicates.map(({ report, first }) => ({ report: load(report), first: loaded.get(first) ?? load(first) })),
+      };
+      const recordByPath = new Map([...series.reports, ...series.duplicates.map((d) => d.report)].map((record) => [record.path, record]));
+      const found = auditSeries(digestSeries, templates, locale);
+      for (const record of fingerprintFindings(found, recordByPath)) {
         const state = baseline.classify(record.fingerprint, {
           report: record.report,
           code: record.finding.code,
@@ -149,19 +163,26 @@ export async function auditCommand(operands: string[], options: AuditOptions, io
         if (sarif) sarif.finding(record.finding.path, record.finding, record.fingerprint, record.extras, baseline.active ? (state ?? 'new') : undefined);
         if (state === 'unchanged') continue;
         record.state = state;
-        findings.push(record);
+        const ref = findingStore.add(record);
         const report = recordByPath.get(record.finding.path);
-        if (report) countFinding(report, record.finding);
+        if (report) {
+          countFinding(report, record.finding);
+          (report.across ??= []).push(ref);
+        }
         addFindingToSummary(summary, record);
       }
     }
-    const overview = auditOverview(records, findings, { pairsChecked, unidentified: sets.unidentified.length, acknowledged: baseline.acknowledgedCount });
-    json?.finish(sets, findings, summary);
+    const overview = auditOverview(records, figures, findingStore, { pairsChecked, unidentified: sets.unidentified.length, acknowledged: baseline.acknowledgedCount });
+    json?.finish(sets, findingStore.all(), summary);
     sarif?.finish(summary);
     if (options.format === 'pretty') writeTerminalSummary(overview, write, createStyle(supportsColour(io.stdout, io.env, options.color)), locale);
     if (html && htmlFile) {
-      html.finish(overview);
-      note(translate(locale, 'audit-html-written', { file: options.html! }));
+      const written = html.finish(overview);
+      note(
+        written.directory
+          ? translate(locale, 'audit-html-pages-written', { file: options.html!, directory: path.relative(io.cwd, written.directory) || written.directory, n: written.files - 1 })
+          : translate(locale, 'audit-html-written', { file: options.html! }),
+      );
     }
     if (options.updateBaseline && baselineFile) {
       const count = await baseline.write(baselineFile);
@@ -172,14 +193,17 @@ export async function auditCommand(operands: string[], options: AuditOptions, io
     return ExitCode.ok;
   } finally {
     html?.dispose();
+    digests.dispose();
+    findingStore.dispose();
   }
 }
 
 /** Audit findings with their numbered fingerprints (numbered per report, in order). */
-function fingerprintFindings(findings: readonly AuditFinding[], identityByPath: ReadonlyMap<string, string>): AuditFindingRecord[] {
+function fingerprintFindings(findings: readonly AuditFinding[], recordByPath: ReadonlyMap<string, AuditedReport>): AuditFindingRecord[] {
   const byReport = new Map<string, number[]>();
   const raw = findings.map((finding, i) => {
-    const report = identityByPath.get(finding.location.path) ?? finding.location.path;
+    const record = recordByPath.get(finding.location.path);
+    const report = record ? reportIdentity(record) : finding.location.path;
     const list = byReport.get(report) ?? [];
     list.push(i);
     byReport.set(report, list);

@@ -113,6 +113,20 @@ export const cliMessages = {
   'audit-baseline-written': { 'zh-CN': '基线文件已写入 {file}（{n} 项）', en: 'baseline written to {file} ({n} {n|finding|findings})' },
   'audit-baseline-unreadable': { 'zh-CN': '无法读取基线文件 {file}：{reason}', en: 'cannot read the baseline file {file}: {reason}' },
   'audit-html-written': { 'zh-CN': '审计摘要已写入 {file}', en: 'audit summary written to {file}' },
+  'audit-html-pages-written': {
+    'zh-CN': '审计摘要已写入 {file}，各报告页面在 {directory}（{n} 个文件）',
+    en: 'audit summary written to {file}, report pages in {directory} ({n} {n|file|files})',
+  },
+  'audit-more-findings': {
+    'zh-CN': '……另有 {n} 项，见各报告页面',
+    en: '… {n} more {n|finding|findings}, on the pages of their reports',
+  },
+  'audit-more-agencies-pages': {
+    'zh-CN': '以上为问题最多的机关；另有 {n} 个机关见机关列表',
+    en: 'The agencies with the most findings; {n} more {n|agency|agencies} in the list of agencies',
+  },
+  'audit-all-agencies': { 'zh-CN': '机关列表（分页）：', en: 'All agencies, by page:' },
+  'audit-agencies-page': { 'zh-CN': '机关列表 第 {page}/{pages} 页', en: 'Agencies, page {page} of {pages}' },
   'audit-totals': { 'zh-CN': '合计', en: 'Total' },
   'audit-region-totals': { 'zh-CN': '全区域各年度数据', en: "The region's figures per year" },
   'audit-reports': { 'zh-CN': '报告数', en: 'Reports' },

@@ -61,6 +61,14 @@ export function createProgram(io: CliIo, setExitCode: ExitCodeSink): Command {
     .addOption(templates())
     .addOption(noConfig())
     .option('--html <file>', '写出 HTML 审计摘要 / write the HTML summary to a file')
+    .addOption(
+      new Option(
+        '--html-pages <layout>',
+        'HTML 版式：single 单个文件，split 摘要加各机关页面的文件夹，auto 超过 200 份报告时 split / layout: single file, split (summary + folder of agency pages), auto (split above 200 reports)',
+      )
+        .choices(['auto', 'single', 'split'])
+        .default('auto'),
+    )
     .option('--baseline <file>', '基线文件：不报告其中已确认的问题 / baseline file: leave out acknowledged findings')
     .option('--update-baseline', '把本次的全部问题写入基线文件 / write every finding of this run to the baseline file')
     .option('-j, --jobs <n>', '工作线程数 / worker threads (default: by files and cores)')

@@ -21,6 +21,7 @@ let context: BrowserContext;
 let page: Page;
 let htmlFile: string;
 let htmlFileEn: string;
+let htmlFileSplit: string;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
@@ -46,6 +47,10 @@ beforeAll(async () => {
   const run = runCli(['audit', reports, '--html', htmlFile], { cwd: temp });
   expect(run.stderr).toContain('audit.html');
   expect(runCli(['audit', reports, '--html', htmlFileEn, '--locale', 'en'], { cwd: temp }).stderr).toContain('audit-en.html');
+  htmlFileSplit = path.join(temp, 'split', 'audit.html');
+  mkdirSync(path.dirname(htmlFileSplit));
+  const split = runCli(['audit', reports, '--html', htmlFileSplit, '--html-pages', 'split'], { cwd: temp });
+  expect(split.stderr).toContain(path.join('split', 'audit.pages'));
   mkdirSync(artifacts, { recursive: true });
   context = await chromium.launchPersistentContext(path.join(temp, 'profile'), {
     executablePath: chromiumPath,
@@ -115,8 +120,19 @@ describe('the HTML audit summary in Chromium', () => {
     const related = shown.locator('li.finding', { hasText: 'audit/cross-year' }).locator('ul.related a').first();
     expect(await related.textContent()).toContain('hongzequ-2023.txt');
     await page.screenshot({ path: path.join(artifacts, 'audit-report-page.png'), fullPage: false });
+    // The related place is the 2023 report's cell: its page opens with that cell targeted.
+    expect(await related.getAttribute('href')).toMatch(/^#r\d+-t3\.carriedForward\.naturalPerson$/u);
     await related.click();
-    expect(await page.locator('section.page:target h2').textContent()).toContain('2023');
+    const earlier = page.locator('section.page:has(td:target)');
+    expect(await earlier.isVisible()).toBe(true);
+    expect(await earlier.locator('h2').textContent()).toContain('洪泽区人民政府 2023');
+    expect(await page.locator('#summary').isVisible()).toBe(false);
+    const target = earlier.locator('td:target');
+    expect(await target.getAttribute('data-cell')).toBe('t3.carriedForward.naturalPerson');
+    expect(await target.textContent()).toBe('0');
+    expect(await target.evaluate((td) => td.classList.contains('related-cell'))).toBe(true);
+    await target.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(artifacts, 'audit-related-cell.png'), fullPage: false });
     expect(consoleErrors).toEqual([]);
   });
 
@@ -125,6 +141,27 @@ describe('the HTML audit summary in Chromium', () => {
     expect(await page.title()).toBe('Audit of government-information-disclosure annual reports');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('#summary h2').first().textContent()).toBe("The region's figures per year");
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('splits a large summary into a folder of agency pages linked from the summary (--html-pages split)', async () => {
+    await page.goto(`file://${htmlFileSplit}`);
+    expect(await page.locator('section.page').count()).toBe(0);
+    await page.locator('table.agencies a', { hasText: '2024' }).click();
+    expect(page.url()).toMatch(/\/audit\.pages\/a\d+\.html#r\d+$/u);
+    expect(await page.locator('body.agency section.page').count()).toBe(2);
+    const later = page.locator('section.page:target');
+    expect(await later.locator('h2').textContent()).toContain('淮安市洪泽区人民政府 2024');
+    expect(await later.locator('td[data-cell="t3.carriedOver.naturalPerson"]').evaluate((td) => td.classList.contains('failing'))).toBe(true);
+    await later.locator('li.finding', { hasText: 'audit/cross-year' }).locator('ul.related a').first().click();
+    expect(await page.locator('td:target').getAttribute('data-cell')).toBe('t3.carriedForward.naturalPerson');
+    await page.locator('section.page:has(td:target) a', { hasText: '返回摘要' }).click();
+    expect(page.url()).toMatch(/\/split\/audit\.html$/u);
+    // The page of the report holding markup, in its own file: text, nothing run.
+    await page.locator('table.agencies tr', { hasText: 'x<img src=y onerror=alert(1)>.md' }).locator('a').first().click();
+    expect((await page.locator('section.page:target').textContent()) ?? '').toContain(hostile);
+    expect(await page.locator('script, img').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -10,6 +10,8 @@ export interface AuditLocation extends DigestRange {
 /** Another place that matters for an audit finding, possibly in another report. */
 export interface AuditRelated extends AuditLocation {
   message: string;
+  /** The cell of that report the place is (cross-year findings), by cell id. */
+  cell?: string;
 }
 
 /** The codes of findings that only an audit of several reports can make. */

@@ -79,6 +79,7 @@ export function checkCrossYear(
         related.push({
           path: term.previous ? earlier.path : later.path,
           ...cell.at,
+          cell: term.cell,
           message: term.previous
             ? message('related/previous-year-cell', { year: earlier.year, cell: label(term.cell), value: cellText(cell) }, locale)
             : message('related/operand', { cell: label(term.cell), value: cellText(cell) }, locale),

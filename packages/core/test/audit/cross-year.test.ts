@@ -44,6 +44,7 @@ describe('cross-year rules on a real two-year series', () => {
     expect(finding.related[0].path).toBe('2023.txt');
     expect(finding.related[0].range).toEqual(digests[0].cells['t3.carriedForward.naturalPerson'].at!.range);
     expect(finding.related[0].start.line).toBe(110);
+    expect(finding.related[0].cell).toBe('t3.carriedForward.naturalPerson');
     expect(finding.actual).toBe(3);
     expect(finding.expected).toBe(0);
     expect(finding.message).toContain('二、上年结转（3）');
