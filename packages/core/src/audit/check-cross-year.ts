@@ -41,12 +41,24 @@ export function checkCrossYear(
     if (rule.kind !== 'crossYear') continue;
     for (const equation of rule.equations) {
       const terms = [...equation.lhs, ...equation.rhs];
-      const values = terms.map((term) => termValue(rule, term, later, earlier));
-      if (values.some((value) => value === null)) continue;
-      const sum = (side: Term[], offset: number) =>
-        side.reduce((total, term, i) => total.add(Rational.fromNumber(term.coef).mul(values[offset + i]!)), Rational.ZERO);
-      const lhs = sum(equation.lhs, 0);
-      const rhs = sum(equation.rhs, equation.lhs.length);
+      const sum = (side: Term[], constant = 0): Rational | null => {
+        let total = Rational.fromNumber(constant);
+        for (const term of side) {
+          const value = termValue(rule, term, later, earlier);
+          if (value === null) return null;
+          total = total.add(Rational.fromNumber(term.coef).mul(value));
+        }
+        return total;
+      };
+      // A conditional equation applies only where its condition holds (and is decided).
+      if (equation.when) {
+        const whenLhs = sum(equation.when.lhs, equation.when.lhsConstant);
+        const whenRhs = sum(equation.when.rhs, equation.when.rhsConstant);
+        if (whenLhs === null || whenRhs === null || !holds(equation.when.op, whenLhs, whenRhs, rule.tolerance)) continue;
+      }
+      const lhs = sum(equation.lhs, equation.lhsConstant);
+      const rhs = sum(equation.rhs, equation.rhsConstant);
+      if (lhs === null || rhs === null) continue;
       if (holds(equation.op, lhs, rhs, rule.tolerance)) continue;
       const current = terms.filter((term) => !term.previous);
       const anchorTerm = current.find((term) => later.cells[term.cell]?.at);

@@ -70,7 +70,9 @@ function planOf(templates: readonly TemplateIR[]): DigestPlan {
     for (const template of templates) {
       for (const rule of template.rules) {
         if (rule.kind !== 'crossYear') continue;
-        for (const equation of rule.equations) for (const term of [...equation.lhs, ...equation.rhs]) plan.cells.add(term.cell);
+        for (const equation of rule.equations) {
+          for (const term of [...equation.lhs, ...equation.rhs, ...(equation.when?.lhs ?? []), ...(equation.when?.rhs ?? [])]) plan.cells.add(term.cell);
+        }
       }
       for (const section of template.sections) if (section.notCopied) plan.sections.add(section.id);
     }

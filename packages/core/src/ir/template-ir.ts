@@ -170,13 +170,31 @@ export const termSchema = z.object({ cell: z.string(), coef: z.number(), previou
 /** A term of a linear expression. */
 export type Term = z.infer<typeof termSchema>;
 
-/** One expanded (in)equation of an arithmetic rule: Σ lhs  op  Σ rhs. */
-export const equationSchema = z.object({
-  /** `${rule}[${binding}]`, e.g. `R1[naturalPerson]`. */
-  id: z.string(),
+/**
+ * A comparison of two linear expressions: Σ lhs + lhsConstant  op  Σ rhs + rhsConstant. A side may have
+ * no term (`[a, b] >= 0` has an empty right side); constants are omitted when 0.
+ */
+export const comparisonSchema = z.object({
   lhs: z.array(termSchema),
   op: z.enum(['=', '<=', '>=', '<', '>']),
   rhs: z.array(termSchema),
+  lhsConstant: z.number().optional(),
+  rhsConstant: z.number().optional(),
+});
+/** A comparison of two linear expressions. */
+export type ComparisonIR = z.infer<typeof comparisonSchema>;
+
+/**
+ * One expanded (in)equation of an arithmetic rule: Σ lhs + lhsConstant  op  Σ rhs + rhsConstant. With
+ * `when` (a conditional rule), it is checked only on a report where that condition holds; a condition
+ * with an unreadable cell decides nothing, and the equation is then not checked either.
+ */
+export const equationSchema = z.object({
+  /** `${rule}[${binding}]`, e.g. `R1[naturalPerson]`. */
+  id: z.string(),
+  ...comparisonSchema.shape,
+  /** The condition under which the equation applies (`when … :`). */
+  when: comparisonSchema.optional(),
   /** The quantifier bindings that produced this equation, e.g. `{ column: 'naturalPerson' }`. */
   bindings: z.record(z.string(), z.string()),
 });

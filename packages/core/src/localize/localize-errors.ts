@@ -5,12 +5,14 @@ import { detectTypingSlip, type TypingSlip } from './typing-slip.js';
 /** What values a cell may take: a non-negative integer, any integer, or any number. */
 export type CellDomain = 'count' | 'integer' | 'real';
 
-/** A linear (in)equation over cells: Σ coef·lhs  op  Σ coef·rhs. */
+/** A linear (in)equation over cells: Σ coef·lhs  op  Σ coef·rhs + constant. */
 export interface LocalizationConstraint {
   id: string;
   lhs: ReadonlyArray<{ cell: string; coef: number }>;
   op: '=' | '<=' | '>=' | '<' | '>';
   rhs: ReadonlyArray<{ cell: string; coef: number }>;
+  /** A constant added to the right side (default 0). */
+  constant?: number;
   /** Absolute tolerance when checking the current values (default 0). */
   tolerance?: number;
 }
@@ -98,7 +100,7 @@ interface Prepared {
   /** Net coefficient per cell (lhs − rhs). */
   coefficients: Map<string, Rational>;
   op: LocalizationConstraint['op'];
-  /** Σ lhs − Σ rhs at the current values. */
+  /** Σ lhs − Σ rhs − constant at the current values. */
   residual: Rational;
   tolerance: Rational;
 }
@@ -128,7 +130,7 @@ function prepare(constraint: LocalizationConstraint, values: ReadonlyMap<string,
   };
   addTerms(constraint.lhs, 1);
   addTerms(constraint.rhs, -1);
-  let residual = Rational.ZERO;
+  let residual = constraint.constant ? Rational.fromNumber(-constraint.constant) : Rational.ZERO;
   for (const [cell, coef] of coefficients) {
     const value = values.get(cell);
     if (value === undefined) throw new Error(`No value for cell ${cell} of constraint ${constraint.id}`);

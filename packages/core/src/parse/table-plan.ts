@@ -147,7 +147,8 @@ function planTable(template: TemplateIR, table: TableIR): TablePlan {
   for (const rule of template.rules) {
     if (rule.kind !== 'arithmetic') continue;
     for (const equation of rule.equations) {
-      if (equation.op !== '=') continue;
+      // Σ coef × cell = 0 only: conditional equations and equations with a constant do not place numbers.
+      if (equation.op !== '=' || equation.when || equation.lhsConstant || equation.rhsConstant) continue;
       const terms = [
         ...equation.lhs.map((t) => ({ ...t, coef: t.coef })),
         ...equation.rhs.map((t) => ({ ...t, coef: -t.coef })),

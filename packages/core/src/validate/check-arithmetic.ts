@@ -1,5 +1,5 @@
 import type { Diagnostic, RelatedLocation, Suggestion, TextEdit } from '../diagnostics/diagnostic.js';
-import type { ArithmeticRuleIR, EquationIR, Term } from '../ir/template-ir.js';
+import type { ArithmeticRuleIR, ComparisonIR, EquationIR, Term } from '../ir/template-ir.js';
 import {
   localizeErrors,
   Rational,
@@ -41,8 +41,20 @@ function operandValues(ctx: ValidationContext, rule: ArithmeticRuleIR, terms: Te
   return values;
 }
 
-function sum(terms: Term[], values: Map<string, Rational>): Rational {
-  return terms.reduce((total, term) => total.add(Rational.fromNumber(term.coef).mul(values.get(term.cell)!)), Rational.ZERO);
+/** Σ coef × value of `terms`, plus a side's constant. */
+function sum(terms: Term[], values: Map<string, Rational>, constant = 0): Rational {
+  const start = constant === 0 ? Rational.ZERO : Rational.fromNumber(constant);
+  return terms.reduce((total, term) => total.add(Rational.fromNumber(term.coef).mul(values.get(term.cell)!)), start);
+}
+
+/** Every cell an equation reads: its two sides and its condition's. */
+function equationTerms(equation: EquationIR): Term[] {
+  return equation.when ? [...equation.lhs, ...equation.rhs, ...equation.when.lhs, ...equation.when.rhs] : [...equation.lhs, ...equation.rhs];
+}
+
+/** Whether a comparison holds on these operand values. */
+function comparisonHolds(comparison: ComparisonIR, values: Map<string, Rational>, tolerance: number): boolean {
+  return holds(comparison.op, sum(comparison.lhs, values, comparison.lhsConstant), sum(comparison.rhs, values, comparison.rhsConstant), tolerance);
 }
 
 /** Whether `lhs op rhs` holds within an absolute tolerance (exact, in rationals). */
@@ -91,13 +103,18 @@ function equationAddends(ctx: ValidationContext, equation: EquationIR, omit: 'ro
   });
 }
 
-function expressionText(ctx: ValidationContext, terms: Term[], omit: 'row' | 'column' | undefined): string {
+function expressionText(ctx: ValidationContext, terms: Term[], omit: 'row' | 'column' | undefined, constant = 0): string {
   const parts = terms.map((term, i) => {
     const magnitude = Math.abs(term.coef);
     const label = (magnitude === 1 ? '' : `${magnitude}×`) + ctx.cellLabel(term.cell, omit);
     if (i === 0) return term.coef < 0 ? `−${label}` : label;
     return `${term.coef < 0 ? ' − ' : ' + '}${label}`;
   });
+  // A side's constant (`[a] >= 1`), or 0 for a side without terms.
+  if (constant !== 0 || parts.length === 0) {
+    const number = Rational.fromNumber(Math.abs(constant)).toDecimalString();
+    parts.push(parts.length === 0 ? (constant < 0 ? `−${number}` : number) : `${constant < 0 ? ' − ' : ' + '}${number}`);
+  }
   if (parts.length <= 4) return parts.join('');
   return ctx.msg('expr/more', {
     first: parts.slice(0, 2).join(''),
@@ -213,8 +230,15 @@ function everyEquationHolds(ctx: ValidationContext): boolean {
   for (const rule of ctx.template.rules) {
     if (rule.kind !== 'arithmetic') continue;
     for (const equation of equationsOf(ctx, rule)) {
-      const lhs = integerSum(ctx, rule, equation.lhs);
-      const rhs = lhs === null ? null : integerSum(ctx, rule, equation.rhs);
+      if (equation.when) {
+        // Conditional: decided in rationals, and only where the condition holds.
+        const operands = operandValues(ctx, rule, equationTerms(equation));
+        if (!operands || !comparisonHolds(equation.when, operands, rule.tolerance)) continue;
+        if (!comparisonHolds(equation, operands, rule.tolerance)) return false;
+        continue;
+      }
+      const lhs = integerSum(ctx, rule, equation.lhs, equation.lhsConstant);
+      const rhs = lhs === null ? null : integerSum(ctx, rule, equation.rhs, equation.rhsConstant);
       if (lhs === UNDECIDABLE || rhs === UNDECIDABLE) continue;
       if (lhs !== null && rhs !== null && Number.isFinite(rule.tolerance)) {
         const difference = lhs - rhs;
@@ -225,7 +249,7 @@ function everyEquationHolds(ctx: ValidationContext): boolean {
       }
       const operands = operandValues(ctx, rule, [...equation.lhs, ...equation.rhs]);
       if (!operands) continue;
-      if (!holds(equation.op, sum(equation.lhs, operands), sum(equation.rhs, operands), rule.tolerance)) return false;
+      if (!comparisonHolds(equation, operands, rule.tolerance)) return false;
     }
   }
   return true;
@@ -233,10 +257,15 @@ function everyEquationHolds(ctx: ValidationContext): boolean {
 
 /** The equations of a rule as they apply to the report (groups printed as one row stand for their rows). */
 function equationsOf(ctx: ValidationContext, rule: ArithmeticRuleIR): EquationIR[] {
+  const collapse = <C extends ComparisonIR>(comparison: C): C => {
+    const lhs = ctx.collapseGroups(comparison.lhs);
+    const rhs = ctx.collapseGroups(comparison.rhs);
+    return lhs.length === comparison.lhs.length && rhs.length === comparison.rhs.length ? comparison : { ...comparison, lhs, rhs };
+  };
   return rule.equations.map((equation) => {
-    const lhs = ctx.collapseGroups(equation.lhs);
-    const rhs = ctx.collapseGroups(equation.rhs);
-    return lhs.length === equation.lhs.length && rhs.length === equation.rhs.length ? equation : { ...equation, lhs, rhs };
+    const collapsed = collapse(equation);
+    const when = equation.when ? collapse(equation.when) : undefined;
+    return when === equation.when ? collapsed : { ...collapsed, when };
   });
 }
 
@@ -312,9 +341,9 @@ const UNDECIDABLE = 'undecidable';
  * The sum of `terms` when every value and coefficient is a safe integer and so is every partial result;
  * null when some is not (decide in rationals); {@link UNDECIDABLE} when an operand is unreadable.
  */
-function integerSum(ctx: ValidationContext, rule: ArithmeticRuleIR, terms: Term[]): number | null | typeof UNDECIDABLE {
-  let total = 0;
-  let exact = true;
+function integerSum(ctx: ValidationContext, rule: ArithmeticRuleIR, terms: Term[], constant = 0): number | null | typeof UNDECIDABLE {
+  let total = constant;
+  let exact = Number.isSafeInteger(constant);
   for (const term of terms) {
     const cell = ctx.reportCell(term.cell);
     let value: number;
@@ -357,10 +386,12 @@ export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
   for (const rule of ctx.template.rules) {
     if (rule.kind !== 'arithmetic') continue;
     for (const equation of equationsOf(ctx, rule)) {
-      const operands = operandValues(ctx, rule, [...equation.lhs, ...equation.rhs]);
+      const operands = operandValues(ctx, rule, equationTerms(equation));
       if (!operands) continue;
-      const lhs = sum(equation.lhs, operands);
-      const rhs = sum(equation.rhs, operands);
+      // A conditional equation applies only where its condition holds.
+      if (equation.when && !comparisonHolds(equation.when, operands, rule.tolerance)) continue;
+      const lhs = sum(equation.lhs, operands, equation.lhsConstant);
+      const rhs = sum(equation.rhs, operands, equation.rhsConstant);
       decided.push({ rule, equation, lhs, rhs, holds: holds(equation.op, lhs, rhs, rule.tolerance) });
       operandsOf.push(operands);
     }
@@ -377,6 +408,7 @@ export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
       lhs: equation.lhs,
       op: equation.op,
       rhs: equation.rhs,
+      constant: (equation.rhsConstant ?? 0) - (equation.lhsConstant ?? 0),
       tolerance: rule.tolerance,
     });
     for (const [cell, value] of operandsOf[i]) {
@@ -413,8 +445,8 @@ export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
     const bindingLabels = Object.fromEntries(
       Object.entries(equation.bindings).map(([name, value]) => [name, ctx.bindingLabel(tableId, value)]),
     );
-    const lhsText = expressionText(ctx, equation.lhs, omit);
-    const rhsText = expressionText(ctx, equation.rhs, omit);
+    const lhsText = expressionText(ctx, equation.lhs, omit, equation.lhsConstant);
+    const rhsText = expressionText(ctx, equation.rhs, omit, equation.rhsConstant);
     const params: MessageParams = {
       ...bindingLabels,
       addends: equationAddends(ctx, equation, omit, tableId),

@@ -23,7 +23,10 @@ export function templateIndex(template: TemplateIR): TemplateIndex {
     const blankAsZero = new Set<string>();
     for (const rule of template.rules) {
       if (rule.kind !== 'arithmetic' || rule.blank !== 'zero') continue;
-      for (const equation of rule.equations) for (const term of [...equation.lhs, ...equation.rhs]) blankAsZero.add(term.cell);
+      for (const equation of rule.equations) {
+        const terms = [...equation.lhs, ...equation.rhs, ...(equation.when?.lhs ?? []), ...(equation.when?.rhs ?? [])];
+        for (const term of terms) blankAsZero.add(term.cell);
+      }
     }
     index = {
       tablesById: new Map(template.tables.map((table) => [table.id, table])),

@@ -20,8 +20,8 @@ function termValue(term: Term, cells: ReadonlyMap<string, ReportCell>, blank: Ar
   return null;
 }
 
-function side(terms: readonly Term[], cells: ReadonlyMap<string, ReportCell>, blank: ArithmeticRuleIR['blank']): number | null {
-  let sum = 0;
+function side(terms: readonly Term[], cells: ReadonlyMap<string, ReportCell>, blank: ArithmeticRuleIR['blank'], constant = 0): number | null {
+  let sum = constant;
   for (const term of terms) {
     const value = termValue(term, cells, blank);
     if (value === null) return null;
@@ -39,29 +39,36 @@ export function equationStatus(
   equation: EquationIR,
   cells: ReadonlyMap<string, ReportCell>,
 ): EquationStatus {
-  const lhs = side(equation.lhs, cells, rule.blank);
-  const rhs = side(equation.rhs, cells, rule.blank);
-  let holds: boolean | null = null;
-  if (lhs !== null && rhs !== null) {
-    const tolerance = rule.tolerance + 1e-9;
-    const difference = lhs - rhs;
-    switch (equation.op) {
-      case '=':
-        holds = Math.abs(difference) <= tolerance;
-        break;
-      case '<=':
-        holds = difference <= tolerance;
-        break;
-      case '>=':
-        holds = difference >= -tolerance;
-        break;
-      case '<':
-        holds = difference < -tolerance;
-        break;
-      case '>':
-        holds = difference > tolerance;
-        break;
-    }
+  const lhs = side(equation.lhs, cells, rule.blank, equation.lhsConstant);
+  const rhs = side(equation.rhs, cells, rule.blank, equation.rhsConstant);
+  let holds = compare(equation.op, lhs, rhs, rule.tolerance);
+  if (equation.when) {
+    // A conditional equation whose condition does not hold (or is undecided) is not checked: undecided here.
+    const condition = compare(
+      equation.when.op,
+      side(equation.when.lhs, cells, rule.blank, equation.when.lhsConstant),
+      side(equation.when.rhs, cells, rule.blank, equation.when.rhsConstant),
+      rule.tolerance,
+    );
+    if (condition !== true) holds = null;
   }
   return { rule, equation, lhs, rhs, holds };
+}
+
+function compare(op: EquationIR['op'], lhs: number | null, rhs: number | null, ruleTolerance: number): boolean | null {
+  if (lhs === null || rhs === null) return null;
+  const tolerance = ruleTolerance + 1e-9;
+  const difference = lhs - rhs;
+  switch (op) {
+    case '=':
+      return Math.abs(difference) <= tolerance;
+    case '<=':
+      return difference <= tolerance;
+    case '>=':
+      return difference >= -tolerance;
+    case '<':
+      return difference < -tolerance;
+    case '>':
+      return difference > tolerance;
+  }
 }

@@ -29,6 +29,10 @@ const keywordDocs: Record<string, Record<ServerLocale, string>> = {
   blank: { 'zh-CN': '空白单元格按 0 计（`zero`）或无法判断（`unknown`）。', en: 'A blank cell counts as 0 (`zero`) or makes the equation undecidable (`unknown`).' },
   tolerance: { 'zh-CN': '小数比较的绝对容差。', en: 'Absolute tolerance for decimals.' },
   for: { 'zh-CN': '量词：`for each column:` 对每一列展开等式。', en: 'Quantifier: `for each column:` expands the equation for every column.' },
+  when: {
+    'zh-CN': '条件规则：`when [a, column] > 0 : [b, column] >= 1`，仅在条件成立时检查等式。',
+    en: 'Conditional rule: `when [a, column] > 0 : [b, column] >= 1` checks the equation only where the condition holds.',
+  },
   sum: { 'zh-CN': '求和：`sum([rows, columns], …)`。', en: 'Sum: `sum([rows, columns], …)`.' },
   leaves: { 'zh-CN': '某分组（或整个轴）的全部叶子。', en: 'Every leaf of a group (or of the whole axis).' },
   parent: { 'zh-CN': '某行或列的上级分组。', en: 'The group containing a row or column.' },

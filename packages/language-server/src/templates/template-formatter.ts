@@ -7,7 +7,7 @@ const blockTypes = new Set(['Template', 'MarkersDecl', 'LegacyMarkersDecl', 'Che
 /**
  * Formats templates the way the built-in ones are written: one member per line inside `{ … }` (blank lines
  * between members kept), indented one level per block, closing braces on their own line, one space before
- * an opening brace; an equation one level under its quantifiers; a table's
+ * an opening brace; an equation (or its `when` condition) one level under its quantifiers; a table's
  * `caption`, `corner`, `cells`, `columns` and `rows` each on its own line; a rule's `title`, `message` and
  * body each on their own line. Everything inside a line (expressions, lists) is left as written.
  */
@@ -27,9 +27,13 @@ export class TemplateFormatter extends AbstractFormatter {
       close.prepend(Formatting.newLine());
     } else if (node.$type === 'ArithmeticBody') {
       // Quantifiers one per line; the equation under them one level deeper (under its `for each`).
-      const quantified = ((node as unknown as { quantifiers?: unknown[] }).quantifiers?.length ?? 0) > 0;
+      // A `when condition :` opens the equation's line, the equation follows on it.
+      const body = node as unknown as { quantifiers?: unknown[]; condition?: unknown };
+      const quantified = (body.quantifiers?.length ?? 0) > 0;
       formatter.property('quantifiers' as never).prepend(Formatting.newLine());
-      formatter.property('equation' as never).prepend(quantified ? Formatting.indent() : Formatting.newLine());
+      const start = body.condition ? formatter.keyword('when') : formatter.property('equation' as never);
+      start.prepend(quantified ? Formatting.indent() : Formatting.newLine());
+      if (body.condition) formatter.property('equation' as never).prepend(Formatting.oneSpace());
     }
     if (node.$type === 'TemplateFile') {
       formatter.property('template' as never).prepend(Formatting.noIndent());

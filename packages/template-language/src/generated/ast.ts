@@ -109,6 +109,7 @@ export type NianbaoTemplateKeywordNames =
     | "unknown"
     | "warning"
     | "weight"
+    | "when"
     | "years"
     | "zero"
     | "{"
@@ -156,9 +157,12 @@ export function isAddOperation(item: unknown): item is AddOperation {
     return reflection.isInstance(item, AddOperation.$type);
 }
 
+/* `when [received, column] > 0 : [settled, column] >= 1`: the equation is checked only where the
+   condition holds (a condition with an unreadable cell decides nothing). */
 export interface ArithmeticBody extends langium.AstNode {
     readonly $container: Rule;
     readonly $type: 'ArithmeticBody';
+    condition?: Equation;
     equation: Equation;
     options: Array<ArithmeticOption>;
     quantifiers: Array<Quantifier>;
@@ -166,6 +170,7 @@ export interface ArithmeticBody extends langium.AstNode {
 
 export const ArithmeticBody = {
     $type: 'ArithmeticBody',
+    condition: 'condition',
     equation: 'equation',
     options: 'options',
     quantifiers: 'quantifiers'
@@ -995,6 +1000,7 @@ export function isTemplateMember(item: unknown): item is TemplateMember {
     return reflection.isInstance(item, TemplateMember.$type);
 }
 
+/* `2 * [a, b]`, `[a, b]`, or a constant `0` (a term without operand: its coefficient is its value). */
 export interface Term extends langium.AstNode {
     readonly $container: LinearExpr;
     readonly $type: 'Term';
@@ -1146,6 +1152,10 @@ export class NianbaoTemplateAstReflection extends langium.AbstractAstReflection 
         ArithmeticBody: {
             name: ArithmeticBody.$type,
             properties: {
+                condition: {
+                    name: ArithmeticBody.condition,
+                    optional: true
+                },
                 equation: {
                     name: ArithmeticBody.equation
                 },

@@ -38,6 +38,12 @@ export interface CellRef {
   previous?: true;
 }
 
+/** A side of an equation: Σ coef × cell + constant. */
+export interface LinearValue {
+  terms: ModelTerm[];
+  constant: number;
+}
+
 /** Where an axis set is evaluated: which axis of which table, under which bindings. */
 interface AxisContext {
   table: Table | undefined;
@@ -119,12 +125,22 @@ export class CellExpressionEvaluator {
     );
   }
 
-  /** The terms of a linear expression; the same cell on one side is merged (and reported). */
-  evaluateLinear(expression: LinearExpr, bindings: Bindings): ModelTerm[] | undefined {
+  /**
+   * The terms and the constant of a linear expression (`[a, b] + 2 * [c, d] - 1`): the same cell on one
+   * side is merged (and reported); constants (terms without a cell) are added up.
+   */
+  evaluateLinear(expression: LinearExpr, bindings: Bindings): LinearValue | undefined {
     const terms: ModelTerm[] = [];
+    let constant = 0;
     let failed = false;
     for (const term of expression.terms ?? []) {
       const sign = term.sign === '-' ? -1 : 1;
+      if (!term.operand) {
+        // A constant: its coefficient is its value (a term with neither is left by error recovery).
+        if (term.coef === undefined) failed = true;
+        else constant += sign * term.coef;
+        continue;
+      }
       const coefficient = sign * (term.coef ?? 1);
       const cells = this.evaluateOperand(term.operand, bindings);
       if (!cells) {
@@ -150,10 +166,10 @@ export class CellExpressionEvaluator {
         merged.set(key, { ...term });
       }
     }
-    return [...merged.values()];
+    return { terms: [...merged.values()], constant };
   }
 
-  private evaluateOperand(operand: LinearExpr['terms'][number]['operand'], bindings: Bindings): CellRef[] | undefined {
+  private evaluateOperand(operand: NonNullable<LinearExpr['terms'][number]['operand']>, bindings: Bindings): CellRef[] | undefined {
     if (!operand) {
       return undefined;
     }

@@ -1,11 +1,12 @@
 import type { AstNode } from 'langium';
 import type { ProblemCollector } from './analysis-problem.js';
-import type { ModelEquation, ModelOperator } from './template-model.js';
+import type { ModelComparison, ModelEquation, ModelOperator } from './template-model.js';
 
-/** An expanded equation with the AST node it comes from. */
+/** An expanded equation with the AST node it comes from (and its `when` condition's, if any). */
 export interface SourcedEquation {
   equation: ModelEquation;
   node: AstNode;
+  conditionNode?: AstNode;
 }
 
 type SignSet = ReadonlySet<-1 | 0 | 1>;
@@ -23,23 +24,27 @@ const epsilon = 1e-12;
 /**
  * Compares every equation with every other one over the same cells: an equation whose sides are the
  * same (trivially true, or never true when strict), two equations that say the same, one that another
- * implies, and two that contradict each other. Each equation is reduced to `Σ (lhs − rhs) op 0`,
- * normalised so that its first coefficient is 1.
+ * implies, and two that contradict each other. Each equation is reduced to `Σ (lhs − rhs) op K`,
+ * normalised so that its first coefficient is 1; only equations with the same constant and the same
+ * `when` condition are compared.
  */
 export function checkEquationRelations(equations: SourcedEquation[], problems: ProblemCollector): void {
   const byDifference = new Map<string, Array<{ sourced: SourcedEquation; signs: SignSet }>>();
   for (const sourced of equations) {
     const { equation, node } = sourced;
     const difference = differenceOf(equation);
+    const constant = constantOf(equation);
     if (difference.length === 0) {
-      const holds = allowedSigns[equation.op].has(0);
+      // 0 op K: the sign of 0 − K decides, whatever the report says.
+      const holds = allowedSigns[equation.op].has(Math.sign(-constant) as -1 | 0 | 1);
       problems.report(holds ? 'trivial-equation' : 'unsatisfiable-equation', node, { equation: equation.id });
       continue;
     }
     const scale = difference[0][1];
     const flipped = scale < 0;
     const key = difference.map(([cell, coef]) => `${cell}:${(coef / Math.abs(scale)).toPrecision(12)}`).join(' ');
-    const normalisedKey = flipped ? negateKey(difference, scale) : key;
+    const normalisedConstant = ((flipped ? -constant : constant) / Math.abs(scale)).toPrecision(12);
+    const normalisedKey = `${flipped ? negateKey(difference, scale) : key} = ${normalisedConstant} ${conditionKey(equation.when)}`;
     const signs = flipped ? mirror(allowedSigns[equation.op]) : allowedSigns[equation.op];
     const earlier = byDifference.get(normalisedKey) ?? [];
     for (const previous of earlier) {
@@ -60,11 +65,16 @@ export function checkEquationRelations(equations: SourcedEquation[], problems: P
   }
 }
 
-/** The equation as `Σ coef × cell op 0` (left side minus right side): the non-zero coefficients by cell, sorted by cell id. */
-export function differenceOf(equation: ModelEquation): Array<[string, number]> {
+/** The constant K of the comparison rearranged as `Σ (lhs − rhs) op K`: right constant minus left constant. */
+export function constantOf(comparison: ModelComparison): number {
+  return (comparison.rhsConstant ?? 0) - (comparison.lhsConstant ?? 0);
+}
+
+/** The comparison as `Σ coef × cell op K` (left side minus right side): the non-zero coefficients by cell, sorted by cell id. */
+export function differenceOf(equation: ModelComparison): Array<[string, number]> {
   const difference = new Map<string, number>();
   // The same cell of the year before (`previous`) is another unknown.
-  const key = (term: ModelEquation['lhs'][number]) => (term.previous ? `previous ${term.cell}` : term.cell);
+  const key = (term: ModelComparison['lhs'][number]) => (term.previous ? `previous ${term.cell}` : term.cell);
   for (const term of equation.lhs) {
     difference.set(key(term), (difference.get(key(term)) ?? 0) + term.coef);
   }
@@ -74,6 +84,13 @@ export function differenceOf(equation: ModelEquation): Array<[string, number]> {
   return [...difference]
     .filter(([, coef]) => Math.abs(coef) > epsilon)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Equations under different conditions are not compared: a text that tells the conditions apart. */
+function conditionKey(condition: ModelComparison | undefined): string {
+  if (!condition) return '';
+  const difference = differenceOf(condition).map(([cell, coef]) => `${cell}:${coef}`);
+  return `when ${difference.join(' ')} ${condition.op} ${constantOf(condition)}`;
 }
 
 function negateKey(difference: Array<[string, number]>, scale: number): string {

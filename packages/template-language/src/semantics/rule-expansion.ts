@@ -1,9 +1,9 @@
-import type { ArithmeticBody, AxisNode, Quantifier, Rule, Table } from '../generated/ast.js';
+import type { ArithmeticBody, AxisNode, Equation, Quantifier, Rule, Table } from '../generated/ast.js';
 import type { ProblemCollector } from './analysis-problem.js';
 import { axisLeaves, axisNodeId } from './axis-tree.js';
 import type { Bindings } from './cell-expression-evaluator.js';
 import { CellExpressionEvaluator } from './cell-expression-evaluator.js';
-import type { ModelEquation } from './template-model.js';
+import type { ModelComparison, ModelEquation } from './template-model.js';
 import { quantifierVariableName } from '../references/axis-position.js';
 
 /** Upper bound on the equations one rule may expand to (a guard against runaway quantifiers). */
@@ -54,14 +54,23 @@ export function expandArithmeticRule(
   if (!equation?.lhs || !equation.rhs || !equation.op) {
     return undefined;
   }
+  const condition = body.condition;
+  if (condition && (!condition.lhs || !condition.rhs || !condition.op)) {
+    return undefined;
+  }
   const equations: ModelEquation[] = [];
   for (const bindings of bindingsList) {
-    const lhs = evaluator.evaluateLinear(equation.lhs, bindings);
-    const rhs = evaluator.evaluateLinear(equation.rhs, bindings);
-    if (!lhs || !rhs) {
+    const expanded = comparison(evaluator, equation, bindings);
+    const when = condition ? comparison(evaluator, condition, bindings) : undefined;
+    if (!expanded || (condition && !when)) {
       return undefined;
     }
-    equations.push({ id: equationId(rule.name, quantifiers, bindings), lhs, op: equation.op, rhs, bindings: bindingRecord(quantifiers, bindings) });
+    equations.push({
+      id: equationId(rule.name, quantifiers, bindings),
+      ...expanded,
+      ...(when ? { when } : {}),
+      bindings: bindingRecord(quantifiers, bindings),
+    });
   }
   for (const quantifier of quantifiers) {
     if (!evaluator.usedVariables.has(quantifier)) {
@@ -69,6 +78,22 @@ export function expandArithmeticRule(
     }
   }
   return { equations, evaluator };
+}
+
+/** A comparison evaluated under one binding: its terms, and its constants where they are not 0. */
+function comparison(evaluator: CellExpressionEvaluator, equation: Equation, bindings: Bindings): ModelComparison | undefined {
+  const lhs = evaluator.evaluateLinear(equation.lhs, bindings);
+  const rhs = evaluator.evaluateLinear(equation.rhs, bindings);
+  if (!lhs || !rhs) {
+    return undefined;
+  }
+  return {
+    lhs: lhs.terms,
+    op: equation.op,
+    rhs: rhs.terms,
+    ...(lhs.constant !== 0 ? { lhsConstant: lhs.constant } : {}),
+    ...(rhs.constant !== 0 ? { rhsConstant: rhs.constant } : {}),
+  };
 }
 
 function equationId(rule: string, quantifiers: Quantifier[], bindings: Bindings): string {

@@ -265,12 +265,15 @@ function ruleModel(
     }
     for (const equation of expanded.equations) {
       checkEquationTypes([...equation.lhs, ...equation.rhs], cellTypes, body.equation, problems);
-      sourcedEquations.push({ equation, node: body.equation });
+      if (equation.when) checkEquationTypes([...equation.when.lhs, ...equation.when.rhs], cellTypes, body.condition, problems);
+      sourcedEquations.push({ equation, node: body.equation, ...(body.condition ? { conditionNode: body.condition } : {}) });
     }
     const options = body.options ?? [];
     const blank = [...options].reverse().find((option) => option.blank !== undefined)?.blank ?? 'zero';
     const tolerance = [...options].reverse().find((option) => option.tolerance !== undefined)?.tolerance ?? 0;
-    const crossYear = expanded.equations.some((equation) => [...equation.lhs, ...equation.rhs].some((term) => term.previous));
+    const crossYear = expanded.equations.some((equation) =>
+      [...equation.lhs, ...equation.rhs, ...(equation.when?.lhs ?? []), ...(equation.when?.rhs ?? [])].some((term) => term.previous),
+    );
     const kind = crossYear ? 'crossYear' : 'arithmetic';
     return { ...base, kind, blank, tolerance, table: table?.name ?? '', equations: expanded.equations };
   }
@@ -298,10 +301,15 @@ function proseModel(
     return undefined;
   }
   const evaluator = new CellExpressionEvaluator(problems, rule.table?.ref);
-  const expression = evaluator.evaluateLinear(body.expression, new Map());
-  if (!expression) {
+  const value = evaluator.evaluateLinear(body.expression, new Map());
+  if (!value) {
     return undefined;
   }
+  if (value.constant !== 0) {
+    problems.report('constant-in-prose', body, {}, 'expression');
+    return undefined;
+  }
+  const expression = value.terms;
   if (expression.some((term) => term.previous)) {
     problems.report('previous-outside-arithmetic', body, {}, 'expression');
     return undefined;
@@ -400,7 +408,7 @@ function reportUncoveredCells(
 ): void {
   const covered = new Set<string>();
   for (const { equation } of equations) {
-    for (const term of [...equation.lhs, ...equation.rhs]) {
+    for (const term of [...equation.lhs, ...equation.rhs, ...(equation.when?.lhs ?? []), ...(equation.when?.rhs ?? [])]) {
       covered.add(term.cell);
     }
   }

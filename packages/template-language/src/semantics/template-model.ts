@@ -80,12 +80,19 @@ export interface ModelTerm {
 /** A comparison operator. */
 export type ModelOperator = '=' | '<=' | '>=' | '<' | '>';
 
-/** One expanded (in)equation. */
-export interface ModelEquation {
-  id: string;
+/** A comparison `Σ lhs + lhsConstant  op  Σ rhs + rhsConstant` (constants omitted when 0). */
+export interface ModelComparison {
   lhs: ModelTerm[];
   op: ModelOperator;
   rhs: ModelTerm[];
+  lhsConstant?: number;
+  rhsConstant?: number;
+}
+
+/** One expanded (in)equation; with `when`, checked only where that condition holds. */
+export interface ModelEquation extends ModelComparison {
+  id: string;
+  when?: ModelComparison;
   bindings: Record<string, string>;
 }
 

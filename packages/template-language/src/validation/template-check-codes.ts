@@ -280,6 +280,26 @@ export const templateChecks = {
     'zh-CN': '等式 {equation} 永远不成立：移项后要求 {cells} 组成的和 {relation}，而件数不会是负数。',
     en: 'The equation {equation} never holds: rearranged, it needs a sum of {cells} {relation}, and counts are never negative.',
   },
+  'always-holds-for-counts': {
+    severity: 'warning',
+    'zh-CN': '等式 {equation} 恒成立：移项后只要求 {cells} 组成的和 {relation}，而件数总是满足，没有检查作用。',
+    en: 'The equation {equation} always holds: rearranged, it only needs a sum of {cells} {relation}, which counts always are; it checks nothing.',
+  },
+  'condition-never-holds': {
+    severity: 'warning',
+    'zh-CN': '条件永远不成立：移项后要求 {cells} 组成的和 {relation}，而件数不会是负数；等式 {equation} 从不检查。',
+    en: 'The condition never holds: rearranged, it needs a sum of {cells} {relation}, and counts are never negative; the equation {equation} is never checked.',
+  },
+  'condition-always-holds': {
+    severity: 'warning',
+    'zh-CN': '条件恒成立（{cells} 组成的和总是 {relation}），when 没有作用，等式 {equation} 总要检查。',
+    en: 'The condition always holds (a sum of {cells} is always {relation}): the when has no effect and {equation} is always checked.',
+  },
+  'constant-in-prose': {
+    severity: 'error',
+    'zh-CN': '正文核对的表达式只能由单元格组成，不能含常数。',
+    en: 'The expression of a prose check is made of cells only; it cannot contain a constant.',
+  },
   'duplicate-equation': {
     severity: 'warning',
     'zh-CN': '等式 {equation} 与 {other} 相同。',
