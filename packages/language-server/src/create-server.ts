@@ -1,4 +1,4 @@
-import { builtinTemplates, renderSkeleton } from '@nianbao/core';
+import { builtinTemplates, renderSkeleton, resolveBuiltinTemplateSource } from '@nianbao/core';
 import { compile } from '@nianbao/core/compiler';
 import {
   NianbaoTemplateGeneratedModule,
@@ -100,7 +100,17 @@ export function createNianbaoServer(
     versions.record(document, shared.workspace.TextDocuments.get(document.uri.toString())),
   );
 
-  const catalog = new TemplateCatalog(builtinTemplates, (text, uri) => compile(text, { uri }));
+  // `extends` finds its base among the workspace's templates (open or on disk), then the built-in ones: for
+  // the scopes of the editor (inherited names resolve) and for the compiled catalogue alike.
+  const resolveBase = (id: string): { uri: string; text: string } | undefined => {
+    for (const document of shared.workspace.LangiumDocuments.all) {
+      const declared = (document.parseResult.value as { template?: { name?: string } } | undefined)?.template?.name;
+      if (declared === id) return { uri: document.uri.toString(), text: document.textDocument.getText() };
+    }
+    return resolveBuiltinTemplateSource(id);
+  };
+  template.inheritance.InheritedTemplates.setResolver(resolveBase);
+  const catalog = new TemplateCatalog(builtinTemplates, (text, uri) => compile(text, { uri, resolveBase }));
   let workspaceFolders: string[] = [];
   const baseline = baselineStore?.({ file: () => settings.value.baselineFile, workspaceFolders: () => workspaceFolders });
   // A report is checked again once its project's templates are loaded (or changed on disk).

@@ -9,6 +9,7 @@ export * from './validation/nianbao-template-document-validator.js';
 export * from './validation/name-hints.js';
 export * from './references/axis-position.js';
 export * from './references/nianbao-template-scope-provider.js';
+export * from './references/nianbao-template-scope-computation.js';
 export * from './references/nianbao-template-name-provider.js';
 export * from './references/nianbao-template-linker.js';
 export * from './semantics/index.js';

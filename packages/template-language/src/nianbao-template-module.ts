@@ -7,8 +7,11 @@ import type {
 } from 'langium';
 import { EmptyFileSystem, createDefaultCoreModule, createDefaultSharedCoreModule, inject } from 'langium';
 import { NianbaoTemplateGeneratedModule, NianbaoTemplateGeneratedSharedModule } from './generated/module.js';
+import type { InheritedTemplateProvider } from './inheritance/inherited-template-provider.js';
+import { DefaultInheritedTemplateProvider } from './inheritance/inherited-template-provider.js';
 import { NianbaoTemplateLinker } from './references/nianbao-template-linker.js';
 import { NianbaoTemplateNameProvider } from './references/nianbao-template-name-provider.js';
+import { NianbaoTemplateScopeComputation } from './references/nianbao-template-scope-computation.js';
 import { NianbaoTemplateScopeProvider } from './references/nianbao-template-scope-provider.js';
 import { NianbaoTemplateDocumentValidator } from './validation/nianbao-template-document-validator.js';
 import { NianbaoTemplateValidator, registerNianbaoTemplateChecks } from './validation/nianbao-template-validator.js';
@@ -17,6 +20,10 @@ import { NianbaoTemplateValidator, registerNianbaoTemplateChecks } from './valid
 export interface NianbaoTemplateAddedServices {
   validation: {
     NianbaoTemplateValidator: NianbaoTemplateValidator;
+  };
+  inheritance: {
+    /** What templates that `extends` another inherit, for scoping (an editor sets its resolver). */
+    InheritedTemplates: InheritedTemplateProvider;
   };
 }
 
@@ -27,12 +34,16 @@ export type NianbaoTemplateServices = LangiumCoreServices & NianbaoTemplateAdded
 export const NianbaoTemplateModule: Module<NianbaoTemplateServices, PartialLangiumCoreServices & NianbaoTemplateAddedServices> = {
   references: {
     ScopeProvider: (services) => new NianbaoTemplateScopeProvider(services),
+    ScopeComputation: (services) => new NianbaoTemplateScopeComputation(services),
     NameProvider: () => new NianbaoTemplateNameProvider(),
     Linker: (services) => new NianbaoTemplateLinker(services),
   },
   validation: {
     NianbaoTemplateValidator: () => new NianbaoTemplateValidator(),
     DocumentValidator: (services) => new NianbaoTemplateDocumentValidator(services),
+  },
+  inheritance: {
+    InheritedTemplates: () => new DefaultInheritedTemplateProvider(),
   },
 };
 
