@@ -130,7 +130,6 @@ export function createNianbaoServer(
 
   let pullsConfiguration = false;
   shared.lsp.LanguageServer.onInitialize((params) => {
-    settings.update(params.initializationOptions);
     pullsConfiguration = params.capabilities.workspace?.configuration === true;
     workspaceFolders = (params.workspaceFolders ?? [])
       .map((folder) => toFsPath(folder.uri))
@@ -139,6 +138,8 @@ export function createNianbaoServer(
       const root = toFsPath(params.rootUri);
       if (root) workspaceFolders.push(root);
     }
+    // After the workspace folders: settings with relative paths (`nianbao.templates`) resolve against them.
+    settings.update(params.initializationOptions);
   });
   shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate((update) => {
     if (update.section === 'nianbao') settings.update(update.configuration);
@@ -149,6 +150,16 @@ export function createNianbaoServer(
       .getConfiguration('nianbao')
       .then((value) => settings.update(value))
       .catch(() => undefined);
+  });
+
+  // `nianbao.templates`: template files or directories added to every report's detection (the CLI's
+  // `--templates`), relative to the first workspace folder; reports are checked again when it changes.
+  let addedTemplates = settings.value.templates;
+  settings.onChange((next) => {
+    if (JSON.stringify(next.templates) === JSON.stringify(addedTemplates)) return;
+    addedTemplates = next.templates;
+    projectTemplates?.setTemplates(next.templates, workspaceFolders[0]);
+    reports.recheckAll();
   });
 
   followWorkspaceTemplates(shared, catalog);

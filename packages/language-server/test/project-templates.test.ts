@@ -45,4 +45,20 @@ describe('project templates in the language server (bundled server over stdio)',
     expect(errors.length).toBe(2);
     expect(errors.every((d) => d.range.start.line === line)).toBe(true);
   });
+
+  it('adds the templates of the nianbao.templates setting (the CLI\'s --templates) to detection, relative to the workspace folder', async () => {
+    const workspace = mkdtempSync(path.join(os.tmpdir(), 'nianbao-lsp-setting-'));
+    mkdirSync(path.join(workspace, 'formats'));
+    mkdirSync(path.join(workspace, 'reports'));
+    copyFileSync(path.join(repoRoot, 'grammars/examples/next-revision.nbt'), path.join(workspace, 'formats', 'next-revision.nbt'));
+    const report = readFileSync(path.join(repoRoot, 'examples/next-revision-2025.md'), 'utf8');
+    const file = path.join(workspace, 'reports', 'report.md');
+    writeFileSync(file, report);
+    // No configuration file: only the setting names the template directory.
+    session = await LspSession.start({ rootPath: workspace, initializationOptions: { diagnostics: { debounceMs: 0 }, templates: ['formats'] } });
+    const uri = fileUri(file);
+    await session.open(uri, 'markdown', report);
+    const status = await session.waitForNotification<ReportStatus>('nianbao/status', (s) => s.uri === uri && s.template?.id === 'example-next-revision', 30000);
+    expect(status.template?.id).toBe('example-next-revision');
+  });
 });

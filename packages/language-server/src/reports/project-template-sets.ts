@@ -21,7 +21,7 @@ function fileSystemPath(uri: string): string | undefined {
  * for the report to be checked again when its registry is (re)loaded or changed on disk.
  */
 export class ProjectTemplateSets {
-  private readonly cache: TemplateRegistryCache;
+  private cache: TemplateRegistryCache;
   private readonly loaded = new Map<string, TemplateRegistry>();
 
   /**
@@ -33,6 +33,14 @@ export class ProjectTemplateSets {
     templates: readonly string[] = [],
   ) {
     this.cache = new TemplateRegistryCache(templates);
+  }
+
+  /**
+   * Replaces the template files and directories added to every project (the `nianbao.templates` setting;
+   * absolute paths, or relative to `cwd`). Reports are loaded again on their next check.
+   */
+  setTemplates(templates: readonly string[], cwd?: string): void {
+    this.cache = new TemplateRegistryCache(templates, cwd);
   }
 
   /** The templates of the report at `fsPath` as last loaded (undefined before the first load); refreshed in the background. */

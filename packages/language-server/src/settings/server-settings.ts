@@ -12,6 +12,8 @@ export interface ResolvedSettings {
   debounceMs: number;
   /** The baseline file of acknowledged findings, relative to the workspace folder unless absolute. */
   baselineFile: string;
+  /** Template files or directories added to every report's detection (`--templates` of the CLI). */
+  templates: string[];
 }
 
 /** The baseline file when the settings name none. */
@@ -38,6 +40,7 @@ export class ServerSettings {
     include: [],
     debounceMs: defaultDebounceMs,
     baselineFile: defaultBaselineFile,
+    templates: [],
   };
   private readonly listeners: Array<(settings: ResolvedSettings) => void> = [];
 
@@ -62,6 +65,8 @@ export class ServerSettings {
     if (typeof debounce === 'number' && Number.isFinite(debounce) && debounce >= 0) next.debounceMs = debounce;
     const baseline = settings.baseline?.file ?? settings['baseline.file'];
     if (typeof baseline === 'string' && baseline.trim() !== '') next.baselineFile = baseline.trim();
+    const templates = settings.templates;
+    if (Array.isArray(templates)) next.templates = templates.filter((p): p is string => typeof p === 'string' && p.trim() !== '').map((p) => p.trim());
     const changed = JSON.stringify(next) !== JSON.stringify(this.current);
     this.current = next;
     if (changed) for (const listener of this.listeners) listener(next);
