@@ -60,7 +60,7 @@ export interface RenderedCell {
   id: string;
   raw: string;
   value: number | null;
-  state: 'number' | 'blank' | 'na' | 'invalid' | 'approximate';
+  state: 'number' | 'blank' | 'na' | 'invalid' | 'text' | 'approximate';
   /** Worst severity of the findings pinned on this cell (the likely wrong cells), if any. */
   severity?: 'error' | 'warning' | 'info';
   /** True when the cell is an operand of a failed equation without being the likely wrong cell. */
@@ -142,4 +142,9 @@ export interface NianbaoSettings {
   diagnostics?: { debounceMs?: number };
   /** The baseline file of acknowledged findings (default nianbao-baseline.json in the workspace folder). */
   baseline?: { file?: string };
+  /**
+   * Template files or directories (every `*.nbt` under them) added to the detection of every report, as the
+   * CLI's `--templates`; relative paths are relative to the (first) workspace folder.
+   */
+  templates?: string[];
 }

@@ -42,6 +42,8 @@ export type CellState =
   | 'na'
   /** Text that is not a number. */
   | 'invalid'
+  /** Words in a text or ignored column (计量单位): kept as written, never a figure. */
+  | 'text'
   /** An approximate number: "19万", "2千余", "约300". */
   | 'approximate';
 

@@ -55,6 +55,11 @@ function compact(text: string): string {
  * states ("采购总金额（万元）"): a money value written without a unit is taken to be in it. Never throws.
  */
 export function readCellValue(raw: string, type: CellType, headerUnit?: string): CellValue {
+  // A text or ignored column holds words (件, 条, 万元): blank or text, never a number.
+  if (type.kind === 'text' || type.kind === 'ignored') {
+    const words = compact(raw);
+    return { state: words === '' || BLANK.test(words) ? 'blank' : 'text', value: null };
+  }
   if (PLAIN.test(raw) && (type.kind !== 'money' || headerUnit === undefined)) return { state: 'number', value: Number(raw) };
   const text = compact(raw);
   if (text === '' || BLANK.test(text)) return { state: 'blank', value: null };

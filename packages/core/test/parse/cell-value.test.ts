@@ -42,4 +42,13 @@ describe('readCellValue', () => {
   it.each(['不详', '12%', '1.2.3', 'abc', '三'])('reads %j as invalid', (raw) => {
     expect(readCellValue(raw, count)).toEqual({ state: 'invalid', value: null });
   });
+
+  it.each(['件', '条', '万元', '12', '人次'])('reads %j in a text or ignored column as words (state text), never as a number', (raw) => {
+    expect(readCellValue(raw, { kind: 'text' })).toEqual({ state: 'text', value: null });
+    expect(readCellValue(raw, { kind: 'ignored' })).toEqual({ state: 'text', value: null });
+  });
+
+  it.each(['', ' ', '—', '/'])('reads %j in a text column as blank', (raw) => {
+    expect(readCellValue(raw, { kind: 'text' })).toEqual({ state: 'blank', value: null });
+  });
 });
