@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { checkReport, ReadError, type CheckResult, type Locale } from '@nianbao/core';
+import { checkText, readReport, ReadError, type CheckOptions, type CheckResult, type Locale } from '@nianbao/core';
 import { fixReport } from '../fix/fix-report.js';
 import { writeAtomically } from '../fix/write-atomically.js';
 import { systemReason } from '../i18n/system-reason.js';
 import { createTranslator, type Translator } from '../i18n/translate.js';
 import type { FileOutcome, FixReport } from '../outcome/index.js';
+import { CheckInterrupted, interruptAfterMs, interruptingGuard, type CheckGuard } from './check-guard.js';
 import type { CheckJob, CheckSettings } from './check-settings.js';
 import { linePositions } from './line-positions.js';
 import { toFileOutcome } from './to-file-outcome.js';
@@ -12,9 +13,14 @@ import { auditPayload, auditTemplates } from '../audit/audit-payload.js';
 
 /**
  * Checks one input end to end — read, check, fix when asked and possible, convert to an outcome.
- * Never throws: whatever goes wrong becomes the outcome's one-line `failure`.
+ * Never throws: whatever goes wrong becomes the outcome's one-line `failure`. Each stage of each check
+ * runs under `guard` (by default: interrupted on this thread past the hard time limit).
  */
-export async function checkFile(job: CheckJob, settings: CheckSettings): Promise<FileOutcome> {
+export async function checkFile(
+  job: CheckJob,
+  settings: CheckSettings,
+  guard: CheckGuard = interruptingGuard(interruptAfterMs(settings.budgetMs)),
+): Promise<FileOutcome> {
   const t = createTranslator(settings.locale);
   try {
     // A synchronous read: reports are small, and each worker thread checks one file at a time anyway.
@@ -22,13 +28,13 @@ export async function checkFile(job: CheckJob, settings: CheckSettings): Promise
     const fileName = job.fileName ?? job.file ?? job.path;
     const templates = settings.templateSets[job.templateSet ?? 0];
     const options = { template: settings.template, locale: settings.locale, budgetMs: settings.budgetMs, ...(templates ? { templates } : {}) };
-    let check = await checkReport({ bytes, fileName }, options);
+    let check = await guardedCheck(bytes, fileName, options, guard);
     // A report that ran out of time is that file's failure (exit 2), not a finding about the report.
     const timeout = check.diagnostics.find((d) => d.code === 'structure/check-timeout');
     if (timeout) return { index: job.index, path: job.path, extras: [], lines: {}, failure: `${job.path}: ${timeout.message}` };
     let fix: FixReport | undefined;
     if (settings.fix && job.file) {
-      const fixed = await fixReport(bytes, check, (next) => checkReport({ bytes: next, fileName }, options));
+      const fixed = await fixReport(bytes, check, (next) => guardedCheck(next, fileName, options, guard));
       if (fixed.kind === 'fixed') {
         await writeAtomically(job.file, fixed.bytes).catch((error: unknown) => {
           throw new WriteFailure(error);
@@ -50,6 +56,12 @@ export async function checkFile(job: CheckJob, settings: CheckSettings): Promise
   }
 }
 
+/** Core's `checkReport`, its two synchronous stages (reading, checking the text) each under `guard`. */
+async function guardedCheck(bytes: Uint8Array, fileName: string, options: CheckOptions, guard: CheckGuard): Promise<CheckResult> {
+  const read = await guard.run(() => readReport(bytes, { fileName }));
+  return guard.run(() => checkText(read.source, read.view, options));
+}
+
 function skippedMessage(reason: 'format' | 'encoding', path: string, check: CheckResult, t: Translator): string {
   return reason === 'format'
     ? t('fix-not-writable', { path, format: check.source.format })
@@ -60,6 +72,7 @@ function skippedMessage(reason: 'format' | 'encoding', path: string, check: Chec
 export function failureMessage(error: unknown, path: string, locale: Locale): string {
   const t = createTranslator(locale);
   if (error instanceof ReadError) return `${path}: ${error.localizedMessage(locale)}`;
+  if (error instanceof CheckInterrupted) return t('check-interrupted', { path, seconds: Math.round(error.limitMs / 100) / 10 });
   if (error instanceof WriteFailure) return t('write-failed', { path, reason: systemReason(error.cause, t) });
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') return t('file-not-found', { path });

@@ -1,12 +1,14 @@
 /**
  * Worker-thread entry of `nianbao validate --jobs N`: checks the batches of files the main thread
  * sends (reading each file here), one after the other, with the settings given as `workerData`, and
- * answers each batch with one message.
+ * answers each batch with one message. Its job clock tells the main thread which file it is on.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FileOutcome } from '../outcome/index.js';
 import type { CheckJob, CheckSettings } from './check-settings.js';
 import { checkFile } from './check-file.js';
+import { clockGuard } from './check-guard.js';
+import { JobClock } from './job-clock.js';
 import type { PoolRequest, PoolResponse } from './worker-pool.js';
 
 const settings = workerData as CheckSettings;
@@ -15,7 +17,14 @@ let queue = Promise.resolve();
 port.on('message', (request: PoolRequest<CheckJob>) => {
   queue = queue.then(async () => {
     const results: FileOutcome[] = [];
-    for (const job of request.jobs) results.push(await checkFile(job, settings));
+    // The main thread watches the clock and terminates this worker when a stage never returns.
+    const clock = new JobClock(request.clock);
+    const guard = clockGuard(clock);
+    for (const [position, job] of request.jobs.entries()) {
+      clock.start(request.id, position);
+      results.push(await checkFile(job, settings, guard));
+    }
+    clock.stop();
     port.postMessage({ id: request.id, results } satisfies PoolResponse<FileOutcome>);
   });
 });

@@ -2,7 +2,9 @@ import { availableParallelism } from 'node:os';
 import type { Input } from '../input/collect-inputs.js';
 import { readStream } from '../input/read-stream.js';
 import type { FileOutcome } from '../outcome/index.js';
+import { createTranslator } from '../i18n/translate.js';
 import { checkFile } from './check-file.js';
+import { interruptAfterMs } from './check-guard.js';
 import { checkWorkerScript } from './check-worker-script.js';
 import type { CheckJob, CheckSettings } from './check-settings.js';
 import { OrderedWorkerPool } from './worker-pool.js';
@@ -55,13 +57,18 @@ export async function runChecks(
     for (const job of checkJobs) deliver(await checkFile(job, settings));
     return;
   }
+  const t = createTranslator(settings.locale);
+  const limitMs = interruptAfterMs(settings.budgetMs);
+  const failed = (job: CheckJob, failure: string): FileOutcome => ({ index: job.index, path: job.path, extras: [], lines: {}, failure });
   const pool = new OrderedWorkerPool<CheckJob, FileOutcome>(
     checkWorkerScript(),
     jobs,
     settings,
-    (job, reason) => ({ index: job.index, path: job.path, extras: [], lines: {}, failure: `${job.path}: ${reason}` }),
+    (job, reason) => failed(job, `${job.path}: ${reason}`),
     // A small young generation: reports are checked one by one, and a big nursery only costs memory.
     { maxYoungGenerationSizeMb: workerYoungGenerationMb },
+    // A worker stuck in one report past the hard limit is terminated: that file fails, the rest go on.
+    { limitMs, onOverrun: (job) => failed(job, t('check-interrupted', { path: job.path, seconds: Math.round(limitMs / 100) / 10 })) },
   );
   await pool.run(checkJobs, (outcome) => deliver(outcome));
 }

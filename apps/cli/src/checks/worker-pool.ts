@@ -1,9 +1,12 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { createClockMemory, readClock } from './job-clock.js';
 
 /** A message from the main thread to a pool worker: a batch of jobs. */
 export interface PoolRequest<Job> {
   id: number;
   jobs: Job[];
+  /** The worker's clock (a {@link JobClock}'s memory): it marks each job it starts, so that a stuck one can be named. */
+  clock: SharedArrayBuffer;
 }
 
 /** A message from a pool worker to the main thread: the results of a batch, in its order. */
@@ -14,6 +17,14 @@ export interface PoolResponse<Result> {
 
 /** How a pool turns a job that was lost (its worker died) into a result. */
 export type LostJobHandler<Job, Result> = (job: Job, reason: string) => Result;
+
+/** A time limit per job (per lap of a job, see {@link JobClock.lap}): a worker past it is stopped. */
+export interface JobTimeLimit<Job, Result> {
+  /** The limit in milliseconds of the clock. */
+  limitMs: number;
+  /** The result of a job whose worker was stopped at the limit. */
+  onOverrun: (job: Job) => Result;
+}
 
 /** The most jobs sent in one message. */
 export const maxBatchSize = 16;
@@ -39,7 +50,8 @@ interface Batch {
  * time, and no job is sent more than `window` places ahead of the next result to deliver, so a slow file
  * never lets results pile up in memory. A worker that dies is replaced; the jobs it had are sent again,
  * each alone to a worker with nothing else to do, and a job whose worker dies then is the culprit: it
- * is failed through `onLost`.
+ * is failed through `onLost`. With a time limit, a worker whose clock shows a job running past it (a
+ * stage that never returns) is terminated, that job failed through `onOverrun`, the rest sent again.
  */
 export class OrderedWorkerPool<Job, Result> {
   /**
@@ -48,6 +60,7 @@ export class OrderedWorkerPool<Job, Result> {
    * @param workerData passed to every worker
    * @param onLost the result of a job whose worker died
    * @param resourceLimits heap limits of each worker
+   * @param timeLimit the time limit of each job, if any
    */
   constructor(
     private readonly script: URL,
@@ -55,6 +68,7 @@ export class OrderedWorkerPool<Job, Result> {
     private readonly workerData: unknown,
     private readonly onLost: LostJobHandler<Job, Result>,
     private readonly resourceLimits?: ResourceLimits,
+    private readonly timeLimit?: JobTimeLimit<Job, Result>,
   ) {}
 
   /** Runs every job; `deliver` is called once per job, in job order. */
@@ -67,6 +81,8 @@ export class OrderedWorkerPool<Job, Result> {
       const pending = new Map<number, Result>();
       /** Per live worker: its batches in flight, by batch id. */
       const inFlight = new Map<Worker, Map<number, Batch>>();
+      /** Per live worker: the memory of its job clock. */
+      const clocks = new Map<Worker, SharedArrayBuffer>();
       /** Jobs of a worker that died, to send again one by one, each alone. */
       const retry: number[] = [];
       let nextJob = 0;
@@ -75,9 +91,11 @@ export class OrderedWorkerPool<Job, Result> {
       let settled = false;
       let respawns = jobs.length + this.size; // a worker that cannot even start must not respawn forever
 
+      const watchdog = this.timeLimit && setInterval(() => watch(), Math.min(1000, Math.max(10, this.timeLimit.limitMs / 4)));
       const finish = (error?: unknown) => {
         if (settled) return;
         settled = true;
+        if (watchdog) clearInterval(watchdog);
         for (const worker of inFlight.keys()) void worker.terminate();
         if (error) reject(error);
         else resolve();
@@ -111,7 +129,7 @@ export class OrderedWorkerPool<Job, Result> {
         const send = (batch: Batch) => {
           const id = nextBatch++;
           mine.set(id, batch);
-          worker.postMessage({ id, jobs: batch.jobs.map((index) => jobs[index]) } satisfies PoolRequest<Job>);
+          worker.postMessage({ id, jobs: batch.jobs.map((index) => jobs[index]), clock: clocks.get(worker)! } satisfies PoolRequest<Job>);
         };
         for (const batch of mine.values()) if (batch.alone) return; // nothing joins a job sent again
         if (retry.length > 0) {
@@ -128,35 +146,56 @@ export class OrderedWorkerPool<Job, Result> {
       const feedAll = () => {
         for (const worker of inFlight.keys()) feed(worker);
       };
+      /** Stops the workers whose clocks show a job past the time limit. */
+      const watch = () => {
+        const now = Date.now();
+        for (const [worker, clock] of clocks) {
+          const reading = readClock(clock, now);
+          if (!reading || reading.elapsedMs <= this.timeLimit!.limitMs) continue;
+          const culprit = inFlight.get(worker)?.get(reading.batch)?.jobs[reading.position];
+          if (culprit === undefined) continue;
+          void worker.terminate();
+          lose(worker, 'time limit', culprit);
+        }
+      };
+      /**
+       * A worker is gone: its jobs are sent again, except the one known to have taken it down (`culprit`,
+       * past the time limit) or alone on it, which fail.
+       */
+      const lose = (worker: Worker, reason: string, culprit?: number) => {
+        const lost = inFlight.get(worker);
+        if (!lost || settled) return;
+        inFlight.delete(worker);
+        clocks.delete(worker);
+        if (nextDelivery < jobs.length && respawns-- > 0) spawn();
+        const failed: Array<[number, Result]> = [];
+        for (const batch of lost.values()) {
+          for (const index of batch.jobs) {
+            if (index === culprit) failed.push([index, this.timeLimit!.onOverrun(jobs[index])]);
+            // A job alone on its worker is the one that took the worker down.
+            else if (batch.alone && culprit === undefined) failed.push([index, this.onLost(jobs[index], reason)]);
+            else retry.push(index);
+          }
+        }
+        retry.sort((a, b) => a - b);
+        if (inFlight.size === 0) {
+          for (const index of retry.splice(0)) failed.push([index, this.onLost(jobs[index], reason)]);
+        }
+        accept(failed);
+        if (inFlight.size === 0 && !settled) finish(new Error(reason));
+      };
       const spawn = () => {
         const worker = new Worker(this.script, { workerData: this.workerData, resourceLimits: this.resourceLimits });
         inFlight.set(worker, new Map());
+        clocks.set(worker, createClockMemory());
         worker.on('message', (message: PoolResponse<Result>) => {
           const batch = inFlight.get(worker)?.get(message.id);
           if (!batch) return;
           inFlight.get(worker)!.delete(message.id);
           accept(batch.jobs.map((index, i) => [index, message.results[i]]));
         });
-        const lose = (reason: string) => {
-          const lost = inFlight.get(worker);
-          if (!lost || settled) return;
-          inFlight.delete(worker);
-          if (nextDelivery < jobs.length && respawns-- > 0) spawn();
-          const failed: Array<[number, Result]> = [];
-          for (const batch of lost.values()) {
-            // A job alone on its worker is the one that took the worker down.
-            if (batch.alone) failed.push([batch.jobs[0], this.onLost(jobs[batch.jobs[0]], reason)]);
-            else retry.push(...batch.jobs);
-          }
-          retry.sort((a, b) => a - b);
-          if (inFlight.size === 0) {
-            for (const index of retry.splice(0)) failed.push([index, this.onLost(jobs[index], reason)]);
-          }
-          accept(failed);
-          if (inFlight.size === 0 && !settled) finish(new Error(reason));
-        };
-        worker.on('error', (error) => lose(error instanceof Error ? error.message : String(error)));
-        worker.on('exit', (code) => lose(`worker exited with code ${code}`));
+        worker.on('error', (error) => lose(worker, error instanceof Error ? error.message : String(error)));
+        worker.on('exit', (code) => lose(worker, `worker exited with code ${code}`));
         feed(worker);
       };
       for (let i = 0; i < Math.min(this.size, jobs.length); i++) spawn();

@@ -21,6 +21,8 @@ export interface ValidateOptions {
   maxWarnings?: string;
   jobs?: string;
   fix?: boolean;
+  /** `--time-limit`: seconds each report's check may take. */
+  timeLimit?: string;
   color?: boolean;
   progress?: boolean;
   stdinFilename?: string;

@@ -7,6 +7,7 @@ import type { CliIo } from '../program/cli-io.js';
 import { ProjectTemplates } from './project-templates.js';
 import { resolveTemplate } from './resolve-template.js';
 import type { ValidateOptions } from './validate-command.js';
+import { parseSeconds } from '../program/parse-options.js';
 
 /**
  * The check settings of a `validate` run: template resolved (and compiled), the template sets of the
@@ -19,6 +20,7 @@ export async function checkSettingsFor(
   io: CliIo,
   t: Translator,
 ): Promise<{ settings: CheckSettings; templateSetOf: (input: Input) => number }> {
+  const budgetMs = parseSeconds('--time-limit', options.timeLimit, t);
   const project = new ProjectTemplates(options, io.cwd, io.stderr, locale, t);
   const choice = await resolveTemplate(options.template, io.cwd, io.stderr, locale, t, await project.forFile(undefined));
   const { templateSets, templateSetOf } = await templateSetsOf(project, inputs);
@@ -31,6 +33,7 @@ export async function checkSettingsFor(
       fix: options.fix === true,
       wantLines: options.format === 'pretty',
       wantFingerprints: options.format === 'sarif',
+      ...(budgetMs !== undefined && { budgetMs }),
     },
     templateSetOf,
   };

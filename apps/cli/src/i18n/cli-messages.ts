@@ -64,6 +64,10 @@ export const cliMessages = {
     'zh-CN': '注意：{year} 年度不在模板 {id} 的适用年度内',
     en: 'note: report year {year} is outside the years of template {id}',
   },
+  'check-interrupted': {
+    'zh-CN': '{path}：检查超过 {seconds} 秒仍未结束，已中止，此文件未作检查；请检查文件是否有异常内容，或反馈此文件',
+    en: '{path}: the check had not finished after {seconds} s and was stopped; this file was not checked (look for unusual content, or report this file)',
+  },
   'internal-error': { 'zh-CN': '内部错误：{reason}', en: 'internal error: {reason}' },
   // File-system errors a user can do something about (the reason of `unreadable`).
   'reason-eacces': { 'zh-CN': '没有访问权限（EACCES）', en: 'permission denied (EACCES)' },

@@ -42,6 +42,7 @@ export function createProgram(io: CliIo, setExitCode: ExitCodeSink): Command {
     .option('--max-warnings <n>', '警告超过 n 个时退出码为 1 / exit 1 when there are more than n warnings')
     .option('-j, --jobs <n>', '工作线程数 / worker threads (default: by files and cores)')
     .option('--fix', '就地应用安全的修复（仅 .txt .md）/ apply safe fixes in place (.txt .md only)')
+    .option('--time-limit <seconds>', '每份报告的检查时限（默认 60 秒）/ time limit of each report\'s check (default 60 s)')
     .option('--stdin-filename <name>', '标准输入的文件名（决定格式）/ file name for stdin (tells the format)')
     .option('--no-progress', '不显示进度条 / no progress bar')
     .option('--color', '强制彩色输出 / force colour')

@@ -26,3 +26,13 @@ export function parseWholeNumber(option: string, value: string | undefined, min:
   }
   return Number(value);
 }
+
+/** Parses a positive number of seconds (decimals allowed) into milliseconds; a bad value is a usage failure. */
+export function parseSeconds(option: string, value: string | undefined, t: Translator): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value.trim());
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(seconds > 0)) {
+    throw new CliError(t('invalid-option', { option, value, hint: '> 0' }));
+  }
+  return Math.round(seconds * 1000);
+}

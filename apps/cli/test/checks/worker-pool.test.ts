@@ -31,6 +31,30 @@ describe('OrderedWorkerPool', () => {
     expect(results).toEqual(jobs.map((n) => (n === -1 ? 'lost -1: worker exited with code 3' : n * n)));
   });
 
+  it('stops a worker stuck in a job past the time limit, fails that job and checks every other', async () => {
+    const jobs = Array.from({ length: 300 }, (_, i) => (i === 77 || i === 250 ? -2 : i));
+    const pool = new OrderedWorkerPool<number, number | string>(script, 2, undefined, (job, reason) => `lost ${job}: ${reason}`, undefined, {
+      limitMs: 300,
+      onOverrun: (job) => `stuck ${job}`,
+    });
+    const results: Array<number | string> = [];
+    const started = Date.now();
+    await pool.run(jobs, (result) => results.push(result));
+    expect(results).toEqual(jobs.map((n) => (n === -2 ? 'stuck -2' : n * n)));
+    // Each stuck job held the run for about the limit, not forever (generous: a loaded machine).
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('stops a stuck worker that was given the job alone', async () => {
+    const pool = new OrderedWorkerPool<number, number | string>(script, 1, undefined, (job, reason) => `lost ${job}: ${reason}`, undefined, {
+      limitMs: 200,
+      onOverrun: (job) => `stuck ${job}`,
+    });
+    const results: Array<number | string> = [];
+    await pool.run([-2, 3], (result) => results.push(result));
+    expect(results).toEqual(['stuck -2', 9]);
+  });
+
   it('batches many jobs, one job at a time for a handful', () => {
     expect(batchSizeFor(6, 2)).toBe(1);
     expect(batchSizeFor(100, 2)).toBe(6);

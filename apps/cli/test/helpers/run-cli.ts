@@ -20,7 +20,7 @@ export interface CliRun {
 /** Runs the built CLI as a child process (as a user would), with colour off unless asked for. */
 export function runCli(
   args: string[],
-  options: { input?: string | Uint8Array; cwd?: string; env?: NodeJS.ProcessEnv; nodeOptions?: string[] } = {},
+  options: { input?: string | Uint8Array; cwd?: string; env?: NodeJS.ProcessEnv; nodeOptions?: string[]; timeoutMs?: number } = {},
 ): CliRun {
   if (!existsSync(cliBin)) throw new Error(`${cliBin} is missing: build first (npx turbo run build)`);
   const run = spawnSync(process.execPath, [...(options.nodeOptions ?? []), cliBin, ...args], {
@@ -29,6 +29,7 @@ export function runCli(
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, NIANBAO_LOCALE: undefined, ...options.env },
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
+    ...(options.timeoutMs !== undefined && { timeout: options.timeoutMs }),
   });
   if (run.error) throw run.error;
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };

@@ -1,0 +1,74 @@
+import { ReadError } from '@nianbao/core';
+import { describe, expect, it } from 'vitest';
+import { CheckInterrupted, clockGuard, interruptAfterMs, interruptingGuard } from '../../src/checks/check-guard.js';
+import { failureMessage } from '../../src/checks/check-file.js';
+import { createClockMemory, JobClock, readClock } from '../../src/checks/job-clock.js';
+
+/** CPU time of this thread in milliseconds. */
+function cpuMs(): number {
+  const usage = process.threadCpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+describe('the hard time limit of a check', () => {
+  it('interrupts a stage that never returns, on this thread', () => {
+    const started = cpuMs();
+    let caught: unknown;
+    try {
+      interruptingGuard(200).run(() => {
+        for (;;) {
+          // a stage stuck in a loop
+        }
+      });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(CheckInterrupted);
+    expect((caught as CheckInterrupted).limitMs).toBe(200);
+    // Stopped near the limit (it counts the clock, which on a loaded machine runs ahead of the CPU).
+    expect(cpuMs() - started).toBeLessThan(2000);
+  });
+
+  it('interrupts a regular expression that backtracks catastrophically', () => {
+    expect(() => interruptingGuard(200).run(() => /^(?:a+)+b$/.test('a'.repeat(40)))).toThrow(CheckInterrupted);
+  });
+
+  it('passes results and errors of a stage through unchanged, and keeps working after an interruption', () => {
+    const guard = interruptingGuard(1000);
+    expect(guard.run(() => 42)).toBe(42);
+    const refusal = new ReadError('empty');
+    expect(() => guard.run(() => {
+      throw refusal;
+    })).toThrow(refusal);
+    const promise = Promise.resolve('read');
+    expect(guard.run(() => promise)).toBe(promise);
+  });
+
+  it('lies beyond the core budget: a check that keeps its budget is never interrupted', () => {
+    expect(interruptAfterMs()).toBe(75_000);
+    expect(interruptAfterMs(1000)).toBe(2000);
+    expect(interruptAfterMs(0)).toBe(1000);
+  });
+
+  it('says which file was stopped and after how long, in both languages', () => {
+    const stopped = new CheckInterrupted(75_000);
+    expect(failureMessage(stopped, 'a.txt', 'zh-CN')).toBe('a.txt：检查超过 75 秒仍未结束，已中止，此文件未作检查；请检查文件是否有异常内容，或反馈此文件');
+    expect(failureMessage(stopped, 'a.txt', 'en')).toBe(
+      'a.txt: the check had not finished after 75 s and was stopped; this file was not checked (look for unusual content, or report this file)',
+    );
+  });
+
+  it('in a pool worker, restarts the job clock the main thread watches at each stage', () => {
+    const memory = createClockMemory();
+    const clock = new JobClock(memory);
+    expect(readClock(memory)).toBeUndefined();
+    clock.start(7, 3);
+    const reading = readClock(memory, Date.now() + 5000)!;
+    expect(reading).toMatchObject({ batch: 7, position: 3 });
+    expect(reading.elapsedMs).toBeGreaterThanOrEqual(5000);
+    expect(clockGuard(clock).run(() => 'checked')).toBe('checked');
+    expect(readClock(memory, Date.now())!.elapsedMs).toBeLessThan(1000);
+    clock.stop();
+    expect(readClock(memory)).toBeUndefined();
+  });
+});
