@@ -164,13 +164,36 @@ export function parseUnitTail(text: string): GrammarResult<UnitTail> {
   return run(text, (p) => p.unitTail());
 }
 
-/** The quantity `text` (compact) states, or `undefined` unless the whole text is one well-formed quantity. */
-export function readQuantity(text: string): QuantityReading | undefined {
+/**
+ * Most cell texts recur within a report and across reports ("0", "/", "12", "万元"): readings are kept by
+ * text, up to this many; the memo is emptied when full, so memory stays bounded.
+ */
+const MEMO_LIMIT = 4096;
+/** Cell texts longer than this are read without the memo (a rare long run of digits is not worth keeping). */
+const MEMO_MAX_LENGTH = 32;
+const quantityMemo = new Map<string, Readonly<QuantityReading> | null>();
+const unitTailMemo = new Map<string, boolean>();
+
+function remember<V>(memo: Map<string, V>, text: string, value: V): V {
+  if (text.length > MEMO_MAX_LENGTH) return value;
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(text, value);
+  return value;
+}
+
+/**
+ * The quantity `text` (compact) states, or `undefined` unless the whole text is one well-formed quantity.
+ * The reading is frozen: the same object is returned for the same text.
+ */
+export function readQuantity(text: string): Readonly<QuantityReading> | undefined {
+  const known = quantityMemo.get(text);
+  if (known !== undefined) return known ?? undefined;
   const result = parseQuantity(text);
-  return result.errors.length === 0 ? result.value : undefined;
+  const reading = result.errors.length === 0 && result.value ? Object.freeze(result.value) : null;
+  return remember(quantityMemo, text, reading) ?? undefined;
 }
 
 /** True when the whole of `text` (compact) is a (possibly empty) unit tail: "万元", "千余", "件". */
 export function isUnitTail(text: string): boolean {
-  return parseUnitTail(text).errors.length === 0;
+  return unitTailMemo.get(text) ?? remember(unitTailMemo, text, parseUnitTail(text).errors.length === 0);
 }

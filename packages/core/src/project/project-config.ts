@@ -1,6 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 
 /**
  * A project's configuration file, `nianbao.config.json`, found upward from a report (as `.editorconfig`
@@ -15,13 +14,19 @@ import { z } from 'zod';
 /** The name of the project configuration file. */
 export const projectConfigFileName = 'nianbao.config.json';
 
-/** Schema of the configuration file. */
-export const projectConfigSchema = z
-  .object({
-    /** Template files or directories, relative to the configuration file. */
-    templates: z.array(z.string().min(1)).default([]),
-  })
-  .strict();
+/**
+ * Schema of the configuration file. zod is loaded only when a configuration file is read: checking reports
+ * without one (most runs of the command line) does not load it.
+ */
+async function projectConfigSchema() {
+  const { z } = await import('zod');
+  return z
+    .object({
+      /** Template files or directories, relative to the configuration file. */
+      templates: z.array(z.string().min(1)).default([]),
+    })
+    .strict();
+}
 
 /** A project configuration, read and checked. */
 export interface ProjectConfig {
@@ -67,7 +72,7 @@ export async function readProjectConfig(file: string): Promise<ProjectConfig> {
   } catch (error) {
     throw new ProjectConfigError(file, error instanceof Error ? error.message : String(error));
   }
-  const checked = projectConfigSchema.safeParse(value);
+  const checked = (await projectConfigSchema()).safeParse(value);
   if (!checked.success) {
     throw new ProjectConfigError(file, checked.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; '));
   }

@@ -21,9 +21,52 @@ export interface RulePattern {
  * template checks reject those, so this only guards hand-made IR).
  */
 export function compileRulePattern(source: string, withNumber = false): RulePattern | null {
+  const key = `${withNumber ? 'n' : '-'}${source}`;
+  const known = rulePatterns.get(key);
+  if (known !== undefined) return known;
   const compiled = compileLinearPattern(source);
-  if (!compiled.ok) return null;
-  return { matches: (text) => linearMatches(compiled.pattern, text, withNumber) };
+  const pattern = compiled.ok ? rememberingMatches((text) => [...linearMatches(compiled.pattern, text, withNumber)]) : null;
+  rulePatterns.set(key, pattern);
+  return pattern;
+}
+
+const rulePatterns = new Map<string, RulePattern | null>();
+
+/**
+ * The matches of the last searches, by text and pattern: re-checking a report with one table value changed
+ * (verifying a suggested fix, an edit in the editor) searches the same prose again. The texts kept are
+ * bounded in number and in characters; the least recently searched go first.
+ */
+const remembered = new Map<string, Map<RulePattern, LinearMatch[]>>();
+const REMEMBERED_TEXTS = 64;
+const REMEMBERED_CHARS = 4_000_000;
+let rememberedChars = 0;
+
+function rememberingMatches(search: (text: string) => LinearMatch[]): RulePattern {
+  const pattern: RulePattern = {
+    matches(text) {
+      let byPattern = remembered.get(text);
+      if (byPattern !== undefined) {
+        const known = byPattern.get(pattern);
+        if (known !== undefined) return known;
+      }
+      const matches = search(text);
+      if (text.length > REMEMBERED_CHARS) return matches;
+      if (byPattern === undefined) {
+        byPattern = new Map();
+        remembered.set(text, byPattern);
+        rememberedChars += text.length;
+        for (const old of remembered.keys()) {
+          if (remembered.size <= REMEMBERED_TEXTS && rememberedChars <= REMEMBERED_CHARS) break;
+          remembered.delete(old);
+          rememberedChars -= old.length;
+        }
+      }
+      byPattern.set(pattern, matches);
+      return matches;
+    },
+  };
+  return pattern;
 }
 
 /** The normalised bodies of the named sections that were found (the whole text when none is named). */
