@@ -102,20 +102,43 @@ export function checkText(
     deadline,
   });
   const confidence = detection.id === template.id ? detection.confidence : 1;
-  const offered =
-    options.verifySuggestions === false || !diagnostics.some((d) => d.suggestions.length > 0)
-      ? diagnostics
-      : verifySuggestions(
-          source.text,
-          diagnostics,
-          (fixed) => recheckText(source, fixed, { ...options, template, templates, budgetMs: Math.max(0, deadline.at - performance.now()) }),
-          deadline.at,
-        );
-  if (offered !== diagnostics && performance.now() > deadline.at && !offered.some((d) => d.code === 'structure/check-timeout')) {
-    offered.push(timeoutFinding(source, deadline.seconds, locale));
+  const checked: CheckResult = { source, template: { id: template.id, confidence }, info: report.info, report, diagnostics };
+  return options.verifySuggestions === false ? checked : verifyCheckedSuggestions(checked, { ...options, template, templates }, deadline);
+}
+
+/**
+ * The result of a check made with `verifySuggestions: false`, with its suggestions verified as
+ * {@link checkText} verifies them (each re-checked, see {@link verifySuggestions}): an editor can show the
+ * findings at once and verify their fixes right after. `options` are those of the check, with its
+ * template; the time budget counts from now.
+ */
+export function verifyResultSuggestions(result: CheckResult, options: CheckOptions = {}): CheckResult {
+  if (!result.report || !result.template) return result;
+  const budgetMs = options.budgetMs ?? DEFAULT_CHECK_BUDGET_MS;
+  const deadline = { at: performance.now() + budgetMs, seconds: Math.round(budgetMs / 100) / 10 };
+  const template = typeof options.template === 'object' ? options.template : (options.templates ?? builtinTemplates).find((t) => t.id === result.template?.id);
+  if (!template) return result;
+  return verifyCheckedSuggestions(result, { ...options, template }, deadline);
+}
+
+function verifyCheckedSuggestions(
+  result: CheckResult,
+  options: CheckOptions & { template: TemplateIR },
+  deadline: { at: number; seconds: number },
+): CheckResult {
+  const { source, diagnostics } = result;
+  if (!diagnostics.some((d) => d.suggestions.length > 0)) return result;
+  const offered = verifySuggestions(
+    source.text,
+    diagnostics,
+    (fixed) => recheckText(source, fixed, { ...options, budgetMs: Math.max(0, deadline.at - performance.now()) }),
+    deadline.at,
+  );
+  if (performance.now() > deadline.at && !offered.some((d) => d.code === 'structure/check-timeout')) {
+    offered.push(timeoutFinding(source, deadline.seconds, options.locale ?? 'zh-CN'));
     offered.sort(compareDiagnostics);
   }
-  return { source, template: { id: template.id, confidence }, info: report.info, report, diagnostics: offered };
+  return { ...result, diagnostics: offered };
 }
 
 /** The findings of `text`, an edited version of `source`, checked the same way; null if it cannot be. */

@@ -20,6 +20,10 @@ export interface ReportDiagnosticData {
   cells?: string[];
   expected?: number;
   actual?: number;
+  /**
+   * The verified fixes known when the finding was published: none while they are being verified (the
+   * server resolves a quick fix from its own copy of the finding, by fingerprint).
+   */
   suggestions: LspSuggestion[];
   /** The finding's fingerprint (baseline files) and its report's identity. */
   fingerprint?: string;

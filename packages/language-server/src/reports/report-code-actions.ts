@@ -20,9 +20,18 @@ export function reportCodeActions(report: CheckedReport, params: CodeActionParam
   const wants = (kind: string): boolean => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
-    const fromClient = params.context.diagnostics.filter(
-      (d) => d.source === diagnosticSource && isReportDiagnosticData(d.data) && d.data.version === report.version,
-    );
+    // The client's copies may come from the publication made before the fixes were verified: the stored
+    // diagnostic of the same finding (fingerprint) carries them.
+    const findingKey = (d: Diagnostic): string | undefined =>
+      isReportDiagnosticData(d.data) && d.data.fingerprint ? `${d.data.fingerprint}\u0000${String(d.message)}` : undefined;
+    const stored = new Map<string, Diagnostic>();
+    for (const d of report.diagnostics) {
+      const key = findingKey(d);
+      if (key !== undefined) stored.set(key, d);
+    }
+    const fromClient = params.context.diagnostics
+      .filter((d) => d.source === diagnosticSource && isReportDiagnosticData(d.data) && d.data.version === report.version)
+      .map((d) => stored.get(findingKey(d) ?? '') ?? d);
     const diagnostics = fromClient.length > 0 ? fromClient : report.diagnostics.filter((d) => overlaps(d.range, params.range));
     for (const diagnostic of diagnostics) {
       const data = diagnostic.data;

@@ -5,6 +5,8 @@ import {
   LineIndex,
   mergeTemplates,
   UnknownTemplateError,
+  verifyResultSuggestions,
+  type CheckOptions,
   type CheckResult,
   type ReportSource,
   type TemplateIR,
@@ -38,7 +40,19 @@ export interface CheckedReport {
   /** The published diagnostics, index for index with `result.diagnostics`. */
   diagnostics: Diagnostic[];
   checkMs: number;
+  /**
+   * Set while the suggested fixes are not verified yet: the check as made (its suggestions unverified) and
+   * its options. The published findings carry no fixes; {@link ReportService.get} verifies them on demand.
+   */
+  unverified?: { result: CheckResult; options: CheckOptions };
 }
+
+/**
+ * Idle time after a check before its suggested fixes are verified (each re-checked with the fix applied,
+ * several times the cost of the check): findings are published at once, without their fixes; the fixes are
+ * verified once the user pauses, or as soon as something needs them (quick fixes, hover, inlay hints).
+ */
+const verifyDelayMs = 120;
 
 /** What the report service needs from the server. */
 export interface ReportServiceContext {
@@ -67,6 +81,7 @@ export class ReportService {
   private readonly checked = new Map<string, CheckedReport>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly choices = new Map<string, string>();
+  private readonly verifying = new Map<string, ReturnType<typeof setTimeout>>();
 
   /** @param context the connection, documents and services the reports are checked with */
   constructor(private readonly context: ReportServiceContext) {}
@@ -84,9 +99,11 @@ export class ReportService {
     );
   }
 
-  /** The last check of the report at `uri`, if it is an open report. */
+  /** The last check of the report at `uri`, if it is an open report, with its suggested fixes verified. */
   get(uri: string): CheckedReport | undefined {
-    return this.checked.get(uri) ?? this.checked.get(this.context.documents.get(uri)?.uri ?? '');
+    const key = this.checked.has(uri) ? uri : (this.context.documents.get(uri)?.uri ?? '');
+    const report = this.checked.get(key);
+    return report?.unverified ? this.verify(key, report) : report;
   }
 
   /** Every open report as last checked. */
@@ -137,10 +154,52 @@ export class ReportService {
     // A newer version arrived while checking: its own check is pending, this result is stale.
     if (this.context.documents.get(uri)?.version !== report.version) return;
     this.checked.set(uri, report);
-    void this.context.connection
-      .sendDiagnostics({ uri, version: report.version, diagnostics: report.diagnostics })
-      .catch((error: unknown) => console.error('nianbao: publishing diagnostics failed', error));
+    this.publish(report);
     this.sendStatus(this.statusOf(report));
+    this.scheduleVerification(uri);
+  }
+
+  private publish(report: CheckedReport): void {
+    void this.context.connection
+      .sendDiagnostics({ uri: report.uri, version: report.version, diagnostics: report.diagnostics })
+      .catch((error: unknown) => console.error('nianbao: publishing diagnostics failed', error));
+  }
+
+  /** Verifies the fixes of the report at `uri` after {@link verifyDelayMs} without a newer check. */
+  private scheduleVerification(uri: string): void {
+    const waiting = this.verifying.get(uri);
+    if (waiting !== undefined) clearTimeout(waiting);
+    if (!this.checked.get(uri)?.unverified) return;
+    this.verifying.set(
+      uri,
+      setTimeout(() => {
+        this.verifying.delete(uri);
+        this.guard('verify', () => {
+          const report = this.checked.get(uri);
+          if (report?.unverified && this.context.documents.get(uri)?.version === report.version) this.verify(uri, report);
+        });
+      }, verifyDelayMs),
+    );
+  }
+
+  /** Verifies the suggested fixes of a report checked without them and keeps it so. */
+  private verify(uri: string, report: CheckedReport): CheckedReport {
+    const waiting = this.verifying.get(uri);
+    if (waiting !== undefined) clearTimeout(waiting);
+    this.verifying.delete(uri);
+    const { result, options } = report.unverified!;
+    let verified: CheckedReport;
+    try {
+      const started = performance.now();
+      const withFixes = verifyResultSuggestions(result, options);
+      verified = { ...this.present(report, withFixes), checkMs: report.checkMs + performance.now() - started };
+    } catch (error) {
+      console.error(`nianbao: verifying the fixes of ${uri} failed`, error);
+      verified = { ...report, unverified: undefined };
+    }
+    // Not published again: a client asks for the fixes (code actions), and they are resolved here.
+    if (this.checked.get(uri) === report) this.checked.set(uri, verified);
+    return verified;
   }
 
   /**
@@ -164,20 +223,44 @@ export class ReportService {
     const locale = this.context.settings.value.locale;
     let result: CheckResult;
     let templateChoice = choice;
+    let options: CheckOptions = { template: wanted, templates, locale };
     try {
       try {
-        result = checkText(source, identityView(text), { template: wanted, templates, locale });
+        result = checkText(source, identityView(text), { ...options, verifySuggestions: false });
       } catch (error) {
         if (!(error instanceof UnknownTemplateError)) throw error;
         console.error(`nianbao: unknown template "${error.id}" for ${uri}; detecting instead`);
         templateChoice = 'auto';
-        result = checkText(source, identityView(text), { template: 'auto', templates, locale });
+        options = { ...options, template: 'auto' };
+        result = checkText(source, identityView(text), { ...options, verifySuggestions: false });
       }
     } catch (error) {
       console.error(`nianbao: checking ${uri} failed`, error);
       return undefined;
     }
-    const positions = new LineIndex(text);
+    const template = result.template ? (templates.find((t) => t.id === result.template?.id) ?? null) : null;
+    const hasFixes = result.diagnostics.some((d) => d.suggestions.length > 0);
+    const unverified = hasFixes && template ? { result, options: { ...options, template } } : undefined;
+    const shown = unverified
+      ? { ...result, diagnostics: result.diagnostics.map((d) => (d.suggestions.length > 0 ? { ...d, suggestions: [] } : d)) }
+      : result;
+    const report = this.present(
+      { uri, version, text, positions: new LineIndex(text), template, templateChoice, checkMs: 0 },
+      shown,
+    );
+    return { ...report, checkMs: performance.now() - started, ...(unverified && { unverified }) };
+  }
+
+  /**
+   * A check's result as the report to keep and publish: findings acknowledged in the baseline left out,
+   * the others as LSP diagnostics with their fingerprints.
+   */
+  private present(
+    checkedReport: Pick<CheckedReport, 'uri' | 'version' | 'text' | 'positions' | 'template' | 'templateChoice' | 'checkMs'>,
+    checked: CheckResult,
+  ): CheckedReport {
+    const { uri, text, positions, version } = checkedReport;
+    let result = checked;
     // Findings acknowledged in the baseline file are left out (the same fingerprints as `nianbao audit`).
     const report = reportIdentityOf(result, uri);
     const fingerprints = diagnosticFingerprints(result.diagnostics, text, report);
@@ -190,17 +273,16 @@ export class ReportService {
       Object.assign(diagnostic.data as object, { fingerprint: kept[i], report });
       return diagnostic;
     });
-    const template = result.template ? (templates.find((t) => t.id === result.template?.id) ?? null) : null;
     return {
       uri,
       version,
       text,
       positions,
       result,
-      template,
-      templateChoice,
+      template: checkedReport.template,
+      templateChoice: checkedReport.templateChoice,
       diagnostics,
-      checkMs: performance.now() - started,
+      checkMs: checkedReport.checkMs,
     };
   }
 
@@ -231,6 +313,9 @@ export class ReportService {
     if (waiting !== undefined) clearTimeout(waiting);
     this.pending.delete(uri);
     this.choices.delete(uri);
+    const verifying = this.verifying.get(uri);
+    if (verifying !== undefined) clearTimeout(verifying);
+    this.verifying.delete(uri);
     if (this.checked.delete(uri)) {
       void this.context.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
     }
