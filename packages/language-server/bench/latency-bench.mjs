@@ -1,7 +1,8 @@
 // Latency of the bundled language server: from didChange to the publishDiagnostics of that version, on a
 // 50 KB and a 1 MB report (seed 003 with its prose repeated), with the debounce off (the check itself) and at
 // its default (150 ms, what a user sees). Targets: p95 ≤ 20 ms (50 KB) and ≤ 300 ms (1 MB), measured
-// without debounce. Then the server's memory with 20 reports open (the seeds, the corpus and the variant
+// without debounce; the server's CPU time per edit; and edit → quick fixes (the findings, then the code
+// actions at the edited cell: the fixes are verified when asked for). Then the server's memory with 20 reports open (the seeds, the corpus and the variant
 // fixtures, each grown to about 50 KB): resident and peak resident set (/proc, Linux), target ≤ 150 MB.
 // And the size of the browser bundle (out/browser-server.js), raw and gzipped.
 // Prints one JSON line. Run after the build: `node packages/language-server/bench/latency-bench.mjs`.
@@ -84,7 +85,7 @@ async function startServer(debounceMs) {
 }
 
 async function measure(label, text, debounceMs) {
-  const { connection, published, stop } = await startServer(debounceMs);
+  const { connection, child, published, stop } = await startServer(debounceMs);
   const uri = pathToFileURL(path.join(repoRoot, `bench-${label}.md`)).toString();
 
   let version = 1;
@@ -104,6 +105,7 @@ async function measure(label, text, debounceMs) {
   const character = digitAt - (before.lastIndexOf('\n') + 1);
   let current = text[digitAt];
   const times = [];
+  const cpuBefore = cpuTicksOf(child.pid);
   for (let i = 0; i < edits; i++) {
     version += 1;
     const next = current === '0' ? '2' : '0';
@@ -117,6 +119,29 @@ async function measure(label, text, debounceMs) {
     times.push(performance.now() - sent);
     current = next;
   }
+  const cpuAfter = cpuTicksOf(child.pid);
+  // Edit → quick fixes: the findings at the edited cell, then the code actions there (fixes verified on demand).
+  const fixTimes = [];
+  for (let i = 0; i < Math.min(5, edits); i++) {
+    version += 1;
+    const next = current === '0' ? '2' : '0';
+    const done = published(version);
+    const sent = performance.now();
+    await connection.sendNotification(rpc.DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character }, end: { line, character: character + 1 } }, text: next }],
+    });
+    const params = await done;
+    const here = params.diagnostics.filter((d) => d.range.start.line <= line && d.range.end.line >= line);
+    await connection.sendRequest(rpc.CodeActionRequest.type, {
+      textDocument: { uri },
+      range: { start: { line, character }, end: { line, character } },
+      context: { diagnostics: here, only: ['quickfix'] },
+    });
+    fixTimes.push(performance.now() - sent);
+    current = next;
+  }
+  fixTimes.sort((a, b) => a - b);
   await stop();
   times.sort((a, b) => a - b);
   const round = (x) => Math.round(x * 10) / 10;
@@ -130,7 +155,24 @@ async function measure(label, text, debounceMs) {
     p50: round(percentile(times, 50)),
     p95: round(percentile(times, 95)),
     max: round(times.at(-1)),
+    // The server's CPU time per edit (user + system, /proc; a shared machine's load does not inflate it much).
+    cpuMsPerEdit: cpuBefore === null || cpuAfter === null ? null : round(((cpuAfter - cpuBefore) * 1000) / clockTicks / edits),
+    quickFixP50: round(percentile(fixTimes, 50)),
   };
+}
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const clockTicks = 100;
+
+/** User + system CPU time of a process in clock ticks (Linux /proc), or null elsewhere. */
+function cpuTicksOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
 }
 
 const results = [];
