@@ -52,6 +52,7 @@ export function consistentValues(template: TemplateIR, seed: number): Map<string
     const rnd = random(seed * 7919 + attempt);
     const values = new Map<string, number>();
     for (const cell of template.cells) values.set(cell.id, randomValue(cell.type, rnd));
+    orderPairs(template, values);
     // Solve each equation for one of its cells (not already solved for by an earlier equation).
     const solved = new Map<string, { coef: number; others: { cell: string; coef: number }[] }>();
     for (const rule of template.rules) {
@@ -93,6 +94,35 @@ export function consistentValues(template: TemplateIR, seed: number): Map<string
     if (ok) return values;
   }
   throw new Error('could not generate consistent values');
+}
+
+/**
+ * Inequalities between two cells (`[a] <= [b]`: this year within the cumulative figure, a part within its
+ * whole) start out true: the larger side gets the smaller added. Sums of such cells keep the order, so the
+ * equations solved afterwards keep them true. Repeated until stable (each pass only raises values).
+ */
+function orderPairs(template: TemplateIR, values: Map<string, number>): void {
+  const pairs: Array<{ small: string; large: string; strict: boolean }> = [];
+  for (const rule of template.rules) {
+    if (rule.kind !== 'arithmetic') continue;
+    for (const e of rule.equations) {
+      if (e.when || e.lhsConstant || e.rhsConstant || e.lhs.length !== 1 || e.rhs.length !== 1) continue;
+      if (e.lhs[0].coef !== 1 || e.rhs[0].coef !== 1) continue;
+      if (e.op === '<=' || e.op === '<') pairs.push({ small: e.lhs[0].cell, large: e.rhs[0].cell, strict: e.op === '<' });
+      if (e.op === '>=' || e.op === '>') pairs.push({ small: e.rhs[0].cell, large: e.lhs[0].cell, strict: e.op === '>' });
+    }
+  }
+  for (let pass = 0; pass < 10; pass++) {
+    let changed = false;
+    for (const { small, large, strict } of pairs) {
+      const a = values.get(small) ?? 0;
+      const b = values.get(large) ?? 0;
+      if (strict ? a < b : a <= b) continue;
+      values.set(large, b + a + (strict ? 1 : 0));
+      changed = true;
+    }
+    if (!changed) break;
+  }
 }
 
 function randomValue(type: CellType, rnd: () => number): number {
@@ -155,19 +185,25 @@ function leafColumnNodes(table: TableIR): AxisNode[] {
 
 function tableRows(table: TableIR, values: Map<string, number>, types: Map<string, CellType>): RowText[] {
   const rows: RowText[] = [];
+  const row = (n: AxisNode, labels: string[]): RowText => ({
+    labels,
+    values: table.leafColumns.map((c) => {
+      const id = `${table.id}.${n.id}.${c}`;
+      return formatValue(values.get(id) ?? 0, types.get(id));
+    }),
+  });
   const walk = (nodes: AxisNode[], groups: string[]): void => {
     for (const n of nodes) {
-      if (n.children.length > 0) {
+      if (n.children.length > 0 && n.ownFigure) {
+        // A parent row with a figure of its own: its line, then its children's.
+        rows.push(row(n, [...groups, n.label]));
+        walk(n.children, groups.map(() => ''));
+      } else if (n.children.length > 0) {
         walk(n.children, [...groups, n.label]);
         continue;
+      } else {
+        rows.push(row(n, [...groups, n.label]));
       }
-      rows.push({
-        labels: [...groups, n.label],
-        values: table.leafColumns.map((c) => {
-          const id = `${table.id}.${n.id}.${c}`;
-          return formatValue(values.get(id) ?? 0, types.get(id));
-        }),
-      });
       groups = groups.map(() => '');
     }
   };
@@ -175,7 +211,11 @@ function tableRows(table: TableIR, values: Map<string, number>, types: Map<strin
   return rows;
 }
 
+/** The word a text column (计量单位) holds in a generated report. */
+export const generatedUnitWord = '件';
+
 function formatValue(value: number, type: CellType | undefined): string {
+  if (type?.kind === 'text' || type?.kind === 'ignored') return generatedUnitWord;
   if (type?.kind === 'money') return `${value.toFixed(2)}${type.unit}`;
   return String(value);
 }
@@ -245,6 +285,11 @@ export function generateReport(template: TemplateIR, options: GenerateOptions): 
       if (!table) continue;
       blocks.push(renderTable(table, tableRows(table, values, types), options.layout));
     }
+  }
+  // Appendix tables (附件：…统计表) follow the numbered sections.
+  for (const table of template.tables.filter((candidate) => candidate.appendix)) {
+    blocks.push(html ? `<p>附件：${table.label}</p>` : `附件：${table.label}`);
+    blocks.push(renderTable(table, tableRows(table, values, types), options.layout));
   }
   const body = blocks.join('\n\n');
   const text = html

@@ -168,7 +168,7 @@ describe('--fix', () => {
 });
 
 describe('new', () => {
-  for (const id of ['gov-disclosure-2019', 'gov-disclosure-2021']) {
+  for (const id of ['gov-disclosure-2019', 'gov-disclosure-2021', 'gov-disclosure-pre2019']) {
     it(`prints a skeleton of ${id} that validates with no error`, () => {
       const made = runCli(['new', '--template', id, '--agency', '某某市某某局']);
       expect(made.status).toBe(0);
@@ -229,7 +229,7 @@ describe('templates and check-template', () => {
     const run = runCli(['templates', '--format', 'json']);
     expect(run.status).toBe(0);
     const list = JSON.parse(run.stdout);
-    expect(list.map((t: { id: string }) => t.id)).toEqual(['gov-disclosure-2019', 'gov-disclosure-2021']);
+    expect(list.map((t: { id: string }) => t.id)).toEqual(['gov-disclosure-2019', 'gov-disclosure-2021', 'gov-disclosure-pre2019']);
     expect(list[1]).toMatchObject({ notice: expect.stringContaining('2021'), years: { from: 2021, to: null } });
     const pretty = runCli(['templates']);
     expect(pretty.stdout).toContain('gov-disclosure-2019');

@@ -17,6 +17,7 @@ export interface BuiltinTemplateSource {
 export const builtinTemplateSources: readonly BuiltinTemplateSource[] = [
   { id: 'gov-disclosure-2019', file: 'grammars/gov-disclosure-2019.nbt', exportName: 'govDisclosure2019' },
   { id: 'gov-disclosure-2021', file: 'grammars/gov-disclosure-2021.nbt', exportName: 'govDisclosure2021' },
+  { id: 'gov-disclosure-pre2019', file: 'grammars/gov-disclosure-pre2019.nbt', exportName: 'govDisclosurePre2019' },
 ];
 
 /** The text of the generated module for compiled built-in templates (deterministic, so staleness is a text diff). */

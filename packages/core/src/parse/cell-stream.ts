@@ -327,7 +327,13 @@ function addRunOnField(stream: CellStream, tokens: ReportToken[], line: number):
     if (!tokens.some((t) => t.type === TextToken && HAN.test(text.slice(t.start, t.end)))) first = 0;
   }
   if (first < 0) return void addField(stream, tokens, line);
-  if (first > 0) addItem(stream, 'text', tokens[0].start, trimTokens(tokens.slice(0, first)).at(-1)!.end, line);
+  if (first > 0) {
+    const labelEnd = trimTokens(tokens.slice(0, first)).at(-1)!.end;
+    // A text column's word glued between the label and the figures ("收到申请数件37212"): a cell of its own.
+    const word = first === tokens.length ? undefined : gluedWordCell(stream, tokens[first - 1]);
+    addItem(stream, 'text', tokens[0].start, word ? word.start : labelEnd, line);
+    if (word) addItem(stream, 'value', word.start, word.end, line);
+  }
   let cell: ReportToken[] = [];
   const flush = (): void => {
     if (cell.length === 0) return;
@@ -359,6 +365,19 @@ function addRunOnField(stream: CellStream, tokens: ReportToken[], line: number):
     cell.push(t);
   }
   flush();
+}
+
+/**
+ * The word of a text column (计量单位: 件, 条, 人次, 万元) at the end of a label token that figures follow
+ * without a space, when the stream has word cells; the label keeps at least one character.
+ */
+function gluedWordCell(stream: CellStream, token: ReportToken): { start: number; end: number } | undefined {
+  if (!stream.isWordCell || token.type !== TextToken) return undefined;
+  const tokenText = stream.text.slice(token.start, token.end);
+  for (let n = Math.min(3, tokenText.length - 1); n >= 1; n--) {
+    if (stream.isWordCell(tokenText.slice(-n))) return { start: token.end - n, end: token.end };
+  }
+  return undefined;
 }
 
 /** Page numbers standing between the values of a run-on row ("- 4 -", "第 3 页"). */

@@ -137,7 +137,10 @@ function parseBody(
     const plan = plans.get(table.id);
     if (!plan) continue;
     for (const start of cursor > 0 ? [cursor, 0] : [0]) {
-      const stream = buildCellStream(text, start, text.length, withWordCells(streamOptions, [plan]));
+      // A page that lost its line structure: the appendix table's rows restored as in a section.
+      const breaks = findRunOnBreaks(text, start, text.length, [plan]);
+      const options = withWordCells(streamOptions, [plan]);
+      const stream = buildCellStream(text, start, text.length, breaks ? { ...options, breaks } : options);
       const captionAt = plan.caption ? findCaption(stream, plan.caption, 0, stream.items.length) : -1;
       const read = readTable(stream, plan, Math.max(0, captionAt), stream.items.length);
       if (!read.found) continue;

@@ -2,8 +2,8 @@ import { generatedBuiltinTemplates, generatedBuiltinTemplateSources } from '../g
 import type { TemplateIR } from '../ir/template-ir.js';
 
 /**
- * The built-in templates (gov-disclosure-pre2019, the provincial statistics table of 2008–2018; the official
- * gov-disclosure-2019 and gov-disclosure-2021), compiled at build time from grammars/*.nbt.
+ * The built-in templates, compiled at build time from grammars/*.nbt: the official gov-disclosure-2019 and
+ * gov-disclosure-2021, then gov-disclosure-pre2019 (the provincial statistics table of 2008–2018).
  */
 export const builtinTemplates: TemplateIR[] = generatedBuiltinTemplates;
 

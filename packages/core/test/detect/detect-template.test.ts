@@ -27,14 +27,16 @@ describe('detectTemplate', () => {
     expect(d.confidence).toBeLessThan(0.9);
   });
 
-  it('flags a pre-2019 statistics-table report as legacy and falls back on the year', () => {
+  it('detects a pre-2019 statistics-table report as the pre-2019 format by its own markers, whatever its year', () => {
     const d = detect('某局2018年政府信息公开工作年度报告\n政府信息公开情况统计表\n指标名称\t计量单位\t本年度\t历年累计');
+    // The phrases are still the official formats' legacy markers …
     expect(d.legacy).toBe(true);
-    expect(d.id).toBeNull();
+    // … and the markers of the built-in pre-2019 format.
+    expect(d.id).toBe('gov-disclosure-pre2019');
+    expect(d.scores['gov-disclosure-2021']).toBe(0);
     const later = detect('某局2022年政府信息公开工作年度报告\n指标名称\t计量单位\t历年累计');
-    expect(later.legacy).toBe(true);
-    expect(later.id).toBe('gov-disclosure-2021');
-    expect(later.confidence).toBeLessThan(0.5);
+    expect(later.id).toBe('gov-disclosure-pre2019');
+    expect(later.confidence).toBeLessThan(0.9);
   });
 
   it('uses the report year when no marker is found', () => {
@@ -43,7 +45,7 @@ describe('detectTemplate', () => {
   });
 
   it('finds nothing in nothing', () => {
-    expect(detect('')).toEqual({ id: null, confidence: 0, scores: { 'gov-disclosure-2019': 0, 'gov-disclosure-2021': 0 }, legacy: false });
+    expect(detect('')).toEqual({ id: null, confidence: 0, scores: { 'gov-disclosure-2019': 0, 'gov-disclosure-2021': 0, 'gov-disclosure-pre2019': 0 }, legacy: false });
     expect(detectTemplate('', []).id).toBeNull();
   });
 });

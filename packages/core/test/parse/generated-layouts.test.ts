@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinTemplates } from '../../src/templates/index.js';
-import { generateReport, type GeneratedLayout } from '../../bench/report-generator.js';
+import { generateReport, generatedUnitWord, type GeneratedLayout } from '../../bench/report-generator.js';
 import { parseText } from './seed-helpers.js';
 
 /**
@@ -25,6 +25,11 @@ describe.each(builtinTemplates.map((t) => [t.id, t] as const))('template %s', (_
         expect(t.notes, t.id).toEqual([]);
         for (const row of t.rows) {
           for (const cell of row.cells) {
+            if (cell.state === 'text') {
+              // A text column (计量单位) holds words, read as written.
+              expect(cell.raw, cell.id).toBe(generatedUnitWord);
+              continue;
+            }
             expect(cell.state, cell.id).toBe('number');
             expect(cell.value, cell.id).toBeCloseTo(generated.values.get(cell.id)!, 6);
             expect(cell.guessed, cell.id).toBeUndefined();

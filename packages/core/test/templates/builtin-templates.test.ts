@@ -4,7 +4,7 @@ import { compileTemplate } from '../../src/compiler/index.js';
 import { builtinTemplateSources, renderBuiltinTemplatesModule } from '../../src/compiler/builtin-template-sources.js';
 import type { TemplateIR } from '../../src/ir/template-ir.js';
 import { parseTemplateIR } from '../../src/ir/template-ir.js';
-import { builtinTemplates, getBuiltinTemplate, govDisclosure2019, govDisclosure2021 } from '../../src/templates/index.js';
+import { builtinTemplates, getBuiltinTemplate, govDisclosure2019, govDisclosure2021, govDisclosurePre2019 } from '../../src/templates/index.js';
 
 const repositoryRoot = new URL('../../../../', import.meta.url);
 const generatedFile = new URL('packages/core/src/generated/builtin-templates.ts', repositoryRoot);
@@ -22,12 +22,12 @@ describe('built-in templates', () => {
     expect(readFileSync(generatedFile, 'utf8') === renderBuiltinTemplatesModule(compiled), 'generated module text is stale').toBe(true);
   });
 
-  it('ships the two official templates, oldest first, each a valid IR', () => {
-    expect(builtinTemplates.map((template) => template.id)).toEqual(['gov-disclosure-2019', 'gov-disclosure-2021']);
+  it('ships the two official templates, oldest first, then the pre-2019 statistics format, each a valid IR', () => {
+    expect(builtinTemplates.map((template) => template.id)).toEqual(['gov-disclosure-2019', 'gov-disclosure-2021', 'gov-disclosure-pre2019']);
     for (const template of builtinTemplates) {
       expect(parseTemplateIR(template)).toEqual(template);
     }
-    expect(builtinTemplates).toEqual([govDisclosure2019, govDisclosure2021]);
+    expect(builtinTemplates).toEqual([govDisclosure2019, govDisclosure2021, govDisclosurePre2019]);
   });
 
   it('finds a template by id', () => {
@@ -46,8 +46,12 @@ describe('built-in templates', () => {
     const markers = (template: TemplateIR): string[] => template.markers.map((marker) => marker.text);
     expect(markers(govDisclosure2019)).toEqual(['本年新制作数量', '上一年项目数量', '本年增/减', '第二十条第（九）项', '政府集中采购', '其他对外管理服务事项']);
     expect(markers(govDisclosure2021)).toEqual(['本年制发件数', '本年废止件数', '现行有效件数', '本年收费金额（单位：万元）', '逾期不补正']);
-    for (const template of builtinTemplates) {
+    for (const template of [govDisclosure2019, govDisclosure2021]) {
       expect(template.legacyMarkers).toEqual(['政府信息公开情况统计表', '指标名称', '计量单位', '历年累计']);
     }
+    // The official formats' legacy markers are the pre-2019 format's own markers: a report in it is detected as it.
+    const own = markers(govDisclosurePre2019);
+    for (const legacy of govDisclosure2021.legacyMarkers) expect(own).toContain(legacy);
+    expect(govDisclosurePre2019.legacyMarkers).toEqual([]);
   });
 });
