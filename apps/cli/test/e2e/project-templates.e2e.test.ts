@@ -72,6 +72,7 @@ describe('project templates on the command line', () => {
     expect(list.map((t) => [t.id, t.origin])).toEqual([
       ['gov-disclosure-2019', { kind: 'builtin', file: 'grammars/gov-disclosure-2019.nbt' }],
       ['gov-disclosure-2021', { kind: 'builtin', file: 'grammars/gov-disclosure-2021.nbt' }],
+      ['gov-disclosure-pre2019', { kind: 'builtin', file: 'grammars/gov-disclosure-pre2019.nbt' }],
       ['example-next-revision', { kind: 'config', file: path.join('templates', 'next-revision.nbt'), config: 'nianbao.config.json' }],
     ]);
     expect(list[1].years).toEqual({ from: 2021, to: 2024 });

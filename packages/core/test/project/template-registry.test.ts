@@ -39,9 +39,10 @@ describe('project templates (nianbao.config.json, --templates)', () => {
     expect(registry.entries.map((entry) => [entry.ir.id, entry.origin.kind])).toEqual([
       ['gov-disclosure-2019', 'builtin'],
       ['gov-disclosure-2021', 'builtin'],
+      ['gov-disclosure-pre2019', 'builtin'],
       ['example-next-revision', 'config'],
     ]);
-    expect(registry.entries[2].origin).toEqual({
+    expect(registry.entries[3].origin).toEqual({
       kind: 'config',
       file: path.join(root, 'templates', 'next.nbt'),
       config: path.join(root, 'nianbao.config.json'),
@@ -53,7 +54,7 @@ describe('project templates (nianbao.config.json, --templates)', () => {
     const root = project();
     const registry = await loadTemplateRegistry({ templates: [path.join('templates', 'next.nbt')], cwd: root });
     expect(registry.config).toBeUndefined();
-    expect(registry.entries.map((entry) => entry.origin.kind)).toEqual(['builtin', 'builtin', 'option']);
+    expect(registry.entries.map((entry) => entry.origin.kind)).toEqual(['builtin', 'builtin', 'builtin', 'option']);
   });
 
   it('lets a project template extend another project template', async () => {
@@ -67,6 +68,7 @@ describe('project templates (nianbao.config.json, --templates)', () => {
     expect(registry.templates.map((template) => [template.id, template.years])).toEqual([
       ['gov-disclosure-2019', { from: 2019, to: 2020 }],
       ['gov-disclosure-2021', { from: 2021, to: 2024 }],
+      ['gov-disclosure-pre2019', { from: 2008, to: 2018 }],
       ['example-next-revision', { from: 2025, to: 2025 }],
       ['province-2026', { from: 2026 }],
     ]);
@@ -76,12 +78,12 @@ describe('project templates (nianbao.config.json, --templates)', () => {
     const root = project({ templates: 'templates' });
     const broken = await loadTemplateRegistry({ configFrom: root });
     expect(broken.problems.map((problem) => problem.file)).toEqual([path.join(root, 'nianbao.config.json')]);
-    expect(broken.templates.map((template) => template.id)).toEqual(['gov-disclosure-2019', 'gov-disclosure-2021']);
+    expect(broken.templates.map((template) => template.id)).toEqual(['gov-disclosure-2019', 'gov-disclosure-2021', 'gov-disclosure-pre2019']);
     writeFileSync(path.join(root, 'nianbao.config.json'), JSON.stringify({ templates: ['templates'] }));
     writeFileSync(path.join(root, 'templates', 'next.nbt'), example.replace('years 2025 onward', 'years 2025 to 2020'));
     const failing = await loadTemplateRegistry({ configFrom: root });
     expect(failing.problems[0].diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['years-reversed']);
-    expect(failing.templates.length).toBe(2);
+    expect(failing.templates.map((template) => template.id)).toEqual(['gov-disclosure-2019', 'gov-disclosure-2021', 'gov-disclosure-pre2019']);
   });
 
   it('caches a registry per configuration and reloads it when a template file changes', async () => {
