@@ -135,7 +135,7 @@ export class ValidationContext {
       message: draft.message,
       range: snapRange(this.text, draft.range),
       related: (draft.related ?? []).map((r) => ({ ...r, range: snapRange(this.text, r.range) })),
-      suggestions: draft.suggestions ?? [],
+      suggestions: (draft.suggestions ?? []).map((suggestion) => snapSuggestion(this.text, suggestion)),
     };
     if (draft.rule !== undefined) diagnostic.rule = draft.rule;
     if (draft.expected !== undefined) diagnostic.expected = draft.expected;
@@ -338,4 +338,16 @@ export class ValidationContext {
   sectionHeading(section: SectionIR): string {
     return `${section.numeral}、${section.heading}`;
   }
+}
+
+/** A suggestion whose edits start and end on character boundaries (never inside a CRLF or a surrogate pair). */
+function snapSuggestion(text: string, suggestion: Suggestion): Suggestion {
+  let moved = false;
+  const edits = suggestion.edits.map((edit) => {
+    const range = snapRange(text, edit.range);
+    if (range === edit.range) return edit;
+    moved = true;
+    return { ...edit, range };
+  });
+  return moved ? { ...suggestion, edits } : suggestion;
 }

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkInput } from '../../fuzz/fuzz-properties.ts';
+import { checkReport } from '../../src/check/index.js';
+import { applyEdits } from '../../src/validate/index.js';
 import { snapRange } from '../../src/read/index.js';
 import { examplePath } from '../parse/seed-helpers.js';
 
@@ -27,5 +29,34 @@ describe('ranges on CRLF reports', () => {
     expect(snapRange(text, { start: 5, end: 5 })).toEqual({ start: 4, end: 6 });
     const range = { start: 1, end: 3 };
     expect(snapRange(text, range)).toBe(range);
+  });
+
+  it('offers fixes whose edits stay on character boundaries, and that keep every CRLF and surrogate pair whole', async () => {
+    // Seed 003 (broken totals, each with its fix) with CRLF line ends and an astral character closing every prose line.
+    const seed = readFileSync(path.join(dir, '003_136fd1d98cf7f7a0.txt'), 'utf8');
+    const text = seed
+      .split('\n')
+      .map((line) => (line.startsWith('\t') || line.trim() === '' ? line : `${line}𠀀`))
+      .join('\r\n');
+    const check = (t: string) => checkReport({ bytes: new TextEncoder().encode(t), fileName: 'r.txt' });
+    const result = await check(text);
+    const fixable = result.diagnostics.filter((d) => d.suggestions.length > 0);
+    expect(fixable.some((d) => d.code === 'arithmetic/equation')).toBe(true);
+    const whole = (t: string): boolean => !/\r(?!\n)|(?<!\r)\n|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u.test(t);
+    expect(whole(text)).toBe(true);
+    for (const finding of fixable) {
+      for (const suggestion of finding.suggestions) {
+        for (const edit of suggestion.edits) {
+          for (const offset of [edit.range.start, edit.range.end]) {
+            expect(text.slice(offset - 1, offset + 1)).not.toBe('\r\n');
+            expect(/[\ud800-\udbff][\udc00-\udfff]/u.test(text.slice(offset - 1, offset + 1))).toBe(false);
+          }
+        }
+        const fixed = applyEdits(text, suggestion.edits);
+        expect(whole(fixed)).toBe(true);
+        const after = await check(fixed);
+        expect(after.diagnostics.some((d) => d.code === finding.code && d.rule === finding.rule && d.message === finding.message)).toBe(false);
+      }
+    }
   });
 });
