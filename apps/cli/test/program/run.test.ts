@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repoRoot, seedPath } from '../helpers/run-cli.js';
 import { run } from '../../src/program/run.js';
 import type { CliIo } from '../../src/program/cli-io.js';
 
@@ -32,6 +34,16 @@ describe('run', () => {
       const io = memoryIo();
       expect(await run(argv, io), argv.join(' ')).toBe(2);
       expect(io.err().trim().split('\n'), argv.join(' ')).toHaveLength(1);
+    }
+  });
+
+  it('refuses a time limit that is not a positive number of seconds, naming the option', async () => {
+    const seed = path.join(repoRoot, seedPath(0));
+    for (const value of ['0', '-1', 'abc', '']) {
+      const io = memoryIo();
+      expect(await run(['validate', seed, '--time-limit', value], io), value).toBe(2);
+      expect(io.err().trim().split('\n'), value).toHaveLength(1);
+      expect(io.err()).toContain('--time-limit');
     }
   });
 });
