@@ -41,12 +41,19 @@ const browserOptions = {
   target: 'es2022',
 };
 
+// The worker thread the Node server checks reports in (out/check-worker.cjs, beside out/server.cjs).
+const workerOptions = {
+  ...options,
+  banner: undefined,
+  entryPoints: ['src/node/check-worker.ts'],
+  outfile: 'out/check-worker.cjs',
+};
+
 if (watch) {
   const { context } = await import('esbuild');
-  const ctx = await context(options);
-  await ctx.watch();
+  for (const entry of [options, workerOptions]) await (await context(entry)).watch();
 } else {
-  for (const entry of [options, browserOptions]) {
+  for (const entry of [options, workerOptions, browserOptions]) {
     const result = await build({ ...entry, metafile: true });
     const bytes = Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.bytes ?? 0;
     console.log(`${entry.outfile} ${(bytes / 1024).toFixed(0)} KiB`);

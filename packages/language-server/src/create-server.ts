@@ -30,12 +30,14 @@ import { createRoutingConnection } from './langium/routing-connection.js';
 import { createTemplateEditorModule, nianbaoServerSharedModule } from './langium/server-modules.js';
 import {
   acknowledgeFindingCommand,
+  InlineReportChecker,
   isAcknowledgeFindingArguments,
   ReportFeatures,
   ReportRecognizer,
   ReportService,
   reportTables,
   type BaselineStore,
+  type ReportChecker,
 } from './reports/index.js';
 import type { ProjectTemplateSets } from './reports/project-template-sets.js';
 import { ServerSettings } from './settings/index.js';
@@ -64,6 +66,8 @@ export function createNianbaoServer(
   baselineStore?: (location: { file(): string; workspaceFolders(): string[] }) => BaselineStore,
   /** The project templates of reports on disk (Node only: the configuration files are read from the file system). */
   projectTemplatesFor?: (recheck: (uri: string) => void) => ProjectTemplateSets,
+  /** Runs the report checks (default: inline; the Node server checks in a worker thread). */
+  checker: ReportChecker = new InlineReportChecker(),
 ): NianbaoServer {
   const settings = new ServerSettings();
   // The routing and publishing views need the services they are passed to: the closures read them once the
@@ -124,6 +128,7 @@ export function createNianbaoServer(
     recognizer: new ReportRecognizer(),
     isTemplateDocument,
     workspaceFolders: () => workspaceFolders,
+    checker,
     ...(projectTemplates ? { projectTemplates } : {}),
   });
   const features = new ReportFeatures(reports, settings);
@@ -221,9 +226,13 @@ function registerRequests(connection: Connection, reports: ReportService, catalo
   connection.onRequest(listTemplatesRequest, guarded(listTemplatesRequest, () => catalog.summaries()));
   connection.onRequest(
     setTemplateRequest,
-    guarded(setTemplateRequest, (params: SetTemplateParams) => {
-      reports.chooseTemplate(params.uri, params.template);
-      return reports.get(params.uri) ? true : false;
+    guarded(setTemplateRequest, async (params: SetTemplateParams) => {
+      try {
+        return (await reports.chooseTemplate(params.uri, params.template)) ? true : false;
+      } catch (error) {
+        console.error(`nianbao: ${setTemplateRequest} failed`, error);
+        return null;
+      }
     }),
   );
   connection.onRequest(

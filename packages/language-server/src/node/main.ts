@@ -3,6 +3,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createNianbaoServer } from '../create-server.js';
 import { FileBaselineStore } from './file-baseline-store.js';
 import { ProjectTemplateSets } from '../reports/project-template-sets.js';
+import { WorkerReportChecker } from './worker-report-checker.js';
 
 // The Node entry of the language server (bundled to out/server.cjs): stdio, IPC or a socket, as the client
 // chooses on the command line (`--stdio`, `--node-ipc`, `--socket=N`).
@@ -22,4 +23,11 @@ const connection = createConnection(ProposedFeatures.all);
 process.on('uncaughtException', (error) => console.error('nianbao: uncaught exception', error));
 process.on('unhandledRejection', (reason) => console.error('nianbao: unhandled rejection', reason));
 
-createNianbaoServer(connection, NodeFileSystem, (location) => new FileBaselineStore(location), (recheck) => new ProjectTemplateSets(recheck));
+// Reports are checked in a worker thread: the server answers requests (hover, completion…) meanwhile.
+createNianbaoServer(
+  connection,
+  NodeFileSystem,
+  (location) => new FileBaselineStore(location),
+  (recheck) => new ProjectTemplateSets(recheck),
+  new WorkerReportChecker(),
+);

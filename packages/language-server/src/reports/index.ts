@@ -3,6 +3,7 @@ export * from './equation-status.js';
 export * from './format-number.js';
 export * from './lsp-diagnostics.js';
 export * from './report-cells.js';
+export * from './report-checker.js';
 export * from './report-code-actions.js';
 export * from './report-features.js';
 export * from './report-hover.js';

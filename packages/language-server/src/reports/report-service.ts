@@ -1,10 +1,7 @@
 import {
-  checkText,
   diagnosticFingerprints,
-  identityView,
   LineIndex,
   mergeTemplates,
-  UnknownTemplateError,
   verifyResultSuggestions,
   type CheckOptions,
   type CheckResult,
@@ -21,6 +18,7 @@ import type { TemplateCatalog } from '../templates/index.js';
 import { toLspDiagnostic } from './lsp-diagnostics.js';
 import { reportIdentityOf, type BaselineStore } from './finding-baseline.js';
 
+import type { ReportChecker } from './report-checker.js';
 import type { ReportRecognizer } from './report-recognizer.js';
 import type { ProjectTemplateSets } from './project-template-sets.js';
 
@@ -69,11 +67,14 @@ export interface ReportServiceContext {
   baseline?: BaselineStore;
   /** The templates of each report's project (nianbao.config.json), resolved as the CLI resolves them. */
   projectTemplates?: ProjectTemplateSets;
+  /** Runs the checks (in a worker thread in Node, so that requests are answered meanwhile). */
+  checker: ReportChecker;
 }
 
 /**
  * Checks the open reports: on every change (debounced; a newer change cancels a pending check), it runs the
- * core's `checkText` on the editor buffer, publishes the findings as LSP diagnostics and a `nianbao/status`
+ * core's `checkText` on the editor buffer through the {@link ReportChecker} (off the server's thread in
+ * Node: hover, completion and the other requests are answered while a check runs), publishes the findings as LSP diagnostics and a `nianbao/status`
  * notification, and keeps the result for hover, quick fixes, symbols and inlay hints. A check that throws is
  * logged and publishes nothing; the server goes on.
  */
@@ -82,6 +83,12 @@ export class ReportService {
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly choices = new Map<string, string>();
   private readonly verifying = new Map<string, ReturnType<typeof setTimeout>>();
+  /**
+   * Per document, a count bumped when a check is scheduled or starts: a check publishes only if the count
+   * is still what it was when it started (checks run off this thread, so an older one — of other settings
+   * or templates — may end after a newer one was asked for).
+   */
+  private readonly generations = new Map<string, number>();
 
   /** @param context the connection, documents and services the reports are checked with */
   constructor(private readonly context: ReportServiceContext) {}
@@ -112,17 +119,18 @@ export class ReportService {
   }
 
   /** Chooses the template of one document (`auto`: detect) and checks it again at once. */
-  chooseTemplate(uri: string, template: string): CheckedReport | undefined {
+  async chooseTemplate(uri: string, template: string): Promise<CheckedReport | undefined> {
     const key = this.context.documents.get(uri)?.uri ?? uri;
     if (template === 'auto') this.choices.delete(key);
     else this.choices.set(key, template);
-    this.run(key);
+    await this.run(key);
     return this.checked.get(key);
   }
 
   /** Checks a document after the debounce delay; a later change of the same document replaces the wait. */
   schedule(uri: string): void {
     if (this.context.isTemplateDocument(uri)) return;
+    this.bump(uri);
     const waiting = this.pending.get(uri);
     if (waiting !== undefined) clearTimeout(waiting);
     const delay = this.context.settings.value.debounceMs;
@@ -130,15 +138,16 @@ export class ReportService {
       uri,
       setTimeout(() => {
         this.pending.delete(uri);
-        this.guard('check', () => this.run(uri));
+        this.run(uri).catch((error: unknown) => console.error('nianbao: report check failed', error));
       }, delay),
     );
   }
 
   /** Checks a document now (if it is an open report) and publishes the outcome. */
-  run(uri: string): void {
+  async run(uri: string): Promise<void> {
     const document = this.context.documents.get(uri);
     if (!document || this.context.isTemplateDocument(uri)) return;
+    const generation = this.bump(uri);
     const text = document.getText();
     const { settings, recognizer } = this.context;
     const templates = this.templatesOf(uri);
@@ -149,10 +158,10 @@ export class ReportService {
       this.forget(uri, document.version);
       return;
     }
-    const report = this.check(document, templates);
+    const report = await this.check(document, templates);
     if (!report) return;
-    // A newer version arrived while checking: its own check is pending, this result is stale.
-    if (this.context.documents.get(uri)?.version !== report.version) return;
+    // A newer version arrived, or a newer check was asked for, while checking: this result is stale.
+    if (this.context.documents.get(uri)?.version !== report.version || this.generations.get(uri) !== generation) return;
     this.checked.set(uri, report);
     this.publish(report);
     this.sendStatus(this.statusOf(report));
@@ -174,15 +183,27 @@ export class ReportService {
       uri,
       setTimeout(() => {
         this.verifying.delete(uri);
-        this.guard('verify', () => {
-          const report = this.checked.get(uri);
-          if (report?.unverified && this.context.documents.get(uri)?.version === report.version) this.verify(uri, report);
-        });
+        const report = this.checked.get(uri);
+        if (report?.unverified && this.context.documents.get(uri)?.version === report.version) {
+          this.verifyOffThread(uri, report).catch((error: unknown) => console.error(`nianbao: verifying the fixes of ${uri} failed`, error));
+        }
       }, verifyDelayMs),
     );
   }
 
-  /** Verifies the suggested fixes of a report checked without them and keeps it so. */
+  /**
+   * Verifies the fixes of a report through the checker (off this thread in Node, so that requests are
+   * answered meanwhile) and keeps the outcome, unless the report was checked again or verified on demand.
+   */
+  private async verifyOffThread(uri: string, report: CheckedReport): Promise<void> {
+    const { result, options } = report.unverified!;
+    const started = performance.now();
+    const withFixes = await this.context.checker.verify({ result, templates: options.templates ?? [], locale: options.locale ?? 'zh-CN' });
+    if (!withFixes || this.checked.get(uri) !== report) return;
+    this.checked.set(uri, { ...this.present(report, withFixes), checkMs: report.checkMs + performance.now() - started });
+  }
+
+    /** Verifies the suggested fixes of a report checked without them and keeps it so. */
   private verify(uri: string, report: CheckedReport): CheckedReport {
     const waiting = this.verifying.get(uri);
     if (waiting !== undefined) clearTimeout(waiting);
@@ -213,7 +234,7 @@ export class ReportService {
     return project ? mergeTemplates(project, catalog.workspaceTemplates()) : catalog.all();
   }
 
-  private check(document: TextDocument, templates: TemplateIR[]): CheckedReport | undefined {
+  private async check(document: TextDocument, templates: TemplateIR[]): Promise<CheckedReport | undefined> {
     const uri = document.uri;
     const text = document.getText();
     const version = document.version;
@@ -225,14 +246,13 @@ export class ReportService {
     let templateChoice = choice;
     let options: CheckOptions = { template: wanted, templates, locale };
     try {
-      try {
-        result = checkText(source, identityView(text), { ...options, verifySuggestions: false });
-      } catch (error) {
-        if (!(error instanceof UnknownTemplateError)) throw error;
-        console.error(`nianbao: unknown template "${error.id}" for ${uri}; detecting instead`);
+      const outcome = await this.context.checker.check({ source, template: wanted, templates, locale, verifySuggestions: false });
+      if (!outcome) return undefined; // superseded by a newer version's check
+      result = outcome.result;
+      if (outcome.unknownTemplate !== undefined) {
+        console.error(`nianbao: unknown template "${outcome.unknownTemplate}" for ${uri}; detecting instead`);
         templateChoice = 'auto';
         options = { ...options, template: 'auto' };
-        result = checkText(source, identityView(text), { ...options, verifySuggestions: false });
       }
     } catch (error) {
       console.error(`nianbao: checking ${uri} failed`, error);
@@ -308,10 +328,17 @@ export class ReportService {
     return { choice: 'auto', wanted: 'auto' };
   }
 
+  private bump(uri: string): number {
+    const generation = (this.generations.get(uri) ?? 0) + 1;
+    this.generations.set(uri, generation);
+    return generation;
+  }
+
   private close(uri: string): void {
     const waiting = this.pending.get(uri);
     if (waiting !== undefined) clearTimeout(waiting);
     this.pending.delete(uri);
+    this.generations.delete(uri);
     this.choices.delete(uri);
     const verifying = this.verifying.get(uri);
     if (verifying !== undefined) clearTimeout(verifying);

@@ -1,0 +1,46 @@
+import { parentPort } from 'node:worker_threads';
+import type { TemplateIR } from '@nianbao/core';
+import { checkBuffer, verifyBuffer } from '../reports/report-checker.js';
+import type { CheckWorkerRequest, CheckWorkerResponse } from './worker-report-checker.js';
+
+// The worker thread of the Node language server's checks (bundled to out/check-worker.cjs): it checks one
+// buffer at a time, or verifies the fixes of a check, and answers each request with the outcome. Templates arrive once each, by key, and stay
+// cached while requests keep naming them (the core caches its plans per template object, so a template
+// received again and again would be planned again and again).
+
+/** Requests after which a template no request named is dropped. */
+const keepFor = 64;
+
+const port = parentPort!;
+const templates = new Map<number, { ir: TemplateIR; lastUse: number }>();
+let requests = 0;
+
+port.on('message', (request: CheckWorkerRequest) => {
+  requests++;
+  for (const entry of request.templates) {
+    if (entry.ir) templates.set(entry.key, { ir: entry.ir, lastUse: requests });
+  }
+  const irs: TemplateIR[] = [];
+  for (const entry of request.templates) {
+    const cached = templates.get(entry.key);
+    if (!cached) {
+      port.postMessage({ id: request.id, missing: true } satisfies CheckWorkerResponse);
+      return;
+    }
+    cached.lastUse = requests;
+    irs.push(cached.ir);
+  }
+  for (const [key, cached] of templates) if (cached.lastUse < requests - keepFor) templates.delete(key);
+  let response: CheckWorkerResponse;
+  try {
+    if (request.kind === 'verify') {
+      response = { id: request.id, verified: verifyBuffer({ result: request.result, templates: irs, locale: request.locale }) };
+    } else {
+      const { source, template, locale, verifySuggestions } = request;
+      response = { id: request.id, outcome: checkBuffer({ source, template, templates: irs, locale, verifySuggestions }) };
+    }
+  } catch (error) {
+    response = { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  port.postMessage(response);
+});

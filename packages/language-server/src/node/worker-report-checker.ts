@@ -1,0 +1,178 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { DEFAULT_CHECK_BUDGET_MS, type CheckResult, type Locale, type ReportSource, type TemplateIR } from '@nianbao/core';
+import {
+  InlineReportChecker,
+  type ReportChecker,
+  type ReportCheckOutcome,
+  type ReportCheckRequest,
+  type ReportVerifyRequest,
+} from '../reports/report-checker.js';
+
+/**
+ * A job sent to the worker — a check, or the verification of a check's fixes — with the templates by key,
+ * each with its IR the first time this worker gets it.
+ */
+export type CheckWorkerRequest = {
+  id: number;
+  locale: Locale;
+  templates: Array<{ key: number; ir?: TemplateIR }>;
+} & (
+  | { kind: 'check'; source: ReportSource; template: string; verifySuggestions?: boolean }
+  | { kind: 'verify'; result: CheckResult }
+);
+
+/** The worker's answer: the outcome, a failure, or the keys it no longer has (send every IR again). */
+export type CheckWorkerResponse =
+  | { id: number; outcome: ReportCheckOutcome }
+  | { id: number; verified: CheckResult }
+  | { id: number; error: string }
+  | { id: number; missing: true };
+
+/** A job waiting for the worker, or on it. */
+interface Waiting {
+  id: number;
+  job: { kind: 'check'; request: ReportCheckRequest } | { kind: 'verify'; request: ReportVerifyRequest };
+  /** Jobs of one kind and document supersede each other while waiting. */
+  key: string;
+  resolve: (answer: ReportCheckOutcome | CheckResult | undefined) => void;
+  reject: (error: Error) => void;
+  /** Send every template's IR (the worker said it lacks one). */
+  full?: boolean;
+}
+
+/**
+ * Checks on a worker thread, one buffer at a time (and verifies the fixes of checks), so that the server's
+ * own thread stays free to answer requests while a large report is being checked. A check waiting for the worker is superseded (resolved
+ * with undefined) by a newer one of the same document. A check still running after the time limit (a
+ * stage that never returns) is stopped with its worker, which is started again for the next check. Falls
+ * back to checking inline when there is no worker script (the server not bundled).
+ */
+export class WorkerReportChecker implements ReportChecker {
+  private worker: Worker | undefined;
+  private running: (Waiting & { timer: ReturnType<typeof setTimeout> }) | undefined;
+  private readonly queue: Waiting[] = [];
+  private readonly keys = new WeakMap<TemplateIR, number>();
+  /** Template keys this worker has been sent. */
+  private sent = new Set<number>();
+  private nextKey = 1;
+  private nextId = 1;
+  private readonly inline = new InlineReportChecker();
+  private scriptFound: boolean | undefined;
+
+  /**
+   * @param script the worker script (out/check-worker.cjs beside the bundled server)
+   * @param limitMs the time limit of one check: beyond the core's own budget, which a check that runs
+   * normally stops at by itself
+   */
+  constructor(
+    private readonly script: string = path.join(__dirname, 'check-worker.cjs'),
+    private readonly limitMs: number = DEFAULT_CHECK_BUDGET_MS + 15_000,
+  ) {}
+
+  check(request: ReportCheckRequest): Promise<ReportCheckOutcome | undefined> {
+    this.scriptFound ??= existsSync(this.script);
+    if (!this.scriptFound) return this.inline.check(request);
+    return this.enqueue({ kind: 'check', request }, `check ${request.source.name ?? ''}`) as Promise<ReportCheckOutcome | undefined>;
+  }
+
+  verify(request: ReportVerifyRequest): Promise<CheckResult | undefined> {
+    this.scriptFound ??= existsSync(this.script);
+    if (!this.scriptFound) return this.inline.verify(request);
+    return this.enqueue({ kind: 'verify', request }, `verify ${request.result.source.name ?? ''}`) as Promise<CheckResult | undefined>;
+  }
+
+  private enqueue(job: Waiting['job'], key: string): Promise<ReportCheckOutcome | CheckResult | undefined> {
+    return new Promise((resolve, reject) => {
+      // Only the latest version of a document is worth checking (or verifying).
+      const stale = this.queue.findIndex((w) => w.key === key);
+      if (stale >= 0) this.queue.splice(stale, 1)[0].resolve(undefined);
+      this.queue.push({ id: this.nextId++, job, key, resolve, reject });
+      this.next();
+    });
+  }
+
+  dispose(): void {
+    for (const waiting of this.queue.splice(0)) waiting.resolve(undefined);
+    this.stop();
+  }
+
+  private next(): void {
+    if (this.running || this.queue.length === 0) return;
+    const waiting = this.queue.shift()!;
+    const worker = this.start();
+    const timer = setTimeout(() => {
+      if (this.running?.id !== waiting.id) return;
+      this.running = undefined;
+      this.stop();
+      waiting.reject(new Error(`the check did not finish within ${Math.round(this.limitMs / 1000)} s and was stopped`));
+      this.next();
+    }, this.limitMs);
+    this.running = { ...waiting, timer };
+    const { templates, locale } = waiting.job.request;
+    const entries = templates.map((ir) => {
+      let key = this.keys.get(ir);
+      if (key === undefined) {
+        key = this.nextKey++;
+        this.keys.set(ir, key);
+      }
+      const send = waiting.full === true || !this.sent.has(key);
+      this.sent.add(key);
+      return send ? { key, ir } : { key };
+    });
+    const common = { id: waiting.id, locale, templates: entries };
+    const { job } = waiting;
+    const message: CheckWorkerRequest =
+      job.kind === 'check'
+        ? { ...common, kind: 'check', source: job.request.source, template: job.request.template, verifySuggestions: job.request.verifySuggestions }
+        : { ...common, kind: 'verify', result: job.request.result };
+    worker.postMessage(message);
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.script);
+    worker.unref();
+    worker.on('message', (response: CheckWorkerResponse) => this.answer(response));
+    const lost = (reason: string) => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      this.sent = new Set();
+      const running = this.running;
+      if (!running) return;
+      clearTimeout(running.timer);
+      this.running = undefined;
+      running.reject(new Error(reason));
+      this.next();
+    };
+    worker.on('error', (error) => lost(`the check worker failed: ${error.message}`));
+    worker.on('exit', (code) => lost(`the check worker exited with code ${code}`));
+    this.worker = worker;
+    this.sent = new Set();
+    return worker;
+  }
+
+  private stop(): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    this.sent = new Set();
+    if (worker) void worker.terminate();
+  }
+
+  private answer(response: CheckWorkerResponse): void {
+    const running = this.running;
+    if (!running || running.id !== response.id) return;
+    clearTimeout(running.timer);
+    this.running = undefined;
+    if ('missing' in response) {
+      // The worker dropped a template it was sent long ago: send this check again with every IR.
+      this.queue.unshift({ ...running, full: true });
+    } else if ('error' in response) {
+      running.reject(new Error(response.error));
+    } else {
+      running.resolve('verified' in response ? response.verified : response.outcome);
+    }
+    this.next();
+  }
+}

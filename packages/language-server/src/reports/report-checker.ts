@@ -1,0 +1,98 @@
+import {
+  checkText,
+  identityView,
+  UnknownTemplateError,
+  verifyResultSuggestions,
+  type CheckResult,
+  type Locale,
+  type ReportSource,
+  type TemplateIR,
+} from '@nianbao/core';
+
+/** One check of an editor buffer. */
+export interface ReportCheckRequest {
+  source: ReportSource;
+  /** `auto` or a template id. */
+  template: string;
+  /** The templates to detect among (and to find `template` in). */
+  templates: TemplateIR[];
+  locale: Locale;
+  /** False: suggestions are left unverified (see {@link ReportChecker.verify}). */
+  verifySuggestions?: boolean;
+}
+
+/** The verification of the suggested fixes of a check made without it. */
+export interface ReportVerifyRequest {
+  /** The check, made with `verifySuggestions: false`. */
+  result: CheckResult;
+  /** The templates of the check (its template among them). */
+  templates: TemplateIR[];
+  locale: Locale;
+}
+
+/** What a check gave: the result, and whether the template asked for was unknown (then detected instead). */
+export interface ReportCheckOutcome {
+  result: CheckResult;
+  unknownTemplate?: string;
+}
+
+/**
+ * Runs the core's check of an editor buffer. The Node server checks in a worker thread, so that requests
+ * (hover, completion…) are answered while a large report is being checked; the browser server, already in
+ * a Web Worker of its own, checks inline.
+ */
+export interface ReportChecker {
+  /**
+   * Checks a buffer; undefined when a newer check of the same document superseded this one before it
+   * ran; rejects when the check fails (or, in a worker, is stopped at the time limit).
+   */
+  check(request: ReportCheckRequest): Promise<ReportCheckOutcome | undefined>;
+  /**
+   * The result with its suggested fixes verified (core's `verifyResultSuggestions`, each fix re-checked);
+   * undefined when a newer verification of the same document superseded it before it ran.
+   */
+  verify(request: ReportVerifyRequest): Promise<CheckResult | undefined>;
+  /** Frees what the checker holds (its worker). */
+  dispose(): void;
+}
+
+/**
+ * The check itself, wherever it runs: `checkText` on the buffer; a template id no longer known (a workspace
+ * template removed) is detected instead, and said so.
+ */
+export function checkBuffer(request: ReportCheckRequest): ReportCheckOutcome {
+  const { source, templates, locale, verifySuggestions } = request;
+  try {
+    return { result: checkText(source, identityView(source.text), { template: request.template, templates, locale, verifySuggestions }) };
+  } catch (error) {
+    if (!(error instanceof UnknownTemplateError)) throw error;
+    const result = checkText(source, identityView(source.text), { template: 'auto', templates, locale, verifySuggestions });
+    return { result, unknownTemplate: error.id };
+  }
+}
+
+/** The verification itself, wherever it runs. */
+export function verifyBuffer(request: ReportVerifyRequest): CheckResult {
+  return verifyResultSuggestions(request.result, { templates: request.templates, locale: request.locale });
+}
+
+/** A checker that checks on the calling thread (the browser server, tests). */
+export class InlineReportChecker implements ReportChecker {
+  check(request: ReportCheckRequest): Promise<ReportCheckOutcome | undefined> {
+    try {
+      return Promise.resolve(checkBuffer(request));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  verify(request: ReportVerifyRequest): Promise<CheckResult | undefined> {
+    try {
+      return Promise.resolve(verifyBuffer(request));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  dispose(): void {}
+}

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { builtinTemplates, type ReportSource } from '@nianbao/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WorkerReportChecker } from '../src/node/worker-report-checker.js';
+import type { ReportCheckRequest } from '../src/reports/report-checker.js';
+import { serverPath, seedPath } from './lsp-harness.js';
+
+/** The Node server's checks on a worker thread (the bundled out/check-worker.cjs). */
+const script = path.join(path.dirname(serverPath), 'check-worker.cjs');
+const seed003 = readFileSync(seedPath('003_136fd1d98cf7f7a0.txt'), 'utf8');
+
+function request(name: string, text: string, template = 'auto'): ReportCheckRequest {
+  const source: ReportSource = { name, format: 'md', encoding: 'utf-8', text };
+  return { source, template, templates: builtinTemplates, locale: 'zh-CN' };
+}
+
+let checker: WorkerReportChecker | undefined;
+afterEach(() => {
+  checker?.dispose();
+  checker = undefined;
+});
+
+describe('WorkerReportChecker', () => {
+  it('checks and verifies fixes on the worker as the core does inline, and says when the template asked for is unknown', async () => {
+    checker = new WorkerReportChecker(script);
+    const outcome = (await checker.check(request('file:///a.md', seed003)))!;
+    expect(outcome.result.template?.id).toBe('gov-disclosure-2019');
+    expect(outcome.result.diagnostics.some((d) => d.code === 'arithmetic/equation' && d.suggestions.length > 0)).toBe(true);
+    // A check without its fixes verified, then their verification, both on the worker.
+    const quick = (await checker.check({ ...request('file:///a.md', seed003), verifySuggestions: false }))!;
+    const verified = (await checker.verify({ result: quick.result, templates: builtinTemplates, locale: 'zh-CN' }))!;
+    const fixes = (result: typeof verified) => result.diagnostics.filter((d) => d.suggestions.length > 0).length;
+    expect(fixes(verified)).toBe(fixes(outcome.result));
+    expect(fixes(verified)).toBeLessThanOrEqual(fixes(quick.result));
+    const unknown = (await checker.check(request('file:///a.md', seed003, 'no-such-template')))!;
+    expect(unknown.unknownTemplate).toBe('no-such-template');
+    expect(unknown.result.template?.id).toBe('gov-disclosure-2019');
+  });
+
+  it('drops a check still waiting when a newer version of its document comes', async () => {
+    checker = new WorkerReportChecker(script);
+    const first = checker.check(request('file:///a.md', seed003));
+    const stale = checker.check(request('file:///a.md', `${seed003}\n`));
+    const latest = checker.check(request('file:///a.md', `${seed003}\n\n`));
+    const other = checker.check(request('file:///b.md', seed003));
+    expect((await first)?.result.source.text).toBe(seed003);
+    expect(await stale).toBeUndefined();
+    expect((await latest)?.result.source.text).toBe(`${seed003}\n\n`);
+    expect((await other)?.result.template?.id).toBe('gov-disclosure-2019');
+  });
+
+  it('stops a check that runs past the time limit with its worker, and checks the next on a new one', async () => {
+    // A worker whose check of "STUCK" never returns (as a stage looping for ever would).
+    checker = new WorkerReportChecker(fileURLToPath(new URL('./fixtures/stuck-check-worker.mjs', import.meta.url)), 1000);
+    const stuck = checker.check(request('file:///a.md', 'STUCK'));
+    const next = checker.check(request('file:///b.md', 'fine'));
+    await expect(stuck).rejects.toThrow(/did not finish within 1 s and was stopped/u);
+    expect(((await next)?.result as unknown as { length: number }).length).toBe(4);
+  });
+});
