@@ -23,11 +23,14 @@ const connection = createConnection(ProposedFeatures.all);
 process.on('uncaughtException', (error) => console.error('nianbao: uncaught exception', error));
 process.on('unhandledRejection', (reason) => console.error('nianbao: unhandled rejection', reason));
 
-// Reports are checked in a worker thread: the server answers requests (hover, completion…) meanwhile.
+// Reports are checked in a worker thread: the server answers requests (hover, completion…) meanwhile. It
+// starts at once, so that loading the core in it overlaps with the server's own start.
+const checker = new WorkerReportChecker();
+checker.prestart();
 createNianbaoServer(
   connection,
   NodeFileSystem,
   (location) => new FileBaselineStore(location),
   (recheck) => new ProjectTemplateSets(recheck),
-  new WorkerReportChecker(),
+  checker,
 );
