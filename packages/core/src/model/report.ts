@@ -66,6 +66,25 @@ export interface ReportCell {
   guessed?: boolean;
 }
 
+/**
+ * How surely a row's cells were read, from how they were placed:
+ * - `exact`: the label found and one field or number per column on its row;
+ * - `apart`: the label in a row of its own and the numbers in the row next to it (a converted table),
+ *   paired because that row can be no other label's;
+ * - `repaired`: empty fields dropped or added to fit the columns, one placement clearly best;
+ * - `position`: numbers placed in the columns nearest their horizontal position (space-aligned text);
+ * - `split`: digits glued together split by the table's equations, one split fitting them all;
+ * - `guess`: a placement or split chosen among several that came close (its cells are `guessed`);
+ * - `unread`: several placements fit and none was chosen (its cells are `na`).
+ * The first five are certain: findings about the report may rest on them; the last two are not.
+ */
+export type RowConfidence = 'exact' | 'apart' | 'repaired' | 'position' | 'split' | 'guess' | 'unread';
+
+/** Whether a row read with this confidence is certain enough for a finding about the report. */
+export function isCertainRow(confidence: RowConfidence | undefined): boolean {
+  return confidence !== 'guess' && confidence !== 'unread';
+}
+
 /** One data row. */
 export interface ReportRow {
   /** Template row id. */
@@ -74,6 +93,8 @@ export interface ReportRow {
   label: string;
   /** Where the row's label is in the text, if found. */
   labelRange?: OffsetRange;
+  /** How surely its cells were read; absent for a row not found. */
+  confidence?: RowConfidence;
   /** One entry per leaf column of the template, in template order. */
   cells: ReportCell[];
 }

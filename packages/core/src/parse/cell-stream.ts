@@ -2,6 +2,7 @@ import type { ReportToken } from './report-lexer.js';
 import { DashToken, NewlineToken, NumberToken, PipeToken, SlashToken, SpaceToken, TabToken, TextToken, tokenize } from './report-lexer.js';
 import { appendKey, type KeyedText } from './match-key.js';
 import { isBlankText, isUnitWord, isValueText } from './cell-value.js';
+import { isConverterLayoutLine } from './converted-markdown.js';
 
 /**
  * The structural view of a stretch of report text: its lines cut into *items* — text runs (labels,
@@ -13,7 +14,8 @@ import { isBlankText, isUnitWord, isValueText } from './cell-value.js';
  *   but NBSP/U+3000 there is a `blank` cell;
  * - inside a field, trailing space-separated numbers are split off the text ("规章 0 0 0",
  *   "（三）不予公开 1.属于国家秘密 10 … 10"), and digits glued to a label are split off it ("总计6000017");
- * - page numbers ("- 3 -", "第 3 页") and Markdown rule lines are dropped.
+ * - page numbers ("- 3 -", "第 3 页"), Markdown rule lines and a converter's generic header rows ("| 数据1 |
+ *   数据2 |", see converted-markdown.ts) are dropped.
  */
 
 /** Kind of a stream item. */
@@ -100,7 +102,6 @@ const PAGE_NUMBER =
   /^(?:[-—–－~]\s*\d{1,4}\s*[-—–－~]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页|\d{1,4}\s*\/\s*\d{1,4}|page\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?)$/i;
 const BROKEN_ENUMERATOR = /^[0-9]{1,2}$/;
 const BROKEN_LABEL_REST = /^[.．、](?:\s*[\u3400-\u9fff]|\s*$)/;
-const MARKDOWN_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 /** Lexing is done in chunks of about this many characters (cut at line ends) to bound token memory. */
 const CHUNK = 1 << 16;
 
@@ -172,8 +173,8 @@ function addLine(
     ...(runOn ? { runOn } : {}),
   };
   stream.lines.push(line);
-  // Page numbers and Markdown rules are layout: the line stays, without items.
-  if (trimmed !== '' && (PAGE_NUMBER.test(trimmed) || MARKDOWN_RULE.test(trimmed))) return;
+  // Page numbers, Markdown rules and a converter's generic headers are layout: the line stays, without items.
+  if (trimmed !== '' && (PAGE_NUMBER.test(trimmed) || isConverterLayoutLine(trimmed))) return;
   const hasPipe = tokens.some((t) => t.type === PipeToken);
   const firstContent = tokens.findIndex((t) => t.type !== TabToken && t.type !== SpaceToken);
   const tabAfterContent = firstContent >= 0 && tokens.some((t, i) => i > firstContent && t.type === TabToken);

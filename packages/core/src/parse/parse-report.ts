@@ -5,6 +5,7 @@ import type {
   ReportCell,
   ReportGroupRow,
   ReportSection,
+  RowConfidence,
   ReportSource,
   ReportTable,
   TemplateDetection,
@@ -247,6 +248,7 @@ function toReportTable(read: TableRead, source: ReportSource, map: (s: number, e
       id: leaf.id,
       label: leaf.label,
       ...(row.labelEnd > row.labelStart ? { labelRange: map(row.labelStart, row.labelEnd) } : {}),
+      confidence: rowConfidence(row),
       cells: rowCells(read, row, leaf.id, leaf.leafIndex, map),
     };
   });
@@ -264,6 +266,7 @@ function toReportTable(read: TableRead, source: ReportSource, map: (s: number, e
       label: row.plan.label,
       leafRows,
       ...(row.labelEnd > row.labelStart ? { labelRange: map(row.labelStart, row.labelEnd) } : {}),
+      confidence: rowConfidence(row),
       cells: rowCells(read, row, id, first?.leafIndex ?? 0, map),
     });
   }
@@ -290,6 +293,17 @@ function toReportTable(read: TableRead, source: ReportSource, map: (s: number, e
       ...(n.detail !== undefined ? { detail: n.detail } : {}),
     })),
   };
+}
+
+/** How surely a row was read, from how its cells were placed (see {@link RowConfidence}). */
+function rowConfidence(row: RowRead): RowConfidence {
+  const a = row.alignment;
+  if (a.glued === 'ambiguous') return 'unread';
+  if (a.extra || a.cells.some((c) => c.guessed)) return 'guess';
+  if (a.cells.some((c) => c.part !== undefined)) return 'split';
+  if (row.positioned) return 'position';
+  if (row.apart) return 'apart';
+  return a.repaired ? 'repaired' : 'exact';
 }
 
 /**

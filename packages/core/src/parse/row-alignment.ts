@@ -44,6 +44,8 @@ export interface RowAlignment {
   cells: AlignedCell[];
   /** More numbers than columns: the surplus was dropped. */
   extra: boolean;
+  /** Fields were dropped or added to fit the columns (one placement clearly best among several). */
+  repaired?: boolean;
   /** `split`: a glued row split by arithmetic; `ambiguous`: several splits fit (cells unreadable). */
   glued?: 'split' | 'ambiguous';
   /**
@@ -101,7 +103,7 @@ export function alignRow(slots: RowSlot[], columns: number, options: AlignOption
     }
   }
   const m = filled.length;
-  if (m === k) return direct(filled);
+  if (m === k) return { ...direct(filled), repaired: true };
   if (m > k) {
     const cut = direct(filled.slice(0, k));
     for (const c of cut.cells) c.guessed = true;
@@ -244,7 +246,7 @@ function placeByScore(slots: RowSlot[], filled: RowSlot[], k: number, options: A
     const position = slot ? slot.start : g === 0 ? (slots[0]?.start ?? options.at) : filled[g - 1].end;
     cells.push({ ...(slot ? { slot } : {}), position, guessed });
   }
-  return { cells, extra: false };
+  return { cells, extra: false, repaired: true };
 }
 
 function holds(equation: RowEquation, row: number[]): boolean {

@@ -3,6 +3,7 @@ import type { CellStream, LineLayout, StreamItem } from './cell-stream.js';
 import { isUnitWord, readCellValue } from './cell-value.js';
 import { matchLabelAt, type LabelMatch, type LabelPattern } from './label-match.js';
 import { alignByColumnPositions } from './column-positions.js';
+import { detachedValues } from './converted-markdown.js';
 import { resolveGluedRows } from './glued-rows.js';
 import { alignRow, type AlignedCell, type RowAlignment, type RowSlot } from './row-alignment.js';
 import type { RowLabelPlan, TablePlan } from './table-plan.js';
@@ -27,6 +28,10 @@ export interface RowRead {
   layouts: Set<LineLayout>;
   /** The row was restored from text without line structure (its line cut at a virtual break). */
   runOn?: boolean;
+  /** The row's numbers stand in a row of their own above or below its label (a converted table). */
+  apart?: 'above' | 'below';
+  /** Its numbers were placed by their horizontal position (a table laid out with spaces). */
+  positioned?: boolean;
 }
 
 /** A table note with view offsets. */
@@ -153,6 +158,8 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
       notes.push({ kind: 'rows-out-of-order', start: labelStart, end: stream.keyed.ends[disorder.match.keyEnd - 1], row: disorder.label.id });
     }
     const hitIds = new Set(matches.map((h) => h.label.id));
+    // Items up to this one were taken by the rows before (a row printed apart takes a free row above it).
+    let consumed = from - 1;
     for (let m = 0; m < matches.length; m++) {
       const { label, match } = matches[m];
       const unsplit = !label.leaf && label.leafIds !== undefined && !label.leafIds.some((id) => hitIds.has(id));
@@ -163,9 +170,11 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
         if (figures) notes.push({ kind: 'group-values', start: stream.keyed.starts[match.keyStart], end: figures.end, row: label.id, detail: figures.text });
         continue;
       }
-      const after = collectAfter(stream, labelItem, stop, k, isFurniture);
-      const inside = after.slots.some(isFilled) ? null : slotsInsideLabel(stream, stream.keyItem[match.keyStart], labelItem);
+      const apart = label.leaf || unsplit ? detachedValues(stream, labelItem, consumed, stop, k) : null;
+      const after = apart ?? collectAfter(stream, labelItem, stop, k, isFurniture);
+      const inside = apart || after.slots.some(isFilled) ? null : slotsInsideLabel(stream, stream.keyItem[match.keyStart], labelItem);
       const { slots, lastItem, layouts } = inside ? { ...inside, lastItem: Math.max(after.lastItem, labelItem) } : after;
+      consumed = Math.max(consumed, lastItem, labelItem);
       const labelStart = stream.keyed.starts[match.keyStart];
       const labelEnd = stream.keyed.ends[match.keyEnd - 1];
       const runOn = isRunOn(stream, stream.keyItem[match.keyStart]);
@@ -173,9 +182,11 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
         // A group printed as one row: read when numbers follow its label; its leaves' equations place them.
         if (!slots.some((slot) => slot.kind === 'value')) continue;
         const asLeaf = { ...label, id: label.leafIds![0] };
-        groupRows.set(label.id, { plan: label, labelStart, labelEnd, alignment: align(plan, asLeaf, slots, labelEnd, stream, runOn), layouts, runOn });
+        const row: RowRead = { plan: label, labelStart, labelEnd, alignment: align(plan, asLeaf, slots, labelEnd, stream, runOn), layouts, runOn };
+        groupRows.set(label.id, apart ? { ...row, apart: apart.side } : row);
       } else {
-        rows.set(label.id, { plan: label, labelStart, labelEnd, alignment: align(plan, label, slots, labelEnd, stream, runOn), layouts, runOn });
+        const row: RowRead = { plan: label, labelStart, labelEnd, alignment: align(plan, label, slots, labelEnd, stream, runOn), layouts, runOn };
+        rows.set(label.id, apart ? { ...row, apart: apart.side } : row);
       }
       endItem = Math.max(endItem, lastItem + 1);
     }
@@ -183,7 +194,10 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
   const read = [...rows.values(), ...groupRows.values()];
   // A run-on row's numbers have no horizontal position: its line is the whole table.
   const positioned = read.map((row) => ({ alignment: row.alignment, spaced: row.layouts.has('space') && !row.runOn }));
-  for (const [index, alignment] of alignByColumnPositions(stream, positioned, k)) read[index].alignment = alignment;
+  for (const [index, alignment] of alignByColumnPositions(stream, positioned, k)) {
+    read[index].alignment = alignment;
+    read[index].positioned = true;
+  }
   const entries = [...rows.values()].map((row) => ({ leafIndex: row.plan.leafIndex, alignment: row.alignment }));
   for (const [leafIndex, alignment] of resolveGluedRows(plan, entries)) {
     const row = [...rows.values()].find((r) => r.plan.leafIndex === leafIndex);
