@@ -154,6 +154,10 @@ export const catalogue = {
     'zh-CN': '{title}：正文写 {actual}，表格为 {expected}。',
     en: '{title}: the text says {actual}, the table {expected}.',
   },
+  'text/prose-doubtful': {
+    'zh-CN': '正文有 {count} 处数字与表格“{table}”不一致，但所涉单元格（{cells}）的列位置是本工具推测的，可能是读错了表格，因此不作为报告的错误提示。请对照原表核对。',
+    en: '{count} figures of the text disagree with table "{table}", but the columns of the cells involved ({cells}) were guessed by this tool, which may have misread the table, so they are not reported as errors of the report. Please check them against the original.',
+  },
   'text/mention-missing': {
     'zh-CN': '{title}：“{heading}”中未提及{phrases}。',
     en: '{title}: "{heading}" does not mention {phrases}.',
@@ -321,6 +325,10 @@ export const catalogue = {
   'code-description/template/unknown': { 'zh-CN': '无法识别报告格式', en: 'The report format is not recognised' },
   'code-description/template/year-unknown': { 'zh-CN': '无法读出报告年度', en: 'The report year cannot be read' },
   'code-description/text/prose-mismatch': { 'zh-CN': '正文数字与表格不符', en: 'A figure in the text disagrees with the table' },
+  'code-description/text/prose-doubtful': {
+    'zh-CN': '正文与读取存疑的表格不符，未作判定',
+    en: 'The text disagrees with a doubtfully read table; no verdict',
+  },
   'code-description/text/mention-missing': { 'zh-CN': '未提及必须报告的事项', en: 'A required mention is missing' },
   'code-description/text/forbidden': { 'zh-CN': '出现不应有的内容', en: 'Content that does not belong here' },
   'code-description/text/length': { 'zh-CN': '篇幅超出', en: 'A section is too long' },

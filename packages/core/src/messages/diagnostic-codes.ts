@@ -52,6 +52,7 @@ export const diagnosticCodes = {
   'template/year-unknown': { category: 'template', severity: 'info', severityFrom: 'code' },
   'template/unknown': { category: 'template', severity: 'error', severityFrom: 'code' },
   'text/prose-mismatch': { category: 'text', severity: 'warning', severityFrom: 'rule' },
+  'text/prose-doubtful': { category: 'text', severity: 'warning', severityFrom: 'code' },
   'text/mention-missing': { category: 'text', severity: 'warning', severityFrom: 'rule' },
   'text/forbidden': { category: 'text', severity: 'warning', severityFrom: 'rule' },
   'text/length': { category: 'text', severity: 'info', severityFrom: 'section' },

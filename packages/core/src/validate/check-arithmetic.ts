@@ -279,7 +279,8 @@ const DOUBTFUL_FAILURES = 3;
 
 /**
  * The tables whose failed equations say more about the reading than about the report, with those
- * equations: a failed equation with an operand placed by a guess (drifting separators, glued digits),
+ * equations: a failed equation with an operand not read with certainty (a row placed by a guess among
+ * close alternatives: drifting separators, glued digits; see `RowConfidence`),
  * or a table where at least {@link DOUBTFUL_FAILURES} equations fail and no change of at most
  * {@link MAX_CELLS} cells explains them (columns shifted in some rows break every equation at once).
  */
@@ -296,7 +297,7 @@ function doubtfulTables(
   }
   const doubtful = new Map<string, DecidedEquation[]>();
   for (const [table, equations] of failed) {
-    const guessed = equations.some((d) => [...d.equation.lhs, ...d.equation.rhs].some((t) => ctx.reportCell(t.cell).guessed));
+    const guessed = equations.some((d) => [...d.equation.lhs, ...d.equation.rhs].some((t) => !ctx.isCertain(t.cell)));
     const unexplained = equations.filter((d) => {
       const status = byEquation.get(d.equation.id)?.status;
       return status === 'none' || status === 'capped';
@@ -312,7 +313,7 @@ function tableDoubtful(ctx: ValidationContext, failed: DecidedEquation[]): Diagn
   const tableId = tableOf(ctx, first.rule, first.equation);
   const table = ctx.reportTable(tableId);
   const cells = [...new Set(failed.flatMap((d) => [...d.equation.lhs, ...d.equation.rhs].map((t) => t.cell)))];
-  const guessed = cells.filter((cell) => ctx.reportCell(cell).guessed).length;
+  const guessed = cells.filter((cell) => !ctx.isCertain(cell)).length;
   const rules = [...new Set(failed.map((d) => d.rule.id))];
   const rows = table ? table.rows.filter((row) => row.cells.some((c) => c.state === 'number' || c.state === 'blank')).length : 0;
   const reason = guessed > 0 ? ctx.msg('arithmetic/table-doubtful-guessed', { count: guessed }) : ctx.msg('arithmetic/table-doubtful-unexplained', { max: MAX_CELLS });
@@ -432,6 +433,7 @@ export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
   const fixes = new Map<Localization, Suggestion | null>();
 
   const doubtful = doubtfulTables(ctx, decided, byEquation);
+  for (const table of doubtful.keys()) ctx.doubtfulTables.add(table);
   const diagnostics: Diagnostic[] = [...doubtful.values()].map((failed) => tableDoubtful(ctx, failed));
   for (const { rule, equation, lhs, rhs, holds: ok } of decided) {
     if (ok) continue;

@@ -1,5 +1,6 @@
 import type { Diagnostic, RelatedLocation } from '../diagnostics/diagnostic.js';
 import type { ProseCheckIR } from '../ir/template-ir.js';
+import type { OffsetRange } from '../model/report.js';
 import { Rational } from '../localize/index.js';
 import { proseExpressionValue, proseStatements } from './prose-statements.js';
 import { originalRangeOf } from './text-ranges.js';
@@ -20,19 +21,38 @@ function operandLocations(ctx: ValidationContext, operands: readonly string[]): 
 
 /**
  * Prose vs table: each figure the prose restates (see `proseStatements`) must equal its rule's cell
- * expression. Skipped when an operand cannot be read.
+ * expression. Skipped when an operand cannot be read. A mismatch is the report's only when the table was
+ * read with certainty: on a table whose failed equations were put down to a misreading
+ * (`arithmetic/table-doubtful`, which says the doubt already) it is not reported; on cells of rows placed
+ * by a guess, the mismatches of a table are said once (`text/prose-doubtful`), not as the report's.
  */
 export function checkProse(ctx: ValidationContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const values = new Map<ProseCheckIR, Rational | null>();
   // Built on the first mismatch of a rule only: most reports have none.
   const related = new Map<ProseCheckIR, RelatedLocation[]>();
+  const doubtful = new Map<string, { statements: string[]; cells: Set<string>; range: OffsetRange }>();
   for (const statement of proseStatements(ctx)) {
     const { rule } = statement;
     if (!values.has(rule)) values.set(rule, proseExpressionValue(ctx, rule));
     const value = values.get(rule)!;
     if (value === null || Rational.fromNumber(statement.value).equals(value)) continue;
     const operands = [...new Set(rule.expression.map((t) => t.cell))];
+    const tables = [...new Set(operands.map((cell) => ctx.cell(cell)?.table).filter((t): t is string => t !== undefined))];
+    if (tables.some((table) => ctx.doubtfulTables.has(table))) continue;
+    const uncertain = operands.filter((cell) => !ctx.isCertain(cell));
+    if (uncertain.length > 0) {
+      const table = ctx.cell(uncertain[0])!.table;
+      const entry = doubtful.get(table) ?? {
+        statements: [],
+        cells: new Set<string>(),
+        range: originalRangeOf(ctx.view, { start: statement.viewStart, end: statement.viewEnd }),
+      };
+      entry.statements.push(statement.text);
+      for (const cell of uncertain) entry.cells.add(cell);
+      doubtful.set(table, entry);
+      continue;
+    }
     if (!related.has(rule)) related.set(rule, operandLocations(ctx, operands));
     const params = {
       title: ctx.localized(rule.title),
@@ -51,6 +71,21 @@ export function checkProse(ctx: ValidationContext): Diagnostic[] {
         expected: value.toNumber(),
         actual: statement.value,
         cells: operands,
+      }),
+    );
+  }
+  for (const [table, { statements, cells, range }] of doubtful) {
+    const guessed = [...cells];
+    diagnostics.push(
+      ctx.diagnostic('text/prose-doubtful', {
+        message: ctx.msg('text/prose-doubtful', {
+          table: ctx.tableLabel(table),
+          count: statements.length,
+          cells: ctx.list(guessed.map((cell) => ctx.cellLabel(cell))),
+        }),
+        range,
+        related: operandLocations(ctx, guessed),
+        cells: guessed,
       }),
     );
   }

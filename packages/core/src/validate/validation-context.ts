@@ -10,7 +10,7 @@ import {
   type MessageKey,
   type MessageParams,
 } from '../messages/index.js';
-import type { OffsetRange, ParsedReport, ReportCell, ReportSection, ReportTable } from '../model/report.js';
+import { isCertainRow, type OffsetRange, type ParsedReport, type ReportCell, type ReportSection, type ReportTable } from '../model/report.js';
 import type { TextView } from '../read/text-view.js';
 import { snapRange } from '../read/view-range.js';
 import { axisNodeLabel, cellDisplayLabel, tableLabels, type TableLabels } from './axis-labels.js';
@@ -62,6 +62,13 @@ export class ValidationContext {
   /** Cells of row groups printed as one row, by cell id; and the group cell standing for each leaf cell. */
   private readonly groupCells = new Map<string, { table: string; label: string; column: string; leafCells: string[] }>();
   private readonly groupOfLeafCell = new Map<string, string>();
+  /** Cells of rows read without certainty (see `isCertainRow`). */
+  private readonly uncertainCells = new Set<string>();
+  /**
+   * Tables whose failed equations were put down to a misreading (one `arithmetic/table-doubtful` finding
+   * each). Filled by `checkArithmetic`, which runs before the checks that compare the text with the tables.
+   */
+  readonly doubtfulTables = new Set<string>();
 
   constructor(
     readonly report: ParsedReport,
@@ -78,9 +85,17 @@ export class ValidationContext {
     this.cellLabels = index.cellLabels;
     for (const table of report.tables) {
       this.reportTables.set(table.id, table);
-      for (const row of table.rows) for (const cell of row.cells) this.reportCells.set(cell.id, cell);
+      for (const row of table.rows) {
+        const certain = isCertainRow(row.confidence);
+        for (const cell of row.cells) {
+          this.reportCells.set(cell.id, cell);
+          if (!certain || cell.guessed) this.uncertainCells.add(cell.id);
+        }
+      }
       for (const group of table.groups ?? []) {
+        const certain = isCertainRow(group.confidence);
         for (const cell of group.cells) {
+          if (!certain || cell.guessed) this.uncertainCells.add(cell.id);
           this.reportCells.set(cell.id, cell);
           const leafCells = group.leafRows.map((row) => `${table.id}.${row}.${cell.column}`);
           this.groupCells.set(cell.id, { table: table.id, label: group.label, column: cell.column, leafCells });
@@ -192,6 +207,11 @@ export class ValidationContext {
     if (found) return found;
     const ir = this.cellsById.get(id);
     return { id, row: ir?.row ?? '', column: ir?.column ?? '', raw: '', value: null, state: 'na' };
+  }
+
+  /** Whether the cell `id` was read with certainty (its row's placement sure, its column not guessed). */
+  isCertain(id: string): boolean {
+    return !this.uncertainCells.has(id);
   }
 
   /** The report section `id`. */
