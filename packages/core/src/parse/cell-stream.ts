@@ -176,8 +176,14 @@ function addLine(
   // Page numbers, Markdown rules and a converter's generic headers are layout: the line stays, without items.
   if (trimmed !== '' && (PAGE_NUMBER.test(trimmed) || isConverterLayoutLine(trimmed))) return;
   const hasPipe = tokens.some((t) => t.type === PipeToken);
-  const firstContent = tokens.findIndex((t) => t.type !== TabToken && t.type !== SpaceToken);
+  let firstContent = tokens.findIndex((t) => t.type !== TabToken && t.type !== SpaceToken);
   const tabAfterContent = firstContent >= 0 && tokens.some((t, i) => i > firstContent && t.type === TabToken);
+  if (runOn || hasPipe || tabAfterContent) {
+    // A page footer run into a row whose line breaks were lost ("…信息第 3 页1 0 0", "23- 4 -（一）"): layout.
+    tokens = withoutPageNumbers(stream.text, tokens, start, end);
+    firstContent = tokens.findIndex((t) => t.type !== TabToken && t.type !== SpaceToken);
+    if (firstContent < 0) return;
+  }
   if (!hasPipe && !tabAfterContent) {
     line.layout = 'single';
     if (firstContent < 0) {
@@ -379,6 +385,30 @@ function gluedWordCell(stream: CellStream, token: ReportToken): { start: number;
     if (stream.isWordCell(tokenText.slice(-n))) return { start: token.end - n, end: token.end };
   }
   return undefined;
+}
+
+/**
+ * The tokens of a line with the page numbers inside it ("第 3 页", "- 4 -") turned into spaces (a token
+ * partly inside one is cut at its border). Linear in the line.
+ */
+function withoutPageNumbers(text: string, tokens: ReportToken[], start: number, end: number): ReportToken[] {
+  const ranges = pageNumbersIn(text, start, end);
+  if (ranges.length === 0) return tokens;
+  const out: ReportToken[] = [];
+  let r = 0;
+  for (const token of tokens) {
+    let at = token.start;
+    while (r < ranges.length && ranges[r].end <= at) r++;
+    for (let q = r; q < ranges.length && ranges[q].start < token.end; q++) {
+      const range = ranges[q];
+      if (range.start > at) out.push({ type: token.type, start: at, end: range.start });
+      const to = Math.min(token.end, range.end);
+      if (to > Math.max(at, range.start)) out.push({ type: SpaceToken, start: Math.max(at, range.start), end: to });
+      at = Math.max(at, to);
+    }
+    if (at < token.end) out.push({ type: token.type, start: at, end: token.end });
+  }
+  return out;
 }
 
 /** Page numbers standing between the values of a run-on row ("- 4 -", "第 3 页"). */
