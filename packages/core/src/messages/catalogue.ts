@@ -122,6 +122,14 @@ export const catalogue = {
     'zh-CN': '表格“{table}”的行序与模板不同（如“{row}”不在模板规定的位置）；各行已按行名读取。',
     en: 'The rows of table "{table}" are not in the template\'s order (e.g. "{row}" is out of place); each row was read by its label.',
   },
+  'structure/row-label-variant': {
+    'zh-CN': '表格“{table}”有 {count} 个行标签与格式的文字不同：{rows}。已按最接近的行读取，请核对并改正标签。',
+    en: 'Table "{table}" prints {count} row labels unlike the format: {rows}. Each was read as the nearest row; please check and correct the labels.',
+  },
+  'structure/row-label-variant-item': {
+    'zh-CN': '“{written}”（格式为“{row}”）',
+    en: '"{written}" (the format has "{row}")',
+  },
   'structure/group-row-values': {
     'zh-CN': '表格“{table}”的分组行“{row}”填有数字（{values}）；模板在分组行不设单元格，这些数字没有读取、没有核对。',
     en: 'The group row "{row}" of table "{table}" holds numbers ({values}); the template has no cells on a group row, so they were neither read nor checked.',
@@ -314,6 +322,7 @@ export const catalogue = {
   'code-description/structure/row-split-guessed': { 'zh-CN': '连写数字按勾稽关系拆分', en: 'Run-together numbers split by arithmetic' },
   'code-description/structure/extra-values': { 'zh-CN': '行内数字多于列数', en: 'A row has more numbers than columns' },
   'code-description/structure/table-repeated': { 'zh-CN': '表格重复出现', en: 'A table occurs twice' },
+  'code-description/structure/row-label-variant': { 'zh-CN': '行标签与格式文字不同', en: 'A row label is worded unlike the format' },
   'code-description/structure/group-row-values': { 'zh-CN': '分组行填有数字，未核对', en: 'Numbers on a group row, not checked' },
   'code-description/structure/rows-out-of-order': { 'zh-CN': '表格行序与模板不同', en: 'Table rows out of the template order' },
   'code-description/structure/table-transposed': { 'zh-CN': '表格行列转置', en: 'A table is transposed' },

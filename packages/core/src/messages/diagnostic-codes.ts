@@ -46,6 +46,7 @@ export const diagnosticCodes = {
   'structure/rows-out-of-order': { category: 'structure', severity: 'info', severityFrom: 'code' },
   'structure/table-transposed': { category: 'structure', severity: 'info', severityFrom: 'code' },
   'structure/group-row-values': { category: 'structure', severity: 'warning', severityFrom: 'code' },
+  'structure/row-label-variant': { category: 'structure', severity: 'warning', severityFrom: { check: 'headingWording' } },
   'template/superseded': { category: 'template', severity: 'warning', severityFrom: { check: 'templateYear' } },
   'template/anachronistic': { category: 'template', severity: 'warning', severityFrom: { check: 'templateYear' } },
   'template/legacy-format': { category: 'template', severity: 'warning', severityFrom: { check: 'templateYear' } },

@@ -118,7 +118,8 @@ export interface TableNote {
    * `extra-values`: a row has more numbers than columns; `rows-out-of-order`: rows stand in another order
    * than the template's (`row`: the first one found after a row the template puts later); `transposed`:
    * a one-row table written as one row per column group; `group-values`: numbers on the line of a
-   * group row, which has no cells (`row`: the group, `detail`: the numbers).
+   * group row, which has no cells (`row`: the group, `detail`: the numbers); `label-variant`: a row
+   * label printed with a typo, read as the nearest template label (`row`, `detail`: the label as printed).
    */
   kind:
     | 'header-garbled'
@@ -129,7 +130,8 @@ export interface TableNote {
     | 'extra-values'
     | 'rows-out-of-order'
     | 'transposed'
-    | 'group-values';
+    | 'group-values'
+    | 'label-variant';
   range: OffsetRange;
   /** The row concerned, if any. */
   row?: string;

@@ -178,6 +178,15 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
       const labelStart = stream.keyed.starts[match.keyStart];
       const labelEnd = stream.keyed.ends[match.keyEnd - 1];
       const runOn = isRunOn(stream, stream.keyItem[match.keyStart]);
+      // A typo in the label ("2.其他法律行政止公开"): read as the nearest row, and named. Only a label
+      // written in one piece: a near miss over several pieces is a label wrapped around other text (the
+      // fragments of a vertical group label, numbers in PDF text); one that holds the whole label is a
+      // fragment of other text run into it (a header cell before it) or a page footer inside it.
+      const matched = stream.keyed.key.slice(match.keyStart, match.keyEnd).replace(/第\d{1,4}页|[-—–－~]\d{1,4}[-—–－~]/gu, '');
+      const onePiece = stream.keyItem[match.keyStart] === stream.keyItem[match.keyEnd - 1];
+      if (match.quality === 'near' && onePiece && !label.patterns.some((p) => p.key !== '' && matched.includes(p.key))) {
+        notes.push({ kind: 'label-variant', start: labelStart, end: labelEnd, row: label.id, detail: stream.text.slice(labelStart, labelEnd).replace(/\s+/gu, '') });
+      }
       if (unsplit) {
         // A group printed as one row: read when numbers follow its label; its leaves' equations place them.
         if (!slots.some((slot) => slot.kind === 'value')) continue;

@@ -101,6 +101,7 @@ const NOTE_CODES: Record<TableNote['kind'], DiagnosticCode> = {
   'rows-out-of-order': 'structure/rows-out-of-order',
   transposed: 'structure/table-transposed',
   'group-values': 'structure/group-row-values',
+  'label-variant': 'structure/row-label-variant',
 };
 
 /** The message of several rows of a table with the same glued-row note. */
@@ -183,8 +184,11 @@ function checkTables(ctx: ValidationContext): Diagnostic[] {
       );
     }
     if (found.groups && found.groups.length > 0) diagnostics.push(groupsUnsplit(ctx, table.id, label, found.groups));
+    const variants = found.notes.filter((note) => note.kind === 'label-variant');
+    if (variants.length > 0) diagnostics.push(labelVariants(ctx, table.id, label, variants));
     const seen = new Set<string>();
     for (const note of found.notes) {
+      if (note.kind === 'label-variant') continue;
       const key = `${note.kind}\u0000${note.row ?? ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -215,6 +219,21 @@ function checkTables(ctx: ValidationContext): Diagnostic[] {
     }
   }
   return diagnostics;
+}
+
+/**
+ * One finding for the row labels a table prints with a typo ("2.其他法律行政止公开" for
+ * "2.其他法律行政法规禁止公开"): each is read as the nearest template row; the deviation is named once.
+ */
+function labelVariants(ctx: ValidationContext, tableId: string, label: string, notes: TableNote[]): Diagnostic {
+  const leafLabel = (row: string): string => ctx.reportTable(tableId)?.rows.find((r) => r.id === row)?.label ?? ctx.rowLabel(tableId, row);
+  const rows = notes.map((note) => ctx.msg('structure/row-label-variant-item', { written: note.detail ?? '', row: leafLabel(note.row ?? '') }));
+  return ctx.diagnostic('structure/row-label-variant', {
+    message: ctx.msg('structure/row-label-variant', { table: label, count: notes.length, rows: ctx.list(rows, 10) }),
+    range: notes[0].range,
+    cells: notes.flatMap((note) => (ctx.reportTable(tableId)?.rows.find((r) => r.id === note.row)?.cells ?? []).map((c) => c.id)),
+    related: notes.slice(1).map((note) => ({ message: note.detail ?? '', range: note.range })),
+  });
 }
 
 /**

@@ -59,6 +59,25 @@ describe('label variants', () => {
     }
   });
 
+  it('names the typo once, in the wording of the format, and no fragment of other text run into a label', async () => {
+    for (const name of [HONGZE_2023, HONGZE_2024, HUAIAN_2024]) {
+      const result = await checkText(corpusText(name), name);
+      const variants = result.diagnostics.filter((d) => d.code === 'structure/row-label-variant');
+      if (name === HUAIAN_2024) {
+        // "其他\n一、本年新收…" (a header cell before the first label in PDF text) is no typo.
+        expect(variants, name).toEqual([]);
+        continue;
+      }
+      expect(variants, name).toHaveLength(1);
+      expect(variants[0].severity).toBe('warning');
+      expect(variants[0].message).toContain('“2.其他法律行政止公开”（格式为“2.其他法律行政法规禁止公开”）');
+      expect(result.source.text.slice(variants[0].range.start, variants[0].range.end)).toBe('2.其他法律行政止公开');
+      expect(variants[0].cells).toContain('t3.results.refused.prohibitedByLaw.total');
+    }
+    const english = await checkText(corpusText(HONGZE_2023), HONGZE_2023, { locale: 'en' });
+    expect(english.diagnostics.find((d) => d.code === 'structure/row-label-variant')!.message).toContain('the format has "2.其他法律行政法规禁止公开"');
+  });
+
   it('does not take a different numbered row for a typo', async () => {
     const text = corpusText(HONGZE_2023).replace('2.其他法律行政止公开', '2.重复申请');
     const result = await checkText(text, 'variant.txt');

@@ -7,6 +7,7 @@ import { checkText } from '../../src/check/index.js';
 import { identityView } from '../../src/read/index.js';
 import { budgetTemplate, budgetTemplate2020 } from './fixtures/budget-template.js';
 import { ReportBuilder, type HeadingSpec } from './fixtures/report-builder.js';
+import { convertedMarkdown } from '../corpus/converted-markdown.js';
 
 interface Options {
   year?: number | null;
@@ -359,7 +360,17 @@ describe('validateReport on an invented template', () => {
     const value = readFileSync(new URL('../fixtures/corpus/hongzequ-2023.pdftext.txt', import.meta.url), 'utf8');
     const result = checkText({ format: 'txt', encoding: 'utf-8', text: value }, identityView(value));
     const found = codes(result.diagnostics).filter((code) => code.includes('structure/'));
-    expect(found).toEqual(['warning structure/group-unsplit']);
+    // …and its label typo "2.其他法律行政止公开" once.
+    expect(found.sort()).toEqual(['warning structure/group-unsplit', 'warning structure/row-label-variant']);
+  });
+
+  it('says once that the text disagrees with cells placed by a guess (a real 2021 report as converted Markdown, zeros dropped)', () => {
+    const value = readFileSync(new URL('../fixtures/corpus/hongzequ-2023.pdftext.txt', import.meta.url), 'utf8');
+    const markdown = convertedMarkdown(value, checkText({ format: 'txt', encoding: 'utf-8', text: value }, identityView(value)), {});
+    const row = markdown.split('\n').find((line) => line.includes('一、本年新收'))!;
+    const variant = markdown.replace(row, row.replace(/(?: \| 0)+ \|/u, ' |')).replace('受理政府信息公开申请 21 件', '受理政府信息公开申请 25 件');
+    const result = checkText({ format: 'md', encoding: 'utf-8', text: variant }, identityView(variant));
+    expect(codes(result.diagnostics).filter((code) => code.includes('text/prose'))).toEqual(['warning text/prose-doubtful']);
   });
 
   it('says once that a table is more likely misread than wrong (columns shifted in half the rows of a real report)', () => {
