@@ -1,4 +1,4 @@
-import type { AxisNode, CellState, ParsedReport, TemplateIR } from '@nianbao/core';
+import type { AxisNode, CellState, ParsedReport, RowConfidence, TemplateIR } from '@nianbao/core';
 import type { LinePositions } from '../checks/to-file-outcome.js';
 import { outputSource } from '../checks/to-file-outcome.js';
 import type { OutputSource, Range } from '../outcome/index.js';
@@ -19,6 +19,11 @@ export interface ExtractedCell {
 export interface ExtractedRow {
   id: string;
   label: string;
+  /**
+   * How surely its cells were read (`exact`, `apart`, `repaired`, `position`, `split` are certain; `guess`,
+   * `unread` are not); absent for a row not in the report.
+   */
+  confidence?: RowConfidence;
   cells: ExtractedCell[];
 }
 
@@ -57,6 +62,7 @@ export function extractReport(report: ParsedReport, template: TemplateIR, positi
         rows: table.rows.map((row) => ({
           id: row.id,
           label: rowLabels.get(row.id) ?? row.label,
+          ...(row.confidence !== undefined && { confidence: row.confidence }),
           cells: row.cells.map((cell) => ({
             id: cell.id,
             column: { id: cell.column, label: columnLabels.get(cell.column) ?? cell.column },

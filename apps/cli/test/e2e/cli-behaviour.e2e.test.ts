@@ -215,8 +215,11 @@ describe('extract', () => {
     const cellCount = json.tables.reduce((n: number, t: { rows: Array<{ cells: unknown[] }> }) => n + t.rows.reduce((m, r) => m + r.cells.length, 0), 0);
     const run = runCli(['extract', seedPath(3), '--format', 'csv']);
     expect(run.status).toBe(0);
-    expect(run.stdout.startsWith('\uFEFFtable,table_label,row,row_label,column,column_label,cell,raw,value,state,unit,line,character\r\n')).toBe(true);
+    expect(run.stdout.startsWith('\uFEFFtable,table_label,row,row_label,column,column_label,cell,raw,value,state,unit,line,character,row_confidence\r\n')).toBe(true);
     expect(run.stdout.slice(1).trimEnd().split('\r\n')).toHaveLength(cellCount + 1);
+    // Every row of seed 003 was read with certainty: its labels and one number per column.
+    expect(json.tables.flatMap((t: { rows: Array<{ confidence?: string }> }) => t.rows.map((r) => r.confidence)).every((c: string) => c === 'exact')).toBe(true);
+    expect(run.stdout).toContain(',exact\r\n');
   });
 
   it('exit 2 for a missing file', () => {

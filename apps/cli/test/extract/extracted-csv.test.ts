@@ -41,11 +41,11 @@ const sample: ExtractedReport = {
 describe('extract csv', () => {
   it('starts with a UTF-8 BOM and a header, one CRLF row per cell', () => {
     const csv = extractedCsv(sample);
-    expect(csv.startsWith('\uFEFFtable,table_label,row,row_label,column,column_label,cell,raw,value,state,unit,line,character\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFtable,table_label,row,row_label,column,column_label,cell,raw,value,state,unit,line,character,row_confidence\r\n')).toBe(true);
     const rows = csv.slice(1).split('\r\n');
     expect(rows).toHaveLength(4); // header, two cells, final empty string
-    expect(rows[1]).toBe('purchase,第二十条第（九）项,centralPurchase,政府集中采购,amount,采购总金额,purchase.centralPurchase.amount,94.52万元,94.52,number,万元,40,2');
-    expect(rows[2]).toBe('purchase,第二十条第（九）项,centralPurchase,政府集中采购,count,采购项目数量,purchase.centralPurchase.count,"约""3"",件",,approximate,,,');
+    expect(rows[1]).toBe('purchase,第二十条第（九）项,centralPurchase,政府集中采购,amount,采购总金额,purchase.centralPurchase.amount,94.52万元,94.52,number,万元,40,2,');
+    expect(rows[2]).toBe('purchase,第二十条第（九）项,centralPurchase,政府集中采购,count,采购项目数量,purchase.centralPurchase.count,"约""3"",件",,approximate,,,,');
   });
 
   it('quotes only what must be quoted', () => {

@@ -39,6 +39,7 @@ const DAMAGE: Record<string, ConversionDamage> = {
   'cut, a data row taken for the header, the column header repeated': { wrongHeader: true },
   'labels in rows of their own, numbers under them': { labelApart: true },
   'labels in rows of their own, numbers over them': { labelBelow: true },
+  'labels printed as text over their rows': { labelOutside: true },
   'stray numbers between rows': { strayNumbers: true },
   'all of it at once': { cut: true, labelApart: true, strayNumbers: true },
   'all of it, labels under their numbers': { cut: true, labelBelow: true, strayNumbers: true },

@@ -15,6 +15,8 @@ import { getBuiltinTemplate } from '../../src/templates/index.js';
  *   after it), and the column header repeated on the new page;
  * - `labelApart`: some rows' labels in a row of their own, their numbers in a label-less row under it
  *   (`labelBelow`: over it);
+ * - `labelOutside`: some rows' labels printed as a line of text over the table row, whose label cells
+ *   are empty (the tool did not see the label as part of the table);
  * - `strayNumbers`: lone numbers between rows (a page number without dashes, a footnote mark).
  * The prose around the tables is the report's own text.
  */
@@ -23,6 +25,7 @@ export interface ConversionDamage {
   wrongHeader?: boolean;
   labelApart?: boolean;
   labelBelow?: boolean;
+  labelOutside?: boolean;
   strayNumbers?: boolean;
 }
 
@@ -112,6 +115,10 @@ function renderTable(text: string, table: ReportTable, axis: AxisNode[], header:
       lines.push(pipe(Array.from({ length: width }, (_, c) => `数据${c + 1}`)), rule(width));
     }
     if (damage.strayNumbers && i > 0 && i % 5 === 0) lines.push(i % 10 === 0 ? `| ${i / 5 + 1} |` : String(i / 5 + 1));
+    if (damage.labelOutside && line.labelColumns > 0 && i % 3 === 1) {
+      lines.push(line.cells[line.labelColumns - 1], pipe(line.cells.map((c, col) => (col < line.labelColumns ? '' : c))));
+      return;
+    }
     const apart = (damage.labelApart || damage.labelBelow) && line.labelColumns > 0 && i % 3 === 1;
     if (!apart) return void lines.push(pipe(line.cells));
     const labelRow = line.cells.map((c, col) => (col < line.labelColumns ? c : ''));

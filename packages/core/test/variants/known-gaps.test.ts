@@ -22,6 +22,17 @@ describe('known gaps', () => {
       'to be read with the template whose version of it fits',
   );
   it.todo(
+    'a row label with a typo is named (structure/row-label-variant) only when it is written in one piece: a ' +
+      'wrapped label (PDF text, a vertical group label run into it) with a typo is read as the nearest row but ' +
+      'not named, because a near miss over several pieces cannot be told from text of other cells around it',
+  );
+  it.todo(
+    'converted Markdown mixing both placements of a label printed apart (its numbers under it in some rows, ' +
+      'over it in others, with no full row between): a label takes the free number row over it first, so such ' +
+      'a chain can be paired one row off; the rows are marked apart (certain) and an arithmetic break would ' +
+      'come out as table-doubtful rather than be explained',
+  );
+  it.todo(
     'a table-2 row of glued digits longer than its columns ("行政规范性文件3112" for three columns): no ' +
       'equation checks table 2, so 3,1,12 / 3,11,2 / 31,1,2 cannot be told apart; the row is left unread with ' +
       'a warning (correct, but a cross-year check of 现行有效件数 could decide it)',
