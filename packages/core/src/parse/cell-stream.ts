@@ -364,6 +364,18 @@ function addRunOnField(stream: CellStream, tokens: ReportToken[], line: number):
       continue;
     }
     const hasNumber = cell.some((c) => c.type === NumberToken);
+    // Decimals glued together ("4.526.8" of 4.5 and 26.8): one piece, which no number reads, so the row is
+    // said to be ambiguous instead of being cut after the second decimal point.
+    const previous = cell[cell.length - 1];
+    const glued = previous !== undefined && previous.end === t.start;
+    if (glued && hasNumber && DECIMAL_POINTS.includes(textOf(text, [t])) && /[.．]/u.test(textOf(text, cell))) {
+      cell.push(t);
+      continue;
+    }
+    if (glued && t.type === NumberToken && DECIMAL_POINTS.includes(textOf(text, [previous]))) {
+      cell.push(t);
+      continue;
+    }
     if (hasNumber && (t.type === NumberToken || t.type === DashToken || t.type === SlashToken)) flush();
     else if (hasNumber && t.type === TextToken && !isValueText(textOf(text, [...cell, t]))) {
       // A word that is no unit of the number before it: the prefix of the next value ("增"), or prose.
@@ -421,6 +433,7 @@ function pageNumbersIn(text: string, start: number, end: number): { start: numbe
   return ranges;
 }
 const HAN = /\p{Script=Han}/u;
+const DECIMAL_POINTS = ['.', '．'];
 
 function textOf(text: string, word: ReportToken[]): string {
   return word.length === 0 ? '' : text.slice(word[0].start, word[word.length - 1].end);

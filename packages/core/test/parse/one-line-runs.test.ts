@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { alignRow, type RowEquation, type RowSlot } from '../../src/parse/row-alignment.js';
 import { checkVariantText, findings, T3_EXPECTED, T4_EXPECTED, values, variantText } from '../variants/variant-helpers.js';
@@ -97,5 +98,26 @@ describe('some line breaks kept', async () => {
     for (const [row, expected] of Object.entries(T3_EXPECTED)) expect(values(result, 't3', row), row).toEqual(expected);
     expect(values(result, 't4', 'cases')).toEqual(T4_EXPECTED);
     expect(findings(result, 'arithmetic/equation')).toEqual([]);
+  });
+});
+
+describe('the pre-2019 statistics table (a text column, an appendix table) on one line', () => {
+  const text = readFileSync(new URL('../../../../examples/pre2019-2015.txt', import.meta.url), 'utf8');
+
+  it('restores the appendix table’s rows and reads its unit words as cells (TABs kept)', async () => {
+    const result = await checkVariantText(text.replace(/\r\n|\r|\n/g, ''), 'pre2019.txt');
+    const row = result.report!.tables[0].rows.find((r) => r.id === 'onRequest.received')!;
+    expect(row.cells.map((c) => `${c.state} ${c.raw}`)).toEqual(['text 件', 'number 37', 'number 212']);
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it('says that glued decimals ("万元4.526.8") cannot be split instead of reading a cell “.8”', async () => {
+    const result = await checkVariantText(text.replace(/\r\n|\r|\n|\t/g, ''), 'pre2019.txt');
+    expect(findings(result, 'cell/invalid')).toEqual([]);
+    const expenditure = result.report!.tables[0].rows.find((r) => r.id === 'organisation.expenditure')!;
+    expect(expenditure.cells.every((c) => c.state === 'na')).toBe(true);
+    const notes = result.report!.tables[0].notes.filter((n) => n.kind === 'glued-ambiguous').map((n) => n.row);
+    expect(notes).toContain('organisation.expenditure');
+    expect(findings(result, 'structure/row-ambiguous')).toHaveLength(1);
   });
 });

@@ -37,11 +37,4 @@ describe('known gaps', () => {
       'equation checks table 2, so 3,1,12 / 3,11,2 / 31,1,2 cannot be told apart; the row is left unread with ' +
       'a warning (correct, but a cross-year check of 现行有效件数 could decide it)',
   );
-  it.todo(
-    'the pre-2019 statistics table with every line break and TAB removed (examples/pre2019-2015.txt): the unit ' +
-      'word is cut off the label as a cell of its own and rows of glued figures are said to be ambiguous, but a ' +
-      'row of glued decimals ("（四）政府信息公开支出费用数万元4.526.8") is cut after the second decimal point ' +
-      '(4.526 and .8), which then reads as a cell/invalid finding; a run of decimals would have to be split by ' +
-      'the arithmetic like a run of digits',
-  );
 });
