@@ -74,7 +74,8 @@ function imageOf(token: IToken | undefined): string | undefined {
 /** The Chevrotain parser of the quantity grammar (build once: self-analysis is slow). */
 class QuantityParser extends EmbeddedActionsParser {
   constructor() {
-    super(quantityTokenTypes, { recoveryEnabled: true, maxLookahead: 1 });
+    // The grammar is fixed and tested: the validations of its recording are skipped (they cost a cold start).
+    super(quantityTokenTypes, { recoveryEnabled: true, maxLookahead: 1, skipValidations: true });
     this.performSelfAnalysis();
   }
 
@@ -136,7 +137,7 @@ export interface GrammarResult<T> {
 }
 
 function run<T>(text: string, rule: (p: QuantityParser) => T | undefined): GrammarResult<T> {
-  lexer ??= new Lexer(quantityTokenTypes, { positionTracking: 'onlyOffset', ensureOptimizations: false });
+  lexer ??= new Lexer(quantityTokenTypes, { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true });
   parser ??= new QuantityParser();
   const lexed = lexer.tokenize(text);
   // Text with characters no quantity word starts with (a label, a sentence) is not parsed at all: the

@@ -32,7 +32,6 @@ function checkMention(ctx: ValidationContext, rule: MentionRuleIR): Diagnostic[]
 /** One finding per forbidden rule and section, at the first match; the other matches are related. */
 function checkForbidden(ctx: ValidationContext, rule: ForbiddenPatternRuleIR): Diagnostic[] {
   const pattern = compileRulePattern(rule.pattern);
-  if (!pattern) return [];
   const diagnostics: Diagnostic[] = [];
   for (const segment of sectionTexts(ctx, rule.sections)) {
     const matches: Array<{ text: string; start: number; end: number }> = [];

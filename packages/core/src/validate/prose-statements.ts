@@ -26,7 +26,6 @@ export function proseStatements(ctx: ValidationContext): ProseStatement[] {
   for (const rule of ctx.template.rules) {
     if (rule.kind !== 'prose') continue;
     const pattern = compileRulePattern(rule.pattern, true);
-    if (!pattern) continue;
     for (const segment of sectionTexts(ctx, rule.sections)) {
       for (const m of pattern.matches(segment.text)) {
         const written = m.n;

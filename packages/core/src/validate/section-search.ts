@@ -1,4 +1,4 @@
-import { compileLinearPattern, linearMatches, type LinearMatch } from '@nianbao/template-language/linear-pattern';
+import { compileLinearPattern, linearMatches, type LinearMatch, type LinearPattern } from '@nianbao/template-language/linear-pattern';
 import type { ValidationContext } from './validation-context.js';
 
 /** A piece of normalised text to search, and where it starts in the view. */
@@ -16,21 +16,52 @@ export interface RulePattern {
 }
 
 /**
- * A template pattern compiled for the linear-time engine (see `compileLinearPattern`: no pattern can
- * make a check take longer than the text is long); null when the source cannot run there (the
- * template checks reject those, so this only guards hand-made IR).
+ * A template pattern for the linear-time engine (see `compileLinearPattern`: no pattern can make a check
+ * take longer than the text is long). It is compiled when first needed: a text without the literal every
+ * match starts with (e.g. 予以公开 in `予以公开(?:的|)\s*(?<n>\d+)件`) is not searched. A source that cannot
+ * run there finds nothing (the template checks reject those, so this only guards hand-made IR).
  */
-export function compileRulePattern(source: string, withNumber = false): RulePattern | null {
+export function compileRulePattern(source: string, withNumber = false): RulePattern {
   const key = `${withNumber ? 'n' : '-'}${source}`;
   const known = rulePatterns.get(key);
   if (known !== undefined) return known;
-  const compiled = compileLinearPattern(source);
-  const pattern = compiled.ok ? rememberingMatches((text) => [...linearMatches(compiled.pattern, text, withNumber)]) : null;
+  let compiled: LinearPattern | undefined;
+  const pattern = rememberingMatches(leadingLiteral(source), (text) => {
+    compiled ??= compileLinearPattern(source);
+    return compiled.ok ? [...linearMatches(compiled.pattern, text, withNumber)] : [];
+  });
   rulePatterns.set(key, pattern);
   return pattern;
 }
 
-const rulePatterns = new Map<string, RulePattern | null>();
+const SYNTAX = new Set('\\^$.|?*+()[]{}'.split(''));
+const QUANTIFIERS = new Set(['?', '*', '+', '{']);
+
+/**
+ * The literal text every match of an ECMAScript pattern source begins with ('' when there is none): the
+ * characters before its first syntax character, less the last one when a quantifier follows it; none when
+ * an alternative at the top level could start otherwise.
+ */
+export function leadingLiteral(source: string): string {
+  let end = 0;
+  while (end < source.length && !SYNTAX.has(source[end])) end++;
+  if (end < source.length && QUANTIFIERS.has(source[end])) end--;
+  if (end <= 0) return '';
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return '';
+  }
+  return source.slice(0, end);
+}
+
+const rulePatterns = new Map<string, RulePattern>();
 
 /**
  * The matches of the last searches, by text and pattern: re-checking a report with one table value changed
@@ -42,9 +73,10 @@ const REMEMBERED_TEXTS = 64;
 const REMEMBERED_CHARS = 4_000_000;
 let rememberedChars = 0;
 
-function rememberingMatches(search: (text: string) => LinearMatch[]): RulePattern {
+function rememberingMatches(literal: string, search: (text: string) => LinearMatch[]): RulePattern {
   const pattern: RulePattern = {
     matches(text) {
+      if (literal !== '' && !text.includes(literal)) return [];
       let byPattern = remembered.get(text);
       if (byPattern !== undefined) {
         const known = byPattern.get(pattern);
