@@ -54,8 +54,15 @@ for (let agency = 0; agency < agencies && written < total; agency++) {
 const cli = path.join(root, 'apps/cli/dist/bin.js');
 const htmlFile = path.join(dir, 'audit.html');
 // The CLI process reports its own peak memory (all threads) when it exits.
-const hook = `data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss-kb='+process.resourceUsage().maxRSS+'\\n'))`;
-const args = ['--import', hook, cli, 'audit', reports, '--format', 'json', '--html', htmlFile, '--no-progress'];
+// It also samples the main thread's heap (what the audit keeps; the workers' heaps are per report): its
+// peak, and with AUDIT_LIVE_HEAP=1 its live size after a forced collection every 2 s (slower; the figure
+// that shows whether what the audit keeps grows with the number of reports).
+const live = process.env.AUDIT_LIVE_HEAP === '1';
+const sample = live ? `setInterval(()=>{gc();l=Math.max(l,process.memoryUsage().heapUsed)},2000).unref();` : '';
+const hook =
+  `data:text/javascript,let h=0,l=0;setInterval(()=>{h=Math.max(h,process.memoryUsage().heapUsed)},100).unref();${sample}` +
+  `process.on('exit',()=>process.stderr.write('maxrss-kb='+process.resourceUsage().maxRSS+' main-heap-kb='+Math.round(Math.max(h,process.memoryUsage().heapUsed)/1024)+' live-heap-kb='+Math.round(l/1024)+'\\n'))`;
+const args = [...(live ? ['--expose-gc'] : []), '--import', hook, cli, 'audit', reports, '--format', 'json', '--html', htmlFile, '--no-progress'];
 const timed = existsSync('/usr/bin/time');
 const started = performance.now();
 const run = timed
@@ -63,6 +70,8 @@ const run = timed
   : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
 const seconds = (performance.now() - started) / 1000;
 const maxRss = Number(/maxrss-kb=(\d+)/u.exec(run.stderr ?? '')?.[1] ?? NaN);
+const mainHeap = Number(/main-heap-kb=(\d+)/u.exec(run.stderr ?? '')?.[1] ?? NaN);
+const liveHeap = Number(/live-heap-kb=(\d+)/u.exec(run.stderr ?? '')?.[1] ?? NaN);
 const timeField = (name) => Number(new RegExp(`${name}[^:]*: ([\\d.]+)`, 'u').exec(run.stderr ?? '')?.[1] ?? NaN);
 const cpuSeconds = timed ? Math.round((timeField('User time') + timeField('System time')) * 10) / 10 : null;
 const pagesDir = path.join(dir, 'audit.pages');
@@ -85,6 +94,8 @@ console.log(
     reportsPerSecond: Math.round(written / seconds),
     cpuSeconds,
     peakRssMB: Math.round(maxRss / 1024),
+    mainHeapPeakMB: Math.round(mainHeap / 1024),
+    ...(live && { mainLiveHeapPeakMB: Math.round(liveHeap / 1024) }),
     ...(timed && { peakRssMBTime: Math.round(timeField('Maximum resident set size') / 1024) }),
     loadAverage: (await import('node:os')).loadavg()[0],
     htmlMB: Math.round(statSync(htmlFile, { throwIfNoEntry: false })?.size / 1e5) / 10,

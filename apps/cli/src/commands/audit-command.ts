@@ -85,8 +85,9 @@ export async function auditCommand(operands: string[], options: AuditOptions, io
     throw new CliError(translate(locale, 'audit-baseline-unreadable', { file: options.baseline ?? '', reason: error instanceof Error ? error.message : String(error) }));
   }
 
-  const progress =
-    options.progress !== false && io.stderr.isTTY && inputs.length >= progressThreshold ? new ProgressBar(io.stderr, inputs.length) : undefined;
+  const showProgress = options.progress !== false && io.stderr.isTTY === true && inputs.length >= progressThreshold;
+  // One bar while reports are checked, another while series are compared and summary pages written.
+  let progress = showProgress ? new ProgressBar(io.stderr, inputs.length) : undefined;
   const write = (text: string) => {
     progress?.clear();
     io.stdout.write(text);
@@ -139,8 +140,10 @@ export async function auditCommand(operands: string[], options: AuditOptions, io
     // Across reports: each agency's series, its digests read back one series at a time.
     const templates = auditTemplates(settings.template);
     const sets = groupReports(records.filter((record) => record.digest));
+    if (showProgress) progress = new ProgressBar(io.stderr, sets.series.length + (html ? records.length : 0));
     let pairsChecked = 0;
     for (const series of sets.series) {
+      progress?.tick();
       for (let i = 1; i < series.reports.length; i++) if (series.reports[i].year === series.reports[i - 1].year! + 1) pairsChecked++;
       if (series.reports.length < 2 && series.duplicates.length === 0) continue;
       const load = (record: AuditedReport) => digests.read<ReportDigest>(record.digest!);
@@ -173,11 +176,12 @@ export async function auditCommand(operands: string[], options: AuditOptions, io
       }
     }
     const overview = auditOverview(records, figures, findingStore, { pairsChecked, unidentified: sets.unidentified.length, acknowledged: baseline.acknowledgedCount });
+    const written = html?.finish(overview, () => progress?.tick());
+    progress?.clear();
     json?.finish(sets, findingStore.all(), summary);
     sarif?.finish(summary);
     if (options.format === 'pretty') writeTerminalSummary(overview, write, createStyle(supportsColour(io.stdout, io.env, options.color)), locale);
-    if (html && htmlFile) {
-      const written = html.finish(overview);
+    if (written) {
       note(
         written.directory
           ? translate(locale, 'audit-html-pages-written', { file: options.html!, directory: path.relative(io.cwd, written.directory) || written.directory, n: written.files - 1 })

@@ -44,6 +44,7 @@ export function pagesDirectoryOf(file: string): string {
  */
 export class HtmlSummaryWriter {
   private readonly spill = new SpillFile('pages');
+  private onPage: () => void = () => undefined;
 
   constructor(
     private readonly file: string,
@@ -62,8 +63,12 @@ export class HtmlSummaryWriter {
     return this.spill.append(data);
   }
 
-  /** Writes the summary (and in the split layout its folder of pages); returns the number of files written. */
-  finish(overview: AuditOverview): { files: number; directory?: string } {
+  /**
+   * Writes the summary (and in the split layout its folder of pages), calling `onPage` after each report
+   * page; returns the number of files written and the folder of pages.
+   */
+  finish(overview: AuditOverview, onPage: () => void = () => undefined): { files: number; directory?: string } {
+    this.onPage = onPage;
     const split = this.layout === 'split' || (this.layout === 'auto' && overview.reports.length > singleFileReports);
     const agencyOf = new Map<AuditedReport, number>();
     overview.agencies.forEach((agency, k) => agency.reports.forEach((report) => agencyOf.set(report, k)));
@@ -152,6 +157,7 @@ export class HtmlSummaryWriter {
       if (!report.page) continue;
       const data = this.spill.read<ReportPageData>(report.page);
       write(`\n${reportPage(report, data, across.get(report) ?? [], targets.get(report.path) ?? new Set(), links, this.locale)}\n`);
+      this.onPage();
     }
   }
 
