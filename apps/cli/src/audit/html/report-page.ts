@@ -49,7 +49,7 @@ export function findingItem(id: string, finding: OutputDiagnostic | AuditOutputF
     })
     .join('');
   return (
-    `<li id="${escapeHtml(id)}" class="finding ${finding.severity}"><span class="severity">${escapeHtml(finding.severity)}</span> ` +
+    `<li id="${escapeHtml(id)}" class="finding ${finding.severity}"><span class="severity">${escapeHtml(translate(locale, `severity-${finding.severity}`))}</span> ` +
     `<span class="where">${escapeHtml(line)}</span> ${escapeHtml(finding.message)} <code>${escapeHtml(finding.code)}</code>` +
     (related ? `<ul class="related">${related}</ul>` : '') +
     `</li>`
