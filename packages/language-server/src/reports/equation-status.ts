@@ -1,4 +1,4 @@
-import type { ArithmeticRuleIR, EquationIR, ReportCell, Term } from '@nianbao/core';
+import { Rational, equationHolds, type ArithmeticRuleIR, type EquationIR, type ReportCell, type Term } from '@nianbao/core';
 
 /** How an equation fares on a report's cells. */
 export interface EquationStatus {
@@ -12,20 +12,21 @@ export interface EquationStatus {
 }
 
 /** The value a term's cell contributes, or null when it cannot be known. */
-function termValue(term: Term, cells: ReadonlyMap<string, ReportCell>, blank: ArithmeticRuleIR['blank']): number | null {
+function termValue(term: Term, cells: ReadonlyMap<string, ReportCell>, blank: ArithmeticRuleIR['blank']): Rational | null {
   const cell = cells.get(term.cell);
   if (!cell) return null;
-  if (cell.state === 'number' && cell.value !== null) return term.coef * cell.value;
-  if (cell.state === 'blank' && blank === 'zero') return 0;
+  if (cell.state === 'number' && cell.value !== null) return Rational.fromNumber(term.coef).mul(Rational.fromNumber(cell.value));
+  if (cell.state === 'blank' && blank === 'zero') return Rational.ZERO;
   return null;
 }
 
-function side(terms: readonly Term[], cells: ReadonlyMap<string, ReportCell>, blank: ArithmeticRuleIR['blank'], constant = 0): number | null {
-  let sum = constant;
+/** Σ of a side, exact (as the validator sums it), or null when a term is undecidable. */
+function side(terms: readonly Term[], cells: ReadonlyMap<string, ReportCell>, blank: ArithmeticRuleIR['blank'], constant = 0): Rational | null {
+  let sum = Rational.fromNumber(constant);
   for (const term of terms) {
     const value = termValue(term, cells, blank);
     if (value === null) return null;
-    sum += value;
+    sum = sum.add(value);
   }
   return sum;
 }
@@ -39,9 +40,9 @@ export function equationStatus(
   equation: EquationIR,
   cells: ReadonlyMap<string, ReportCell>,
 ): EquationStatus {
-  const lhs = side(equation.lhs, cells, rule.blank, equation.lhsConstant);
-  const rhs = side(equation.rhs, cells, rule.blank, equation.rhsConstant);
-  let holds = compare(equation.op, lhs, rhs, rule.tolerance);
+  const lhsSum = side(equation.lhs, cells, rule.blank, equation.lhsConstant);
+  const rhsSum = side(equation.rhs, cells, rule.blank, equation.rhsConstant);
+  let holds = compare(equation.op, lhsSum, rhsSum, rule.tolerance);
   if (equation.when) {
     // A conditional equation whose condition does not hold (or is undecided) is not checked: undecided here.
     const condition = compare(
@@ -52,23 +53,10 @@ export function equationStatus(
     );
     if (condition !== true) holds = null;
   }
-  return { rule, equation, lhs, rhs, holds };
+  return { rule, equation, lhs: lhsSum?.toNumber() ?? null, rhs: rhsSum?.toNumber() ?? null, holds };
 }
 
-function compare(op: EquationIR['op'], lhs: number | null, rhs: number | null, ruleTolerance: number): boolean | null {
-  if (lhs === null || rhs === null) return null;
-  const tolerance = ruleTolerance + 1e-9;
-  const difference = lhs - rhs;
-  switch (op) {
-    case '=':
-      return Math.abs(difference) <= tolerance;
-    case '<=':
-      return difference <= tolerance;
-    case '>=':
-      return difference >= -tolerance;
-    case '<':
-      return difference < -tolerance;
-    case '>':
-      return difference > tolerance;
-  }
+/** The validator's own comparison, or null when a side is undecidable. */
+function compare(op: EquationIR['op'], lhs: Rational | null, rhs: Rational | null, tolerance: number): boolean | null {
+  return lhs === null || rhs === null ? null : equationHolds(op, lhs, rhs, tolerance);
 }
