@@ -8,10 +8,11 @@ import { repoRoot, runCli } from '../helpers/run-cli.js';
 /**
  * The HTML summary of `nianbao audit --html`, opened in real Chromium (Debian's, driven by playwright-core):
  * no console error, nothing run from report text, report pages reachable by their anchors, failing cells
- * marked. A screenshot of the summary and of a report page is kept in test/e2e/artifacts/.
+ * marked. Each run writes its screenshots to test/e2e/artifacts/latest/ (ignored by git); the committed ones
+ * beside that folder are from a passing run, so a test run leaves the working tree clean.
  */
 const chromiumPath = process.env.NIANBAO_CHROMIUM ?? '/usr/bin/chromium';
-const artifacts = path.join(repoRoot, 'apps/cli/test/e2e/artifacts');
+const artifacts = path.join(repoRoot, 'apps/cli/test/e2e/artifacts/latest');
 const corpus = path.join(repoRoot, 'packages/core/test/fixtures/corpus');
 const hostile = '<script>window.__pwned = 1</script>';
 const hostileImage = '<img src=x onerror="window.__pwned = 2">';
