@@ -14,10 +14,16 @@ export interface SpillRef {
  * A temporary file of JSON values written once and read back by reference: what an audit needs later of
  * each report (its digest, its page, its findings across reports) waits here instead of in memory, so the
  * memory of a run does not grow with the size of what it keeps per report.
+ *
+ * The file is used only through its descriptor, so it is removed from the directory as soon as it is open
+ * (where the system allows it: not on Windows): an audit stopped by Ctrl-C or killed leaves nothing behind,
+ * the system frees the space when the process ends.
  */
 export class SpillFile {
   private readonly directory: string;
   private readonly fd: number;
+  /** The file and its directory are already gone from the file system (only the descriptor holds it). */
+  private readonly unlinked: boolean;
   private length = 0;
   private readonly encoder = new TextEncoder();
   private readBuffer = Buffer.alloc(64 * 1024);
@@ -25,6 +31,7 @@ export class SpillFile {
   constructor(name: string) {
     this.directory = mkdtempSync(path.join(tmpdir(), 'nianbao-audit-'));
     this.fd = openSync(path.join(this.directory, `${name}.jsonl`), 'w+');
+    this.unlinked = removeQuietly(this.directory);
   }
 
   /** Writes a value; returns where it is. */
@@ -56,6 +63,16 @@ export class SpillFile {
     } catch {
       // already closed
     }
-    rmSync(this.directory, { recursive: true, force: true });
+    if (!this.unlinked) rmSync(this.directory, { recursive: true, force: true });
+  }
+}
+
+/** Removes an open file's directory; false where the system refuses to while the file is open (Windows). */
+function removeQuietly(directory: string): boolean {
+  try {
+    rmSync(directory, { recursive: true, force: true });
+    return true;
+  } catch {
+    return false;
   }
 }

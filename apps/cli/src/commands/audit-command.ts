@@ -26,7 +26,7 @@ import { addToSummary, emptySummary, type FileOutcome, type RunSummary } from '.
 import { CliError, ExitCode } from '../program/cli-error.js';
 import type { CliIo } from '../program/cli-io.js';
 import { cliVersion } from '../program/cli-version.js';
-import { localeOf, parseWholeNumber } from '../program/parse-options.js';
+import { localeOf, parseSeconds, parseWholeNumber } from '../program/parse-options.js';
 import { supportsColour } from '../terminal/colour-support.js';
 import { ProgressBar } from '../terminal/progress-bar.js';
 import { createStyle } from '../terminal/style.js';
@@ -49,6 +49,8 @@ export interface AuditOptions extends TemplateSourceOptions {
   baseline?: string;
   updateBaseline?: boolean;
   jobs?: string;
+  /** `--time-limit`: seconds each report's check may take. */
+  timeLimit?: string;
   progress?: boolean;
   color?: boolean;
 }
@@ -63,6 +65,7 @@ export interface AuditOptions extends TemplateSourceOptions {
 export async function auditCommand(operands: string[], options: AuditOptions, io: CliIo): Promise<number> {
   const { locale, t } = localeOf(options, io.env);
   const requestedJobs = parseWholeNumber('--jobs', options.jobs, 1, t);
+  const budgetMs = parseSeconds('--time-limit', options.timeLimit, t);
   if (options.updateBaseline && !options.baseline) throw new CliError(t('invalid-option', { option: '--update-baseline', value: '', hint: '--baseline FILE' }));
   const inputs = await collectInputs(operands, io.cwd, t);
   const project = new ProjectTemplates(options, io.cwd, io.stderr, locale, t);
@@ -76,6 +79,7 @@ export async function auditCommand(operands: string[], options: AuditOptions, io
     wantLines: false,
     wantFingerprints: true,
     wantAudit: true,
+    ...(budgetMs !== undefined && { budgetMs }),
   };
   const baselineFile = options.baseline ? path.resolve(io.cwd, options.baseline) : undefined;
   let baseline: AuditBaseline;

@@ -73,6 +73,7 @@ export function createProgram(io: CliIo, setExitCode: ExitCodeSink): Command {
     .option('--baseline <file>', '基线文件：不报告其中已确认的问题 / baseline file: leave out acknowledged findings')
     .option('--update-baseline', '把本次的全部问题写入基线文件 / write every finding of this run to the baseline file')
     .option('-j, --jobs <n>', '工作线程数 / worker threads (default: by files and cores)')
+    .option('--time-limit <seconds>', '每份报告的检查时限（默认 60 秒）/ time limit of each report\'s check (default 60 s)')
     .option('--no-progress', '不显示进度条 / no progress bar')
     .option('--color', '强制彩色输出 / force colour')
     .option('--no-color', '不用彩色 / no colour')

@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SpillFile } from '../../src/audit/spill-file.js';
 
@@ -26,6 +29,24 @@ describe('spill file', () => {
       expect(() => spill.read({ offset: ref.offset, length: ref.length + 100 })).toThrow(/spill file ended/u);
     } finally {
       spill.dispose();
+    }
+  });
+
+  it.skipIf(process.platform === 'win32')('leaves nothing in the temporary directory, even before it is disposed', () => {
+    const temp = mkdtempSync(path.join(tmpdir(), 'nianbao-spill-test-'));
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = temp;
+    try {
+      const spill = new SpillFile('test');
+      expect(readdirSync(temp)).toEqual([]);
+      const ref = spill.append({ agency: '示例市第1局' });
+      expect(spill.read(ref)).toEqual({ agency: '示例市第1局' });
+      spill.dispose();
+      expect(readdirSync(temp)).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+      rmSync(temp, { recursive: true, force: true });
     }
   });
 });

@@ -25,7 +25,7 @@ interface AuditJson {
   files: Array<{ path: string; report: { year: number | null; agency: string | null }; diagnostics: Array<{ code: string; baselineState?: string }> }>;
   audit: {
     series: Array<{ agency: string; years: Array<{ year: number; path: string }> }>;
-    findings: Array<{ path: string; code: string; severity: string; message: string; range: { start: { line: number } }; related: Array<{ path: string; range: { start: { line: number } } }> }>;
+    findings: Array<{ path: string; code: string; severity: string; message: string; range: { start: { line: number } }; related: Array<{ path: string; cell?: string; range: { start: { line: number } } }> }>;
   };
   summary: { files: number; errors: number; warnings: number };
 }
@@ -67,6 +67,7 @@ describe('nianbao audit', () => {
     expect(finding.range.start.line).toBe(changed.split('\n').findIndex((l) => l.startsWith('二、上年结转')));
     expect(path.basename(finding.related[0].path)).toBe('2023.txt');
     expect(finding.related[0].range.start.line).toBe(text2023.split('\n').findIndex((l) => l.startsWith('四、结转下年度继续办理')));
+    expect(finding.related[0].cell).toBe('t3.carriedForward.naturalPerson');
     const pretty = runCli(['audit', dir, '--locale', 'en'], { cwd: work });
     expect(pretty.stdout).toMatch(/2024\.txt:\d+:\d+ {2}warning {2}自然人: the applications carried over \(2\) must equal/u);
   });

@@ -62,6 +62,18 @@ describe('a stage that never returns', () => {
     });
   }
 
+  it('holds in an audit too: the stuck report is named, the others are audited', () => {
+    const run = runCli(['audit', ...files, '--format', 'json', '--time-limit', '3', '--jobs', '2'], {
+      nodeOptions: [`--import=${hang}`],
+      env: { NIANBAO_LOCALE: 'en' },
+      timeoutMs: 60_000,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`${files[1]}: the check had not finished after 4 s and was stopped`);
+    const outcome = JSON.parse(run.stdout) as { files: Array<{ path: string; diagnostics?: unknown[] }> };
+    expect(outcome.files.filter((f) => f.diagnostics !== undefined).map((f) => f.path)).toEqual([files[0], files[2], files[3]]);
+  });
+
   it('fails a single file at the limit in Chinese, checked on the main thread', () => {
     const run = validate([files[1]], 'zh-CN');
     expect(run.status).toBe(2);

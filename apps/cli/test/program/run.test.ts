@@ -44,6 +44,9 @@ describe('run', () => {
       expect(await run(['validate', seed, '--time-limit', value], io), value).toBe(2);
       expect(io.err().trim().split('\n'), value).toHaveLength(1);
       expect(io.err()).toContain('--time-limit');
+      const audit = memoryIo();
+      expect(await run(['audit', seed, '--time-limit', value], audit), value).toBe(2);
+      expect(audit.err()).toContain('--time-limit');
     }
   });
 });
