@@ -10,8 +10,10 @@ export const MAX_SUGGESTION_CHECKS = 24;
  * afterwards, and no finding is new (no code and rule has more findings than before). Spot deletions of
  * quality findings (Pinyin readings, converter leftovers) are independent of each other and verified
  * together in one re-check; the others one by one, at most {@link MAX_SUGGESTION_CHECKS} re-checks in
- * all, none after `deadline` (a `performance.now()` value). Returns new diagnostics; the input is not
- * changed.
+ * all, none after `deadline` (a `performance.now()` value). Suggestions that make the same text (one fix
+ * offered for several findings, as localisation does for the equations one wrong cell breaks) share one
+ * re-check: the check is deterministic, so its findings on that text are the same; each finding is still
+ * judged against them. Returns new diagnostics; the input is not changed.
  */
 export function verifySuggestions(
   text: string,
@@ -22,8 +24,8 @@ export function verifySuggestions(
   const before = countByRule(diagnostics);
   let checks = 0;
   const verdict = new Map<Suggestion, boolean>();
+  const findingsAfter = new Map<string, readonly Diagnostic[] | null>();
   const fixes = (items: readonly { d: Diagnostic; s: Suggestion }[]): boolean => {
-    if (checks >= MAX_SUGGESTION_CHECKS || performance.now() > deadline) return false;
     let fixed: string;
     const edits = items.flatMap(({ s }) => s.edits);
     try {
@@ -31,8 +33,13 @@ export function verifySuggestions(
     } catch {
       return false;
     }
-    checks++;
-    const after = recheck(fixed);
+    let after = findingsAfter.get(fixed);
+    if (after === undefined) {
+      if (checks >= MAX_SUGGESTION_CHECKS || performance.now() > deadline) return false;
+      checks++;
+      after = recheck(fixed);
+      findingsAfter.set(fixed, after);
+    }
     if (after === null) return false;
     const shift = shiftThrough(edits);
     const remaining = new Set(after.map((a) => findingIdentity(a)));

@@ -55,6 +55,20 @@ describe('verifySuggestions', () => {
     expect(verified.every((d) => d.suggestions.length === 1)).toBe(true);
   });
 
+  it('re-checks a text once when several findings suggest the same fix, and judges each finding against it', () => {
+    const a = finding({ rule: 'R1', cells: ['t.a.b'], suggestions: [fix(0, 1, '5')] });
+    const b = finding({ rule: 'R2', cells: ['t.c.d'], suggestions: [fix(0, 1, '5')] });
+    const c = finding({ rule: 'R3', cells: ['t.e.f'], suggestions: [fix(0, 1, '5')] });
+    const texts: string[] = [];
+    // The shared fix removes R1 and R2, not R3.
+    const verified = verifySuggestions('1 2 3', [a, b, c], (fixed) => {
+      texts.push(fixed);
+      return [c];
+    });
+    expect(texts).toEqual(['5 2 3']);
+    expect(verified.map((d) => d.suggestions.length)).toEqual([1, 1, 0]);
+  });
+
   it('spends at most a bounded number of re-checks and offers nothing it did not verify', () => {
     const many = Array.from({ length: MAX_SUGGESTION_CHECKS + 5 }, (_, i) => finding({ rule: `R${i}`, cells: [`c${i}`], suggestions: [fix(i, i + 1, 'x')] }));
     let checks = 0;
