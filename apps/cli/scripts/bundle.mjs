@@ -6,12 +6,25 @@
 // dynamic import (a command, the template compiler) is a chunk of its own, so `nianbao --help` does not
 // read the core, and `nianbao validate` does not read Langium. Prints the size of each file.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+// A hash of everything the template compiler is built from (the core and the template language, and the
+// locked dependency versions): compiled templates kept in the user's cache by one build are never used by
+// another (see src/commands/template-cache.ts).
+const repository = path.resolve(root, '../..');
+const buildHash = createHash('sha256');
+for (const source of ['packages/core/src', 'packages/template-language/src', 'package-lock.json']) {
+  const full = path.join(repository, source);
+  const files = source.endsWith('.json') ? [full] : readdirSync(full, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  for (const file of files.sort()) buildHash.update(path.relative(repository, file)).update('\0').update(readFileSync(file)).update('\0');
+}
+const buildId = buildHash.digest('hex').slice(0, 16);
 
 rmSync(path.join(root, 'dist/chunks'), { recursive: true, force: true });
 const result = await build({
@@ -26,7 +39,7 @@ const result = await build({
   target: 'node22',
   // Workspace packages are bundled from their TypeScript sources.
   conditions: ['@nianbao/source'],
-  define: { NIANBAO_CLI_VERSION: JSON.stringify(version) },
+  define: { NIANBAO_CLI_VERSION: JSON.stringify(version), NIANBAO_BUILD_ID: JSON.stringify(buildId) },
   // CommonJS dependencies (mammoth, …) call require() for Node built-ins: give each ES module one.
   banner: { js: "import { createRequire as __nianbaoCreateRequire } from 'node:module';\nconst require = __nianbaoCreateRequire(import.meta.url);" },
   sourcemap: 'linked',

@@ -68,8 +68,8 @@ export async function auditCommand(operands: string[], options: AuditOptions, io
   const budgetMs = parseSeconds('--time-limit', options.timeLimit, t);
   if (options.updateBaseline && !options.baseline) throw new CliError(t('invalid-option', { option: '--update-baseline', value: '', hint: '--baseline FILE' }));
   const inputs = await collectInputs(operands, io.cwd, t);
-  const project = new ProjectTemplates(options, io.cwd, io.stderr, locale, t);
-  const choice = await resolveTemplate(options.template, io.cwd, io.stderr, locale, t, await project.forFile(undefined));
+  const project = new ProjectTemplates(options, io, locale, t);
+  const choice = await resolveTemplate(options.template, io.cwd, io.stderr, locale, t, await project.forFile(undefined), true, await project.irCache());
   const { templateSets, templateSetOf } = await templateSetsOf(project, inputs);
   const settings: CheckSettings = {
     template: choice === 'auto' ? 'auto' : choice.builtin ? choice.ir.id : choice.ir,

@@ -16,7 +16,7 @@ export async function checkTemplateCommand(file: string, options: CommonOptions 
     throw new CliError(t('file-not-found', { path: file }));
   });
   // `extends` finds the built-in templates and those of the project (configuration, --templates).
-  const registry = await new ProjectTemplates(options, io.cwd, io.stderr, locale, t, file).forFile(path.resolve(io.cwd, file));
+  const registry = await new ProjectTemplates(options, io, locale, t, file).forFile(path.resolve(io.cwd, file));
   const compiled = await compileTemplateFile(text, file, locale, registry.resolveBase);
   for (const line of compiled.lines) io.stdout.write(`${line.text}\n`);
   if (compiled.errors > 0) return ExitCode.problems;

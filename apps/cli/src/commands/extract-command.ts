@@ -24,8 +24,9 @@ export async function extractCommand(input: string, options: ExtractOptions, io:
   const { locale, t } = localeOf(options, io.env);
   const fromStdin = input === '-';
   const file = fromStdin ? undefined : path.resolve(io.cwd, input);
-  const registry = await new ProjectTemplates(options, io.cwd, io.stderr, locale, t).forFile(file);
-  const choice = await resolveTemplate(options.template, io.cwd, io.stderr, locale, t, registry);
+  const project = new ProjectTemplates(options, io, locale, t);
+  const registry = await project.forFile(file);
+  const choice = await resolveTemplate(options.template, io.cwd, io.stderr, locale, t, registry, true, await project.irCache());
   let check;
   try {
     const bytes = file ? await readFile(file) : await readStream(io.stdin);

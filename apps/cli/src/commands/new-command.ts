@@ -16,8 +16,9 @@ export interface NewOptions extends CommonOptions, TemplateSourceOptions {
 export async function newCommand(options: NewOptions, io: CliIo): Promise<number> {
   const { locale, t } = localeOf(options, io.env);
   const year = parseWholeNumber('--year', options.year, 1, t);
-  const registry = await new ProjectTemplates(options, io.cwd, io.stderr, locale, t).forFile(undefined);
-  const choice = await resolveTemplate(options.template, io.cwd, io.stderr, locale, t, registry, false);
+  const project = new ProjectTemplates(options, io, locale, t);
+  const registry = await project.forFile(undefined);
+  const choice = await resolveTemplate(options.template, io.cwd, io.stderr, locale, t, registry, false, await project.irCache());
   if (choice === 'auto') return ExitCode.failure; // not reached: auto is not allowed here
   const { ir } = choice;
   if (year !== undefined && (year < ir.years.from || (ir.years.to !== undefined && year > ir.years.to))) {

@@ -1,11 +1,15 @@
 import path from 'node:path';
 import type { Locale } from '@nianbao/core';
-import type { TemplateRegistry } from '@nianbao/core/project';
+import type { TemplateIrCache, TemplateRegistry } from '@nianbao/core/project';
 import type { Translator } from '../i18n/translate.js';
-import type { OutputStream } from '../program/cli-io.js';
+import type { CliIo } from '../program/cli-io.js';
+import { templateIrCache, type TemplateCacheOptions } from './template-cache.js';
 
-/** The options that add templates to detection: `--templates <file|dir>` (repeatable) and `--no-config`. */
-export interface TemplateSourceOptions {
+/**
+ * The options that add templates to detection: `--templates <file|dir>` (repeatable) and `--no-config`;
+ * and `--no-cache`, which compiles them on every run.
+ */
+export interface TemplateSourceOptions extends TemplateCacheOptions {
   templates?: string[];
   /** False with `--no-config`: no project configuration file is looked up. */
   config?: boolean;
@@ -19,16 +23,24 @@ export interface TemplateSourceOptions {
 export class ProjectTemplates {
   private readonly byConfig = new Map<string, Promise<TemplateRegistry>>();
   private readonly configOfDirectory = new Map<string, Promise<string | undefined>>();
+  private readonly cwd: string;
+  private cache: Promise<TemplateIrCache | undefined> | undefined;
 
   constructor(
     private readonly options: TemplateSourceOptions,
-    private readonly cwd: string,
-    private readonly stderr: OutputStream,
+    private readonly io: Pick<CliIo, 'cwd' | 'stderr' | 'env'>,
     private readonly locale: Locale,
     private readonly t: Translator,
     /** A template file whose problems are not reported here (`check-template` reports them itself). */
     private readonly exclude?: string,
-  ) {}
+  ) {
+    this.cwd = io.cwd;
+  }
+
+  /** The cache of compiled templates of this run (none with `--no-cache`), also for a `--template file.nbt`. */
+  irCache(): Promise<TemplateIrCache | undefined> {
+    return (this.cache ??= templateIrCache(this.options, this.io.env));
+  }
 
   /** True when only the built-in templates can apply (no `--templates`, configuration lookup off). */
   get builtinOnly(): boolean {
@@ -45,6 +57,7 @@ export class ProjectTemplates {
       this.configOfDirectory.set(directory, config);
     }
     const key = (await config) ?? '';
+    const irCache = await this.irCache();
     let registry = this.byConfig.get(key);
     if (!registry) {
       registry = project
@@ -52,6 +65,7 @@ export class ProjectTemplates {
           ...(key === '' ? {} : { configFrom: path.dirname(key) }),
           templates: this.options.templates ?? [],
           cwd: this.cwd,
+          ...(irCache && { irCache }),
         })
         .then(async (loaded) => {
           await this.report(loaded);
@@ -66,11 +80,11 @@ export class ProjectTemplates {
     for (const problem of registry.problems) {
       if (this.exclude !== undefined && path.resolve(this.cwd, this.exclude) === problem.file) continue;
       const shown = path.relative(this.cwd, problem.file) || problem.file;
-      if (problem.reason !== undefined) this.stderr.write(`${this.t('template-file-problem', { path: shown, reason: problem.reason })}\n`);
+      if (problem.reason !== undefined) this.io.stderr.write(`${this.t('template-file-problem', { path: shown, reason: problem.reason })}\n`);
       if (problem.diagnostics.length === 0) continue;
       const { formatTemplateDiagnostics } = await import('@nianbao/core/compiler');
       const diagnostics = problem.diagnostics.map((d) => ({ ...d, uri: d.uri ? path.relative(this.cwd, d.uri) || d.uri : shown }));
-      this.stderr.write(`${formatTemplateDiagnostics(diagnostics, { language: this.locale })}\n`);
+      this.io.stderr.write(`${formatTemplateDiagnostics(diagnostics, { language: this.locale })}\n`);
     }
   }
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locale, TemplateIR } from '@nianbao/core';
-import type { TemplateRegistry } from '@nianbao/core/project';
+import type { TemplateIrCache, TemplateRegistry } from '@nianbao/core/project';
 import type { Translator } from '../i18n/translate.js';
 import { CliError } from '../program/cli-error.js';
 import type { OutputStream } from '../program/cli-io.js';
@@ -13,7 +13,8 @@ export type TemplateChoice = 'auto' | { ir: TemplateIR; builtin: boolean };
 /**
  * Resolves `--template`: `auto`; the id of a template of the registry (built in, or added by the
  * project configuration or `--templates`); or a `.nbt` file, compiled (its errors and warnings go to
- * `stderr`; a template that does not compile is a usage failure). A file may extend the registry's templates.
+ * `stderr`; a template that does not compile is a usage failure). A file may extend the registry's templates;
+ * with `irCache`, one compiled by an earlier run is taken from the cache.
  */
 export async function resolveTemplate(
   spec: string,
@@ -23,6 +24,7 @@ export async function resolveTemplate(
   t: Translator,
   registry: TemplateRegistry,
   allowAuto = true,
+  irCache?: TemplateIrCache,
 ): Promise<TemplateChoice> {
   if (spec === 'auto' && allowAuto) return 'auto';
   const known = registry.entries.find((entry) => entry.ir.id === spec);
@@ -32,7 +34,7 @@ export async function resolveTemplate(
     const text = await readFile(file, 'utf8').catch(() => {
       throw new CliError(t('file-not-found', { path: spec }));
     });
-    const compiled = await compileTemplateFile(text, spec, locale, registry.resolveBase);
+    const compiled = await compileTemplateFile(text, spec, locale, registry.resolveBase, irCache);
     // Errors and warnings only: infos (e.g. cells no rule covers) are for template authors (check-template).
     for (const line of compiled.lines) if (line.severity !== 'info') stderr.write(`${line.text}\n`);
     if (!compiled.ir) throw new CliError(t('template-not-compiled', { path: spec }));

@@ -17,7 +17,7 @@ export interface TemplatesOptions extends CommonOptions, TemplateSourceOptions {
  */
 export async function templatesCommand(options: TemplatesOptions, io: CliIo): Promise<number> {
   const { locale, t } = localeOf(options, io.env);
-  const registry = await new ProjectTemplates(options, io.cwd, io.stderr, locale, t).forFile(undefined);
+  const registry = await new ProjectTemplates(options, io, locale, t).forFile(undefined);
   const shown = (file: string) => path.relative(io.cwd, file) || file;
   const rows = registry.entries.map(({ ir, origin }) => ({
     id: ir.id,

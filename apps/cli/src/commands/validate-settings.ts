@@ -21,8 +21,8 @@ export async function checkSettingsFor(
   t: Translator,
 ): Promise<{ settings: CheckSettings; templateSetOf: (input: Input) => number }> {
   const budgetMs = parseSeconds('--time-limit', options.timeLimit, t);
-  const project = new ProjectTemplates(options, io.cwd, io.stderr, locale, t);
-  const choice = await resolveTemplate(options.template, io.cwd, io.stderr, locale, t, await project.forFile(undefined));
+  const project = new ProjectTemplates(options, io, locale, t);
+  const choice = await resolveTemplate(options.template, io.cwd, io.stderr, locale, t, await project.forFile(undefined), true, await project.irCache());
   const { templateSets, templateSetOf } = await templateSetsOf(project, inputs);
   return {
     settings: {

@@ -28,6 +28,8 @@ export function createProgram(io: CliIo, setExitCode: ExitCodeSink): Command {
       (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
     );
   const noConfig = () => new Option('--no-config', '不查找项目配置 nianbao.config.json / do not look up nianbao.config.json');
+  const noCache = () =>
+    new Option('--no-cache', '不使用已编译模板的缓存（或 NIANBAO_CACHE=0）/ compile templates afresh, without the cache (or NIANBAO_CACHE=0)');
 
   program
     .command('validate')
@@ -38,6 +40,7 @@ export function createProgram(io: CliIo, setExitCode: ExitCodeSink): Command {
     .addOption(locale())
     .addOption(templates())
     .addOption(noConfig())
+    .addOption(noCache())
     .option('-q, --quiet', '只报告错误 / report errors only')
     .option('--max-warnings <n>', '警告超过 n 个时退出码为 1 / exit 1 when there are more than n warnings')
     .option('-j, --jobs <n>', '工作线程数 / worker threads (default: by files and cores)')
@@ -61,6 +64,7 @@ export function createProgram(io: CliIo, setExitCode: ExitCodeSink): Command {
     .addOption(locale())
     .addOption(templates())
     .addOption(noConfig())
+    .addOption(noCache())
     .option('--html <file>', '写出 HTML 审计摘要 / write the HTML summary to a file')
     .addOption(
       new Option(
@@ -92,6 +96,7 @@ export function createProgram(io: CliIo, setExitCode: ExitCodeSink): Command {
     .addOption(locale())
     .addOption(templates())
     .addOption(noConfig())
+    .addOption(noCache())
     .action(async (input: string, options) => {
       const { extractCommand } = await import('../commands/extract-command.js');
       setExitCode(await extractCommand(input, options, io));
@@ -104,6 +109,7 @@ export function createProgram(io: CliIo, setExitCode: ExitCodeSink): Command {
     .addOption(locale())
     .addOption(templates())
     .addOption(noConfig())
+    .addOption(noCache())
     .action(async (options) => {
       const { templatesCommand } = await import('../commands/templates-command.js');
       setExitCode(await templatesCommand(options, io));
@@ -116,6 +122,7 @@ export function createProgram(io: CliIo, setExitCode: ExitCodeSink): Command {
     .addOption(locale())
     .addOption(templates())
     .addOption(noConfig())
+    .addOption(noCache())
     .action(async (file: string, options) => {
       const { checkTemplateCommand } = await import('../commands/check-template-command.js');
       setExitCode(await checkTemplateCommand(file, options, io));
@@ -130,6 +137,7 @@ export function createProgram(io: CliIo, setExitCode: ExitCodeSink): Command {
     .addOption(locale())
     .addOption(templates())
     .addOption(noConfig())
+    .addOption(noCache())
     .action(async (options) => {
       const { newCommand } = await import('../commands/new-command.js');
       setExitCode(await newCommand(options, io));

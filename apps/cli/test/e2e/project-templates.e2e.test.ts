@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -97,5 +97,56 @@ describe('project templates on the command line', () => {
     const run = runCli(['check-template', broken]);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/grammars\/gov-disclosure-2021\.nbt:\d+:\d+ error \[unresolved-reference\] .*litigation\.afterReview\.total/u);
+  });
+
+  it('keeps the compiled project template in the cache: the next run gives the same output; --no-cache and NIANBAO_CACHE=0 leave it alone', () => {
+    const cache = mkdtempSync(path.join(tmpdir(), 'nianbao-cache-'));
+    const entries = () => (existsSync(path.join(cache, 'template-ir')) ? readdirSync(path.join(cache, 'template-ir')) : []);
+    const env = { NIANBAO_CACHE_DIR: cache };
+    const args = ['validate', 'reports', '--format', 'json', '--jobs', '1'];
+    const first = runCli(args, { cwd: project, env });
+    expect(entries()).toHaveLength(1);
+    const entry = path.join(cache, 'template-ir', entries()[0]);
+    expect(JSON.parse(readFileSync(entry, 'utf8')).ir.id).toBe('example-next-revision');
+    const second = runCli(args, { cwd: project, env });
+    expect(second).toEqual(first);
+    expect(first.status).toBe(1);
+
+    // A corrupt entry is ignored: the same output, and the entry is written again.
+    writeFileSync(entry, '{"format": 1, "ir": ');
+    expect(runCli(args, { cwd: project, env })).toEqual(first);
+    expect(JSON.parse(readFileSync(entry, 'utf8')).ir.id).toBe('example-next-revision');
+
+    rmSync(path.join(cache, 'template-ir'), { recursive: true });
+    expect(runCli([...args, '--no-cache'], { cwd: project, env })).toEqual(first);
+    expect(runCli(args, { cwd: project, env: { ...env, NIANBAO_CACHE: '0' } })).toEqual(first);
+    expect(entries()).toEqual([]);
+    rmSync(cache, { recursive: true, force: true });
+  });
+
+  it('a changed base template is not hidden by the cache of the template that extends it', () => {
+    const cache = mkdtempSync(path.join(tmpdir(), 'nianbao-cache-'));
+    const root = mkdtempSync(path.join(tmpdir(), 'nianbao-chain-'));
+    mkdirSync(path.join(root, 'templates'));
+    copyFileSync(example, path.join(root, 'templates', 'next-revision.nbt'));
+    writeFileSync(
+      path.join(root, 'templates', 'province.nbt'),
+      'template province-2026 extends example-next-revision {\n    title "某省格式"\n    years 2026 onward\n    supersedes example-next-revision\n}\n',
+    );
+    writeFileSync(path.join(root, 'nianbao.config.json'), JSON.stringify({ templates: ['templates'] }));
+    const listed = () =>
+      JSON.parse(runCli(['templates', '--format', 'json'], { cwd: root, env: { NIANBAO_CACHE_DIR: cache } }).stdout) as Array<{ id: string; notice: string }>;
+    const noticeOf = (rows: Array<{ id: string; notice: string }>, id: string) => rows.find((row) => row.id === id)?.notice;
+    const before = listed();
+    expect(noticeOf(before, 'province-2026')).toBe(noticeOf(before, 'example-next-revision'));
+    expect(readdirSync(path.join(cache, 'template-ir'))).toHaveLength(2);
+    expect(listed()).toEqual(before);
+    // The base changes its notice, which the province template inherits.
+    const base = readFileSync(example, 'utf8');
+    writeFileSync(path.join(root, 'templates', 'next-revision.nbt'), base.replace(/notice\s+"[^"]*"/, 'notice "国办公开办函〔2099〕1号"'));
+    const after = listed();
+    expect(noticeOf(after, 'example-next-revision')).toBe('国办公开办函〔2099〕1号');
+    expect(noticeOf(after, 'province-2026')).toBe('国办公开办函〔2099〕1号');
+    for (const directory of [cache, root]) rmSync(directory, { recursive: true, force: true });
   });
 });

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -9,6 +10,10 @@ export const repoRoot = path.resolve(fileURLToPath(new URL('../../../..', import
 export const cliBin = path.join(repoRoot, 'apps/cli/dist/bin.js');
 /** The seed reports, unchanged copies of the published texts. */
 export const seedsDir = path.join(repoRoot, 'examples/seeds');
+
+/** The cache directory of the CLI runs of a test file, so that tests never write to the user's cache. */
+const testCache = mkdtempSync(path.join(tmpdir(), 'nianbao-test-cache-'));
+process.on('exit', () => rmSync(testCache, { recursive: true, force: true }));
 
 /** What a CLI run gave. */
 export interface CliRun {
@@ -26,7 +31,7 @@ export function runCli(
   const run = spawnSync(process.execPath, [...(options.nodeOptions ?? []), cliBin, ...args], {
     cwd: options.cwd ?? repoRoot,
     input: options.input,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, NIANBAO_LOCALE: undefined, ...options.env },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, NIANBAO_LOCALE: undefined, NIANBAO_CACHE_DIR: testCache, ...options.env },
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
     ...(options.timeoutMs !== undefined && { timeout: options.timeoutMs }),

@@ -1,2 +1,3 @@
 export * from './project-config.js';
 export * from './template-registry.js';
+export * from './template-ir-cache.js';

@@ -6,6 +6,7 @@ import { builtinTemplates, resolveBuiltinTemplateSource } from '../templates/bui
 import { builtinTemplateSources } from '../compiler/builtin-template-sources.js';
 import { withSupersession } from '../templates/template-set.js';
 import { findProjectConfig, readProjectConfig, ProjectConfigError } from './project-config.js';
+import type { TemplateIrCache } from './template-ir-cache.js';
 
 /**
  * The one place that decides which templates a report is detected among, for every surface (CLI,
@@ -57,6 +58,8 @@ export interface TemplateRegistryOptions {
   /** Template files or directories given explicitly (absolute, or relative to `cwd`). */
   templates?: readonly string[];
   cwd?: string;
+  /** Where compiled templates are kept between runs (see {@link TemplateIrCache}); none: every template is compiled. */
+  irCache?: TemplateIrCache;
 }
 
 /** A template file found in a configuration or option, with its text. */
@@ -102,13 +105,15 @@ export async function loadTemplateRegistry(options: TemplateRegistryOptions = {}
     origin: { kind: 'builtin', file: builtinTemplateSources.find((source) => source.id === ir.id)?.file ?? '' },
   }));
   const seen = new Set<string>();
-  // The compiler (and the template language behind it) is loaded only when there is something to compile.
-  const { compileTemplate } = found.length > 0 ? await import('../compiler/compile-template.js') : { compileTemplate: undefined };
+  // The compiler (and the template language behind it) is loaded only when there is something to compile
+  // that the cache does not hold.
+  const compile = options.irCache
+    ? (text: string, file: string) => options.irCache!.compile(text, { uri: file, resolveBase })
+    : async (text: string, file: string) => (await import('../compiler/compile-template.js')).compileTemplate(text, { uri: file, resolveBase });
   for (const template of found) {
-    if (!compileTemplate) break;
     if (seen.has(template.file)) continue;
     seen.add(template.file);
-    const result = await compileTemplate(template.text, { uri: template.file, resolveBase });
+    const result = await compile(template.text, template.file);
     const reported = result.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info');
     if (reported.length > 0) problems.push({ file: template.file, diagnostics: reported });
     if (!result.ir) continue;
