@@ -43,6 +43,12 @@ if (cli) {
   row('mix', `${m.reports} reports, ${m.megabytes} MB (${m.distinctRealFiles} real files, ${m.generated} generated: ${m.generatedWithError} with an error, ${m.generatedTraditional} Traditional)`);
   row('bare node -e 0', `${c.bareNode.cpuMs} ms CPU (least of the runs; mean ${c.bareNode.cpuMeanMs}), ${c.bareNode.wallMs} ms wall`);
   row('cold: validate one text report', `${c.validate.cpuMs} ms CPU = ${c.validate.cpuRatio}× (wall ${c.validate.wallRatio}×)`, '≤ 4×', cli.met.validateColdRatio);
+  if (c.validateProjectCached) {
+    row(
+      'cold: validate, project template',
+      `${c.validateProjectCached.cpuMs} ms CPU = ${c.validateProjectCached.cpuRatio}× cached; ${c.validateProjectUncached.cpuMs} ms = ${c.validateProjectUncached.cpuRatio}× compiled each run`,
+    );
+  }
   row('cold: --help', `${c.help.cpuMs} ms CPU = ${c.help.cpuRatio}× (wall ${c.help.wallRatio}×)`, '≤ 2×', cli.met.helpColdRatio);
   row('cold: templates', `${c.templates.cpuMs} ms CPU = ${c.templates.cpuRatio}× (wall ${c.templates.wallRatio}×)`, '≤ 2×', cli.met.templatesColdRatio);
   const p = cli.perReport;
