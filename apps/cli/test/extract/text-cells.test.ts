@@ -1,23 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/program/run.js';
-import type { CliIo } from '../../src/program/cli-io.js';
+import { memoryIo } from '../helpers/memory-io.js';
 
 const repositoryRoot = path.resolve(new URL('../../../../', import.meta.url).pathname);
-
-function memoryIo(): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    stdin: (async function* () {})(),
-    env: {},
-    cwd: repositoryRoot,
-    out: () => out,
-    err: () => err,
-  };
-}
 
 interface Cell {
   id: string;
@@ -29,7 +15,7 @@ interface Cell {
 
 describe('nianbao extract: cells of a text column (计量单位)', () => {
   it('carry their words with the state text, a value of null and their place, like numeric cells', async () => {
-    const io = memoryIo();
+    const io = memoryIo(repositoryRoot);
     expect(await run(['extract', '--format', 'json', 'examples/pre2019-2015.txt'], io), io.err()).toBe(0);
     const extracted = JSON.parse(io.out()) as { template: string; tables: Array<{ rows: Array<{ id: string; cells: Cell[] }> }> };
     expect(extracted.template).toBe('gov-disclosure-pre2019');

@@ -2,21 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, seedPath } from '../helpers/run-cli.js';
 import { run } from '../../src/program/run.js';
-import type { CliIo } from '../../src/program/cli-io.js';
-
-function memoryIo(): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    stdin: (async function* () {})(),
-    env: {},
-    cwd: process.cwd(),
-    out: () => out,
-    err: () => err,
-  };
-}
+import { memoryIo } from '../helpers/memory-io.js';
 
 describe('run', () => {
   it('prints help and the version with exit 0', async () => {
