@@ -1,5 +1,8 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs';
 import module from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 // The engine needs Node ≥ 22.12 (Object.groupBy, Map.groupBy, …); on an older Node it would not fail
 // cleanly but read reports wrongly, so refuse at once, in both languages (no locale is known yet).
@@ -16,5 +19,29 @@ if (major < 22 || (major === 22 && minor < 12)) {
 // and compiling of the bundle. Must run before the bundle is imported, hence this small launcher.
 module.enableCompileCache?.();
 
-const { main } = await import('./nianbao.js');
-await main(new URL(import.meta.url));
+/** Set by the bundler (scripts/bundle.mjs): a hash of `cli.cjs`, the whole command line in one file. */
+declare const NIANBAO_BUNDLE_HASH: string | undefined;
+
+// The commands that check reports (and their worker threads) run from cli.cjs with V8's code cache taken
+// at the end of an earlier run (see program/code-cache-bundle.ts): most of their cold start is compiling
+// the engine's functions. The light commands (--help, templates, …) load only the chunks they need.
+const launcher = new URL(import.meta.url);
+const { isMainThread } = await import('node:worker_threads');
+const command = process.argv[2] ?? '';
+const checksReports = !isMainThread || command === 'validate' || command === 'extract' || command === 'audit';
+const { cacheDirectory, cachesEnabled } = await import('./program/cache-directory.js');
+const bundle = typeof NIANBAO_BUNDLE_HASH === 'string' ? fileURLToPath(new URL('./cli.cjs', launcher)) : undefined;
+if (bundle && checksReports && cachesEnabled(process.env) && existsSync(bundle)) {
+  const { runBundleWithCodeCache } = await import('./program/code-cache-bundle.js');
+  const exports = runBundleWithCodeCache(bundle, {
+    directory: path.join(cacheDirectory(process.env), 'code'),
+    bundleHash: NIANBAO_BUNDLE_HASH!,
+    // Worker threads use the code of a one-file `validate` (the checks) and never write.
+    key: isMainThread ? command : 'validate',
+    write: isMainThread,
+  });
+  await (exports.main as (launcher: URL) => Promise<void>)(launcher);
+} else {
+  const { main } = await import('./nianbao.js');
+  await main(launcher);
+}

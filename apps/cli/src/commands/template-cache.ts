@@ -1,6 +1,6 @@
-import os from 'node:os';
 import path from 'node:path';
 import type { TemplateIrCache } from '@nianbao/core/project';
+import { cacheDirectory, cachesEnabled } from '../program/cache-directory.js';
 import { cliVersion } from '../program/cli-version.js';
 
 /**
@@ -16,26 +16,13 @@ export interface TemplateCacheOptions {
 }
 
 /**
- * The directory of the user's cache for nianbao: `NIANBAO_CACHE_DIR`, else `$XDG_CACHE_HOME/nianbao`, else
- * the platform's cache folder (`~/.cache/nianbao`; on macOS `~/Library/Caches/nianbao`; on Windows
- * `%LOCALAPPDATA%\nianbao\Cache`).
- */
-export function cacheDirectory(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
-  if (env.NIANBAO_CACHE_DIR) return path.resolve(env.NIANBAO_CACHE_DIR);
-  if (env.XDG_CACHE_HOME) return path.join(env.XDG_CACHE_HOME, 'nianbao');
-  if (platform === 'win32') return path.join(env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'), 'nianbao', 'Cache');
-  if (platform === 'darwin') return path.join(home, 'Library', 'Caches', 'nianbao');
-  return path.join(home, '.cache', 'nianbao');
-}
-
-/**
  * The cache of compiled templates for a run (see `DiskTemplateIrCache` in `@nianbao/core/project`), in
- * `template-ir/` of the {@link cacheDirectory}; none with `--no-cache` or `NIANBAO_CACHE=0`. Run from
+ * `template-ir/` of the cache directory (see `cacheDirectory`); none with `--no-cache` or `NIANBAO_CACHE=0`. Run from
  * sources rather than the bundle, there is no build hash to tell compilers apart: the cache is then used
  * only in a directory given explicitly with `NIANBAO_CACHE_DIR`.
  */
 export async function templateIrCache(options: TemplateCacheOptions, env: NodeJS.ProcessEnv): Promise<TemplateIrCache | undefined> {
-  if (options.cache === false || env.NIANBAO_CACHE === '0') return undefined;
+  if (options.cache === false || !cachesEnabled(env)) return undefined;
   const buildId = typeof NIANBAO_BUILD_ID === 'string' ? NIANBAO_BUILD_ID : undefined;
   if (buildId === undefined && !env.NIANBAO_CACHE_DIR) return undefined;
   const { DiskTemplateIrCache } = await import('@nianbao/core/project');

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliBin, repoRoot, runCli } from '../helpers/run-cli.js';
 
 /**
- * The built CLI is self-contained: a copy of `dist/bin.js` and its chunks, with the package manifest and
+ * The built CLI is self-contained: a copy of `dist/bin.js`, its chunks and `dist/cli.cjs`, with the package manifest and
  * no node_modules anywhere above it, runs every command as the one in the repository does (what an
  * install of the packed tarball gets).
  */
@@ -18,6 +18,7 @@ beforeAll(() => {
   cpSync(path.join(cliRoot, 'package.json'), path.join(copy, 'package.json'));
   cpSync(cliBin, path.join(copy, 'dist/bin.js'));
   cpSync(path.join(cliRoot, 'dist/chunks'), path.join(copy, 'dist/chunks'), { recursive: true });
+  cpSync(path.join(cliRoot, 'dist/cli.cjs'), path.join(copy, 'dist/cli.cjs'));
   copiedBin = path.join(copy, 'dist/bin.js');
 });
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
@@ -25,7 +26,7 @@ afterAll(() => rmSync(copy, { recursive: true, force: true }));
 function runCopy(args: string[]) {
   const run = spawnSync(process.execPath, [copiedBin, ...args], {
     cwd: repoRoot,
-    env: { ...process.env, NO_COLOR: '1', NIANBAO_LOCALE: undefined },
+    env: { ...process.env, NO_COLOR: '1', NIANBAO_LOCALE: undefined, NIANBAO_CACHE_DIR: path.join(copy, 'cache') },
     encoding: 'utf8',
   });
   if (run.error) throw run.error;
@@ -38,6 +39,9 @@ describe('the bundled CLI', () => {
     const copied = runCopy(args);
     expect(copied.stderr).toBe('');
     expect(copied.stdout).toBe(runCli(args).stdout);
+    // From the code cache a one-file run writes, too.
+    runCopy(['validate', 'examples/seeds/003_136fd1d98cf7f7a0.txt']);
+    expect(runCopy(args).stdout).toBe(copied.stdout);
     expect((JSON.parse(copied.stdout) as { files: unknown[] }).files).toHaveLength(5);
   });
 

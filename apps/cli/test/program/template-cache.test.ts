@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheDirectory, templateIrCache } from '../../src/commands/template-cache.js';
+import { templateIrCache } from '../../src/commands/template-cache.js';
+import { cacheDirectory } from '../../src/program/cache-directory.js';
 
 describe('where compiled templates are cached', () => {
   it('NIANBAO_CACHE_DIR, then XDG_CACHE_HOME, then the platform cache folder', () => {

@@ -1,0 +1,75 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import vm from 'node:vm';
+
+/** Where and under which name the compiled code of a bundle is kept. */
+export interface CodeCacheOptions {
+  /** The directory of the cache files (created when the first one is written). */
+  directory: string;
+  /** A hash of the bundle's text: a cache file of another build is never offered to V8. */
+  bundleHash: string;
+  /** What the process is about to do (the command): each kind of run keeps the code it needs. */
+  key: string;
+  /** When false, an existing cache file is used but none is written (worker threads). */
+  write: boolean;
+}
+
+/**
+ * Runs a CommonJS bundle (the whole command line in one file) with V8's code cache, kept between runs.
+ *
+ * Node's module compile cache keeps only the code compiled when a module is loaded — for a bundle, whose
+ * modules are functions compiled when first called, almost nothing. Here the cache is taken at the end
+ * of a run (`vm.Script#createCachedData`), so it holds the compiled code of every function the run used,
+ * and the next run of the same command starts without parsing or compiling them. One file per command,
+ * build (hash of the bundle), Node version and architecture; V8 rejects a file that does not fit (it is
+ * then written again); beyond 24 files the oldest are removed. Every failure to read or write the cache
+ * only means a slower start.
+ * @returns the bundle's exports
+ */
+export function runBundleWithCodeCache(bundle: string, cache: CodeCacheOptions | undefined): Record<string, unknown> {
+  const source = readFileSync(bundle, 'utf8');
+  const prefix = cache && `${cache.bundleHash}-${process.version}-${process.arch}-`;
+  const file = cache && path.join(cache.directory, `${prefix}${cache.key.replace(/[^\w-]/g, '_')}.bin`);
+  let cachedData: Buffer | undefined;
+  if (file) {
+    try {
+      cachedData = readFileSync(file);
+    } catch {
+      cachedData = undefined;
+    }
+  }
+  // The wrapper is on the bundle's first line, so line numbers in stack traces stay those of the file.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: bundle,
+    ...(cachedData && { cachedData }),
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  if (cache?.write && file && (cachedData === undefined || script.cachedDataRejected)) {
+    process.once('exit', () => save(file, cache.directory, script));
+  }
+  const module = { exports: {} as Record<string, unknown> };
+  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
+  wrapper(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
+  return module.exports;
+}
+
+/** Cache files kept at most (several builds and Node versions may share a cache directory). */
+const maxFiles = 24;
+
+/** Writes the code cache atomically, then removes the oldest files beyond {@link maxFiles}. */
+function save(file: string, directory: string, script: vm.Script): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(directory, { recursive: true });
+    writeFileSync(temporary, script.createCachedData());
+    renameSync(temporary, file);
+    const files = readdirSync(directory)
+      .filter((name) => name.endsWith('.bin'))
+      .map((name) => ({ name, time: statSync(path.join(directory, name)).mtimeMs }))
+      .sort((a, b) => b.time - a.time);
+    for (const { name } of files.slice(maxFiles)) rmSync(path.join(directory, name), { force: true });
+  } catch {
+    rmSync(temporary, { force: true });
+  }
+}

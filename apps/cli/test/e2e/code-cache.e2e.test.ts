@@ -1,0 +1,66 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, seedPath } from '../helpers/run-cli.js';
+
+/**
+ * The commands that check reports run from dist/cli.cjs with V8's code cache of an earlier run (see
+ * src/program/code-cache-bundle.ts): the first run writes it, the next ones start from it and give the
+ * same output; a damaged cache file is rejected by V8 and written again; NIANBAO_CACHE=0 writes nothing;
+ * the light commands do not use it.
+ */
+const made: string[] = [];
+afterAll(() => {
+  for (const directory of made) rmSync(directory, { recursive: true, force: true });
+});
+
+function cacheDir(): string {
+  const directory = mkdtempSync(path.join(tmpdir(), 'nianbao-code-cache-'));
+  made.push(directory);
+  return directory;
+}
+
+const codeFiles = (cache: string) => (existsSync(path.join(cache, 'code')) ? readdirSync(path.join(cache, 'code')) : []);
+
+describe('the code cache of the command line', () => {
+  it('is written by the first validate, used by the next with the same output, and rewritten when damaged', () => {
+    const cache = cacheDir();
+    const args = ['validate', seedPath(3), '--format', 'json'];
+    const first = runCli(args, { env: { NIANBAO_CACHE_DIR: cache } });
+    expect(first.status).toBe(1);
+    const [file] = codeFiles(cache);
+    expect(file).toMatch(/^[0-9a-f]{16}-v\d+\.\d+\.\d+-[\w]+-validate\.bin$/);
+    const full = path.join(cache, 'code', file);
+    const size = statSync(full).size;
+    expect(size).toBeGreaterThan(100_000);
+    const written = statSync(full).mtimeMs;
+
+    const second = runCli(args, { env: { NIANBAO_CACHE_DIR: cache } });
+    expect(second).toEqual(first);
+    expect(statSync(full).mtimeMs).toBe(written);
+
+    writeFileSync(full, Buffer.from('not a code cache'));
+    expect(runCli(args, { env: { NIANBAO_CACHE_DIR: cache } })).toEqual(first);
+    expect(statSync(full).size).toBeGreaterThan(100_000);
+    expect(codeFiles(cache)).toEqual([file]);
+
+    // Worker threads read it and never write; the same findings as on one thread.
+    const jobs = runCli(['validate', path.dirname(seedPath(3)), '--format', 'json', '--jobs', '2'], { env: { NIANBAO_CACHE_DIR: cache } });
+    expect(jobs.stderr).toBe('');
+    expect(codeFiles(cache).sort()).toEqual([file]);
+    const onOne = runCli(['validate', path.dirname(seedPath(3)), '--format', 'json', '--jobs', '1'], { env: { NIANBAO_CACHE: '0' } });
+    expect(jobs.stdout).toBe(onOne.stdout);
+  });
+
+  it('is not written with NIANBAO_CACHE=0, nor by the light commands', () => {
+    const cache = cacheDir();
+    const off = runCli(['validate', seedPath(3), '--format', 'json'], { env: { NIANBAO_CACHE_DIR: cache, NIANBAO_CACHE: '0' } });
+    expect(off.status).toBe(1);
+    expect(runCli(['--help'], { env: { NIANBAO_CACHE_DIR: cache } }).status).toBe(0);
+    expect(runCli(['templates'], { env: { NIANBAO_CACHE_DIR: cache } }).status).toBe(0);
+    expect(codeFiles(cache)).toEqual([]);
+    expect(JSON.parse(off.stdout)).toEqual(JSON.parse(runCli(['validate', seedPath(3), '--format', 'json'], { env: { NIANBAO_CACHE_DIR: cache } }).stdout));
+    expect(readFileSync(path.join(cache, 'code', codeFiles(cache)[0])).length).toBeGreaterThan(100_000);
+  });
+});
