@@ -22,7 +22,10 @@ const options = {
   conditions: ['@nianbao/source'],
   sourcemap: true,
   sourcesContent: false,
-  minify: false,
+  // Minified (function names kept for stack traces; the source maps give the rest): half the size to load
+  // and to keep. V8 holds a script with any non-ASCII character as a two-byte string (regular expressions
+  // keep their Chinese characters): 8 MB of the server's heap and 5 MB of its check worker's unminified.
+  minify: true,
   keepNames: true,
   legalComments: 'none',
   logLevel: 'warning',

@@ -244,8 +244,9 @@ describe('template editing over stdio (bundled server)', () => {
   });
 
   it('bundles one copy of vscode-jsonrpc, so every ResponseError is recognised as one', () => {
-    const bundle = readFileSync(serverPath, 'utf8');
-    const copies = new Set([...bundle.matchAll(/^\/\/ (\S*vscode-jsonrpc)\/lib\/common\/connection\.js$/gmu)].map((m) => m[1]));
+    // The bundle is minified: its source map lists the files it was built from.
+    const { sources } = JSON.parse(readFileSync(`${serverPath}.map`, 'utf8')) as { sources: string[] };
+    const copies = new Set(sources.flatMap((source) => /^(\S*vscode-jsonrpc)\/lib\/common\/connection\.js$/u.exec(source)?.[1] ?? []));
     expect([...copies]).toHaveLength(1);
   });
 
