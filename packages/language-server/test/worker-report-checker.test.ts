@@ -34,6 +34,11 @@ describe('WorkerReportChecker', () => {
     const fixes = (result: typeof verified) => result.diagnostics.filter((d) => d.suggestions.length > 0).length;
     expect(fixes(verified)).toBe(fixes(outcome.result));
     expect(fixes(verified)).toBeLessThanOrEqual(fixes(quick.result));
+    // The worker sends results back without the text; they arrive with the source they were made from.
+    for (const result of [outcome.result, quick.result, verified]) {
+      expect(result.source.text).toBe(seed003);
+      expect(result.report?.source).toBe(result.source);
+    }
     const unknown = (await checker.check(request('file:///a.md', seed003, 'no-such-template')))!;
     expect(unknown.unknownTemplate).toBe('no-such-template');
     expect(unknown.result.template?.id).toBe('gov-disclosure-2019');

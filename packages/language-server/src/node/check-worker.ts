@@ -1,10 +1,11 @@
 import { parentPort } from 'node:worker_threads';
 import type { TemplateIR } from '@nianbao/core';
 import { checkBuffer, verifyBuffer } from '../reports/report-checker.js';
-import type { CheckWorkerRequest, CheckWorkerResponse } from './worker-report-checker.js';
+import { withoutText, type CheckWorkerRequest, type CheckWorkerResponse } from './worker-report-checker.js';
 
 // The worker thread of the Node language server's checks (bundled to out/check-worker.cjs): it checks one
-// buffer at a time, or verifies the fixes of a check, and answers each request with the outcome. Templates arrive once each, by key, and stay
+// buffer at a time, or verifies the fixes of a check, and answers each request with the outcome (without the
+// text, which the server has: see `withoutText`). Templates arrive once each, by key, and stay
 // cached while requests keep naming them (the core caches its plans per template object, so a template
 // received again and again would be planned again and again).
 
@@ -34,10 +35,11 @@ port.on('message', (request: CheckWorkerRequest) => {
   let response: CheckWorkerResponse;
   try {
     if (request.kind === 'verify') {
-      response = { id: request.id, verified: verifyBuffer({ result: request.result, templates: irs, locale: request.locale }) };
+      response = { id: request.id, verified: withoutText(verifyBuffer({ result: request.result, templates: irs, locale: request.locale })) };
     } else {
       const { source, template, locale, verifySuggestions } = request;
-      response = { id: request.id, outcome: checkBuffer({ source, template, templates: irs, locale, verifySuggestions }) };
+      const outcome = checkBuffer({ source, template, templates: irs, locale, verifySuggestions });
+      response = { id: request.id, outcome: { ...outcome, result: withoutText(outcome.result) } };
     }
   } catch (error) {
     response = { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };

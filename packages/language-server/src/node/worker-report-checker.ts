@@ -30,6 +30,20 @@ export type CheckWorkerResponse =
   | { id: number; error: string }
   | { id: number; missing: true };
 
+/**
+ * A result as the worker sends it back: its source without the text (the server has the text it sent; a
+ * copy of a large report on every check costs time on both threads and memory on the server's).
+ */
+export function withoutText(result: CheckResult): CheckResult {
+  const source = { ...result.source, text: '' };
+  return { ...result, source, report: result.report && { ...result.report, source } };
+}
+
+/** A result from the worker with the source it was made from (the one sent, text and all). */
+function withText(result: CheckResult, source: ReportSource): CheckResult {
+  return { ...result, source, report: result.report && { ...result.report, source } };
+}
+
 /** A job waiting for the worker, or on it. */
 interface Waiting {
   id: number;
@@ -179,8 +193,11 @@ export class WorkerReportChecker implements ReportChecker {
       this.queue.unshift({ ...running, full: true });
     } else if ('error' in response) {
       running.reject(new Error(response.error));
+    } else if ('verified' in response) {
+      running.resolve(withText(response.verified, running.job.kind === 'verify' ? running.job.request.result.source : response.verified.source));
     } else {
-      running.resolve('verified' in response ? response.verified : response.outcome);
+      const source = running.job.kind === 'check' ? running.job.request.source : response.outcome.result.source;
+      running.resolve({ ...response.outcome, result: withText(response.outcome.result, source) });
     }
     this.next();
   }

@@ -4,6 +4,9 @@ import type { TemplateRegistry } from '@nianbao/core/project';
 import { TemplateRegistryCache } from '@nianbao/core/project';
 import { URI } from 'langium';
 
+/** The least time between two refreshes of one directory's templates (configuration and template files on disk). */
+const refreshMs = 1000;
+
 /** The file-system path of a `file:` URI (other schemes have no project). */
 function fileSystemPath(uri: string): string | undefined {
   try {
@@ -23,6 +26,9 @@ function fileSystemPath(uri: string): string | undefined {
 export class ProjectTemplateSets {
   private cache: TemplateRegistryCache;
   private readonly loaded = new Map<string, TemplateRegistry>();
+  /** Directories whose registry is being refreshed, and when each was last refreshed (ms since the epoch). */
+  private readonly refreshing = new Set<string>();
+  private readonly refreshed = new Map<string, number>();
 
   /**
    * @param onChange called with a report's URI when the templates of its project changed
@@ -41,6 +47,7 @@ export class ProjectTemplateSets {
    */
   setTemplates(templates: readonly string[], cwd?: string): void {
     this.cache = new TemplateRegistryCache(templates, cwd);
+    this.refreshed.clear();
   }
 
   /** The templates of the report at `fsPath` as last loaded (undefined before the first load); refreshed in the background. */
@@ -49,8 +56,16 @@ export class ProjectTemplateSets {
     if (fsPath === undefined) return undefined;
     const directory = path.dirname(fsPath);
     const known = this.loaded.get(directory);
+    // Checked again at most every `refreshMs` per directory, and never twice at once: each refresh looks for
+    // the configuration file in every directory up to the root and stats the template files (every edit of
+    // a report is checked, and keystrokes come faster than that).
+    const now = Date.now();
+    if (this.refreshing.has(directory) || now - (this.refreshed.get(directory) ?? -Infinity) < refreshMs) return known?.templates;
+    this.refreshing.add(directory);
+    this.refreshed.set(directory, now);
     this.cache
       .forPath(fsPath)
+      .finally(() => this.refreshing.delete(directory))
       .then((registry) => {
         if (registry === this.loaded.get(directory)) return;
         this.loaded.set(directory, registry);

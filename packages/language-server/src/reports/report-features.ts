@@ -35,8 +35,8 @@ export class ReportFeatures implements ReportRequestHandlers {
     return reportHover(report, report.positions.offsetAt(params.position), this.settings.value.locale);
   }
 
-  codeAction(params: CodeActionParams): CodeAction[] | null {
-    const report = this.reports.get(params.textDocument.uri);
+  async codeAction(params: CodeActionParams): Promise<CodeAction[] | null> {
+    const report = await this.reports.withFixes(params.textDocument.uri);
     return report ? reportCodeActions(report, params, this.settings.value.locale) : null;
   }
 
@@ -45,8 +45,8 @@ export class ReportFeatures implements ReportRequestHandlers {
     return report ? reportSymbols(report, this.settings.value.locale) : null;
   }
 
-  inlayHint(params: InlayHintParams): InlayHint[] | null {
-    const report = this.reports.get(params.textDocument.uri);
+  async inlayHint(params: InlayHintParams): Promise<InlayHint[] | null> {
+    const report = await this.reports.withFixes(params.textDocument.uri);
     return report ? reportInlayHints(report, params.range, this.settings.value.locale) : null;
   }
 

@@ -5,6 +5,9 @@ import { URI } from 'vscode-uri';
 /** How far into a document the title of a report is looked for (characters, whitespace removed). */
 const titleWindow = 4000;
 
+/** Heads of documents whose title test is remembered (about 16 KB each); emptied when full. */
+const rememberedTitles = 64;
+
 /** Phrases of the title of a disclosure annual report (政府信息公开工作年度报告 and its variants). */
 const titleSubject = /政府信息公开|政务公开/u;
 const titleKind = /年度报告|年报/u;
@@ -22,6 +25,7 @@ const numeralStart = /^[一二三四五六七八九十]/u;
  */
 export class ReportRecognizer {
   private headingsOf = new WeakMap<TemplateIR[], string[]>();
+  private readonly titles = new Map<string, boolean>();
 
   /**
    * @param include glob patterns (matched against the workspace-relative and the absolute path)
@@ -29,7 +33,21 @@ export class ReportRecognizer {
    */
   isReport(uri: string, text: string, templates: TemplateIR[], include: string[], workspaceFolders: string[]): boolean {
     if (include.length > 0 && matchesInclude(uri, include, workspaceFolders)) return true;
-    return looksLikeReport(text, this.headings(templates));
+    return looksLikeReport(text, this.headings(templates), (head) => this.titled(head));
+  }
+
+  /**
+   * {@link hasReportTitle}, remembered by head: an edit below the title (most edits) leaves the head as it
+   * was, and reading it again (script conversion of 8,000 characters) cost a millisecond per edit.
+   */
+  private titled(head: string): boolean {
+    let known = this.titles.get(head);
+    if (known === undefined) {
+      if (this.titles.size >= rememberedTitles) this.titles.clear();
+      known = hasReportTitle(head);
+      this.titles.set(head, known);
+    }
+    return known;
   }
 
   private headings(templates: TemplateIR[]): string[] {
@@ -48,6 +66,12 @@ export class ReportRecognizer {
     }
     return headings;
   }
+}
+
+/** True when the head of a document (its first `2 × titleWindow` characters) has a report title. */
+export function hasReportTitle(head: string): boolean {
+  const top = labelKey(head).slice(0, titleWindow);
+  return titleSubject.test(top) && titleKind.test(top);
 }
 
 /** True when the document's path matches one of the glob patterns. */
@@ -76,10 +100,9 @@ export function matchesInclude(uri: string, patterns: string[], workspaceFolders
  * compared by the core's `labelKey`, so Traditional script, injected Pinyin, full-width forms and spacing do
  * not matter. `headings` are label keys of `numeral、heading`.
  */
-export function looksLikeReport(text: string, headings: string[]): boolean {
+export function looksLikeReport(text: string, headings: string[], titled: (head: string) => boolean = hasReportTitle): boolean {
   if (headings.length === 0) return false;
-  const top = labelKey(text.slice(0, titleWindow * 2)).slice(0, titleWindow);
-  const hasTitle = titleSubject.test(top) && titleKind.test(top);
+  const hasTitle = titled(text.slice(0, titleWindow * 2));
   const needed = hasTitle ? 1 : 2;
   const found = new Set<string>();
   let lineStart = 0;

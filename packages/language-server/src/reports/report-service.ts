@@ -2,7 +2,6 @@ import {
   diagnosticFingerprints,
   LineIndex,
   mergeTemplates,
-  verifyResultSuggestions,
   type CheckOptions,
   type CheckResult,
   type ReportSource,
@@ -48,7 +47,7 @@ export interface CheckedReport {
 /**
  * Idle time after a check before its suggested fixes are verified (each re-checked with the fix applied,
  * several times the cost of the check): findings are published at once, without their fixes; the fixes are
- * verified once the user pauses, or as soon as something needs them (quick fixes, hover, inlay hints).
+ * verified once the user pauses, or as soon as something needs them (quick fixes, inlay hints).
  */
 const verifyDelayMs = 120;
 
@@ -80,15 +79,19 @@ export interface ReportServiceContext {
  */
 export class ReportService {
   private readonly checked = new Map<string, CheckedReport>();
-  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly pending = new Map<string, Pending>();
   private readonly choices = new Map<string, string>();
   private readonly verifying = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The verification of fixes running for each report (see {@link verification}). */
+  private readonly verifications = new Map<string, { report: CheckedReport; promise: Promise<CheckedReport> }>();
   /**
    * Per document, a count bumped when a check is scheduled or starts: a check publishes only if the count
    * is still what it was when it started (checks run off this thread, so an older one — of other settings
    * or templates — may end after a newer one was asked for).
    */
   private readonly generations = new Map<string, number>();
+  /** Per project template list, its merge with the workspace templates (see {@link templatesOf}). */
+  private readonly mergedTemplates = new WeakMap<TemplateIR[], { workspace: TemplateIR[]; merged: TemplateIR[] }>();
 
   /** @param context the connection, documents and services the reports are checked with */
   constructor(private readonly context: ReportServiceContext) {}
@@ -106,11 +109,28 @@ export class ReportService {
     );
   }
 
-  /** The last check of the report at `uri`, if it is an open report, with its suggested fixes verified. */
+  /**
+   * The last check of the report at `uri`, if it is an open report; its suggested fixes may not be verified
+   * yet (its findings then carry none): see {@link withFixes}.
+   */
   get(uri: string): CheckedReport | undefined {
-    const key = this.checked.has(uri) ? uri : (this.context.documents.get(uri)?.uri ?? '');
+    return this.checked.get(this.keyOf(uri));
+  }
+
+  /**
+   * The last check of the report at `uri` with its suggested fixes verified: at once when they are, else
+   * once the checker has verified them (off this thread in Node: other requests are answered meanwhile).
+   */
+  async withFixes(uri: string): Promise<CheckedReport | undefined> {
+    const key = this.keyOf(uri);
     const report = this.checked.get(key);
-    return report?.unverified ? this.verify(key, report) : report;
+    if (!report?.unverified) return report;
+    this.cancelVerificationTimer(key);
+    return this.verification(key, report);
+  }
+
+  private keyOf(uri: string): string {
+    return this.checked.has(uri) ? uri : (this.context.documents.get(uri)?.uri ?? '');
   }
 
   /** Every open report as last checked. */
@@ -131,12 +151,11 @@ export class ReportService {
   schedule(uri: string): void {
     if (this.context.isTemplateDocument(uri)) return;
     this.bump(uri);
-    const waiting = this.pending.get(uri);
-    if (waiting !== undefined) clearTimeout(waiting);
+    this.pending.get(uri)?.cancel();
     const delay = this.context.settings.value.debounceMs;
     this.pending.set(
       uri,
-      setTimeout(() => {
+      afterDelay(() => {
         this.pending.delete(uri);
         this.run(uri).catch((error: unknown) => console.error('nianbao: report check failed', error));
       }, delay),
@@ -176,49 +195,53 @@ export class ReportService {
 
   /** Verifies the fixes of the report at `uri` after {@link verifyDelayMs} without a newer check. */
   private scheduleVerification(uri: string): void {
-    const waiting = this.verifying.get(uri);
-    if (waiting !== undefined) clearTimeout(waiting);
+    this.cancelVerificationTimer(uri);
     if (!this.checked.get(uri)?.unverified) return;
     this.verifying.set(
       uri,
       setTimeout(() => {
         this.verifying.delete(uri);
         const report = this.checked.get(uri);
-        if (report?.unverified && this.context.documents.get(uri)?.version === report.version) {
-          this.verifyOffThread(uri, report).catch((error: unknown) => console.error(`nianbao: verifying the fixes of ${uri} failed`, error));
-        }
+        if (report?.unverified && this.context.documents.get(uri)?.version === report.version) void this.verification(uri, report);
       }, verifyDelayMs),
     );
   }
 
-  /**
-   * Verifies the fixes of a report through the checker (off this thread in Node, so that requests are
-   * answered meanwhile) and keeps the outcome, unless the report was checked again or verified on demand.
-   */
-  private async verifyOffThread(uri: string, report: CheckedReport): Promise<void> {
-    const { result, options } = report.unverified!;
-    const started = performance.now();
-    const withFixes = await this.context.checker.verify({ result, templates: options.templates ?? [], locale: options.locale ?? 'zh-CN' });
-    if (!withFixes || this.checked.get(uri) !== report) return;
-    this.checked.set(uri, { ...this.present(report, withFixes), checkMs: report.checkMs + performance.now() - started });
-  }
-
-    /** Verifies the suggested fixes of a report checked without them and keeps it so. */
-  private verify(uri: string, report: CheckedReport): CheckedReport {
+  private cancelVerificationTimer(uri: string): void {
     const waiting = this.verifying.get(uri);
     if (waiting !== undefined) clearTimeout(waiting);
     this.verifying.delete(uri);
+  }
+
+  /**
+   * Verifies the fixes of a report through the checker (off this thread in Node, so that requests are
+   * answered meanwhile) and keeps the outcome, unless the report was checked again meanwhile. One
+   * verification per report: a request that needs the fixes awaits the one already running.
+   */
+  private verification(uri: string, report: CheckedReport): Promise<CheckedReport> {
+    const running = this.verifications.get(uri);
+    if (running?.report === report) return running.promise;
+    const promise = this.verifyOffThread(uri, report).finally(() => {
+      if (this.verifications.get(uri)?.promise === promise) this.verifications.delete(uri);
+    });
+    this.verifications.set(uri, { report, promise });
+    return promise;
+  }
+
+  private async verifyOffThread(uri: string, report: CheckedReport): Promise<CheckedReport> {
     const { result, options } = report.unverified!;
+    const started = performance.now();
     let verified: CheckedReport;
     try {
-      const started = performance.now();
-      const withFixes = verifyResultSuggestions(result, options);
+      const withFixes = await this.context.checker.verify({ result, templates: options.templates ?? [], locale: options.locale ?? 'zh-CN' });
+      // Superseded by the verification of a newer check: this one's findings stay without fixes.
+      if (!withFixes) return this.checked.get(uri) ?? report;
       verified = { ...this.present(report, withFixes), checkMs: report.checkMs + performance.now() - started };
     } catch (error) {
       console.error(`nianbao: verifying the fixes of ${uri} failed`, error);
       verified = { ...report, unverified: undefined };
     }
-    // Not published again: a client asks for the fixes (code actions), and they are resolved here.
+    // Not published again: a client asks for the fixes (code actions, inlay hints), and they are resolved here.
     if (this.checked.get(uri) === report) this.checked.set(uri, verified);
     return verified;
   }
@@ -231,7 +254,14 @@ export class ReportService {
   private templatesOf(uri: string): TemplateIR[] {
     const { catalog, projectTemplates } = this.context;
     const project = projectTemplates?.templatesFor(uri);
-    return project ? mergeTemplates(project, catalog.workspaceTemplates()) : catalog.all();
+    if (!project) return catalog.all();
+    // The same array while neither list changes: the recogniser keeps its headings per array.
+    const workspace = catalog.workspaceTemplates();
+    const known = this.mergedTemplates.get(project);
+    if (known?.workspace === workspace) return known.merged;
+    const merged = mergeTemplates(project, workspace);
+    this.mergedTemplates.set(project, { workspace, merged });
+    return merged;
   }
 
   private async check(document: TextDocument, templates: TemplateIR[]): Promise<CheckedReport | undefined> {
@@ -335,14 +365,12 @@ export class ReportService {
   }
 
   private close(uri: string): void {
-    const waiting = this.pending.get(uri);
-    if (waiting !== undefined) clearTimeout(waiting);
+    this.pending.get(uri)?.cancel();
     this.pending.delete(uri);
     this.generations.delete(uri);
     this.choices.delete(uri);
-    const verifying = this.verifying.get(uri);
-    if (verifying !== undefined) clearTimeout(verifying);
-    this.verifying.delete(uri);
+    this.cancelVerificationTimer(uri);
+    this.verifications.delete(uri);
     if (this.checked.delete(uri)) {
       void this.context.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
     }
@@ -411,6 +439,25 @@ export class ReportService {
       console.error(`nianbao: report ${what} failed`, error);
     }
   }
+}
+
+/** A call waiting to be made. */
+interface Pending {
+  cancel(): void;
+}
+
+/**
+ * Calls `action` after `delayMs`; without a delay, once the messages already received are handled
+ * (`setImmediate` in Node; a timer would wait a millisecond at least), so that a burst of changes still
+ * gives one check.
+ */
+function afterDelay(action: () => void, delayMs: number): Pending {
+  if (delayMs <= 0 && typeof setImmediate === 'function') {
+    const immediate = setImmediate(action);
+    return { cancel: () => clearImmediate(immediate) };
+  }
+  const timer = setTimeout(action, delayMs);
+  return { cancel: () => clearTimeout(timer) };
 }
 
 /** The source format of an editor buffer: Markdown by extension or language id, else plain text. */

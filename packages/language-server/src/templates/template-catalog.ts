@@ -25,6 +25,7 @@ export class TemplateCatalog {
   private readonly workspace = new Map<string, WorkspaceTemplate>();
   private readonly listeners: Array<(changedIds: Set<string>) => void> = [];
   private merged: TemplateIR[] | undefined;
+  private workspaceList: TemplateIR[] | undefined;
 
   /**
    * @param builtins the built-in templates
@@ -48,7 +49,9 @@ export class TemplateCatalog {
 
   /** The templates of the workspace that compiled (open or on disk), without the built-in ones. */
   workspaceTemplates(): TemplateIR[] {
-    return [...this.workspace.values()].flatMap(({ ir }) => (ir ? [ir] : []));
+    // The same array until a template changes: the report service merges it into each report's set per check.
+    this.workspaceList ??= [...this.workspace.values()].flatMap(({ ir }) => (ir ? [ir] : []));
+    return this.workspaceList;
   }
 
   /** The template in effect with this id. */
@@ -107,6 +110,7 @@ export class TemplateCatalog {
 
   private changed(ids: Set<string>): void {
     this.merged = undefined;
+    this.workspaceList = undefined;
     for (const listener of this.listeners) {
       try {
         listener(ids);
