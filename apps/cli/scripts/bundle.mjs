@@ -28,6 +28,32 @@ for (const source of ['packages/core/src', 'packages/template-language/src', 'pa
 }
 const buildId = buildHash.digest('hex').slice(0, 16);
 
+// commander loads node:child_process (and with it net, dgram, streams: about a tenth of a bare Node start)
+// for one thing nianbao never does, running executable subcommands: it gets it on first use instead.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents: "let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:child_process'))[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
+// In cli.cjs a dynamic import of a Node built-in (`await import('node:crypto')`, loaded only when needed)
+// would stay an import() and go through vm's experimental loader hook (a warning on stderr): it becomes a
+// require() instead, still on first use.
+const dynamicBuiltinsAsRequire = {
+  name: 'dynamic-builtins-as-require',
+  setup(build) {
+    build.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'dynamic-builtin' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'dynamic-builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
 // The whole command line as one CommonJS file, which the launcher runs with V8's code cache for the
 // commands that check reports (src/program/code-cache-bundle.ts); its hash keys that cache.
 const commonJs = await build({
@@ -42,6 +68,7 @@ const commonJs = await build({
   platform: 'node',
   target: 'node22',
   conditions: ['@nianbao/source'],
+  plugins: [lazyChildProcess, dynamicBuiltinsAsRequire],
   define: {
     NIANBAO_CLI_VERSION: JSON.stringify(version),
     NIANBAO_BUILD_ID: JSON.stringify(buildId),
@@ -55,6 +82,9 @@ const commonJs = await build({
   metafile: true,
   write: true,
 });
+if (/\bimport\(/.test(readFileSync(path.join(root, 'dist/cli.cjs'), 'utf8').replace(/"(?:[^"\\]|\\.)*"/g, '""'))) {
+  throw new Error('dist/cli.cjs has a dynamic import(): it would need vm\'s experimental module loader');
+}
 const bundleHash = createHash('sha256').update(readFileSync(path.join(root, 'dist/cli.cjs'))).digest('hex').slice(0, 16);
 
 rmSync(path.join(root, 'dist/chunks'), { recursive: true, force: true });
@@ -70,6 +100,7 @@ const result = await build({
   target: 'node22',
   // Workspace packages are bundled from their TypeScript sources.
   conditions: ['@nianbao/source'],
+  plugins: [lazyChildProcess],
   define: { NIANBAO_CLI_VERSION: JSON.stringify(version), NIANBAO_BUILD_ID: JSON.stringify(buildId), NIANBAO_BUNDLE_HASH: JSON.stringify(bundleHash) },
   // CommonJS dependencies (mammoth, …) call require() for Node built-ins: give each ES module one.
   banner: { js: "import { createRequire as __nianbaoCreateRequire } from 'node:module';\nconst require = __nianbaoCreateRequire(import.meta.url);" },

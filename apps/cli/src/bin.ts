@@ -26,19 +26,20 @@ declare const NIANBAO_BUNDLE_HASH: string | undefined;
 // at the end of an earlier run (see program/code-cache-bundle.ts): most of their cold start is compiling
 // the engine's functions. The light commands (--help, templates, …) load only the chunks they need.
 const launcher = new URL(import.meta.url);
-const { isMainThread } = await import('node:worker_threads');
+const { checkWorkerArgument } = await import('./checks/check-worker-script.js');
 const command = process.argv[2] ?? '';
-const checksReports = !isMainThread || command === 'validate' || command === 'extract' || command === 'audit';
-const { cacheDirectory, cachesEnabled } = await import('./program/cache-directory.js');
-const bundle = typeof NIANBAO_BUNDLE_HASH === 'string' ? fileURLToPath(new URL('./cli.cjs', launcher)) : undefined;
-if (bundle && checksReports && cachesEnabled(process.env) && existsSync(bundle)) {
+const isWorker = command === checkWorkerArgument;
+const checksReports = isWorker || command === 'validate' || command === 'extract' || command === 'audit';
+const bundle = checksReports && typeof NIANBAO_BUNDLE_HASH === 'string' ? fileURLToPath(new URL('./cli.cjs', launcher)) : undefined;
+const { cacheDirectory, cachesEnabled } = bundle ? await import('./program/cache-directory.js') : {};
+if (bundle && cacheDirectory && cachesEnabled?.(process.env) && existsSync(bundle)) {
   const { runBundleWithCodeCache } = await import('./program/code-cache-bundle.js');
   const exports = runBundleWithCodeCache(bundle, {
     directory: path.join(cacheDirectory(process.env), 'code'),
     bundleHash: NIANBAO_BUNDLE_HASH!,
     // Worker threads use the code of a one-file `validate` (the checks) and never write.
-    key: isMainThread ? command : 'validate',
-    write: isMainThread,
+    key: isWorker ? 'validate' : command,
+    write: !isWorker,
   });
   await (exports.main as (launcher: URL) => Promise<void>)(launcher);
 } else {

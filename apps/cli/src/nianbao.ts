@@ -1,4 +1,4 @@
-import { isMainThread } from 'node:worker_threads';
+import { checkWorkerArgument } from './checks/check-worker-script.js';
 
 /**
  * The `nianbao` command, started by the launcher `bin.ts` (which is also what worker threads run): on the
@@ -6,7 +6,7 @@ import { isMainThread } from 'node:worker_threads';
  * @param launcher the URL of the launcher, for the worker threads of `--jobs N`
  */
 export async function main(launcher: URL): Promise<void> {
-  if (!isMainThread) {
+  if (process.argv[2] === checkWorkerArgument && !(await import('node:worker_threads')).isMainThread) {
     await import('./checks/check-worker.js');
     return;
   }

@@ -1,3 +1,9 @@
+/**
+ * The argument worker threads are started with (their `process.argv[2]`): the launcher and `main` tell a
+ * worker by it without loading node:worker_threads, which `--help` and `templates` do not need.
+ */
+export const checkWorkerArgument = '--nianbao-check-worker';
+
 let script = new URL('./check-worker.js', import.meta.url);
 
 /** The module the worker threads of `--jobs N` start from: by default the check-worker module beside this one. */

@@ -5,7 +5,7 @@ import type { FileOutcome } from '../outcome/index.js';
 import { createTranslator } from '../i18n/translate.js';
 import { checkFile } from './check-file.js';
 import { interruptAfterMs } from './check-guard.js';
-import { checkWorkerScript } from './check-worker-script.js';
+import { checkWorkerArgument, checkWorkerScript } from './check-worker-script.js';
 import type { CheckJob, CheckSettings } from './check-settings.js';
 import { OrderedWorkerPool } from './worker-pool.js';
 
@@ -66,7 +66,7 @@ export async function runChecks(
     settings,
     (job, reason) => failed(job, `${job.path}: ${reason}`),
     // A small young generation: reports are checked one by one, and a big nursery only costs memory.
-    { maxYoungGenerationSizeMb: workerYoungGenerationMb },
+    { resourceLimits: { maxYoungGenerationSizeMb: workerYoungGenerationMb }, argv: [checkWorkerArgument] },
     // A worker stuck in one report past the hard limit is terminated: that file fails, the rest go on.
     { limitMs, onOverrun: (job) => failed(job, t('check-interrupted', { path: job.path, seconds: Math.round(limitMs / 100) / 10 })) },
   );

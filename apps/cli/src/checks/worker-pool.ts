@@ -1,4 +1,4 @@
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { createClockMemory, readClock } from './job-clock.js';
 
 /** A message from the main thread to a pool worker: a batch of jobs. */
@@ -59,7 +59,7 @@ export class OrderedWorkerPool<Job, Result> {
    * @param size the number of worker threads
    * @param workerData passed to every worker
    * @param onLost the result of a job whose worker died
-   * @param resourceLimits heap limits of each worker
+   * @param workerOptions heap limits of each worker, its `argv`
    * @param timeLimit the time limit of each job, if any
    */
   constructor(
@@ -67,7 +67,7 @@ export class OrderedWorkerPool<Job, Result> {
     private readonly size: number,
     private readonly workerData: unknown,
     private readonly onLost: LostJobHandler<Job, Result>,
-    private readonly resourceLimits?: ResourceLimits,
+    private readonly workerOptions?: Pick<WorkerOptions, 'resourceLimits' | 'argv'>,
     private readonly timeLimit?: JobTimeLimit<Job, Result>,
   ) {}
 
@@ -185,7 +185,7 @@ export class OrderedWorkerPool<Job, Result> {
         if (inFlight.size === 0 && !settled) finish(new Error(reason));
       };
       const spawn = () => {
-        const worker = new Worker(this.script, { workerData: this.workerData, resourceLimits: this.resourceLimits });
+        const worker = new Worker(this.script, { ...this.workerOptions, workerData: this.workerData });
         inFlight.set(worker, new Map());
         clocks.set(worker, createClockMemory());
         worker.on('message', (message: PoolResponse<Result>) => {

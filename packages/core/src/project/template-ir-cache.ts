@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { TemplateDiagnostic, TemplateSourceFile, TemplateSourceResolver } from '@nianbao/template-language';
@@ -55,9 +54,11 @@ export class DiskTemplateIrCache implements TemplateIrCache {
 
   async compile(text: string, options: CompileOptions = {}): Promise<CompileResult> {
     const resolveBase = options.resolveBase ?? resolveBuiltinTemplateSource;
+    const { createHash } = await import('node:crypto');
+    const sha256 = (data: string) => createHash('sha256').update(data).digest('hex');
     const key = sha256(JSON.stringify([entryFormat, this.options.version, options.uri ?? '', text]));
     const file = path.join(this.options.directory, `${key}.json`);
-    const kept = await this.read(file, key, resolveBase);
+    const kept = await this.read(file, key, resolveBase, sha256);
     if (kept) return kept;
     const dependencies: Dependency[] = [];
     const recording: TemplateSourceResolver = (id) => {
@@ -72,7 +73,7 @@ export class DiskTemplateIrCache implements TemplateIrCache {
   }
 
   /** The kept result, or undefined when there is none usable. Never throws. */
-  private async read(file: string, key: string, resolveBase: TemplateSourceResolver): Promise<CompileResult | undefined> {
+  private async read(file: string, key: string, resolveBase: TemplateSourceResolver, sha256: (text: string) => string): Promise<CompileResult | undefined> {
     let value: unknown;
     try {
       value = JSON.parse(await readFile(file, 'utf8'));
@@ -84,7 +85,7 @@ export class DiskTemplateIrCache implements TemplateIrCache {
       if (!checked.success || checked.data.key !== key) return undefined;
       const entry = checked.data;
       for (const dependency of entry.dependencies) {
-        if (!sameSource(resolveBase(dependency.id), dependency)) return undefined;
+        if (!sameSource(resolveBase(dependency.id), dependency, sha256)) return undefined;
       }
       return { ir: entry.ir, diagnostics: entry.diagnostics as TemplateDiagnostic[] };
     } catch {
@@ -94,7 +95,7 @@ export class DiskTemplateIrCache implements TemplateIrCache {
 
   /** Writes an entry atomically (temporary file, then rename); a failure only means no entry. */
   private async write(file: string, entry: object): Promise<void> {
-    const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+    const temporary = `${file}.${process.pid}-${(temporaryCount += 1)}.tmp`;
     try {
       await mkdir(this.options.directory, { recursive: true });
       await writeFile(temporary, JSON.stringify(entry));
@@ -120,14 +121,13 @@ export class DiskTemplateIrCache implements TemplateIrCache {
   }
 }
 
-function sameSource(found: TemplateSourceFile | undefined, dependency: Dependency): boolean {
+function sameSource(found: TemplateSourceFile | undefined, dependency: Dependency, sha256: (text: string) => string): boolean {
   if (!found) return dependency.uri === undefined;
   return found.uri === dependency.uri && sha256(found.text) === dependency.sha256;
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
+/** Temporary files written by this process (with its id, a unique name); node:crypto is not loaded for it. */
+let temporaryCount = 0;
 
 /** Schema of an entry file: zod and the IR schema are loaded only when an entry is read back. */
 async function entrySchema() {
