@@ -103,11 +103,13 @@ copyFileSync(textReport, projectReport);
 copyFileSync(path.join(root, 'grammars/examples/next-revision.nbt'), path.join(coldDirectory, 'project', 'next-revision.nbt'));
 writeFileSync(path.join(coldDirectory, 'project', 'nianbao.config.json'), JSON.stringify({ templates: ['next-revision.nbt'] }));
 const coldEnv = { ...process.env, NIANBAO_CACHE_DIR: path.join(coldDirectory, 'cache') };
+// An older build (NIANBAO_BENCH_BIN) may have no cache, hence no --no-cache: it compiles on every run anyway.
+const noCache = spawnSync(process.execPath, [bin, 'validate', '--help'], { encoding: 'utf8' }).stdout.includes('--no-cache') ? ['--no-cache'] : [];
 const coldCommands = {
   bareNode: ['-e', '0'],
   validate: [bin, 'validate', textReport, '--format', 'json'],
   validateProjectCached: [bin, 'validate', projectReport, '--format', 'json'],
-  validateProjectUncached: [bin, 'validate', projectReport, '--format', 'json', '--no-cache'],
+  validateProjectUncached: [bin, 'validate', projectReport, '--format', 'json', ...noCache],
   help: [bin, '--help'],
   templates: [bin, 'templates'],
 };
