@@ -5,7 +5,7 @@
 // actions at the edited cell: the fixes are verified when asked for). Then the server's memory with 20 reports open (the seeds, the corpus and the variant
 // fixtures, each grown to about 50 KB): resident and peak resident set (/proc, Linux), target ≤ 150 MB.
 // And the size of the browser bundle (out/browser-server.js), raw and gzipped.
-// Prints one JSON line. Run after the build: `node packages/language-server/bench/latency-bench.mjs`.
+// The CPU time per edit is also given by thread (Linux). Prints one JSON line. Run after the build: `node packages/language-server/bench/latency-bench.mjs`.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -106,6 +106,7 @@ async function measure(label, text, debounceMs) {
   let current = text[digitAt];
   const times = [];
   const cpuBefore = cpuTicksOf(child.pid);
+  const threadsBefore = threadTicksOf(child.pid);
   for (let i = 0; i < edits; i++) {
     version += 1;
     const next = current === '0' ? '2' : '0';
@@ -120,6 +121,7 @@ async function measure(label, text, debounceMs) {
     current = next;
   }
   const cpuAfter = cpuTicksOf(child.pid);
+  const threadsAfter = threadTicksOf(child.pid);
   // Edit → quick fixes: the findings at the edited cell, then the code actions there (fixes verified on demand).
   const fixTimes = [];
   for (let i = 0; i < Math.min(5, edits); i++) {
@@ -157,6 +159,9 @@ async function measure(label, text, debounceMs) {
     max: round(times.at(-1)),
     // The server's CPU time per edit (user + system, /proc; a shared machine's load does not inflate it much).
     cpuMsPerEdit: cpuBefore === null || cpuAfter === null ? null : round(((cpuAfter - cpuBefore) * 1000) / clockTicks / edits),
+    // The same split by thread: the server's own, the check worker's and V8's helper threads (concurrent
+    // garbage collection and compilation).
+    cpuMsPerEditByThread: threadsBefore && threadsAfter ? cpuByThread(threadsBefore, threadsAfter, edits) : null,
     quickFixP50: round(percentile(fixTimes, 50)),
   };
 }
@@ -173,6 +178,32 @@ function cpuTicksOf(pid) {
   } catch {
     return null;
   }
+}
+
+/** User + system CPU ticks of each thread of a process, by thread id, with the thread's name (Linux /proc), or null. */
+function threadTicksOf(pid) {
+  try {
+    const threads = new Map();
+    for (const id of readdirSync(`/proc/${pid}/task`)) {
+      const stat = readFileSync(`/proc/${pid}/task/${id}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      threads.set(id, { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), ticks: Number(fields[11]) + Number(fields[12]) });
+    }
+    return threads;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU ms per edit of the server's thread, its check worker and V8's helper threads (Node's thread names). */
+function cpuByThread(before, after, count) {
+  const split = { server: 0, checkWorker: 0, v8Helpers: 0, other: 0 };
+  for (const [id, { name, ticks }] of after) {
+    const used = ((ticks - (before.get(id)?.ticks ?? 0)) * 1000) / clockTicks / count;
+    const part = name === 'MainThread' ? 'server' : name === 'WorkerThread' ? 'checkWorker' : name === 'V8Worker' ? 'v8Helpers' : 'other';
+    split[part] += used;
+  }
+  return Object.fromEntries(Object.entries(split).map(([part, ms]) => [part, Math.round(ms * 10) / 10]));
 }
 
 const results = [];

@@ -58,10 +58,17 @@ describe('WorkerReportChecker', () => {
 
   it('stops a check that runs past the time limit with its worker, and checks the next on a new one', async () => {
     // A worker whose check of "STUCK" never returns (as a stage looping for ever would).
-    checker = new WorkerReportChecker(fileURLToPath(new URL('./fixtures/stuck-check-worker.mjs', import.meta.url)), 1000);
+    // Each worker started gets the options of its start (the server's: a bounded young generation).
+    let starts = 0;
+    const options = () => {
+      starts++;
+      return { resourceLimits: { maxYoungGenerationSizeMb: 12 } };
+    };
+    checker = new WorkerReportChecker(fileURLToPath(new URL('./fixtures/stuck-check-worker.mjs', import.meta.url)), 1000, options);
     const stuck = checker.check(request('file:///a.md', 'STUCK'));
     const next = checker.check(request('file:///b.md', 'fine'));
     await expect(stuck).rejects.toThrow(/did not finish within 1 s and was stopped/u);
     expect(((await next)?.result as unknown as { length: number }).length).toBe(4);
+    expect(starts).toBe(2);
   });
 });

@@ -1,3 +1,5 @@
+// First: the young generation's sizes are set before anything else is loaded.
+import { beforeWorkerStart, workerYoungGenerationMb } from './young-generation.js';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createNianbaoServer } from '../create-server.js';
@@ -25,7 +27,10 @@ process.on('unhandledRejection', (reason) => console.error('nianbao: unhandled r
 
 // Reports are checked in a worker thread: the server answers requests (hover, completion…) meanwhile. It
 // starts at once, so that loading the core in it overlaps with the server's own start.
-const checker = new WorkerReportChecker();
+const checker = new WorkerReportChecker(undefined, undefined, () => {
+  beforeWorkerStart();
+  return { resourceLimits: { maxYoungGenerationSizeMb: workerYoungGenerationMb } };
+});
 checker.prestart();
 createNianbaoServer(
   connection,

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { DEFAULT_CHECK_BUDGET_MS, type CheckResult, type Locale, type ReportSource, type TemplateIR } from '@nianbao/core';
 import {
   InlineReportChecker,
@@ -79,10 +79,12 @@ export class WorkerReportChecker implements ReportChecker {
    * @param script the worker script (out/check-worker.cjs beside the bundled server)
    * @param limitMs the time limit of one check: beyond the core's own budget, which a check that runs
    * normally stops at by itself
+   * @param workerOptions called before each start of the worker: its options (resource limits)
    */
   constructor(
     private readonly script: string = path.join(__dirname, 'check-worker.cjs'),
     private readonly limitMs: number = DEFAULT_CHECK_BUDGET_MS + 15_000,
+    private readonly workerOptions: () => WorkerOptions = () => ({}),
   ) {}
 
   check(request: ReportCheckRequest): Promise<ReportCheckOutcome | undefined> {
@@ -155,7 +157,7 @@ export class WorkerReportChecker implements ReportChecker {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.script);
+    const worker = new Worker(this.script, this.workerOptions());
     worker.unref();
     worker.on('message', (response: CheckWorkerResponse) => this.answer(response));
     const lost = (reason: string) => {
