@@ -22,15 +22,16 @@ export interface RulePattern {
  * run there finds nothing (the template checks reject those, so this only guards hand-made IR).
  */
 export function compileRulePattern(source: string, withNumber = false): RulePattern {
-  const key = `${withNumber ? 'n' : '-'}${source}`;
-  const known = rulePatterns.get(key);
+  // Keyed by the source itself (no key string built per call: this runs for every rule of every check).
+  const patterns = withNumber ? numberPatterns : rulePatterns;
+  const known = patterns.get(source);
   if (known !== undefined) return known;
   let compiled: LinearPattern | undefined;
   const pattern = rememberingMatches(leadingLiteral(source), (text) => {
     compiled ??= compileLinearPattern(source);
-    return compiled.ok ? [...linearMatches(compiled.pattern, text, withNumber)] : [];
+    return compiled.ok ? [...linearMatches(compiled.pattern, text, withNumber, compiled.starts)] : [];
   });
-  rulePatterns.set(key, pattern);
+  patterns.set(source, pattern);
   return pattern;
 }
 
@@ -62,6 +63,7 @@ export function leadingLiteral(source: string): string {
 }
 
 const rulePatterns = new Map<string, RulePattern>();
+const numberPatterns = new Map<string, RulePattern>();
 
 /**
  * The matches of the last searches, by text and pattern: re-checking a report with one table value changed

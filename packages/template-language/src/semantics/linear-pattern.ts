@@ -13,8 +13,11 @@ import { RE2JS } from 're2js';
 const WHITE_SPACE = String.raw`\t\n\x{0B}\f\r \x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}`;
 const NOT_LINE_TERMINATOR = String.raw`[^\n\r\x{2028}\x{2029}]`;
 
-/** A pattern compiled for the linear-time engine, or why it cannot be. */
-export type LinearPattern = { ok: true; pattern: RE2JS } | { ok: false; detail: string };
+/**
+ * A pattern compiled for the linear-time engine, or why it cannot be. `starts`: the strings one of which
+ * every match begins with, when the source says so (see {@link leadingStrings}), else null.
+ */
+export type LinearPattern = { ok: true; pattern: RE2JS; starts: readonly string[] | null } | { ok: false; detail: string };
 
 const cache = new Map<string, LinearPattern>();
 
@@ -23,7 +26,7 @@ export function compileLinearPattern(source: string): LinearPattern {
   let compiled = cache.get(source);
   if (!compiled) {
     try {
-      compiled = { ok: true, pattern: RE2JS.compile(toRe2Syntax(source)) };
+      compiled = { ok: true, pattern: RE2JS.compile(toRe2Syntax(source)), starts: leadingStrings(source) };
     } catch (error) {
       compiled = { ok: false, detail: error instanceof Error ? error.message.replace(/^error parsing regexp: /, '') : String(error) };
     }
@@ -39,15 +42,112 @@ export interface LinearMatch {
   n: string | undefined;
 }
 
-/** The non-empty matches of `pattern` in `text`, left to right, without overlaps. */
-export function* linearMatches(pattern: RE2JS, text: string, withNumber: boolean): Generator<LinearMatch> {
+/**
+ * The non-empty matches of `pattern` in `text`, left to right, without overlaps. With `starts` (the
+ * strings one of which every match begins with, see {@link leadingStrings}), a match is only tried where
+ * one of them occurs, anchored there: the same matches as a search of the whole text (the leftmost
+ * match starts at the first such place where one is found, and is the one a search finds there), at
+ * the cost of the attempts instead of a pass of the engine over every character. After
+ * {@link MAX_ANCHORED_ATTEMPTS} failed attempts the rest is searched as a whole, so the time stays linear.
+ */
+export function* linearMatches(pattern: RE2JS, text: string, withNumber: boolean, starts?: readonly string[] | null): Generator<LinearMatch> {
+  let from = 0;
+  if (starts && starts.length > 0) {
+    const next = starts.map(() => -1);
+    let failed = 0;
+    for (;;) {
+      let at = -1;
+      for (let i = 0; i < starts.length; i++) {
+        // The next place of each string is looked up again only once passed (-2: there is none).
+        if (next[i] < from && next[i] !== -2) {
+          const found = text.indexOf(starts[i], from);
+          next[i] = found >= 0 ? found : -2;
+        }
+        if (next[i] >= 0 && (at < 0 || next[i] < at)) at = next[i];
+      }
+      if (at < 0) return;
+      if (failed >= MAX_ANCHORED_ATTEMPTS) {
+        from = at;
+        break;
+      }
+      const matcher = pattern.matcher(text.slice(at));
+      if (matcher.lookingAt() && matcher.end() > 0) {
+        const end = at + matcher.end();
+        yield { index: at, text: text.slice(at, end), n: withNumber ? (matcher.group('n') ?? undefined) : undefined };
+        from = end;
+      } else {
+        failed++;
+        from = at + 1;
+      }
+    }
+  }
   const matcher = pattern.matcher(text);
-  while (matcher.find()) {
+  let found = from === 0 ? matcher.find() : matcher.find(from);
+  while (found) {
     const start = matcher.start();
     const end = matcher.end();
-    if (end === start) continue;
-    yield { index: start, text: text.slice(start, end), n: withNumber ? (matcher.group('n') ?? undefined) : undefined };
+    if (end > start) yield { index: start, text: text.slice(start, end), n: withNumber ? (matcher.group('n') ?? undefined) : undefined };
+    found = matcher.find();
   }
+}
+
+/** Failed anchored attempts after which {@link linearMatches} searches the rest of a text as a whole. */
+export const MAX_ANCHORED_ATTEMPTS = 64;
+
+/** Characters with a meaning in pattern syntax. */
+const SYNTAX = new Set('\\^$.|?*+()[]{}'.split(''));
+const QUANTIFIERS = new Set(['?', '*', '+', '{']);
+/** Most leading strings {@link leadingStrings} spells out. */
+const MAX_LEADING_STRINGS = 16;
+
+/**
+ * The strings one of which every match of an ECMAScript pattern source begins with, or null when the
+ * source does not say: the literal characters it starts with, and groups of literal alternatives
+ * (`(?:实际办理|办结|答复)`, `(?:本年|)新收`) spelled out, up to the first other element. Null as well for a
+ * source with an alternative at the top level or an assertion (`^`, `$`, `\b`, `\B`): a match tried on
+ * the text from where it starts must mean what it means in the whole text.
+ */
+export function leadingStrings(source: string): string[] | null {
+  if (source.includes('(?<=') || source.includes('(?<!')) return null;
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      if (!inClass && (source[i + 1] === 'b' || source[i + 1] === 'B')) return null;
+      i++;
+    } else if (inClass) inClass = c !== ']';
+    else if (c === '[') {
+      inClass = true;
+      if (source[i + 1] === '^') i++;
+      if (source[i + 1] === ']') i++;
+    } else if (c === '^' || c === '$') return null;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return null;
+  }
+  let strings = [''];
+  let i = 0;
+  while (i < source.length) {
+    const c = source[i];
+    if (!SYNTAX.has(c)) {
+      if (QUANTIFIERS.has(source[i + 1] ?? '')) break;
+      strings = strings.map((s) => s + c);
+      i++;
+      continue;
+    }
+    if (!source.startsWith('(?:', i)) break;
+    const close = source.indexOf(')', i);
+    if (close < 0) break;
+    const alternatives = source.slice(i + 3, close).split('|');
+    if (alternatives.some((a) => [...a].some((ch) => SYNTAX.has(ch)))) break;
+    if (QUANTIFIERS.has(source[close + 1] ?? '')) break;
+    if (strings.length * alternatives.length > MAX_LEADING_STRINGS) break;
+    strings = strings.flatMap((s) => alternatives.map((a) => s + a));
+    i = close + 1;
+  }
+  if (strings.some((s) => s === '')) return null;
+  return [...new Set(strings)];
 }
 
 /** Translates ECMAScript pattern syntax (flags `gu`) to RE2 syntax of the same meaning. */
