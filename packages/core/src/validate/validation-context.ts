@@ -19,6 +19,7 @@ import { lineAt, viewRangeOf } from './text-ranges.js';
 
 /** A UTF-16 unit of a table row that `sectionText` blanks: all but line breaks. */
 const ROW_CHARACTER = /[^\r\n]/g;
+const LINE_BREAK = /[\r\n]/;
 
 /** The parts of a diagnostic a check supplies; the context fills code metadata and defaults. */
 export interface DiagnosticDraft {
@@ -323,7 +324,8 @@ export class ValidationContext {
       const start = Math.max(row.start, at);
       const end = Math.min(row.end, range.end);
       if (end <= start) continue;
-      parts.push(view.slice(at, start), view.slice(start, end).replace(ROW_CHARACTER, ' '));
+      const blanked = view.slice(start, end);
+      parts.push(view.slice(at, start), LINE_BREAK.test(blanked) ? blanked.replace(ROW_CHARACTER, ' ') : ' '.repeat(blanked.length));
       at = end;
     }
     parts.push(view.slice(at, range.end));
