@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileLinearPattern, leadingStrings, linearMatches, MAX_ANCHORED_ATTEMPTS } from '../src/semantics/linear-pattern.js';
+import { compileLinearPattern, leadingStrings, linearMatches, ANCHORED_BUDGET } from '../src/semantics/linear-pattern.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -88,8 +88,18 @@ describe('linearMatches tried where a match can start', () => {
 
   it('searches the rest of the text as a whole after many failed attempts, with the same matches', () => {
     const source = '收到(?<n>\\d+)件';
-    const text = '收到，'.repeat(MAX_ANCHORED_ATTEMPTS * 3) + '收到12件' + '收到，'.repeat(10) + '收到3件';
+    const text = '收到，'.repeat(ANCHORED_BUDGET * 50) + '收到12件' + '收到，'.repeat(10) + '收到3件';
     expect(anchoredMatches(source, text).map((m) => m.n)).toEqual(['12', '3']);
     expect(anchoredMatches(source, text)).toEqual(wholeTextMatches(source, text));
+  });
+
+  it('stays linear when every attempt runs to the end of the text', () => {
+    // Each attempt at an 收 reads the rest of the text, looking for a 件: without the budget, quadratic.
+    const source = '收(?:到|)[^件]*件';
+    const text = '收'.repeat(20_000);
+    const started = process.cpuUsage();
+    expect(anchoredMatches(source, text)).toEqual([]);
+    const { user, system } = process.cpuUsage(started);
+    expect((user + system) / 1000).toBeLessThan(2_000);
   });
 });

@@ -47,14 +47,16 @@ export interface LinearMatch {
  * strings one of which every match begins with, see {@link leadingStrings}), a match is only tried where
  * one of them occurs, anchored there: the same matches as a search of the whole text (the leftmost
  * match starts at the first such place where one is found, and is the one a search finds there), at
- * the cost of the attempts instead of a pass of the engine over every character. After
- * {@link MAX_ANCHORED_ATTEMPTS} failed attempts the rest is searched as a whole, so the time stays linear.
+ * the cost of the attempts instead of a pass of the engine over every character. Failed attempts may
+ * cost at most {@link ANCHORED_BUDGET} passes over the text; then the rest is searched as a whole, so the
+ * time stays linear.
  */
 export function* linearMatches(pattern: RE2JS, text: string, withNumber: boolean, starts?: readonly string[] | null): Generator<LinearMatch> {
   let from = 0;
   if (starts && starts.length > 0) {
     const next = starts.map(() => -1);
-    let failed = 0;
+    // What failed attempts may cost: each looks at most at the text after it.
+    let budget = ANCHORED_BUDGET * text.length;
     for (;;) {
       let at = -1;
       for (let i = 0; i < starts.length; i++) {
@@ -66,7 +68,7 @@ export function* linearMatches(pattern: RE2JS, text: string, withNumber: boolean
         if (next[i] >= 0 && (at < 0 || next[i] < at)) at = next[i];
       }
       if (at < 0) return;
-      if (failed >= MAX_ANCHORED_ATTEMPTS) {
+      if (budget < text.length - at) {
         from = at;
         break;
       }
@@ -76,7 +78,7 @@ export function* linearMatches(pattern: RE2JS, text: string, withNumber: boolean
         yield { index: at, text: text.slice(at, end), n: withNumber ? (matcher.group('n') ?? undefined) : undefined };
         from = end;
       } else {
-        failed++;
+        budget -= text.length - at;
         from = at + 1;
       }
     }
@@ -91,8 +93,11 @@ export function* linearMatches(pattern: RE2JS, text: string, withNumber: boolean
   }
 }
 
-/** Failed anchored attempts after which {@link linearMatches} searches the rest of a text as a whole. */
-export const MAX_ANCHORED_ATTEMPTS = 64;
+/**
+ * How many passes over a text the failed anchored attempts of {@link linearMatches} may cost at most,
+ * counting each as a pass over the rest of the text; past that, the rest is searched as a whole.
+ */
+export const ANCHORED_BUDGET = 2;
 
 /** Characters with a meaning in pattern syntax. */
 const SYNTAX = new Set('\\^$.|?*+()[]{}'.split(''));
