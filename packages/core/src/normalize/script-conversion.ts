@@ -64,13 +64,33 @@ function convertString(text: string): string {
       if (next === WHOLE_TEXT) return convert(text);
     }
     if (stretchStart > copied) parts.push(text.slice(copied, stretchStart));
-    parts.push(convert(text.slice(stretchStart, end)));
+    parts.push(convertStretch(text.slice(stretchStart, end), convert));
     copied = end;
     i = end - 1;
   }
   if (copied === 0) return text;
   if (copied < text.length) parts.push(text.slice(copied));
   return parts.join('');
+}
+
+/**
+ * Stretches converted lately, with their conversion: the headings, table labels and set phrases of the
+ * format recur in every report, and a re-check (a suggested fix verified, an edit in the editor) converts
+ * the same text again. Bounded (at most 10,000 stretches of up to 100 characters): emptied when full.
+ */
+const convertedStretches = new Map<string, string>();
+const CONVERTED_STRETCHES = 10_000;
+const LONGEST_REMEMBERED_STRETCH = 100;
+
+function convertStretch(stretch: string, convert: (text: string) => string): string {
+  if (stretch.length > LONGEST_REMEMBERED_STRETCH) return convert(stretch);
+  let converted = convertedStretches.get(stretch);
+  if (converted === undefined) {
+    converted = convert(stretch);
+    if (convertedStretches.size >= CONVERTED_STRETCHES) convertedStretches.clear();
+    convertedStretches.set(stretch, converted);
+  }
+  return converted;
 }
 
 /** Classes of UTF-16 units for {@link convertString}: in no dictionary key (a cut between stretches). */

@@ -46,6 +46,16 @@ describe('toSimplified', () => {
     );
   });
 
+  it('agrees with OpenCC on stretches met before, also after more stretches than it remembers', () => {
+    const opencc = OpenCC.Converter({ from: 'tw', to: 'cn' });
+    const stretch = (i: number) => `資訊第${'〇一二三四五六七八九'[i % 10]}條${String.fromCharCode(0x4e00 + (i % 5000))}發`;
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 12_000; i += 7) expect(toSimplifiedString(`${stretch(i)}，${stretch(i + 1)}`)).toBe(opencc(`${stretch(i)}，${stretch(i + 1)}`));
+    }
+    for (let i = 0; i < 12_000; i++) toSimplifiedString(`${stretch(i)}${i}`);
+    expect(toSimplifiedString(`${stretch(3)}，臺灣`)).toBe(opencc(`${stretch(3)}，臺灣`));
+  });
+
   it('converts whole reports exactly as OpenCC does (Simplified and Traditional seeds)', () => {
     const opencc = OpenCC.Converter({ from: 'tw', to: 'cn' });
     const texts = [...SEEDS.map(seedText), new TextDecoder().decode(fixtureBytes('traditional.utf8.txt'))];
