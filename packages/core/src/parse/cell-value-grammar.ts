@@ -150,6 +150,11 @@ function run<T>(text: string, rule: (p: QuantityParser) => T | undefined): Gramm
   return { value, errors };
 }
 
+/** Whether a quantity can start with the character `c` (of a compact text: ASCII digits and signs). */
+export function mayStartQuantity(c: string): boolean {
+  return QUANTITY_START.has(c);
+}
+
 /** Parses `text` (compact: no spaces, ASCII digits) with the `quantity` rule, reporting errors. */
 export function parseQuantity(text: string): GrammarResult<QuantityReading> {
   // Most text a cell reader asks about is a label: one look at FIRST(quantity) rejects it cheaply.

@@ -1,6 +1,6 @@
 import type { CellType } from '../ir/template-ir.js';
 import type { CellState } from '../model/report.js';
-import { isUnitTail, readQuantity } from './cell-value-grammar.js';
+import { isUnitTail, mayStartQuantity, readQuantity } from './cell-value-grammar.js';
 
 /**
  * What a cell's text means for a cell of a given type: a blank marker ("/", "—", ""), or a quantity read
@@ -28,6 +28,9 @@ const MULTIPLIER: Record<string, number> = { 百: 1e2, 千: 1e3, 万: 1e4, 亿: 
 
 /** True when `text` (trimmed) is a blank marker: empty, "/", "—", "-", "无". */
 export function isBlankText(text: string): boolean {
+  const first = firstCompactCharacter(text);
+  // Most texts asked about are labels and numbers: their first character settles it.
+  if (first !== '' && !BLANK_START.has(first)) return false;
   if (PLAIN.test(text)) return false;
   const t = text.replace(SPACES, '');
   return t === '' || BLANK.test(t);
@@ -35,7 +38,26 @@ export function isBlankText(text: string): boolean {
 
 /** True when `text` reads as a number in the value grammar (with sign, unit, approximation words). */
 export function isValueText(text: string): boolean {
-  return PLAIN.test(text) || readQuantity(compact(text)) !== undefined;
+  if (PLAIN.test(text)) return true;
+  // A label (most texts asked about) is told by its first character, without compacting it.
+  const first = firstCompactCharacter(text);
+  return first !== '' && mayStartQuantity(first) && readQuantity(compact(text)) !== undefined;
+}
+
+/** The characters a blank marker (see `BLANK`) starts with. */
+const BLANK_START = new Set([...'/\\／-－—–―−﹣无空Nn']);
+const SPACE_CHARACTER = /[\s\u00a0\u3000\u200b\ufeff]/;
+
+/** The first UTF-16 unit of `compact(text)` ('' when there is none), without compacting the text. */
+function firstCompactCharacter(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (SPACE_CHARACTER.test(c)) continue;
+    const code = c.charCodeAt(0);
+    const fullWidth = (code >= 0xff10 && code <= 0xff19) || code === 0xff0e || code === 0xff0c || code === 0xff0d || code === 0xff0b;
+    return fullWidth ? String.fromCharCode(code - 0xfee0) : c;
+  }
+  return '';
 }
 
 /** A unit or approximation word that may follow a number after a space ("3414.41 万元", "2 千余"). */

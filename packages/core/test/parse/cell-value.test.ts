@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CellType } from '../../src/ir/template-ir.js';
-import { isBlankText, readCellValue } from '../../src/parse/index.js';
+import fc from 'fast-check';
+import { isBlankText, isValueText, readCellValue } from '../../src/parse/index.js';
+import { readQuantity } from '../../src/parse/cell-value-grammar.js';
 
 const count: CellType = { kind: 'count' };
 const integer: CellType = { kind: 'integer' };
@@ -50,5 +52,26 @@ describe('readCellValue', () => {
 
   it.each(['', ' ', '—', '/'])('reads %j in a text column as blank', (raw) => {
     expect(readCellValue(raw, { kind: 'text' })).toEqual({ state: 'blank', value: null });
+  });
+});
+
+describe('isBlankText and isValueText decided by their first character', () => {
+  // The definitions they stand for: the whole text compacted (spaces out, full-width digits and signs
+  // ASCII), then the blank pattern, or the quantity grammar.
+  const SPACES = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+  const compact = (text: string) => text.replace(SPACES, '').replace(/[０-９．，－＋]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const blank = (text: string) => !/^[0-9]{1,15}$/.test(text) && (text.replace(SPACES, '') === '' || /^(?:[/\\／]+|[-－—–―−﹣]+|无|空|[Nn]\/?[Aa])$/.test(text.replace(SPACES, '')));
+  const value = (text: string) => /^[0-9]{1,15}$/.test(text) || readQuantity(compact(text)) !== undefined;
+
+  it('agree with the definitions on texts of digits, signs, units, markers, spaces and words', () => {
+    const pool = [...'0123456789０１９．，－＋.,-+/\\／—–―−﹣无空NnAa约近超余多万亿千百元件个人次 \u00a0\u3000\u200b\t予以公开（一）'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 12 }), (chars) => {
+        const text = chars.join('');
+        expect(isBlankText(text), JSON.stringify(text)).toBe(blank(text));
+        expect(isValueText(text), JSON.stringify(text)).toBe(value(text));
+      }),
+      { seed: 20261203, numRuns: 5000 },
+    );
   });
 });
