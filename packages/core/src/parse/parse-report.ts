@@ -218,7 +218,7 @@ function emptyTable(plan: TablePlan): ReportTable {
     rows: plan.leaves.map((leaf) => ({
       id: leaf.id,
       label: leaf.label,
-      cells: t.leafColumns.map((column) => naCell(t.id, leaf.id, column)),
+      cells: t.leafColumns.map((column, c) => naCell(cellIdsOf(plan, leaf.id)[c], leaf.id, column)),
     })),
     missingRows: plan.leaves.map((l) => l.id),
     truncated: false,
@@ -226,8 +226,29 @@ function emptyTable(plan: TablePlan): ReportTable {
   };
 }
 
-function naCell(table: string, row: string, column: string): ReportCell {
-  return { id: `${table}.${row}.${column}`, row, column, raw: '', value: null, state: 'na' };
+function naCell(id: string, row: string, column: string): ReportCell {
+  return { id, row, column, raw: '', value: null, state: 'na' };
+}
+
+const rowCellIds = new WeakMap<TablePlan, Map<string, string[]>>();
+
+/**
+ * The ids of the cells of a row of the plan (`table.row.column`), one per leaf column: made once per
+ * template, so that the cells of every report share these strings, which the checks look up in maps.
+ */
+function cellIdsOf(plan: TablePlan, rowId: string): string[] {
+  let byRow = rowCellIds.get(plan);
+  if (!byRow) {
+    byRow = new Map();
+    rowCellIds.set(plan, byRow);
+  }
+  let ids = byRow.get(rowId);
+  if (!ids) {
+    const t = plan.table;
+    ids = t.leafColumns.map((column) => `${t.id}.${rowId}.${column}`);
+    byRow.set(rowId, ids);
+  }
+  return ids;
 }
 
 function toReportTable(read: TableRead, source: ReportSource, map: (s: number, e: number) => OffsetRange): ReportTable {
@@ -238,7 +259,7 @@ function toReportTable(read: TableRead, source: ReportSource, map: (s: number, e
   const rows = plan.leaves.map((leaf) => {
     const row = read.rows.get(leaf.id);
     if (!row) {
-      return { id: leaf.id, label: leaf.label, cells: t.leafColumns.map((c) => naCell(t.id, leaf.id, c)) };
+      return { id: leaf.id, label: leaf.label, cells: t.leafColumns.map((column, c) => naCell(cellIdsOf(plan, leaf.id)[c], leaf.id, column)) };
     }
     lastFound = Math.max(lastFound, leaf.leafIndex);
     const a = row.alignment;
@@ -320,15 +341,16 @@ function rowCells(
   const plan = read.plan;
   const t = plan.table;
   const a = row.alignment;
+  const ids = cellIdsOf(plan, rowId);
   return t.leafColumns.map((column, c): ReportCell => {
     const aligned = a.cells[c];
     if (!aligned || a.glued === 'ambiguous') {
-      const na = naCell(t.id, rowId, column);
+      const na = naCell(ids[c], rowId, column);
       if (a.glued) na.guessed = true;
       return na;
     }
     const { type } = plan.cellGrid[typeRow][c];
-    const cell: ReportCell = { id: `${t.id}.${rowId}.${column}`, row: rowId, column, raw: '', value: null, state: 'blank' };
+    const cell: ReportCell = { id: ids[c], row: rowId, column, raw: '', value: null, state: 'blank' };
     const piece = aligned.part ?? (aligned.slot && aligned.slot.kind !== 'empty' ? aligned.slot : undefined);
     if (piece) {
       const v = readCellValue(piece.text, type, read.headerUnits[c]);
