@@ -87,11 +87,7 @@ interface Spot {
 
 /** The section headings of `text`, in text order and template order (at most one per section). */
 export function findSectionHeadings(text: string, sections: SectionIR[]): HeadingMatch[] {
-  const wanted = sections.map((s) => ({
-    numeral: s.numeral,
-    heading: matchKey(s.heading),
-    aliases: s.aliases.map(matchKey).filter((k) => k !== ''),
-  }));
+  const { wanted, scored } = lineScores(sections);
   const spots: Spot[] = [];
   const candidates: Candidate[] = [];
   const addSpot = (spot: Spot, found: Omit<Candidate, 'line'>[]): void => {
@@ -109,7 +105,12 @@ export function findSectionHeadings(text: string, sections: SectionIR[]): Headin
     const lineEnd = Math.min(text.length, nl + 1);
     let inlineFrom = at;
     if (trimmed !== '' && trimmed.length <= MAX_HEADING_LINE) {
-      const found = PARENTHESISED.test(trimmed) || OTHER_STYLE.test(trimmed) ? scoreStyledLine(trimmed, wanted) : scoreLine(trimmed, wanted);
+      let found = scored.get(trimmed);
+      if (found === undefined) {
+        found = PARENTHESISED.test(trimmed) || OTHER_STYLE.test(trimmed) ? scoreStyledLine(trimmed, wanted) : scoreLine(trimmed, wanted);
+        if (scored.size >= SCORED_LINES) scored.clear();
+        scored.set(trimmed, found);
+      }
       const offset = at + trimStart;
       // The line's own start is judged as a whole line; inline headings are looked for after it.
       inlineFrom = offset + 1;
@@ -190,6 +191,28 @@ function findInlineHeadings(
     addSpot({ text: text.slice(start, end), start, end, lineStart: start, lineEnd: bodyStart >= to ? Math.min(text.length, to + 1) : bodyStart }, [found]);
     INLINE_NUMBERED.lastIndex = end - from;
   }
+}
+
+/**
+ * The sections' headings as match keys, and the scores of the lines met lately (a line's score depends on
+ * the line alone): table rows, sub-headings and the headings themselves recur in every report and in
+ * every re-check. Per section list (one per template); bounded, emptied when full.
+ */
+const lineScoreCache = new WeakMap<readonly SectionIR[], { wanted: Wanted[]; scored: Map<string, Omit<Candidate, 'line'>[]> }>();
+const SCORED_LINES = 5_000;
+
+function lineScores(sections: readonly SectionIR[]): { wanted: Wanted[]; scored: Map<string, Omit<Candidate, 'line'>[]> } {
+  let cached = lineScoreCache.get(sections);
+  if (!cached) {
+    const wanted = sections.map((s) => ({
+      numeral: s.numeral,
+      heading: matchKey(s.heading),
+      aliases: s.aliases.map(matchKey).filter((k) => k !== ''),
+    }));
+    cached = { wanted, scored: new Map() };
+    lineScoreCache.set(sections, cached);
+  }
+  return cached;
 }
 
 /** Whether [from, to) of `text` holds anything but whitespace. */
