@@ -33,12 +33,12 @@ const checksReports = isWorker || command === 'validate' || command === 'extract
 const bundle = checksReports && typeof NIANBAO_BUNDLE_HASH === 'string' ? fileURLToPath(new URL('./cli.cjs', launcher)) : undefined;
 const { cacheDirectory, cachesEnabled } = bundle ? await import('./program/cache-directory.js') : {};
 if (bundle && cacheDirectory && cachesEnabled?.(process.env) && existsSync(bundle)) {
-  const { runBundleWithCodeCache } = await import('./program/code-cache-bundle.js');
+  const { codeCacheKey, runBundleWithCodeCache } = await import('./program/code-cache-bundle.js');
   const exports = runBundleWithCodeCache(bundle, {
     directory: path.join(cacheDirectory(process.env), 'code'),
     bundleHash: NIANBAO_BUNDLE_HASH!,
     // Worker threads use the code of a one-file `validate` (the checks) and never write.
-    key: isWorker ? 'validate' : command,
+    key: isWorker ? 'validate' : codeCacheKey(command, process.argv.slice(2), process.cwd()),
     write: !isWorker,
   });
   await (exports.main as (launcher: URL) => Promise<void>)(launcher);

@@ -1,4 +1,5 @@
-export * from './ir/template-ir.js';
+// The IR's types; its zod schema (and `parseTemplateIR`) is `@nianbao/core/ir`, so that checking reports does not load zod.
+export type * from './ir/template-ir.js';
 export * from './model/report.js';
 export * from './diagnostics/diagnostic.js';
 export * from './read/index.js';

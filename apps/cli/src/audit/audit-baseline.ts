@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { acknowledgedFingerprints, BaselineError, parseBaseline, serializeBaseline, type BaselineEntry } from '@nianbao/core';
+import type { BaselineEntry } from '@nianbao/core';
+import { acknowledgedFingerprints, BaselineError, parseBaseline, serializeBaseline } from '@nianbao/core/baseline';
 import { writeAtomically } from '../fix/write-atomically.js';
 import type { BaselineState } from '../format/sarif-formatter.js';
 

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -52,6 +52,26 @@ export function runBundleWithCodeCache(bundle: string, cache: CodeCacheOptions |
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   wrapper(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
   return module.exports;
+}
+
+/**
+ * The code cache's key for a run of `command`: a run with templates of the project (`--template file.nbt`,
+ * `--templates`, or a `nianbao.config.json` in the working directory, the first input's directory or one
+ * of their parents) runs other code (reading compiled templates back, the IR schema) than one with the
+ * built-in templates only, and each keeps its own. Only which code is cached depends on it, never a result.
+ */
+export function codeCacheKey(command: string, args: readonly string[], cwd: string): string {
+  const withTemplates = args.some((arg) => arg === '--templates' || arg.startsWith('--templates=') || /\.nbt$/i.test(arg));
+  const firstInput = args.slice(1).find((arg) => !arg.startsWith('-'));
+  const starts = [cwd, ...(firstInput ? [path.dirname(path.resolve(cwd, firstInput))] : [])];
+  return withTemplates || starts.some(hasProjectConfig) ? `${command}-project` : command;
+}
+
+function hasProjectConfig(directory: string): boolean {
+  for (let current = path.resolve(directory); ; current = path.dirname(current)) {
+    if (existsSync(path.join(current, 'nianbao.config.json'))) return true;
+    if (path.dirname(current) === current) return false;
+  }
 }
 
 /** Cache files kept at most (several builds and Node versions may share a cache directory). */

@@ -30,7 +30,7 @@ describe('the code cache of the command line', () => {
     const first = runCli(args, { env: { NIANBAO_CACHE_DIR: cache } });
     expect(first.status).toBe(1);
     const [file] = codeFiles(cache);
-    expect(file).toMatch(/^[0-9a-f]{16}-v\d+\.\d+\.\d+-[\w]+-validate\.bin$/);
+    expect(file).toMatch(/^[0-9a-f]{16}-v\d+\.\d+\.\d+-[\w]+-validate(-project)?\.bin$/);
     const full = path.join(cache, 'code', file);
     const size = statSync(full).size;
     expect(size).toBeGreaterThan(100_000);

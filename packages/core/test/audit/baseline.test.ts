@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  acknowledgedFingerprints,
-  BaselineError,
-  diagnosticFingerprints,
-  findingFingerprint,
-  parseBaseline,
-  serializeBaseline,
-} from '../../src/audit/index.js';
+import { diagnosticFingerprints, findingFingerprint } from '../../src/audit/index.js';
+import { acknowledgedFingerprints, BaselineError, parseBaseline, serializeBaseline } from '../../src/audit/baseline.js';
 import { checkReport } from '../../src/check/index.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { exampleText } from './audit-helpers.js';

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseBaseline, serializeBaseline, type BaselineEntry } from '@nianbao/core';
+import type { BaselineEntry } from '@nianbao/core';
+import { parseBaseline, serializeBaseline } from '@nianbao/core/baseline';
 import type { BaselineStore } from '../reports/finding-baseline.js';
 
 /** Where the baseline file is: its setting (relative to the workspace folder) and the workspace folders. */
