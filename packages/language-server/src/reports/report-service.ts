@@ -275,8 +275,12 @@ export class ReportService {
     let result: CheckResult;
     let templateChoice = choice;
     let options: CheckOptions = { template: wanted, templates, locale };
+    let positions: LineIndex | undefined;
     try {
-      const outcome = await this.context.checker.check({ source, template: wanted, templates, locale, verifySuggestions: false });
+      const checking = this.context.checker.check({ source, template: wanted, templates, locale, verifySuggestions: false });
+      // The line index of the text is built while the worker checks it (a few milliseconds for 1 MB).
+      positions = new LineIndex(text);
+      const outcome = await checking;
       if (!outcome) return undefined; // superseded by a newer version's check
       result = outcome.result;
       if (outcome.unknownTemplate !== undefined) {
@@ -295,7 +299,7 @@ export class ReportService {
       ? { ...result, diagnostics: result.diagnostics.map((d) => (d.suggestions.length > 0 ? { ...d, suggestions: [] } : d)) }
       : result;
     const report = this.present(
-      { uri, version, text, positions: new LineIndex(text), template, templateChoice, checkMs: 0 },
+      { uri, version, text, positions: positions ?? new LineIndex(text), template, templateChoice, checkMs: 0 },
       shown,
     );
     return { ...report, checkMs: performance.now() - started, ...(unverified && { unverified }) };
