@@ -61,7 +61,9 @@ describe('acknowledged findings', () => {
 
     // The CLI's audit reads the same file and leaves the same finding out.
     const cli = path.join(repoRoot, 'apps/cli/dist/bin.js');
-    const run = spawnSync(process.execPath, [cli, 'audit', file, '--baseline', baselineFile, '--format', 'json'], { encoding: 'utf8' });
+    // Its caches go into the test's folder, not the user's.
+    const env = { ...process.env, NIANBAO_CACHE_DIR: path.join(workspace, '.cache') };
+    const run = spawnSync(process.execPath, [cli, 'audit', file, '--baseline', baselineFile, '--format', 'json'], { encoding: 'utf8', env });
     const json = JSON.parse(run.stdout) as { files: Array<{ diagnostics: Array<{ code: string }> }> };
     expect(json.files[0].diagnostics).toHaveLength(first.diagnostics.length - 1);
   });

@@ -17,7 +17,7 @@ describe.skipIf(process.platform === 'win32')('nianbao audit killed in the middl
     const temp = path.join(work, 'tmp');
     mkdirSync(temp);
     const child = spawn(process.execPath, [cliBin, 'audit', reports, '--html', path.join(work, 'audit.html'), '--jobs', '1', '--no-progress'], {
-      env: { ...process.env, TMPDIR: temp, NO_COLOR: '1', NODE_COMPILE_CACHE: path.join(work, 'compile-cache') },
+      env: { ...process.env, TMPDIR: temp, NO_COLOR: '1', NODE_COMPILE_CACHE: path.join(work, 'compile-cache'), NIANBAO_CACHE_DIR: path.join(work, 'cache') },
       stdio: 'ignore',
     });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
