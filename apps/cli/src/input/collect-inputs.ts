@@ -16,8 +16,9 @@ export type Input =
 /**
  * Expands the command line's operands into inputs, in order, without duplicates:
  * `-` is standard input; an existing file is taken as it is (whatever its extension); a directory is
- * walked recursively for report files; anything else that looks like a glob is expanded (report files
- * only). Directory and glob results are sorted by code point so that runs are deterministic.
+ * walked recursively for report files, leaving out `node_modules` and hidden folders (as ESLint does: a
+ * project's dependencies are never reports); anything else that looks like a glob is expanded (report
+ * files only, `node_modules` left out unless the pattern names it). Directory and glob results are sorted by code point so that runs are deterministic.
  * A missing file, or a glob that matches nothing, is a usage failure ({@link CliError}).
  */
 export async function collectInputs(operands: readonly string[], cwd: string, t: Translator): Promise<Input[]> {
@@ -31,6 +32,8 @@ export async function collectInputs(operands: readonly string[], cwd: string, t:
   };
   let stdinTaken = false;
   for (const operand of operands) {
+    // An empty operand (an unset shell variable) would otherwise resolve to the current directory.
+    if (operand === '') throw new CliError(t('file-not-found', { path: '""' }));
     if (operand === '-') {
       if (stdinTaken) throw new CliError(t('stdin-twice'));
       stdinTaken = true;
@@ -51,6 +54,7 @@ export async function collectInputs(operands: readonly string[], cwd: string, t:
         cwd: path.resolve(cwd, operand),
         caseSensitiveMatch: false,
         followSymbolicLinks: false,
+        ignore: ['**/node_modules/**'],
       });
       if (found.length === 0) throw new CliError(t('no-files-matched', { pattern: operand }));
       for (const relative of found.sort(byCodePoint)) add(path.join(operand, relative), path.join(operand, relative));
@@ -58,7 +62,9 @@ export async function collectInputs(operands: readonly string[], cwd: string, t:
       add(operand, operand);
     } else if ((await globber()).isDynamicPattern(operand)) {
       const { glob } = await globber();
-      const found = (await glob(operand, { cwd, followSymbolicLinks: false })).filter(isReportFile).sort(byCodePoint);
+      // node_modules is left out here too, unless the pattern names it.
+      const ignore = operand.includes('node_modules') ? [] : ['**/node_modules/**'];
+      const found = (await glob(operand, { cwd, followSymbolicLinks: false, ignore })).filter(isReportFile).sort(byCodePoint);
       if (found.length === 0) throw new CliError(t('no-files-matched', { pattern: operand }));
       for (const file of found) add(file, path.isAbsolute(file) ? file : path.normalize(file));
     } else {

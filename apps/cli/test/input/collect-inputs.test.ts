@@ -12,13 +12,15 @@ let root: string;
 beforeAll(() => {
   root = mkdtempSync(path.join(tmpdir(), 'nianbao-inputs-'));
   mkdirSync(path.join(root, 'dir/sub'), { recursive: true });
-  for (const file of ['dir/b.txt', 'dir/a.md', 'dir/sub/c.HTML', 'dir/skip.pdf', 'dir/sub/d.docx', 'x(1).txt', 'notes.csv']) {
+  mkdirSync(path.join(root, 'dir/node_modules/pkg'), { recursive: true });
+  mkdirSync(path.join(root, 'dir/.git'), { recursive: true });
+  for (const file of ['dir/b.txt', 'dir/a.md', 'dir/sub/c.HTML', 'dir/skip.pdf', 'dir/sub/d.docx', 'x(1).txt', 'notes.csv', 'dir/node_modules/pkg/README.md', 'dir/.git/description.txt']) {
     writeFileSync(path.join(root, file), 'x');
   }
 });
 
 describe('collectInputs', () => {
-  it('walks a directory recursively for report files, sorted', async () => {
+  it('walks a directory recursively for report files, sorted, leaving out node_modules and hidden folders', async () => {
     const inputs = await collectInputs(['dir'], root, t);
     expect(inputs.map((i) => i.path)).toEqual(['dir/a.md', 'dir/b.txt', 'dir/sub/c.HTML', 'dir/sub/d.docx']);
     expect(inputs.every((i) => i.kind === 'file' && path.isAbsolute(i.file))).toBe(true);
@@ -38,5 +40,7 @@ describe('collectInputs', () => {
     await expect(collectInputs(['nope.txt'], root, t)).rejects.toThrow(new CliError('no such file or directory: nope.txt'));
     await expect(collectInputs(['*.docx'], root, t)).rejects.toThrow('no files match: *.docx');
     await expect(collectInputs(['-', '-'], root, t)).rejects.toBeInstanceOf(CliError);
+    // An empty operand (an unset shell variable) is not the current directory.
+    await expect(collectInputs([''], root, t)).rejects.toThrow(new CliError('no such file or directory: ""'));
   });
 });
