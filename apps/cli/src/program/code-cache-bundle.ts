@@ -90,6 +90,11 @@ function save(file: string, directory: string, script: vm.Script): void {
       .sort((a, b) => b.time - a.time);
     for (const { name } of files.slice(maxFiles)) rmSync(path.join(directory, name), { force: true });
   } catch {
-    rmSync(temporary, { force: true });
+    // Not even the temporary file can be removed when the cache directory is unusable (a file, say).
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // nothing was written there
+    }
   }
 }

@@ -63,4 +63,15 @@ describe('the code cache of the command line', () => {
     expect(JSON.parse(off.stdout)).toEqual(JSON.parse(runCli(['validate', seedPath(3), '--format', 'json'], { env: { NIANBAO_CACHE_DIR: cache } }).stdout));
     expect(readFileSync(path.join(cache, 'code', codeFiles(cache)[0])).length).toBeGreaterThan(100_000);
   });
+
+  it('when the cache folder cannot be made (a file is in its place), only costs the cache: same output, nothing on stderr', () => {
+    const cache = path.join(cacheDir(), 'a-file');
+    writeFileSync(cache, 'not a folder');
+    const args = ['validate', seedPath(3), '--format', 'json'];
+    const run = runCli(args, { env: { NIANBAO_CACHE_DIR: cache } });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe(runCli(args, { env: { NIANBAO_CACHE: '0' } }).stdout);
+    expect(readFileSync(cache, 'utf8')).toBe('not a folder');
+  });
 });
