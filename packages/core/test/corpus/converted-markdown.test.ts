@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/check/index.js';
-import { checkText } from './corpus-helpers.js';
+import { cellStates, checkText, findingsWithCells } from './corpus-helpers.js';
 import { convertedMarkdown, type ConversionDamage } from './converted-markdown.js';
 
 /**
@@ -45,22 +45,12 @@ const DAMAGE: Record<string, ConversionDamage> = {
   'all of it, labels under their numbers': { cut: true, labelBelow: true, strayNumbers: true },
 };
 
-function cells(result: CheckResult): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const table of result.report!.tables) {
-    for (const row of [...table.rows, ...(table.groups ?? [])]) {
-      for (const cell of row.cells) out.set(`${table.id}.${row.id} ${cell.column}`, `${cell.state} ${cell.value ?? ''}`);
-    }
-  }
-  return out;
-}
-
 /**
  * Findings, positions aside. Findings about the text's quality are compared as a set: a column header
  * repeated on a new page repeats its garbled characters.
  */
 function verdictOf(result: CheckResult): string[] {
-  const all = result.diagnostics.map((d) => `${d.severity} ${d.code}${d.rule ? ` ${d.rule}` : ''}${d.cells ? ` [${[...d.cells].sort().join(',')}]` : ''}`);
+  const all = findingsWithCells(result);
   const quality = all.filter((v) => / quality\//u.test(v));
   return [...all.filter((v) => !quality.includes(v)), ...new Set(quality)].sort();
 }
@@ -72,7 +62,7 @@ describe.each(files)('$name as tool-made Markdown', async ({ name, url }) => {
   it.each(Object.entries(DAMAGE))('%s: same values and findings', async (_, damage) => {
     const markdown = convertedMarkdown(text, original, damage);
     const variant = await checkText(markdown, name.replace(/\.\w+$/u, '.md'));
-    expect(cells(variant)).toEqual(cells(original));
+    expect(cellStates(variant)).toEqual(cellStates(original));
     expect(verdictOf(variant)).toEqual(verdictOf(original));
   });
 

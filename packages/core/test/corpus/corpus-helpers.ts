@@ -24,6 +24,22 @@ export function verdictOf(result: CheckResult): string[] {
   return result.diagnostics.map((d) => `${d.severity} ${d.code}${d.rule ? ` ${d.rule}` : ''}`).sort();
 }
 
+/** Every cell of every table, group rows included: "table.row column" → "state value". */
+export function cellStates(result: CheckResult): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const table of result.report!.tables) {
+    for (const row of [...table.rows, ...(table.groups ?? [])]) {
+      for (const cell of row.cells) out.set(`${table.id}.${row.id} ${cell.column}`, `${cell.state} ${cell.value ?? ''}`);
+    }
+  }
+  return out;
+}
+
+/** "severity code rule [cells]" of each finding, in the report's order (positions and messages aside). */
+export function findingsWithCells(result: CheckResult): string[] {
+  return result.diagnostics.map((d) => `${d.severity} ${d.code}${d.rule ? ` ${d.rule}` : ''}${d.cells ? ` [${[...d.cells].sort().join(',')}]` : ''}`);
+}
+
 /**
  * A real report with the columns of every other table-3 row shifted by one (a leading 0 put in, the last
  * number dropped), as a misaligned conversion produces: rows of a label followed by seven numbers.

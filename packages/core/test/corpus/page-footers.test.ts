@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/check/index.js';
-import { checkText } from './corpus-helpers.js';
+import { cellStates, checkText, findingsWithCells } from './corpus-helpers.js';
 
 /**
  * Page footers inside a table (issue 14, item 4): a real report's table 3 broken by a page footer —
@@ -22,18 +22,8 @@ const files = [
 ];
 const FOOTERS = ['第 3 页', '第3页 共6页', '- 3 -', '3 / 6'];
 
-function cells(result: CheckResult): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const table of result.report!.tables) {
-    for (const row of [...table.rows, ...(table.groups ?? [])]) {
-      for (const cell of row.cells) out.set(`${table.id}.${row.id} ${cell.column}`, `${cell.state} ${cell.value ?? ''}`);
-    }
-  }
-  return out;
-}
-
 const verdictOf = (result: CheckResult): string[] =>
-  result.diagnostics.map((d) => `${d.severity} ${d.code}${d.rule ? ` ${d.rule}` : ''}${d.cells ? ` [${[...d.cells].sort().join(',')}]` : ''}`).sort();
+  findingsWithCells(result).sort();
 
 /** `text` with `footer` on a line of its own after every `every`-th line break inside table 3, starting at the `first`-th. */
 function withFooters(text: string, original: CheckResult, footer: string, first: number, every: number): { text: string; count: number } {
@@ -60,7 +50,7 @@ describe.each(files)('$name with a page footer inside table 3', async ({ name, u
       const variant = withFooters(text, original, footer as string, first, 7);
       expect(variant.count).toBeGreaterThan(2);
       const result = await checkText(variant.text, name);
-      expect(cells(result), `${footer} after line ${first}`).toEqual(cells(original));
+      expect(cellStates(result), `${footer} after line ${first}`).toEqual(cellStates(original));
       expect(verdictOf(result), `${footer} after line ${first}`).toEqual(verdictOf(original));
     }
   });
@@ -69,7 +59,7 @@ describe.each(files)('$name with a page footer inside table 3', async ({ name, u
     const oneLine = (t: string): string => t.replace(/\r\n|\r|\n/g, '');
     const plain = await checkText(oneLine(text), name);
     const variant = await checkText(oneLine(withFooters(text, original, '第 3 页', 2, 5).text), name);
-    expect(cells(variant)).toEqual(cells(plain));
+    expect(cellStates(variant)).toEqual(cellStates(plain));
     expect(verdictOf(variant)).toEqual(verdictOf(plain));
   });
 });
