@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileLinearPattern, leadingStrings, linearMatches, ANCHORED_BUDGET } from '../src/semantics/linear-pattern.js';
+import { compileLinearPattern, leadingStrings, linearMatches, matchStartTest, ANCHORED_BUDGET } from '../src/semantics/linear-pattern.js';
+import { firstCharacters } from '../src/semantics/first-characters.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -24,7 +25,7 @@ function wholeTextMatches(source: string, text: string) {
 function anchoredMatches(source: string, text: string) {
   const compiled = compileLinearPattern(source);
   if (!compiled.ok) throw new Error(compiled.detail);
-  return [...linearMatches(compiled.pattern, text, source.includes('(?<n>'), compiled.starts)];
+  return [...linearMatches(compiled.pattern, text, source.includes('(?<n>'), compiled.starts, compiled.canStart)];
 }
 
 describe('leadingStrings', () => {
@@ -41,15 +42,35 @@ describe('leadingStrings', () => {
     // A quantified character or group ends the literal start before it.
     expect(leadingStrings('收到?申请')).toEqual(['收']);
     expect(leadingStrings('(?:本年|今年)+新收')).toBeNull();
+    // Alternatives at the top level (as joined notations are) each give their own start.
+    expect(leadingStrings('(?:(?:工作|)机构\\s*\\d+个)|(?:查阅(?:点|室)\\s*\\d+个)|培训')).toEqual(['工作机构', '机构', '查阅点', '查阅室', '培训']);
   });
 
   it('says nothing where a match could start otherwise or an assertion looks outside the match', () => {
-    for (const source of ['(?:共|)\\d+件', 'a|b', '\\d+件', '^收到', '收到$', '\\b收到', '(?<=年)收到', '[收受]到', '.收到', '(?:共|)']) {
+    for (const source of ['(?:共|)\\d+件', 'a|\\d', '(?:a)|(?:\\d)', '\\d+件', '^收到', '收到$', '\\b收到', '(?<=年)收到', '[收受]到', '.收到', '(?:共|)']) {
       expect(leadingStrings(source), source).toBeNull();
     }
     // A negated class or an escaped assertion character is no assertion.
     expect(leadingStrings('收到[^0-9]{0,3}件')).toEqual(['收到']);
     expect(leadingStrings('收到\\$')).toEqual(['收到']);
+  });
+});
+
+describe('firstCharacters', () => {
+  it('gives the characters a match can begin with, up to the first element that cannot be empty', () => {
+    const first = firstCharacters('(?:的政府信息|的|)\\s*(?<n>[0-9]+)件')!;
+    expect(first.nullable).toBe(false);
+    expect(['的', ' ', '\u3000', '\n', '7'].map((c) => first.test!(c))).toEqual([true, true, true, true, true]);
+    expect(['政', '件', 'a', '，'].map((c) => first.test!(c))).toEqual([false, false, false, false]);
+    expect(firstCharacters('[^0-9。]{0,15}?申请')!.test!('申')).toBe(true);
+    expect(firstCharacters('[^0-9。]{0,15}?申请')!.test!('。')).toBe(false);
+    expect(firstCharacters('\\s*')).toMatchObject({ nullable: true });
+    expect(firstCharacters('')).toEqual({ nullable: true, test: null });
+    expect(firstCharacters('\\uD83D\\uDE00|.')!.test!('😀')).toBe(true);
+  });
+
+  it('says nothing about assertions, lookaround and backreferences', () => {
+    for (const source of ['\\b件', '(?=件)件', '(a)\\1', '^件', '件)']) expect(firstCharacters(source), source).toBeNull();
   });
 });
 
@@ -84,6 +105,41 @@ describe('linearMatches tried where a match can start', () => {
       }),
       { seed: 20261203, numRuns: 400 },
     );
+  });
+
+  it('never rules out a place where a built-in pattern matches', () => {
+    // Texts made of phrases: a pattern's own literal runs (one, two or three in a row, or one character of
+    // them), then perhaps a space, a number and a unit, as reports write them.
+    const tests = patterns.map((source) => {
+      const runs = source.match(/[\u4e00-\u9fff]+/g) ?? [];
+      const words = runs.flatMap((run, i) => [run, run + (runs[i + 1] ?? ''), run + (runs[i + 1] ?? '') + (runs[i + 2] ?? ''), ...run]);
+      return { source, compiled: compileLinearPattern(source), canStart: matchStartTest(source), words: [...new Set([...words, 'a', '（'])] };
+    });
+    const phrase = (words: string[]) =>
+      fc
+        .tuple(fc.constantFrom(...words), fc.constantFrom('', '', ' ', '\u3000', '\n'), fc.constantFrom('', '12', '3', '0.5'), fc.constantFrom('', '件', '个', '名', '人次', '，', '。'))
+        .map((parts) => parts.join(''));
+    expect(tests.filter((t) => t.canStart !== null).length).toBe(tests.filter((t) => leadingStrings(t.source) !== null).length);
+    let matched = 0;
+    let ruledOut = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...tests).chain((t) => fc.tuple(fc.constant(t), fc.array(phrase(t.words), { maxLength: 12 }))),
+        ([{ compiled, canStart }, parts]) => {
+          if (!compiled.ok || canStart === null) return;
+          const text = parts.join('');
+          for (let at = 0; at < text.length; at++) {
+            if (!canStart(text, at)) ruledOut++;
+            if (!compiled.pattern.matcher(text.slice(at)).lookingAt()) continue;
+            matched++;
+            expect(canStart(text, at), `${text} @${at}`).toBe(true);
+          }
+        },
+      ),
+      { seed: 20261204, numRuns: 2000 },
+    );
+    expect(matched).toBeGreaterThan(50);
+    expect(ruledOut).toBeGreaterThan(1000);
   });
 
   it('searches the rest of the text as a whole after many failed attempts, with the same matches', () => {

@@ -29,7 +29,7 @@ export function compileRulePattern(source: string, withNumber = false): RulePatt
   let compiled: LinearPattern | undefined;
   const pattern = rememberingMatches(leadingLiteral(source), (text) => {
     compiled ??= compileLinearPattern(source);
-    return compiled.ok ? [...linearMatches(compiled.pattern, text, withNumber, compiled.starts)] : [];
+    return compiled.ok ? [...linearMatches(compiled.pattern, text, withNumber, compiled.starts, compiled.canStart)] : [];
   });
   patterns.set(source, pattern);
   return pattern;

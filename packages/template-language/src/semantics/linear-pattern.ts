@@ -1,4 +1,5 @@
 import { RE2JS } from 're2js';
+import { firstCharacters } from './first-characters.js';
 
 /**
  * Template patterns run on a linear-time engine (RE2, through re2js): no pattern, however written,
@@ -17,7 +18,12 @@ const NOT_LINE_TERMINATOR = String.raw`[^\n\r\x{2028}\x{2029}]`;
  * A pattern compiled for the linear-time engine, or why it cannot be. `starts`: the strings one of which
  * every match begins with, when the source says so (see {@link leadingStrings}), else null.
  */
-export type LinearPattern = { ok: true; pattern: RE2JS; starts: readonly string[] | null } | { ok: false; detail: string };
+export type LinearPattern =
+  | { ok: true; pattern: RE2JS; starts: readonly string[] | null; canStart: MatchStartTest | null }
+  | { ok: false; detail: string };
+
+/** Whether a match can begin at `at` in `text` (false only where none can); see {@link matchStartTest}. */
+export type MatchStartTest = (text: string, at: number) => boolean;
 
 const cache = new Map<string, LinearPattern>();
 
@@ -26,7 +32,7 @@ export function compileLinearPattern(source: string): LinearPattern {
   let compiled = cache.get(source);
   if (!compiled) {
     try {
-      compiled = { ok: true, pattern: RE2JS.compile(toRe2Syntax(source)), starts: leadingStrings(source) };
+      compiled = { ok: true, pattern: RE2JS.compile(toRe2Syntax(source)), starts: leadingStrings(source), canStart: matchStartTest(source) };
     } catch (error) {
       compiled = { ok: false, detail: error instanceof Error ? error.message.replace(/^error parsing regexp: /, '') : String(error) };
     }
@@ -49,9 +55,15 @@ export interface LinearMatch {
  * match starts at the first such place where one is found, and is the one a search finds there), at
  * the cost of the attempts instead of a pass of the engine over every character. Failed attempts may
  * cost at most {@link ANCHORED_BUDGET} passes over the text; then the rest is searched as a whole, so the
- * time stays linear.
+ * time stays linear. With `canStart` as well, places where it says no match can begin are not tried.
  */
-export function* linearMatches(pattern: RE2JS, text: string, withNumber: boolean, starts?: readonly string[] | null): Generator<LinearMatch> {
+export function* linearMatches(
+  pattern: RE2JS,
+  text: string,
+  withNumber: boolean,
+  starts?: readonly string[] | null,
+  canStart?: MatchStartTest | null,
+): Generator<LinearMatch> {
   let from = 0;
   if (starts && starts.length > 0) {
     const next = starts.map(() => -1);
@@ -68,6 +80,10 @@ export function* linearMatches(pattern: RE2JS, text: string, withNumber: boolean
         if (next[i] >= 0 && (at < 0 || next[i] < at)) at = next[i];
       }
       if (at < 0) return;
+      if (canStart && !canStart(text, at)) {
+        from = at + 1;
+        continue;
+      }
       if (budget < text.length - at) {
         from = at;
         break;
@@ -108,13 +124,24 @@ const MAX_LEADING_STRINGS = 16;
 /**
  * The strings one of which every match of an ECMAScript pattern source begins with, or null when the
  * source does not say: the literal characters it starts with, and groups of literal alternatives
- * (`(?:实际办理|办结|答复)`, `(?:本年|)新收`) spelled out, up to the first other element. Null as well for a
- * source with an alternative at the top level or an assertion (`^`, `$`, `\b`, `\B`): a match tried on
- * the text from where it starts must mean what it means in the whole text.
+ * (`(?:实际办理|办结|答复)`, `(?:本年|)新收`) spelled out, up to the first other element. Alternatives at the
+ * top level (`(?:机构…)|(?:查阅…)`) each give theirs. Null for a source with an alternative that has no
+ * such start, or an assertion (`^`, `$`, `\b`, `\B`, lookbehind): a match tried on the text from where
+ * it starts must mean what it means in the whole text.
  */
 export function leadingStrings(source: string): string[] | null {
+  const parts = leadingParts(source);
+  return parts === null ? null : [...new Set(parts.flatMap((part) => part.strings))];
+}
+
+/** The leading strings of one alternative and the source after them. */
+interface LeadingPart {
+  strings: string[];
+  rest: string;
+}
+
+function leadingParts(source: string): LeadingPart[] | null {
   if (source.includes('(?<=') || source.includes('(?<!')) return null;
-  let depth = 0;
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
@@ -127,10 +154,74 @@ export function leadingStrings(source: string): string[] | null {
       if (source[i + 1] === '^') i++;
       if (source[i + 1] === ']') i++;
     } else if (c === '^' || c === '$') return null;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) return null;
   }
+  const parts = alternativeParts(source, 0);
+  if (parts === null || parts.reduce((n, part) => n + part.strings.length, 0) > 2 * MAX_LEADING_STRINGS) return null;
+  return parts;
+}
+
+/** Leading parts of each top-level alternative of `source`; an alternative wrapped whole in `(?:…)` is opened. */
+function alternativeParts(source: string, depth: number): LeadingPart[] | null {
+  if (depth > 8) return null;
+  const parts: LeadingPart[] = [];
+  for (const alternative of topLevelAlternatives(source)) {
+    const inner = wrappedGroupBody(alternative);
+    const found = inner === null ? alternativeStart(alternative) : alternativeParts(inner, depth + 1);
+    if (found === null) return null;
+    parts.push(...(Array.isArray(found) ? found : [found]));
+  }
+  return parts;
+}
+
+/** The source split at its top-level `|`. */
+function topLevelAlternatives(source: string): string[] {
+  const alternatives: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') {
+      inClass = true;
+      if (source[i + 1] === '^') i++;
+      if (source[i + 1] === ']') i++;
+    } else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      alternatives.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  alternatives.push(source.slice(start));
+  return alternatives;
+}
+
+/** The body of `(?:body)` when that group is the whole of `source`, else null. */
+function wrappedGroupBody(source: string): string | null {
+  if (!source.startsWith('(?:') || !source.endsWith(')')) return null;
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') {
+      inClass = true;
+      if (source[i + 1] === '^') i++;
+      if (source[i + 1] === ']') i++;
+    } else if (c === '(') depth++;
+    else if (c === ')') {
+      depth--;
+      if (depth === 0) return i === source.length - 1 ? source.slice(3, i) : null;
+    }
+  }
+  return null;
+}
+
+/** The leading strings of one alternative without `|` at its top level. */
+function alternativeStart(source: string): LeadingPart | null {
   let strings = [''];
   let i = 0;
   while (i < source.length) {
@@ -152,7 +243,30 @@ export function leadingStrings(source: string): string[] | null {
     i = close + 1;
   }
   if (strings.some((s) => s === '')) return null;
-  return [...new Set(strings)];
+  return { strings, rest: source.slice(i) };
+}
+
+/**
+ * A test whether a match of `source` can begin at a place of the text, cheaper than trying one: one of
+ * the leading strings is there and the character after it can begin the rest of the source (see
+ * {@link firstCharacters}). Null when the source has no leading strings.
+ */
+export function matchStartTest(source: string): MatchStartTest | null {
+  const parts = leadingParts(source);
+  if (parts === null) return null;
+  const entries = parts.flatMap((part) => {
+    const first = firstCharacters(part.rest);
+    return part.strings.map((start) => ({ start, first }));
+  });
+  return (text, at) => {
+    for (const { start, first } of entries) {
+      if (!text.startsWith(start, at)) continue;
+      if (first === null || first.nullable) return true;
+      const next = at + start.length;
+      if (next < text.length && first.test !== null && first.test(String.fromCodePoint(text.codePointAt(next)!))) return true;
+    }
+    return false;
+  };
 }
 
 /** Translates ECMAScript pattern syntax (flags `gu`) to RE2 syntax of the same meaning. */
