@@ -1,9 +1,10 @@
 import type { TemplateIR } from '../ir/template-ir.js';
-import type { ParsedReport, ReportSource, ReportInfo } from '../model/report.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ParsedReport, ReportSource, ReportInfo, TemplateDetection } from '../model/report.js';
+import type { Diagnostic, TextEdit } from '../diagnostics/diagnostic.js';
 import type { Locale } from '../messages/index.js';
-import { identityView, rangeToOriginal, readReport, renderHtml } from '../read/index.js';
+import { identityView, isIdentityView, rangeToOriginal, readReport, renderHtml } from '../read/index.js';
 import { verifySuggestions } from './verify-suggestions.js';
+import { CellEditIndex, planCellEdits, reparseCellEdits, type CellEditBase } from './cell-edits.js';
 import type { TextView } from '../read/text-view.js';
 import { normalizeView } from '../normalize/index.js';
 import { detectTemplate, readReportInfo } from '../detect/index.js';
@@ -66,7 +67,8 @@ export async function checkReport(
   options: CheckOptions = {},
 ): Promise<CheckResult> {
   const read = await readReport(input.bytes, { fileName: input.fileName, maxBytes: options.maxBytes });
-  return checkText(read.source, read.view, options);
+  // The reader's view is the one a re-check makes of an edited text (see `recheckView`).
+  return checkNormalized(read.source, normalizeView(read.view), options, true);
 }
 
 /** As {@link checkReport}, for text already decoded (an editor buffer). */
@@ -75,12 +77,33 @@ export function checkText(
   view: TextView,
   options: CheckOptions = {},
 ): CheckResult {
+  return checkNormalized(source, normalizeView(view), options, source.format !== 'html' && isIdentityView(view));
+}
+
+/** What a re-check after cell edits carries over from the check before them (see `cell-edits.ts`). */
+interface CarriedOver {
+  /** The template detection, when the edits cannot change it. */
+  detection?: TemplateDetection;
+  /** Stands for `parseReport`; null: parse the text. */
+  parse?: (detection: TemplateDetection) => ParsedReport | null;
+}
+
+/**
+ * {@link checkText} from the normalised view. `recheckable`: the view is the one {@link recheckView}
+ * makes of the source text, so a fix's re-check may start from this check's parse (see `cell-edits.ts`).
+ */
+function checkNormalized(
+  source: ReportSource,
+  normalized: TextView,
+  options: CheckOptions,
+  recheckable: boolean,
+  carried: CarriedOver = {},
+): CheckResult {
   const started = performance.now();
   const budgetMs = options.budgetMs ?? DEFAULT_CHECK_BUDGET_MS;
   const deadline = { at: started + budgetMs, seconds: Math.round(budgetMs / 100) / 10 };
   const templates = options.templates ?? builtinTemplates;
-  const normalized = normalizeView(view);
-  const detection = detectTemplate(normalized.text, templates);
+  const detection = carried.detection ?? detectTemplate(normalized.text, templates);
   const wanted = options.template ?? 'auto';
   const template = chooseTemplate(wanted, templates, detection.id);
   const locale = options.locale ?? 'zh-CN';
@@ -94,7 +117,7 @@ export function checkText(
       : unknownTemplate(source, info, templates, locale);
     return { source, template: null, info, report: null, diagnostics: [finding] };
   }
-  const report = parseReport(normalized, source, template, detection);
+  const report = carried.parse?.(detection) ?? parseReport(normalized, source, template, detection);
   const diagnostics = validateReport(report, template, {
     locale: options.locale ?? 'zh-CN',
     templates,
@@ -103,7 +126,9 @@ export function checkText(
   });
   const confidence = detection.id === template.id ? detection.confidence : 1;
   const checked: CheckResult = { source, template: { id: template.id, confidence }, info: report.info, report, diagnostics };
-  return options.verifySuggestions === false ? checked : verifyCheckedSuggestions(checked, { ...options, template, templates }, deadline);
+  if (options.verifySuggestions === false) return checked;
+  const base = recheckable ? { report, normalized, template, templates } : undefined;
+  return verifyCheckedSuggestions(checked, { ...options, template, templates }, deadline, base);
 }
 
 /**
@@ -125,13 +150,20 @@ function verifyCheckedSuggestions(
   result: CheckResult,
   options: CheckOptions & { template: TemplateIR },
   deadline: { at: number; seconds: number },
+  base?: CellEditBase,
 ): CheckResult {
   const { source, diagnostics } = result;
   if (!diagnostics.some((d) => d.suggestions.length > 0)) return result;
+  let cells: CellEditIndex | undefined;
   const offered = verifySuggestions(
     source.text,
     diagnostics,
-    (fixed) => recheckText(source, fixed, { ...options, budgetMs: Math.max(0, deadline.at - performance.now()) }),
+    (fixed, edits) => {
+      const recheckOptions = { ...options, budgetMs: Math.max(0, deadline.at - performance.now()) };
+      if (!base) return recheckText(source, fixed, recheckOptions);
+      cells ??= new CellEditIndex(base);
+      return recheckText(source, fixed, recheckOptions, cells, edits);
+    },
     deadline.at,
   );
   if (performance.now() > deadline.at && !offered.some((d) => d.code === 'structure/check-timeout')) {
@@ -141,14 +173,32 @@ function verifyCheckedSuggestions(
   return { ...result, diagnostics: offered };
 }
 
-/** The findings of `text`, an edited version of `source`, checked the same way; null if it cannot be. */
-function recheckText(source: ReportSource, text: string, options: CheckOptions): Diagnostic[] | null {
+/**
+ * The findings of `text`, an edited version of `source`, checked the same way; null if it cannot be.
+ * With the parse of `source` (`cells`) and the `edits` that made `text`: when they only rewrite numbers of
+ * table cells, the parse is carried over instead of made again (see `cell-edits.ts`); the findings are the same.
+ */
+function recheckText(source: ReportSource, text: string, options: CheckOptions, cells?: CellEditIndex, edits?: readonly TextEdit[]): Diagnostic[] | null {
   try {
-    const view = source.format === 'html' ? renderHtml(text) : identityView(text);
-    return checkText({ ...source, text }, view, { ...options, verifySuggestions: false }).diagnostics;
+    const edited = { ...source, text };
+    const normalized = normalizeView(recheckView(edited));
+    const planned = cells && edits ? planCellEdits(cells, edits) : null;
+    const report = cells && planned ? reparseCellEdits(cells, planned, text, normalized) : null;
+    const carried: CarriedOver = {};
+    if (cells && report) {
+      const detection = cells.detectionAfterEdits();
+      if (detection) carried.detection = detection;
+      carried.parse = (detection) => ({ ...report, detection, info: readReportInfo(normalized) });
+    }
+    return checkNormalized(edited, normalized, { ...options, verifySuggestions: false }, false, carried).diagnostics;
   } catch {
     return null;
   }
+}
+
+/** The view a re-check reads an edited source text through: its HTML rendition, or the text itself. */
+function recheckView(source: ReportSource): TextView {
+  return source.format === 'html' ? renderHtml(source.text) : identityView(source.text);
 }
 
 function chooseTemplate(

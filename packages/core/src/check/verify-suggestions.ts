@@ -13,12 +13,13 @@ export const MAX_SUGGESTION_CHECKS = 24;
  * all, none after `deadline` (a `performance.now()` value). Suggestions that make the same text (one fix
  * offered for several findings, as localisation does for the equations one wrong cell breaks) share one
  * re-check: the check is deterministic, so its findings on that text are the same; each finding is still
- * judged against them. Returns new diagnostics; the input is not changed.
+ * judged against them. `recheck` gets the fixed text and the edits that made it (which it may use to
+ * re-check faster, never to judge differently). Returns new diagnostics; the input is not changed.
  */
 export function verifySuggestions(
   text: string,
   diagnostics: readonly Diagnostic[],
-  recheck: (text: string) => readonly Diagnostic[] | null,
+  recheck: (text: string, edits: readonly TextEdit[]) => readonly Diagnostic[] | null,
   deadline = Number.POSITIVE_INFINITY,
 ): Diagnostic[] {
   const before = countByRule(diagnostics);
@@ -37,7 +38,7 @@ export function verifySuggestions(
     if (after === undefined) {
       if (checks >= MAX_SUGGESTION_CHECKS || performance.now() > deadline) return false;
       checks++;
-      after = recheck(fixed);
+      after = recheck(fixed, edits);
       findingsAfter.set(fixed, after);
     }
     if (after === null) return false;

@@ -142,7 +142,7 @@ function lineBreakFinder(text: string): (from: number, to: number) => boolean {
  * labels (it is long, and their keys occur in it), or digits follow text on a line with at least as many
  * digits as an unlabelled row has cells (table 4's header and its fifteen values on one line).
  */
-function mayRunOn(text: string, start: number, end: number, plans: readonly TablePlan[]): boolean {
+export function mayRunOn(text: string, start: number, end: number, plans: readonly TablePlan[]): boolean {
   const leafKeys = plans.flatMap((p) => p.leaves.flatMap((l) => l.patterns.map((pattern) => pattern.key))).filter((k) => k.length >= 2);
   const unlabelled = plans.filter((p) => p.unlabelled).map((p) => p.table.leafColumns.length);
   const cells = unlabelled.length > 0 ? Math.min(...unlabelled) : Infinity;

@@ -324,3 +324,23 @@ function bestChain(candidates: Candidate[], sectionCount: number): Candidate[] {
   for (let c = top; c >= 0; c = previous[c]) chain.unshift(candidates[c]);
   return chain;
 }
+
+/**
+ * Whether one line (without its line break) gives {@link findSectionHeadings} anything: a heading line
+ * or a heading inside it. The finder judges every line on its own, so a line for which this is false,
+ * before and after an edit, leaves the headings found where they were (shifted by the edit).
+ */
+export function lineMayHoldHeading(line: string, sections: readonly SectionIR[]): boolean {
+  const { wanted } = lineScores(sections);
+  const { start, end } = undecorated(line);
+  const trimmed = line.slice(start, end);
+  let inlineFrom = 0;
+  if (trimmed !== '' && trimmed.length <= MAX_HEADING_LINE) {
+    const found = PARENTHESISED.test(trimmed) || OTHER_STYLE.test(trimmed) ? scoreStyledLine(trimmed, wanted) : scoreLine(trimmed, wanted);
+    if (found.length > 0) return true;
+    inlineFrom = start + 1;
+  }
+  let inline = false;
+  findInlineHeadings(line, inlineFrom, line.length, wanted, () => (inline = true));
+  return inline;
+}

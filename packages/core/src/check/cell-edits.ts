@@ -1,0 +1,423 @@
+import type { TextEdit } from '../diagnostics/diagnostic.js';
+import type { TemplateIR } from '../ir/template-ir.js';
+import type { OffsetRange, ParsedReport, ReportCell, ReportRow, ReportSection, ReportTable, TemplateDetection } from '../model/report.js';
+import { buildCellStream, type CellStream } from '../parse/cell-stream.js';
+import { charKey, matchKey } from '../parse/match-key.js';
+import { findRunOnBreaks, mayRunOn } from '../parse/one-line-runs.js';
+import { findSectionHeadings, lineMayHoldHeading } from '../parse/section-headings.js';
+import { tablePlans, type TablePlan } from '../parse/table-plan.js';
+import type { TextView } from '../read/text-view.js';
+
+/**
+ * Re-reading a report after a fix that only rewrites numbers in table cells, without parsing it again.
+ *
+ * Most suggested fixes replace the digits of one or a few cells ("12" → "15"). Parsing the edited text
+ * finds the same sections, tables, rows and cells, with the edited cells' new values and every range
+ * after an edit moved by the change in length — provided the edit cannot change how the text is cut up:
+ * - each edit replaces exactly the text of one cell, a plain run of digits read as a number without a
+ *   unit, on a row read `exact` (one field per column: placed by layout alone, never by its values), with
+ *   a plain run of digits; the cell's neighbours in the normalised text are separators (TAB, line break,
+ *   pipe, spaces) or the text's ends, so the lexer cuts the same tokens with the new digits;
+ * - the normalised text after the edit is the normalised text before it with just those digits changed;
+ * - the cell's table has no row whose reading used other rows' values (glued digits split by the table's
+ *   equations: `split`, `unread`) and, when the edit changes the length, none placed or guessed by
+ *   horizontal position (`position`, `guess`), which the columns' measured positions decide;
+ * - every section with tables has its heading (so each is read from its own zone, from its heading to
+ *   the next), the template has no appendix table (read from anywhere in the text), and the one-line runs
+ *   family restores no rows in the edited zone, before or after the edit (it cuts rows at labels found on
+ *   a key that keeps the digits, so a cell's last digit can become the next row's enumerator); no other
+ *   row of any table shares the edited line;
+ * - neither the edited line before nor after the edit could be a section heading (the heading finder
+ *   judges lines one by one), and the cell stream cuts the edited line and the next one into the same
+ *   items before and after it (page numbers, a label broken after its enumerator and converter layout
+ *   lines are told by their digits);
+ * - no range of a section heading or table note with text of its own overlaps the edit.
+ * When any of these does not hold, {@link reparseCellEdits} returns null and the caller parses the text.
+ * The differential test (test/check/cell-edits.test.ts) compares this with the parser on real reports.
+ */
+
+/** A plain number as the cell reader reads it directly (see `readCellValue`). */
+const PLAIN = /^[0-9]{1,15}$/;
+
+/** Characters the report lexer cuts a number off at without joining anything to it. */
+function isSeparator(c: number): boolean {
+  return (
+    c === 0x09 || // TAB
+    c === 0x0a ||
+    c === 0x0d ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x7c || // |
+    c === 0xff5c || // ｜
+    c === 0x2502 || // │
+    c === 0x2503 || // ┃
+    c === 0x20 ||
+    c === 0xa0 ||
+    c === 0x3000 ||
+    c === 0x0c ||
+    c === 0x0b ||
+    c === 0x2002 ||
+    c === 0x2003 ||
+    c === 0x2009 ||
+    c === 0x200b ||
+    c === 0xfeff
+  );
+}
+
+/** A cell of the report and where it sits. */
+interface CellPlace {
+  table: ReportTable;
+  row: ReportRow;
+  index: number;
+}
+
+/** What {@link reparseCellEdits} needs of the report as checked: its parse and normalised view. */
+export interface CellEditBase {
+  report: ParsedReport;
+  /** The normalised view the report was parsed from (made from the source text as a re-check makes it). */
+  normalized: TextView;
+  template: TemplateIR;
+  /** The templates detection chose among. */
+  templates: readonly TemplateIR[];
+}
+
+/** A zone of the view the parser reads a section's tables from. */
+interface ReadZone {
+  start: number;
+  end: number;
+  plans: TablePlan[];
+  /** Some line of the zone could run rows together (`mayRunOn`); made when first asked. */
+  mayRunOn?: boolean;
+  /** The one-line runs family restores rows in the zone (`findRunOnBreaks`); made when first asked. */
+  runOn?: boolean;
+}
+
+/** One planned edit: the cell, its place in the normalised view and zone, and the change in length. */
+interface PlannedEdit {
+  edit: TextEdit;
+  place: CellPlace;
+  viewStart: number;
+  viewEnd: number;
+  delta: number;
+  zone?: ReadZone;
+}
+
+/**
+ * Looks up the cells of a report by their range (made once per report, for all its fixes).
+ */
+export class CellEditIndex {
+  /** Cells by range; null for a range two cells share (two readings of the same text). */
+  private readonly cells = new Map<string, CellPlace | null>();
+  private zones: ReadZone[] | null | undefined;
+  private detection: TemplateDetection | null | undefined;
+
+  constructor(readonly base: CellEditBase) {
+    for (const table of base.report.tables) {
+      for (const row of [...table.rows, ...(table.groups ?? [])]) {
+        row.cells.forEach((cell, index) => {
+          if (!cell.range || cell.range.end <= cell.range.start) return;
+          const key = `${cell.range.start}:${cell.range.end}`;
+          this.cells.set(key, this.cells.has(key) ? null : { table, row, index });
+        });
+      }
+    }
+  }
+
+  /** The one cell whose text is exactly `range`, if any. */
+  cellAt(range: OffsetRange): CellPlace | undefined {
+    return this.cells.get(`${range.start}:${range.end}`) ?? undefined;
+  }
+
+  /**
+   * The zones the parser reads tables from (as `parseReport` cuts them: from a section's heading line to
+   * the next heading), when every section with tables has its heading and no table is an appendix; else null.
+   */
+  readZones(): ReadZone[] | null {
+    if (this.zones !== undefined) return this.zones;
+    const { template, normalized } = this.base;
+    const text = normalized.text;
+    const plans = tablePlans(template);
+    const headings = findSectionHeadings(text, template.sections);
+    const zones: ReadZone[] = [];
+    let complete = !template.tables.some((t) => t.appendix);
+    template.sections.forEach((section, s) => {
+      const ids = section.tables.length > 0 ? section.tables : template.tables.filter((t) => t.section === section.id).map((t) => t.id);
+      const sectionPlans = ids.map((id) => plans.get(id)).filter((p): p is TablePlan => p !== undefined);
+      if (sectionPlans.length === 0) return;
+      const heading = headings.find((h) => h.section === s);
+      if (!heading) {
+        complete = false;
+        return;
+      }
+      const next = headings.find((h) => h.section > s);
+      const end = next ? next.lineStart : text.length;
+      if (heading.lineEnd < end) zones.push({ start: heading.lineEnd, end, plans: sectionPlans });
+    });
+    this.zones = complete ? zones : null;
+    return this.zones;
+  }
+
+  /** Whether the parser restores rows in `zone` (text without line structure): never, when no line may run on. */
+  restoresRows(zone: ReadZone): boolean {
+    const text = this.base.normalized.text;
+    zone.mayRunOn ??= mayRunOn(text, zone.start, zone.end, zone.plans);
+    zone.runOn ??= zone.mayRunOn && findRunOnBreaks(text, zone.start, zone.end, zone.plans) !== null;
+    return zone.runOn;
+  }
+
+  /**
+   * The template detection of the text after cell edits, when it is the one before: the templates'
+   * marker phrases hold no digit (the match key the detector searches keeps digits and drops separators,
+   * so only a marker with digits could appear or vanish with a cell's digits), and the report year did
+   * not decide (the year is read from the title, which may hold digits). Null otherwise.
+   */
+  detectionAfterEdits(): TemplateDetection | null {
+    if (this.detection !== undefined) return this.detection;
+    const { report, templates } = this.base;
+    const detection = report.detection;
+    const digitKeys = [...'0123456789'].map(charKey).filter((k) => k !== '');
+    const digitFree = templates.every((t) =>
+      [...t.markers.map((m) => m.text), ...t.legacyMarkers].every((phrase) => !digitKeys.some((d) => matchKey(phrase).includes(d))),
+    );
+    const scores = templates.map((t) => detection.scores[t.id]);
+    const best = Math.max(0, ...scores.map((x) => x ?? 0));
+    const decidedByMarkers = scores.every((x) => x !== undefined) && best > 0 && scores.filter((x) => x === best).length === 1;
+    this.detection = digitFree && decidedByMarkers ? detection : null;
+    return this.detection;
+  }
+}
+
+/**
+ * The edits, when they only rewrite plain numbers of certain cells (the preconditions that need no
+ * edited text); null otherwise. Cheap: the caller tries this before making the edited text's view.
+ */
+export function planCellEdits(index: CellEditIndex, edits: readonly TextEdit[]): PlannedEdit[] | null {
+  const { report, normalized } = index.base;
+  if (report.parseFailure !== undefined || edits.length === 0) return null;
+  const unique = new Map<string, TextEdit>();
+  for (const edit of edits) unique.set(`${edit.range.start}:${edit.range.end}:${edit.newText}`, edit);
+  const sorted = [...unique.values()].sort((a, b) => a.range.start - b.range.start);
+  const planned: PlannedEdit[] = [];
+  const source = report.source.text;
+  for (const edit of sorted) {
+    const previous = planned.at(-1);
+    if (previous && edit.range.start < previous.edit.range.end) return null;
+    const place = index.cellAt(edit.range);
+    if (!place || !PLAIN.test(edit.newText)) return null;
+    const cell = place.row.cells[place.index];
+    if (place.row.confidence !== 'exact' || cell.guessed || cell.state !== 'number' || cell.unit !== undefined || !PLAIN.test(cell.raw)) return null;
+    if (source.slice(edit.range.start, edit.range.end) !== cell.raw) return null;
+    const viewStart = viewOffsetOf(normalized, edit.range.start);
+    const viewEnd = viewStart + cell.raw.length;
+    const text = normalized.text;
+    if (normalized.toOriginal(viewStart) !== edit.range.start || normalized.toOriginal(viewEnd) !== edit.range.end) return null;
+    if (text.slice(viewStart, viewEnd) !== cell.raw) return null;
+    if ((viewStart > 0 && !isSeparator(text.charCodeAt(viewStart - 1))) || (viewEnd < text.length && !isSeparator(text.charCodeAt(viewEnd)))) return null;
+    planned.push({ edit, place, viewStart, viewEnd, delta: edit.newText.length - cell.raw.length });
+  }
+  const zones = index.readZones();
+  if (!zones) return null;
+  for (const p of planned) {
+    const zone = zones.find((z) => z.start <= p.viewStart && p.viewEnd <= z.end);
+    if (!zone || index.restoresRows(zone)) return null;
+    p.zone = zone;
+  }
+  const resized = planned.some((p) => p.delta !== 0);
+  for (const table of new Set(planned.map((p) => p.place.table))) {
+    for (const row of [...table.rows, ...(table.groups ?? [])]) {
+      const c = row.confidence;
+      if (c === 'split' || c === 'unread' || (resized && (c === 'guess' || c === 'position'))) return null;
+    }
+  }
+  return sharesLine(index, planned) ? null : planned;
+}
+
+/**
+ * The parsed report of the edited text, made from the report before the edits, or null when the edited
+ * text's normalised view (`after`) is not the one before with just the cells' digits changed, or an
+ * edited line could hold a section heading. `text` is the edited source text.
+ */
+export function reparseCellEdits(index: CellEditIndex, planned: readonly PlannedEdit[], text: string, after: TextView): ParsedReport | null {
+  const { report, normalized, template } = index.base;
+  const before = normalized.text;
+  let expected = '';
+  let from = 0;
+  for (const p of planned) {
+    expected += before.slice(from, p.viewStart) + p.edit.newText;
+    from = p.viewEnd;
+  }
+  expected += before.slice(from);
+  if (after.text !== expected) return null;
+  let shift = 0;
+  for (const p of planned) {
+    const start = p.viewStart + shift;
+    const end = start + p.edit.newText.length;
+    const old = lineAt(before, p.viewStart, p.viewEnd);
+    const now = lineAt(after.text, start, end);
+    if (lineMayHoldHeading(before.slice(old.start, old.end), template.sections)) return null;
+    if (lineMayHoldHeading(after.text.slice(now.start, now.end), template.sections)) return null;
+    const oldItems = lineItems(before, old.start, p.viewStart, p.viewEnd);
+    const newItems = lineItems(after.text, now.start, start, end);
+    if (oldItems === null || oldItems !== newItems) return null;
+    shift += p.delta;
+  }
+  // The edited zones, where they are after the edits, still restore no rows. `mayRunOn` judges lines one
+  // by one: in a zone where no line could run on, only the edited lines are new.
+  shift = 0;
+  for (const p of planned) {
+    const zone = p.zone!;
+    const start = p.viewStart + shift;
+    shift += p.delta;
+    if (!zone.mayRunOn) {
+      const line = lineAt(after.text, start, start + p.edit.newText.length);
+      if (mayRunOn(after.text, line.start, line.end, zone.plans)) return null;
+      continue;
+    }
+    const shiftAt = (offset: number): number => planned.reduce((sum, q) => sum + (q.viewEnd <= offset ? q.delta : 0), 0);
+    if (findRunOnBreaks(after.text, zone.start + shiftAt(zone.start), zone.end + shiftAt(zone.end), zone.plans) !== null) return null;
+  }
+  const move = offsetMover(planned);
+  const moveRange = (range: OffsetRange): OffsetRange | null => {
+    const start = move(range.start);
+    const end = move(range.end);
+    return start === null || end === null ? null : start === range.start && end === range.end ? range : { start, end };
+  };
+  const edited = new Map(planned.map((p) => [p.place.row.cells[p.place.index], p.edit.newText]));
+  const overlaps = (range: OffsetRange): boolean => planned.some((p) => range.start < p.edit.range.end && range.end > p.edit.range.start);
+  let failed = false;
+  const must = (range: OffsetRange): OffsetRange => {
+    const moved = moveRange(range);
+    if (moved === null) {
+      failed = true;
+      return range;
+    }
+    return moved;
+  };
+  const cellOf = (cell: ReportCell): ReportCell => {
+    const newText = edited.get(cell);
+    if (newText !== undefined) return { ...cell, raw: newText, value: Number(newText), range: must(cell.range!) };
+    if (!cell.range) return cell;
+    const range = must(cell.range);
+    return range === cell.range ? cell : { ...cell, range };
+  };
+  const rowOf = <R extends ReportRow>(row: R): R => {
+    const moved: R = { ...row, cells: row.cells.map(cellOf) };
+    if (row.labelRange) moved.labelRange = must(row.labelRange);
+    return moved;
+  };
+  const sections = report.sections.map((section): ReportSection => {
+    const moved: ReportSection = { ...section };
+    if (section.heading) {
+      if (overlaps(section.heading.range)) failed = true;
+      moved.heading = { text: section.heading.text, range: must(section.heading.range) };
+    }
+    if (section.range) moved.range = must(section.range);
+    if (section.bodyRange) moved.bodyRange = must(section.bodyRange);
+    return moved;
+  });
+  const tables = report.tables.map((table): ReportTable => {
+    if (!table.found) return table;
+    const moved: ReportTable = {
+      ...table,
+      rows: table.rows.map(rowOf),
+      notes: table.notes.map((note) => {
+        if (note.detail !== undefined && overlaps(note.range)) failed = true;
+        return { ...note, range: must(note.range) };
+      }),
+    };
+    if (table.range) moved.range = must(table.range);
+    if (table.groups) moved.groups = table.groups.map(rowOf);
+    return moved;
+  });
+  if (failed) return null;
+  return { ...report, source: { ...report.source, text }, sections, tables };
+}
+
+/**
+ * Maps an offset of the text before the edits to the text after them: unchanged before an edit, moved
+ * by its change in length after it; null strictly inside an edited cell (nothing of the parse points
+ * there).
+ */
+function offsetMover(planned: readonly PlannedEdit[]): (offset: number) => number | null {
+  return (offset) => {
+    let moved = offset;
+    for (const p of planned) {
+      const { start, end } = p.edit.range;
+      if (offset >= end) moved += p.delta;
+      else if (offset > start) return null;
+    }
+    return moved;
+  };
+}
+
+/** The first view offset at or after original offset `original` (views map monotonically). */
+function viewOffsetOf(view: TextView, original: number): number {
+  let lo = 0;
+  let hi = view.text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (view.toOriginal(mid) < original) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The line (between `\n`s, as the heading finder cuts lines) around [start, end) of `text`. */
+function lineAt(text: string, start: number, end: number): { start: number; end: number } {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  return { start: lineStart, end: lineEnd };
+}
+
+/**
+ * How the cell stream cuts the line from `lineStart` and the line after it (which decides some of its
+ * items): the items' kinds and ranges relative to the cell [cellStart, cellEnd), which must be one value
+ * item; null when it is not. Equal strings before and after an edit mean the same items.
+ */
+function lineItems(text: string, lineStart: number, cellStart: number, cellEnd: number): string | null {
+  let end = text.indexOf('\n', cellEnd);
+  end = end < 0 ? text.length : text.indexOf('\n', end + 1);
+  if (end < 0) end = text.length;
+  const stream: CellStream = buildCellStream(text, lineStart, end);
+  let cell = false;
+  const parts: string[] = [];
+  for (const item of stream.items) {
+    if (item.start === cellStart && item.end === cellEnd) {
+      if (item.kind !== 'value') return null;
+      cell = true;
+      parts.push('cell');
+      continue;
+    }
+    const at = (offset: number): string => (offset <= cellStart ? `${offset - lineStart}` : offset >= cellEnd ? `+${offset - cellEnd}` : '?');
+    parts.push(`${item.kind}:${at(item.start)}:${at(item.end)}:${item.line}`);
+  }
+  for (const line of stream.lines) parts.push(`${line.layout}:${line.hasText}`);
+  return cell ? parts.join(' ') : null;
+}
+
+/**
+ * Whether another row (of any table) has a label or cell on the line of an edited cell: a text read
+ * with its line breaks lost, where labels and digits decide where rows begin.
+ */
+function sharesLine(index: CellEditIndex, planned: readonly PlannedEdit[]): boolean {
+  const { report, normalized } = index.base;
+  const text = normalized.text;
+  const lines = planned.map((p) => {
+    const lineStart = text.lastIndexOf('\n', p.viewStart - 1) + 1;
+    let lineEnd = text.indexOf('\n', p.viewEnd);
+    if (lineEnd < 0) lineEnd = text.length;
+    return { row: p.place.row, start: normalized.toOriginal(lineStart), end: normalized.toOriginal(lineEnd) };
+  });
+  const on = (range: OffsetRange | undefined, line: { start: number; end: number }): boolean =>
+    range !== undefined && range.start <= line.end && range.end >= line.start;
+  for (const table of report.tables) {
+    for (const row of [...table.rows, ...(table.groups ?? [])]) {
+      for (const line of lines) {
+        if (row === line.row) continue;
+        if (on(row.labelRange, line) || row.cells.some((cell) => on(cell.range, line))) return true;
+      }
+    }
+  }
+  return false;
+}

@@ -1,0 +1,128 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CellEditIndex, planCellEdits, reparseCellEdits } from '../../src/check/cell-edits.js';
+import { checkReport, checkText, verifyResultSuggestions, type CheckResult } from '../../src/check/index.js';
+import type { TextEdit } from '../../src/diagnostics/diagnostic.js';
+import type { TemplateIR } from '../../src/ir/template-ir.js';
+import { detectTemplate } from '../../src/detect/index.js';
+import { normalizeView } from '../../src/normalize/index.js';
+import { parseReport } from '../../src/parse/index.js';
+import { identityView, renderHtml } from '../../src/read/index.js';
+import { builtinTemplates } from '../../src/templates/index.js';
+import { applyEdits, validateReport } from '../../src/validate/index.js';
+
+// The differential test of the cell-edit re-check (src/check/cell-edits.ts): on real reports and their
+// layout variants, every fix that rewrites table cells — the suggestions the checker makes, and made-up
+// ones for every number cell (other digits, longer, shorter, two cells at once) — is re-read both ways.
+// Where the fast path answers, its parse must equal the parser's on the edited text, field by field, and
+// the findings validated from it must equal those of the full re-check. The suggestions' verdicts of a
+// check (which uses the fast path) must equal those verified by full re-checks only.
+
+const root = new URL('../../../../', import.meta.url);
+const fixtures = new URL('../fixtures/', import.meta.url);
+
+interface Sample {
+  name: string;
+  bytes: Uint8Array;
+}
+
+function samples(): Sample[] {
+  const out: Sample[] = [];
+  const add = (dir: URL, filter: (name: string) => boolean = () => true): void => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name === 'README.md' || !filter(name)) continue;
+      out.push({ name, bytes: new Uint8Array(readFileSync(new URL(name, dir))) });
+    }
+  };
+  add(new URL('examples/seeds/', root));
+  add(new URL('corpus/', fixtures));
+  add(new URL('variants/', fixtures));
+  add(new URL('read/', fixtures));
+  add(new URL('parse/', fixtures));
+  // Layout variants of the seeds: a crawled page's text without line breaks, and converted Markdown.
+  for (const seed of out.filter((s) => /^\d{3}_/.test(s.name))) {
+    const text = new TextDecoder().decode(seed.bytes);
+    out.push({ name: `${seed.name}.one-line.txt`, bytes: new TextEncoder().encode(text.replace(/\s*\n\s*/g, ' ')) });
+    const markdown = text
+      .split('\n')
+      .map((line) => (line.includes('\t') ? `| ${line.split('\t').join(' | ')} |` : line))
+      .join('\n');
+    out.push({ name: `${seed.name}.md`, bytes: new TextEncoder().encode(markdown) });
+  }
+  return out;
+}
+
+/** Made-up fixes of the report's number cells: other digits, longer, shorter, zero, two cells at once. */
+function madeUpEdits(result: CheckResult, limit: number): TextEdit[][] {
+  const cells = result.report!.tables.flatMap((t) => [...t.rows, ...(t.groups ?? [])].flatMap((row) => row.cells)).filter((c) => c.state === 'number' && c.range);
+  const step = Math.max(1, Math.floor(cells.length / limit));
+  const out: TextEdit[][] = [];
+  for (let i = 0; i < cells.length; i += step) {
+    const c = cells[i];
+    const alternatives = [String(Number(c.raw) + 1), `${c.raw}0`, '0', String(9 - (Number(c.raw) % 10)), '123456', c.raw.slice(1) || '7'];
+    out.push([{ range: c.range!, newText: alternatives[(i / step) % alternatives.length] }]);
+    const other = cells[(i + 3) % cells.length];
+    if (other !== c) out.push([{ range: c.range!, newText: alternatives[(i / step + 1) % alternatives.length] }, { range: other.range!, newText: alternatives[(i / step + 2) % alternatives.length] }]);
+  }
+  return out;
+}
+
+/** Deep equality, compared as JSON first (fast); the structural comparison shows the difference. */
+function sameAs(actual: unknown, expected: unknown, where: string): void {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) expect(actual, where).toEqual(expected);
+}
+
+describe('cell-edit re-check', () => {
+  it('reads every cell fix of the real reports exactly as the parser does', async () => {
+    let fast = 0;
+    let fastSuggestions = 0;
+    let tried = 0;
+    for (const sample of samples()) {
+      const result = await checkReport({ bytes: sample.bytes, fileName: sample.name }, { verifySuggestions: false });
+      if (!result.report || !result.template) continue;
+      const template = builtinTemplates.find((t) => t.id === result.template!.id) as TemplateIR;
+      const source = result.source;
+      const viewOf = (text: string) => (source.format === 'html' ? renderHtml(text) : identityView(text));
+      const index = new CellEditIndex({ report: result.report, normalized: normalizeView(viewOf(source.text)), template, templates: builtinTemplates });
+      const suggested = result.diagnostics.flatMap((d) => d.suggestions.map((s) => s.edits));
+      for (const [n, edits] of [...suggested, ...madeUpEdits(result, 6)].entries()) {
+        tried++;
+        const planned = planCellEdits(index, edits);
+        if (!planned) continue;
+        const text = applyEdits(source.text, edits);
+        const normalized = normalizeView(viewOf(text));
+        const carried = reparseCellEdits(index, planned, text, normalized);
+        if (!carried) continue;
+        fast++;
+        if (n < suggested.length) fastSuggestions++;
+        const where = `${sample.name} ${JSON.stringify(edits)}`;
+        const detection = detectTemplate(normalized.text, builtinTemplates);
+        const reused = index.detectionAfterEdits();
+        if (reused) expect(reused, where).toEqual(detection);
+        const parsed = parseReport(normalized, { ...source, text }, template, detection);
+        const report = { ...carried, detection, info: parsed.info };
+        sameAs(report, parsed, where);
+        const options = { locale: 'zh-CN' as const, templates: builtinTemplates, normalized, deadline: { at: Number.POSITIVE_INFINITY, seconds: 60 } };
+        const full = checkText({ ...source, text }, viewOf(text), { template, verifySuggestions: false }).diagnostics;
+        sameAs(validateReport(report, template, options), full, where);
+      }
+    }
+    // The fast path is really taken, for the checker's own suggestions too (else the test proves nothing).
+    expect(fast).toBeGreaterThan(tried / 3);
+    expect(fastSuggestions).toBeGreaterThan(5);
+  }, 120_000);
+
+  it('gives every suggestion the verdict of the full re-check', async () => {
+    let offered = 0;
+    for (const sample of samples()) {
+      const checked = await checkReport({ bytes: sample.bytes, fileName: sample.name });
+      if (!checked.template) continue;
+      const unverified = await checkReport({ bytes: sample.bytes, fileName: sample.name }, { verifySuggestions: false });
+      // `verifyResultSuggestions` re-checks every fix in full (it has no parse to start from).
+      const reference = verifyResultSuggestions(unverified, { templates: builtinTemplates });
+      expect(checked.diagnostics, sample.name).toEqual(reference.diagnostics);
+      offered += checked.diagnostics.reduce((n, d) => n + d.suggestions.length, 0);
+    }
+    expect(offered).toBeGreaterThan(10);
+  }, 120_000);
+});
