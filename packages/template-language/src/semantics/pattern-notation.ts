@@ -19,7 +19,8 @@ import { compileLinearPattern } from './linear-pattern.js';
 /** The regex source of the number slot `{n}`. */
 export const numberSlotSource = String.raw`\s*(?<n>[0-9]+(?:\.[0-9]+)?)\s*`;
 const anyNumberSource = String.raw`\s*[0-9]+(?:\.[0-9]+)?\s*`;
-const gapSource = String.raw`[^0-9０-９。，,；;：:！？!?\r\n]{0,15}?`;
+// A plain string, not String.raw: bundles escape its non-ASCII characters (a raw template would keep them).
+const gapSource = '[^0-9０-９。，,；;：:！？!?\\r\\n]{0,15}?';
 const regexSyntax = /[\\^$.*+?()[\]{}|/]/g;
 
 /** A pattern compiled to regex source, or the reason it cannot be. */
