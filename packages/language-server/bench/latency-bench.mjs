@@ -4,6 +4,9 @@
 // without debounce; the server's CPU time per edit; and edit → quick fixes (the findings, then the code
 // actions at the edited cell: the fixes are verified when asked for). Then the server's memory with 20 reports open (the seeds, the corpus and the variant
 // fixtures, each grown to about 50 KB): resident and peak resident set (/proc, Linux), target ≤ 150 MB.
+// The memory is read once the 20 reports are checked and again once the server has settled (its check
+// worker collects its heap after 1.5 s without work): the resident set then, and the peak of the whole run.
+// The server runs as the VS Code extension starts it (in the environment of `@nianbao/language-server/launch`).
 // And the size of the browser bundle (out/browser-server.js), raw and gzipped.
 // The CPU time per edit is also given by thread (Linux). Prints one JSON line. Run after the build: `node packages/language-server/bench/latency-bench.mjs`.
 import { spawn } from 'node:child_process';
@@ -12,6 +15,7 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import rpc from 'vscode-languageserver-protocol/node';
+import { serverEnvironment } from '../dist/launch.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const packageRoot = path.dirname(here);
@@ -51,7 +55,8 @@ function percentile(sorted, p) {
 
 /** Starts the server and initialises it; returns the connection, the child and a way to await a version's diagnostics. */
 async function startServer(debounceMs) {
-  const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const env = { ...process.env, ...serverEnvironment(process.env) };
+  const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env });
   const connection = rpc.createProtocolConnection(
     new rpc.StreamMessageReader(child.stdout),
     new rpc.StreamMessageWriter(child.stdin),
@@ -239,9 +244,19 @@ async function memoryWithOpenReports(count = 20) {
     });
     await done;
   }
+  const checked = memoryOf(child.pid);
+  // Settled: the check worker has collected its heap (1.5 s after its last check) and nothing is pending.
+  await new Promise((resolve) => setTimeout(resolve, 2500));
   const memory = memoryOf(child.pid);
   await stop();
-  return { documents: files.length, megabytes: Math.round(bytes / 1e5) / 10, ...memory, targetMb: memoryTargetMb };
+  return {
+    documents: files.length,
+    megabytes: Math.round(bytes / 1e5) / 10,
+    rssJustCheckedMb: checked?.rssMb,
+    ...memory,
+    targetMb: memoryTargetMb,
+    environment: serverEnvironment(process.env),
+  };
 }
 
 const browserBundle = path.join(packageRoot, 'out', 'browser-server.js');

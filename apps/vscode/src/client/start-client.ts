@@ -6,6 +6,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { serverEnvironment } from '@nianbao/language-server/launch';
 import { serverSettings } from './client-settings.js';
 
 /** Documents the server sees: templates, and Markdown / plain text that may be reports (files and unsaved). */
@@ -13,12 +14,16 @@ export const documentSelector = ['file', 'untitled'].flatMap((scheme) =>
   ['nianbao-template', 'markdown', 'plaintext'].map((language) => ({ scheme, language })),
 );
 
-/** Starts the bundled language server (out/server.cjs, over IPC) and its client. */
+/**
+ * Starts the bundled language server (out/server.cjs, over IPC, in the environment it is best started with:
+ * fewer malloc arenas, see `@nianbao/language-server/launch`) and its client.
+ */
 export async function startClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
   const serverModule = context.asAbsolutePath('out/server.cjs');
+  const env = serverEnvironment(process.env);
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector,

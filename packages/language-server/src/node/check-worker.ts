@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { TemplateIR } from '@nianbao/core';
 import { checkBuffer, verifyBuffer } from '../reports/report-checker.js';
+import { IdleCollection, memoryReducingCollection } from './idle-collection.js';
 import { withoutText, type CheckWorkerRequest, type CheckWorkerResponse } from './worker-report-checker.js';
 
 // The worker thread of the Node language server's checks (bundled to out/check-worker.cjs): it checks one
@@ -12,9 +13,14 @@ import { withoutText, type CheckWorkerRequest, type CheckWorkerResponse } from '
 /** Requests after which a template no request named is dropped. */
 const keepFor = 64;
 
+/** Idle time after the last request before the heap is collected and given back (see idle-collection.ts). */
+const collectAfterIdleMs = 1500;
+
 const port = parentPort!;
 const templates = new Map<number, { ir: TemplateIR; lastUse: number }>();
 let requests = 0;
+const collection = memoryReducingCollection();
+const idle = collection ? new IdleCollection(collection, collectAfterIdleMs) : undefined;
 
 port.on('message', (request: CheckWorkerRequest) => {
   requests++;
@@ -45,4 +51,5 @@ port.on('message', (request: CheckWorkerRequest) => {
     response = { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
   port.postMessage(response);
+  idle?.worked();
 });

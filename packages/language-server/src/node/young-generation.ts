@@ -29,13 +29,16 @@ function keepYoungGenerationSmall(): void {
 
 /**
  * Before a check worker starts: its young generation starts at its full size, since it cannot grow
- * (above). Read by V8 when the worker's isolate is made.
+ * (above); and `gc()` is exposed to it, for the collection it makes once idle (`idle-collection.ts`).
+ * Read by V8 when the worker's isolate is made.
  */
 export function beforeWorkerStart(): void {
-  try {
-    setFlagsFromString(`--min-semi-space-size=${workerSemiSpaceMb}`);
-  } catch {
-    // Defaults then.
+  for (const flag of [`--min-semi-space-size=${workerSemiSpaceMb}`, '--expose-gc']) {
+    try {
+      setFlagsFromString(flag);
+    } catch {
+      // Defaults then.
+    }
   }
 }
 

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { builtinTemplates } from '@nianbao/core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { IdleCollection, memoryReducingCollection } from '../../src/node/idle-collection.js';
+import { beforeWorkerStart, workerYoungGenerationMb } from '../../src/node/young-generation.js';
+import type { CheckWorkerRequest, CheckWorkerResponse } from '../../src/node/worker-report-checker.js';
+import { serverPath, seedPath } from '../lsp-harness.js';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('IdleCollection', () => {
+  it('collects once the thread has been idle long enough after work, and not again without new work', () => {
+    vi.useFakeTimers();
+    const collect = vi.fn();
+    const idle = new IdleCollection(collect, 1000);
+    idle.worked();
+    vi.advanceTimersByTime(600);
+    idle.worked(); // more work postpones it
+    vi.advanceTimersByTime(600);
+    expect(collect).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(400);
+    expect(collect).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(10_000);
+    expect(collect).toHaveBeenCalledTimes(1);
+    idle.worked();
+    idle.dispose();
+    vi.advanceTimersByTime(10_000);
+    expect(collect).toHaveBeenCalledTimes(1);
+  });
+
+  it('a collection that throws is contained', () => {
+    vi.useFakeTimers();
+    const idle = new IdleCollection(() => {
+      throw new Error('no');
+    }, 10);
+    idle.worked();
+    expect(() => vi.advanceTimersByTime(20)).not.toThrow();
+  });
+
+  it("uses V8's exposed gc() as before running out of memory, and nothing without it", () => {
+    expect(memoryReducingCollection({})).toBeUndefined();
+    const gc = vi.fn();
+    memoryReducingCollection({ gc })?.();
+    expect(gc).toHaveBeenCalledWith({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+  });
+});
+
+describe('the check worker once idle', () => {
+  it('gives back the heap its checks grew, started as the server starts it', async () => {
+    beforeWorkerStart();
+    const script = path.join(path.dirname(serverPath), 'check-worker.cjs');
+    const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: workerYoungGenerationMb } });
+    try {
+      const seed = readFileSync(seedPath('003_136fd1d98cf7f7a0.txt'), 'utf8');
+      const answers = new Map<number, (response: CheckWorkerResponse) => void>();
+      worker.on('message', (response: CheckWorkerResponse) => answers.get(response.id)?.(response));
+      const templates = builtinTemplates.map((ir, i) => ({ key: i + 1, ir }));
+      for (let id = 1; id <= 12; id++) {
+        const text = seed.replace('（七）总计', `（七）总计${'。'.repeat(id)}`);
+        const request: CheckWorkerRequest = {
+          id,
+          locale: 'zh-CN',
+          templates: id === 1 ? templates : templates.map(({ key }) => ({ key })),
+          kind: 'check',
+          source: { name: `file:///r${id}.md`, format: 'md', encoding: 'utf-8', text },
+          template: 'auto',
+          verifySuggestions: true,
+        };
+        const answered = new Promise<CheckWorkerResponse>((resolve) => answers.set(id, resolve));
+        worker.postMessage(request);
+        expect('outcome' in (await answered)).toBe(true);
+      }
+      const busy = await worker.getHeapStatistics();
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      const idle = await worker.getHeapStatistics();
+      // What the checks left (garbage, an emptied young generation) is given back: the heap shrinks.
+      expect(idle.total_physical_size).toBeLessThan(busy.total_physical_size * 0.8);
+    } finally {
+      await worker.terminate();
+    }
+  });
+});
