@@ -30,6 +30,7 @@ const { checkWorkerArgument } = await import('./checks/check-worker-script.js');
 const command = process.argv[2] ?? '';
 const isWorker = command === checkWorkerArgument;
 const checksReports = isWorker || command === 'validate' || command === 'extract' || command === 'audit';
+if (checksReports && !isWorker) (await import('./program/efficiency-mode.js')).enterEfficiencyMode(process.execArgv);
 const bundle = checksReports && typeof NIANBAO_BUNDLE_HASH === 'string' ? fileURLToPath(new URL('./cli.cjs', launcher)) : undefined;
 const { cacheDirectory, cachesEnabled } = bundle ? await import('./program/cache-directory.js') : {};
 if (bundle && cacheDirectory && cachesEnabled?.(process.env) && existsSync(bundle)) {
