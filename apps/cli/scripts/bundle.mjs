@@ -1,12 +1,14 @@
-// Bundles the `nianbao` command (src/bin.ts) with @nianbao/core (from its TypeScript sources) and every
-// runtime dependency into dist/bin.js and its chunks in dist/chunks/, so that the package installs and runs
-// without the repository, and a cold start reads a few files instead of hundreds of modules.
-// dist/bin.js is a small launcher: it turns on Node's module compile cache, then imports the rest, which
-// must therefore be in other files (the cache only applies to modules compiled after it is on). Each
-// dynamic import (a command, the template compiler) is a chunk of its own, so `nianbao --help` does not
-// read the core, and `nianbao validate` does not read Langium. Also dist/cli.cjs, the whole command line as
-// one CommonJS file, which the launcher runs with V8's code cache for the commands that check reports
-// (see src/program/code-cache-bundle.ts). Prints the size of each file.
+// Bundles the `nianbao` command with @nianbao/core (from its TypeScript sources) and every runtime dependency,
+// so that the package installs and runs without the repository and a cold start reads a few files instead
+// of hundreds of modules:
+//   - dist/bin.js, a small launcher: it turns on Node's module compile cache, then imports the rest, which
+//     must therefore be in other files (the cache only applies to modules compiled after it is on);
+//   - dist/main.js, the light program (--help, --version, templates of the built-in ones) in one ES module
+//     file: each module costs about 2 M instructions to load. The commands that need the engine or the
+//     template compiler are handed over to cli.cjs there (src/program/delegated-commands.ts);
+//   - dist/cli.cjs, the whole command line as one CommonJS file, which dist/full-cli.js runs with V8's code
+//     cache for the commands that check reports (see src/program/code-cache-bundle.ts).
+// Prints the size of each file.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -88,21 +90,45 @@ if (/\bimport\(/.test(readFileSync(path.join(root, 'dist/cli.cjs'), 'utf8').repl
 const bundleHash = createHash('sha256').update(readFileSync(path.join(root, 'dist/cli.cjs'))).digest('hex').slice(0, 16);
 
 rmSync(path.join(root, 'dist/chunks'), { recursive: true, force: true });
+
+// The launcher and the light program, each one ES module file (a module costs about as much to load as
+// the code of a small command: `--help` loaded nine, now two). The launcher imports the other two files
+// rather than copies of them.
+const besideLauncher = {
+  name: 'beside-launcher',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/nianbao\.js$/ }, (args) => (args.importer.endsWith(`${path.sep}bin.ts`) ? { path: './main.js', external: true } : undefined));
+    build.onResolve({ filter: /(^|\/)full-cli\.js$/ }, (args) => (args.importer.endsWith('full-cli.ts') ? undefined : { path: './full-cli.js', external: true }));
+  },
+};
+// In the light program, the commands that need the engine or the template compiler are handed over to the
+// full one (src/program/delegated-commands.ts), and worker threads never start from it.
+const delegatedCommands = path.join(root, 'src/program/delegated-commands.ts');
+const lightProgram = {
+  name: 'light-program',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/commands\/(validate|audit|extract|templates|check-template|new)-command\.js$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: delegatedCommands } : undefined,
+    );
+    build.onResolve({ filter: /^\.\/checks\/check-worker\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: 'check-worker', namespace: 'not-here' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'not-here' }, () => ({ contents: "throw new Error('check workers start from cli.cjs');", loader: 'js' }));
+  },
+};
+rmSync(path.join(root, 'dist/main.js'), { force: true });
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { bin: 'src/bin.ts' },
+  entryPoints: { bin: 'src/bin.ts', main: 'src/nianbao.ts', 'full-cli': 'src/program/full-cli.ts' },
   outdir: 'dist',
-  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
-  splitting: true,
+  splitting: false,
   format: 'esm',
   platform: 'node',
   target: 'node22',
   // Workspace packages are bundled from their TypeScript sources.
   conditions: ['@nianbao/source'],
-  plugins: [lazyChildProcess],
+  plugins: [besideLauncher, lightProgram, lazyChildProcess],
   define: { NIANBAO_CLI_VERSION: JSON.stringify(version), NIANBAO_BUILD_ID: JSON.stringify(buildId), NIANBAO_BUNDLE_HASH: JSON.stringify(bundleHash) },
-  // CommonJS dependencies (mammoth, …) call require() for Node built-ins: give each ES module one.
+  // CommonJS dependencies call require() for Node built-ins: give each ES module one.
   banner: { js: "import { createRequire as __nianbaoCreateRequire } from 'node:module';\nconst require = __nianbaoCreateRequire(import.meta.url);" },
   sourcemap: 'linked',
   sourcesContent: false,
@@ -110,11 +136,8 @@ const result = await build({
   logLevel: 'warning',
   metafile: true,
 });
-let total = 0;
 for (const [file, output] of Object.entries(result.metafile.outputs)) {
   if (!file.endsWith('.js')) continue;
-  total += output.bytes;
-  if (output.bytes > 50_000 || file === 'dist/bin.js') console.log(`${file} ${(output.bytes / 1024).toFixed(0)} KiB`);
+  console.log(`${file} ${(output.bytes / 1024).toFixed(0)} KiB`);
 }
-console.log(`dist/bin.js and dist/chunks: ${(total / 1024).toFixed(0)} KiB`);
 console.log(`dist/cli.cjs ${(commonJs.metafile.outputs['dist/cli.cjs'].bytes / 1024).toFixed(0)} KiB`);

@@ -1,6 +1,6 @@
 /**
  * Compiles the official templates (grammars/*.nbt) and writes packages/core/src/generated/builtin-templates.ts,
- * which ships them as plain IR data. Run with Node 24 from the repository root:
+ * which ships them as plain IR data, and builtin-template-summaries.ts (what `nianbao templates` lists). Run with Node 24 from the repository root:
  *
  *     node packages/core/scripts/generate-builtin-templates.ts          # write the file
  *     node packages/core/scripts/generate-builtin-templates.ts --check  # exit 1 when the file is stale
@@ -11,8 +11,9 @@ import './source-module-hooks.ts';
 
 const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const outputFile = fileURLToPath(new URL('../src/generated/builtin-templates.ts', import.meta.url));
+const summariesFile = fileURLToPath(new URL('../src/generated/builtin-template-summaries.ts', import.meta.url));
 
-const { builtinTemplateSources, renderBuiltinTemplatesModule } = await import('../src/compiler/builtin-template-sources.ts');
+const { builtinTemplateSources, renderBuiltinTemplatesModule, renderBuiltinTemplateSummariesModule } = await import('../src/compiler/builtin-template-sources.ts');
 const { compileTemplate, formatTemplateDiagnostics } = await import('../src/compiler/index.ts');
 
 const texts = new Map<string, string>();
@@ -41,15 +42,20 @@ if (failed) {
   console.error('The built-in templates have errors or warnings; nothing written.');
   process.exit(1);
 }
-const rendered = renderBuiltinTemplatesModule(compiled);
+const outputs = [
+  { file: outputFile, text: renderBuiltinTemplatesModule(compiled) },
+  { file: summariesFile, text: renderBuiltinTemplateSummariesModule(compiled) },
+];
 if (process.argv.includes('--check')) {
-  const current = await readFile(outputFile, 'utf8').catch(() => '');
-  if (current !== rendered) {
-    console.error(`${outputFile} is stale: run node packages/core/scripts/generate-builtin-templates.ts`);
-    process.exit(1);
+  for (const { file, text } of outputs) {
+    const current = await readFile(file, 'utf8').catch(() => '');
+    if (current !== text) {
+      console.error(`${file} is stale: run node packages/core/scripts/generate-builtin-templates.ts`);
+      process.exit(1);
+    }
+    console.log(`${file} is up to date.`);
   }
-  console.log(`${outputFile} is up to date.`);
 } else {
-  await writeFile(outputFile, rendered);
-  console.log(`Wrote ${compiled.length} templates to ${outputFile}.`);
+  for (const { file, text } of outputs) await writeFile(file, text);
+  console.log(`Wrote ${compiled.length} templates to ${outputFile} and their summaries to ${summariesFile}.`);
 }

@@ -7,3 +7,4 @@ export * from './templates-command.js';
 export * from './validate-command.js';
 export * from './validate-settings.js';
 export * from './audit-command.js';
+export * from './template-list.js';

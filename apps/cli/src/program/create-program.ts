@@ -111,6 +111,10 @@ export function createProgram(io: CliIo, setExitCode: ExitCodeSink): Command {
     .addOption(noConfig())
     .addOption(noCache())
     .action(async (options) => {
+      // The built-in templates alone are listed from their summaries; templates a project adds are compiled.
+      const { listBuiltinTemplates } = await import('../commands/template-list.js');
+      const listed = await listBuiltinTemplates(options, io);
+      if (listed !== undefined) return setExitCode(listed);
       const { templatesCommand } = await import('../commands/templates-command.js');
       setExitCode(await templatesCommand(options, io));
     });

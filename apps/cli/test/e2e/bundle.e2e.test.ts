@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliBin, repoRoot, runCli } from '../helpers/run-cli.js';
 
 /**
- * The built CLI is self-contained: a copy of `dist/bin.js`, its chunks and `dist/cli.cjs`, with the package manifest and
+ * The built CLI is self-contained: a copy of `dist/bin.js`, `main.js`, `full-cli.js` and `cli.cjs`, with the package manifest and
  * no node_modules anywhere above it, runs every command as the one in the repository does (what an
  * install of the packed tarball gets).
  */
@@ -16,17 +16,15 @@ beforeAll(() => {
   copy = mkdtempSync(path.join(tmpdir(), 'nianbao-bundle-'));
   const cliRoot = path.dirname(path.dirname(cliBin));
   cpSync(path.join(cliRoot, 'package.json'), path.join(copy, 'package.json'));
-  cpSync(cliBin, path.join(copy, 'dist/bin.js'));
-  cpSync(path.join(cliRoot, 'dist/chunks'), path.join(copy, 'dist/chunks'), { recursive: true });
-  cpSync(path.join(cliRoot, 'dist/cli.cjs'), path.join(copy, 'dist/cli.cjs'));
+  for (const file of ['bin.js', 'main.js', 'full-cli.js', 'cli.cjs']) cpSync(path.join(cliRoot, 'dist', file), path.join(copy, 'dist', file));
   copiedBin = path.join(copy, 'dist/bin.js');
 });
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
-function runCopy(args: string[]) {
+function runCopy(args: string[], env: NodeJS.ProcessEnv = {}) {
   const run = spawnSync(process.execPath, [copiedBin, ...args], {
     cwd: repoRoot,
-    env: { ...process.env, NO_COLOR: '1', NIANBAO_LOCALE: undefined, NIANBAO_CACHE_DIR: path.join(copy, 'cache') },
+    env: { ...process.env, NO_COLOR: '1', NIANBAO_LOCALE: undefined, NIANBAO_CACHE_DIR: path.join(copy, 'cache'), ...env },
     encoding: 'utf8',
   });
   if (run.error) throw run.error;
@@ -51,5 +49,18 @@ describe('the bundled CLI', () => {
     expect(checked.stdout).toContain('gov-disclosure-2021');
     const manifest = JSON.parse(readFileSync(path.join(copy, 'package.json'), 'utf8')) as { version: string };
     expect(runCopy(['--version']).stdout.trim()).toBe(manifest.version);
+  });
+
+  it('hands the commands the light program does not serve over to the whole command line, with or without the caches', () => {
+    const report = 'examples/seeds/003_136fd1d98cf7f7a0.txt';
+    const direct = runCopy(['validate', report, '--format', 'json', '--locale', 'en']);
+    expect(direct).toMatchObject({ status: 1, stderr: '' });
+    expect(runCopy(['validate', report, '--format', 'json', '--locale', 'en'], { NIANBAO_CACHE: '0' })).toMatchObject({ status: 1, stdout: direct.stdout });
+    // `new` and `check-template` start in the light program (main.js), which hands them over to cli.cjs.
+    const skeleton = runCopy(['new', '--template', 'gov-disclosure-2021', '--year', '2024']);
+    expect(skeleton).toMatchObject({ status: 0, stderr: '' });
+    expect(skeleton.stdout).toBe(runCli(['new', '--template', 'gov-disclosure-2021', '--year', '2024']).stdout);
+    expect(runCopy(['new', '--template', 'no-such-template']).status).toBe(runCli(['new', '--template', 'no-such-template']).status);
+    expect(runCopy(['templates', '--format', 'json']).stdout).toBe(runCli(['templates', '--format', 'json']).stdout);
   });
 });

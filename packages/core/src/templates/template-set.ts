@@ -1,11 +1,12 @@
 import type { TemplateIR } from '../ir/template-ir.js';
+import type { TemplateSummary } from './template-summary.js';
 
 /**
  * A set of templates to detect among: the built-in ones and those a project adds. A template that
  * `supersedes` others closes their years: each superseded template of the set ends the year before the
  * superseding one's first year (its file is not edited; only its copy in the set changes).
  */
-export function withSupersession(templates: readonly TemplateIR[]): TemplateIR[] {
+export function withSupersession<Template extends TemplateSummary>(templates: readonly Template[]): Template[] {
   const ends = new Map<string, number>();
   for (const template of templates) {
     for (const id of template.supersedes ?? []) {

@@ -1,13 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileTemplate } from '../../src/compiler/index.js';
-import { builtinTemplateSources, renderBuiltinTemplatesModule } from '../../src/compiler/builtin-template-sources.js';
+import { builtinTemplateSources, renderBuiltinTemplateSummariesModule, renderBuiltinTemplatesModule } from '../../src/compiler/builtin-template-sources.js';
 import type { TemplateIR } from '../../src/ir/template-ir.js';
 import { parseTemplateIR } from '../../src/ir/template-ir.js';
-import { builtinTemplates, getBuiltinTemplate, govDisclosure2019, govDisclosure2021, govDisclosurePre2019 } from '../../src/templates/index.js';
+import {
+  builtinTemplateSummaries,
+  builtinTemplates,
+  getBuiltinTemplate,
+  govDisclosure2019,
+  govDisclosure2021,
+  govDisclosurePre2019,
+  summarizeTemplate,
+  withSupersession,
+} from '../../src/templates/index.js';
 
 const repositoryRoot = new URL('../../../../', import.meta.url);
 const generatedFile = new URL('packages/core/src/generated/builtin-templates.ts', repositoryRoot);
+const generatedSummariesFile = new URL('packages/core/src/generated/builtin-template-summaries.ts', repositoryRoot);
 
 describe('built-in templates', () => {
   it('src/generated/builtin-templates.ts is what grammars/*.nbt compile to (run `node packages/core/scripts/generate-builtin-templates.ts` when this fails)', async () => {
@@ -20,6 +30,20 @@ describe('built-in templates', () => {
     }
     expect(builtinTemplates).toEqual(compiled.map((template) => template.ir));
     expect(readFileSync(generatedFile, 'utf8') === renderBuiltinTemplatesModule(compiled), 'generated module text is stale').toBe(true);
+    expect(readFileSync(generatedSummariesFile, 'utf8') === renderBuiltinTemplateSummariesModule(compiled), 'generated summaries are stale').toBe(true);
+  });
+
+  it('ships a summary of each, in their order: id, title, notice, years, superseded ids and source file', () => {
+    expect(builtinTemplateSummaries).toEqual(
+      builtinTemplates.map((template, index) => ({ ...summarizeTemplate(template), file: builtinTemplateSources[index].file })),
+    );
+    expect(builtinTemplateSummaries.map((summary) => summary.id)).toEqual(builtinTemplateSources.map((source) => source.id));
+    // Supersession reads and changes only what a summary has.
+    expect(withSupersession(builtinTemplateSummaries).map((summary) => summary.years)).toEqual(
+      withSupersession(builtinTemplates).map((template) => template.years),
+    );
+    const superseding = { ...summarizeTemplate(govDisclosure2021), id: 'next', years: { from: 2026 }, supersedes: ['gov-disclosure-2021'] };
+    expect(withSupersession([...builtinTemplateSummaries, superseding]).find((summary) => summary.id === 'gov-disclosure-2021')?.years).toEqual({ from: 2021, to: 2025 });
   });
 
   it('ships the two official templates, oldest first, then the pre-2019 statistics format, each a valid IR', () => {
