@@ -7,6 +7,7 @@ import { findRunOnBreaks, mayRunOn } from '../parse/one-line-runs.js';
 import { findSectionHeadings, lineMayHoldHeading } from '../parse/section-headings.js';
 import { tablePlans, type TablePlan } from '../parse/table-plan.js';
 import type { TextView } from '../read/text-view.js';
+import { rangeToOriginal } from '../read/view-range.js';
 
 /**
  * Re-reading a report after a fix that only rewrites numbers in table cells, without parsing it again.
@@ -22,11 +23,12 @@ import type { TextView } from '../read/text-view.js';
  * - the cell's table has no row whose reading used other rows' values (glued digits split by the table's
  *   equations: `split`, `unread`) and, when the edit changes the length, none placed or guessed by
  *   horizontal position (`position`, `guess`), which the columns' measured positions decide;
- * - every section with tables has its heading (so each is read from its own zone, from its heading to
- *   the next), the template has no appendix table (read from anywhere in the text), and the one-line runs
- *   family restores no rows in the edited zone, before or after the edit (it cuts rows at labels found on
- *   a key that keeps the digits, so a cell's last digit can become the next row's enumerator); no other
- *   row of any table shares the edited line;
+ * - the template has no appendix table (read from anywhere in the text), and the one-line runs family
+ *   restores no rows in the zones the edited table may be read from, before or after the edit (it cuts
+ *   rows at labels found on a key that keeps the digits, so a cell's last digit can become the next row's
+ *   enumerator): a section's zone runs from its heading to the next heading, or, for a section whose
+ *   heading is missing, from somewhere after the last heading before it, so there no line of the widest
+ *   such zone may run on; no other row of any table shares the edited line;
  * - neither the edited line before nor after the edit could be a section heading (the heading finder
  *   judges lines one by one), and the cell stream cuts the edited line and the next one into the same
  *   items before and after it (page numbers, a label broken after its enumerator and converter layout
@@ -86,6 +88,8 @@ interface ReadZone {
   start: number;
   end: number;
   plans: TablePlan[];
+  /** The zone as the parser cuts it (its heading found); else one that contains it. */
+  exact: boolean;
   /** Some line of the zone could run rows together (`mayRunOn`); made when first asked. */
   mayRunOn?: boolean;
   /** The one-line runs family restores rows in the zone (`findRunOnBreaks`); made when first asked. */
@@ -99,7 +103,8 @@ interface PlannedEdit {
   viewStart: number;
   viewEnd: number;
   delta: number;
-  zone?: ReadZone;
+  /** The zones the cell's table may be read from. */
+  zones?: ReadZone[];
 }
 
 /**
@@ -129,8 +134,9 @@ export class CellEditIndex {
   }
 
   /**
-   * The zones the parser reads tables from (as `parseReport` cuts them: from a section's heading line to
-   * the next heading), when every section with tables has its heading and no table is an appendix; else null.
+   * The zones the parser reads tables from, as `parseReport` cuts them (from a section's heading line to
+   * the next heading), or containing them (a section without its heading); null when a table is an
+   * appendix (read from anywhere).
    */
   readZones(): ReadZone[] | null {
     if (this.zones !== undefined) return this.zones;
@@ -139,29 +145,30 @@ export class CellEditIndex {
     const plans = tablePlans(template);
     const headings = findSectionHeadings(text, template.sections);
     const zones: ReadZone[] = [];
-    let complete = !template.tables.some((t) => t.appendix);
     template.sections.forEach((section, s) => {
       const ids = section.tables.length > 0 ? section.tables : template.tables.filter((t) => t.section === section.id).map((t) => t.id);
       const sectionPlans = ids.map((id) => plans.get(id)).filter((p): p is TablePlan => p !== undefined);
       if (sectionPlans.length === 0) return;
       const heading = headings.find((h) => h.section === s);
-      if (!heading) {
-        complete = false;
-        return;
-      }
       const next = headings.find((h) => h.section > s);
       const end = next ? next.lineStart : text.length;
-      if (heading.lineEnd < end) zones.push({ start: heading.lineEnd, end, plans: sectionPlans });
+      // Without its heading, a section is read from where the reading before it stopped: after the last
+      // heading found before it, which is where this zone starts (it may start later, never earlier).
+      const start = heading ? heading.lineEnd : (headings.filter((h) => h.section < s).at(-1)?.lineEnd ?? 0);
+      if (start < end) zones.push({ start, end, plans: sectionPlans, exact: heading !== undefined });
     });
-    this.zones = complete ? zones : null;
+    this.zones = template.tables.some((t) => t.appendix) ? null : zones;
     return this.zones;
   }
 
-  /** Whether the parser restores rows in `zone` (text without line structure): never, when no line may run on. */
+  /**
+   * Whether the parser may restore rows in `zone` (text without line structure): never when no line of
+   * it may run on; in a zone known only to contain the real one, whenever a line may.
+   */
   restoresRows(zone: ReadZone): boolean {
     const text = this.base.normalized.text;
     zone.mayRunOn ??= mayRunOn(text, zone.start, zone.end, zone.plans);
-    zone.runOn ??= zone.mayRunOn && findRunOnBreaks(text, zone.start, zone.end, zone.plans) !== null;
+    zone.runOn ??= zone.mayRunOn && (!zone.exact || findRunOnBreaks(text, zone.start, zone.end, zone.plans) !== null);
     return zone.runOn;
   }
 
@@ -175,10 +182,7 @@ export class CellEditIndex {
     if (this.detection !== undefined) return this.detection;
     const { report, templates } = this.base;
     const detection = report.detection;
-    const digitKeys = [...'0123456789'].map(charKey).filter((k) => k !== '');
-    const digitFree = templates.every((t) =>
-      [...t.markers.map((m) => m.text), ...t.legacyMarkers].every((phrase) => !digitKeys.some((d) => matchKey(phrase).includes(d))),
-    );
+    const digitFree = templates.every(markersWithoutDigits);
     const scores = templates.map((t) => detection.scores[t.id]);
     const best = Math.max(0, ...scores.map((x) => x ?? 0));
     const decidedByMarkers = scores.every((x) => x !== undefined) && best > 0 && scores.filter((x) => x === best).length === 1;
@@ -210,7 +214,9 @@ export function planCellEdits(index: CellEditIndex, edits: readonly TextEdit[]):
     const viewStart = viewOffsetOf(normalized, edit.range.start);
     const viewEnd = viewStart + cell.raw.length;
     const text = normalized.text;
-    if (normalized.toOriginal(viewStart) !== edit.range.start || normalized.toOriginal(viewEnd) !== edit.range.end) return null;
+    // The cell's view range maps to the edited range as the parser maps it.
+    const mapped = rangeToOriginal(normalized, { start: viewStart, end: viewEnd });
+    if (mapped.start !== edit.range.start || mapped.end !== edit.range.end) return null;
     if (text.slice(viewStart, viewEnd) !== cell.raw) return null;
     if ((viewStart > 0 && !isSeparator(text.charCodeAt(viewStart - 1))) || (viewEnd < text.length && !isSeparator(text.charCodeAt(viewEnd)))) return null;
     planned.push({ edit, place, viewStart, viewEnd, delta: edit.newText.length - cell.raw.length });
@@ -218,9 +224,8 @@ export function planCellEdits(index: CellEditIndex, edits: readonly TextEdit[]):
   const zones = index.readZones();
   if (!zones) return null;
   for (const p of planned) {
-    const zone = zones.find((z) => z.start <= p.viewStart && p.viewEnd <= z.end);
-    if (!zone || index.restoresRows(zone)) return null;
-    p.zone = zone;
+    p.zones = zones.filter((z) => z.start <= p.viewStart && p.viewEnd <= z.end);
+    if (p.zones.length === 0 || p.zones.some((zone) => index.restoresRows(zone))) return null;
   }
   const resized = planned.some((p) => p.delta !== 0);
   for (const table of new Set(planned.map((p) => p.place.table))) {
@@ -265,16 +270,17 @@ export function reparseCellEdits(index: CellEditIndex, planned: readonly Planned
   // by one: in a zone where no line could run on, only the edited lines are new.
   shift = 0;
   for (const p of planned) {
-    const zone = p.zone!;
     const start = p.viewStart + shift;
     shift += p.delta;
-    if (!zone.mayRunOn) {
-      const line = lineAt(after.text, start, start + p.edit.newText.length);
-      if (mayRunOn(after.text, line.start, line.end, zone.plans)) return null;
-      continue;
+    for (const zone of p.zones!) {
+      if (!zone.mayRunOn) {
+        const line = lineAt(after.text, start, start + p.edit.newText.length);
+        if (mayRunOn(after.text, line.start, line.end, zone.plans)) return null;
+        continue;
+      }
+      const shiftAt = (offset: number): number => planned.reduce((sum, q) => sum + (q.viewEnd <= offset ? q.delta : 0), 0);
+      if (findRunOnBreaks(after.text, zone.start + shiftAt(zone.start), zone.end + shiftAt(zone.end), zone.plans) !== null) return null;
     }
-    const shiftAt = (offset: number): number => planned.reduce((sum, q) => sum + (q.viewEnd <= offset ? q.delta : 0), 0);
-    if (findRunOnBreaks(after.text, zone.start + shiftAt(zone.start), zone.end + shiftAt(zone.end), zone.plans) !== null) return null;
   }
   const move = offsetMover(planned);
   const moveRange = (range: OffsetRange): OffsetRange | null => {
@@ -331,6 +337,20 @@ export function reparseCellEdits(index: CellEditIndex, planned: readonly Planned
   });
   if (failed) return null;
   return { ...report, source: { ...report.source, text }, sections, tables };
+}
+
+const markerDigits = new WeakMap<TemplateIR, boolean>();
+
+/** Whether no marker phrase of `template` (legacy ones included) has a digit in its match key. */
+function markersWithoutDigits(template: TemplateIR): boolean {
+  let free = markerDigits.get(template);
+  if (free === undefined) {
+    const digitKeys = [...'0123456789'].map(charKey).filter((k) => k !== '');
+    const phrases = [...template.markers.map((m) => m.text), ...template.legacyMarkers].map(matchKey);
+    free = phrases.every((phrase) => !digitKeys.some((d) => phrase.includes(d)));
+    markerDigits.set(template, free);
+  }
+  return free;
 }
 
 /**

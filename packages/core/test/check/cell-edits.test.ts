@@ -85,7 +85,7 @@ describe('cell-edit re-check', () => {
       const viewOf = (text: string) => (source.format === 'html' ? renderHtml(text) : identityView(text));
       const index = new CellEditIndex({ report: result.report, normalized: normalizeView(viewOf(source.text)), template, templates: builtinTemplates });
       const suggested = result.diagnostics.flatMap((d) => d.suggestions.map((s) => s.edits));
-      for (const [n, edits] of [...suggested, ...madeUpEdits(result, 6)].entries()) {
+      for (const [n, edits] of [...suggested, ...madeUpEdits(result, 4)].entries()) {
         tried++;
         const planned = planCellEdits(index, edits);
         if (!planned) continue;
