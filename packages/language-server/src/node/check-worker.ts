@@ -21,6 +21,8 @@ const templates = new Map<number, { ir: TemplateIR; lastUse: number }>();
 let requests = 0;
 const collection = memoryReducingCollection();
 const idle = collection ? new IdleCollection(collection, collectAfterIdleMs) : undefined;
+// Loading the core leaves garbage too: collected if no job comes soon after the start.
+idle?.worked();
 
 port.on('message', (request: CheckWorkerRequest) => {
   requests++;

@@ -50,6 +50,27 @@ describe('IdleCollection', () => {
 });
 
 describe('the check worker once idle', () => {
+  it('gives back what loading the core left when no job comes after its start', async () => {
+    beforeWorkerStart();
+    const script = path.join(path.dirname(serverPath), 'check-worker.cjs');
+    const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: workerYoungGenerationMb } });
+    try {
+      await new Promise((resolve) => worker.once('online', resolve));
+      // Loading takes a while on a busy machine: the largest heap seen, then one well below it.
+      let largest = 0;
+      let shrunk = false;
+      for (let i = 0; i < 40 && !shrunk; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        const physical = (await worker.getHeapStatistics()).total_physical_size;
+        largest = Math.max(largest, physical);
+        shrunk = physical < largest * 0.8;
+      }
+      expect(shrunk).toBe(true);
+    } finally {
+      await worker.terminate();
+    }
+  });
+
   it('gives back the heap its checks grew, started as the server starts it', async () => {
     beforeWorkerStart();
     const script = path.join(path.dirname(serverPath), 'check-worker.cjs');
