@@ -24,6 +24,8 @@ export function htmlByContent(text: string): 'document' | 'markup' | null {
     tags++;
     tagChars += m[0].length;
   }
+  // Both tests below need at least two tags: a plain text is settled without measuring it.
+  if (tags < 2) return null;
   const visible = sample.replace(/\s+/g, '').length;
   // Markup carries the text: a fifth of it is tags, and most lines start with a tag.
   if (tags >= 6 && tagChars * 5 >= visible && lineStartsWithTag(sample) >= 0.5) return 'markup';

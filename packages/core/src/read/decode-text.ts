@@ -41,6 +41,10 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   }
   if (looksBinary(bytes)) throw new ReadError('binary');
 
+  // Valid UTF-8 (most reports) is decoded in one pass of the platform's strict decoder; what it refuses
+  // is counted below (it refuses exactly what `utf8Validity` counts invalid).
+  const strict = tryDecode('utf-8', bytes);
+  if (strict !== undefined) return { text: strict, encoding: 'utf-8', lossy: false };
   const utf8 = utf8Validity(bytes);
   if (utf8.invalid === 0) return { text: decode('utf-8', bytes), encoding: 'utf-8', lossy: false };
   if (utf8.valid >= 16 && utf8.invalid * 50 <= utf8.valid) {

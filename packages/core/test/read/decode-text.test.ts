@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeText, ReadError } from '../../src/read/index.js';
 import { fixtureBytes, SEEDS, seedBytes, seedText, utf16 } from './fixtures.js';
@@ -60,6 +61,35 @@ describe('decodeText', () => {
     expect(decoded.encoding).toBe('utf-8');
     expect(decoded.lossy).toBe(true);
     expect(decoded.text.endsWith('\uFFFD')).toBe(true);
+  });
+
+  it('reads bytes as UTF-8 without loss exactly when they are well-formed UTF-8', () => {
+    // Fragments: characters of one to four bytes, and the malformed sequences a decoder must refuse
+    // (a stray continuation byte, a cut sequence, overlong forms, a surrogate, bytes never in UTF-8).
+    const valid = ['a', ' ', '\n', 'é', '一', '、', '𠀀', '😀'].map((c) => [...new TextEncoder().encode(c)]);
+    const broken = [[0x80], [0xbf], [0xe4, 0xb8], [0xf0, 0x9f, 0x98], [0xc0, 0x80], [0xc1, 0xbf], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xf5], [0xff]];
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...valid) }, { weight: 1, arbitrary: fc.constantFrom(...broken) }), { minLength: 1, maxLength: 40 }), (fragments) => {
+        const bytes = new Uint8Array(fragments.flat());
+        let wellFormed: string | undefined;
+        try {
+          wellFormed = strict.decode(bytes);
+        } catch {
+          wellFormed = undefined;
+        }
+        let decoded;
+        try {
+          decoded = decodeText(bytes);
+        } catch {
+          expect(wellFormed).toBeUndefined();
+          return;
+        }
+        if (wellFormed !== undefined) expect(decoded).toEqual({ text: wellFormed, encoding: 'utf-8', lossy: false });
+        else expect(decoded.encoding === 'utf-8' && !decoded.lossy).toBe(false);
+      }),
+      { seed: 20261203, numRuns: 2000 },
+    );
   });
 
   it('honours <meta charset> for HTML that is not UTF-8', () => {
