@@ -143,7 +143,7 @@ function lineBreakFinder(text: string): (from: number, to: number) => boolean {
  * digits as an unlabelled row has cells (table 4's header and its fifteen values on one line).
  */
 export function mayRunOn(text: string, start: number, end: number, plans: readonly TablePlan[]): boolean {
-  const leafKeys = plans.flatMap((p) => p.leaves.flatMap((l) => l.patterns.map((pattern) => pattern.key))).filter((k) => k.length >= 2);
+  const leafKeys = plans.length === 1 ? leafKeysOf(plans[0]) : plans.flatMap(leafKeysOf);
   const unlabelled = plans.filter((p) => p.unlabelled).map((p) => p.table.leafColumns.length);
   const cells = unlabelled.length > 0 ? Math.min(...unlabelled) : Infinity;
   let lineStart = start;
@@ -161,6 +161,18 @@ export function mayRunOn(text: string, start: number, end: number, plans: readon
     lineStart = nl + 1;
   }
   return false;
+}
+
+const leafKeyCache = new WeakMap<TablePlan, readonly string[]>();
+
+/** The keys of a plan's leaf row labels of at least two characters (made once per plan, i.e. per template). */
+function leafKeysOf(plan: TablePlan): readonly string[] {
+  let keys = leafKeyCache.get(plan);
+  if (keys === undefined) {
+    keys = plan.leaves.flatMap((l) => l.patterns.map((pattern) => pattern.key)).filter((k) => k.length >= 2);
+    leafKeyCache.set(plan, keys);
+  }
+  return keys;
 }
 
 const TEXT_AFTER_NUMBER = /[0-9０-９][\s\u00a0\u3000|]*[\p{Script=Han}（(]/u;

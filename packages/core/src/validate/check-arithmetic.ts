@@ -256,7 +256,9 @@ function everyEquationHolds(ctx: ValidationContext): boolean {
 }
 
 /** The equations of a rule as they apply to the report (groups printed as one row stand for their rows). */
-function equationsOf(ctx: ValidationContext, rule: ArithmeticRuleIR): EquationIR[] {
+function equationsOf(ctx: ValidationContext, rule: ArithmeticRuleIR): readonly EquationIR[] {
+  // Most reports print no group as one row: the equations apply as written.
+  if (!ctx.hasGroupRows) return rule.equations;
   const collapse = <C extends ComparisonIR>(comparison: C): C => {
     const lhs = ctx.collapseGroups(comparison.lhs);
     const rhs = ctx.collapseGroups(comparison.rhs);

@@ -17,9 +17,6 @@ import { axisNodeLabel, cellDisplayLabel, tableLabels, type TableLabels } from '
 import { templateIndex } from './template-index.js';
 import { lineAt, viewRangeOf } from './text-ranges.js';
 
-/** A UTF-16 unit of a table row that `sectionText` blanks: all but line breaks. */
-const ROW_CHARACTER = /[^\r\n]/g;
-const LINE_BREAK = /[\r\n]/;
 
 /** The parts of a diagnostic a check supplies; the context fills code metadata and defaults. */
 export interface DiagnosticDraft {
@@ -171,6 +168,11 @@ export class ValidationContext {
     return this.cellsById.get(group ? group.leafCells[0] : id);
   }
 
+  /** Whether the report prints some group of rows as one row (see {@link collapseGroups}). */
+  get hasGroupRows(): boolean {
+    return this.groupOfLeafCell.size > 0;
+  }
+
   /**
    * Terms with the leaf cells of a group printed as one row replaced by the group's cell, when the terms
    * hold every leaf cell of it with one coefficient (Σ（六）1–3 becomes （六）): the equations of the
@@ -320,12 +322,20 @@ export class ValidationContext {
     // The text between the rows as it is, the rows' UTF-16 units blanked (line breaks kept).
     const parts: string[] = [];
     let at = range.start;
-    for (const row of [...rows].sort((a, b) => a.start - b.start)) {
+    for (const row of rows.sort((a, b) => a.start - b.start)) {
       const start = Math.max(row.start, at);
       const end = Math.min(row.end, range.end);
       if (end <= start) continue;
-      const blanked = view.slice(start, end);
-      parts.push(view.slice(at, start), LINE_BREAK.test(blanked) ? blanked.replace(ROW_CHARACTER, ' ') : ' '.repeat(blanked.length));
+      parts.push(view.slice(at, start));
+      // The row's line breaks stay; every other unit becomes a space.
+      let from = start;
+      for (let i = start; i < end; i++) {
+        const c = view.charCodeAt(i);
+        if (c !== 0x0a && c !== 0x0d) continue;
+        parts.push(' '.repeat(i - from), view[i]);
+        from = i + 1;
+      }
+      parts.push(' '.repeat(end - from));
       at = end;
     }
     parts.push(view.slice(at, range.end));
