@@ -38,17 +38,28 @@ export const DashToken = createToken({ name: 'Dash', pattern: /[-－—–―−
 /** A slash: a blank marker ("/"). */
 export const SlashToken = createToken({ name: 'Slash', pattern: /[/／\\]/, start_chars_hint: ['/', '／', '\\'] });
 
-const STOP = new Set<number>(
-  ['\r', '\n', '\u2028', '\u2029', '\t', '|', '｜', '│', '┃', ...SPACE_CHARS, ...DIGITS, ...DASH_CHARS, '/', '／', '\\'].map(
-    (c) => c.charCodeAt(0),
-  ),
-);
+/** 1 for the UTF-16 units that start a token other than text (by unit). */
+const STOP = new Uint8Array(0x10000);
+for (const c of ['\r', '\n', '\u2028', '\u2029', '\t', '|', '｜', '│', '┃', ...SPACE_CHARS, ...DIGITS, ...DASH_CHARS, '/', '／', '\\']) {
+  STOP[c.charCodeAt(0)] = 1;
+}
 
 /** Matches a maximal run of characters that start no other token. */
 function matchText(text: string, offset: number): [string] | null {
   let end = offset;
-  while (end < text.length && !STOP.has(text.charCodeAt(end))) end++;
+  while (end < text.length && STOP[text.charCodeAt(end)] === 0) end++;
   return end > offset ? [text.slice(offset, end)] : null;
+}
+
+/**
+ * Every UTF-16 unit a text run can start with (all but the stops). Given to the lexer when it is built
+ * (not at load): with a complete list of first characters for every token type, it tries at each place
+ * only the types that can start there.
+ */
+function textStartUnits(): number[] {
+  const units: number[] = [];
+  for (let c = 0; c < STOP.length; c++) if (STOP[c] === 0) units.push(c);
+  return units;
 }
 
 /** Any other run of characters (Chinese text, punctuation, Latin words). */
@@ -76,7 +87,9 @@ export const reportTokenTypes: TokenType[] = [
 let lexer: Lexer | undefined;
 
 function reportLexer(): Lexer {
-  lexer ??= new Lexer(reportTokenTypes, {
+  if (lexer) return lexer;
+  TextToken.START_CHARS_HINT ??= textStartUnits();
+  lexer = new Lexer(reportTokenTypes, {
     positionTracking: 'onlyOffset',
     ensureOptimizations: false,
     skipValidations: true,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NumberToken, TextToken, tokenize } from '../../src/parse/report-lexer.js';
+import { createToken, Lexer, type IToken } from 'chevrotain';
+import { NumberToken, reportTokenTypes, TextToken, tokenize } from '../../src/parse/report-lexer.js';
 import { SEEDS, seedText } from '../read/fixtures.js';
 
 /** The token level is total: every character of any text is covered by exactly one token, in order. */
@@ -16,6 +17,36 @@ function expectTotal(text: string, start = 0, end = text.length): void {
 }
 
 describe('report lexer (Chevrotain)', () => {
+  it('tries only the token types that can start at each character, with the tokens of a lexer that tries them all', () => {
+    tokenize('');
+    // Every token type lists the characters it can start with: the lexer can be built with that
+    // optimisation required.
+    expect(() => new Lexer(reportTokenTypes, { positionTracking: 'onlyOffset', ensureOptimizations: true, skipValidations: true })).not.toThrow();
+    // The reference: the same token types, the text run without its list of first characters.
+    const plainText = createToken({ name: 'Text', pattern: TextToken.PATTERN, line_breaks: false });
+    const reference = new Lexer(
+      reportTokenTypes.map((type) => (type === TextToken ? plainText : type)),
+      { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true },
+    );
+    const referenceTokens = (text: string) =>
+      (reference.tokenize(text).tokens as IToken[]).map((t) => ({ type: t.tokenType.name, start: t.startOffset, end: t.startOffset + t.image.length }));
+    const pool = [...'规章（一）—–―−﹣-－/／\\|｜│┃0９.．,，', ' ', '\u00a0', '\u3000', '\u2009', '\u200b', '\ufeff', '\f', '\v', '\t', '\r', '\n', '\u2028', '😀', 'é', '\ud800'];
+    const texts = fc.oneof(
+      fc.array(fc.constantFrom(...pool), { maxLength: 60 }).map((parts) => parts.join('')),
+      fc.string({ unit: 'binary', maxLength: 60 }),
+    );
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(tokenize(text).map((t) => ({ type: t.type.name, start: t.start, end: t.end }))).toEqual(referenceTokens(text));
+      }),
+      { seed: 20261203, numRuns: 2000 },
+    );
+    for (const seed of SEEDS) {
+      const text = seedText(seed);
+      expect(tokenize(text).map((t) => ({ type: t.type.name, start: t.start, end: t.end }))).toEqual(referenceTokens(text));
+    }
+  });
+
   it('covers every character of random texts and slices, without errors', () => {
     const pool = [
       ...'规章行政许可（一）予以公开总计—', ...'0123456789０１２３４５６７８９,，.．',
