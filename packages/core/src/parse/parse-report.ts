@@ -175,22 +175,36 @@ function hardSpaceTest(view: TextView, source: ReportSource): (offset: number) =
   };
 }
 
-/** Horizontal positions of view offsets on their lines of the original text (characters and display width). */
+/**
+ * Horizontal positions of view offsets on their lines of the original text (characters and display
+ * width). Each offset's position is counted once per parse: the column pass asks for the same cell edges
+ * under both metrics, and again for every reading of a table.
+ */
 function linePositions(view: TextView, source: ReportSource): (offset: number) => LinePosition {
   const original = source.text;
+  const known = new Map<number, LinePosition>();
   return (offset) => {
-    const at = Math.min(original.length, view.toOriginal(offset));
-    const lineStart = original.lastIndexOf('\n', at - 1) + 1;
-    let chars = 0;
-    let width = 0;
-    for (let i = lineStart; i < at; i++) {
-      const c = original.charCodeAt(i);
-      if (c < 0x20 || (c >= 0xdc00 && c <= 0xdfff)) continue;
-      chars++;
-      width += isWide(c) ? 2 : 1;
+    let position = known.get(offset);
+    if (position === undefined) {
+      position = linePosition(original, Math.min(original.length, view.toOriginal(offset)));
+      known.set(offset, position);
     }
-    return { chars, width };
+    return position;
   };
+}
+
+/** Where offset `at` of `original` stands on its line: characters before it, and their display width. */
+function linePosition(original: string, at: number): LinePosition {
+  const lineStart = original.lastIndexOf('\n', at - 1) + 1;
+  let chars = 0;
+  let width = 0;
+  for (let i = lineStart; i < at; i++) {
+    const c = original.charCodeAt(i);
+    if (c < 0x20 || (c >= 0xdc00 && c <= 0xdfff)) continue;
+    chars++;
+    width += isWide(c) ? 2 : 1;
+  }
+  return { chars, width };
 }
 
 /** East Asian wide and full-width characters (CJK, kana, Hangul, full-width forms, CJK punctuation). */
