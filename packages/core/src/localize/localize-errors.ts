@@ -160,7 +160,9 @@ function connectedGroups(constraints: Prepared[]): Prepared[][] {
   const groups = new Map<number, Prepared[]>();
   constraints.forEach((constraint, i) => {
     const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), constraint]);
+    const members = groups.get(root);
+    if (members) members.push(constraint);
+    else groups.set(root, [constraint]);
   });
   return [...groups.values()];
 }
@@ -193,7 +195,9 @@ class GroupSearch {
     this.rank = rank;
     for (const constraint of group) {
       for (const cell of constraint.coefficients.keys()) {
-        this.byCell.set(cell, [...(this.byCell.get(cell) ?? []), constraint]);
+        const constraints = this.byCell.get(cell);
+        if (constraints) constraints.push(constraint);
+        else this.byCell.set(cell, [constraint]);
       }
     }
     this.violated = group.filter((c) => !holds(c.op, c.residual, c.tolerance));
@@ -372,8 +376,9 @@ export function localizeErrors(input: LocalizationInput): Localization[] {
   const prepared = input.constraints.map((c) => prepare(c, input.values));
   const results: Localization[] = [];
   for (const group of connectedGroups(prepared)) {
+    // Groups whose constraints all hold (most of a table's) need no search.
+    if (group.every((c) => holds(c.op, c.residual, c.tolerance))) continue;
     const search = new GroupSearch(group, input, rank);
-    if (search.violatedIds.length === 0) continue;
     const result: Localization = {
       status: 'none',
       violated: search.violatedIds,
