@@ -1,11 +1,15 @@
 import { checkWorkerArgument } from './checks/check-worker-script.js';
+import type { CodeCacheControl } from './program/code-cache-bundle.js';
+import { setRunCodeCache } from './program/run-code-cache.js';
 
 /**
  * The `nianbao` command, started by the launcher `bin.ts` (which is also what worker threads run): on the
  * main thread it runs the command line and sets the exit code; on a worker thread it serves checks.
  * @param launcher the URL of the launcher, for the worker threads of `--jobs N`
+ * @param codeCache the code cache the command line runs with, if any (see `runFullCli`)
  */
-export async function main(launcher: URL): Promise<void> {
+export async function main(launcher: URL, codeCache?: CodeCacheControl): Promise<void> {
+  setRunCodeCache(codeCache);
   if (process.argv[2] === checkWorkerArgument && !(await import('node:worker_threads')).isMainThread) {
     await import('./checks/check-worker.js');
     return;

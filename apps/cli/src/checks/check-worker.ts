@@ -1,13 +1,15 @@
 /**
  * Worker-thread entry of `nianbao validate --jobs N`: checks the batches of files the main thread
  * sends (reading each file here), one after the other, with the settings given as `workerData`, and
- * answers each batch with one message. Its job clock tells the main thread which file it is on.
+ * answers each batch with one message. Its job clock tells the main thread which file it is on. After its
+ * first batch it writes the code cache of the check workers when there is none (see `runFullCli`).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FileOutcome } from '../outcome/index.js';
 import type { CheckJob, CheckSettings } from './check-settings.js';
 import { checkFile } from './check-file.js';
 import { clockGuard } from './check-guard.js';
+import { runCodeCache } from '../program/run-code-cache.js';
 import { JobClock } from './job-clock.js';
 import type { PoolRequest, PoolResponse } from './worker-pool.js';
 
@@ -25,6 +27,10 @@ port.on('message', (request: PoolRequest<CheckJob>) => {
       results.push(await checkFile(job, settings, guard));
     }
     clock.stop();
+    // Once a batch is checked, this thread has compiled the checks: the worker code cache, if missing, is
+    // written now, before the results go (a worker is terminated as soon as the run has every result: it
+    // never sees an exit).
+    runCodeCache()?.save();
     port.postMessage({ id: request.id, results } satisfies PoolResponse<FileOutcome>);
   });
 });

@@ -3,6 +3,7 @@ import type { Input } from '../input/collect-inputs.js';
 import { readStream } from '../input/read-stream.js';
 import type { FileOutcome } from '../outcome/index.js';
 import { createTranslator } from '../i18n/translate.js';
+import { runCodeCache } from '../program/run-code-cache.js';
 import { checkFile } from './check-file.js';
 import { interruptAfterMs } from './check-guard.js';
 import { checkWorkerArgument, checkWorkerScript } from './check-worker-script.js';
@@ -57,6 +58,8 @@ export async function runChecks(
     for (const job of checkJobs) deliver(await checkFile(job, settings));
     return;
   }
+  // The checks run on the workers, which keep their own code cache: this thread's code lacks them.
+  runCodeCache()?.skip();
   const t = createTranslator(settings.locale);
   const limitMs = interruptAfterMs(settings.budgetMs);
   const failed = (job: CheckJob, failure: string): FileOutcome => ({ index: job.index, path: job.path, extras: [], lines: {}, failure });

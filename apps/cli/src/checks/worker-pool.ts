@@ -38,6 +38,17 @@ export function batchSizeFor(jobs: number, workers: number): number {
   return Math.max(1, Math.min(maxBatchSize, Math.floor(jobs / (Math.max(1, workers) * 8))));
 }
 
+/**
+ * The size of the next batch when `remaining` jobs are left to send: the full size (`largest`, see
+ * {@link batchSizeFor}) while many are left, then smaller and smaller, down to one job per message for the
+ * last ones, so that the workers finish together — a worker given a last batch of slow reports otherwise
+ * kept checking them while the others had nothing left (14 % of the run idle on one of two workers, 200
+ * reports of the bench mix).
+ */
+export function taperedBatchSize(largest: number, remaining: number, workers: number): number {
+  return Math.max(1, Math.min(largest, Math.ceil(remaining / (Math.max(1, workers) * 4))));
+}
+
 /** A batch in flight: job indices; `alone` when it is the only batch its worker has. */
 interface Batch {
   jobs: number[];
@@ -46,7 +57,8 @@ interface Batch {
 
 /**
  * Runs jobs on worker threads and hands the results back in job order, whatever order the workers
- * finish in. Jobs travel in batches (see {@link batchSizeFor}); each worker has at most two batches at a
+ * finish in. Jobs travel in batches (see {@link batchSizeFor}), smaller towards the end (see
+ * {@link taperedBatchSize}); each worker has at most two batches at a
  * time, and no job is sent more than `window` places ahead of the next result to deliver, so a slow file
  * never lets results pile up in memory. A worker that dies is replaced; the jobs it had are sent again,
  * each alone to a worker with nothing else to do, and a job whose worker dies then is the culprit: it
@@ -117,7 +129,8 @@ export class OrderedWorkerPool<Job, Result> {
         else feedAll();
       };
       const takeBatch = (): number[] | undefined => {
-        const end = Math.min(jobs.length, nextJob + batchSize, nextDelivery + window);
+        const size = taperedBatchSize(batchSize, jobs.length - nextJob, this.size);
+        const end = Math.min(jobs.length, nextJob + size, nextDelivery + window);
         if (end <= nextJob) return undefined;
         const batch: number[] = [];
         while (nextJob < end) batch.push(nextJob++);

@@ -11,8 +11,23 @@ export interface CodeCacheOptions {
   bundleHash: string;
   /** What the process is about to do (the command): each kind of run keeps the code it needs. */
   key: string;
-  /** When false, an existing cache file is used but none is written (worker threads). */
-  write: boolean;
+  /**
+   * When the cache file is written, if there was none or V8 rejected it: at the end of the process
+   * (`exit`), when the bundle asks (`request`: a worker thread, which is terminated rather than ended, once
+   * it has checked a first batch), or never (`false`).
+   */
+  write: 'exit' | 'request' | false;
+}
+
+/**
+ * What a bundle run with a code cache is given (its `main`'s second argument), to say when the compiled code
+ * is worth keeping.
+ */
+export interface CodeCacheControl {
+  /** Writes the cache file now, if it is to be written at all (none was there, or V8 rejected it); once. */
+  save(): void;
+  /** Nothing is written at exit: this run's code is not what later runs need (its checks ran on worker threads). */
+  skip(): void;
 }
 
 /**
@@ -25,9 +40,9 @@ export interface CodeCacheOptions {
  * build (hash of the bundle), Node version and architecture; V8 rejects a file that does not fit (it is
  * then written again); beyond 24 files the oldest are removed. Every failure to read or write the cache
  * only means a slower start.
- * @returns the bundle's exports
+ * @returns the bundle's exports, and what tells when to write the cache
  */
-export function runBundleWithCodeCache(bundle: string, cache: CodeCacheOptions | undefined): Record<string, unknown> {
+export function runBundleWithCodeCache(bundle: string, cache: CodeCacheOptions | undefined): { exports: Record<string, unknown>; control: CodeCacheControl } {
   const source = readFileSync(bundle, 'utf8');
   const prefix = cache && `${cache.bundleHash}-${process.version}-${process.arch}-`;
   const file = cache && path.join(cache.directory, `${prefix}${cache.key.replace(/[^\w-]/g, '_')}.bin`);
@@ -45,13 +60,22 @@ export function runBundleWithCodeCache(bundle: string, cache: CodeCacheOptions |
     ...(cachedData && { cachedData }),
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
-  if (cache?.write && file && (cachedData === undefined || script.cachedDataRejected)) {
-    process.once('exit', () => save(file, cache.directory, script));
-  }
+  let wanted = Boolean(cache?.write && file && (cachedData === undefined || script.cachedDataRejected));
+  const control: CodeCacheControl = {
+    save: () => {
+      if (!wanted) return;
+      wanted = false;
+      save(file!, cache!.directory, script);
+    },
+    skip: () => {
+      if (cache?.write === 'exit') wanted = false;
+    },
+  };
+  if (wanted && cache?.write === 'exit') process.once('exit', () => control.save());
   const module = { exports: {} as Record<string, unknown> };
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   wrapper(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
-  return module.exports;
+  return { exports: module.exports, control };
 }
 
 /**
@@ -79,7 +103,8 @@ const maxFiles = 24;
 
 /** Writes the code cache atomically, then removes the oldest files beyond {@link maxFiles}. */
 function save(file: string, directory: string, script: vm.Script): void {
-  const temporary = `${file}.${process.pid}.tmp`;
+  // Worker threads of one process may write at the same time: each its own temporary file.
+  const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
   try {
     mkdirSync(directory, { recursive: true });
     writeFileSync(temporary, script.createCachedData());

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDirectory, cachesEnabled } from './cache-directory.js';
-import { codeCacheKey, runBundleWithCodeCache } from './code-cache-bundle.js';
+import { codeCacheKey, runBundleWithCodeCache, type CodeCacheControl } from './code-cache-bundle.js';
 import { enterEfficiencyMode } from './efficiency-mode.js';
 
 /** Set by the bundler (scripts/bundle.mjs): a hash of `cli.cjs`, the whole command line in one file. */
@@ -11,9 +11,10 @@ declare const NIANBAO_BUNDLE_HASH: string;
  * Runs the whole command line (`dist/cli.cjs`, beside this file) on `process.argv`: the commands that check
  * reports or compile templates, and the check workers. With the caches on, its compiled code comes from V8's
  * code cache taken at the end of an earlier run of the same command (see `runBundleWithCodeCache`): most
- * of the cold start of a check is compiling the engine's functions. Off the main thread (a check worker)
- * the cache of a one-file `validate` is used and never written. On the main thread V8 is first put in
- * efficiency mode (see `enterEfficiencyMode`).
+ * of the cold start of a check is compiling the engine's functions. A check worker thread has a cache file
+ * of its own (`check-worker`), which the first worker to check a batch writes when it is missing; the main
+ * thread of a run whose checks ran on workers writes none (its code would be missing the checks). On the
+ * main thread V8 is first put in efficiency mode (see `enterEfficiencyMode`).
  * @param launcher the launcher's URL (what worker threads start from)
  * @param command the command run (it keys the code cache)
  * @param worker whether this is a check worker thread
@@ -25,10 +26,10 @@ export async function runFullCli(launcher: URL, command: string, worker: boolean
     ? {
         directory: path.join(cacheDirectory(process.env), 'code'),
         bundleHash: NIANBAO_BUNDLE_HASH,
-        key: worker ? 'validate' : codeCacheKey(command, process.argv.slice(2), process.cwd()),
-        write: !worker,
+        key: worker ? 'check-worker' : codeCacheKey(command, process.argv.slice(2), process.cwd()),
+        write: worker ? ('request' as const) : ('exit' as const),
       }
     : undefined;
-  const exports = runBundleWithCodeCache(bundle, cache);
-  await (exports.main as (launcher: URL) => Promise<void>)(launcher);
+  const { exports, control } = runBundleWithCodeCache(bundle, cache);
+  await (exports.main as (launcher: URL, codeCache: CodeCacheControl) => Promise<void>)(launcher, control);
 }

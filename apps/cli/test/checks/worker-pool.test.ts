@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchSizeFor, OrderedWorkerPool } from '../../src/checks/worker-pool.js';
+import { batchSizeFor, OrderedWorkerPool, taperedBatchSize } from '../../src/checks/worker-pool.js';
 
 const script = new URL('../fixtures/square-worker.mjs', import.meta.url);
 
@@ -59,6 +59,25 @@ describe('OrderedWorkerPool', () => {
     expect(batchSizeFor(6, 2)).toBe(1);
     expect(batchSizeFor(100, 2)).toBe(6);
     expect(batchSizeFor(10_000, 2)).toBe(16);
+  });
+
+  it('sends smaller batches towards the end, one job each for the last ones', () => {
+    expect(taperedBatchSize(16, 1000, 2)).toBe(16);
+    expect(taperedBatchSize(16, 128, 2)).toBe(16);
+    expect(taperedBatchSize(16, 60, 2)).toBe(8);
+    expect(taperedBatchSize(16, 8, 2)).toBe(1);
+    expect(taperedBatchSize(16, 1, 2)).toBe(1);
+    expect(taperedBatchSize(1, 1000, 2)).toBe(1);
+    // Every job is sent exactly once, in order, whatever the sizes.
+    let sent = 0;
+    const sizes: number[] = [];
+    while (sent < 1000) {
+      const size = taperedBatchSize(16, 1000 - sent, 2);
+      sizes.push(size);
+      sent += size;
+    }
+    expect(sent).toBe(1000);
+    expect(sizes.slice(-7)).toEqual([1, 1, 1, 1, 1, 1, 1]);
   });
 
   it('does nothing for no jobs', async () => {

@@ -45,12 +45,35 @@ describe('the code cache of the command line', () => {
     expect(statSync(full).size).toBeGreaterThan(100_000);
     expect(codeFiles(cache)).toEqual([file]);
 
-    // Worker threads read it and never write; the same findings as on one thread.
+    // Worker threads keep a file of their own, which leaves the one of a one-file validate alone; the same
+    // findings as on one thread.
     const jobs = runCli(['validate', path.dirname(seedPath(3)), '--format', 'json', '--jobs', '2'], { env: { NIANBAO_CACHE_DIR: cache } });
     expect(jobs.stderr).toBe('');
-    expect(codeFiles(cache).sort()).toEqual([file]);
+    expect(statSync(full).size).toBeGreaterThan(100_000);
     const onOne = runCli(['validate', path.dirname(seedPath(3)), '--format', 'json', '--jobs', '1'], { env: { NIANBAO_CACHE: '0' } });
     expect(jobs.stdout).toBe(onOne.stdout);
+  });
+
+  it('of the check workers is written by a worker when the first run checks a folder, and that run writes no other', () => {
+    const cache = cacheDir();
+    const folder = ['validate', path.dirname(seedPath(3)), '--format', 'json', '--jobs', '2'];
+    const first = runCli(folder, { env: { NIANBAO_CACHE_DIR: cache } });
+    expect(first.stderr).toBe('');
+    // The main thread checked nothing: its code would be missing the checks, so it keeps none.
+    const files = codeFiles(cache);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/-check-worker\.bin$/);
+    const workerFile = path.join(cache, 'code', files[0]);
+    expect(statSync(workerFile).size).toBeGreaterThan(100_000);
+    const written = statSync(workerFile).mtimeMs;
+    expect(runCli(folder, { env: { NIANBAO_CACHE_DIR: cache } })).toEqual(first);
+    expect(statSync(workerFile).mtimeMs).toBe(written);
+    // A one-file run then writes the file of validate.
+    runCli(['validate', seedPath(3), '--format', 'json'], { env: { NIANBAO_CACHE_DIR: cache } });
+    const after = codeFiles(cache);
+    expect(after).toHaveLength(2);
+    expect(after).toContain(files[0]);
+    expect(after.filter((name) => /-validate(-project)?\.bin$/.test(name))).toHaveLength(1);
   });
 
   it('is not written with NIANBAO_CACHE=0, nor by the light commands', () => {
