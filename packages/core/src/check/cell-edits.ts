@@ -8,6 +8,7 @@ import { findSectionHeadings, lineMayHoldHeading } from '../parse/section-headin
 import { tablePlans, type TablePlan } from '../parse/table-plan.js';
 import type { TextView } from '../read/text-view.js';
 import { rangeToOriginal } from '../read/view-range.js';
+import { viewRangeOf } from '../validate/text-ranges.js';
 
 /**
  * Re-reading a report after a fix that only rewrites numbers in table cells, without parsing it again.
@@ -211,7 +212,7 @@ export function planCellEdits(index: CellEditIndex, edits: readonly TextEdit[]):
     const cell = place.row.cells[place.index];
     if (place.row.confidence !== 'exact' || cell.guessed || cell.state !== 'number' || cell.unit !== undefined || !PLAIN.test(cell.raw)) return null;
     if (source.slice(edit.range.start, edit.range.end) !== cell.raw) return null;
-    const viewStart = viewOffsetOf(normalized, edit.range.start);
+    const viewStart = viewRangeOf(normalized, edit.range).start;
     const viewEnd = viewStart + cell.raw.length;
     const text = normalized.text;
     // The cell's view range maps to the edited range as the parser maps it.
@@ -368,18 +369,6 @@ function offsetMover(planned: readonly PlannedEdit[]): (offset: number) => numbe
     }
     return moved;
   };
-}
-
-/** The first view offset at or after original offset `original` (views map monotonically). */
-function viewOffsetOf(view: TextView, original: number): number {
-  let lo = 0;
-  let hi = view.text.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (view.toOriginal(mid) < original) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The line (between `\n`s, as the heading finder cuts lines) around [start, end) of `text`. */
