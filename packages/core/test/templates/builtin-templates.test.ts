@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compileTemplate } from '../../src/compiler/index.js';
 import { builtinTemplateSources, renderBuiltinTemplateSummariesModule, renderBuiltinTemplatesModule } from '../../src/compiler/builtin-template-sources.js';
@@ -32,6 +34,14 @@ describe('built-in templates', () => {
     expect(readFileSync(generatedFile, 'utf8') === renderBuiltinTemplatesModule(compiled), 'generated module text is stale').toBe(true);
     expect(readFileSync(generatedSummariesFile, 'utf8') === renderBuiltinTemplateSummariesModule(compiled), 'generated summaries are stale').toBe(true);
   });
+
+  it('the generator script itself runs on Node and finds the files current (it loads the compiler with Node\'s own type stripping, which refuses syntax vitest accepts, such as parameter properties)', () => {
+    const script = fileURLToPath(new URL('packages/core/scripts/generate-builtin-templates.ts', repositoryRoot));
+    const run = spawnSync(process.execPath, [script, '--check'], { cwd: fileURLToPath(repositoryRoot), encoding: 'utf8', timeout: 60_000 });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('up to date');
+  }, 70_000);
 
   it('ships a summary of each, in their order: id, title, notice, years, superseded ids and source file', () => {
     expect(builtinTemplateSummaries).toEqual(

@@ -42,7 +42,11 @@ interface Parsed {
 }
 
 class FirstParser {
-  constructor(private readonly source: string) {}
+  private readonly source: string;
+
+  constructor(source: string) {
+    this.source = source;
+  }
 
   /** A sequence of alternatives from `at` up to an unmatched `)` or the end. */
   sequence(at: number, depth = 0): Parsed | null {
