@@ -22,6 +22,8 @@ export interface ExtractOptions extends CommonOptions, TemplateSourceOptions {
 /** `nianbao extract`: the tables of one report, cell by cell, as JSON or CSV. */
 export async function extractCommand(input: string, options: ExtractOptions, io: CliIo): Promise<number> {
   const { locale, t } = localeOf(options, io.env);
+  // An empty operand (an unset shell variable) names no file; resolved, it would be the current folder.
+  if (input === '') throw new CliError(t('file-not-found', { path: '""' }));
   const fromStdin = input === '-';
   const file = fromStdin ? undefined : path.resolve(io.cwd, input);
   const project = new ProjectTemplates(options, io, locale, t);

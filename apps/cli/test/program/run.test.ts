@@ -23,6 +23,15 @@ describe('run', () => {
     }
   });
 
+  it('refuses an empty operand (an unset shell variable) as no such file, not as the current folder', async () => {
+    for (const argv of [['validate', ''], ['audit', ''], ['extract', '']]) {
+      const io = memoryIo();
+      expect(await run(argv, io), argv.join(' ')).toBe(2);
+      expect(io.err().trim().split('\n'), argv.join(' ')).toHaveLength(1);
+      expect(io.err(), argv.join(' ')).toContain('找不到文件：""');
+    }
+  });
+
   it('refuses a time limit that is not a positive number of seconds, naming the option', async () => {
     const seed = path.join(repoRoot, seedPath(0));
     for (const value of ['0', '-1', 'abc', '']) {
