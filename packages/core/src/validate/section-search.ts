@@ -1,4 +1,4 @@
-import { compileLinearPattern, linearMatches, type LinearMatch, type LinearPattern } from '@nianbao/template-language/linear-pattern';
+import { compileLinearPattern, linearMatches, scanGroupSyntax, type LinearMatch, type LinearPattern } from '@nianbao/template-language/linear-pattern';
 import type { ValidationContext } from './validation-context.js';
 
 /** A piece of normalised text to search, and where it starts in the view. */
@@ -48,18 +48,8 @@ export function leadingLiteral(source: string): string {
   while (end < source.length && !SYNTAX.has(source[end])) end++;
   if (end < source.length && QUANTIFIERS.has(source[end])) end--;
   if (end <= 0) return '';
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) return '';
-  }
-  return source.slice(0, end);
+  const topLevelChoice = scanGroupSyntax(source, (c, _at, depth) => (c === '|' && depth === 0 ? true : undefined));
+  return topLevelChoice ? '' : source.slice(0, end);
 }
 
 const rulePatterns = new Map<string, RulePattern>();

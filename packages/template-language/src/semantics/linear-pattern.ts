@@ -176,24 +176,14 @@ function alternativeParts(source: string, depth: number): LeadingPart[] | null {
 /** The source split at its top-level `|`. */
 function topLevelAlternatives(source: string): string[] {
   const alternatives: string[] = [];
-  let depth = 0;
-  let inClass = false;
   let start = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') {
-      inClass = true;
-      if (source[i + 1] === '^') i++;
-      if (source[i + 1] === ']') i++;
-    } else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
-      alternatives.push(source.slice(start, i));
-      start = i + 1;
+  scanGroupSyntax(source, (c, at, depth) => {
+    if (c === '|' && depth === 0) {
+      alternatives.push(source.slice(start, at));
+      start = at + 1;
     }
-  }
+    return undefined;
+  });
   alternatives.push(source.slice(start));
   return alternatives;
 }
@@ -201,6 +191,19 @@ function topLevelAlternatives(source: string): string[] {
 /** The body of `(?:body)` when that group is the whole of `source`, else null. */
 function wrappedGroupBody(source: string): string | null {
   if (!source.startsWith('(?:') || !source.endsWith(')')) return null;
+  const body = scanGroupSyntax(source, (c, at, depth) => {
+    if (c !== ')' || depth !== 0) return undefined;
+    return at === source.length - 1 ? source.slice(3, at) : null;
+  });
+  return body ?? null;
+}
+
+/**
+ * Walks a pattern source outside escapes and character classes and calls `visit` at each `(`, `)` and
+ * `|` with the group depth after it; returns the first value `visit` returns other than undefined. A `]`
+ * right after `[` or `[^` belongs to the class, as in RE2.
+ */
+export function scanGroupSyntax<T>(source: string, visit: (c: '(' | ')' | '|', at: number, depth: number) => T | undefined): T | undefined {
   let depth = 0;
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
@@ -211,13 +214,14 @@ function wrappedGroupBody(source: string): string | null {
       inClass = true;
       if (source[i + 1] === '^') i++;
       if (source[i + 1] === ']') i++;
-    } else if (c === '(') depth++;
-    else if (c === ')') {
-      depth--;
-      if (depth === 0) return i === source.length - 1 ? source.slice(3, i) : null;
+    } else if (c === '(' || c === ')' || c === '|') {
+      if (c === '(') depth++;
+      else if (c === ')') depth--;
+      const result = visit(c, i, depth);
+      if (result !== undefined) return result;
     }
   }
-  return null;
+  return undefined;
 }
 
 /** The leading strings of one alternative without `|` at its top level. */
