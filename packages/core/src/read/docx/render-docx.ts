@@ -1,41 +1,18 @@
-import { renderHtml } from '../html/render-html.js';
-import { ReadError } from '../read-error.js';
-import { exceedsInflatedLimit, MAX_DOCX_XML_BYTES } from './zip-limits.js';
-
 /**
  * Renders a Word document (.docx) as text: mammoth converts it to HTML (paragraphs, headings, lists,
  * tables with `gridSpan`/`vMerge` as colspan/rowspan), which is rendered like any HTML source (see
  * `renderHtml`: one table row per line, TAB between cells, merged cells expanded into empty cells).
  * The result is the document's text form; ranges of a docx report point into it.
  *
- * A document that inflates to more than {@link MAX_DOCX_XML_BYTES} of XML (a zip bomb), or whose text
- * exceeds `maxCharacters`, is refused (`docx-too-large`) before or instead of being converted; a
- * document the converter cannot read is refused as `docx-invalid`, in the user's words (the
- * converter's own message is not shown).
+ * A document that inflates to more than 16 MB of XML (a zip bomb), or whose text exceeds
+ * `maxCharacters`, is refused (`docx-too-large`) before or instead of being converted; a document the
+ * converter cannot read is refused as `docx-invalid`, in the user's words (the converter's own message is
+ * not shown).
+ *
+ * The reader of .docx files (the zip inflater, the size limits, the converter) is loaded on the first
+ * call: loading the inflater alone cost a start on a text report several milliseconds.
  */
 export async function renderDocx(bytes: Uint8Array, fileName?: string, maxCharacters = Number.POSITIVE_INFINITY): Promise<string> {
-  if (exceedsInflatedLimit(bytes)) throw new ReadError('docx-too-large', { fileName, maxBytes: MAX_DOCX_XML_BYTES });
-  // Loaded on first use: mammoth (with JSZip) costs tens of milliseconds to load, which every run
-  // that reads no .docx (a cold start on a text report) would otherwise pay.
-  const { default: mammoth } = await import('mammoth');
-  let html: string;
-  try {
-    // mammoth reads `buffer` under Node and `arrayBuffer` in browsers; both accept these bytes.
-    const input = { buffer: bytes, arrayBuffer: toArrayBuffer(bytes) };
-    // Images are not read (nor inflated): the text is all the checker needs.
-    const options = { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) };
-    const result = await mammoth.convertToHtml(input as unknown as { arrayBuffer: ArrayBuffer }, options);
-    html = result.value;
-  } catch {
-    throw new ReadError('docx-invalid', { fileName });
-  }
-  const text = renderHtml(html).text;
-  if (text.length > maxCharacters) throw new ReadError('docx-too-large', { fileName, maxBytes: maxCharacters });
-  return text;
-}
-
-function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  return bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
-    ? bytes.buffer
-    : (bytes.slice().buffer as ArrayBuffer);
+  const { convertDocxToText } = await import('./convert-docx.js');
+  return convertDocxToText(bytes, fileName, maxCharacters);
 }
