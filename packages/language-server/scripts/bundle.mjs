@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { escapeRegExpLiterals } from './ascii-regexps.mjs';
+import { escapeRegExpLiterals } from '../../../scripts/ascii-regexps.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const watch = process.argv.includes('--watch');

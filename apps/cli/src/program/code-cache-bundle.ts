@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -43,7 +44,10 @@ export interface CodeCacheControl {
  * @returns the bundle's exports, and what tells when to write the cache
  */
 export function runBundleWithCodeCache(bundle: string, cache: CodeCacheOptions | undefined): { exports: Record<string, unknown>; control: CodeCacheControl } {
-  const source = readFileSync(bundle, 'utf8');
+  // The build writes the bundle ASCII-only: read so, it is copied rather than decoded from UTF-8, and V8
+  // keeps it one byte per character. Any other text is decoded as UTF-8.
+  const bytes = readFileSync(bundle);
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   const prefix = cache && `${cache.bundleHash}-${process.version}-${process.arch}-`;
   const file = cache && path.join(cache.directory, `${prefix}${cache.key.replace(/[^\w-]/g, '_')}.bin`);
   let cachedData: Buffer | undefined;

@@ -32,6 +32,12 @@ function runCopy(args: string[], env: NodeJS.ProcessEnv = {}) {
 }
 
 describe('the bundled CLI', () => {
+  it('is written ASCII-only, so that V8 holds its source one byte per character', () => {
+    const bytes = readFileSync(path.join(copy, 'dist/cli.cjs'));
+    const first = bytes.findIndex((byte) => byte > 0x7f);
+    expect(first < 0 ? null : bytes.subarray(Math.max(0, first - 60), first + 20).toString('utf8')).toBeNull();
+  });
+
   it('checks reports on worker threads from a copy outside the repository, as the built one does', () => {
     const args = ['validate', 'examples/seeds', '--format', 'json', '--jobs', '2'];
     const copied = runCopy(args);

@@ -2,11 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// The bundles are written ASCII-only (scripts/ascii-regexps.mjs): V8 then holds each script's source one
+// The bundles are written ASCII-only (scripts/ascii-regexps.mjs at the repository root): V8 then holds each script's source one
 // byte per character instead of two. The escaping must not change what a pattern matches, must refuse what
 // it cannot escape safely, and must keep the source maps pointing at the same code.
 // @ts-expect-error -- plain JS build script without type declarations
-const { escapeRegExpLiterals } = (await import('../../scripts/ascii-regexps.mjs')) as {
+const { escapeRegExpLiterals } = (await import('../../../../scripts/ascii-regexps.mjs')) as {
   escapeRegExpLiterals(code: string, mappings?: string): { code: string; mappings: string | undefined; escaped: number };
 };
 
