@@ -1,4 +1,4 @@
-import { Converter, Locale } from 'opencc-js/t2cn';
+import { buildTw2cnConverter, tw2cnDictionaries } from './opencc-converter.js';
 import { TextViewBuilder } from '../read/text-view-builder.js';
 import type { TextView } from '../read/text-view.js';
 
@@ -35,19 +35,15 @@ export function toSimplifiedString(text: string): string {
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
-let converter: ((text: string) => string) | undefined;
-
 function convertString(text: string): string {
   if (!HAS_CJK.test(text)) return text;
   const units = (unitClasses ??= classifyUnits());
-  const convert = (whole: string) => (converter ??= Converter({ from: 'tw', to: 'cn' }))(whole);
   // Only the stretches with a character OpenCC could change are converted (most reports are
   // Simplified: a clause or two). A character that is in no dictionary key (punctuation, spaces, line
   // breaks, digits…) can be neither matched nor crossed by a match, so OpenCC converts the text on
   // either side of it independently; a text with an ideographic description character, whose sequence
   // OpenCC reads as one, is converted whole.
-  const parts: string[] = [];
-  let copied = 0;
+  const stretches: number[] = [];
   let stretchStart = 0;
   for (let i = 0; i < text.length; i++) {
     const kind = units[text.charCodeAt(i)];
@@ -56,21 +52,76 @@ function convertString(text: string): string {
       continue;
     }
     if (kind === UNCHANGED) continue;
-    if (kind === WHOLE_TEXT) return convert(text);
+    if (kind === WHOLE_TEXT) return converterFor([text])(text);
     let end = i + 1;
     for (; end < text.length; end++) {
       const next = units[text.charCodeAt(end)];
       if (next === UNMATCHABLE) break;
-      if (next === WHOLE_TEXT) return convert(text);
+      if (next === WHOLE_TEXT) return converterFor([text])(text);
     }
-    if (stretchStart > copied) parts.push(text.slice(copied, stretchStart));
-    parts.push(convertStretch(text.slice(stretchStart, end), convert));
-    copied = end;
+    stretches.push(stretchStart, end);
     i = end - 1;
   }
-  if (copied === 0) return text;
+  if (stretches.length === 0) return text;
+  const texts: string[] = [];
+  for (let k = 0; k < stretches.length; k += 2) texts.push(text.slice(stretches[k], stretches[k + 1]));
+  const unknown = texts.filter((stretch) => stretch.length > LONGEST_REMEMBERED_STRETCH || !convertedStretches.has(stretch));
+  const convert = unknown.length > 0 ? converterFor(unknown) : undefined;
+  const parts: string[] = [];
+  let copied = 0;
+  for (let k = 0; k < stretches.length; k += 2) {
+    if (stretches[k] > copied) parts.push(text.slice(copied, stretches[k]));
+    parts.push(convertStretch(texts[k / 2], convert));
+    copied = stretches[k + 1];
+  }
   if (copied < text.length) parts.push(text.slice(copied));
   return parts.join('');
+}
+
+/** A conversion of text from Traditional to Simplified. */
+type Convert = (text: string) => string;
+
+/**
+ * The converter with every dictionary entry, once built. Building it (tries of some 10,000 entries) cost a
+ * start on one text report more than the rest of its conversion, so a process first builds converters
+ * with only the entries the texts it converts can match ({@link converterFor}).
+ */
+let fullConverter: Convert | undefined;
+/** The last converter built with part of the entries, and the characters it is complete for. */
+let partialConverter: { characters: Set<number>; convert: Convert } | undefined;
+let partialBuilds = 0;
+/** Converters with part of the entries built at most, before the one with them all. */
+const PARTIAL_BUILDS = 16;
+
+/**
+ * A converter that converts each of `texts` exactly as OpenCC's `tw` → `cn` converter does: until a
+ * process has built {@link PARTIAL_BUILDS} of them, one with only the dictionary entries those texts can
+ * match (see `buildTw2cnConverter`; a Simplified report loads a few dozen), kept for later texts made of
+ * the same characters; then the one with every entry.
+ */
+function converterFor(texts: readonly string[]): Convert {
+  if (fullConverter) return fullConverter;
+  const characters = new Set(partialConverter?.characters);
+  let grown = partialConverter === undefined;
+  for (const text of texts) {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.codePointAt(i)!;
+      if (code > 0xffff) i++;
+      if (!characters.has(code)) {
+        characters.add(code);
+        grown = true;
+      }
+    }
+  }
+  if (!grown) return partialConverter!.convert;
+  if (partialBuilds >= PARTIAL_BUILDS) {
+    partialConverter = undefined;
+    fullConverter = buildTw2cnConverter();
+    return fullConverter;
+  }
+  partialBuilds++;
+  partialConverter = { characters, convert: buildTw2cnConverter(characters) };
+  return partialConverter.convert;
 }
 
 /**
@@ -82,11 +133,11 @@ const convertedStretches = new Map<string, string>();
 const CONVERTED_STRETCHES = 10_000;
 const LONGEST_REMEMBERED_STRETCH = 100;
 
-function convertStretch(stretch: string, convert: (text: string) => string): string {
-  if (stretch.length > LONGEST_REMEMBERED_STRETCH) return convert(stretch);
+function convertStretch(stretch: string, convert: Convert | undefined): string {
+  if (stretch.length > LONGEST_REMEMBERED_STRETCH) return convert!(stretch);
   let converted = convertedStretches.get(stretch);
   if (converted === undefined) {
-    converted = convert(stretch);
+    converted = convert!(stretch);
     if (convertedStretches.size >= CONVERTED_STRETCHES) convertedStretches.clear();
     convertedStretches.set(stretch, converted);
   }
@@ -108,28 +159,6 @@ const WHOLE_TEXT = 3;
  * to itself, since every dictionary match in it is replaced by the same text.
  */
 let unitClasses: Uint8Array | undefined;
-
-/** The dictionaries the `tw` → `cn` converter uses (the preset `Converter` chooses `tw2s`). */
-function conversionDictionaries(): Dictionary[] {
-  const config = Locale.configs.tw2s as unknown as Record<string, unknown>;
-  return dictionariesIn([config.normalizationChain, config.segmentation, config.conversionChain]);
-}
-
-/** An OpenCC dictionary: `"from to|from to"`, or `[from, to]` pairs. */
-type Dictionary = string | string[][];
-
-/** The dictionaries in a nest of dictionary groups and chains. */
-function dictionariesIn(value: unknown): Dictionary[] {
-  if (typeof value === 'string') return [value];
-  if (!Array.isArray(value)) return [];
-  if (value.length > 0 && value.every(isEntry)) return [value as string[][]];
-  return value.flatMap(dictionariesIn);
-}
-
-/** A `[from, to]` entry (a serialized dictionary, by contrast, is one string with spaces). */
-function isEntry(value: unknown): boolean {
-  return Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string' && !value[0].includes(' ');
-}
 
 function classifyUnits(): Uint8Array {
   const units = new Uint8Array(0x10000);
@@ -156,7 +185,7 @@ function classifyUnits(): Uint8Array {
       for (let k = 0; k < ch.length; k++) raise(ch.charCodeAt(k), kind);
     });
   };
-  for (const dictionary of conversionDictionaries()) {
+  for (const dictionary of tw2cnDictionaries()) {
     if (typeof dictionary === 'string') {
       // "from to|from to|…", read in place (splitting it allocates tens of thousands of strings).
       let at = 0;

@@ -1,17 +1,18 @@
 import fc from 'fast-check';
 import * as OpenCC from 'opencc-js/t2cn';
-import { describe, expect, it } from 'vitest';
+import { Trie } from 'opencc-js/core';
+import { describe, expect, it, vi } from 'vitest';
 import { toSimplified, toSimplifiedString } from '../../src/normalize/index.js';
+import { buildTw2cnConverter, tw2cnDictionaries } from '../../src/normalize/opencc-converter.js';
 import { rangeToOriginal } from '../../src/read/index.js';
 import { SEEDS, fixtureBytes, seedText } from '../read/fixtures.js';
 
 describe('toSimplified', () => {
   it('relies on OpenCC dictionaries that keep the number of code points', () => {
-    const config = OpenCC.Locale.configs.tw2s as unknown as { conversionChain: unknown[][]; normalizationChain?: unknown[][] };
-    const dictionaries = [...config.conversionChain.flat(), ...(config.normalizationChain ?? []).flat()];
+    const dictionaries = tw2cnDictionaries();
     expect(dictionaries.length).toBeGreaterThan(0);
     for (const dictionary of dictionaries) {
-      const pairs = typeof dictionary === 'string' ? dictionary.split('|').map((e) => e.split(' ')) : (dictionary as string[][]);
+      const pairs = typeof dictionary === 'string' ? dictionary.split('|').map((e) => e.split(' ')) : dictionary;
       for (const [from, to] of pairs) expect([...to].length, `${from} → ${to}`).toBe([...from].length);
     }
   });
@@ -60,5 +61,63 @@ describe('toSimplified', () => {
     const opencc = OpenCC.Converter({ from: 'tw', to: 'cn' });
     const texts = [...SEEDS.map(seedText), new TextDecoder().decode(fixtureBytes('traditional.utf8.txt'))];
     for (const text of texts) expect(toSimplifiedString(text)).toBe(opencc(text));
+  });
+});
+
+describe('the OpenCC converter built for the characters of a text', () => {
+  const opencc = OpenCC.Converter({ from: 'tw', to: 'cn' });
+  /** Keys and replacements of every dictionary entry of the conversion, the phrases among them. */
+  const words = tw2cnDictionaries().flatMap((dictionary) =>
+    (typeof dictionary === 'string' ? dictionary.split('|').map((entry) => entry.split(' ')) : dictionary.map((pair) => [...pair])).flatMap(([from, to]) => [from, to ?? '']),
+  );
+  const phrases = words.filter((word) => [...word].length > 1);
+  const characters = (text: string) => new Set([...text].map((c) => c.codePointAt(0)!));
+
+  it('converts every text made of those characters as OpenCC does: phrases, their parts and neighbours, mixed scripts', () => {
+    expect(phrases.length).toBeGreaterThan(1000);
+    const piece = fc.oneof(
+      fc.constantFrom(...phrases),
+      fc.constantFrom(...words),
+      fc.constantFrom(...phrases).chain((phrase) => fc.nat(phrase.length).map((cut) => phrase.slice(cut))),
+      fc.constantFrom(...[...'政府信息公开发群羣秘祕核覈才纔覆，。 \n1⿰'], '𠵾', '㗲'),
+    );
+    const texts = fc.array(piece, { maxLength: 8 }).map((pieces) => pieces.join(''));
+    fc.assert(
+      fc.property(texts, texts, (text, other) => {
+        expect(buildTw2cnConverter(characters(text))(text)).toBe(opencc(text));
+        // Complete for every text of its characters, not only the one it was built for.
+        const both = buildTw2cnConverter(characters(text + other));
+        expect(both(other)).toBe(opencc(other));
+        expect(both(text)).toBe(opencc(text));
+      }),
+      { seed: 20261203, numRuns: 300 },
+    );
+  });
+
+  it('converts whole reports as OpenCC does, and the one with every entry too', () => {
+    const texts = [...SEEDS.map(seedText), new TextDecoder().decode(fixtureBytes('traditional.utf8.txt'))];
+    const full = buildTw2cnConverter();
+    for (const text of texts) {
+      expect(buildTw2cnConverter(characters(text))(text)).toBe(opencc(text));
+      expect(full(text)).toBe(opencc(text));
+    }
+  });
+
+  it('loads a few entries for a Simplified report instead of every one (a start on one report built tries of 10,000)', async () => {
+    const added = vi.spyOn(Trie.prototype, 'addWord');
+    const addedByBundle = vi.spyOn(OpenCC.Trie.prototype, 'addWord');
+    try {
+      vi.resetModules();
+      const fresh = (await import('../../src/normalize/script-conversion.js')) as typeof import('../../src/normalize/script-conversion.js');
+      const text = seedText(SEEDS[3]);
+      expect(fresh.toSimplified(text).text).toBe(opencc(text));
+      expect(added.mock.calls.length + addedByBundle.mock.calls.length).toBeLessThan(200);
+      added.mockClear();
+      buildTw2cnConverter();
+      expect(added.mock.calls.length).toBeGreaterThan(5000);
+    } finally {
+      added.mockRestore();
+      addedByBundle.mockRestore();
+    }
   });
 });
