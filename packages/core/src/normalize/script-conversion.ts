@@ -1,4 +1,6 @@
-import { buildTw2cnConverter, tw2cnDictionaries } from './opencc-converter.js';
+import { openccUnitClassRanges } from '../generated/opencc-unit-classes.js';
+import { buildTw2cnConverter } from './opencc-converter.js';
+import { UNCHANGED, UNMATCHABLE, unitClassesFromRanges, WHOLE_TEXT } from './opencc-unit-classes.js';
 import { TextViewBuilder } from '../read/text-view-builder.js';
 import type { TextView } from '../read/text-view.js';
 
@@ -37,7 +39,7 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 
 function convertString(text: string): string {
   if (!HAS_CJK.test(text)) return text;
-  const units = (unitClasses ??= classifyUnits());
+  const units = (unitClasses ??= unitClassesFromRanges(openccUnitClassRanges));
   // Only the stretches with a character OpenCC could change are converted (most reports are
   // Simplified: a clause or two). A character that is in no dictionary key (punctuation, spaces, line
   // breaks, digits…) can be neither matched nor crossed by a match, so OpenCC converts the text on
@@ -144,77 +146,11 @@ function convertStretch(stretch: string, convert: Convert | undefined): string {
   return converted;
 }
 
-/** Classes of UTF-16 units for {@link convertString}: in no dictionary key (a cut between stretches). */
-const UNMATCHABLE = 0;
-/** In some key, but no entry changes it (or a surrogate: never a cut). */
-const UNCHANGED = 1;
-/** A unit of a character some dictionary entry changes (or the high surrogate of one). */
-const MAY_CHANGE = 2;
-/** An ideographic description character (U+2FF0–U+2FFF): OpenCC reads its sequence as one. */
-const WHOLE_TEXT = 3;
-
 /**
- * The class of every UTF-16 unit: characters at which a dictionary entry differs from its replacement
- * (all characters of an entry whose length changes) may change; a stretch without any of them converts
- * to itself, since every dictionary match in it is replaced by the same text.
+ * The class of every UTF-16 unit (see `opencc-unit-classes.ts`), from the table generated with the
+ * dictionaries.
  */
 let unitClasses: Uint8Array | undefined;
-
-function classifyUnits(): Uint8Array {
-  const units = new Uint8Array(0x10000);
-  const raise = (unit: number, kind: number) => {
-    if (units[unit] < kind) units[unit] = kind;
-  };
-  /** Classifies the key `from` against its replacement `to`, both given as ranges of `text`. */
-  const classify = (text: string, from: number, fromEnd: number, to: number, toEnd: number) => {
-    // Same length in UTF-16 units and no surrogates: code point i of one is unit i of the other.
-    let aligned = fromEnd - from === toEnd - to;
-    for (let i = from; i < fromEnd && aligned; i++) if (isSurrogate(text.charCodeAt(i))) aligned = false;
-    for (let j = to; j < toEnd && aligned; j++) if (isSurrogate(text.charCodeAt(j))) aligned = false;
-    if (aligned) {
-      for (let i = 0; i < fromEnd - from; i++) {
-        const unit = text.charCodeAt(from + i);
-        raise(unit, unit === text.charCodeAt(to + i) ? UNCHANGED : MAY_CHANGE);
-      }
-      return;
-    }
-    const a = [...text.slice(from, fromEnd)];
-    const b = [...text.slice(to, toEnd)];
-    a.forEach((ch, i) => {
-      const kind = a.length !== b.length || ch !== b[i] ? MAY_CHANGE : UNCHANGED;
-      for (let k = 0; k < ch.length; k++) raise(ch.charCodeAt(k), kind);
-    });
-  };
-  for (const dictionary of tw2cnDictionaries()) {
-    if (typeof dictionary === 'string') {
-      // "from to|from to|…", read in place (splitting it allocates tens of thousands of strings).
-      let at = 0;
-      while (at < dictionary.length) {
-        let end = dictionary.indexOf('|', at);
-        if (end < 0) end = dictionary.length;
-        const space = dictionary.indexOf(' ', at);
-        if (space >= 0 && space < end) {
-          // As OpenCC reads an entry: the replacement ends at a second space, if any.
-          const second = dictionary.indexOf(' ', space + 1);
-          classify(dictionary, at, space, space + 1, second >= 0 && second < end ? second : end);
-        } else classify(dictionary, at, end, end, end);
-        at = end + 1;
-      }
-    } else {
-      for (const [from, to] of dictionary) {
-        const text = from + to;
-        classify(text, 0, from.length, from.length, text.length);
-      }
-    }
-  }
-  for (let unit = 0xd800; unit < 0xe000; unit++) raise(unit, UNCHANGED);
-  for (let unit = 0x2ff0; unit <= 0x2fff; unit++) units[unit] = WHOLE_TEXT;
-  return units;
-}
-
-function isSurrogate(unit: number): boolean {
-  return unit >= 0xd800 && unit <= 0xdfff;
-}
 
 const HAS_CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uD840-\uD87F]/;
 
