@@ -14,8 +14,8 @@ describe('the page weight', () => {
     mkdirSync(path.join(dist, 'assets'));
     writeFileSync(path.join(dist, 'index.html'), '<script type="module" src="/assets/index-new.js"></script>');
     writeFileSync(path.join(dist, 'assets/index-new.js'), `new Worker(new URL("check-worker-new.js", import.meta.url));${' '.repeat(1000)}`);
-    writeFileSync(path.join(dist, 'assets/check-worker-new.js'), `import("./lib-new.js");${' '.repeat(2000)}`);
-    writeFileSync(path.join(dist, 'assets/lib-new.js'), `/* mammoth */${' '.repeat(4000)}`);
+    writeFileSync(path.join(dist, 'assets/check-worker-new.js'), `import("./convert-docx-new.js");${' '.repeat(2000)}`);
+    writeFileSync(path.join(dist, 'assets/convert-docx-new.js'), `/* Word reader */${' '.repeat(4000)}`);
     writeFileSync(path.join(dist, 'assets/index-old.js'), ' '.repeat(100_000));
     writeFileSync(path.join(dist, 'assets/check-worker-old.js'), ' '.repeat(100_000));
     const printed = execFileSync(process.execPath, [script, dist], { encoding: 'utf8' });

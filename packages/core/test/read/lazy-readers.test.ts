@@ -46,11 +46,13 @@ describe('readers loaded on first use', () => {
       expect(afterText).toContain('read/docx/render-docx.ts');
       expect(afterText.filter((module) => module.startsWith('read/docx/') && module !== 'read/docx/render-docx.ts' && module !== 'read/docx/index.ts')).toEqual([]);
       expect(afterText).not.toContain('fflate');
-      expect(afterText).not.toContain('mammoth');
+      expect(afterText).not.toContain('dingbat-to-unicode');
       expect(afterDocx).toContain('read/docx/convert-docx.ts');
       expect(afterDocx).toContain('read/docx/zip-limits.ts');
       expect(afterDocx).toContain('fflate');
-      expect(afterDocx).toContain('mammoth');
+      expect(afterDocx).toContain('read/docx/word-body-html.ts');
+      expect(afterDocx).toContain('dingbat-to-unicode');
+      expect(afterDocx).not.toContain('mammoth');
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }

@@ -100,6 +100,21 @@ describe('docx size limits', () => {
     expect(error.code).toBe('docx-too-large');
   });
 
+  it('refuses a .docx nesting elements beyond reason quickly, as damaged, and reads one nesting deep within the limit', async () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const nested = (depth: number): Uint8Array =>
+      zipSync({
+        'word/document.xml': strToU8(
+          `<w:document ${W}><w:body><w:p><w:r><w:t>开头</w:t></w:r></w:p>${'<w:ins>'.repeat(depth)}<w:p><w:r><w:t>深处</w:t></w:r></w:p>${'</w:ins>'.repeat(depth)}</w:body></w:document>`,
+        ),
+      });
+    const started = cpuMs();
+    const error = await refusal(readReport(nested(200_000), { fileName: 'deep.docx' }));
+    expect(error.code).toBe('docx-invalid');
+    expect(cpuMs() - started).toBeLessThan(2000);
+    expect((await readReport(nested(4000), { fileName: 'deep.docx' })).source.text).toBe('开头\n深处\n');
+  });
+
   it('names the user’s problem, not the ZIP library’s, for a damaged .docx', async () => {
     const bytes = await buildDocx(paragraph('一、总体情况'));
     const damaged = bytes.slice();

@@ -1,0 +1,605 @@
+import { hex as dingbatCharacter } from 'dingbat-to-unicode';
+import { readWordXml, type WordXmlHandler } from './word-xml.js';
+
+/**
+ * The HTML of a Word document's body that the text rendition needs, written the way mammoth writes it
+ * (which this reader replaced for speed; `word-document.test.ts` compares the two): paragraphs as `<p>`,
+ * tables as `<table>` with `colspan`/`rowspan` from `w:gridSpan`/`w:vMerge`, line breaks as `<br>`,
+ * tabs as TAB, footnote and endnote references as `[n]` with the notes in a list at the end. What
+ * mammoth reads is read and what it leaves out is left out: deleted text, field codes, unknown
+ * elements (`w:fldSimple`), page breaks; text boxes come after their paragraph; the content of a
+ * deleted paragraph mark joins the next paragraph. What carries no text is left out of the HTML
+ * (styles, links, emphasis, images' sources): headings and list items are plain paragraphs.
+ * Elements without text that keep a paragraph from being empty (an image, a bookmark, a check box)
+ * are written as empty markers, so that the paragraphs a cell holds are counted as mammoth's are.
+ *
+ * Linear in the XML; nesting is handled with explicit stacks.
+ */
+export function wordBodyHtml(documentXml: string, notesXml: { footnotes?: string; endnotes?: string }): string {
+  const body = new BodyReader('body');
+  readWordXml(documentXml, body);
+  if (!body.sawBody) throw new WordDocumentError('the main document part has no w:body');
+  const references = collectReferences(body.output);
+  if (references.length === 0) return serialize(body.output, () => '');
+  const notes = new Map<string, Piece[]>();
+  for (const [type, xml] of [['footnote', notesXml.footnotes], ['endnote', notesXml.endnotes]] as const) {
+    if (xml === undefined) continue;
+    const reader = new BodyReader(type);
+    readWordXml(xml, reader);
+    for (const [id, content] of reader.notes) notes.set(`${type} ${id}`, content);
+  }
+  let number = 0;
+  const numberOf = (): string => `[${++number}]`;
+  const parts: Piece[] = [...body.output];
+  const list: Piece[] = [];
+  for (const reference of references) {
+    const content = notes.get(`${reference.noteType} ${reference.noteId}`);
+    if (content === undefined) continue;
+    list.push('<li>', ...withBackLink(content), '</li>');
+  }
+  if (list.length > 0) parts.push('<ol>', ...list, '</ol>');
+  return serialize(parts, numberOf);
+}
+
+/** A Word document part the reader cannot use (no body): reported as a damaged document. */
+export class WordDocumentError extends Error {}
+
+/** A reference to a footnote or endnote: numbered `[n]` in the order written. */
+interface NoteReference {
+  readonly kind: 'note';
+  readonly noteType: 'footnote' | 'endnote';
+  readonly noteId: string;
+}
+
+interface TableCell {
+  readonly kind: 'cell';
+  readonly content: Piece[];
+  colSpan: number;
+  /** `w:vMerge`: true to continue the merge from above, false to start one, null without. */
+  vMerge: boolean | null;
+  rowSpan: number;
+}
+
+interface TableRow {
+  readonly kind: 'row';
+  /** Cells, and anything else the row holds (kept in place, as mammoth does). */
+  readonly items: (TableCell | Piece)[];
+  /** Whether the row holds something other than cells: merges are then not computed for the table. */
+  otherThanCells: boolean;
+}
+
+interface Table {
+  readonly kind: 'table';
+  readonly items: (TableRow | Piece)[];
+  otherThanRows: boolean;
+}
+
+/** A piece of output HTML: markup or escaped text, a note reference, or a table. */
+type Piece = string | NoteReference | Table;
+
+type FrameKind =
+  | 'root'
+  | 'body'
+  | 'note'
+  | 'paragraph'
+  | 'paragraph-properties'
+  | 'paragraph-mark'
+  | 'element'
+  | 'transparent'
+  | 'text'
+  | 'instruction'
+  | 'table'
+  | 'row'
+  | 'row-properties'
+  | 'cell'
+  | 'cell-properties'
+  | 'sdt'
+  | 'sdt-properties'
+  | 'alternate-content'
+  | 'picture'
+  | 'drawing'
+  | 'ignored';
+
+interface Frame {
+  readonly kind: FrameKind;
+  readonly name: string;
+  /** Where content inside this frame goes, when the frame collects it. */
+  readonly sink?: Piece[];
+  /** Names of the children seen that only the first of counts (w:pPr, w:sdtContent…). */
+  seen?: Set<string>;
+  paragraph?: { main: Piece[]; extra: Piece[]; deleted: boolean };
+  table?: Table;
+  row?: TableRow & { deleted: boolean };
+  cell?: TableCell;
+  sdt?: { checkbox: boolean; consumed: boolean; content: Piece[] };
+  text?: string;
+  noteId?: string;
+}
+
+/** Elements read for their children only. */
+const TRANSPARENT = new Set([
+  'w:customXml', 'w:ins', 'w:moveFromRangeEnd', 'w:moveFromRangeStart', 'w:moveTo', 'w:moveToRangeEnd',
+  'w:moveToRangeStart', 'w:object', 'w:smartTag', 'w:drawing', 'v:roundrect', 'v:shape', 'v:textbox',
+  'w:txbxContent', 'v:group', 'v:rect', 'mc:Fallback', 'w:sdtContent',
+]);
+
+/** Frames whose content mammoth reads as their parent's (an element inside one belongs to the parent). */
+const PASS_THROUGH = new Set<FrameKind>(['transparent', 'sdt', 'alternate-content', 'drawing']);
+
+/** The chain of elements under a drawing that leads to an image (a:blip), each inside the one before. */
+const IMAGE_PATH = ['a:graphic', 'a:graphicData', 'pic:pic', 'pic:blipFill'];
+
+/**
+ * Reads the body of the main document part (`mode` body) or the notes of a notes part, writing pieces
+ * of HTML. One reader per part, as mammoth's body reader: a deleted paragraph mark carries over to the
+ * next paragraph of the part.
+ */
+class BodyReader implements WordXmlHandler {
+  readonly output: Piece[] = [];
+  readonly notes = new Map<string, Piece[]>();
+  sawBody = false;
+  private readonly frames: Frame[];
+  private ignoredDepth = 0;
+  /** Complex fields open (w:fldChar begin … end): their instruction, to tell check boxes. */
+  private readonly fields: { type: 'begin' | 'checkbox' | 'other' }[] = [];
+  private instruction: string[] = [];
+  private deletedParagraph: { main: Piece[]; extra: Piece[] } | undefined;
+
+  constructor(private readonly mode: 'body' | 'footnote' | 'endnote') {
+    this.frames = [{ kind: 'root', name: '' }];
+  }
+
+  open(name: string, attributes: Readonly<Record<string, string>>): void {
+    if (this.ignoredDepth > 0) {
+      this.ignoredDepth++;
+      return;
+    }
+    const parent = this.frames[this.frames.length - 1];
+    const frame = this.frameFor(parent, name, attributes);
+    if (frame === undefined) {
+      this.ignoredDepth = 1;
+      return;
+    }
+    this.frames.push(frame);
+  }
+
+  close(): void {
+    if (this.ignoredDepth > 0) {
+      this.ignoredDepth--;
+      return;
+    }
+    const frame = this.frames.pop();
+    if (frame !== undefined) this.finish(frame);
+  }
+
+  text(text: string): void {
+    if (this.ignoredDepth > 0) return;
+    const frame = this.frames[this.frames.length - 1];
+    if (frame.kind === 'text' || frame.kind === 'instruction') frame.text = (frame.text ?? '') + text;
+  }
+
+  /** The frame for an element inside `parent`, or undefined to leave it out with everything inside. */
+  private frameFor(parent: Frame, name: string, attributes: Readonly<Record<string, string>>): Frame | undefined {
+    switch (parent.kind) {
+      case 'root':
+        if (this.mode === 'body') {
+          if (this.frames.length === 1 && !this.sawBody && parent.seen === undefined) {
+            parent.seen = new Set();
+            return { kind: 'transparent', name: '#document' };
+          }
+          return undefined;
+        }
+        break;
+      case 'transparent':
+        if (parent.name === '#document') {
+          if (name !== 'w:body' || this.sawBody) return undefined;
+          this.sawBody = true;
+          return { kind: 'body', name, sink: this.output };
+        }
+        break;
+      case 'paragraph-properties':
+        return name === 'w:rPr' && firstOf(parent, name) ? { kind: 'paragraph-mark', name } : undefined;
+      case 'paragraph-mark':
+        if (name === 'w:del') this.nearest('paragraph')!.paragraph!.deleted = true;
+        return undefined;
+      case 'row-properties':
+        if (name === 'w:del') this.nearest('row')!.row!.deleted = true;
+        return undefined;
+      case 'cell-properties': {
+        const cell = this.nearest('cell')!.cell!;
+        if (name === 'w:gridSpan' && firstOf(parent, name)) {
+          const value = attributes['w:val'];
+          cell.colSpan = value ? parseInt(value, 10) : 1;
+        } else if (name === 'w:vMerge' && firstOf(parent, name)) {
+          const value = attributes['w:val'];
+          cell.vMerge = value === 'continue' || !value;
+        }
+        return undefined;
+      }
+      case 'sdt-properties':
+        if (name === 'wordml:checkbox' && firstOf(parent, name)) this.nearest('sdt')!.sdt!.checkbox = true;
+        return undefined;
+      case 'sdt':
+        if (name === 'w:sdtPr' && firstOf(parent, name)) return { kind: 'sdt-properties', name };
+        if (name === 'w:sdtContent' && firstOf(parent, name)) return { kind: 'transparent', name };
+        return undefined;
+      case 'alternate-content':
+        return name === 'mc:Fallback' && firstOf(parent, name) ? { kind: 'transparent', name } : undefined;
+      case 'drawing':
+        this.drawingElement(name, attributes);
+        return { kind: 'drawing', name };
+      case 'text':
+      case 'instruction':
+      case 'ignored':
+        return undefined;
+      default:
+        break;
+    }
+    if (parent.kind === 'root') {
+      // A notes part: each note (at any depth) but the separators.
+      if ((name === 'w:footnote' || name === 'w:endnote') && name === `w:${this.mode}`) {
+        const type = attributes['w:type'];
+        if (type === 'separator' || type === 'continuationSeparator') return undefined;
+        this.deletedParagraph = undefined;
+        return { kind: 'note', name, sink: [], noteId: attributes['w:id'] };
+      }
+      return { kind: 'root', name };
+    }
+    return this.contentFrame(parent, name, attributes);
+  }
+
+  /** Frames for the elements of body content, wherever they appear (mammoth reads them alike anywhere). */
+  private contentFrame(parent: Frame, name: string, attributes: Readonly<Record<string, string>>): Frame | undefined {
+    switch (name) {
+      case 'w:p': {
+        this.element();
+        const carried = this.deletedParagraph;
+        this.deletedParagraph = undefined;
+        const paragraph = { main: carried ? [...carried.main] : [], extra: carried ? [...carried.extra] : [], deleted: false };
+        return { kind: 'paragraph', name, sink: paragraph.main, paragraph };
+      }
+      case 'w:pPr':
+        return parent.kind === 'paragraph' && firstOf(parent, name) ? { kind: 'paragraph-properties', name } : undefined;
+      case 'w:r':
+        this.element();
+        return { kind: 'element', name };
+      case 'w:hyperlink':
+        if (attributes['r:id'] || attributes['w:anchor']) {
+          this.element();
+          return { kind: 'element', name };
+        }
+        return { kind: 'transparent', name };
+      case 'w:t':
+        this.element();
+        return { kind: 'text', name };
+      case 'w:instrText':
+        return { kind: 'instruction', name };
+      case 'w:tab':
+        this.element();
+        this.write('\t');
+        return undefined;
+      case 'w:noBreakHyphen':
+        this.element();
+        this.writeText('\u2011');
+        return undefined;
+      case 'w:softHyphen':
+        this.element();
+        this.writeText('\u00ad');
+        return undefined;
+      case 'w:sym': {
+        const font = attributes['w:font'] ?? '';
+        const code = attributes['w:char'] ?? '';
+        const character = dingbatCharacter(font, code) ?? (/^F0..$/.test(code) ? dingbatCharacter(font, code.slice(2)) : undefined);
+        if (character !== undefined) {
+          this.element();
+          this.writeText(character.string);
+        }
+        return undefined;
+      }
+      case 'w:br': {
+        const type = attributes['w:type'];
+        if (type === undefined || type === 'textWrapping') {
+          this.element();
+          this.write('<br>');
+        } else if (type === 'page' || type === 'column') {
+          this.element();
+        }
+        return undefined;
+      }
+      case 'w:bookmarkStart':
+        if (attributes['w:name'] !== '_GoBack') {
+          this.element();
+          this.write('<a></a>');
+        }
+        return undefined;
+      case 'w:footnoteReference':
+      case 'w:endnoteReference':
+        this.element();
+        this.write({ kind: 'note', noteType: name === 'w:footnoteReference' ? 'footnote' : 'endnote', noteId: attributes['w:id'] ?? '' });
+        return undefined;
+      case 'w:commentReference':
+        this.element();
+        return undefined;
+      case 'w:fldChar':
+        this.fieldCharacter(attributes['w:fldCharType']);
+        return undefined;
+      case 'w:tbl': {
+        this.element();
+        const table: Table = { kind: 'table', items: [], otherThanRows: false };
+        return { kind: 'table', name, sink: table.items as Piece[], table };
+      }
+      case 'w:tr': {
+        this.element('row');
+        const row = { kind: 'row' as const, items: [], otherThanCells: false, deleted: false };
+        return { kind: 'row', name, sink: row.items as Piece[], row };
+      }
+      case 'w:trPr':
+        return parent.kind === 'row' && firstOf(parent, name) ? { kind: 'row-properties', name } : undefined;
+      case 'w:tc': {
+        this.element('cell');
+        const cell: TableCell = { kind: 'cell', content: [], colSpan: 1, vMerge: null, rowSpan: 1 };
+        return { kind: 'cell', name, sink: cell.content, cell };
+      }
+      case 'w:tcPr':
+        return parent.kind === 'cell' && firstOf(parent, name) ? { kind: 'cell-properties', name } : undefined;
+      case 'w:sdt': {
+        const sdt = { checkbox: false, consumed: false, content: [] as Piece[] };
+        return { kind: 'sdt', name, sink: sdt.content, sdt };
+      }
+      case 'mc:AlternateContent':
+        return { kind: 'alternate-content', name };
+      case 'w:pict': {
+        // Text boxes: after the paragraph that holds them (left out when no paragraph does).
+        const paragraph = this.nearest('paragraph');
+        return { kind: 'picture', name, sink: paragraph ? paragraph.paragraph!.extra : [] };
+      }
+      case 'wp:inline':
+      case 'wp:anchor':
+        return { kind: 'drawing', name };
+      case 'v:imagedata':
+        if (attributes['r:id']) {
+          this.element();
+          this.write('<img>');
+        }
+        return undefined;
+      default:
+        return TRANSPARENT.has(name) ? { kind: 'transparent', name } : undefined;
+    }
+  }
+
+  /** Inside a drawing: an image (`a:blip` under graphic, graphic data, picture, fill) is an `<img>`. */
+  private drawingElement(name: string, attributes: Readonly<Record<string, string>>): void {
+    if (name !== 'a:blip' || (!attributes['r:embed'] && !attributes['r:link'])) return;
+    // Down from the drawing (wp:inline/wp:anchor) to the blip's parent, each step of the path in turn.
+    let step = 0;
+    let start = this.frames.length - 1;
+    while (start > 0 && this.frames[start - 1].kind === 'drawing') start--;
+    for (let i = start + 1; i < this.frames.length && step < IMAGE_PATH.length; i++) {
+      if (this.frames[i].name === IMAGE_PATH[step]) step++;
+    }
+    if (step === IMAGE_PATH.length) {
+      this.element();
+      this.write('<img>');
+    }
+  }
+
+  private fieldCharacter(type: string | undefined): void {
+    if (type === 'begin') {
+      this.fields.push({ type: 'begin' });
+      this.instruction = [];
+    } else if (type === 'separate') {
+      if (this.fields.length === 0) return;
+      this.fields.pop();
+      this.fields.push({ type: this.parseInstruction() });
+    } else if (type === 'end') {
+      const field = this.fields.pop();
+      if (field === undefined) return;
+      const kind = field.type === 'begin' ? this.parseInstruction() : field.type;
+      if (kind === 'checkbox') {
+        this.element();
+        this.write('<input>');
+      }
+    }
+  }
+
+  private parseInstruction(): 'checkbox' | 'other' {
+    const text = this.instruction.join('');
+    if (/^\s*HYPERLINK\s+(\\l\s+)?(?:"(.*)"|([^\\]\S*))/.test(text)) return 'other';
+    return /\s*FORMCHECKBOX\s*/.test(text) ? 'checkbox' : 'other';
+  }
+
+  private finish(frame: Frame): void {
+    switch (frame.kind) {
+      case 'text':
+        this.writeText(frame.text ?? '');
+        return;
+      case 'instruction':
+        this.instruction.push(frame.text ?? '');
+        return;
+      case 'paragraph': {
+        const { main, extra, deleted } = frame.paragraph!;
+        if (deleted) {
+          const carried = this.deletedParagraph;
+          this.deletedParagraph = carried ? { main: [...carried.main, ...main], extra: [...carried.extra, ...extra] } : { main, extra };
+          return;
+        }
+        const sink = this.sink();
+        if (main.length > 0) sink.push('<p>', ...main, '</p>');
+        sink.push(...extra);
+        return;
+      }
+      case 'table':
+        this.sink().push(frame.table!);
+        return;
+      case 'row': {
+        const { deleted, ...row } = frame.row!;
+        if (!deleted) this.sink().push(row as unknown as Piece);
+        return;
+      }
+      case 'cell':
+        this.sink().push(frame.cell! as unknown as Piece);
+        return;
+      case 'sdt': {
+        const sdt = frame.sdt!;
+        // A check box control: its first character is the box (none: the box alone).
+        this.sink().push(...(sdt.checkbox && !sdt.consumed ? ['<input>'] : sdt.content));
+        return;
+      }
+      case 'note':
+        if (frame.noteId !== undefined) this.notes.set(frame.noteId, frame.sink!);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /**
+   * Marks that an element of mammoth's document model (`what`) is read here: a table notes anything but
+   * a row, a row anything but a cell (mammoth then computes no merges for the table).
+   */
+  private element(what: 'row' | 'cell' | 'other' = 'other'): void {
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const frame = this.frames[i];
+      if (frame.kind === 'table') {
+        if (what !== 'row') frame.table!.otherThanRows = true;
+        return;
+      }
+      if (frame.kind === 'row') {
+        if (what !== 'cell') frame.row!.otherThanCells = true;
+        return;
+      }
+      if (!PASS_THROUGH.has(frame.kind)) return;
+    }
+  }
+
+  /** Text of the document (escaped); the first of a check box control is the box. */
+  private writeText(text: string): void {
+    if (text.length === 0) return;
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const sdt = this.frames[i].sdt;
+      if (sdt?.checkbox && !sdt.consumed) {
+        sdt.consumed = true;
+        this.write('<input>');
+        return;
+      }
+    }
+    this.write(escapeText(text));
+  }
+
+  private write(piece: Piece): void {
+    this.sink().push(piece);
+  }
+
+  private sink(): Piece[] {
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const sink = this.frames[i].sink;
+      if (sink !== undefined) return sink;
+    }
+    return [];
+  }
+
+  private nearest(kind: FrameKind): Frame | undefined {
+    for (let i = this.frames.length - 1; i >= 0; i--) if (this.frames[i].kind === kind) return this.frames[i];
+    return undefined;
+  }
+}
+
+/** Whether `name` is the first child of that name `frame` sees (mammoth reads only the first). */
+function firstOf(frame: Frame, name: string): boolean {
+  frame.seen ??= new Set();
+  if (frame.seen.has(name)) return false;
+  frame.seen.add(name);
+  return true;
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The note's content with the link back to its reference, in its last paragraph (as mammoth writes it). */
+function withBackLink(content: readonly Piece[]): Piece[] {
+  const last = content[content.length - 1];
+  if (last === '</p>') return [...content.slice(0, -1), ' \u2191', '</p>'];
+  return [...content, '<p> \u2191</p>'];
+}
+
+/** The note references of the body, in the order they are written. */
+function collectReferences(pieces: readonly Piece[]): NoteReference[] {
+  const references: NoteReference[] = [];
+  walk(pieces, (piece) => {
+    if (typeof piece !== 'string' && piece.kind === 'note') references.push(piece);
+  });
+  return references;
+}
+
+type Item = Piece | TableRow | TableCell;
+
+/** Visits every piece in document order (tables opened), without recursion. */
+function walk(pieces: readonly Item[], visit: (piece: Item) => void): void {
+  const stack: Item[] = [...pieces].reverse();
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    visit(item);
+    if (typeof item === 'string') continue;
+    const children = item.kind === 'table' || item.kind === 'row' ? item.items : item.kind === 'cell' ? item.content : undefined;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+}
+
+/** Row spans from `w:vMerge`, as mammoth computes them; none when a table holds strays. */
+function mergeCells(table: Table): void {
+  const rows = table.items.filter((item): item is TableRow => typeof item !== 'string' && item.kind === 'row');
+  if (table.otherThanRows || rows.some((row) => row.otherThanCells)) return;
+  const columns = new Map<number, TableCell>();
+  for (const row of rows) {
+    let index = 0;
+    for (const item of row.items) {
+      const cell = item as TableCell;
+      const head = columns.get(index);
+      if (cell.vMerge && head !== undefined) {
+        head.rowSpan++;
+      } else {
+        columns.set(index, cell);
+        cell.vMerge = false;
+      }
+      index += cell.colSpan;
+    }
+  }
+  for (const row of rows) {
+    const kept = row.items.filter((item) => !(item as TableCell).vMerge);
+    row.items.length = 0;
+    row.items.push(...kept);
+  }
+}
+
+/** The HTML of the pieces, without recursion; note references numbered in order. */
+function serialize(pieces: readonly Piece[], numberOf: () => string): string {
+  const out: string[] = [];
+  const stack: (Item | { close: string })[] = [...pieces].reverse();
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (typeof item === 'string') {
+      out.push(item);
+    } else if ('close' in item) {
+      out.push(item.close);
+    } else if (item.kind === 'note') {
+      out.push(numberOf());
+    } else if (item.kind === 'table') {
+      mergeCells(item);
+      out.push('<table>');
+      stack.push({ close: '</table>' });
+      for (let i = item.items.length - 1; i >= 0; i--) stack.push(item.items[i]);
+    } else if (item.kind === 'row') {
+      out.push('<tr>');
+      stack.push({ close: '</tr>' });
+      for (let i = item.items.length - 1; i >= 0; i--) stack.push(item.items[i]);
+    } else {
+      const colspan = item.colSpan !== 1 ? ` colspan="${item.colSpan}"` : '';
+      const rowspan = item.rowSpan !== 1 ? ` rowspan="${item.rowSpan}"` : '';
+      out.push(`<td${colspan}${rowspan}>`);
+      stack.push({ close: '</td>' });
+      for (let i = item.content.length - 1; i >= 0; i--) stack.push(item.content[i]);
+    }
+  }
+  return out.join('');
+}

@@ -1,0 +1,106 @@
+import { Parser } from 'htmlparser2';
+
+/**
+ * Prefixes the Word reader names elements and attributes with, by namespace URI: what a document's own
+ * prefixes are bound to decides (a document may bind `w` to anything, or use a default namespace).
+ * Transitional and Strict Office Open XML share the prefixes. Names in other namespaces are kept as
+ * `{uri}local` (and so read as unknown); names without a namespace as their local name.
+ */
+const PREFIXES: ReadonlyMap<string, string> = new Map(Object.entries({
+  'http://schemas.openxmlformats.org/wordprocessingml/2006/main': 'w',
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships': 'r',
+  'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing': 'wp',
+  'http://schemas.openxmlformats.org/drawingml/2006/main': 'a',
+  'http://schemas.openxmlformats.org/drawingml/2006/picture': 'pic',
+  'http://purl.oclc.org/ooxml/wordprocessingml/main': 'w',
+  'http://purl.oclc.org/ooxml/officeDocument/relationships': 'r',
+  'http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing': 'wp',
+  'http://purl.oclc.org/ooxml/drawingml/main': 'a',
+  'http://purl.oclc.org/ooxml/drawingml/picture': 'pic',
+  'http://schemas.openxmlformats.org/package/2006/relationships': 'relationships',
+  'http://schemas.openxmlformats.org/markup-compatibility/2006': 'mc',
+  'urn:schemas-microsoft-com:vml': 'v',
+  'urn:schemas-microsoft-com:office:word': 'office-word',
+  'http://schemas.microsoft.com/office/word/2010/wordml': 'wordml',
+}));
+
+const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
+
+/**
+ * Deepest element nesting read in a part of a Word document. Word nests a few dozen levels (tables in
+ * tables, text boxes); a part nesting deeper is damaged or crafted, and is refused.
+ */
+export const MAX_WORD_XML_DEPTH = 5000;
+
+/** What {@link readWordXml} reports, in document order. Names are namespace-resolved (`w:p`). */
+export interface WordXmlHandler {
+  open(name: string, attributes: Readonly<Record<string, string>>): void;
+  close(): void;
+  /** Character data (entities decoded); a run of text may come in several calls. CDATA is not reported. */
+  text(text: string): void;
+}
+
+/** Thrown when a part nests elements deeper than {@link MAX_WORD_XML_DEPTH}. */
+export class WordXmlTooDeepError extends Error {
+  constructor() {
+    super(`XML nests deeper than ${MAX_WORD_XML_DEPTH} elements`);
+  }
+}
+
+type Scope = ReadonlyMap<string, string>;
+
+/**
+ * Reads an XML part of a Word document as a stream of events (htmlparser2 in XML mode: forgiving about
+ * damaged markup, linear in the input), resolving namespace prefixes to the reader's names.
+ */
+export function readWordXml(xml: string, handler: WordXmlHandler): void {
+  const scopes: Scope[] = [new Map([['xml', XML_NAMESPACE]])];
+  let inCdata = false;
+  const parser = new Parser(
+    {
+      onopentag(rawName, rawAttributes) {
+        if (scopes.length > MAX_WORD_XML_DEPTH) throw new WordXmlTooDeepError();
+        let scope = scopes[scopes.length - 1];
+        for (const key in rawAttributes) {
+          if (key === 'xmlns' || key.startsWith('xmlns:')) {
+            const own = scope === scopes[scopes.length - 1] ? new Map(scope) : (scope as Map<string, string>);
+            own.set(key === 'xmlns' ? '' : key.slice(6), rawAttributes[key]);
+            scope = own;
+          }
+        }
+        scopes.push(scope);
+        const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
+        for (const key in rawAttributes) {
+          if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
+          // An attribute without a prefix is in no namespace (not the default one).
+          attributes[key.includes(':') ? resolve(key, scope) : key] = rawAttributes[key];
+        }
+        handler.open(resolve(rawName, scope, scope.get('')), attributes);
+      },
+      onclosetag() {
+        scopes.pop();
+        handler.close();
+      },
+      ontext(text) {
+        if (!inCdata) handler.text(text);
+      },
+      oncdatastart() {
+        inCdata = true;
+      },
+      oncdataend() {
+        inCdata = false;
+      },
+    },
+    { xmlMode: true, decodeEntities: true, recognizeSelfClosing: true },
+  );
+  parser.end(xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml);
+}
+
+function resolve(name: string, scope: Scope, defaultNamespace?: string): string {
+  const colon = name.indexOf(':');
+  const local = colon < 0 ? name : name.slice(colon + 1);
+  const uri = colon < 0 ? defaultNamespace : scope.get(name.slice(0, colon));
+  if (!uri) return local;
+  const prefix = PREFIXES.get(uri);
+  return prefix === undefined ? `{${uri}}${local}` : `${prefix}:${local}`;
+}
