@@ -115,6 +115,27 @@ describe('docx size limits', () => {
     expect((await readReport(nested(4000), { fileName: 'deep.docx' })).source.text).toBe('开头\n深处\n');
   });
 
+  it('reads text deep inside nested elements in time linear in the document', async () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"';
+    const runs = '<w:r><w:t>字</w:t></w:r>'.repeat(40_000);
+    // Runs inside 2,400 insertions, 1,200 content controls (check boxes or not) or 2,400 paragraphs, in one paragraph.
+    const wrapped = (open: string, close: string, depth: number): Uint8Array =>
+      zipSync({ 'word/document.xml': strToU8(`<w:document ${W}><w:body><w:p>${open.repeat(depth)}${runs}${close.repeat(depth)}</w:p></w:body></w:document>`) });
+    const time = async (bytes: Uint8Array): Promise<number> => {
+      const started = cpuMs();
+      const { source } = await readReport(bytes, { fileName: 'deep.docx' });
+      expect(source.text.length).toBe(40_001);
+      return cpuMs() - started;
+    };
+    await time(wrapped('<w:ins>', '</w:ins>', 1));
+    const shallow = await time(wrapped('<w:ins>', '</w:ins>', 1));
+    const deepInsertions = await time(wrapped('<w:ins>', '</w:ins>', 2400));
+    const deepControls = await time(wrapped('<w:sdt><w:sdtPr/><w:sdtContent>', '</w:sdtContent></w:sdt>', 1200));
+    const deepCheckBoxes = await time(wrapped('<w:sdt><w:sdtPr><w14:checkbox/></w:sdtPr><w:sdtContent><w:r><w:t>☐</w:t></w:r>', '</w:sdtContent></w:sdt>', 1200));
+    const deepParagraphs = await time(wrapped('<w:p>', '</w:p>', 2400));
+    for (const deep of [deepInsertions, deepControls, deepCheckBoxes, deepParagraphs]) expect(deep).toBeLessThan(3 * shallow + 100);
+  });
+
   it('names the user’s problem, not the ZIP library’s, for a damaged .docx', async () => {
     const bytes = await buildDocx(paragraph('一、总体情况'));
     const damaged = bytes.slice();

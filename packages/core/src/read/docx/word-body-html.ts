@@ -30,15 +30,17 @@ export function wordBodyHtml(documentXml: string, notesXml: { footnotes?: string
   }
   let number = 0;
   const numberOf = (): string => `[${++number}]`;
-  const parts: Piece[] = [...body.output];
   const list: Piece[] = [];
   for (const reference of references) {
-    const content = notes.get(`${reference.noteType} ${reference.noteId}`);
+    const key = `${reference.noteType} ${reference.noteId}`;
+    const content = notes.get(key);
     if (content === undefined) continue;
-    list.push('<li>', ...withBackLink(content), '</li>');
+    // Each note once, at its first reference (Word references a note once; mammoth would repeat it).
+    notes.delete(key);
+    addBackLink(content);
+    list.push('<li>', content, '</li>');
   }
-  if (list.length > 0) parts.push('<ol>', ...list, '</ol>');
-  return serialize(parts, numberOf);
+  return serialize(list.length > 0 ? [body.output, '<ol>', list, '</ol>'] : body.output, numberOf);
 }
 
 /** A Word document part the reader cannot use (no body): reported as a damaged document. */
@@ -74,8 +76,11 @@ interface Table {
   otherThanRows: boolean;
 }
 
-/** A piece of output HTML: markup or escaped text, a note reference, or a table. */
-type Piece = string | NoteReference | Table;
+/**
+ * A piece of output HTML: markup or escaped text, a note reference, a table, or a fragment (pieces in
+ * order; never empty: content is moved, not copied, so deep nesting costs no more than flat text).
+ */
+type Piece = string | NoteReference | Table | Piece[];
 
 type FrameKind =
   | 'root'
@@ -105,13 +110,22 @@ interface Frame {
   readonly name: string;
   /** Where content inside this frame goes, when the frame collects it. */
   readonly sink?: Piece[];
+  /** Set when pushed: where content goes (this frame's sink or the nearest one below). */
+  target?: Piece[];
+  /** Set when pushed: the frame an element read here belongs to (see `element`). */
+  owner?: Frame;
+  /** Set when pushed: the nearest paragraph (this frame or below). */
+  inParagraph?: Frame;
+  /** Set when pushed, in a drawing: how many steps of {@link IMAGE_PATH} the path to it has taken. */
+  imageStep?: number;
   /** Names of the children seen that only the first of counts (w:pPr, w:sdtContent…). */
   seen?: Set<string>;
   paragraph?: { main: Piece[]; extra: Piece[]; deleted: boolean };
   table?: Table;
   row?: TableRow & { deleted: boolean };
   cell?: TableCell;
-  sdt?: { checkbox: boolean; consumed: boolean; content: Piece[] };
+  /** A content control; `start`: where its content begins in the target (a check box without text replaces it). */
+  sdt?: { checkbox: boolean; consumed: boolean; start: number };
   text?: string;
   noteId?: string;
 }
@@ -144,9 +158,16 @@ class BodyReader implements WordXmlHandler {
   private readonly fields: { type: 'begin' | 'checkbox' | 'other' }[] = [];
   private instruction: string[] = [];
   private deletedParagraph: { main: Piece[]; extra: Piece[] } | undefined;
+  /**
+   * The check box controls open whose box (their first character) is not seen yet, innermost last:
+   * the next character is the box of the last one.
+   */
+  private readonly checkboxes: { checkbox: boolean; consumed: boolean }[] = [];
 
   constructor(private readonly mode: 'body' | 'footnote' | 'endnote') {
-    this.frames = [{ kind: 'root', name: '' }];
+    const root: Frame = { kind: 'root', name: '', target: [] };
+    root.owner = root;
+    this.frames = [root];
   }
 
   open(name: string, attributes: Readonly<Record<string, string>>): void {
@@ -160,6 +181,14 @@ class BodyReader implements WordXmlHandler {
       this.ignoredDepth = 1;
       return;
     }
+    // Links to the frames below that matter, so that no step walks the stack (nesting can be deep).
+    frame.target = frame.sink ?? parent.target;
+    frame.owner = PASS_THROUGH.has(frame.kind) ? parent.owner : frame;
+    frame.inParagraph = frame.kind === 'paragraph' ? frame : parent.inParagraph;
+    if (frame.kind === 'drawing') {
+      const step = parent.kind === 'drawing' ? parent.imageStep! : 0;
+      frame.imageStep = parent.kind === 'drawing' && name === IMAGE_PATH[step] ? step + 1 : step;
+    }
     this.frames.push(frame);
   }
 
@@ -168,8 +197,10 @@ class BodyReader implements WordXmlHandler {
       this.ignoredDepth--;
       return;
     }
-    const frame = this.frames.pop();
-    if (frame !== undefined) this.finish(frame);
+    if (this.frames.length === 1) return;
+    const frame = this.frames.pop()!;
+    if (frame.sdt !== undefined && this.checkboxes[this.checkboxes.length - 1] === frame.sdt) this.checkboxes.pop();
+    this.finish(frame);
   }
 
   text(text: string): void {
@@ -217,7 +248,11 @@ class BodyReader implements WordXmlHandler {
         return undefined;
       }
       case 'sdt-properties':
-        if (name === 'wordml:checkbox' && firstOf(parent, name)) this.nearest('sdt')!.sdt!.checkbox = true;
+        if (name === 'wordml:checkbox' && firstOf(parent, name)) {
+          const sdt = this.nearest('sdt')!.sdt!;
+          sdt.checkbox = true;
+          this.checkboxes.push(sdt);
+        }
         return undefined;
       case 'sdt':
         if (name === 'w:sdtPr' && firstOf(parent, name)) return { kind: 'sdt-properties', name };
@@ -255,7 +290,7 @@ class BodyReader implements WordXmlHandler {
         this.element();
         const carried = this.deletedParagraph;
         this.deletedParagraph = undefined;
-        const paragraph = { main: carried ? [...carried.main] : [], extra: carried ? [...carried.extra] : [], deleted: false };
+        const paragraph = { main: fragmentOf(carried?.main), extra: fragmentOf(carried?.extra), deleted: false };
         return { kind: 'paragraph', name, sink: paragraph.main, paragraph };
       }
       case 'w:pPr':
@@ -343,14 +378,14 @@ class BodyReader implements WordXmlHandler {
       case 'w:tcPr':
         return parent.kind === 'cell' && firstOf(parent, name) ? { kind: 'cell-properties', name } : undefined;
       case 'w:sdt': {
-        const sdt = { checkbox: false, consumed: false, content: [] as Piece[] };
-        return { kind: 'sdt', name, sink: sdt.content, sdt };
+        const sdt = { checkbox: false, consumed: false, start: parent.target!.length };
+        return { kind: 'sdt', name, sdt };
       }
       case 'mc:AlternateContent':
         return { kind: 'alternate-content', name };
       case 'w:pict': {
         // Text boxes: after the paragraph that holds them (left out when no paragraph does).
-        const paragraph = this.nearest('paragraph');
+        const paragraph = parent.inParagraph;
         return { kind: 'picture', name, sink: paragraph ? paragraph.paragraph!.extra : [] };
       }
       case 'wp:inline':
@@ -370,14 +405,7 @@ class BodyReader implements WordXmlHandler {
   /** Inside a drawing: an image (`a:blip` under graphic, graphic data, picture, fill) is an `<img>`. */
   private drawingElement(name: string, attributes: Readonly<Record<string, string>>): void {
     if (name !== 'a:blip' || (!attributes['r:embed'] && !attributes['r:link'])) return;
-    // Down from the drawing (wp:inline/wp:anchor) to the blip's parent, each step of the path in turn.
-    let step = 0;
-    let start = this.frames.length - 1;
-    while (start > 0 && this.frames[start - 1].kind === 'drawing') start--;
-    for (let i = start + 1; i < this.frames.length && step < IMAGE_PATH.length; i++) {
-      if (this.frames[i].name === IMAGE_PATH[step]) step++;
-    }
-    if (step === IMAGE_PATH.length) {
+    if (this.frames[this.frames.length - 1].imageStep === IMAGE_PATH.length) {
       this.element();
       this.write('<img>');
     }
@@ -420,12 +448,12 @@ class BodyReader implements WordXmlHandler {
         const { main, extra, deleted } = frame.paragraph!;
         if (deleted) {
           const carried = this.deletedParagraph;
-          this.deletedParagraph = carried ? { main: [...carried.main, ...main], extra: [...carried.extra, ...extra] } : { main, extra };
+          this.deletedParagraph = carried ? { main: [...fragmentOf(carried.main), ...fragmentOf(main)], extra: [...fragmentOf(carried.extra), ...fragmentOf(extra)] } : { main, extra };
           return;
         }
         const sink = this.sink();
-        if (main.length > 0) sink.push('<p>', ...main, '</p>');
-        sink.push(...extra);
+        if (main.length > 0) sink.push('<p>', main, '</p>');
+        if (extra.length > 0) sink.push(extra);
         return;
       }
       case 'table':
@@ -441,8 +469,13 @@ class BodyReader implements WordXmlHandler {
         return;
       case 'sdt': {
         const sdt = frame.sdt!;
-        // A check box control: its first character is the box (none: the box alone).
-        this.sink().push(...(sdt.checkbox && !sdt.consumed ? ['<input>'] : sdt.content));
+        // A check box control: its first character is the box; without one, the box replaces its content.
+        if (sdt.checkbox && !sdt.consumed) {
+          const target = this.sink();
+          target.length = Math.min(target.length, sdt.start);
+          this.element();
+          target.push('<input>');
+        }
         return;
       }
       case 'note':
@@ -458,30 +491,19 @@ class BodyReader implements WordXmlHandler {
    * a row, a row anything but a cell (mammoth then computes no merges for the table).
    */
   private element(what: 'row' | 'cell' | 'other' = 'other'): void {
-    for (let i = this.frames.length - 1; i >= 0; i--) {
-      const frame = this.frames[i];
-      if (frame.kind === 'table') {
-        if (what !== 'row') frame.table!.otherThanRows = true;
-        return;
-      }
-      if (frame.kind === 'row') {
-        if (what !== 'cell') frame.row!.otherThanCells = true;
-        return;
-      }
-      if (!PASS_THROUGH.has(frame.kind)) return;
-    }
+    const owner = this.frames[this.frames.length - 1].owner!;
+    if (owner.kind === 'table' && what !== 'row') owner.table!.otherThanRows = true;
+    else if (owner.kind === 'row' && what !== 'cell') owner.row!.otherThanCells = true;
   }
 
   /** Text of the document (escaped); the first of a check box control is the box. */
   private writeText(text: string): void {
     if (text.length === 0) return;
-    for (let i = this.frames.length - 1; i >= 0; i--) {
-      const sdt = this.frames[i].sdt;
-      if (sdt?.checkbox && !sdt.consumed) {
-        sdt.consumed = true;
-        this.write('<input>');
-        return;
-      }
+    const checkbox = this.checkboxes.pop();
+    if (checkbox !== undefined) {
+      checkbox.consumed = true;
+      this.write('<input>');
+      return;
     }
     this.write(escapeText(text));
   }
@@ -490,12 +512,9 @@ class BodyReader implements WordXmlHandler {
     this.sink().push(piece);
   }
 
+  /** Where content goes now. */
   private sink(): Piece[] {
-    for (let i = this.frames.length - 1; i >= 0; i--) {
-      const sink = this.frames[i].sink;
-      if (sink !== undefined) return sink;
-    }
-    return [];
+    return this.frames[this.frames.length - 1].target!;
   }
 
   private nearest(kind: FrameKind): Frame | undefined {
@@ -516,18 +535,27 @@ function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** The note's content with the link back to its reference, in its last paragraph (as mammoth writes it). */
-function withBackLink(content: readonly Piece[]): Piece[] {
-  const last = content[content.length - 1];
-  if (last === '</p>') return [...content.slice(0, -1), ' \u2191', '</p>'];
-  return [...content, '<p> \u2191</p>'];
+/** Adds the link back to the reference to a note's content: in its last paragraph (as mammoth writes it). */
+function addBackLink(content: Piece[]): void {
+  // The last piece, inside trailing fragments (text boxes after the last paragraph).
+  let holder = content;
+  for (let last = holder[holder.length - 1]; Array.isArray(last); last = holder[holder.length - 1]) holder = last;
+  if (holder[holder.length - 1] === '</p>') holder.splice(holder.length - 1, 0, ' \u2191');
+  else content.push('<p> \u2191</p>');
+}
+
+/** A fragment holding `pieces` when there are any (fragments are never empty), else an empty list. */
+function fragmentOf(pieces: Piece[] | undefined): Piece[] {
+  return pieces !== undefined && pieces.length > 0 ? [pieces] : [];
 }
 
 /** The note references of the body, in the order they are written. */
 function collectReferences(pieces: readonly Piece[]): NoteReference[] {
   const references: NoteReference[] = [];
   walk(pieces, (piece) => {
-    if (typeof piece !== 'string' && piece.kind === 'note') references.push(piece);
+    // Merged cells first: the cells a merge continues are left out, with any reference in them.
+    if (piece.kind === 'table') mergeCells(piece);
+    else if (piece.kind === 'note') references.push(piece);
   });
   return references;
 }
@@ -535,20 +563,20 @@ function collectReferences(pieces: readonly Piece[]): NoteReference[] {
 type Item = Piece | TableRow | TableCell;
 
 /** Visits every piece in document order (tables opened), without recursion. */
-function walk(pieces: readonly Item[], visit: (piece: Item) => void): void {
+function walk(pieces: readonly Item[], visit: (piece: Exclude<Item, string | Piece[]>) => void): void {
   const stack: Item[] = [...pieces].reverse();
   while (stack.length > 0) {
     const item = stack.pop()!;
-    visit(item);
     if (typeof item === 'string') continue;
-    const children = item.kind === 'table' || item.kind === 'row' ? item.items : item.kind === 'cell' ? item.content : undefined;
+    if (!Array.isArray(item)) visit(item);
+    const children = Array.isArray(item) ? item : item.kind === 'table' || item.kind === 'row' ? item.items : item.kind === 'cell' ? item.content : undefined;
     if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
 }
 
 /** Row spans from `w:vMerge`, as mammoth computes them; none when a table holds strays. */
 function mergeCells(table: Table): void {
-  const rows = table.items.filter((item): item is TableRow => typeof item !== 'string' && item.kind === 'row');
+  const rows = table.items.filter((item): item is TableRow => typeof item !== 'string' && !Array.isArray(item) && item.kind === 'row');
   if (table.otherThanRows || rows.some((row) => row.otherThanCells)) return;
   const columns = new Map<number, TableCell>();
   for (const row of rows) {
@@ -580,6 +608,8 @@ function serialize(pieces: readonly Piece[], numberOf: () => string): string {
     const item = stack.pop()!;
     if (typeof item === 'string') {
       out.push(item);
+    } else if (Array.isArray(item)) {
+      for (let i = item.length - 1; i >= 0; i--) stack.push(item[i]);
     } else if ('close' in item) {
       out.push(item.close);
     } else if (item.kind === 'note') {

@@ -47,14 +47,19 @@ export class WordXmlTooDeepError extends Error {
   }
 }
 
-type Scope = ReadonlyMap<string, string>;
+/** The namespace bindings in force (prefix → URI, '' for the default) and the names resolved under them. */
+interface Scope {
+  readonly namespaces: ReadonlyMap<string, string>;
+  /** Resolved names by raw name (an element's or a prefixed attribute's: they resolve alike). */
+  readonly names: Map<string, string>;
+}
 
 /**
  * Reads an XML part of a Word document as a stream of events (htmlparser2 in XML mode: forgiving about
  * damaged markup, linear in the input), resolving namespace prefixes to the reader's names.
  */
 export function readWordXml(xml: string, handler: WordXmlHandler): void {
-  const scopes: Scope[] = [new Map([['xml', XML_NAMESPACE]])];
+  const scopes: Scope[] = [{ namespaces: new Map([['xml', XML_NAMESPACE]]), names: new Map() }];
   let inCdata = false;
   const parser = new Parser(
     {
@@ -63,9 +68,8 @@ export function readWordXml(xml: string, handler: WordXmlHandler): void {
         let scope = scopes[scopes.length - 1];
         for (const key in rawAttributes) {
           if (key === 'xmlns' || key.startsWith('xmlns:')) {
-            const own = scope === scopes[scopes.length - 1] ? new Map(scope) : (scope as Map<string, string>);
-            own.set(key === 'xmlns' ? '' : key.slice(6), rawAttributes[key]);
-            scope = own;
+            if (scope === scopes[scopes.length - 1]) scope = { namespaces: new Map(scope.namespaces), names: new Map() };
+            (scope.namespaces as Map<string, string>).set(key === 'xmlns' ? '' : key.slice(6), rawAttributes[key]);
           }
         }
         scopes.push(scope);
@@ -75,7 +79,7 @@ export function readWordXml(xml: string, handler: WordXmlHandler): void {
           // An attribute without a prefix is in no namespace (not the default one).
           attributes[key.includes(':') ? resolve(key, scope) : key] = rawAttributes[key];
         }
-        handler.open(resolve(rawName, scope, scope.get('')), attributes);
+        handler.open(resolve(rawName, scope), attributes);
       },
       onclosetag() {
         scopes.pop();
@@ -96,11 +100,15 @@ export function readWordXml(xml: string, handler: WordXmlHandler): void {
   parser.end(xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml);
 }
 
-function resolve(name: string, scope: Scope, defaultNamespace?: string): string {
+function resolve(name: string, scope: Scope): string {
+  const known = scope.names.get(name);
+  if (known !== undefined) return known;
   const colon = name.indexOf(':');
   const local = colon < 0 ? name : name.slice(colon + 1);
-  const uri = colon < 0 ? defaultNamespace : scope.get(name.slice(0, colon));
-  if (!uri) return local;
-  const prefix = PREFIXES.get(uri);
-  return prefix === undefined ? `{${uri}}${local}` : `${prefix}:${local}`;
+  // The default namespace applies to elements only; attributes without a prefix are not resolved.
+  const uri = scope.namespaces.get(colon < 0 ? '' : name.slice(0, colon));
+  const prefix = uri ? PREFIXES.get(uri) : undefined;
+  const resolved = !uri ? local : prefix === undefined ? `{${uri}}${local}` : `${prefix}:${local}`;
+  scope.names.set(name, resolved);
+  return resolved;
 }
