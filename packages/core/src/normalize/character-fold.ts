@@ -14,8 +14,17 @@ import type { TextView } from '../read/text-view.js';
  * Chinese punctuation without an ASCII twin (。、“”《》〔〕【】—) is kept: it is not a width variant.
  */
 export function foldCharacters(base: string | TextView): TextView {
-  const text = typeof base === 'string' ? base : base.text;
   const builder = new TextViewBuilder(base);
+  foldInto(builder, typeof base === 'string' ? base : base.text);
+  return builder.finish();
+}
+
+/**
+ * The folding loop, a function of its own that ends at its loop: V8 keeps the code it compiles for a long
+ * loop while the loop runs (on-stack replacement), and code after the loop that had not run yet when it was
+ * compiled made every later call leave that code at the loop's end (a deoptimisation on each call).
+ */
+function foldInto(builder: TextViewBuilder, text: string): void {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -25,7 +34,6 @@ export function foldCharacters(base: string | TextView): TextView {
     builder.keep(i);
     builder.replace(i + 1, replacement);
   }
-  return builder.finish();
 }
 
 /** Folds a single string (no offset map); same canonical form as {@link foldCharacters}. */

@@ -123,19 +123,25 @@ function collectGbkSignatures(spots: MojibakeSpot[], text: string): void {
   let runStart = -1;
   let runEnd = -1;
   let count = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const hit = i < text.length && signature[text.charCodeAt(i)] === 1;
-    if (hit) {
-      if (runStart < 0 || i - runEnd > 2) {
-        if (count >= 3) spots.push({ start: runStart, end: runEnd, kind: 'utf8-as-gbk' });
-        runStart = i;
-        count = 0;
-      }
-      runEnd = i + 1;
-      count++;
+  // The run's spot, pushed at its third character and stretched with it: nothing is left to do after the
+  // loop (V8 keeps the code it compiles for a long loop while the loop runs, and code after the loop that
+  // had not run when it was compiled made every later call leave that code there, a deoptimisation each time).
+  let spot: MojibakeSpot | undefined;
+  for (let i = 0; i < text.length; i++) {
+    if (signature[text.charCodeAt(i)] !== 1) continue;
+    if (runStart < 0 || i - runEnd > 2) {
+      runStart = i;
+      count = 0;
+      spot = undefined;
+    }
+    runEnd = i + 1;
+    count++;
+    if (spot) spot.end = runEnd;
+    else if (count >= 3) {
+      spot = { start: runStart, end: runEnd, kind: 'utf8-as-gbk' };
+      spots.push(spot);
     }
   }
-  if (count >= 3) spots.push({ start: runStart, end: runEnd, kind: 'utf8-as-gbk' });
 }
 
 function merge(spots: MojibakeSpot[]): MojibakeSpot[] {

@@ -39,31 +39,8 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 
 function convertString(text: string): string {
   if (!HAS_CJK.test(text)) return text;
-  const units = (unitClasses ??= unitClassesFromRanges(openccUnitClassRanges));
-  // Only the stretches with a character OpenCC could change are converted (most reports are
-  // Simplified: a clause or two). A character that is in no dictionary key (punctuation, spaces, line
-  // breaks, digits…) can be neither matched nor crossed by a match, so OpenCC converts the text on
-  // either side of it independently; a text with an ideographic description character, whose sequence
-  // OpenCC reads as one, is converted whole.
   const stretches: number[] = [];
-  let stretchStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    const kind = units[text.charCodeAt(i)];
-    if (kind === UNMATCHABLE) {
-      stretchStart = i + 1;
-      continue;
-    }
-    if (kind === UNCHANGED) continue;
-    if (kind === WHOLE_TEXT) return converterFor([text])(text);
-    let end = i + 1;
-    for (; end < text.length; end++) {
-      const next = units[text.charCodeAt(end)];
-      if (next === UNMATCHABLE) break;
-      if (next === WHOLE_TEXT) return converterFor([text])(text);
-    }
-    stretches.push(stretchStart, end);
-    i = end - 1;
-  }
+  if (!findStretches(text, stretches)) return converterFor([text])(text);
   if (stretches.length === 0) return text;
   const texts: string[] = [];
   for (let k = 0; k < stretches.length; k += 2) texts.push(text.slice(stretches[k], stretches[k + 1]));
@@ -78,6 +55,43 @@ function convertString(text: string): string {
   }
   if (copied < text.length) parts.push(text.slice(copied));
   return parts.join('');
+}
+
+/**
+ * Adds to `stretches` the start and end of each stretch of `text` with a character OpenCC could change;
+ * false when the text must be converted whole.
+ *
+ * Only the stretches with a character OpenCC could change are converted (most reports are Simplified: a
+ * clause or two). A character that is in no dictionary key (punctuation, spaces, line breaks, digits…) can
+ * be neither matched nor crossed by a match, so OpenCC converts the text on either side of it
+ * independently; a text with an ideographic description character, whose sequence OpenCC reads as one, is
+ * converted whole.
+ *
+ * A function of its own that ends at its loop: V8 keeps the code it compiles for a long loop while the loop
+ * runs (on-stack replacement), and code after the loop that had not run when it was compiled made every
+ * later call leave that code at the loop's end (a deoptimisation on each call).
+ */
+function findStretches(text: string, stretches: number[]): boolean {
+  const units = (unitClasses ??= unitClassesFromRanges(openccUnitClassRanges));
+  let stretchStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const kind = units[text.charCodeAt(i)];
+    if (kind === UNMATCHABLE) {
+      stretchStart = i + 1;
+      continue;
+    }
+    if (kind === UNCHANGED) continue;
+    if (kind === WHOLE_TEXT) return false;
+    let end = i + 1;
+    for (; end < text.length; end++) {
+      const next = units[text.charCodeAt(end)];
+      if (next === UNMATCHABLE) break;
+      if (next === WHOLE_TEXT) return false;
+    }
+    stretches.push(stretchStart, end);
+    i = end - 1;
+  }
+  return true;
 }
 
 /** A conversion of text from Traditional to Simplified. */

@@ -78,13 +78,21 @@ export function matchKey(text: string): string {
  * than copying the many short runs between punctuation and line breaks.
  */
 function longMatchKey(text: string): string {
-  let n = 0;
-  const put = (key: string) => {
-    if (n + key.length > buffer.length) buffer = grow(buffer, n, n + key.length + text.length);
-    for (let j = 0; j < key.length; j++) buffer[n++] = key.charCodeAt(j);
-  };
-  // One key unit per text unit, except for the rare longer keys (`put` grows the buffer for them).
+  // One key unit per text unit, except for the rare longer keys (`putKey` grows the buffer for them).
   if (buffer.length < text.length) buffer = new Uint16Array(text.length * 2);
+  const n = writeKeyUnits(text);
+  utf16 ??= new TextDecoder('utf-16le');
+  return utf16.decode(buffer.subarray(0, n));
+}
+
+/**
+ * Writes the key units of `text` into `buffer`; returns how many. A function of its own, ending at its
+ * loop: V8 compiles a long loop while it runs (on-stack replacement) and keeps that code for the next call,
+ * so code after the loop that had not run yet (no type feedback) made each later call leave the compiled
+ * loop at its end — and run the next call's loop interpreted again, a deoptimisation on every check.
+ */
+function writeKeyUnits(text: string): number {
+  let n = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     let k = unitKeys[code];
@@ -93,14 +101,20 @@ function longMatchKey(text: string): string {
       k = unitKeys[code];
     }
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      put(charKey(text.slice(i, i + 2)));
+      n = putKey(charKey(text.slice(i, i + 2)), n, text.length);
       i++;
-    } else if (code >= 0xd800 && code <= 0xdfff) put(charKey(text[i]));
+    } else if (code >= 0xd800 && code <= 0xdfff) n = putKey(charKey(text[i]), n, text.length);
     else if (k > 0) buffer[n++] = k;
-    else if (k === -2) put(longKeys.get(text[i]) ?? '');
+    else if (k === -2) n = putKey(longKeys.get(text[i]) ?? '', n, text.length);
   }
-  utf16 ??= new TextDecoder('utf-16le');
-  return utf16.decode(buffer.subarray(0, n));
+  return n;
+}
+
+/** Writes `key` into `buffer` at `n` (growing it by at least `reserve`); returns the new end. */
+function putKey(key: string, n: number, reserve: number): number {
+  if (n + key.length > buffer.length) buffer = grow(buffer, n, n + key.length + reserve);
+  for (let j = 0; j < key.length; j++) buffer[n++] = key.charCodeAt(j);
+  return n;
 }
 
 function grow(units: Uint16Array<ArrayBuffer>, used: number, size: number): Uint16Array<ArrayBuffer> {
