@@ -182,18 +182,111 @@ function recheckText(source: ReportSource, text: string, options: CheckOptions, 
   try {
     const edited = { ...source, text };
     const normalized = normalizeView(recheckView(edited));
-    const planned = cells && edits ? planCellEdits(cells, edits) : null;
-    const report = cells && planned ? reparseCellEdits(cells, planned, text, normalized) : null;
-    const carried: CarriedOver = {};
-    if (cells && report) {
-      const detection = cells.detectionAfterEdits();
-      if (detection) carried.detection = detection;
-      carried.parse = (detection) => ({ ...report, detection, info: readReportInfo(normalized) });
-    }
+    const carried = cells && edits ? carriedOver(cells, edits, text, normalized) : {};
     return checkNormalized(edited, normalized, { ...options, verifySuggestions: false }, false, carried).diagnostics;
   } catch {
     return null;
   }
+}
+
+/**
+ * What a check of `text` (the checked text with `edits` applied, normalised to `normalized`) carries over
+ * from the check in `cells`: its parse with the edited cells changed, and its template detection, when the
+ * edits only rewrite numbers of table cells (see `cell-edits.ts`); nothing otherwise.
+ */
+function carriedOver(cells: CellEditIndex, edits: readonly TextEdit[], text: string, normalized: TextView): CarriedOver {
+  const planned = planCellEdits(cells, edits);
+  const report = planned ? reparseCellEdits(cells, planned, text, normalized) : null;
+  if (!report) return {};
+  const carried: CarriedOver = { parse: (detection) => ({ ...report, detection, info: readReportInfo(normalized) }) };
+  const detection = cells.detectionAfterEdits();
+  if (detection) carried.detection = detection;
+  return carried;
+}
+
+/**
+ * A check of an editor buffer ({@link checkEditedText}) with what the next check of the buffer, after an
+ * edit, may start from.
+ */
+export interface BufferCheck {
+  readonly result: CheckResult;
+  /** The check's options, compared with the next check's: only a check made the same way is a base. */
+  readonly options: CheckOptions;
+  /** The parse and normalised view of the check (none when no template fit): see `cell-edits.ts`. */
+  readonly cells?: CellEditIndex;
+  /** The parse was carried over from the check before (a cell's digits edited), not made again. */
+  readonly reusedParse: boolean;
+}
+
+/**
+ * {@link checkText} of an editor buffer (a plain-text or Markdown source, its own view), starting from
+ * `previous`, the check of an earlier version of the same buffer: when the two texts differ only in the
+ * digits of one table cell (a number typed over), the earlier parse is carried over with that cell
+ * changed instead of parsing the text again, as a fix's re-check does (see `cell-edits.ts`); the findings
+ * are the same (differential test). Any other edit, other options or an HTML source: the full check.
+ */
+export function checkEditedText(source: ReportSource, options: CheckOptions = {}, previous?: BufferCheck): BufferCheck {
+  const recheckable = source.format !== 'html';
+  const normalized = normalizeView(identityView(source.text));
+  const base = recheckable && previous?.cells && sameCheckOptions(previous.options, options) ? previous.cells : undefined;
+  const edit = base ? cellDigitsEdit(previous!.result.source.text, source.text) : undefined;
+  let carried: CarriedOver = {};
+  try {
+    if (base && edit) carried = carriedOver(base, [edit], source.text, normalized);
+  } catch {
+    // Whatever went wrong carrying the parse over, the full check follows.
+  }
+  const result = checkNormalized(source, normalized, options, recheckable, carried);
+  const reusedParse = carried.parse !== undefined && result.report !== null;
+  if (!recheckable || !result.report || !result.template) return { result, options, reusedParse };
+  const templates = options.templates ?? builtinTemplates;
+  const template = typeof options.template === 'object' ? options.template : templates.find((t) => t.id === result.template?.id);
+  if (!template) return { result, options, reusedParse };
+  return { result, options, reusedParse, cells: new CellEditIndex({ report: result.report, normalized, template, templates }) };
+}
+
+/** True when two checks are made the same way: the same template choice, templates (by object) and settings. */
+function sameCheckOptions(a: CheckOptions, b: CheckOptions): boolean {
+  const ta = a.templates ?? builtinTemplates;
+  const tb = b.templates ?? builtinTemplates;
+  return (
+    (a.template ?? 'auto') === (b.template ?? 'auto') &&
+    (a.locale ?? 'zh-CN') === (b.locale ?? 'zh-CN') &&
+    a.maxBytes === b.maxBytes &&
+    a.budgetMs === b.budgetMs &&
+    (a.verifySuggestions ?? true) === (b.verifySuggestions ?? true) &&
+    ta.length === tb.length &&
+    ta.every((t, i) => t === tb[i])
+  );
+}
+
+/**
+ * The edit from `before` to `after` as the rewriting of one run of digits (the run around the changed
+ * characters, widened over the digits beside them that both texts share), or undefined when the two differ
+ * in anything else. Whether that run is a table cell's whole text is for `planCellEdits` to say.
+ */
+export function cellDigitsEdit(before: string, after: string): TextEdit | undefined {
+  if (before === after) return undefined;
+  const shortest = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shortest && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < shortest - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  const end = before.length - tail;
+  const insertedEnd = after.length - tail;
+  for (let i = start; i < insertedEnd; i++) if (!isAsciiDigit(after.charCodeAt(i))) return undefined;
+  for (let i = start; i < end; i++) if (!isAsciiDigit(before.charCodeAt(i))) return undefined;
+  let from = start;
+  while (from > 0 && isAsciiDigit(before.charCodeAt(from - 1))) from--;
+  let to = end;
+  while (to < before.length && isAsciiDigit(before.charCodeAt(to))) to++;
+  const newText = after.slice(from, insertedEnd + (to - end));
+  if (newText === '') return undefined;
+  return { range: { start: from, end: to }, newText };
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 /** The view a re-check reads an edited source text through: its HTML rendition, or the text itself. */

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import type { TemplateIR } from '@nianbao/core';
-import { checkBuffer, verifyBuffer } from '../reports/report-checker.js';
+import { RecentBufferChecks, verifyBuffer } from '../reports/report-checker.js';
 import { IdleCollection, memoryReducingCollection } from './idle-collection.js';
 import { withoutText, type CheckWorkerRequest, type CheckWorkerResponse } from './worker-report-checker.js';
 
@@ -17,6 +17,8 @@ const keepFor = 64;
 const collectAfterIdleMs = 1500;
 
 const port = parentPort!;
+/** The last checks of the buffers checked lately: the next check of each starts from its last one. */
+const recent = new RecentBufferChecks();
 const templates = new Map<number, { ir: TemplateIR; lastUse: number }>();
 let requests = 0;
 const collection = memoryReducingCollection();
@@ -46,7 +48,7 @@ port.on('message', (request: CheckWorkerRequest) => {
       response = { id: request.id, verified: withoutText(verifyBuffer({ result: request.result, templates: irs, locale: request.locale })) };
     } else {
       const { source, template, locale, verifySuggestions } = request;
-      const outcome = checkBuffer({ source, template, templates: irs, locale, verifySuggestions });
+      const outcome = recent.check({ source, template, templates: irs, locale, verifySuggestions });
       response = { id: request.id, outcome: { ...outcome, result: withoutText(outcome.result) } };
     }
   } catch (error) {

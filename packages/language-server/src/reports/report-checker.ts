@@ -1,8 +1,8 @@
 import {
-  checkText,
-  identityView,
+  checkEditedText,
   UnknownTemplateError,
   verifyResultSuggestions,
+  type BufferCheck,
   type CheckResult,
   type Locale,
   type ReportSource,
@@ -61,13 +61,54 @@ export interface ReportChecker {
  * template removed) is detected instead, and said so.
  */
 export function checkBuffer(request: ReportCheckRequest): ReportCheckOutcome {
+  return checkEditedBuffer(request).outcome;
+}
+
+/**
+ * {@link checkBuffer} starting from `previous`, the last check of an earlier version of the same buffer
+ * (core's `checkEditedText`: a number typed over in a table cell re-uses that check's parse); with the
+ * check to start the next one from.
+ */
+export function checkEditedBuffer(request: ReportCheckRequest, previous?: BufferCheck): { outcome: ReportCheckOutcome; check: BufferCheck } {
   const { source, templates, locale, verifySuggestions } = request;
   try {
-    return { result: checkText(source, identityView(source.text), { template: request.template, templates, locale, verifySuggestions }) };
+    const check = checkEditedText(source, { template: request.template, templates, locale, verifySuggestions }, previous);
+    return { outcome: { result: check.result }, check };
   } catch (error) {
     if (!(error instanceof UnknownTemplateError)) throw error;
-    const result = checkText(source, identityView(source.text), { template: 'auto', templates, locale, verifySuggestions });
-    return { result, unknownTemplate: error.id };
+    const check = checkEditedText(source, { template: 'auto', templates, locale, verifySuggestions }, previous);
+    return { outcome: { result: check.result, unknownTemplate: error.id }, check };
+  }
+}
+
+/**
+ * The last checks of the buffers checked most recently, by document, for the next check of each to start
+ * from (see {@link checkEditedBuffer}). Few: an edit comes to the buffer being typed in, and each check
+ * kept holds its report's text, view and parse.
+ */
+export class RecentBufferChecks {
+  private readonly checks = new Map<string, BufferCheck>();
+
+  /** @param capacity how many buffers' checks are kept (the least recently checked is dropped) */
+  constructor(private readonly capacity = 2) {}
+
+  /** Checks a buffer from its last check, and keeps this one instead. */
+  check(request: ReportCheckRequest): ReportCheckOutcome {
+    const key = request.source.name ?? '';
+    const previous = this.checks.get(key);
+    this.checks.delete(key);
+    const { outcome, check } = checkEditedBuffer(request, previous);
+    this.checks.set(key, check);
+    for (const oldest of this.checks.keys()) {
+      if (this.checks.size <= this.capacity) break;
+      this.checks.delete(oldest);
+    }
+    return outcome;
+  }
+
+  /** Forgets every check kept. */
+  clear(): void {
+    this.checks.clear();
   }
 }
 
@@ -78,9 +119,11 @@ export function verifyBuffer(request: ReportVerifyRequest): CheckResult {
 
 /** A checker that checks on the calling thread (the browser server, tests). */
 export class InlineReportChecker implements ReportChecker {
+  private readonly recent = new RecentBufferChecks();
+
   check(request: ReportCheckRequest): Promise<ReportCheckOutcome | undefined> {
     try {
-      return Promise.resolve(checkBuffer(request));
+      return Promise.resolve(this.recent.check(request));
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
@@ -94,5 +137,7 @@ export class InlineReportChecker implements ReportChecker {
     }
   }
 
-  dispose(): void {}
+  dispose(): void {
+    this.recent.clear();
+  }
 }

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { builtinTemplates, type ReportSource } from '@nianbao/core';
+import { describe, expect, it } from 'vitest';
+import { checkBuffer, RecentBufferChecks, type ReportCheckRequest } from '../../src/reports/report-checker.js';
+
+// The checks of a buffer after an edit start from its last check (core's checkEditedText, whose
+// differential test covers the findings on real reports): here, that the outcome is the full check's,
+// per document, and that only the most recently checked buffers are kept.
+
+const seed = readFileSync(new URL('../../../../examples/seeds/003_136fd1d98cf7f7a0.txt', import.meta.url), 'utf8');
+
+function request(name: string, text: string): ReportCheckRequest {
+  const source: ReportSource = { name, format: 'txt', encoding: 'utf-8', text };
+  return { source, template: 'auto', templates: builtinTemplates, locale: 'zh-CN', verifySuggestions: false };
+}
+
+/** The text with the first digit after `（七）总计` (a table cell) changed. */
+function edited(text: string, digit: string): string {
+  const anchor = text.indexOf('（七）总计');
+  const at = anchor + text.slice(anchor).search(/\d/u);
+  return text.slice(0, at) + digit + text.slice(at + 1);
+}
+
+describe('RecentBufferChecks', () => {
+  it('gives the full check of each version of a buffer, edit after edit', () => {
+    const recent = new RecentBufferChecks();
+    let text = seed;
+    for (const digit of ['2', '0', '7', '0']) {
+      text = edited(text, digit);
+      expect(recent.check(request('file:///a.txt', text))).toEqual(checkBuffer(request('file:///a.txt', text)));
+    }
+  });
+
+  it('keeps the last checks of the most recently checked buffers only', () => {
+    const recent = new RecentBufferChecks(1);
+    const kept = (recent as unknown as { checks: Map<string, unknown> }).checks;
+    recent.check(request('file:///a.txt', seed));
+    recent.check(request('file:///b.txt', seed));
+    expect([...kept.keys()]).toEqual(['file:///b.txt']);
+    // Another document's check is no base: a's next check is its own full check.
+    const text = edited(seed, '2');
+    expect(recent.check(request('file:///a.txt', text))).toEqual(checkBuffer(request('file:///a.txt', text)));
+    expect([...kept.keys()]).toEqual(['file:///a.txt']);
+    recent.clear();
+    expect(kept.size).toBe(0);
+  });
+});
