@@ -8,6 +8,9 @@ const titleWindow = 4000;
 /** Heads of documents whose title test is remembered (about 16 KB each); emptied when full. */
 const rememberedTitles = 64;
 
+/** Candidate heading lines whose label key is remembered (under 200 characters each); emptied when full. */
+const rememberedLineKeys = 10_000;
+
 /** Phrases of the title of a disclosure annual report (政府信息公开工作年度报告 and its variants). */
 const titleSubject = /政府信息公开|政务公开/u;
 const titleKind = /年度报告|年报/u;
@@ -26,6 +29,7 @@ const numeralStart = /^[一二三四五六七八九十]/u;
 export class ReportRecognizer {
   private headingsOf = new WeakMap<TemplateIR[], string[]>();
   private readonly titles = new Map<string, boolean>();
+  private readonly lineKeys = new Map<string, string>();
 
   /**
    * @param include glob patterns (matched against the workspace-relative and the absolute path)
@@ -33,7 +37,21 @@ export class ReportRecognizer {
    */
   isReport(uri: string, text: string, templates: TemplateIR[], include: string[], workspaceFolders: string[]): boolean {
     if (include.length > 0 && matchesInclude(uri, include, workspaceFolders)) return true;
-    return looksLikeReport(text, this.headings(templates), (head) => this.titled(head));
+    return looksLikeReport(text, this.headings(templates), (head) => this.titled(head), (line) => this.lineKey(line));
+  }
+
+  /**
+   * `labelKey` of a line that may be a heading, remembered: an edit changes a line or two, and keying the
+   * others again (script conversion, Pinyin readings) took 1–2 ms per edit of a 50 KB report.
+   */
+  private lineKey(line: string): string {
+    let key = this.lineKeys.get(line);
+    if (key === undefined) {
+      if (this.lineKeys.size >= rememberedLineKeys) this.lineKeys.clear();
+      key = labelKey(line);
+      this.lineKeys.set(detached(line), key);
+    }
+    return key;
   }
 
   /**
@@ -45,7 +63,7 @@ export class ReportRecognizer {
     if (known === undefined) {
       if (this.titles.size >= rememberedTitles) this.titles.clear();
       known = hasReportTitle(head);
-      this.titles.set(head, known);
+      this.titles.set(detached(head), known);
     }
     return known;
   }
@@ -66,6 +84,16 @@ export class ReportRecognizer {
     }
     return headings;
   }
+}
+
+/**
+ * A copy of `part`, a piece of a document's text, that does not hold on to the document: V8 makes a
+ * substring a view into its parent string, so a remembered head or line kept each version of the
+ * document it was cut from alive (50 slices of 1 MB texts: 111 MB of heap; as copies, 5 MB). Slicing a
+ * fresh concatenation makes the new string's parent the flat concatenation itself.
+ */
+function detached(part: string): string {
+  return (' ' + part).slice(1);
 }
 
 /** True when the head of a document (its first `2 × titleWindow` characters) has a report title. */
@@ -98,9 +126,14 @@ export function matchesInclude(uri: string, patterns: string[], workspaceFolders
 /**
  * Content test: headings of a known template at line starts, helped by a report title near the top. Text is
  * compared by the core's `labelKey`, so Traditional script, injected Pinyin, full-width forms and spacing do
- * not matter. `headings` are label keys of `numeral、heading`.
+ * not matter. `headings` are label keys of `numeral、heading`; `keyOf` is `labelKey` (or one that remembers it).
  */
-export function looksLikeReport(text: string, headings: string[], titled: (head: string) => boolean = hasReportTitle): boolean {
+export function looksLikeReport(
+  text: string,
+  headings: string[],
+  titled: (head: string) => boolean = hasReportTitle,
+  keyOf: (line: string) => string = labelKey,
+): boolean {
   if (headings.length === 0) return false;
   const hasTitle = titled(text.slice(0, titleWindow * 2));
   const needed = hasTitle ? 1 : 2;
@@ -113,7 +146,7 @@ export function looksLikeReport(text: string, headings: string[], titled: (head:
     if (lineEnd - lineStart < 200) {
       const raw = text.slice(lineStart, lineEnd).replace(headingPrefix, '');
       if (numeralStart.test(raw)) {
-        const line = labelKey(raw);
+        const line = keyOf(raw);
         for (const heading of headings) {
           if (line.startsWith(heading)) {
             found.add(heading);

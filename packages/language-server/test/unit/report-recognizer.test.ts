@@ -28,6 +28,15 @@ describe('ReportRecognizer', () => {
     expect(isReport('# 某局2024年政府信息公开工作年度报告\n\n## 一、总体情况\n')).toBe(true);
   });
 
+  it('answers an edited document by its new lines (line keys are remembered between calls)', () => {
+    const own = new ReportRecognizer();
+    const text = '## 一、总体情况\n\n正文\n\n## 二、主动公开政府信息情况\n';
+    expect(own.isReport('file:///w/a.md', text, builtinTemplates, [], ['/w'])).toBe(true);
+    const edited = text.replace('二、主动公开', '二、主动');
+    expect(own.isReport('file:///w/a.md', edited, builtinTemplates, [], ['/w'])).toBe(false);
+    expect(own.isReport('file:///w/a.md', text, builtinTemplates, [], ['/w'])).toBe(true);
+  });
+
   it('matches include globs against workspace-relative and absolute paths', () => {
     expect(matchesInclude('file:///w/reports/2024.md', ['reports/*.md'], ['/w'])).toBe(true);
     expect(matchesInclude('file:///w/reports/2024.md', ['**/*.md'], ['/w'])).toBe(true);
