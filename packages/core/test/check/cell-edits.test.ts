@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CellEditIndex, planCellEdits, reparseCellEdits } from '../../src/check/cell-edits.js';
 import { checkReport, checkText, verifyResultSuggestions, type CheckResult } from '../../src/check/index.js';
@@ -10,6 +9,7 @@ import { parseReport } from '../../src/parse/index.js';
 import { identityView, renderHtml } from '../../src/read/index.js';
 import { builtinTemplates } from '../../src/templates/index.js';
 import { applyEdits, validateReport } from '../../src/validate/index.js';
+import { editSamples, sameAs } from './edit-samples.js';
 
 // The differential test of the cell-edit re-check (src/check/cell-edits.ts): on real reports and their
 // layout variants, every fix that rewrites table cells — the suggestions the checker makes, and made-up
@@ -17,40 +17,6 @@ import { applyEdits, validateReport } from '../../src/validate/index.js';
 // Where the fast path answers, its parse must equal the parser's on the edited text, field by field, and
 // the findings validated from it must equal those of the full re-check. The suggestions' verdicts of a
 // check (which uses the fast path) must equal those verified by full re-checks only.
-
-const root = new URL('../../../../', import.meta.url);
-const fixtures = new URL('../fixtures/', import.meta.url);
-
-interface Sample {
-  name: string;
-  bytes: Uint8Array;
-}
-
-function samples(): Sample[] {
-  const out: Sample[] = [];
-  const add = (dir: URL, filter: (name: string) => boolean = () => true): void => {
-    for (const name of readdirSync(dir).sort()) {
-      if (name === 'README.md' || !filter(name)) continue;
-      out.push({ name, bytes: new Uint8Array(readFileSync(new URL(name, dir))) });
-    }
-  };
-  add(new URL('examples/seeds/', root));
-  add(new URL('corpus/', fixtures));
-  add(new URL('variants/', fixtures));
-  add(new URL('read/', fixtures));
-  add(new URL('parse/', fixtures));
-  // Layout variants of the seeds: a crawled page's text without line breaks, and converted Markdown.
-  for (const seed of out.filter((s) => /^\d{3}_/.test(s.name))) {
-    const text = new TextDecoder().decode(seed.bytes);
-    out.push({ name: `${seed.name}.one-line.txt`, bytes: new TextEncoder().encode(text.replace(/\s*\n\s*/g, ' ')) });
-    const markdown = text
-      .split('\n')
-      .map((line) => (line.includes('\t') ? `| ${line.split('\t').join(' | ')} |` : line))
-      .join('\n');
-    out.push({ name: `${seed.name}.md`, bytes: new TextEncoder().encode(markdown) });
-  }
-  return out;
-}
 
 /** Made-up fixes of the report's number cells: other digits, longer, shorter, zero, two cells at once. */
 function madeUpEdits(result: CheckResult, limit: number): TextEdit[][] {
@@ -67,17 +33,12 @@ function madeUpEdits(result: CheckResult, limit: number): TextEdit[][] {
   return out;
 }
 
-/** Deep equality, compared as JSON first (fast); the structural comparison shows the difference. */
-function sameAs(actual: unknown, expected: unknown, where: string): void {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) expect(actual, where).toEqual(expected);
-}
-
 describe('cell-edit re-check', () => {
   it('reads every cell fix of the real reports exactly as the parser does', async () => {
     let fast = 0;
     let fastSuggestions = 0;
     let tried = 0;
-    for (const sample of samples()) {
+    for (const sample of editSamples()) {
       const result = await checkReport({ bytes: sample.bytes, fileName: sample.name }, { verifySuggestions: false });
       if (!result.report || !result.template) continue;
       const template = builtinTemplates.find((t) => t.id === result.template!.id) as TemplateIR;
@@ -114,7 +75,7 @@ describe('cell-edit re-check', () => {
 
   it('gives every suggestion the verdict of the full re-check', async () => {
     let offered = 0;
-    for (const sample of samples()) {
+    for (const sample of editSamples()) {
       const checked = await checkReport({ bytes: sample.bytes, fileName: sample.name });
       if (!checked.template) continue;
       const unverified = await checkReport({ bytes: sample.bytes, fileName: sample.name }, { verifySuggestions: false });

@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cellDigitsEdit, checkEditedText, checkReport, checkText, type BufferCheck, type CheckOptions, type CheckResult } from '../../src/check/index.js';
 import type { TextEdit } from '../../src/diagnostics/diagnostic.js';
 import { identityView } from '../../src/read/index.js';
 import { builtinTemplates } from '../../src/templates/index.js';
 import { applyEdits } from '../../src/validate/index.js';
+import { editSamples, sameAs } from './edit-samples.js';
 
 // The differential test of an editor buffer's check after an edit (`checkEditedText`): on real reports and
 // their layout variants, a run of editor edits — digits of table cells typed over, inserted and deleted,
@@ -13,32 +14,6 @@ import { applyEdits } from '../../src/validate/index.js';
 // be the same; the carried-over parse must really be used for many of the edits.
 
 const root = new URL('../../../../', import.meta.url);
-const fixtures = new URL('../fixtures/', import.meta.url);
-
-function samples(): Array<{ name: string; bytes: Uint8Array }> {
-  const out: Array<{ name: string; bytes: Uint8Array }> = [];
-  const add = (dir: URL): void => {
-    for (const name of readdirSync(dir).sort()) {
-      if (name === 'README.md' || !/\.(txt|md)$/u.test(name)) continue;
-      out.push({ name, bytes: new Uint8Array(readFileSync(new URL(name, dir))) });
-    }
-  };
-  add(new URL('examples/seeds/', root));
-  add(new URL('corpus/', fixtures));
-  add(new URL('variants/', fixtures));
-  add(new URL('parse/', fixtures));
-  // Layout variants of the seeds: a crawled page's text without line breaks, and converted Markdown.
-  for (const seed of out.filter((s) => /^\d{3}_/u.test(s.name))) {
-    const text = new TextDecoder().decode(seed.bytes);
-    out.push({ name: `${seed.name}.one-line.txt`, bytes: new TextEncoder().encode(text.replace(/\s*\n\s*/gu, ' ')) });
-    const markdown = text
-      .split('\n')
-      .map((line) => (line.includes('\t') ? `| ${line.split('\t').join(' | ')} |` : line))
-      .join('\n');
-    out.push({ name: `${seed.name}.md`, bytes: new TextEncoder().encode(markdown) });
-  }
-  return out;
-}
 
 /** The number cells of a check, by their place in the text. */
 function numberCells(result: CheckResult): Array<{ start: number; end: number; raw: string }> {
@@ -77,17 +52,12 @@ function nextEdit(text: string, result: CheckResult, n: number): TextEdit | unde
   }
 }
 
-/** Deep equality, compared as JSON first (fast); the structural comparison shows the difference. */
-function sameAs(actual: unknown, expected: unknown, where: string): void {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) expect(actual, where).toEqual(expected);
-}
-
 describe('checkEditedText', () => {
   it('gives the findings and the report of a full check after every edit of a run, on real reports', async () => {
     const options: CheckOptions = { template: 'auto', templates: builtinTemplates, locale: 'zh-CN', verifySuggestions: false };
     let edits = 0;
     let reused = 0;
-    for (const sample of samples()) {
+    for (const sample of editSamples().filter((s) => /\.(txt|md)$/u.test(s.name))) {
       const read = await checkReport({ bytes: sample.bytes, fileName: sample.name }, { verifySuggestions: false });
       const source = read.source;
       let previous: BufferCheck = checkEditedText(source, options);
