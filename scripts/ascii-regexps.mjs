@@ -4,6 +4,8 @@
 // heap for its 2.2 MB bundle, 2 MB of its check worker's. Escaped (`\uXXXX`, one per UTF-16 unit, which
 // means the same in a pattern with or without the `u` flag), the source is held one byte per character.
 import { tokenizer } from 'acorn';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 /** A UTF-16 unit above ASCII (no `u` flag: each unit of a supplementary character on its own). */
 const nonAscii = /[\u0080-\uFFFF]/;
@@ -123,4 +125,21 @@ function encodeVlq(values) {
     } while (rest > 0);
   }
   return out;
+}
+
+/**
+ * Writes the script of an esbuild build made with `write: false` ASCII-only ({@link escapeRegExpLiterals}),
+ * with its source map, if any, moved to match.
+ * @param {Array<{ path: string, text: string }>} outputFiles the build's files: one script, at most one map
+ * @returns {{ path: string, code: string, escaped: number }} the script written
+ */
+export function writeAsciiOnly(outputFiles) {
+  const script = outputFiles.find((file) => !file.path.endsWith('.map'));
+  const map = outputFiles.find((file) => file.path.endsWith('.map'));
+  const sourceMap = map && JSON.parse(map.text);
+  const ascii = escapeRegExpLiterals(script.text, sourceMap?.mappings);
+  mkdirSync(path.dirname(script.path), { recursive: true });
+  writeFileSync(script.path, ascii.code);
+  if (map) writeFileSync(map.path, JSON.stringify({ ...sourceMap, mappings: ascii.mappings }));
+  return { path: script.path, code: ascii.code, escaped: ascii.escaped };
 }

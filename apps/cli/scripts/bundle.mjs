@@ -11,10 +11,10 @@
 // Prints the size of each file.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { escapeRegExpLiterals } from '../../../scripts/ascii-regexps.mjs';
+import { writeAsciiOnly } from '../../../scripts/ascii-regexps.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -88,15 +88,7 @@ const commonJs = await build({
 // Written ASCII-only (see scripts/ascii-regexps.mjs at the repository root), the source map moved to match:
 // V8 then holds the 3.4 MB source one byte per character, and the launcher reads it without decoding
 // UTF-8 (src/program/code-cache-bundle.ts).
-{
-  const script = commonJs.outputFiles.find((file) => file.path.endsWith('.cjs'));
-  const map = commonJs.outputFiles.find((file) => file.path.endsWith('.map'));
-  const sourceMap = map && JSON.parse(map.text);
-  const ascii = escapeRegExpLiterals(script.text, sourceMap?.mappings);
-  mkdirSync(path.dirname(script.path), { recursive: true });
-  writeFileSync(script.path, ascii.code);
-  if (map) writeFileSync(map.path, JSON.stringify({ ...sourceMap, mappings: ascii.mappings }));
-}
+writeAsciiOnly(commonJs.outputFiles);
 if (/\bimport\(/.test(readFileSync(path.join(root, 'dist/cli.cjs'), 'utf8').replace(/"(?:[^"\\]|\\.)*"/g, '""'))) {
   throw new Error('dist/cli.cjs has a dynamic import(): it would need vm\'s experimental module loader');
 }

@@ -3,10 +3,10 @@
 // no import.meta.url in the server code), and the browser entry into out/browser-server.js (a Web Worker
 // script; building it proves the server core stays free of Node-only APIs).
 import { build } from 'esbuild';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { escapeRegExpLiterals } from '../../../scripts/ascii-regexps.mjs';
+import { writeAsciiOnly } from '../../../scripts/ascii-regexps.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const watch = process.argv.includes('--watch');
@@ -60,13 +60,7 @@ if (watch) {
   for (const entry of [options, workerOptions, browserOptions]) {
     const result = await build({ ...entry, write: false });
     // Written ASCII-only (see ascii-regexps.mjs), the source map moved to match.
-    const script = result.outputFiles.find((file) => !file.path.endsWith('.map'));
-    const map = result.outputFiles.find((file) => file.path.endsWith('.map'));
-    const sourceMap = map && JSON.parse(map.text);
-    const ascii = escapeRegExpLiterals(script.text, sourceMap?.mappings);
-    mkdirSync(path.dirname(script.path), { recursive: true });
-    writeFileSync(script.path, ascii.code);
-    if (map) writeFileSync(map.path, JSON.stringify({ ...sourceMap, mappings: ascii.mappings }));
+    const ascii = writeAsciiOnly(result.outputFiles);
     console.log(`${entry.outfile} ${(Buffer.byteLength(ascii.code) / 1024).toFixed(0)} KiB (${ascii.escaped} patterns escaped)`);
   }
   chmodSync(path.join(root, options.outfile), 0o755);
