@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openccUnitClassRanges } from '../../src/generated/opencc-unit-classes.js';
 import { classifyOpenccUnits, MAY_CHANGE, renderOpenccUnitClassesModule, UNCHANGED, UNMATCHABLE, unitClassesFromRanges, unitClassRanges, WHOLE_TEXT } from '../../src/normalize/opencc-unit-classes.js';
+import { expectGeneratedFilesCurrent } from '../generator-script.js';
 
-const repositoryRoot = new URL('../../../../', import.meta.url);
 const generatedFile = fileURLToPath(new URL('../../src/generated/opencc-unit-classes.ts', import.meta.url));
 
 describe('the generated classes of UTF-16 units for the Traditional → Simplified conversion', () => {
@@ -32,10 +31,6 @@ describe('the generated classes of UTF-16 units for the Traditional → Simplifi
   });
 
   it('the generator script itself runs on Node and finds the file current', () => {
-    const script = fileURLToPath(new URL('packages/core/scripts/generate-opencc-unit-classes.ts', repositoryRoot));
-    const run = spawnSync(process.execPath, [script, '--check'], { cwd: fileURLToPath(repositoryRoot), encoding: 'utf8', timeout: 60_000 });
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-    expect(run.stdout).toContain('up to date');
+    expectGeneratedFilesCurrent('packages/core/scripts/generate-opencc-unit-classes.ts');
   }, 70_000);
 });

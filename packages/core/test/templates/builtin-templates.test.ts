@@ -1,6 +1,4 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compileTemplate } from '../../src/compiler/index.js';
 import { builtinTemplateSources, renderBuiltinTemplateSummariesModule, renderBuiltinTemplatesModule } from '../../src/compiler/builtin-template-sources.js';
@@ -16,6 +14,7 @@ import {
   summarizeTemplate,
   withSupersession,
 } from '../../src/templates/index.js';
+import { expectGeneratedFilesCurrent } from '../generator-script.js';
 
 const repositoryRoot = new URL('../../../../', import.meta.url);
 const generatedFile = new URL('packages/core/src/generated/builtin-templates.ts', repositoryRoot);
@@ -36,11 +35,7 @@ describe('built-in templates', () => {
   });
 
   it('the generator script itself runs on Node and finds the files current (it loads the compiler with Node\'s own type stripping, which refuses syntax vitest accepts, such as parameter properties)', () => {
-    const script = fileURLToPath(new URL('packages/core/scripts/generate-builtin-templates.ts', repositoryRoot));
-    const run = spawnSync(process.execPath, [script, '--check'], { cwd: fileURLToPath(repositoryRoot), encoding: 'utf8', timeout: 60_000 });
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-    expect(run.stdout).toContain('up to date');
+    expectGeneratedFilesCurrent('packages/core/scripts/generate-builtin-templates.ts');
   }, 70_000);
 
   it('ships a summary of each, in their order: id, title, notice, years, superseded ids and source file', () => {

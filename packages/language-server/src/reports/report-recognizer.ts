@@ -45,13 +45,7 @@ export class ReportRecognizer {
    * others again (script conversion, Pinyin readings) took 1–2 ms per edit of a 50 KB report.
    */
   private lineKey(line: string): string {
-    let key = this.lineKeys.get(line);
-    if (key === undefined) {
-      if (this.lineKeys.size >= rememberedLineKeys) this.lineKeys.clear();
-      key = labelKey(line);
-      this.lineKeys.set(detached(line), key);
-    }
-    return key;
+    return remembered(this.lineKeys, rememberedLineKeys, line, labelKey);
   }
 
   /**
@@ -59,13 +53,7 @@ export class ReportRecognizer {
    * was, and reading it again (script conversion of 8,000 characters) cost a millisecond per edit.
    */
   private titled(head: string): boolean {
-    let known = this.titles.get(head);
-    if (known === undefined) {
-      if (this.titles.size >= rememberedTitles) this.titles.clear();
-      known = hasReportTitle(head);
-      this.titles.set(detached(head), known);
-    }
-    return known;
+    return remembered(this.titles, rememberedTitles, head, hasReportTitle);
   }
 
   private headings(templates: TemplateIR[]): string[] {
@@ -84,6 +72,20 @@ export class ReportRecognizer {
     }
     return headings;
   }
+}
+
+/**
+ * `compute(key)`, remembered in `memo` under a {@link detached} copy of `key`; the memo is emptied when it
+ * holds `limit` entries.
+ */
+function remembered<V>(memo: Map<string, V>, limit: number, key: string, compute: (key: string) => V): V {
+  let value = memo.get(key);
+  if (value === undefined) {
+    if (memo.size >= limit) memo.clear();
+    value = compute(key);
+    memo.set(detached(key), value);
+  }
+  return value;
 }
 
 /**
