@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileLinearPattern, leadingStrings, linearMatches, matchStartTest, ANCHORED_BUDGET } from '../src/semantics/linear-pattern.js';
+import { compileLinearPattern, leadingStrings, linearMatches, matchStarts, matchStartTest, mayMatchIn, ANCHORED_BUDGET } from '../src/semantics/linear-pattern.js';
 import { firstCharacters } from '../src/semantics/first-characters.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -140,6 +140,29 @@ describe('linearMatches tried where a match can start', () => {
     );
     expect(matched).toBeGreaterThan(50);
     expect(ruledOut).toBeGreaterThan(1000);
+  });
+
+  it('says no match may begin only where a search finds none (then the pattern need not be compiled)', () => {
+    // Real reports and texts made of the patterns' own pieces: table labels with the leading strings and
+    // no number after them are the texts ruled out.
+    const pieces = ['收到', '本年', '新收', '申请', '件', '12', ' ', '\n', '，', '办结', '予以公开', '的', '上年结转', '行政复议', '、', '情况', '数量'];
+    const texts = [
+      ...readdirSync(path.join(root, 'examples/seeds')).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(path.join(root, 'examples/seeds', f), 'utf8')),
+      ...fc.sample(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((parts) => parts.join('')), { seed: 20261205, numRuns: 300 }),
+    ];
+    let ruledOut = 0;
+    for (const source of patterns) {
+      for (const text of texts) {
+        if (mayMatchIn(text, matchStarts(source))) continue;
+        ruledOut++;
+        expect(wholeTextMatches(source, text), `${source} in ${text.slice(0, 40)}`).toEqual([]);
+      }
+    }
+    expect(ruledOut).toBeGreaterThan(1000);
+    // Without leading strings nothing is ruled out.
+    expect(mayMatchIn('abc', matchStarts('[0-9]+件'))).toBe(true);
+    expect(mayMatchIn('行政复议、行政诉讼情况', matchStarts('行政复议(?:案件|)\\s*(?<n>[0-9]+)\\s*件'))).toBe(false);
+    expect(mayMatchIn('行政复议 3 件', matchStarts('行政复议(?:案件|)\\s*(?<n>[0-9]+)\\s*件'))).toBe(true);
   });
 
   it('searches the rest of the text as a whole after many failed attempts, with the same matches', () => {

@@ -1,4 +1,13 @@
-import { compileLinearPattern, linearMatches, scanGroupSyntax, type LinearMatch, type LinearPattern } from '@nianbao/template-language/linear-pattern';
+import {
+  compileLinearPattern,
+  linearMatches,
+  matchStarts,
+  mayMatchIn,
+  scanGroupSyntax,
+  type LinearMatch,
+  type LinearPattern,
+  type MatchStarts,
+} from '@nianbao/template-language/linear-pattern';
 import type { ValidationContext } from './validation-context.js';
 
 /** A piece of normalised text to search, and where it starts in the view. */
@@ -18,7 +27,8 @@ export interface RulePattern {
 /**
  * A template pattern for the linear-time engine (see `compileLinearPattern`: no pattern can make a check
  * take longer than the text is long). It is compiled when first needed: a text without the literal every
- * match starts with (e.g. 予以公开 in `予以公开(?:的|)\s*(?<n>\d+)件`) is not searched. A source that cannot
+ * match starts with (e.g. 予以公开 in `予以公开(?:的|)\s*(?<n>\d+)件`) is not searched, nor one where no match
+ * can begin (予以公开 only in a table label, followed by no number). A source that cannot
  * run there finds nothing (the template checks reject those, so this only guards hand-made IR).
  */
 export function compileRulePattern(source: string, withNumber = false): RulePattern {
@@ -26,8 +36,12 @@ export function compileRulePattern(source: string, withNumber = false): RulePatt
   const patterns = withNumber ? numberPatterns : rulePatterns;
   const known = patterns.get(source);
   if (known !== undefined) return known;
+  let starts: MatchStarts | undefined;
   let compiled: LinearPattern | undefined;
   const pattern = rememberingMatches(leadingLiteral(source), (text) => {
+    // Nor is a text where no leading string stands where a match could begin (see `mayMatchIn`).
+    starts ??= matchStarts(source);
+    if (!mayMatchIn(text, starts)) return [];
     compiled ??= compileLinearPattern(source);
     return compiled.ok ? [...linearMatches(compiled.pattern, text, withNumber, compiled.starts, compiled.canStart)] : [];
   });

@@ -32,13 +32,52 @@ export function compileLinearPattern(source: string): LinearPattern {
   let compiled = cache.get(source);
   if (!compiled) {
     try {
-      compiled = { ok: true, pattern: RE2JS.compile(toRe2Syntax(source)), starts: leadingStrings(source), canStart: matchStartTest(source) };
+      compiled = { ok: true, pattern: RE2JS.compile(toRe2Syntax(source)), ...matchStarts(source) };
     } catch (error) {
       compiled = { ok: false, detail: error instanceof Error ? error.message.replace(/^error parsing regexp: /, '') : String(error) };
     }
     cache.set(source, compiled);
   }
   return compiled;
+}
+
+/**
+ * Where the matches of a pattern source can begin, known from the source alone: its leading strings (see
+ * {@link leadingStrings}) and the test of the character after one (see {@link matchStartTest}); null
+ * when the source does not say.
+ */
+export interface MatchStarts {
+  starts: readonly string[] | null;
+  canStart: MatchStartTest | null;
+}
+
+const startsCache = new Map<string, MatchStarts>();
+
+/** The {@link MatchStarts} of an ECMAScript pattern source; cached by source. */
+export function matchStarts(source: string): MatchStarts {
+  let known = startsCache.get(source);
+  if (!known) {
+    known = { starts: leadingStrings(source), canStart: matchStartTest(source) };
+    startsCache.set(source, known);
+  }
+  return known;
+}
+
+/**
+ * Whether a match of a pattern with these starts may begin somewhere in `text`: false only when none of
+ * its leading strings occurs at a place where {@link MatchStarts.canStart} allows one — then
+ * {@link linearMatches} finds nothing, and the pattern need not even be compiled (compiling costs far more
+ * than this look at the text the first time a process meets a pattern). Linear in the text for each
+ * leading string.
+ */
+export function mayMatchIn(text: string, { starts, canStart }: MatchStarts): boolean {
+  if (starts === null || starts.length === 0) return true;
+  for (const start of starts) {
+    for (let at = text.indexOf(start); at >= 0; at = text.indexOf(start, at + 1)) {
+      if (canStart === null || canStart(text, at)) return true;
+    }
+  }
+  return false;
 }
 
 /** One match of a linear pattern: where it is, its text, and its named group `n` if it has one. */
