@@ -1,4 +1,4 @@
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import type { Worker, WorkerOptions } from 'node:worker_threads';
 import { createClockMemory, readClock } from './job-clock.js';
 
 /** A message from the main thread to a pool worker: a batch of jobs. */
@@ -198,7 +198,8 @@ export class OrderedWorkerPool<Job, Result> {
         if (inFlight.size === 0 && !settled) finish(new Error(reason));
       };
       const spawn = () => {
-        const worker = new Worker(this.script, { ...this.workerOptions, workerData: this.workerData });
+        // node:worker_threads on first use: a run on one file (no pool) does not load it.
+        const worker = new (process.getBuiltinModule('node:worker_threads').Worker)(this.script, { ...this.workerOptions, workerData: this.workerData });
         inFlight.set(worker, new Map());
         clocks.set(worker, createClockMemory());
         worker.on('message', (message: PoolResponse<Result>) => {

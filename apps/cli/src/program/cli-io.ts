@@ -14,7 +14,12 @@ export interface CliIo {
   cwd: string;
 }
 
-/** The real process streams. */
+/**
+ * The real process streams. Standard input is opened when first read: `process.stdin` makes a stream of
+ * the descriptor on first use (node:net for a pipe, file streams and node:fs/promises for a file), which a
+ * run on named files never needs.
+ */
 export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+  const stdin: AsyncIterable<Uint8Array | string> = { [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]() };
+  return { stdout: process.stdout, stderr: process.stderr, stdin, env: process.env, cwd: process.cwd() };
 }

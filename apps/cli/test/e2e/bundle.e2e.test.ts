@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,25 @@ describe('the bundled CLI', () => {
     runCopy(['validate', 'examples/seeds/003_136fd1d98cf7f7a0.txt']);
     expect(runCopy(args).stdout).toBe(copied.stdout);
     expect((JSON.parse(copied.stdout) as { files: unknown[] }).files).toHaveLength(5);
+  });
+
+  it('checks one named file without loading the Node modules of worker threads or of a piped standard input', () => {
+    // Each costs a few milliseconds of a cold start. Standard input is a pipe, as a spawning program's is;
+    // the output goes to files (a piped output is a socket, which loads node:net).
+    const probe = path.join(copy, 'loaded-modules.cjs');
+    const list = path.join(copy, 'loaded-modules.json');
+    writeFileSync(probe, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify(process.moduleLoadList)));\n`);
+    const output = openSync(path.join(copy, 'output.txt'), 'w');
+    const run = spawnSync(process.execPath, ['--require', probe, copiedBin, 'validate', 'examples/seeds/003_136fd1d98cf7f7a0.txt', '--format', 'json'], {
+      cwd: repoRoot,
+      env: { ...process.env, NIANBAO_CACHE_DIR: path.join(copy, 'cache') },
+      stdio: ['pipe', output, output],
+    });
+    closeSync(output);
+    expect(run.status).toBe(1);
+    const loaded = JSON.parse(readFileSync(list, 'utf8')) as string[];
+    expect(loaded).toContain('NativeModule vm');
+    expect(loaded.filter((entry) => /^NativeModule (worker_threads|net)$/.test(entry))).toEqual([]);
   });
 
   it('compiles a template file and reports its version from the copy', () => {
