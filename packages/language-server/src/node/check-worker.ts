@@ -2,13 +2,16 @@ import { parentPort } from 'node:worker_threads';
 import type { TemplateIR } from '@nianbao/core';
 import { RecentBufferChecks, verifyBuffer } from '../reports/report-checker.js';
 import { IdleCollection, memoryReducingCollection } from './idle-collection.js';
+import { IdleRehearsals } from './idle-rehearsals.js';
 import { withoutText, type CheckWorkerRequest, type CheckWorkerResponse } from './worker-report-checker.js';
 
 // The worker thread of the Node language server's checks (bundled to out/check-worker.cjs): it checks one
 // buffer at a time, or verifies the fixes of a check, and answers each request with the outcome (without the
 // text, which the server has: see `withoutText`). Templates arrive once each, by key, and stay
 // cached while requests keep naming them (the core caches its plans per template object, so a template
-// received again and again would be planned again and again).
+// received again and again would be planned again and again). Once idle a moment after a check, it
+// rehearses an edit of the buffer it checked last a few times, so that the user's first edits find the
+// code compiled (idle-rehearsals.ts).
 
 /** Requests after which a template no request named is dropped. */
 const keepFor = 64;
@@ -16,17 +19,32 @@ const keepFor = 64;
 /** Idle time after the last request before the heap is collected and given back (see idle-collection.ts). */
 const collectAfterIdleMs = 1500;
 
+/**
+ * Idle time after a request before an edit is rehearsed (see idle-rehearsals.ts): longer than the gaps
+ * between the checks of someone typing (the debounce is 150 ms), so that rehearsals come when the user
+ * pauses; a check that comes during one waits for it (5–30 ms).
+ */
+const rehearseAfterIdleMs = 300;
+
 const port = parentPort!;
 /** The last checks of the buffers checked lately: the next check of each starts from its last one. */
 const recent = new RecentBufferChecks();
 const templates = new Map<number, { ir: TemplateIR; lastUse: number }>();
 let requests = 0;
+/** Rehearsals of an edit: 16 in the worker's first idle moments, 8 after each collection (it drops compiled code). */
+const rehearsals = new IdleRehearsals((n) => recent.rehearse(n), rehearseAfterIdleMs, { count: 16, ms: 1500 }, { count: 8, ms: 400 });
 const collection = memoryReducingCollection();
-const idle = collection ? new IdleCollection(collection, collectAfterIdleMs) : undefined;
+const idle = collection
+  ? new IdleCollection(() => {
+      collection();
+      rehearsals.again();
+    }, collectAfterIdleMs)
+  : undefined;
 // Loading the core leaves garbage too: collected if no job comes soon after the start.
 idle?.worked();
 
 port.on('message', (request: CheckWorkerRequest) => {
+  rehearsals.interrupt();
   requests++;
   for (const entry of request.templates) {
     if (entry.ir) templates.set(entry.key, { ir: entry.ir, lastUse: requests });
@@ -56,4 +74,5 @@ port.on('message', (request: CheckWorkerRequest) => {
   }
   port.postMessage(response);
   idle?.worked();
+  rehearsals.worked();
 });

@@ -87,7 +87,7 @@ export function checkEditedBuffer(request: ReportCheckRequest, previous?: Buffer
  * kept holds its report's text, view and parse.
  */
 export class RecentBufferChecks {
-  private readonly checks = new Map<string, BufferCheck>();
+  private readonly checks = new Map<string, { request: ReportCheckRequest; check: BufferCheck }>();
 
   /** @param capacity how many buffers' checks are kept (the least recently checked is dropped) */
   constructor(private readonly capacity = 2) {}
@@ -97,8 +97,8 @@ export class RecentBufferChecks {
     const key = request.source.name ?? '';
     const previous = this.checks.get(key);
     this.checks.delete(key);
-    const { outcome, check } = checkEditedBuffer(request, previous);
-    this.checks.set(key, check);
+    const { outcome, check } = checkEditedBuffer(request, previous?.check);
+    this.checks.set(key, { request, check });
     for (const oldest of this.checks.keys()) {
       if (this.checks.size <= this.capacity) break;
       this.checks.delete(oldest);
@@ -106,10 +106,48 @@ export class RecentBufferChecks {
     return outcome;
   }
 
+  /**
+   * Rehearses an edit of the buffer checked last: the check that typing a number into one of its table
+   * cells would make (the `n`th cell written as a plain number, its last digit changed), made from the
+   * buffer's last check as the user's edit would be, and thrown away (the buffer's last check stays the
+   * base of its next one). It runs the code of an edit's check, so that the engine has compiled it before
+   * the user types (see `idle-rehearsals.ts`). False when there is nothing to rehearse on.
+   */
+  rehearse(n: number): boolean {
+    const last = [...this.checks.values()].at(-1);
+    if (!last) return false;
+    const text = cellTypedOver(last.check, n);
+    if (text === undefined) return false;
+    checkEditedBuffer({ ...last.request, source: { ...last.request.source, text } }, last.check);
+    return true;
+  }
+
   /** Forgets every check kept. */
   clear(): void {
     this.checks.clear();
   }
+}
+
+/**
+ * The text of a check with the last digit of its `n`th table cell written as a plain number changed (the
+ * cells taken in a spread order, so that successive `n` visit different tables), or undefined when it has
+ * none.
+ */
+export function cellTypedOver(check: BufferCheck, n: number): string | undefined {
+  const text = check.result.source.text;
+  const ends: number[] = [];
+  for (const table of check.result.report?.tables ?? []) {
+    for (const row of table.rows) {
+      for (const cell of row.cells) {
+        if (cell.range && cell.raw !== '' && /^\d+$/u.test(cell.raw) && text.slice(cell.range.start, cell.range.end) === cell.raw) ends.push(cell.range.end);
+      }
+    }
+  }
+  if (ends.length === 0) return undefined;
+  // A stride prime to any realistic cell count spreads the rehearsals over the tables.
+  const end = ends[(n * 7919) % ends.length];
+  const digit = text.charCodeAt(end - 1) - 0x30;
+  return text.slice(0, end - 1) + String((digit + 1) % 10) + text.slice(end);
 }
 
 /** The verification itself, wherever it runs. */

@@ -1,0 +1,87 @@
+// Rehearsals of an edit's check while the check worker is idle.
+//
+// V8 compiles a function well only once it has run many times: the first checks after an open are two to
+// five times slower than the same checks later (50 KB: 25–50 ms for the first few edits, 4–8 ms once
+// warm), which is what the user typing into a report they just opened waits for. So, once the worker has
+// been idle a moment after a check, it rehearses edits of the buffer it checked last (a number typed over
+// in one of its table cells, checked as the user's edit would be and thrown away), a few times in the
+// worker's life, one at a time: a job that arrives meanwhile waits for one rehearsal at most. After the
+// collection that gives the worker's memory back (`idle-collection.ts`), which drops compiled code, it
+// rehearses again, fewer times.
+
+/** How many rehearsals, and how much time, each round may take. */
+export interface RehearsalBudget {
+  count: number;
+  ms: number;
+}
+
+/**
+ * Runs `rehearse(n)` (true when it rehearsed) once the thread has been idle `idleMs` after a job, one
+ * rehearsal per turn of the event loop, until the round's budget is spent or there is nothing to rehearse
+ * on (then the budget is kept for later); the next job interrupts the round, which goes on once the
+ * thread is idle again. The
+ * first round takes `first`; after that a round is started again only by {@link again} (after a
+ * collection), with the `repeat` budget. Time is read from `now`. The timers do not keep the thread alive.
+ */
+export class IdleRehearsals {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private immediate: ReturnType<typeof setImmediate> | undefined;
+  private left: RehearsalBudget;
+  private next = 0;
+
+  constructor(
+    private readonly rehearse: (n: number) => boolean,
+    private readonly idleMs: number,
+    first: RehearsalBudget,
+    private readonly repeat: RehearsalBudget,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.left = { ...first };
+  }
+
+  /** A job is about to run: the rehearsal waiting for the thread to be idle waits again. */
+  interrupt(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    if (this.immediate !== undefined) clearImmediate(this.immediate);
+    this.timer = undefined;
+    this.immediate = undefined;
+  }
+
+  /** A job ran: the round goes on once the thread has been idle `idleMs`. */
+  worked(): void {
+    this.interrupt();
+    if (this.left.count <= 0 || this.left.ms <= 0) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.step();
+    }, this.idleMs);
+    this.timer.unref?.();
+  }
+
+  /** Code was dropped (a memory-reducing collection): one more round, with the smaller budget. */
+  again(): void {
+    this.left = { ...this.repeat };
+    this.worked();
+  }
+
+  private step(): void {
+    const started = this.now();
+    let rehearsed = false;
+    try {
+      rehearsed = this.rehearse(this.next);
+    } catch {
+      // A rehearsal that fails changes nothing a check depends on; the round ends.
+    }
+    // Nothing to rehearse on (no report checked yet): the round ends with its budget kept.
+    if (!rehearsed) return;
+    this.next++;
+    this.left.count -= 1;
+    this.left.ms -= this.now() - started;
+    if (this.left.count <= 0 || this.left.ms <= 0) return;
+    this.immediate = setImmediate(() => {
+      this.immediate = undefined;
+      this.step();
+    });
+    this.immediate.unref?.();
+  }
+}

@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { IdleRehearsals } from '../../src/node/idle-rehearsals.js';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('IdleRehearsals', () => {
+  it('rehearses once the thread has been idle after a job, one rehearsal per turn, within the budget', () => {
+    vi.useFakeTimers();
+    const rehearse = vi.fn((_n: number) => true);
+    const rehearsals = new IdleRehearsals(rehearse, 100, { count: 3, ms: 1000 }, { count: 1, ms: 1000 });
+    rehearsals.worked();
+    vi.advanceTimersByTime(99);
+    expect(rehearse).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(rehearse).toHaveBeenCalledTimes(1);
+    vi.runAllTimers();
+    expect(rehearse.mock.calls.map((call: unknown[]) => call[0])).toEqual([0, 1, 2]);
+    // The budget is spent: later jobs rehearse nothing more.
+    rehearsals.worked();
+    vi.runAllTimers();
+    expect(rehearse).toHaveBeenCalledTimes(3);
+    // After a collection, one more round with its own budget, going on with other cells.
+    rehearsals.again();
+    vi.runAllTimers();
+    expect(rehearse.mock.calls.map((call: unknown[]) => call[0])).toEqual([0, 1, 2, 3]);
+  });
+
+  it('a job interrupts the round, which goes on once the thread is idle again', () => {
+    vi.useFakeTimers();
+    const rehearse = vi.fn((_n: number) => true);
+    const rehearsals = new IdleRehearsals(rehearse, 100, { count: 4, ms: 1000 }, { count: 0, ms: 0 });
+    rehearsals.worked();
+    vi.advanceTimersByTime(100);
+    expect(rehearse).toHaveBeenCalledTimes(1);
+    rehearsals.interrupt(); // a job arrives before the next turn
+    vi.runAllTimers();
+    expect(rehearse).toHaveBeenCalledTimes(1);
+    rehearsals.worked();
+    vi.advanceTimersByTime(50);
+    rehearsals.interrupt();
+    rehearsals.worked(); // another job: the idle time counts from its end
+    vi.advanceTimersByTime(99);
+    expect(rehearse).toHaveBeenCalledTimes(1);
+    vi.runAllTimers();
+    expect(rehearse).toHaveBeenCalledTimes(4);
+  });
+
+  it('keeps its budget while there is nothing to rehearse on, and stops at its time budget', () => {
+    vi.useFakeTimers();
+    let report = false;
+    const rehearse = vi.fn(() => report);
+    const rehearsals = new IdleRehearsals(rehearse, 10, { count: 2, ms: 1000 }, { count: 0, ms: 0 });
+    rehearsals.worked();
+    vi.runAllTimers();
+    expect(rehearse).toHaveBeenCalledTimes(1);
+    report = true;
+    rehearsals.worked();
+    vi.runAllTimers();
+    expect(rehearse).toHaveBeenCalledTimes(3);
+
+    let clock = 0;
+    const slow = vi.fn(() => {
+      clock += 30; // a rehearsal that takes 30 ms
+      return true;
+    });
+    const timed = new IdleRehearsals(slow, 10, { count: 100, ms: 50 }, { count: 0, ms: 0 }, () => clock);
+    timed.worked();
+    vi.runAllTimers();
+    expect(slow).toHaveBeenCalledTimes(2);
+  });
+
+  it('a rehearsal that throws ends the round', () => {
+    vi.useFakeTimers();
+    const rehearse = vi.fn(() => {
+      throw new Error('no');
+    });
+    const rehearsals = new IdleRehearsals(rehearse, 10, { count: 5, ms: 1000 }, { count: 0, ms: 0 });
+    rehearsals.worked();
+    expect(() => vi.runAllTimers()).not.toThrow();
+    expect(rehearse).toHaveBeenCalledTimes(1);
+  });
+});
