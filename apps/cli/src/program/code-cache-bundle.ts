@@ -1,4 +1,3 @@
-import { isAscii } from 'node:buffer';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -32,6 +31,12 @@ export interface CodeCacheControl {
 }
 
 /**
+ * The CommonJS module wrapper, its start and its end: on the first line (line numbers in stack traces stay
+ * those of the file's code), as scripts/bundle.mjs writes it around the bundle.
+ */
+export const moduleWrapper = ['(function (exports, require, module, __filename, __dirname) {', '\n})'] as const;
+
+/**
  * Runs a CommonJS bundle (the whole command line in one file) with V8's code cache, kept between runs.
  *
  * Node's module compile cache keeps only the code compiled when a module is loaded — for a bundle, whose
@@ -44,10 +49,11 @@ export interface CodeCacheControl {
  * @returns the bundle's exports, and what tells when to write the cache
  */
 export function runBundleWithCodeCache(bundle: string, cache: CodeCacheOptions | undefined): { exports: Record<string, unknown>; control: CodeCacheControl } {
-  // The build writes the bundle ASCII-only: read so, it is copied rather than decoded from UTF-8, and V8
-  // keeps it one byte per character. Any other text is decoded as UTF-8.
-  const bytes = readFileSync(bundle);
-  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  // Read as UTF-8 straight into a string (no Buffer on the way); the build writes the bundle ASCII-only,
+  // which V8 keeps one byte per character. The build also writes it inside its module wrapper (see
+  // `moduleWrapper`): a bundle without one is wrapped here, at the cost of one more copy of its text.
+  const text = readFileSync(bundle, 'utf8');
+  const source = text.startsWith(moduleWrapper[0]) ? text : `${moduleWrapper[0]}${text}${moduleWrapper[1]}`;
   const prefix = cache && `${cache.bundleHash}-${process.version}-${process.arch}-`;
   const file = cache && path.join(cache.directory, `${prefix}${cache.key.replace(/[^\w-]/g, '_')}.bin`);
   let cachedData: Buffer | undefined;
@@ -58,8 +64,7 @@ export function runBundleWithCodeCache(bundle: string, cache: CodeCacheOptions |
       cachedData = undefined;
     }
   }
-  // The wrapper is on the bundle's first line, so line numbers in stack traces stay those of the file.
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  const script = new vm.Script(source, {
     filename: bundle,
     ...(cachedData && { cachedData }),
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,

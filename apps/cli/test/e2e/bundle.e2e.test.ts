@@ -3,6 +3,7 @@ import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync, writeFi
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moduleWrapper } from '../../src/program/code-cache-bundle.js';
 import { cliBin, repoRoot, runCli } from '../helpers/run-cli.js';
 
 /**
@@ -32,8 +33,9 @@ function runCopy(args: string[], env: NodeJS.ProcessEnv = {}) {
 }
 
 describe('the bundled CLI', () => {
-  it('is written ASCII-only, so that V8 holds its source one byte per character', () => {
+  it('is written ASCII-only, so that V8 holds its source one byte per character, inside its module wrapper', () => {
     const bytes = readFileSync(path.join(copy, 'dist/cli.cjs'));
+    expect(bytes.subarray(0, moduleWrapper[0].length).toString('latin1')).toBe(moduleWrapper[0]);
     const first = bytes.findIndex((byte) => byte > 0x7f);
     expect(first < 0 ? null : bytes.subarray(Math.max(0, first - 60), first + 20).toString('utf8')).toBeNull();
   });

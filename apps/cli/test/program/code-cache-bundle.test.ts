@@ -2,13 +2,27 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runBundleWithCodeCache } from '../../src/program/code-cache-bundle.js';
+import { moduleWrapper, runBundleWithCodeCache } from '../../src/program/code-cache-bundle.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'nianbao-code-bundle-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('a bundle run with the code cache', () => {
-  it('is read as one byte per character when ASCII (the build writes it so), and as UTF-8 otherwise', () => {
+  it('is run from the text as written inside its module wrapper (as the build writes it), and wrapped when it is not', () => {
+    const wrapped = path.join(root, 'wrapped.cjs');
+    writeFileSync(wrapped, `${moduleWrapper[0]}module.exports.file = __filename; exports.line = new Error().stack.split('\\n')[1];${moduleWrapper[1]}`);
+    const run = runBundleWithCodeCache(wrapped, undefined).exports;
+    expect(run.file).toBe(wrapped);
+    // The wrapper shares the first line with the code: stack traces name the file's own lines.
+    expect(run.line).toContain(`${wrapped}:1:`);
+    const bare = path.join(root, 'bare.cjs');
+    writeFileSync(bare, `module.exports.file = __filename;\nexports.line = new Error().stack.split('\\n')[1];`);
+    const bareRun = runBundleWithCodeCache(bare, undefined).exports;
+    expect(bareRun.file).toBe(bare);
+    expect(bareRun.line).toContain(`${bare}:2:`);
+  });
+
+  it('is read as UTF-8 (the build writes it ASCII-only, with escapes)', () => {
     const ascii = path.join(root, 'ascii.cjs');
     writeFileSync(ascii, 'module.exports.title = "\\u5E74\\u62A5"; module.exports.pattern = /\\u5E74+/.source;');
     expect(runBundleWithCodeCache(ascii, undefined).exports).toEqual({ title: '年报', pattern: '\\u5E74+' });
