@@ -1,4 +1,5 @@
-import { labelKey } from '../normalize/index.js';
+import { matchKeyUnits } from '../generated/match-key-units.js';
+import { LONG_KEY, NO_KEY, OWN_KEY, unitKeyTable, unitMatchKey } from './match-key-units.js';
 
 /**
  * Match keys: the form in which the parser compares report text with template labels.
@@ -7,37 +8,28 @@ import { labelKey } from '../normalize/index.js';
  * width, script, whitespace and punctuation variants all vanish ("（一）予以公开", "(一) 予以公开" and
  * "一予以公开" share one key). Because the key is built per code point, every key character remembers the
  * text offset it came from, so a label found in a key maps back to an exact range of the text.
+ *
+ * The keys of the UTF-16 units come from a table generated when the package is built (see
+ * `match-key-units.ts`); those of supplementary characters are worked out when first met.
  */
 
-const DROPPED = /^[\p{P}\p{S}\p{Z}\p{C}]*$/u;
-/** Keys of BMP code units: 0 unknown, -1 dropped, -2 a longer key (in `longKeys`), else the key's code. */
-const unitKeys = new Int32Array(0x10000);
-const longKeys = new Map<string, string>();
-
-function computeKey(ch: string): string {
-  const folded = labelKey(ch);
-  return DROPPED.test(folded) ? '' : [...folded].filter((c) => !DROPPED.test(c)).join('');
-}
+/** Keys of the UTF-16 units (see `OWN_KEY`), and those longer than one unit. */
+const { keys: unitKeys, longKeys } = unitKeyTable(matchKeyUnits);
+/** Keys of supplementary characters met so far. */
+const pairKeys = new Map<string, string>();
 
 /** The match key of one code point ('' when it carries no meaning for comparison). */
 export function charKey(ch: string): string {
   if (ch.length !== 1) {
-    let key = longKeys.get(ch);
+    let key = pairKeys.get(ch);
     if (key === undefined) {
-      key = computeKey(ch);
-      if (longKeys.size < 100_000) longKeys.set(ch, key);
+      key = unitMatchKey(ch);
+      if (pairKeys.size < 100_000) pairKeys.set(ch, key);
     }
     return key;
   }
-  const code = ch.charCodeAt(0);
-  let k = unitKeys[code];
-  if (k === 0) {
-    const key = computeKey(ch);
-    k = key === '' ? -1 : key.length === 1 ? key.charCodeAt(0) : -2;
-    if (k === -2) longKeys.set(ch, key);
-    unitKeys[code] = k;
-  }
-  return k === -1 ? '' : k === -2 ? (longKeys.get(ch) ?? '') : String.fromCharCode(k);
+  const k = unitKeys[ch.charCodeAt(0)];
+  return k === OWN_KEY ? ch : k === NO_KEY ? '' : k === LONG_KEY ? (longKeys.get(ch) ?? '') : String.fromCharCode(k);
 }
 
 /** Texts at least this long are keyed through a code unit buffer (a whole report, for detection). */
@@ -53,19 +45,15 @@ export function matchKey(text: string): string {
   let run = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    let k = unitKeys[code];
-    if (k === 0 && (code < 0xd800 || code > 0xdfff)) {
-      charKey(text[i]);
-      k = unitKeys[code];
-    }
-    if (k === code) continue;
+    const k = unitKeys[code];
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length;
+    if (k === OWN_KEY && !pair) continue;
     if (i > run) parts.push(text.slice(run, i));
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+    if (pair) {
       parts.push(charKey(text.slice(i, i + 2)));
       i++;
     } else if (k > 0) parts.push(String.fromCharCode(k));
-    else if (k === -2) parts.push(longKeys.get(text[i]) ?? '');
-    else if (code >= 0xd800 && code <= 0xdfff) parts.push(charKey(text[i]));
+    else if (k === LONG_KEY) parts.push(longKeys.get(text[i]) ?? '');
     run = i + 1;
   }
   if (run === 0) return text;
@@ -95,17 +83,13 @@ function writeKeyUnits(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    let k = unitKeys[code];
-    if (k === 0 && (code < 0xd800 || code > 0xdfff)) {
-      charKey(text[i]);
-      k = unitKeys[code];
-    }
+    const k = unitKeys[code];
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
       n = putKey(charKey(text.slice(i, i + 2)), n, text.length);
       i++;
-    } else if (code >= 0xd800 && code <= 0xdfff) n = putKey(charKey(text[i]), n, text.length);
+    } else if (k === OWN_KEY) buffer[n++] = code;
     else if (k > 0) buffer[n++] = k;
-    else if (k === -2) n = putKey(longKeys.get(text[i]) ?? '', n, text.length);
+    else if (k === LONG_KEY) n = putKey(longKeys.get(text[i]) ?? '', n, text.length);
   }
   return n;
 }
@@ -148,16 +132,12 @@ export function appendKey(into: KeyedText, text: string, start: number, end: num
       i += 2;
       continue;
     }
-    let k = unitKeys[code];
-    if (k === 0) {
-      charKey(text[i]);
-      k = unitKeys[code];
-    }
-    if (k > 0) {
+    const k = unitKeys[code];
+    if (k === OWN_KEY || k > 0) {
       into.starts.push(i);
       into.ends.push(i + 1);
-      key += String.fromCharCode(k);
-    } else if (k === -2) {
+      key += k === OWN_KEY ? text[i] : String.fromCharCode(k);
+    } else if (k === LONG_KEY) {
       const long = longKeys.get(text[i]) ?? '';
       for (let j = 0; j < long.length; j++) {
         into.starts.push(i);

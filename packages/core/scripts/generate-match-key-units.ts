@@ -1,0 +1,25 @@
+/**
+ * Computes the match keys of the UTF-16 units (see src/parse/match-key-units.ts) and writes
+ * packages/core/src/generated/match-key-units.ts. Run with Node 24 from the repository root, after
+ * `npm run build` (the label folding runs from dist/: its modules use TypeScript that Node's type
+ * stripping does not run), again after changing the label folding of src/normalize or updating opencc-js:
+ *
+ *     node packages/core/scripts/generate-match-key-units.ts          # write the file
+ *     node packages/core/scripts/generate-match-key-units.ts --check  # exit 1 when the file is stale
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+const outputFile = fileURLToPath(new URL('../src/generated/match-key-units.ts', import.meta.url));
+const { computeMatchKeyUnits, renderMatchKeyUnitsModule } = await import('../dist/parse/match-key-units.js');
+const text = renderMatchKeyUnitsModule(computeMatchKeyUnits());
+if (process.argv.includes('--check')) {
+  const current = await readFile(outputFile, 'utf8').catch(() => '');
+  if (current !== text) {
+    console.error(`${outputFile} is stale: run node packages/core/scripts/generate-match-key-units.ts`);
+    process.exit(1);
+  }
+  console.log(`${outputFile} is up to date.`);
+} else {
+  await writeFile(outputFile, text);
+  console.log(`Wrote ${outputFile}.`);
+}
