@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileLinearPattern, leadingStrings, linearMatches, matchStarts, matchStartTest, mayMatchIn, ANCHORED_BUDGET } from '../src/semantics/linear-pattern.js';
-import { firstCharacters } from '../src/semantics/first-characters.js';
+import { charactersNoMatchContains, firstCharacters } from '../src/semantics/first-characters.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -25,7 +25,7 @@ function wholeTextMatches(source: string, text: string) {
 function anchoredMatches(source: string, text: string) {
   const compiled = compileLinearPattern(source);
   if (!compiled.ok) throw new Error(compiled.detail);
-  return [...linearMatches(compiled.pattern, text, source.includes('(?<n>'), compiled.starts, compiled.canStart)];
+  return [...linearMatches(compiled.pattern, text, source.includes('(?<n>'), compiled.starts, compiled.canStart, compiled.cuts)];
 }
 
 describe('leadingStrings', () => {
@@ -53,6 +53,18 @@ describe('leadingStrings', () => {
     // A negated class or an escaped assertion character is no assertion.
     expect(leadingStrings('收到[^0-9]{0,3}件')).toEqual(['收到']);
     expect(leadingStrings('收到\\$')).toEqual(['收到']);
+  });
+});
+
+describe('charactersNoMatchContains', () => {
+  it('names the candidates no atom of the pattern accepts, wherever the atom stands', () => {
+    const candidates = ['\n', '。', '，', '；'];
+    expect(charactersNoMatchContains('收到\\s*(?<n>[0-9]+)件', candidates)).toEqual(['。', '，', '；']);
+    // The negated class accepts ；, the group accepts ，.
+    expect(charactersNoMatchContains('收到[^。\\n]{0,15}?申请(?:共|，)?件', candidates)).toEqual(['\n', '。']);
+    expect(charactersNoMatchContains('收到.*件', candidates)).toEqual(['\n']);
+    expect(charactersNoMatchContains('收到(?:[^件]|件)+', candidates)).toEqual([]);
+    expect(charactersNoMatchContains('收到(?=件)', candidates)).toBeNull();
   });
 });
 
@@ -96,7 +108,7 @@ describe('linearMatches tried where a match can start', () => {
   });
 
   it('finds what a search of the whole text finds on texts made of the patterns’ own pieces', () => {
-    const pieces = ['收到', '本年', '新收', '共', '申请', '依申请', '件', '12', '3', ' ', '\n', '，', '实际办理', '办结', '答复', '信息公开', '予以公开', '的', '上年结转', '结转至下年度'];
+    const pieces = ['收到', '本年', '新收', '共', '申请', '依申请', '件', '12', '3', ' ', '\n', '，', '。', '；', '实际办理', '办结', '答复', '信息公开', '予以公开', '的', '上年结转', '结转至下年度'];
     const starting = patterns.filter((p) => leadingStrings(p) !== null);
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), fc.constantFrom(...starting), (parts, source) => {
@@ -163,6 +175,16 @@ describe('linearMatches tried where a match can start', () => {
     expect(mayMatchIn('abc', matchStarts('[0-9]+件'))).toBe(true);
     expect(mayMatchIn('行政复议、行政诉讼情况', matchStarts('行政复议(?:案件|)\\s*(?<n>[0-9]+)\\s*件'))).toBe(false);
     expect(mayMatchIn('行政复议 3 件', matchStarts('行政复议(?:案件|)\\s*(?<n>[0-9]+)\\s*件'))).toBe(true);
+  });
+
+  it('ends attempts at characters no match of the pattern contains, on most built-in patterns', () => {
+    const withCuts = patterns.filter((source) => leadingStrings(source) !== null && (compileLinearPattern(source) as { cuts: readonly string[] }).cuts.length > 0);
+    expect(withCuts.length).toBeGreaterThan(10);
+    // Across sentences: the matches are those of a whole-text search (see the differential tests above).
+    const source = '收到(?:公开|)申请\\s*(?<n>[0-9]+)\\s*件';
+    const text = '收到申请。\n收到公开申请 3 件；收到申请\n12 件。收到申请，4件';
+    expect(anchoredMatches(source, text).map((m) => m.n)).toEqual(['3', '12']);
+    expect(anchoredMatches(source, text)).toEqual(wholeTextMatches(source, text));
   });
 
   it('searches the rest of the text as a whole after many failed attempts, with the same matches', () => {

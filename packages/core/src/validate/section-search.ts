@@ -43,7 +43,7 @@ export function compileRulePattern(source: string, withNumber = false): RulePatt
     starts ??= matchStarts(source);
     if (!mayMatchIn(text, starts)) return [];
     compiled ??= compileLinearPattern(source);
-    return compiled.ok ? [...linearMatches(compiled.pattern, text, withNumber, compiled.starts, compiled.canStart)] : [];
+    return compiled.ok ? [...linearMatches(compiled.pattern, text, withNumber, compiled.starts, compiled.canStart, compiled.cuts)] : [];
   });
   patterns.set(source, pattern);
   return pattern;

@@ -21,20 +21,38 @@ const MAX_DEPTH = 32;
  * code point: its time does not depend on the text.
  */
 export function firstCharacters(source: string): FirstCharacters | null {
-  const parsed = new FirstParser(source).sequence(0);
+  const parsed = new FirstParser(source, false).sequence(0);
   if (parsed === null || parsed.end !== source.length) return null;
   if (parsed.atoms.length === 0) return { nullable: parsed.nullable, test: null };
+  const test = atomTest(parsed.atoms);
+  return test === null ? null : { nullable: parsed.nullable, test };
+}
+
+/**
+ * Of `candidates` (single characters), those no match of an ECMAScript pattern source (flags `gu`) can
+ * contain: no single-character atom of the source, wherever it stands, accepts them. Null when the
+ * source uses something this analysis does not follow (see {@link firstCharacters}).
+ */
+export function charactersNoMatchContains(source: string, candidates: readonly string[]): string[] | null {
+  const parsed = new FirstParser(source, true).sequence(0);
+  if (parsed === null || parsed.end !== source.length) return null;
+  const test = parsed.atoms.length === 0 ? () => false : atomTest(parsed.atoms);
+  return test === null ? null : candidates.filter((character) => !test(character));
+}
+
+/** A test of one code point against single-character atoms (sources), or null when they do not compile. */
+function atomTest(atoms: readonly string[]): ((character: string) => boolean) | null {
   let regex: RegExp;
   try {
-    regex = new RegExp(`^(?:${parsed.atoms.join('|')})$`, 'u');
+    regex = new RegExp(`^(?:${atoms.join('|')})$`, 'u');
   } catch {
     return null;
   }
-  return { nullable: parsed.nullable, test: (character) => regex.test(character) };
+  return (character) => regex.test(character);
 }
 
 interface Parsed {
-  /** Sources of the single-character atoms a match can begin with. */
+  /** Sources of the single-character atoms a match can begin with (or, parsing every element, contain). */
   atoms: string[];
   nullable: boolean;
   /** Where the parsed part ends in the source. */
@@ -43,9 +61,12 @@ interface Parsed {
 
 class FirstParser {
   private readonly source: string;
+  /** Collect the atoms of every element, not only of those a match can begin with. */
+  private readonly every: boolean;
 
-  constructor(source: string) {
+  constructor(source: string, every: boolean) {
     this.source = source;
+    this.every = every;
   }
 
   /** A sequence of alternatives from `at` up to an unmatched `)` or the end. */
@@ -75,7 +96,7 @@ class FirstParser {
       if (element === null) return null;
       const quantifier = this.quantifier(element.end);
       if (quantifier === null) return null;
-      if (nullable) atoms.push(...element.atoms);
+      if (nullable || this.every) atoms.push(...element.atoms);
       nullable &&= element.nullable || quantifier.min === 0;
       i = quantifier.end;
     }

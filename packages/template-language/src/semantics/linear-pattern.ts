@@ -1,5 +1,5 @@
 import { RE2JS } from 're2js';
-import { firstCharacters } from './first-characters.js';
+import { charactersNoMatchContains, firstCharacters } from './first-characters.js';
 
 /**
  * Template patterns run on a linear-time engine (RE2, through re2js): no pattern, however written,
@@ -18,9 +18,7 @@ const NOT_LINE_TERMINATOR = String.raw`[^\n\r\x{2028}\x{2029}]`;
  * A pattern compiled for the linear-time engine, or why it cannot be. `starts`: the strings one of which
  * every match begins with, when the source says so (see {@link leadingStrings}), else null.
  */
-export type LinearPattern =
-  | { ok: true; pattern: RE2JS; starts: readonly string[] | null; canStart: MatchStartTest | null }
-  | { ok: false; detail: string };
+export type LinearPattern = ({ ok: true; pattern: RE2JS } & MatchStarts) | { ok: false; detail: string };
 
 /** Whether a match can begin at `at` in `text` (false only where none can); see {@link matchStartTest}. */
 export type MatchStartTest = (text: string, at: number) => boolean;
@@ -49,7 +47,12 @@ export function compileLinearPattern(source: string): LinearPattern {
 export interface MatchStarts {
   starts: readonly string[] | null;
   canStart: MatchStartTest | null;
+  /** Characters no match contains (of {@link CUT_CANDIDATES}): an attempt need not read past one. */
+  cuts: readonly string[];
 }
+
+/** The characters looked for as ends of attempts (see {@link linearMatches}): those that end sentences and lines. */
+const CUT_CANDIDATES = ['\n', '。', '，', '；', '！', '？'];
 
 const startsCache = new Map<string, MatchStarts>();
 
@@ -57,7 +60,7 @@ const startsCache = new Map<string, MatchStarts>();
 export function matchStarts(source: string): MatchStarts {
   let known = startsCache.get(source);
   if (!known) {
-    known = { starts: leadingStrings(source), canStart: matchStartTest(source) };
+    known = { starts: leadingStrings(source), canStart: matchStartTest(source), cuts: charactersNoMatchContains(source, CUT_CANDIDATES) ?? [] };
     startsCache.set(source, known);
   }
   return known;
@@ -94,7 +97,9 @@ export interface LinearMatch {
  * match starts at the first such place where one is found, and is the one a search finds there), at
  * the cost of the attempts instead of a pass of the engine over every character. Failed attempts may
  * cost at most {@link ANCHORED_BUDGET} passes over the text; then the rest is searched as a whole, so the
- * time stays linear. With `canStart` as well, places where it says no match can begin are not tried.
+ * time stays linear. With `canStart` as well, places where it says no match can begin are not tried;
+ * with `cuts` (characters no match contains, see {@link MatchStarts}), an attempt reads no further than
+ * the next of them.
  */
 export function* linearMatches(
   pattern: RE2JS,
@@ -102,10 +107,12 @@ export function* linearMatches(
   withNumber: boolean,
   starts?: readonly string[] | null,
   canStart?: MatchStartTest | null,
+  cuts: readonly string[] = [],
 ): Generator<LinearMatch> {
   let from = 0;
   if (starts && starts.length > 0) {
     const next = starts.map(() => -1);
+    const nextCut = cuts.map(() => -1);
     // What failed attempts may cost: each looks at most at the text after it.
     let budget = ANCHORED_BUDGET * text.length;
     for (;;) {
@@ -123,17 +130,29 @@ export function* linearMatches(
         from = at + 1;
         continue;
       }
-      if (budget < text.length - at) {
+      // The attempt reads the text up to the next character no match contains, not the whole rest: the
+      // engine's work (and memory) then follows the sentence, not the text. What it finds there is what it
+      // finds in the whole text: every way of matching that reads such a character fails on it, as it
+      // fails at the end of the shorter text, and the sources tried this way have no assertions.
+      let stop = text.length;
+      for (let i = 0; i < cuts.length; i++) {
+        if (nextCut[i] < at && nextCut[i] !== -2) {
+          const found = text.indexOf(cuts[i], at);
+          nextCut[i] = found >= 0 ? found : -2;
+        }
+        if (nextCut[i] >= 0 && nextCut[i] < stop) stop = nextCut[i];
+      }
+      if (budget < stop - at) {
         from = at;
         break;
       }
-      const matcher = pattern.matcher(text.slice(at));
+      const matcher = pattern.matcher(text.slice(at, stop));
       if (matcher.lookingAt() && matcher.end() > 0) {
         const end = at + matcher.end();
         yield { index: at, text: text.slice(at, end), n: withNumber ? (matcher.group('n') ?? undefined) : undefined };
         from = end;
       } else {
-        budget -= text.length - at;
+        budget -= stop - at;
         from = at + 1;
       }
     }
