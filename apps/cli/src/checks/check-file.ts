@@ -8,7 +8,7 @@ import type { FileOutcome, FixReport } from '../outcome/index.js';
 import { CheckInterrupted, interruptAfterMs, interruptingGuard, type CheckGuard } from './check-guard.js';
 import type { CheckJob, CheckSettings } from './check-settings.js';
 import { linePositions } from './line-positions.js';
-import { toFileOutcome } from './to-file-outcome.js';
+import { toFileOutcome, withResultAsJson } from './to-file-outcome.js';
 import { auditPayload, auditTemplates } from '../audit/audit-payload.js';
 
 /**
@@ -50,7 +50,8 @@ export async function checkFile(
       wantFingerprints: settings.wantFingerprints,
     });
     if (settings.wantAudit) outcome.audit = auditPayload(check, job.path, auditTemplates(settings.template));
-    return fix ? { ...outcome, fix } : outcome;
+    if (fix) outcome.fix = fix;
+    return settings.resultAsJson ? withResultAsJson(outcome) : outcome;
   } catch (error) {
     return { index: job.index, path: job.path, extras: [], lines: {}, failure: failureMessage(error, job.path, settings.locale) };
   }

@@ -13,6 +13,11 @@ export interface CheckSettings {
   wantLines: boolean;
   /** Compute finding fingerprints (SARIF, baselines). */
   wantFingerprints: boolean;
+  /**
+   * Hand each result over as JSON text (`FileOutcome.resultJson`, with its tally) rather than as an object:
+   * the JSON outputs, which write nothing else of it.
+   */
+  resultAsJson?: boolean;
   /** Keep what `nianbao audit` needs of each report: digest, key figures, tables (see AuditPayload). */
   wantAudit?: boolean;
   /** Time budget of one report's check in milliseconds (default: the core's). */

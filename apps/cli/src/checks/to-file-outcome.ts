@@ -58,6 +58,21 @@ export function toFileOutcome(
   };
 }
 
+/**
+ * The outcome with its result as JSON text and a tally instead of the object (see
+ * `FileOutcome.resultJson`): one string to post from a worker thread and to write, instead of an object
+ * graph to copy, keep and serialise on the main thread.
+ */
+export function withResultAsJson(outcome: FileOutcome): FileOutcome {
+  const { result, ...rest } = outcome;
+  if (!result) return outcome;
+  return {
+    ...rest,
+    resultJson: JSON.stringify(result),
+    tally: { recognised: result.template !== null, findings: result.diagnostics.map(({ code, severity }) => ({ code, severity })) },
+  };
+}
+
 function toOutputDiagnostic(diagnostic: Diagnostic, range: (r: OffsetRange) => Range): OutputDiagnostic {
   return {
     code: diagnostic.code,

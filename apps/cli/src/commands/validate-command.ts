@@ -3,7 +3,7 @@ import { runChecks, defaultJobs } from '../checks/run-checks.js';
 import { createFormatter } from '../format/create-formatter.js';
 import type { OutputFormat } from '../format/formatter.js';
 import { collectInputs } from '../input/collect-inputs.js';
-import { addToSummary, emptySummary, type FileOutcome } from '../outcome/index.js';
+import { addToSummary, emptySummary, tallyOf, type FileOutcome } from '../outcome/index.js';
 import { CliError, ExitCode } from '../program/cli-error.js';
 import type { CliIo } from '../program/cli-io.js';
 import { cliVersion } from '../program/cli-version.js';
@@ -66,7 +66,7 @@ export async function validateCommand(operands: string[], options: ValidateOptio
   const deliver = (outcome: FileOutcome) => {
     if (outcome.failure) warn(outcome.failure);
     if (outcome.fix?.skipped) warn(outcome.fix.skipped);
-    warningsSeen += outcome.result?.diagnostics.filter((d) => d.severity === 'warning').length ?? 0;
+    warningsSeen += tallyOf(outcome)?.findings.filter((d) => d.severity === 'warning').length ?? 0;
     const shown = options.quiet ? onlyErrors(outcome) : outcome;
     addToSummary(summary, shown);
     formatter.file(shown);

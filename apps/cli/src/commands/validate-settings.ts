@@ -33,6 +33,8 @@ export async function checkSettingsFor(
       fix: options.fix === true,
       wantLines: options.format === 'pretty',
       wantFingerprints: options.format === 'sarif',
+      // The JSON outputs write each result as it is: it can travel as text (--quiet filters the objects).
+      resultAsJson: (options.format === 'json' || options.format === 'jsonl') && options.quiet !== true,
       ...(budgetMs !== undefined && { budgetMs }),
     },
     templateSetOf,

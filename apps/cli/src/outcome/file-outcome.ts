@@ -100,6 +100,17 @@ export interface FixReport {
 }
 
 /**
+ * What a run's summary and exit code need of a file's result when the result itself travels as JSON
+ * text (see {@link FileOutcome.resultJson}).
+ */
+export interface ResultTally {
+  /** Whether a template fitted the file (the contract's `template` is not null). */
+  recognised: boolean;
+  /** Code and severity of each finding, in the result's order. */
+  findings: Array<{ code: string; severity: Severity }>;
+}
+
+/**
  * Everything the CLI learnt from one input: the contract object, and what the formatters need besides.
  * Plain data, so a worker thread can post it.
  */
@@ -108,8 +119,16 @@ export interface FileOutcome {
   index: number;
   /** Display path (as given, or relative to the directory given); `<stdin>` for standard input. */
   path: string;
-  /** Present unless the file could not be read or checked. */
+  /** Present unless the file could not be read or checked, or the result travels as {@link resultJson}. */
   result?: FileResult;
+  /**
+   * The result as JSON text instead of `result` (`CheckSettings.resultAsJson`, for the JSON outputs): made
+   * where the file was checked — on a worker thread, so that the main thread only writes it. Comes with
+   * {@link tally}.
+   */
+  resultJson?: string;
+  /** What the summary needs of a result that travels as {@link resultJson}. */
+  tally?: ResultTally;
   /** Parallel to `result.diagnostics`. */
   extras: DiagnosticExtras[];
   /** Text of the lines diagnostics start on (0-based line number → text), for code frames. */

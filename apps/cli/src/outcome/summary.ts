@@ -1,5 +1,5 @@
 import type { Severity } from '@nianbao/core';
-import type { FileOutcome } from './file-outcome.js';
+import type { FileOutcome, ResultTally } from './file-outcome.js';
 
 /** Counts of findings by severity. */
 export interface SeverityCounts {
@@ -34,19 +34,29 @@ export function emptySummary(): RunSummary {
   return { files: 0, failed: 0, unrecognised: 0, errors: 0, warnings: 0, infos: 0, fixedFiles: 0, fixes: 0, byCode: new Map() };
 }
 
+/**
+ * Whether a template fitted the file and the code and severity of each finding, from the result or, for a
+ * result that travels as JSON text, its tally; undefined when the file could not be read or checked.
+ */
+export function tallyOf(outcome: FileOutcome): ResultTally | undefined {
+  if (outcome.result) return { recognised: outcome.result.template !== null, findings: outcome.result.diagnostics };
+  return outcome.tally;
+}
+
 /** Adds one file's outcome to a summary. */
 export function addToSummary(summary: RunSummary, outcome: FileOutcome): void {
-  if (!outcome.result) {
+  const tally = tallyOf(outcome);
+  if (!tally) {
     summary.failed++;
     return;
   }
   summary.files++;
-  if (outcome.result.template === null) summary.unrecognised++;
+  if (!tally.recognised) summary.unrecognised++;
   if (outcome.fix && outcome.fix.applied > 0) {
     summary.fixedFiles++;
     summary.fixes += outcome.fix.applied;
   }
-  for (const diagnostic of outcome.result.diagnostics) {
+  for (const diagnostic of tally.findings) {
     const key = severityKey[diagnostic.severity];
     summary[key]++;
     let perCode = summary.byCode.get(diagnostic.code);

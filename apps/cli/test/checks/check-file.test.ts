@@ -18,4 +18,13 @@ describe('checkFile', () => {
     const outcome = await checkFile(job, settings);
     expect(outcome.failure).toBeUndefined();
   });
+
+  it('hands the result over as JSON text with its tally when asked (the JSON outputs)', async () => {
+    const object = await checkFile(job, settings);
+    const text = await checkFile(job, { ...settings, resultAsJson: true });
+    expect(text.result).toBeUndefined();
+    expect(text.resultJson).toBe(JSON.stringify(object.result));
+    expect(text.tally).toEqual({ recognised: true, findings: object.result!.diagnostics.map((d) => ({ code: d.code, severity: d.severity })) });
+    expect(text.tally!.findings.length).toBeGreaterThan(0);
+  });
 });

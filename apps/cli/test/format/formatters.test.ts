@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JsonFormatter, JsonLinesFormatter, PrettyFormatter } from '../../src/format/index.js';
+import { withResultAsJson } from '../../src/checks/to-file-outcome.js';
 import { createTranslator } from '../../src/i18n/translate.js';
 import { addToSummary, emptySummary, type FileOutcome } from '../../src/outcome/index.js';
 import { createStyle } from '../../src/terminal/style.js';
@@ -96,6 +97,21 @@ describe('json formatters', () => {
     expect(equation).toMatchObject({ expected: 2, actual: 0 });
     expect(pinyin).not.toHaveProperty('expected');
     expect(document.summary).toEqual({ files: 1, errors: 1, warnings: 1, infos: 0 });
+  });
+
+  it('writes a result that came as JSON text byte for byte as the object, and counts it from its tally', () => {
+    const asText = (outcome: FileOutcome): FileOutcome => withResultAsJson(outcome);
+    const outcomes = [sampleOutcome(0, 'a.txt'), failedOutcome(), sampleOutcome(2, 'c.txt')];
+    for (const make of [(write: (s: string) => void) => new JsonFormatter({ write }), (write: (s: string) => void) => new JsonLinesFormatter({ write })]) {
+      const mixed = render(make, [asText(outcomes[0]), outcomes[1], outcomes[2]]);
+      expect(mixed).toBe(render(make, outcomes));
+      expect(render(make, outcomes.map(asText))).toBe(mixed);
+    }
+    const summary = emptySummary();
+    addToSummary(summary, asText(failedOutcome()));
+    addToSummary(summary, asText(sampleOutcome()));
+    expect(summary).toMatchObject({ files: 1, failed: 1, errors: 1, warnings: 1, infos: 0, unrecognised: 0 });
+    expect([...summary.byCode.keys()]).toEqual(['arithmetic/equation', 'quality/pinyin']);
   });
 
   it('jsonl writes one file per line and a summary line', () => {
