@@ -89,8 +89,16 @@ export function checkEditedBuffer(request: ReportCheckRequest, previous?: Buffer
 export class RecentBufferChecks {
   private readonly checks = new Map<string, { request: ReportCheckRequest; check: BufferCheck }>();
 
-  /** @param capacity how many buffers' checks are kept (the least recently checked is dropped) */
-  constructor(private readonly capacity = 2) {}
+  /**
+   * @param capacity how many buffers' checks are kept (the least recently checked is dropped)
+   * @param rehearseUpTo {@link rehearse} rehearses on buffers of at most this many UTF-16 units only
+   * (128 K: a report of 300–400 KB, 30–40 ms a check once compiled): a rehearsal holds up a check that
+   * arrives meanwhile for as long as it takes
+   */
+  constructor(
+    private readonly capacity = 2,
+    private readonly rehearseUpTo = 128 * 1024,
+  ) {}
 
   /** Checks a buffer from its last check, and keeps this one instead. */
   check(request: ReportCheckRequest): ReportCheckOutcome {
@@ -111,11 +119,13 @@ export class RecentBufferChecks {
    * cells would make (the `n`th cell written as a plain number, its last digit changed), made from the
    * buffer's last check as the user's edit would be, and thrown away (the buffer's last check stays the
    * base of its next one). It runs the code of an edit's check, so that the engine has compiled it before
-   * the user types (see `idle-rehearsals.ts`). False when there is nothing to rehearse on.
+   * the user types (see `idle-rehearsals.ts`). False when there is nothing to rehearse on: no buffer
+   * checked, no table cell, or a large buffer (its check is slow; its long loops are compiled while it
+   * runs anyway).
    */
   rehearse(n: number): boolean {
     const last = [...this.checks.values()].at(-1);
-    if (!last) return false;
+    if (!last || last.request.source.text.length > this.rehearseUpTo) return false;
     const text = cellTypedOver(last.check, n);
     if (text === undefined) return false;
     checkEditedBuffer({ ...last.request, source: { ...last.request.source, text } }, last.check);

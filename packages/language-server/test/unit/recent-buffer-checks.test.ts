@@ -55,6 +55,10 @@ describe('RecentBufferChecks', () => {
     expect(kept.get('file:///a.txt')?.check).toBe(before);
     const text = edited(seed, '2');
     expect(recent.check(request('file:///a.txt', text))).toEqual(checkBuffer(request('file:///a.txt', text)));
+    // Not on a buffer longer than the limit.
+    const large = new RecentBufferChecks(2, seed.length - 1);
+    large.check(request('file:///a.txt', seed));
+    expect(large.rehearse(0)).toBe(false);
   });
 });
 
