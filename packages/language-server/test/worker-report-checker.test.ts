@@ -3,8 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinTemplates, type ReportSource } from '@nianbao/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WorkerReportChecker } from '../src/node/worker-report-checker.js';
-import type { ReportCheckRequest } from '../src/reports/report-checker.js';
+import { sameData, shareTables, unshareTables, WorkerReportChecker } from '../src/node/worker-report-checker.js';
+import { checkBuffer, type ReportCheckRequest } from '../src/reports/report-checker.js';
 import { serverPath, seedPath } from './lsp-harness.js';
 
 /** The Node server's checks on a worker thread (the bundled out/check-worker.cjs). */
@@ -42,6 +42,50 @@ describe('WorkerReportChecker', () => {
     const unknown = (await checker.check(request('file:///a.md', seed003, 'no-such-template')))!;
     expect(unknown.unknownTemplate).toBe('no-such-template');
     expect(unknown.result.template?.id).toBe('gov-disclosure-2019');
+  });
+
+  it('gives the inline check of each version, edit after edit, its unchanged tables crossing from the worker once', async () => {
+    checker = new WorkerReportChecker(script);
+    const anchor = seed003.indexOf('（七）总计');
+    const at = anchor + seed003.slice(anchor).search(/\d/u);
+    const versions = ['2', '0', '17', '0', '3'].map((digits) => seed003.slice(0, at) + digits + seed003.slice(at + 1));
+    // Two documents in turn, and a third that pushes the first out of what the two threads keep.
+    for (const [i, text] of versions.entries()) {
+      for (const name of ['file:///a.md', 'file:///b.md', ...(i === 2 ? ['file:///c.md'] : [])]) {
+        const quick = { ...request(name, text), verifySuggestions: false };
+        const outcome = (await checker.check(quick))!;
+        expect(sameData(outcome.result, checkBuffer(quick).result)).toBe(true);
+      }
+    }
+  });
+
+  it('shares the tables equal to the last ones sent, and restores them from the last ones received', () => {
+    const quick = (text: string) => checkBuffer({ ...request('file:///a.md', text), verifySuggestions: false }).result;
+    const before = quick(seed003);
+    const anchor = seed003.indexOf('（七）总计');
+    const at = anchor + seed003.slice(anchor).search(/\d/u);
+    const after = quick(seed003.slice(0, at) + '2' + seed003.slice(at + 1));
+    const shared = shareTables(after, before.report!.tables)!;
+    const tables = shared.report!.tables as unknown[];
+    // One table changed (the one with the cell typed over); the others are left out.
+    expect(tables.filter((t) => t !== null)).toHaveLength(1);
+    expect(tables.length).toBe(after.report!.tables.length);
+    const crossed = structuredClone(shared);
+    expect(sameData(unshareTables(crossed, structuredClone(before.report!.tables)), after)).toBe(true);
+    expect(unshareTables(crossed, undefined)).toBeUndefined();
+    expect(shareTables(after, undefined)).toBeUndefined();
+    expect(shareTables(before, [])).toBeUndefined();
+  });
+
+  it('sameData compares plain data deeply', () => {
+    expect(sameData({ a: [1, { b: 'x' }], c: null }, { a: [1, { b: 'x' }], c: null })).toBe(true);
+    expect(sameData({ a: [1, { b: 'x' }] }, { a: [1, { b: 'y' }] })).toBe(false);
+    expect(sameData({ a: 1 }, { a: 1, b: undefined })).toBe(false);
+    expect(sameData({ a: undefined }, { b: undefined })).toBe(false);
+    expect(sameData([1, 2], [1, 2, 3])).toBe(false);
+    expect(sameData([1], { 0: 1 })).toBe(false);
+    expect(sameData(Number.NaN, Number.NaN)).toBe(true);
+    expect(sameData(0, null)).toBe(false);
   });
 
   it('drops a check still waiting when a newer version of its document comes', async () => {

@@ -1,9 +1,9 @@
 import { parentPort } from 'node:worker_threads';
-import type { TemplateIR } from '@nianbao/core';
 import { RecentBufferChecks, verifyBuffer } from '../reports/report-checker.js';
 import { IdleCollection, memoryReducingCollection } from './idle-collection.js';
 import { IdleRehearsals } from './idle-rehearsals.js';
-import { withoutText, type CheckWorkerRequest, type CheckWorkerResponse } from './worker-report-checker.js';
+import type { ReportTable, TemplateIR } from '@nianbao/core';
+import { shareTables, sharedTablesDocuments, withoutText, type CheckWorkerRequest, type CheckWorkerResponse } from './worker-report-checker.js';
 
 // The worker thread of the Node language server's checks (bundled to out/check-worker.cjs): it checks one
 // buffer at a time, or verifies the fixes of a check, and answers each request with the outcome (without the
@@ -30,6 +30,8 @@ const port = parentPort!;
 /** The last checks of the buffers checked lately: the next check of each starts from its last one. */
 const recent = new RecentBufferChecks();
 const templates = new Map<number, { ir: TemplateIR; lastUse: number }>();
+/** The tables of the last check of each document answered (the last few): the next answer shares the equal ones. */
+const sentTables = new Map<string, ReportTable[]>();
 let requests = 0;
 /** Rehearsals of an edit: 16 in the worker's first idle moments, 8 after each collection (it drops compiled code). */
 const rehearsals = new IdleRehearsals((n) => recent.rehearse(n), rehearseAfterIdleMs, { count: 16, ms: 1500 }, { count: 8, ms: 400 });
@@ -67,7 +69,16 @@ port.on('message', (request: CheckWorkerRequest) => {
     } else {
       const { source, template, locale, verifySuggestions } = request;
       const outcome = recent.check({ source, template, templates: irs, locale, verifySuggestions });
-      response = { id: request.id, outcome: { ...outcome, result: withoutText(outcome.result) } };
+      const result = withoutText(outcome.result);
+      const name = source.name ?? '';
+      const shared = shareTables(result, request.full === true ? undefined : sentTables.get(name));
+      sentTables.delete(name);
+      sentTables.set(name, result.report?.tables ?? []);
+      for (const oldest of sentTables.keys()) {
+        if (sentTables.size <= sharedTablesDocuments) break;
+        sentTables.delete(oldest);
+      }
+      response = shared ? { id: request.id, outcome: { ...outcome, result: shared }, sharedTables: true } : { id: request.id, outcome: { ...outcome, result } };
     }
   } catch (error) {
     response = { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };

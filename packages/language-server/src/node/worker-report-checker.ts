@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
-import { DEFAULT_CHECK_BUDGET_MS, type CheckResult, type Locale, type ReportSource, type TemplateIR } from '@nianbao/core';
+import { DEFAULT_CHECK_BUDGET_MS, type CheckResult, type Locale, type ReportSource, type ReportTable, type TemplateIR } from '@nianbao/core';
 import {
   InlineReportChecker,
   type ReportChecker,
@@ -19,13 +19,17 @@ export type CheckWorkerRequest = {
   locale: Locale;
   templates: Array<{ key: number; ir?: TemplateIR }>;
 } & (
-  | { kind: 'check'; source: ReportSource; template: string; verifySuggestions?: boolean }
+  | { kind: 'check'; source: ReportSource; template: string; verifySuggestions?: boolean; full?: boolean }
   | { kind: 'verify'; result: CheckResult }
 );
 
-/** The worker's answer: the outcome, a failure, or the keys it no longer has (send every IR again). */
+/**
+ * The worker's answer: the outcome, a failure, or the keys it no longer has (send every IR again). A
+ * check's outcome with `sharedTables` has a null in place of each table equal to the one at the same
+ * index in the last check of the same document the worker answered (see {@link shareTables}).
+ */
 export type CheckWorkerResponse =
-  | { id: number; outcome: ReportCheckOutcome }
+  | { id: number; outcome: ReportCheckOutcome; sharedTables?: boolean }
   | { id: number; verified: CheckResult }
   | { id: number; error: string }
   | { id: number; missing: true };
@@ -39,10 +43,68 @@ export function withoutText(result: CheckResult): CheckResult {
   return { ...result, source, report: result.report && { ...result.report, source } };
 }
 
+/**
+ * The result to send for a check, with a null in place of each of its tables equal to the table at the
+ * same index of `previous` (the tables of the last check of the same document sent): a number typed over
+ * changes one table, and the others need not cross to the server again (a structured clone of a parsed
+ * report costs both threads time, and the server's young generation copies what it receives). Undefined
+ * when no table is shared.
+ */
+export function shareTables(result: CheckResult, previous: readonly ReportTable[] | undefined): CheckResult | undefined {
+  const report = result.report;
+  if (!report || !previous) return undefined;
+  let shared = false;
+  const tables = report.tables.map((table, i) => {
+    if (i < previous.length && sameData(table, previous[i])) {
+      shared = true;
+      return null;
+    }
+    return table;
+  });
+  return shared ? { ...result, report: { ...report, tables: tables as ReportTable[] } } : undefined;
+}
+
+/**
+ * The tables of a result sent with {@link shareTables}, the shared ones taken from `previous` (the tables
+ * of the last check of the document received); undefined when `previous` lacks one.
+ */
+export function unshareTables(result: CheckResult, previous: readonly ReportTable[] | undefined): CheckResult | undefined {
+  const report = result.report;
+  if (!report) return result;
+  const tables: ReportTable[] = [];
+  for (const [i, table] of (report.tables as Array<ReportTable | null>).entries()) {
+    const restored = table ?? previous?.[i];
+    if (!restored) return undefined;
+    tables.push(restored);
+  }
+  return { ...result, report: { ...report, tables } };
+}
+
+/** Deep equality of plain data (what a structured clone carries of a parsed report: objects, arrays, primitives). */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Number.isNaN(a) && Number.isNaN(b);
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const key of keys) if (!Object.hasOwn(y, key) || !sameData(x[key], y[key])) return false;
+  return true;
+}
+
 /** A result from the worker with the source it was made from (the one sent, text and all). */
 function withText(result: CheckResult, source: ReportSource): CheckResult {
   return { ...result, source, report: result.report && { ...result.report, source } };
 }
+
+/** How many documents' last tables the worker and the server keep for sharing them (see {@link shareTables}). */
+export const sharedTablesDocuments = 2;
 
 /** A job waiting for the worker, or on it. */
 interface Waiting {
@@ -74,6 +136,11 @@ export class WorkerReportChecker implements ReportChecker {
   private nextId = 1;
   private readonly inline = new InlineReportChecker();
   private scriptFound: boolean | undefined;
+  /**
+   * The tables of the last check of each document this worker answered, for the tables its next answer
+   * shares (see {@link shareTables}); the documents answered most recently only.
+   */
+  private received = new Map<string, ReportTable[]>();
 
   /**
    * @param script the worker script (out/check-worker.cjs beside the bundled server)
@@ -150,7 +217,14 @@ export class WorkerReportChecker implements ReportChecker {
     const { job } = waiting;
     const message: CheckWorkerRequest =
       job.kind === 'check'
-        ? { ...common, kind: 'check', source: job.request.source, template: job.request.template, verifySuggestions: job.request.verifySuggestions }
+        ? {
+            ...common,
+            kind: 'check',
+            source: job.request.source,
+            template: job.request.template,
+            verifySuggestions: job.request.verifySuggestions,
+            ...(waiting.full === true && { full: true }),
+          }
         : { ...common, kind: 'verify', result: job.request.result };
     worker.postMessage(message);
   }
@@ -164,6 +238,7 @@ export class WorkerReportChecker implements ReportChecker {
       if (this.worker !== worker) return;
       this.worker = undefined;
       this.sent = new Set();
+      this.received = new Map();
       const running = this.running;
       if (!running) return;
       clearTimeout(running.timer);
@@ -175,6 +250,7 @@ export class WorkerReportChecker implements ReportChecker {
     worker.on('exit', (code) => lost(`the check worker exited with code ${code}`));
     this.worker = worker;
     this.sent = new Set();
+    this.received = new Map();
     return worker;
   }
 
@@ -182,7 +258,18 @@ export class WorkerReportChecker implements ReportChecker {
     const worker = this.worker;
     this.worker = undefined;
     this.sent = new Set();
+    this.received = new Map();
     if (worker) void worker.terminate();
+  }
+
+  /** Keeps the tables of a document's last check received (of the two documents answered last: see check-worker.ts). */
+  private remember(name: string, tables: ReportTable[]): void {
+    this.received.delete(name);
+    this.received.set(name, tables);
+    for (const oldest of this.received.keys()) {
+      if (this.received.size <= sharedTablesDocuments) break;
+      this.received.delete(oldest);
+    }
   }
 
   private answer(response: CheckWorkerResponse): void {
@@ -199,7 +286,16 @@ export class WorkerReportChecker implements ReportChecker {
       running.resolve(withText(response.verified, running.job.kind === 'verify' ? running.job.request.result.source : response.verified.source));
     } else {
       const source = running.job.kind === 'check' ? running.job.request.source : response.outcome.result.source;
-      running.resolve({ ...response.outcome, result: withText(response.outcome.result, source) });
+      const name = source.name ?? '';
+      const result = response.sharedTables ? unshareTables(response.outcome.result, this.received.get(name)) : response.outcome.result;
+      if (!result) {
+        // Tables shared with an answer this side no longer has (not expected): ask for the check in full.
+        this.queue.unshift({ ...running, full: true });
+        this.next();
+        return;
+      }
+      this.remember(name, result.report?.tables ?? []);
+      running.resolve({ ...response.outcome, result: withText(result, source) });
     }
     this.next();
   }
