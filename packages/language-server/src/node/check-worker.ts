@@ -33,15 +33,10 @@ const templates = new Map<number, { ir: TemplateIR; lastUse: number }>();
 /** The tables of the last check of each document answered (the last few): the next answer shares the equal ones. */
 const sentTables = new Map<string, ReportTable[]>();
 let requests = 0;
-/** Rehearsals of an edit: 16 in the worker's first idle moments, 8 after each collection (it drops compiled code). */
-const rehearsals = new IdleRehearsals((n) => recent.rehearse(n), rehearseAfterIdleMs, { count: 16, ms: 1500 }, { count: 8, ms: 400 });
+/** Rehearsals of an edit: 16 in the worker's first idle moments. */
+const rehearsals = new IdleRehearsals((n) => recent.rehearse(n), rehearseAfterIdleMs, { count: 16, ms: 1500 });
 const collection = memoryReducingCollection();
-const idle = collection
-  ? new IdleCollection(() => {
-      collection();
-      rehearsals.again();
-    }, collectAfterIdleMs)
-  : undefined;
+const idle = collection ? new IdleCollection(collection, collectAfterIdleMs) : undefined;
 // Loading the core leaves garbage too: collected if no job comes soon after the start.
 idle?.worked();
 

@@ -5,11 +5,12 @@
 // warm), which is what the user typing into a report they just opened waits for. So, once the worker has
 // been idle a moment after a check, it rehearses edits of the buffer it checked last (a number typed over
 // in one of its table cells, checked as the user's edit would be and thrown away), a few times in the
-// worker's life, one at a time: a job that arrives meanwhile waits for one rehearsal at most. After the
-// collection that gives the worker's memory back (`idle-collection.ts`), which drops compiled code, it
-// rehearses again, fewer times.
+// worker's life, one at a time: a job that arrives meanwhile waits for one rehearsal at most. (The
+// collection that gives the worker's memory back after 1.5 s idle, `idle-collection.ts`, drops some
+// compiled code: the first edit or two after such a pause are slower again. Rehearsing after it grew the
+// heap back, which is what the collection is for; so it does not.)
 
-/** How many rehearsals, and how much time, each round may take. */
+/** How many rehearsals, and how much time, the worker's rehearsals may take. */
 export interface RehearsalBudget {
   count: number;
   ms: number;
@@ -19,9 +20,8 @@ export interface RehearsalBudget {
  * Runs `rehearse(n)` (true when it rehearsed) once the thread has been idle `idleMs` after a job, one
  * rehearsal per turn of the event loop, until the round's budget is spent or there is nothing to rehearse
  * on (then the budget is kept for later); the next job interrupts the round, which goes on once the
- * thread is idle again. The
- * first round takes `first`; after that a round is started again only by {@link again} (after a
- * collection), with the `repeat` budget. Time is read from `now`. The timers do not keep the thread alive.
+ * thread is idle again, until `budget` is spent. Time is read from `now`. The timers do not keep the
+ * thread alive.
  */
 export class IdleRehearsals {
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -32,11 +32,10 @@ export class IdleRehearsals {
   constructor(
     private readonly rehearse: (n: number) => boolean,
     private readonly idleMs: number,
-    first: RehearsalBudget,
-    private readonly repeat: RehearsalBudget,
+    budget: RehearsalBudget,
     private readonly now: () => number = () => performance.now(),
   ) {
-    this.left = { ...first };
+    this.left = { ...budget };
   }
 
   /** A job is about to run: the rehearsal waiting for the thread to be idle waits again. */
@@ -56,12 +55,6 @@ export class IdleRehearsals {
       this.step();
     }, this.idleMs);
     this.timer.unref?.();
-  }
-
-  /** Code was dropped (a memory-reducing collection): one more round, with the smaller budget. */
-  again(): void {
-    this.left = { ...this.repeat };
-    this.worked();
   }
 
   private step(): void {
