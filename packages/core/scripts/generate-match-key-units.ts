@@ -7,19 +7,10 @@
  *     node packages/core/scripts/generate-match-key-units.ts          # write the file
  *     node packages/core/scripts/generate-match-key-units.ts --check  # exit 1 when the file is stale
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { writeGeneratedFile } from './write-generated-file.ts';
+
 const outputFile = fileURLToPath(new URL('../src/generated/match-key-units.ts', import.meta.url));
 const { computeMatchKeyUnits, renderMatchKeyUnitsModule } = await import('../dist/parse/match-key-units.js');
 const text = renderMatchKeyUnitsModule(computeMatchKeyUnits());
-if (process.argv.includes('--check')) {
-  const current = await readFile(outputFile, 'utf8').catch(() => '');
-  if (current !== text) {
-    console.error(`${outputFile} is stale: run node packages/core/scripts/generate-match-key-units.ts`);
-    process.exit(1);
-  }
-  console.log(`${outputFile} is up to date.`);
-} else {
-  await writeFile(outputFile, text);
-  console.log(`Wrote ${outputFile}.`);
-}
+await writeGeneratedFile(outputFile, text, 'node packages/core/scripts/generate-match-key-units.ts');

@@ -6,21 +6,12 @@
  *     node packages/core/scripts/generate-opencc-unit-classes.ts          # write the file
  *     node packages/core/scripts/generate-opencc-unit-classes.ts --check  # exit 1 when the file is stale
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { writeGeneratedFile } from './write-generated-file.ts';
+
 import './source-module-hooks.ts';
 
 const outputFile = fileURLToPath(new URL('../src/generated/opencc-unit-classes.ts', import.meta.url));
 const { classifyOpenccUnits, renderOpenccUnitClassesModule } = await import('../src/normalize/opencc-unit-classes.ts');
 const text = renderOpenccUnitClassesModule(classifyOpenccUnits());
-if (process.argv.includes('--check')) {
-  const current = await readFile(outputFile, 'utf8').catch(() => '');
-  if (current !== text) {
-    console.error(`${outputFile} is stale: run node packages/core/scripts/generate-opencc-unit-classes.ts`);
-    process.exit(1);
-  }
-  console.log(`${outputFile} is up to date.`);
-} else {
-  await writeFile(outputFile, text);
-  console.log(`Wrote ${outputFile}.`);
-}
+await writeGeneratedFile(outputFile, text, 'node packages/core/scripts/generate-opencc-unit-classes.ts');
