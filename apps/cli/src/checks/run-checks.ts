@@ -4,6 +4,7 @@ import { readStream } from '../input/read-stream.js';
 import type { FileOutcome } from '../outcome/index.js';
 import { createTranslator } from '../i18n/translate.js';
 import { runCodeCache } from '../program/run-code-cache.js';
+import { youngGenerationForRun } from '../program/young-generation.js';
 import { checkFile } from './check-file.js';
 import { interruptAfterMs } from './check-guard.js';
 import { checkWorkerArgument, checkWorkerScript } from './check-worker-script.js';
@@ -54,6 +55,8 @@ export async function runChecks(
       checkJobs.push({ index, path: input.path, file: input.file, templateSet });
     }
   }
+  // Many files: the young generation grows again (on this thread and on the workers started below).
+  youngGenerationForRun(checkJobs.length, process.execArgv);
   if (jobs <= 1) {
     for (const job of checkJobs) deliver(await checkFile(job, settings));
     return;

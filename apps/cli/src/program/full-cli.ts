@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { cacheDirectory, cachesEnabled } from './cache-directory.js';
 import { codeCacheKey, runBundleWithCodeCache, type CodeCacheControl } from './code-cache-bundle.js';
 import { enterEfficiencyMode } from './efficiency-mode.js';
+import { keepYoungGenerationSmall } from './young-generation.js';
 
 /** Set by the bundler (scripts/bundle.mjs): a hash of `cli.cjs`, the whole command line in one file. */
 declare const NIANBAO_BUNDLE_HASH: string;
@@ -14,13 +15,17 @@ declare const NIANBAO_BUNDLE_HASH: string;
  * of the cold start of a check is compiling the engine's functions. A check worker thread has a cache file
  * of its own (`check-worker`), which the first worker to check a batch writes when it is missing; the main
  * thread of a run whose checks ran on workers writes none (its code would be missing the checks). On the
- * main thread V8 is first put in efficiency mode (see `enterEfficiencyMode`).
+ * main thread V8 is first put in efficiency mode (see `enterEfficiencyMode`) and its young generation kept
+ * small (see `keepYoungGenerationSmall`; a run of many files lets it grow, see `youngGenerationForRun`).
  * @param launcher the launcher's URL (what worker threads start from)
  * @param command the command run (it keys the code cache)
  * @param worker whether this is a check worker thread
  */
 export async function runFullCli(launcher: URL, command: string, worker: boolean): Promise<void> {
-  if (!worker) enterEfficiencyMode(process.execArgv);
+  if (!worker) {
+    enterEfficiencyMode(process.execArgv);
+    keepYoungGenerationSmall(process.execArgv);
+  }
   const bundle = fileURLToPath(new URL('./cli.cjs', import.meta.url));
   const cache = cachesEnabled(process.env)
     ? {
