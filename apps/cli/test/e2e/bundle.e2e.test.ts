@@ -51,8 +51,9 @@ describe('the bundled CLI', () => {
     expect((JSON.parse(copied.stdout) as { files: unknown[] }).files).toHaveLength(5);
   });
 
-  it('checks one named file without loading the Node modules of worker threads or of a piped standard input', () => {
-    // Each costs a few milliseconds of a cold start. Standard input is a pipe, as a spawning program's is;
+  it('checks one named file without loading the Node modules of worker threads, of a piped standard input, of fs/promises or of performance', () => {
+    // Each costs a few milliseconds of a cold start (node:fs/promises some thirty modules, the global
+    // `performance` ten: a check's calls go to node:fs's callbacks and process.hrtime). Standard input is a pipe, as a spawning program's is;
     // the output goes to files (a piped output is a socket, which loads node:net).
     const probe = path.join(copy, 'loaded-modules.cjs');
     const list = path.join(copy, 'loaded-modules.json');
@@ -67,7 +68,15 @@ describe('the bundled CLI', () => {
     expect(run.status).toBe(1);
     const loaded = JSON.parse(readFileSync(list, 'utf8')) as string[];
     expect(loaded).toContain('NativeModule vm');
-    expect(loaded.filter((entry) => /^NativeModule (worker_threads|net)$/.test(entry))).toEqual([]);
+    expect(loaded.filter((entry) => /^NativeModule (worker_threads|net|fs\/promises|perf_hooks)$/.test(entry))).toEqual([]);
+  });
+
+  it('reports a missing input and a folder without reports from the copy as from the sources', () => {
+    for (const args of [['validate', 'no/such/report.txt'], ['validate', 'apps/cli/scripts', '--format', 'json']]) {
+      const copied = runCopy(args);
+      expect(copied.stderr).not.toBe('');
+      expect({ status: copied.status, stderr: copied.stderr }).toEqual({ status: runCli(args).status, stderr: runCli(args).stderr });
+    }
   });
 
   it('compiles a template file and reports its version from the copy', () => {

@@ -12,6 +12,7 @@ import { parseReport } from '../parse/index.js';
 import { compareDiagnostics, validateReport } from '../validate/index.js';
 import { builtinTemplates } from '../templates/index.js';
 import { diagnosticCodes, message } from '../messages/index.js';
+import { checkClock } from '../validate/check-clock.js';
 
 /** What to check a report against. */
 export interface CheckOptions {
@@ -99,7 +100,7 @@ function checkNormalized(
   recheckable: boolean,
   carried: CarriedOver = {},
 ): CheckResult {
-  const started = performance.now();
+  const started = checkClock();
   const budgetMs = options.budgetMs ?? DEFAULT_CHECK_BUDGET_MS;
   const deadline = { at: started + budgetMs, seconds: Math.round(budgetMs / 100) / 10 };
   const templates = options.templates ?? builtinTemplates;
@@ -140,7 +141,7 @@ function checkNormalized(
 export function verifyResultSuggestions(result: CheckResult, options: CheckOptions = {}): CheckResult {
   if (!result.report || !result.template) return result;
   const budgetMs = options.budgetMs ?? DEFAULT_CHECK_BUDGET_MS;
-  const deadline = { at: performance.now() + budgetMs, seconds: Math.round(budgetMs / 100) / 10 };
+  const deadline = { at: checkClock() + budgetMs, seconds: Math.round(budgetMs / 100) / 10 };
   const template = typeof options.template === 'object' ? options.template : (options.templates ?? builtinTemplates).find((t) => t.id === result.template?.id);
   if (!template) return result;
   return verifyCheckedSuggestions(result, { ...options, template }, deadline);
@@ -159,14 +160,14 @@ function verifyCheckedSuggestions(
     source.text,
     diagnostics,
     (fixed, edits) => {
-      const recheckOptions = { ...options, budgetMs: Math.max(0, deadline.at - performance.now()) };
+      const recheckOptions = { ...options, budgetMs: Math.max(0, deadline.at - checkClock()) };
       if (!base) return recheckText(source, fixed, recheckOptions);
       cells ??= new CellEditIndex(base);
       return recheckText(source, fixed, recheckOptions, cells, edits);
     },
     deadline.at,
   );
-  if (performance.now() > deadline.at && !offered.some((d) => d.code === 'structure/check-timeout')) {
+  if (checkClock() > deadline.at && !offered.some((d) => d.code === 'structure/check-timeout')) {
     offered.push(timeoutFinding(source, deadline.seconds, options.locale ?? 'zh-CN'));
     offered.sort(compareDiagnostics);
   }

@@ -1,5 +1,6 @@
 import type { Diagnostic, Suggestion, TextEdit } from '../diagnostics/diagnostic.js';
 import { applyEdits } from '../validate/index.js';
+import { checkClock } from '../validate/check-clock.js';
 
 /** Most re-checks spent verifying the suggestions of one report; suggestions left unverified are not offered. */
 export const MAX_SUGGESTION_CHECKS = 24;
@@ -10,7 +11,7 @@ export const MAX_SUGGESTION_CHECKS = 24;
  * afterwards, and no finding is new (no code and rule has more findings than before). Spot deletions of
  * quality findings (Pinyin readings, converter leftovers) are independent of each other and verified
  * together in one re-check; the others one by one, at most {@link MAX_SUGGESTION_CHECKS} re-checks in
- * all, none after `deadline` (a `performance.now()` value). Suggestions that make the same text (one fix
+ * all, none after `deadline` (a `checkClock()` value). Suggestions that make the same text (one fix
  * offered for several findings, as localisation does for the equations one wrong cell breaks) share one
  * re-check: the check is deterministic, so its findings on that text are the same; each finding is still
  * judged against them. `recheck` gets the fixed text and the edits that made it (which it may use to
@@ -36,7 +37,7 @@ export function verifySuggestions(
     }
     let after = findingsAfter.get(fixed);
     if (after === undefined) {
-      if (checks >= MAX_SUGGESTION_CHECKS || performance.now() > deadline) return false;
+      if (checks >= MAX_SUGGESTION_CHECKS || checkClock() > deadline) return false;
       checks++;
       after = recheck(fixed, edits);
       findingsAfter.set(fixed, after);

@@ -14,7 +14,7 @@ export interface ValidateOptions {
    */
   normalized?: TextView;
   /**
-   * A time limit (`performance.now()` value): checks not started by then are skipped and one
+   * A time limit (a `checkClock()` value): checks not started by then are skipped and one
    * `structure/check-timeout` finding says so.
    */
   deadline?: { at: number; seconds: number };

@@ -11,6 +11,7 @@ import { checkTemplate } from './check-template.js';
 import { checkTextQuality } from './check-text-quality.js';
 import type { ValidateOptions } from './validate-options.js';
 import { ValidationContext } from './validation-context.js';
+import { checkClock } from './check-clock.js';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -36,13 +37,13 @@ export function validateReport(report: ParsedReport, template: TemplateIR, optio
   const view = options.normalized ?? normalizeText(report.source.text);
   const ctx = new ValidationContext(report, template, view, options.templates ?? [], options.locale);
   if (report.parseFailure !== undefined) return [parseFailed(ctx, report.parseFailure)];
-  if (options.deadline && performance.now() > options.deadline.at) {
+  if (options.deadline && checkClock() > options.deadline.at) {
     return [checkTimeout(ctx, options.deadline.seconds, 'check-stage/reading')];
   }
   const checks = [checkStructure, checkTemplate, checkCells, checkArithmetic, checkProse, checkSectionText, checkTextQuality];
   const diagnostics: Diagnostic[] = [];
   for (const check of checks) {
-    if (options.deadline && performance.now() > options.deadline.at) {
+    if (options.deadline && checkClock() > options.deadline.at) {
       diagnostics.push(checkTimeout(ctx, options.deadline.seconds, 'check-stage/validating'));
       break;
     }
