@@ -15,6 +15,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeAsciiOnly } from '../../../scripts/ascii-regexps.mjs';
+import { zodEnglishOnly } from '../../../scripts/zod-english-only.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -103,7 +104,7 @@ const commonJs = await build({
   platform: 'node',
   target: 'node22',
   conditions: ['@nianbao/source'],
-  plugins: [lazyChildProcess, fsPromisesOnUse, dynamicBuiltinsAsRequire],
+  plugins: [lazyChildProcess, fsPromisesOnUse, dynamicBuiltinsAsRequire, zodEnglishOnly()],
   define: {
     NIANBAO_CLI_VERSION: JSON.stringify(version),
     NIANBAO_BUILD_ID: JSON.stringify(buildId),

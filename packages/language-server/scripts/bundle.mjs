@@ -7,6 +7,7 @@ import { chmodSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { writeAsciiOnly } from '../../../scripts/ascii-regexps.mjs';
+import { zodEnglishOnly } from '../../../scripts/zod-english-only.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const watch = process.argv.includes('--watch');
@@ -31,6 +32,8 @@ const options = {
   legalComments: 'none',
   logLevel: 'warning',
   logOverride: { 'empty-import-meta': 'error' },
+  // zod's locales other than English, never used (see zod-english-only.mjs).
+  plugins: [zodEnglishOnly()],
   // out/server.cjs is also the `nianbao-language-server` command of the packed package.
   banner: { js: '#!/usr/bin/env node' },
 };
