@@ -7,7 +7,7 @@ import { runCodeCache } from '../program/run-code-cache.js';
 import { youngGenerationForRun } from '../program/young-generation.js';
 import { checkFile } from './check-file.js';
 import { interruptAfterMs } from './check-guard.js';
-import { checkWorkerArgument, checkWorkerScript } from './check-worker-script.js';
+import { checkWorkerOptions, checkWorkerScript, startedCheckWorkers } from './check-worker-script.js';
 import type { CheckJob, CheckSettings } from './check-settings.js';
 import { OrderedWorkerPool } from './worker-pool.js';
 
@@ -22,9 +22,6 @@ export function defaultJobs(files: number, requested?: number): number {
   if (requested !== undefined) return Math.max(1, Math.min(requested, files));
   return Math.max(1, Math.min(availableParallelism(), Math.floor(files / minFilesPerWorker)));
 }
-
-/** Young-generation size of each worker thread, in MB (V8's default grows far larger under load). */
-export const workerYoungGenerationMb = 48;
 
 /** Where run inputs come from besides the file system. */
 export interface RunSources {
@@ -55,9 +52,13 @@ export async function runChecks(
       checkJobs.push({ index, path: input.path, file: input.file, templateSet });
     }
   }
-  // Many files: the young generation grows again (on this thread and on the workers started below).
+  // Many files: the young generation grows again (on this thread and on the workers, V8's flags being
+  // the process's: those started early too).
   youngGenerationForRun(checkJobs.length, process.execArgv);
+  // Workers started before the inputs were known (`--jobs N`): those the run does not need are stopped.
+  const early = startedCheckWorkers();
   if (jobs <= 1) {
+    early?.stop();
     for (const job of checkJobs) deliver(await checkFile(job, settings));
     return;
   }
@@ -71,10 +72,14 @@ export async function runChecks(
     jobs,
     settings,
     (job, reason) => failed(job, `${job.path}: ${reason}`),
-    // A small young generation: reports are checked one by one, and a big nursery only costs memory.
-    { resourceLimits: { maxYoungGenerationSizeMb: workerYoungGenerationMb }, argv: [checkWorkerArgument] },
+    checkWorkerOptions(),
     // A worker stuck in one report past the hard limit is terminated: that file fails, the rest go on.
     { limitMs, onOverrun: (job) => failed(job, t('check-interrupted', { path: job.path, seconds: Math.round(limitMs / 100) / 10 })) },
+    early && (() => early.take()),
   );
-  await pool.run(checkJobs, (outcome) => deliver(outcome));
+  try {
+    await pool.run(checkJobs, (outcome) => deliver(outcome));
+  } finally {
+    early?.stop();
+  }
 }

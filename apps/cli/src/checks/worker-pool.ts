@@ -9,6 +9,17 @@ export interface PoolRequest<Job> {
   clock: SharedArrayBuffer;
 }
 
+/**
+ * The first message to a worker that was started before its pool (without `workerData`, see
+ * {@link WorkerSource}): the `workerData` the pool would have started it with.
+ */
+export interface PoolStart {
+  workerData: unknown;
+}
+
+/** Where a pool takes workers already started (and waiting for a {@link PoolStart}) before it starts its own. */
+export type WorkerSource = () => Worker | undefined;
+
 /** A message from a pool worker to the main thread: the results of a batch, in its order. */
 export interface PoolResponse<Result> {
   id: number;
@@ -73,6 +84,7 @@ export class OrderedWorkerPool<Job, Result> {
    * @param onLost the result of a job whose worker died
    * @param workerOptions heap limits of each worker, its `argv`
    * @param timeLimit the time limit of each job, if any
+   * @param started workers started earlier from `script` with `workerOptions`, taken before any is started
    */
   constructor(
     private readonly script: URL,
@@ -81,6 +93,7 @@ export class OrderedWorkerPool<Job, Result> {
     private readonly onLost: LostJobHandler<Job, Result>,
     private readonly workerOptions?: Pick<WorkerOptions, 'resourceLimits' | 'argv'>,
     private readonly timeLimit?: JobTimeLimit<Job, Result>,
+    private readonly started?: WorkerSource,
   ) {}
 
   /** Runs every job; `deliver` is called once per job, in job order. */
@@ -198,8 +211,12 @@ export class OrderedWorkerPool<Job, Result> {
         if (inFlight.size === 0 && !settled) finish(new Error(reason));
       };
       const spawn = () => {
+        let early = this.started?.();
+        // One that has ended already (its thread id is then -1) would never answer, nor exit again.
+        while (early && early.threadId < 0) early = this.started?.();
         // node:worker_threads on first use: a run on one file (no pool) does not load it.
-        const worker = new (process.getBuiltinModule('node:worker_threads').Worker)(this.script, { ...this.workerOptions, workerData: this.workerData });
+        const worker = early ?? new (process.getBuiltinModule('node:worker_threads').Worker)(this.script, { ...this.workerOptions, workerData: this.workerData });
+        if (early) worker.postMessage({ workerData: this.workerData } satisfies PoolStart);
         inFlight.set(worker, new Map());
         clocks.set(worker, createClockMemory());
         worker.on('message', (message: PoolResponse<Result>) => {

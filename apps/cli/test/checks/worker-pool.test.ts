@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { batchSizeFor, OrderedWorkerPool, taperedBatchSize } from '../../src/checks/worker-pool.js';
 
@@ -53,6 +54,50 @@ describe('OrderedWorkerPool', () => {
     const results: Array<number | string> = [];
     await pool.run([-2, 3], (result) => results.push(result));
     expect(results).toEqual(['stuck -2', 9]);
+  });
+
+  it('fails the job of a worker that throws, with its error, and carries on', async () => {
+    const jobs = Array.from({ length: 50 }, (_, i) => (i === 20 ? -3 : i));
+    const pool = new OrderedWorkerPool<number, number | string>(script, 2, undefined, (job, reason) => `lost ${job}: ${reason}`);
+    const results: Array<number | string> = [];
+    await pool.run(jobs, (result) => results.push(result));
+    expect(results).toEqual(jobs.map((n) => (n === -3 ? 'lost -3: job -3 failed' : n * n)));
+  });
+
+  it('takes the workers started before it first, sends them its workerData, and starts the others', async () => {
+    const early = [new Worker(script), new Worker(script)];
+    const exited = early.map((worker) => new Promise((resolve) => worker.once('exit', resolve)));
+    const taken: Worker[] = [];
+    const source = () => {
+      // One of the two early workers is left for later: the pool takes only what it needs.
+      if (taken.length > 0) return undefined;
+      const worker = early.shift();
+      if (worker) taken.push(worker);
+      return worker;
+    };
+    const pool = new OrderedWorkerPool<number, number>(script, 2, { factor: 3 }, () => -1, undefined, undefined, source);
+    const jobs = Array.from({ length: 300 }, (_, i) => i);
+    const seen: number[] = [];
+    await pool.run(jobs, (result) => seen.push(result));
+    expect(seen).toEqual(jobs.map((n) => n * n * 3));
+    expect(taken).toHaveLength(1);
+    // The pool ends the workers it took, and leaves the others to their owner.
+    await exited[0];
+    expect(early).toHaveLength(1);
+    await early[0].terminate();
+    await exited[1];
+  });
+
+  it('starts a worker of its own when the one started before it died before the run', async () => {
+    const dead = new Worker('process.exit(5)', { eval: true });
+    await new Promise((resolve) => dead.once('exit', resolve));
+    let offered = false;
+    const source = () => (offered ? undefined : ((offered = true), dead));
+    const pool = new OrderedWorkerPool<number, number | string>(script, 1, { factor: 2 }, (job, reason) => `lost ${job}: ${reason}`, undefined, undefined, source);
+    const results: Array<number | string> = [];
+    await pool.run([1, 2, 3], (result) => results.push(result));
+    expect(offered).toBe(true);
+    expect(results).toEqual([2, 8, 18]);
   });
 
   it('batches many jobs, one job at a time for a handful', () => {

@@ -47,6 +47,18 @@ describe('inputs', () => {
     expect(two.status).toBe(one.status);
   });
 
+  it('a folder of many reports with --jobs 2 (workers started before the command line loads) gives the output of one thread', () => {
+    const many = mkdtempSync(path.join(temp, 'many-'));
+    // Enough entries for the launcher to start the workers early (earlyStartEntriesPerJob per job).
+    for (let i = 0; i < 40; i++) copyFileSync(path.join(seedsDir, seedNames[i % seedNames.length]), path.join(many, `${String(i).padStart(2, '0')}.txt`));
+    const one = runCli(['validate', many, '--format', 'json', '--jobs', '1']);
+    const two = runCli(['validate', many, '--format', 'json', '--jobs', '2']);
+    expect(parse(one.stdout).summary.files).toBe(40);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr).toBe(one.stderr);
+    expect(two.status).toBe(one.status);
+  });
+
   it('finds the same in a GB18030 copy as in the UTF-8 original', () => {
     const gbFile = path.join(temp, 'seed-003-gb18030.txt');
     const converted = spawnSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030', path.join(seedsDir, seedNames[3])]);
