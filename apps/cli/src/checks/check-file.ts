@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { checkText, readReport, ReadError, type CheckOptions, type CheckResult, type Locale } from '@nianbao/core';
+import { checkText, readReport, readReportSync, ReadError, type CheckOptions, type CheckResult, type Locale } from '@nianbao/core';
 import { fixReport } from '../fix/fix-report.js';
 import { writeAtomically } from '../fix/write-atomically.js';
 import { systemReason } from '../i18n/system-reason.js';
@@ -57,8 +57,16 @@ export async function checkFile(
   }
 }
 
-/** Core's `checkReport`, its two synchronous stages (reading, checking the text) each under `guard`. */
+/**
+ * Core's `checkReport`, its two synchronous stages (reading, checking the text) under `guard`: together
+ * (`runTwo`, one watchdog on the main thread) for every format but Word's, whose reading is asynchronous.
+ */
 async function guardedCheck(bytes: Uint8Array, fileName: string, options: CheckOptions, guard: CheckGuard): Promise<CheckResult> {
+  const checked = guard.runTwo(
+    () => readReportSync(bytes, { fileName }),
+    (read) => read && checkText(read.source, read.view, options),
+  );
+  if (checked) return checked;
   const read = await guard.run(() => readReport(bytes, { fileName }));
   return guard.run(() => checkText(read.source, read.view, options));
 }

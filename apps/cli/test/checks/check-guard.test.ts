@@ -44,6 +44,45 @@ describe('the hard time limit of a check', () => {
     expect(guard.run(() => promise)).toBe(promise);
   });
 
+  it('runs a reading and a check as two stages under one watchdog, within the limit', () => {
+    const guard = interruptingGuard(200);
+    expect(guard.runTwo(() => 20, (read) => read + 1)).toBe(21);
+    let caught: unknown;
+    try {
+      guard.runTwo(
+        () => 'read',
+        () => {
+          for (;;) {
+            // a check stuck in a loop
+          }
+        },
+      );
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(CheckInterrupted);
+    expect((caught as CheckInterrupted).limitMs).toBe(200);
+    const refusal = new ReadError('empty');
+    const never = () => {
+      throw new Error('the second stage runs after a first that threw');
+    };
+    expect(() => guard.runTwo(() => {
+      throw refusal;
+    }, never)).toThrow(refusal);
+  });
+
+  it('one watchdog costs less than two: a batch checked on this thread pays one per report', () => {
+    const guard = interruptingGuard(10_000);
+    const timed = (each: () => void) => {
+      const started = cpuMs();
+      for (let i = 0; i < 100; i++) each();
+      return cpuMs() - started;
+    };
+    const two = timed(() => guard.run(() => guard.run(() => 1)));
+    const one = timed(() => guard.runTwo(() => 1, (x) => x));
+    expect(one).toBeLessThan(two);
+  });
+
   it('lies beyond the core budget: a check that keeps its budget is never interrupted', () => {
     expect(interruptAfterMs()).toBe(75_000);
     expect(interruptAfterMs(1000)).toBe(2000);
@@ -67,6 +106,7 @@ describe('the hard time limit of a check', () => {
     expect(reading).toMatchObject({ batch: 7, position: 3 });
     expect(reading.elapsedMs).toBeGreaterThanOrEqual(5000);
     expect(clockGuard(clock).run(() => 'checked')).toBe('checked');
+    expect(clockGuard(clock).runTwo(() => 'read', (read) => `${read}, checked`)).toBe('read, checked');
     expect(readClock(memory, Date.now())!.elapsedMs).toBeLessThan(1000);
     clock.stop();
     expect(readClock(memory)).toBeUndefined();

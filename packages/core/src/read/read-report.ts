@@ -50,6 +50,15 @@ const EXTENSIONS: Readonly<Record<string, SourceFormat>> = {
  * unreadable .docx.
  */
 export async function readReport(bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadResult> {
+  return readReportSync(bytes, options) ?? readDocx(bytes, options.fileName, options.maxBytes ?? DEFAULT_MAX_BYTES);
+}
+
+/**
+ * {@link readReport} without waiting, for every format but Word's: the same result or {@link ReadError},
+ * or undefined for a .docx, whose reading is asynchronous (then `readReport` reads it). For a caller that
+ * runs the reading and the check of a report as one synchronous stage.
+ */
+export function readReportSync(bytes: Uint8Array, options: ReadOptions = {}): ReadResult | undefined {
   const { fileName } = options;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > maxBytes) throw new ReadError('too-large', { fileName, size: bytes.length, maxBytes });
@@ -59,7 +68,7 @@ export async function readReport(bytes: Uint8Array, options: ReadOptions = {}): 
   const declared = formatFromName(fileName);
   if (signature?.kind === 'zip') {
     const content = zipContent(bytes);
-    if (content === 'docx') return readDocx(bytes, fileName, maxBytes);
+    if (content === 'docx') return undefined;
     if (declared === 'docx') throw new ReadError('docx-invalid', { fileName, cause: content });
     throw new ReadError('unsupported-format', { fileName, format: content });
   }

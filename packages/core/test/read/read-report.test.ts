@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_BYTES, ReadError, readReport, type ReadErrorCode } from '../../src/read/index.js';
+import { DEFAULT_MAX_BYTES, ReadError, readReport, readReportSync, type ReadErrorCode } from '../../src/read/index.js';
 import { buildDocx, cell, paragraph, table } from './docx-builder.js';
 import { fixtureBytes, SEEDS, seedBytes, seedText, utf16 } from './fixtures.js';
 
@@ -66,6 +66,22 @@ describe('readReport: HTML', () => {
     const { source, view } = await readReport(bytes, { fileName: 'r.htm' });
     expect(source.encoding).toBe('gbk');
     expect(view.text).toBe('中文\n');
+  });
+});
+
+describe('readReportSync: every format but Word, without waiting', () => {
+  it('gives what readReport gives, throws what it rejects with, and leaves a .docx to it', async () => {
+    const page = utf8('<html><body><p>示例局2024年政府信息公开工作年度报告</p><table><tr><td>1</td></tr></table></body></html>');
+    for (const [bytes, fileName] of [[seedBytes(SEEDS[0]!), 'a.txt'], [page, 'a.html'], [page, 'a.md'], [utf16('一、总体情况', 'le', true), undefined]] as const) {
+      expect(readReportSync(bytes, { fileName })).toEqual(await readReport(bytes, { fileName }));
+    }
+    for (const [bytes, fileName] of [[new Uint8Array(0), 'a.txt'], [utf8('just text'), 'a.docx'], [utf8('%PDF-1.7'), 'a.pdf']] as const) {
+      const rejected = await errorOf(readReport(bytes, { fileName }));
+      expect(() => readReportSync(bytes, { fileName })).toThrow(expect.objectContaining({ code: rejected.code }));
+    }
+    const docx = await buildDocx(paragraph('正文'));
+    expect(readReportSync(docx, { fileName: 'a.docx' })).toBeUndefined();
+    expect(readReportSync(docx)).toBeUndefined();
   });
 });
 
