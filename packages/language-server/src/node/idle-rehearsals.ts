@@ -5,10 +5,15 @@
 // warm), which is what the user typing into a report they just opened waits for. So, once the worker has
 // been idle a moment after a check, it rehearses edits of the buffer it checked last (a number typed over
 // in one of its table cells, checked as the user's edit would be and thrown away), a few times in the
-// worker's life, one at a time: a job that arrives meanwhile waits for one rehearsal at most. (The
-// collection that gives the worker's memory back after 1.5 s idle, `idle-collection.ts`, drops some
-// compiled code: the first edit or two after such a pause are slower again. Rehearsing after it grew the
-// heap back, which is what the collection is for; so it does not.)
+// worker's life, one at a time: a job that arrives meanwhile waits for one rehearsal at most.
+//
+// The collection that gives the worker's memory back after 1.5 s idle (`idle-collection.ts`, V8's
+// last-resort kind) also clears the object shapes no live object has, and V8 throws away the optimized
+// code built on them (about thirty functions, the prose matcher and the cell code among them; seen with
+// `--trace-deopt`, reason "embedded weak objects cleared"): the first two or three edits after such a
+// pause took 20–30 ms instead of 6–12 for a 50 KB report. So a few rehearsals follow each collection,
+// outside the budget (`afterCollection`). They take back a little of what the collection gave (the
+// resident set of the server with 20 reports open, settled: about 121 → 126 MB).
 
 /** How many rehearsals, and how much time, the worker's rehearsals may take. */
 export interface RehearsalBudget {
@@ -28,6 +33,8 @@ export class IdleRehearsals {
   private immediate: ReturnType<typeof setImmediate> | undefined;
   private left: RehearsalBudget;
   private next = 0;
+  /** Rehearsals owed to the collection that just ran (see {@link afterCollection}), outside the budget. */
+  private owed = 0;
 
   constructor(
     private readonly rehearse: (n: number) => boolean,
@@ -46,9 +53,22 @@ export class IdleRehearsals {
     this.immediate = undefined;
   }
 
+  /**
+   * The heap was just collected the way that drops compiled code (`idle-collection.ts`): `count`
+   * rehearsals run now, one per turn of the event loop, outside the budget, so that the first edits
+   * after the pause find the code compiled again. The next job cancels those not yet run (it compiles
+   * the code itself).
+   */
+  afterCollection(count: number): void {
+    this.interrupt();
+    this.owed = count;
+    if (count > 0) this.schedule();
+  }
+
   /** A job ran: the round goes on once the thread has been idle `idleMs`. */
   worked(): void {
     this.interrupt();
+    this.owed = 0;
     if (this.left.count <= 0 || this.left.ms <= 0) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -66,11 +86,23 @@ export class IdleRehearsals {
       // A rehearsal that fails changes nothing a check depends on; the round ends.
     }
     // Nothing to rehearse on (no report checked yet): the round ends with its budget kept.
-    if (!rehearsed) return;
+    if (!rehearsed) {
+      this.owed = 0;
+      return;
+    }
     this.next++;
+    if (this.owed > 0) {
+      this.owed -= 1;
+      if (this.owed > 0) this.schedule();
+      return;
+    }
     this.left.count -= 1;
     this.left.ms -= this.now() - started;
     if (this.left.count <= 0 || this.left.ms <= 0) return;
+    this.schedule();
+  }
+
+  private schedule(): void {
     this.immediate = setImmediate(() => {
       this.immediate = undefined;
       this.step();

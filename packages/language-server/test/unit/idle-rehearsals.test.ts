@@ -77,4 +77,34 @@ describe('IdleRehearsals', () => {
     expect(() => vi.runAllTimers()).not.toThrow();
     expect(rehearse).toHaveBeenCalledTimes(1);
   });
+
+  it('rehearses right after a collection, outside the budget, until a job comes', () => {
+    vi.useFakeTimers();
+    const rehearse = vi.fn((_n: number) => true);
+    const rehearsals = new IdleRehearsals(rehearse, 100, { count: 1, ms: 1000 });
+    rehearsals.worked();
+    vi.runAllTimers();
+    expect(rehearse).toHaveBeenCalledTimes(1); // the budget is spent
+    rehearsals.afterCollection(3);
+    expect(rehearse).toHaveBeenCalledTimes(1); // not within the collection's own turn
+    vi.runAllTimers();
+    expect(rehearse.mock.calls.map((call: unknown[]) => call[0])).toEqual([0, 1, 2, 3]);
+    // A job that comes meanwhile cancels the rest: it runs the code itself.
+    rehearsals.afterCollection(3);
+    vi.advanceTimersToNextTimer();
+    expect(rehearse).toHaveBeenCalledTimes(5);
+    rehearsals.interrupt();
+    rehearsals.worked();
+    vi.runAllTimers();
+    expect(rehearse).toHaveBeenCalledTimes(5);
+  });
+
+  it('after a collection with nothing to rehearse on, stops at once', () => {
+    vi.useFakeTimers();
+    const rehearse = vi.fn(() => false);
+    const rehearsals = new IdleRehearsals(rehearse, 100, { count: 0, ms: 0 });
+    rehearsals.afterCollection(3);
+    vi.runAllTimers();
+    expect(rehearse).toHaveBeenCalledTimes(1);
+  });
 });
