@@ -63,6 +63,8 @@ if (cli) {
     );
   }
   row('--jobs 2 speed-up', `${cli.jobs2Speedup}×`, '≥ 1.8× on two free cores', cli.met.jobs2Speedup);
+  const ceiling = cli.twoWorkerCeiling;
+  if (ceiling) row('two workers against one, this machine', `${ceiling.arithmetic.speedup}× on arithmetic, ${ceiling.allocating.speedup}× on an allocating loop (the ceiling of the speed-up)`);
 }
 const lsp = results['lsp-latency'];
 if (lsp) {

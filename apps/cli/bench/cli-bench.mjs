@@ -8,7 +8,9 @@
 //   per report — each report of the mix checked in one warm process by the core's pipeline (checkReport):
 //     p50/p99/max milliseconds, reports/s and MB/s per core (CPU time);
 //   the CLI — `nianbao validate <dir> --format json --jobs 1` and `--jobs 2` over the mix: wall and CPU
-//     time, reports/s, MB/s, peak resident memory (/usr/bin/time -v), and the speed-up of two jobs.
+//     time, reports/s, MB/s, peak resident memory (/usr/bin/time -v), and the speed-up of two jobs;
+//   the ceiling of that speed-up on this machine — two worker threads against one on a loop of pure
+//     arithmetic and on an allocating one, measured right after (two-worker-ceiling.mjs).
 // CPU time (user + system) is what the targets are judged on where possible: the machine is shared.
 // Options: --reports N (default 1000), --runs N (cold-start runs per command, default 10), --cli-runs N
 // (runs of each of --jobs 1 and --jobs 2, interleaved, default 3), --keep, --cold-only (the cold starts alone).
@@ -20,6 +22,7 @@ import process from 'node:process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { writeRealMix } from './real-mix.mjs';
+import { twoWorkerCeiling } from './two-worker-ceiling.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 // NIANBAO_BENCH_BIN: another build of the CLI to measure (e.g. an older one, for a before/after table).
@@ -208,6 +211,7 @@ const jobs1 = best(1);
 const jobs2 = best(2);
 const jobs2Speedup = round(jobs1.wallSeconds / jobs2.wallSeconds, 2);
 const jobs2SpeedupOfPairs = ofJobs(1).map((one, i) => round(one.wallSeconds / ofJobs(2)[i].wallSeconds, 2));
+const twoWorkers = await twoWorkerCeiling();
 if (!args.includes('--keep')) rmSync(directory, { recursive: true, force: true });
 rmSync(coldDirectory, { recursive: true, force: true });
 
@@ -230,6 +234,7 @@ const result = {
   jobs2,
   jobs2Speedup,
   jobs2SpeedupOfPairs,
+  twoWorkerCeiling: twoWorkers,
   targets,
   met: {
     reportsPerCpuSecond: jobs1.reportsPerCpuSecond >= targets.reportsPerCpuSecond,
