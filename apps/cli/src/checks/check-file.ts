@@ -23,15 +23,11 @@ export async function checkFile(
 ): Promise<FileOutcome> {
   const t = createTranslator(settings.locale);
   try {
-    // A synchronous read: reports are small, and each worker thread checks one file at a time anyway.
-    const bytes = job.bytes ?? readFileSync(job.file!);
-    const fileName = job.fileName ?? job.file ?? job.path;
-    const templates = settings.templateSets[job.templateSet ?? 0];
-    const options = { template: settings.template, locale: settings.locale, budgetMs: settings.budgetMs, ...(templates ? { templates } : {}) };
+    const { bytes, fileName, options } = inputOf(job, settings);
     let check = await guardedCheck(bytes, fileName, options, guard);
     // A report that ran out of time is that file's failure (exit 2), not a finding about the report.
-    const timeout = check.diagnostics.find((d) => d.code === 'structure/check-timeout');
-    if (timeout) return { index: job.index, path: job.path, extras: [], lines: {}, failure: `${job.path}: ${timeout.message}` };
+    const timeout = timeoutOutcome(job, check);
+    if (timeout) return timeout;
     let fix: FixReport | undefined;
     if (settings.fix && job.file) {
       const fixed = await fixReport(bytes, check, (next) => guardedCheck(next, fileName, options, guard));
@@ -45,16 +41,59 @@ export async function checkFile(
         fix = { applied: 0, skipped: skippedMessage(fixed.reason, job.path, check, t) };
       }
     }
-    const outcome = toFileOutcome(job.index, job.path, check, linePositions(check.source.text), {
-      wantLines: settings.wantLines,
-      wantFingerprints: settings.wantFingerprints,
-    });
-    if (settings.wantAudit) outcome.audit = auditPayload(check, job.path, auditTemplates(settings.template));
-    if (fix) outcome.fix = fix;
-    return settings.resultAsJson ? withResultAsJson(outcome) : outcome;
+    return outcomeOf(job, settings, check, fix);
   } catch (error) {
-    return { index: job.index, path: job.path, extras: [], lines: {}, failure: failureMessage(error, job.path, settings.locale) };
+    return failedOutcome(job, error, settings.locale);
   }
+}
+
+/**
+ * {@link checkFile} made at once, without a guard of its own (for a caller that runs it under one, see
+ * `checkOnThisThread`), or undefined when the input needs a stage that is not synchronous: `--fix`, which
+ * writes, and the reading of a Word document. Never throws.
+ */
+export function checkFileAtOnce(job: CheckJob, settings: CheckSettings): FileOutcome | undefined {
+  if (settings.fix && job.file) return undefined;
+  try {
+    const { bytes, fileName, options } = inputOf(job, settings);
+    const read = readReportSync(bytes, { fileName });
+    if (!read) return undefined;
+    const check = checkText(read.source, read.view, options);
+    return timeoutOutcome(job, check) ?? outcomeOf(job, settings, check, undefined);
+  } catch (error) {
+    return failedOutcome(job, error, settings.locale);
+  }
+}
+
+/** The outcome of a job that failed with `error` (see {@link failureMessage}). */
+export function failedOutcome(job: CheckJob, error: unknown, locale: Locale): FileOutcome {
+  return { index: job.index, path: job.path, extras: [], lines: {}, failure: failureMessage(error, job.path, locale) };
+}
+
+/** A job's bytes (read now, synchronously: reports are small, and a thread checks one file at a time anyway), file name and check options. */
+function inputOf(job: CheckJob, settings: CheckSettings): { bytes: Uint8Array; fileName: string; options: CheckOptions } {
+  const bytes = job.bytes ?? readFileSync(job.file!);
+  const fileName = job.fileName ?? job.file ?? job.path;
+  const templates = settings.templateSets[job.templateSet ?? 0];
+  const options = { template: settings.template, locale: settings.locale, budgetMs: settings.budgetMs, ...(templates ? { templates } : {}) };
+  return { bytes, fileName, options };
+}
+
+/** A check that ran out of time as that file's failure (exit 2), not a finding about the report; else undefined. */
+function timeoutOutcome(job: CheckJob, check: CheckResult): FileOutcome | undefined {
+  const timeout = check.diagnostics.find((d) => d.code === 'structure/check-timeout');
+  return timeout ? { index: job.index, path: job.path, extras: [], lines: {}, failure: `${job.path}: ${timeout.message}` } : undefined;
+}
+
+/** The outcome of a finished check, as the run's output wants it. */
+function outcomeOf(job: CheckJob, settings: CheckSettings, check: CheckResult, fix: FixReport | undefined): FileOutcome {
+  const outcome = toFileOutcome(job.index, job.path, check, linePositions(check.source.text), {
+    wantLines: settings.wantLines,
+    wantFingerprints: settings.wantFingerprints,
+  });
+  if (settings.wantAudit) outcome.audit = auditPayload(check, job.path, auditTemplates(settings.template));
+  if (fix) outcome.fix = fix;
+  return settings.resultAsJson ? withResultAsJson(outcome) : outcome;
 }
 
 /**

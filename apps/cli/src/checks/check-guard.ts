@@ -68,6 +68,59 @@ export function interruptingGuard(limitMs: number): CheckGuard {
   };
 }
 
+/** What {@link runUnderOneWatchdog} ran: the results of the stages that ended, and why it stopped. */
+export interface WatchedStages<T> {
+  /** The results of the stages that ran to their end, in order (stage `i` gave `results[i]`). */
+  results: T[];
+  /**
+   * Why no further stage ran: `done` (all ran), `declined` (stage `results.length` returned undefined: it
+   * must run otherwise), `interrupted` (stage `results.length` ran past the limit and was stopped) or
+   * `paused` (the time to start stages under this watchdog was up: run the rest under another).
+   */
+  stop: 'done' | 'declined' | 'interrupted' | 'paused';
+}
+
+/**
+ * Runs stages `0, 1, …, count - 1` one after another on this thread under one watchdog, until one
+ * declines (returns undefined) or runs past `limitMs`, when V8 stops it (as {@link interruptingGuard}
+ * does for one stage). Stages start only within the first `startWithinMs` and the watchdog allows
+ * `limitMs + startWithinMs`, so every stage has at least `limitMs` before it is stopped. One watchdog for
+ * the stages of a second costs what {@link interruptingGuard} pays per stage (0.3 ms of CPU and 1.3 ms of
+ * wall time on the project's machines: a sixth of a batch of reports checked on one thread). A stage must
+ * not have effects that an interruption could leave half done (write its output after the call).
+ */
+export function runUnderOneWatchdog<T>(count: number, stage: (i: number) => T | undefined, limitMs: number, startWithinMs = 1000): WatchedStages<T> {
+  const results: T[] = [];
+  let started = -1;
+  let declined = false;
+  const clock = process.hrtime;
+  const run = () => {
+    const since = clock();
+    for (let i = 0; i < count; i++) {
+      if (i > 0) {
+        const [seconds, nanoseconds] = clock(since);
+        if (seconds * 1000 + nanoseconds / 1e6 >= startWithinMs) return;
+      }
+      started = i;
+      const result = stage(i);
+      if (result === undefined) {
+        declined = true;
+        return;
+      }
+      results.push(result);
+    }
+  };
+  try {
+    interruptingGuard(limitMs + startWithinMs).run(run);
+  } catch (error) {
+    if (!(error instanceof CheckInterrupted)) throw error;
+    // Stopped between two stages (the last one had ended): nothing was cut short.
+    return { results, stop: started === results.length ? 'interrupted' : 'paused' };
+  }
+  if (declined) return { results, stop: 'declined' };
+  return { results, stop: results.length === count ? 'done' : 'paused' };
+}
+
 /**
  * A guard for a pool worker: each stage restarts the job's clock, and the main thread, watching the
  * clock, terminates the worker when a stage runs past the limit.

@@ -5,10 +5,10 @@ import type { FileOutcome } from '../outcome/index.js';
 import { createTranslator } from '../i18n/translate.js';
 import { runCodeCache } from '../program/run-code-cache.js';
 import { youngGenerationForRun } from '../program/young-generation.js';
-import { checkFile } from './check-file.js';
 import { interruptAfterMs } from './check-guard.js';
 import { checkWorkerOptions, checkWorkerScript, startedCheckWorkers } from './check-worker-script.js';
 import type { CheckJob, CheckSettings } from './check-settings.js';
+import { checkOnThisThread } from './this-thread-checks.js';
 import { OrderedWorkerPool } from './worker-pool.js';
 
 /** Below this many files a run stays on the main thread by default: starting workers costs more. */
@@ -59,7 +59,7 @@ export async function runChecks(
   const early = startedCheckWorkers();
   if (jobs <= 1) {
     early?.stop();
-    for (const job of checkJobs) deliver(await checkFile(job, settings));
+    await checkOnThisThread(checkJobs, settings, deliver);
     return;
   }
   // The checks run on the workers, which keep their own code cache: this thread's code lacks them.

@@ -1,6 +1,6 @@
 import { ReadError } from '@nianbao/core';
 import { describe, expect, it } from 'vitest';
-import { CheckInterrupted, clockGuard, interruptAfterMs, interruptingGuard } from '../../src/checks/check-guard.js';
+import { CheckInterrupted, clockGuard, interruptAfterMs, interruptingGuard, runUnderOneWatchdog } from '../../src/checks/check-guard.js';
 import { failureMessage } from '../../src/checks/check-file.js';
 import { createClockMemory, JobClock, readClock } from '../../src/checks/job-clock.js';
 
@@ -110,5 +110,84 @@ describe('the hard time limit of a check', () => {
     expect(readClock(memory, Date.now())!.elapsedMs).toBeLessThan(1000);
     clock.stop();
     expect(readClock(memory)).toBeUndefined();
+  });
+});
+
+describe('stages under one watchdog (a batch of reports on this thread)', () => {
+  it('runs the stages in order until one declines', () => {
+    expect(runUnderOneWatchdog(3, (i) => i * 2, 1000)).toEqual({ results: [0, 2, 4], stop: 'done' });
+    expect(runUnderOneWatchdog(5, (i) => (i < 3 ? `r${i}` : undefined), 1000)).toEqual({ results: ['r0', 'r1', 'r2'], stop: 'declined' });
+    expect(runUnderOneWatchdog(0, (i) => i, 1000)).toEqual({ results: [], stop: 'done' });
+  });
+
+  it('stops a stuck stage past the limit and keeps the results of those before it', () => {
+    const started = cpuMs();
+    const run = runUnderOneWatchdog(
+      5,
+      (i) => {
+        if (i === 2) {
+          for (;;) {
+            // a check stuck in a loop
+          }
+        }
+        return i;
+      },
+      200,
+      100,
+    );
+    expect(run).toEqual({ results: [0, 1], stop: 'interrupted' });
+    expect(cpuMs() - started).toBeLessThan(2000);
+    // The thread goes on checking afterwards.
+    expect(runUnderOneWatchdog(2, (i) => i, 200, 100)).toEqual({ results: [0, 1], stop: 'done' });
+  });
+
+  it('starts stages only within its start time, so that each has the whole limit', () => {
+    const busy = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until) {
+        // a slow report
+      }
+    };
+    const run = runUnderOneWatchdog(
+      20,
+      (i) => {
+        busy(30);
+        return i;
+      },
+      5000,
+      50,
+    );
+    expect(run.stop).toBe('paused');
+    expect(run.results.length).toBeGreaterThanOrEqual(1);
+    expect(run.results.length).toBeLessThanOrEqual(3);
+    // A first stage always runs, however long the others took.
+    expect(runUnderOneWatchdog(2, (i) => i, 5000, 0)).toEqual({ results: [0], stop: 'paused' });
+  });
+
+  it('lets errors other than the interruption through', () => {
+    const broken = new Error('broken');
+    expect(() =>
+      runUnderOneWatchdog(
+        2,
+        () => {
+          throw broken;
+        },
+        1000,
+      ),
+    ).toThrow(broken);
+  });
+
+  it('costs less than a watchdog per stage', () => {
+    const guard = interruptingGuard(10_000);
+    const timed = (each: () => void) => {
+      const started = cpuMs();
+      each();
+      return cpuMs() - started;
+    };
+    const perStage = timed(() => {
+      for (let i = 0; i < 200; i++) guard.run(() => i);
+    });
+    const once = timed(() => runUnderOneWatchdog(200, (i) => i, 10_000));
+    expect(once).toBeLessThan(perStage);
   });
 });
