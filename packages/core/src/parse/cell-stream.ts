@@ -130,36 +130,46 @@ export function buildCellStream(text: string, start: number, end: number, option
     }
     if (nextBreak < breaks.length && breaks[nextBreak] < cut) cut = breaks[nextBreak++];
     const tokens = tokenize(text, at, cut);
-    const lines: { tokens: ReportToken[]; start: number; end: number }[] = [];
+    // The lines of the chunk as token ranges (`tokens[from .. to)`) and text ranges, four numbers a line:
+    // no array of tokens per line.
+    const lines: number[] = [];
     let lineStart = 0;
     let from = at;
     for (let i = 0; i <= tokens.length; i++) {
       if (i === tokens.length || tokens[i].type === NewlineToken) {
-        const lineEnd = i < tokens.length ? tokens[i].start : cut;
-        lines.push({ tokens: tokens.slice(lineStart, i), start: from, end: lineEnd });
+        lines.push(lineStart, i, from, i < tokens.length ? tokens[i].start : cut);
         lineStart = i + 1;
         from = i < tokens.length ? tokens[i].end : cut;
       }
     }
-    lines.forEach((line, i) => {
-      const next = lines[i + 1];
-      addLine(stream, line.tokens, line.start, line.end, options, next ? text.slice(next.start, Math.min(next.end, next.start + 8)) : '', i === 0 && runOn);
-    });
+    for (let l = 0; l < lines.length; l += 4) {
+      const next = l + 4 < lines.length ? l + 4 : -1;
+      const nextLine = next >= 0 ? text.slice(lines[next + 2], Math.min(lines[next + 3], lines[next + 2] + 8)) : '';
+      addLine(stream, tokens, lines[l], lines[l + 1], lines[l + 2], lines[l + 3], options, nextLine, l === 0 && runOn);
+    }
     at = cut;
   }
   return stream;
 }
 
+/** Whether a token is layout space inside a line (a run of spaces, or a TAB). */
+function isSpacing(token: ReportToken): boolean {
+  return token.type === SpaceToken || token.type === TabToken;
+}
+
+/** Adds the line of `tokens[from .. to)`, which covers `[start, end)` of the text. */
 function addLine(
   stream: CellStream,
   tokens: ReportToken[],
+  from: number,
+  to: number,
   start: number,
   end: number,
   options: CellStreamOptions,
   nextLine: string,
   runOn = false,
 ): void {
-  if (tokens.length === 0 && start === end && stream.lines.length > 0 && isTrailingEmpty(stream, start)) return;
+  if (from === to && start === end && stream.lines.length > 0 && isTrailingEmpty(stream, start)) return;
   const raw = stream.text.slice(start, end);
   const trimmed = raw.trim();
   const index = stream.lines.length;
@@ -170,64 +180,80 @@ function addLine(
     endItem: stream.items.length,
     layout: 'single',
     hasText: false,
-    ...(runOn ? { runOn } : {}),
   };
+  if (runOn) line.runOn = runOn;
   stream.lines.push(line);
   // Page numbers, Markdown rules and a converter's generic headers are layout: the line stays, without items.
   if (trimmed !== '' && (PAGE_NUMBER.test(trimmed) || isConverterLayoutLine(trimmed))) return;
-  const hasPipe = tokens.some((t) => t.type === PipeToken);
-  let firstContent = tokens.findIndex((t) => t.type !== TabToken && t.type !== SpaceToken);
-  const tabAfterContent = firstContent >= 0 && tokens.some((t, i) => i > firstContent && t.type === TabToken);
+  let hasPipe = false;
+  let firstContent = -1;
+  let tabAfterContent = false;
+  for (let i = from; i < to; i++) {
+    const type = tokens[i].type;
+    if (type === PipeToken) hasPipe = true;
+    if (firstContent < 0) {
+      if (type !== TabToken && type !== SpaceToken) firstContent = i;
+    } else if (type === TabToken) tabAfterContent = true;
+  }
   if (runOn || hasPipe || tabAfterContent) {
     // A page footer run into a row whose line breaks were lost ("…信息第 3 页1 0 0", "23- 4 -（一）"): layout.
-    tokens = withoutPageNumbers(stream.text, tokens, start, end);
-    firstContent = tokens.findIndex((t) => t.type !== TabToken && t.type !== SpaceToken);
+    const cleaned = withoutPageNumbers(stream.text, tokens, from, to, start, end);
+    if (cleaned) {
+      tokens = cleaned;
+      from = 0;
+      to = cleaned.length;
+    }
+    firstContent = -1;
+    for (let i = from; i < to && firstContent < 0; i++) if (!isSpacing(tokens[i])) firstContent = i;
     if (firstContent < 0) return;
   }
   if (!hasPipe && !tabAfterContent) {
     line.layout = 'single';
     if (firstContent < 0) {
       // Indentation and spaces only: an empty cell, or a blank cell written as NBSP/U+3000.
-      const hasTab = tokens.some((t) => t.type === TabToken);
-      const spaces = tokens.filter((t) => t.type === SpaceToken);
-      const hard = spaces.some((t) => isHard(t, options));
-      if (hard) addItem(stream, 'blank', spaces[0].start, spaces[spaces.length - 1].end, index);
-      else if (hasTab || spaces.length > 0) addItem(stream, 'empty', end, end, index);
+      let hasTab = false;
+      let firstSpace = -1;
+      let lastSpace = -1;
+      let hard = false;
+      for (let i = from; i < to; i++) {
+        const t = tokens[i];
+        if (t.type === TabToken) hasTab = true;
+        else if (t.type === SpaceToken) {
+          if (firstSpace < 0) firstSpace = i;
+          lastSpace = i;
+          if (!hard && isHard(t, options)) hard = true;
+        }
+      }
+      if (hard) addItem(stream, 'blank', tokens[firstSpace].start, tokens[lastSpace].end, index);
+      else if (hasTab || firstSpace >= 0) addItem(stream, 'empty', end, end, index);
     } else if (BROKEN_ENUMERATOR.test(trimmed) && BROKEN_LABEL_REST.test(nextLine.trimStart())) {
       // A label broken one character per line (PDF text): "1" then ".属…" is text, not a value.
-      addItem(stream, 'text', tokens[firstContent].start, tokens[tokens.length - 1].end, index);
+      addItem(stream, 'text', tokens[firstContent].start, tokens[to - 1].end, index);
     } else if (runOn) {
-      addRunOnField(stream, tokens.slice(firstContent), index);
+      addRunOnField(stream, tokens.slice(firstContent, to), index);
     } else {
-      addField(stream, tokens.slice(firstContent), index);
+      addField(stream, tokens, firstContent, to, index);
     }
   } else {
     line.layout = hasPipe ? 'pipe' : 'tab';
     const separator = hasPipe ? PipeToken : TabToken;
-    const fields: ReportToken[][] = [[]];
-    const fieldStarts: number[] = [start];
-    for (const t of tokens) {
-      if (t.type === separator) {
-        fields.push([]);
-        fieldStarts.push(t.end);
-      } else fields[fields.length - 1].push(t);
-    }
-    if (hasPipe) {
-      // "| a | b |": the text before the first pipe and after the last one are borders, not cells.
-      if (isBlankField(fields[0])) {
-        fields.shift();
-        fieldStarts.shift();
+    // The fields between separators, one after the other. "| a | b |": with pipes, the text before the first
+    // pipe and after the last one are borders, not cells, when blank.
+    let fieldFrom = from;
+    let fieldStart = start;
+    for (let i = from; i <= to; i++) {
+      if (i < to && tokens[i].type !== separator) continue;
+      const border = hasPipe && (fieldFrom === from || i === to);
+      const blank = isBlankField(tokens, fieldFrom, i);
+      if (!(border && blank)) {
+        if (blank) addItem(stream, 'empty', fieldStart, fieldStart, index);
+        else addField(stream, tokens, fieldFrom, i, index);
       }
-      if (fields.length > 0 && isBlankField(fields[fields.length - 1])) {
-        fields.pop();
-        fieldStarts.pop();
+      if (i < to) {
+        fieldFrom = i + 1;
+        fieldStart = tokens[i].end;
       }
     }
-    fields.forEach((field, i) => {
-      const content = field.filter((t) => t.type !== SpaceToken && t.type !== TabToken);
-      if (content.length === 0) addItem(stream, 'empty', fieldStarts[i], fieldStarts[i], index);
-      else addField(stream, field, index);
-    });
   }
   line.endItem = stream.items.length;
   if (line.layout === 'single' && line.endItem - line.firstItem > 1) line.layout = 'space';
@@ -244,74 +270,87 @@ function isHard(token: ReportToken, options: CellStreamOptions): boolean {
   return false;
 }
 
-function isBlankField(field: ReportToken[] | undefined): boolean {
-  return field !== undefined && field.every((t) => t.type === SpaceToken || t.type === TabToken);
+/** Whether `tokens[from .. to)` is nothing but spaces and TABs. */
+function isBlankField(tokens: ReportToken[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpacing(tokens[i])) return false;
+  return true;
 }
 
 function trimTokens(tokens: ReportToken[]): ReportToken[] {
   let a = 0;
   let b = tokens.length;
-  while (a < b && (tokens[a].type === SpaceToken || tokens[a].type === TabToken)) a++;
-  while (b > a && (tokens[b - 1].type === SpaceToken || tokens[b - 1].type === TabToken)) b--;
+  while (a < b && isSpacing(tokens[a])) a++;
+  while (b > a && isSpacing(tokens[b - 1])) b--;
   return tokens.slice(a, b);
 }
 
+/** Word boundaries of the field being added (token indices, `wordFrom[i] .. wordTo[i]`): reused, not allocated per field. */
+const wordFrom: number[] = [];
+const wordTo: number[] = [];
+
 /**
- * Adds the items of one field (trimmed, non-empty tokens): a value, a blank marker, or text with
- * trailing numbers split off.
+ * Adds the items of the field `tokens[from .. to)` (trimmed here; nothing when empty): a value, a blank
+ * marker, or text with trailing numbers split off.
  */
-function addField(stream: CellStream, tokens: ReportToken[], line: number): void {
-  tokens = trimTokens(tokens);
-  if (tokens.length === 0) return;
+function addField(stream: CellStream, tokens: ReportToken[], from: number, to: number, line: number): void {
+  while (from < to && isSpacing(tokens[from])) from++;
+  while (to > from && isSpacing(tokens[to - 1])) to--;
+  if (from === to) return;
   const text = stream.text;
-  const start = tokens[0].start;
-  const end = tokens[tokens.length - 1].end;
+  const start = tokens[from].start;
+  const end = tokens[to - 1].end;
   const whole = text.slice(start, end);
   if (isBlankText(whole)) return void addItem(stream, 'blank', start, end, line);
-  if (isValueText(whole) && !tokens.some((t) => t.type === SpaceToken)) return void addItem(stream, 'value', start, end, line);
+  if (isValueText(whole) && !hasSpace(tokens, from, to)) return void addItem(stream, 'value', start, end, line);
   if (stream.isWordCell?.(whole)) return void addItem(stream, 'value', start, end, line);
-  // Words separated by spaces; trailing value words become values.
-  const words: ReportToken[][] = [[]];
-  for (const t of tokens) {
-    if (t.type === SpaceToken || t.type === TabToken) {
-      if (words[words.length - 1].length > 0) words.push([]);
-    } else words[words.length - 1].push(t);
+  // Words separated by spaces (the field is trimmed: none is empty); trailing value words become values.
+  wordFrom.length = 0;
+  wordTo.length = 0;
+  for (let i = from; i < to; i++) {
+    if (isSpacing(tokens[i])) continue;
+    if (i === from || isSpacing(tokens[i - 1])) {
+      wordFrom.push(i);
+      wordTo.push(i + 1);
+    } else wordTo[wordTo.length - 1] = i + 1;
   }
+  const wordStart = (w: number): number => tokens[wordFrom[w]].start;
+  const wordEnd = (w: number): number => tokens[wordTo[w] - 1].end;
   const tail: { kind: ItemKind; start: number; end: number }[] = [];
-  let w = words.length;
+  let w = wordFrom.length;
   while (w > 0) {
-    const word = words[w - 1];
-    const wordText = text.slice(word[0].start, word[word.length - 1].end);
+    const wordText = text.slice(wordStart(w - 1), wordEnd(w - 1));
     if (isValueText(wordText)) {
-      tail.unshift({ kind: 'value', start: word[0].start, end: word[word.length - 1].end });
+      tail.unshift({ kind: 'value', start: wordStart(w - 1), end: wordEnd(w - 1) });
       w--;
-    } else if (isBlankText(wordText) && word[0].type !== TextToken) {
-      tail.unshift({ kind: 'blank', start: word[0].start, end: word[word.length - 1].end });
+    } else if (isBlankText(wordText) && tokens[wordFrom[w - 1]].type !== TextToken) {
+      tail.unshift({ kind: 'blank', start: wordStart(w - 1), end: wordEnd(w - 1) });
       w--;
     } else if (tail.length > 0 && w >= 2 && stream.isWordCell?.(wordText)) {
       // "收到申请数 件 37 212": the text column's word before the row's numbers.
-      tail.unshift({ kind: 'value', start: word[0].start, end: word[word.length - 1].end });
+      tail.unshift({ kind: 'value', start: wordStart(w - 1), end: wordEnd(w - 1) });
       w--;
-    } else if (w >= 2 && isUnitWord(wordText) && isValueText(textOf(text, words[w - 2]))) {
+    } else if (w >= 2 && isUnitWord(wordText) && isValueText(text.slice(wordStart(w - 2), wordEnd(w - 2)))) {
       // "3414.41 万元": a number and its unit written apart.
-      tail.unshift({ kind: 'value', start: words[w - 2][0].start, end: word[word.length - 1].end });
+      tail.unshift({ kind: 'value', start: wordStart(w - 2), end: wordEnd(w - 1) });
       w -= 2;
     } else break;
   }
   if (w > 0) {
     // Digits glued to the end of a label: "（七）总计6000017".
-    const last = words[w - 1];
-    const n = last.length;
-    if (n >= 2 && last[n - 1].type === NumberToken && last[n - 2].type === TextToken && gluable(text, last[n - 2])) {
-      tail.unshift({ kind: 'value', start: last[n - 1].start, end: last[n - 1].end });
-      words[w - 1] = last.slice(0, n - 1);
+    const last = wordTo[w - 1] - 1;
+    if (last > wordFrom[w - 1] && tokens[last].type === NumberToken && tokens[last - 1].type === TextToken && gluable(text, tokens[last - 1])) {
+      tail.unshift({ kind: 'value', start: tokens[last].start, end: tokens[last].end });
+      wordTo[w - 1]--;
     }
   }
-  if (w > 0) {
-    const textEnd = words[w - 1][words[w - 1].length - 1].end;
-    addItem(stream, 'text', start, textEnd, line);
-  }
+  if (w > 0) addItem(stream, 'text', start, wordEnd(w - 1), line);
   for (const t of tail) addItem(stream, t.kind, t.start, t.end, line);
+}
+
+/** Whether `tokens[from .. to)` holds a run of spaces. */
+function hasSpace(tokens: ReportToken[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (tokens[i].type === SpaceToken) return true;
+  return false;
 }
 
 /**
@@ -333,7 +372,7 @@ function addRunOnField(stream: CellStream, tokens: ReportToken[], line: number):
   if (tokens.length > 0 && (tokens[0].type === NumberToken || tokens[0].type === DashToken)) {
     if (!tokens.some((t) => t.type === TextToken && HAN.test(text.slice(t.start, t.end)))) first = 0;
   }
-  if (first < 0) return void addField(stream, tokens, line);
+  if (first < 0) return void addField(stream, tokens, 0, tokens.length, line);
   if (first > 0) {
     const labelEnd = trimTokens(tokens.slice(0, first)).at(-1)!.end;
     // A text column's word glued between the label and the figures ("收到申请数件37212"): a cell of its own.
@@ -400,23 +439,25 @@ function gluedWordCell(stream: CellStream, token: ReportToken): { start: number;
 }
 
 /**
- * The tokens of a line with the page numbers inside it ("第 3 页", "- 4 -") turned into spaces (a token
- * partly inside one is cut at its border). Linear in the line.
+ * The tokens of the line `tokens[from .. to)` (the text `[start, end)`) with the page numbers inside it
+ * ("第 3 页", "- 4 -") turned into spaces (a token partly inside one is cut at its border); null when it has
+ * none. Linear in the line.
  */
-function withoutPageNumbers(text: string, tokens: ReportToken[], start: number, end: number): ReportToken[] {
+function withoutPageNumbers(text: string, tokens: ReportToken[], from: number, to: number, start: number, end: number): ReportToken[] | null {
   const ranges = pageNumbersIn(text, start, end);
-  if (ranges.length === 0) return tokens;
+  if (ranges.length === 0) return null;
   const out: ReportToken[] = [];
   let r = 0;
-  for (const token of tokens) {
+  for (let i = from; i < to; i++) {
+    const token = tokens[i];
     let at = token.start;
     while (r < ranges.length && ranges[r].end <= at) r++;
     for (let q = r; q < ranges.length && ranges[q].start < token.end; q++) {
       const range = ranges[q];
       if (range.start > at) out.push({ type: token.type, start: at, end: range.start });
-      const to = Math.min(token.end, range.end);
-      if (to > Math.max(at, range.start)) out.push({ type: SpaceToken, start: Math.max(at, range.start), end: to });
-      at = Math.max(at, to);
+      const cut = Math.min(token.end, range.end);
+      if (cut > Math.max(at, range.start)) out.push({ type: SpaceToken, start: Math.max(at, range.start), end: cut });
+      at = Math.max(at, cut);
     }
     if (at < token.end) out.push({ type: token.type, start: at, end: token.end });
   }
@@ -426,8 +467,15 @@ function withoutPageNumbers(text: string, tokens: ReportToken[], start: number, 
 /** Page numbers standing between the values of a run-on row ("- 4 -", "第 3 页"). */
 const INLINE_PAGE_NUMBER = /[-—–－~]\s+\d{1,4}\s+[-—–－~]|(?<=\s|^)[-—–－~]\d{1,4}[-—–－~](?=\s|$)|第\s*\d{1,4}\s*页/gu;
 
+/** The characters every match of {@link INLINE_PAGE_NUMBER} holds one of (a dash, or 第). */
+const PAGE_NUMBER_MARKS = new Set([...'-—–－~第'].map((c) => c.charCodeAt(0)));
+
 function pageNumbersIn(text: string, start: number, end: number): { start: number; end: number }[] {
   const ranges: { start: number; end: number }[] = [];
+  // Most lines hold no dash and no 第: no match is looked for there.
+  let mark = start;
+  while (mark < end && !PAGE_NUMBER_MARKS.has(text.charCodeAt(mark))) mark++;
+  if (mark >= end) return ranges;
   const slice = text.slice(start, end);
   for (const m of slice.matchAll(INLINE_PAGE_NUMBER)) ranges.push({ start: start + m.index, end: start + m.index + m[0].length });
   return ranges;

@@ -116,38 +116,55 @@ export interface KeyedText {
   ends: number[];
 }
 
-/** Appends the key of `text.slice(start, end)` to `into`. */
+/**
+ * Appends the key of `text.slice(start, end)` to `into`. Runs of characters that are their own key are
+ * copied in one slice (not appended to the key one character at a time).
+ */
 export function appendKey(into: KeyedText, text: string, start: number, end: number): void {
+  const { starts, ends } = into;
+  let key = '';
+  // Start of the run of characters that are their own key, not yet added to `key`.
+  let run = start;
   let i = start;
-  let key = into.key;
   while (i < end) {
     const code = text.charCodeAt(i);
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < end) {
+      if (i > run) key += text.slice(run, i);
       const k = charKey(text.slice(i, i + 2));
       for (let j = 0; j < k.length; j++) {
-        into.starts.push(i);
-        into.ends.push(i + 2);
+        starts.push(i);
+        ends.push(i + 2);
       }
       key += k;
       i += 2;
+      run = i;
       continue;
     }
     const k = unitKeys[code];
-    if (k === OWN_KEY || k > 0) {
-      into.starts.push(i);
-      into.ends.push(i + 1);
-      key += k === OWN_KEY ? text[i] : String.fromCharCode(k);
+    if (k === OWN_KEY) {
+      starts.push(i);
+      ends.push(i + 1);
+      i++;
+      continue;
+    }
+    if (i > run) key += text.slice(run, i);
+    if (k > 0) {
+      starts.push(i);
+      ends.push(i + 1);
+      key += String.fromCharCode(k);
     } else if (k === LONG_KEY) {
       const long = longKeys.get(text[i]) ?? '';
       for (let j = 0; j < long.length; j++) {
-        into.starts.push(i);
-        into.ends.push(i + 1);
+        starts.push(i);
+        ends.push(i + 1);
       }
       key += long;
     }
     i++;
+    run = i;
   }
-  into.key = key;
+  if (end > run) key += text.slice(run, end);
+  if (key !== '') into.key += key;
 }
 
 /** The keyed form of `text.slice(start, end)`. */

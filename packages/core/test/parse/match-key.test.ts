@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { charKey, keyText, matchKey } from '../../src/parse/match-key.js';
+import { appendKey, charKey, keyText, matchKey, type KeyedText } from '../../src/parse/match-key.js';
 import { labelPattern, matchLabelAt, prefixEditDistance, editDistance } from '../../src/parse/label-match.js';
 import { buildCellStream } from '../../src/parse/cell-stream.js';
 
@@ -27,6 +27,33 @@ describe('match keys', () => {
           expect(keyed.ends[i]).toBeLessThanOrEqual(s.length);
         }
       }),
+    );
+  });
+});
+
+describe('match keys appended piece by piece', () => {
+  it('equal the key of the whole text, with the same ranges (as the cell stream builds its key)', () => {
+    const piece = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 12 }),
+      fc.constantFrom('（一）予以公开', '本年新收', '行政規範性文件', ' ', 'ＡＢｃ１２', '㈠⑴㍻', '𠵾', '\ud842'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join('');
+        const keyed: KeyedText = { key: '', starts: [], ends: [] };
+        let at = 0;
+        for (const p of pieces) {
+          appendKey(keyed, text, at, at + p.length);
+          at += p.length;
+        }
+        // Appended in pieces, a surrogate pair cut between two pieces is keyed unit by unit.
+        const expected = pieces.map((p, i) => keyText(text, pieces.slice(0, i).join('').length, pieces.slice(0, i + 1).join('').length));
+        expect(keyed.key).toBe(expected.map((k) => k.key).join(''));
+        expect(keyed.starts).toEqual(expected.flatMap((k) => k.starts));
+        expect(keyed.ends).toEqual(expected.flatMap((k) => k.ends));
+        if (!pieces.some((p) => /[\ud800-\udbff]$/.test(p))) expect(keyed.key).toBe(matchKey(text));
+      }),
+      { numRuns: 300 },
     );
   });
 });
