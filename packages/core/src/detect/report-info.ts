@@ -52,13 +52,19 @@ function read(input: string | TextView): ReportInfo {
   if (first && first.index > 0) headEnd = Math.max(first.index, Math.min(headEnd, 600));
   // The head without whitespace, with the offset of each kept character.
   const offsets: number[] = [];
+  // Copied a run of kept characters at a time, not one character at a time.
   let compact = '';
+  let run = 0;
   for (let i = 0; i < headEnd; i++) {
-    const c = text[i];
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0' || c === '\u3000') continue;
-    compact += c;
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || c === 0x3000) {
+      if (i > run) compact += text.slice(run, i);
+      run = i + 1;
+      continue;
+    }
     offsets.push(i);
   }
+  if (headEnd > run) compact += text.slice(run, headEnd);
   compact = compact.replace(CHINESE_YEAR, (y) => [...y].map((d) => String(Math.max(0, CHINESE_DIGITS.indexOf(d)))).join(''));
   const toRange = (from: number, to: number): OffsetRange => {
     const range = { start: offsets[from] ?? 0, end: to > from ? offsets[to - 1] + 1 : (offsets[from] ?? 0) };
