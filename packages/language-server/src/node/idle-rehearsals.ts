@@ -12,8 +12,10 @@
 // code built on them (about thirty functions, the prose matcher and the cell code among them; seen with
 // `--trace-deopt`, reason "embedded weak objects cleared"): the first two or three edits after such a
 // pause took 20–30 ms instead of 6–12 for a 50 KB report. So a few rehearsals follow each collection,
-// outside the budget (`afterCollection`). They take back a little of what the collection gave (the
-// resident set of the server with 20 reports open, settled: about 121 → 126 MB).
+// outside the budget (`afterCollection`). They take back a little of what the collection gave: the young
+// generation they fill (about 8 MB of the worker's 12, which the first edit would fill anyway), not the old
+// generation the checks grew (the resident set of the server with 20 reports open, settled: about 121 →
+// 126 MB).
 
 /** How many rehearsals, and how much time, the worker's rehearsals may take. */
 export interface RehearsalBudget {
