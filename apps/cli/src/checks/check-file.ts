@@ -67,7 +67,12 @@ export function checkFileAtOnce(job: CheckJob, settings: CheckSettings): FileOut
 
 /** The outcome of a job that failed with `error` (see {@link failureMessage}). */
 export function failedOutcome(job: CheckJob, error: unknown, locale: Locale): FileOutcome {
-  return { index: job.index, path: job.path, extras: [], lines: {}, failure: failureMessage(error, job.path, locale) };
+  return failureOutcome(job, failureMessage(error, job.path, locale));
+}
+
+/** The outcome of a job that failed: no findings, `failure` its one line for stderr. */
+export function failureOutcome(job: CheckJob, failure: string): FileOutcome {
+  return { index: job.index, path: job.path, extras: [], lines: {}, failure };
 }
 
 /** A job's bytes (read now, synchronously: reports are small, and a thread checks one file at a time anyway), file name and check options. */
@@ -82,7 +87,7 @@ function inputOf(job: CheckJob, settings: CheckSettings): { bytes: Uint8Array; f
 /** A check that ran out of time as that file's failure (exit 2), not a finding about the report; else undefined. */
 function timeoutOutcome(job: CheckJob, check: CheckResult): FileOutcome | undefined {
   const timeout = check.diagnostics.find((d) => d.code === 'structure/check-timeout');
-  return timeout ? { index: job.index, path: job.path, extras: [], lines: {}, failure: `${job.path}: ${timeout.message}` } : undefined;
+  return timeout ? failureOutcome(job, `${job.path}: ${timeout.message}`) : undefined;
 }
 
 /** The outcome of a finished check, as the run's output wants it. */

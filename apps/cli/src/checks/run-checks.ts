@@ -5,6 +5,7 @@ import type { FileOutcome } from '../outcome/index.js';
 import { createTranslator } from '../i18n/translate.js';
 import { runCodeCache } from '../program/run-code-cache.js';
 import { youngGenerationForRun } from '../program/young-generation.js';
+import { failureOutcome } from './check-file.js';
 import { interruptAfterMs } from './check-guard.js';
 import { checkWorkerOptions, checkWorkerScript, startedCheckWorkers } from './check-worker-script.js';
 import type { CheckJob, CheckSettings } from './check-settings.js';
@@ -66,15 +67,14 @@ export async function runChecks(
   runCodeCache()?.skip();
   const t = createTranslator(settings.locale);
   const limitMs = interruptAfterMs(settings.budgetMs);
-  const failed = (job: CheckJob, failure: string): FileOutcome => ({ index: job.index, path: job.path, extras: [], lines: {}, failure });
   const pool = new OrderedWorkerPool<CheckJob, FileOutcome>(
     checkWorkerScript(),
     jobs,
     settings,
-    (job, reason) => failed(job, `${job.path}: ${reason}`),
+    (job, reason) => failureOutcome(job, `${job.path}: ${reason}`),
     checkWorkerOptions(),
     // A worker stuck in one report past the hard limit is terminated: that file fails, the rest go on.
-    { limitMs, onOverrun: (job) => failed(job, t('check-interrupted', { path: job.path, seconds: Math.round(limitMs / 100) / 10 })) },
+    { limitMs, onOverrun: (job) => failureOutcome(job, t('check-interrupted', { path: job.path, seconds: Math.round(limitMs / 100) / 10 })) },
     early && (() => early.take()),
   );
   try {
