@@ -5,6 +5,7 @@ import { decodeText } from './decode-text.js';
 import { renderDocx } from './docx/render-docx.js';
 import { renderHtml } from './html/render-html.js';
 import { identityView } from './identity-view.js';
+import { latin1Head } from './latin1-head.js';
 import { ReadError } from './read-error.js';
 import type { TextView } from './text-view.js';
 
@@ -78,10 +79,13 @@ export function readReportSync(bytes: Uint8Array, options: ReadOptions = {}): Re
   if (signature) throw new ReadError('unsupported-format', { fileName, format: signature.format });
   const unsupported = unsupportedExtension(fileName);
   // Content decides: a page saved as .txt/.md (or served as .doc) is read as HTML.
-  const sniffed = declared === 'html' ? null : htmlByContent(latin1Head(bytes));
+  const head = declared === 'html' ? undefined : latin1Head(bytes);
+  const sniffed = head === undefined ? null : htmlByContent(head);
   if (unsupported && sniffed !== 'document') throw new ReadError('unsupported-format', { fileName, format: unsupported });
 
-  const decoded = decodeText(bytes, { htmlMeta: declared === 'html' || sniffed !== null || (declared === undefined && startsLikeHtml(bytes)) });
+  const decoded = decodeText(bytes, {
+    htmlMeta: declared === 'html' || sniffed !== null || (declared === undefined && head !== undefined && looksLikeHtml(head.slice(0, START_BYTES))),
+  });
   if (isBlank(decoded.text)) throw new ReadError('empty', { fileName });
   const byContent = declared === 'html' ? null : htmlByContent(decoded.text);
   const format: SourceFormat =
@@ -134,15 +138,8 @@ function extensionOf(fileName: string | undefined): string | undefined {
   return dot > 0 ? base.slice(dot + 1).toLowerCase() : undefined;
 }
 
-function startsLikeHtml(bytes: Uint8Array): boolean {
-  return looksLikeHtml(latin1Head(bytes, 2048));
-}
-
-/** The first bytes as Latin-1 (enough to see ASCII markup in any ASCII-compatible encoding). */
-function latin1Head(bytes: Uint8Array, length = 4096): string {
-  // One string of the byte values (not one appended per byte): a few thousand arguments at most.
-  return String.fromCharCode.apply(null, bytes.subarray(0, Math.min(bytes.length, length)) as unknown as number[]);
-}
+/** How many first bytes {@link looksLikeHtml} sniffs, for a file without an extension. */
+const START_BYTES = 2048;
 
 /** Markup sniffing for files without a known extension: a doctype, or html/head/body/table/p/div tags. */
 function looksLikeHtml(text: string): boolean {
