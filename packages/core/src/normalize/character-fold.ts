@@ -15,25 +15,83 @@ import type { TextView } from '../read/text-view.js';
  */
 export function foldCharacters(base: string | TextView): TextView {
   const builder = new TextViewBuilder(base);
-  foldInto(builder, typeof base === 'string' ? base : base.text);
+  const text = typeof base === 'string' ? base : base.text;
+  const pending = foldInto(builder, text);
+  if (pending >= 0) builder.replace(text.length, foldedUnits(text.length - pending));
   return builder.finish();
 }
 
 /**
- * The folding loop, a function of its own that ends at its loop: V8 keeps the code it compiles for a long
- * loop while the loop runs (on-stack replacement), and code after the loop that had not run yet when it was
- * compiled made every later call leave that code at the loop's end (a deoptimisation on each call).
+ * The code units of the folded stretch being written (see {@link foldInto}), from its start: grown as
+ * needed, kept between calls.
  */
-function foldInto(builder: TextViewBuilder, text: string): void {
+let units = new Uint16Array(1 << 12);
+let utf16le: InstanceType<typeof TextDecoder> | undefined;
+
+/** The first `count` units of {@link units} as a string (they hold no lone surrogate). */
+function foldedUnits(count: number): string {
+  utf16le ??= new TextDecoder('utf-16le');
+  return utf16le.decode(units.subarray(0, count));
+}
+
+/**
+ * The folding loop. One-for-one folds (a full-width comma to `,`: the most frequent) do not go to the
+ * builder one by one, two chunks each: from the first of them, the units of the stretch are written to
+ * {@link units} and the builder gets the stretch as one same-length replacement (which maps character
+ * by character, as the copies and one-unit replacements it stands for would) when a fold that changes
+ * the length, a lone surrogate (which the decoder would not keep) or the end of the text comes. Returns
+ * where the stretch still being written starts, or -1 when none is (the rest is copied by `finish`).
+ *
+ * A function of its own that ends at its loop: V8 keeps the code it compiles for a long loop while the
+ * loop runs (on-stack replacement), and code after the loop that had not run yet when it was compiled made
+ * every later call leave that code at the loop's end (a deoptimisation on each call).
+ */
+function foldInto(builder: TextViewBuilder, text: string): number {
   const n = text.length;
+  // Start of the stretch written to `units`, or -1 while the text since the last fold is only copied.
+  let start = -1;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x80 ? c !== 0x0d && c !== 0x0b && c !== 0x0c : c >= 0x3400 && c < 0xa000) continue;
+    if (c < 0x80 ? c !== 0x0d && c !== 0x0b && c !== 0x0c : c >= 0x3400 && c < 0xa000) {
+      if (start >= 0) units[i - start] = c;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const low = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+      if (c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
+        if (start >= 0) {
+          units[i - start] = c;
+          units[i + 1 - start] = low;
+        }
+        i++;
+      } else if (start >= 0) {
+        builder.replace(i, foldedUnits(i - start));
+        start = -1;
+      }
+      continue;
+    }
     const replacement = foldedCharacter(c, i + 1 < n ? text.charCodeAt(i + 1) : -1);
-    if (replacement === undefined) continue;
+    if (replacement === undefined) {
+      if (start >= 0) units[i - start] = c;
+      continue;
+    }
+    if (replacement.length === 1) {
+      if (start < 0) {
+        builder.keep(i);
+        start = i;
+        if (units.length < n - i) units = new Uint16Array(Math.max(n - i, units.length * 2));
+      }
+      units[i - start] = replacement.charCodeAt(0);
+      continue;
+    }
+    if (start >= 0) {
+      builder.replace(i, foldedUnits(i - start));
+      start = -1;
+    }
     builder.keep(i);
     builder.replace(i + 1, replacement);
   }
+  return start;
 }
 
 /** Folds a single string (no offset map); same canonical form as {@link foldCharacters}. */
