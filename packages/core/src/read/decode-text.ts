@@ -1,3 +1,4 @@
+import { countBinaryControls } from './binary-controls.js';
 import { ReadError } from './read-error.js';
 
 /** Text decoded from bytes, and how. */
@@ -144,14 +145,7 @@ function hasNul(bytes: Uint8Array): boolean {
 
 function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, SAMPLE);
-  let controls = 0;
-  for (let i = 0; i < n; i++) if (isBinaryControl(bytes[i])) controls++;
-  return controls * 100 > n;
-}
-
-/** C0 controls that do not occur in text files (NUL is handled apart; TAB, LF, VT, FF, CR, SUB, ESC occur). */
-function isBinaryControl(b: number): boolean {
-  return b > 0 && b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1a && b !== 0x1b;
+  return countBinaryControls(bytes.subarray(0, n)) * 100 > n;
 }
 
 /** Counts valid multi-byte UTF-8 sequences and invalid ones (a truncated final sequence counts invalid). */
