@@ -1,6 +1,7 @@
 import type { SectionIR } from '../ir/template-ir.js';
 import { editDistance, prefixEditDistance } from './label-match.js';
 import { keyText, matchKey } from './match-key.js';
+import { isWhiteSpaceCode } from './white-space.js';
 
 /**
  * Finding the section headings of a report ("一、总体情况" … "六、其他需要报告的事项") in order.
@@ -33,16 +34,22 @@ export interface HeadingMatch {
 /** "一、" (or 一. 一． 一， 一：, or the numeral and a space: "一 总体情况"), "第一部分". */
 const NUMBERED = /^(?:第\s*([一二三四五六七八九十]{1,3})\s*部分\s*[、.．，,:：]?|([一二三四五六七八九十]{1,3})(?:\s*[、.．，,:：]|\s+(?=\S)))\s*/;
 /** Markdown/markup around a heading line: "## 一、总体情况", "**一、总体情况**", "【一、总体情况】". */
-const LEADING_DECORATION = /^[#＃>*\s【]+/;
-const TRAILING_DECORATION = /[*\s】]/;
+function isLeadingDecoration(c: number): boolean {
+  return c === 0x23 /* # */ || c === 0xff03 /* ＃ */ || c === 0x3e /* > */ || c === 0x2a /* * */ || c === 0x3010 /* 【 */ || isWhiteSpaceCode(c);
+}
+function isTrailingDecoration(c: number): boolean {
+  return c === 0x2a /* * */ || c === 0x3011 /* 】 */ || isWhiteSpaceCode(c);
+}
 /**
- * The line without its decoration: [start, end) inside it. The trailing part is scanned from the end,
- * not matched with an unanchored expression (which costs the square of the length on a long line).
+ * The part of `text` in [from, to) without the decoration around a heading line, as offsets: scanned
+ * from both ends (no slice of the line, no expression, which on a long line would cost the square of its
+ * length unanchored).
  */
-function undecorated(line: string): { start: number; end: number } {
-  const start = LEADING_DECORATION.exec(line)?.[0].length ?? 0;
-  let end = line.length;
-  while (end > start && TRAILING_DECORATION.test(line[end - 1])) end--;
+function undecorated(text: string, from: number, to: number): { start: number; end: number } {
+  let start = from;
+  while (start < to && isLeadingDecoration(text.charCodeAt(start))) start++;
+  let end = to;
+  while (end > start && isTrailingDecoration(text.charCodeAt(end - 1))) end--;
   return { start, end };
 }
 const PARENTHESISED = /^[(（]\s*[一二三四五六七八九十0-9]/;
@@ -55,8 +62,40 @@ const PARENTHESISED = /^[(（]\s*[一二三四五六七八九十0-9]/;
 const OTHER_STYLE = /^(?:[(（]\s*([一二三四五六七八九十]{1,3})\s*[)）]|([1-9１-９])\s*[、.．，,:：])\s*/;
 const MIN_STYLED_HEADINGS = 3;
 const NUMERALS = '一二三四五六七八九十';
-/** A numbered heading start inside a line: "二、", "第二部分". */
-const INLINE_NUMBERED = /(?:第\s*([一二三四五六七八九十]{1,3})\s*部分\s*[、.．，,:：]?|([一二三四五六七八九十]{1,3})\s*[、.．，,:：])\s*/gu;
+/**
+ * A numbered heading start inside a line: "二、", "第二部分". Its spaces are those of a line (`\s` but the
+ * line break): searched in the whole text, a match never runs into the next line.
+ */
+const INLINE_NUMBERED = /(?:第[^\S\n]*([一二三四五六七八九十]{1,3})[^\S\n]*部分[^\S\n]*[、.．，,:：]?|([一二三四五六七八九十]{1,3})[^\S\n]*[、.．，,:：])[^\S\n]*/gu;
+
+/**
+ * The matches of {@link INLINE_NUMBERED} in a text, asked for line after line: the search runs over the
+ * whole text (no slice of each line) and a match found beyond the line asked about is kept for the line
+ * it is on, so the text is scanned about once, not once per line up to the next match.
+ */
+class InlineNumerals {
+  private readonly pattern = new RegExp(INLINE_NUMBERED.source, INLINE_NUMBERED.flags);
+  /** The match found last, and the offset its search started from. */
+  private found: RegExpExecArray | null = null;
+  private searchedFrom = -1;
+  private readonly text: string;
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  /** The first match starting at `from` or later, if it starts before `to`. */
+  next(from: number, to: number): RegExpExecArray | null {
+    // The match kept is the first from `searchedFrom`: it is the first from `from` too when it starts there or later.
+    const reusable = this.searchedFrom >= 0 && this.searchedFrom <= from && (this.found === null || this.found.index >= from);
+    if (!reusable) {
+      this.pattern.lastIndex = from;
+      this.found = this.pattern.exec(this.text);
+      this.searchedFrom = from;
+    }
+    return this.found !== null && this.found.index < to ? this.found : null;
+  }
+}
 /** How far after an inline numeral a heading is looked for (the longest heading and a few edits). */
 const INLINE_WINDOW = 48;
 /** Score taken from a heading inside a line (a heading on a line of its own wins a tie). */
@@ -95,28 +134,27 @@ export function findSectionHeadings(text: string, sections: SectionIR[]): Headin
     spots.push(spot);
     for (const f of found) candidates.push({ ...f, line });
   };
+  const inline = new InlineNumerals(text);
   let at = 0;
   while (at <= text.length) {
     let nl = text.indexOf('\n', at);
     if (nl < 0) nl = text.length;
-    const rawLine = text.slice(at, nl);
-    const { start: trimStart, end: trimEnd } = undecorated(rawLine);
-    const trimmed = rawLine.slice(trimStart, trimEnd);
+    const { start: trimStart, end: trimEnd } = undecorated(text, at, nl);
     const lineEnd = Math.min(text.length, nl + 1);
     let inlineFrom = at;
-    if (trimmed !== '' && trimmed.length <= MAX_HEADING_LINE) {
+    if (trimStart < trimEnd && trimEnd - trimStart <= MAX_HEADING_LINE) {
+      const trimmed = text.slice(trimStart, trimEnd);
       let found = scored.get(trimmed);
       if (found === undefined) {
         found = PARENTHESISED.test(trimmed) || OTHER_STYLE.test(trimmed) ? scoreStyledLine(trimmed, wanted) : scoreLine(trimmed, wanted);
         if (scored.size >= SCORED_LINES) scored.clear();
         scored.set(trimmed, found);
       }
-      const offset = at + trimStart;
       // The line's own start is judged as a whole line; inline headings are looked for after it.
-      inlineFrom = offset + 1;
-      if (found.length > 0) addSpot({ text: trimmed, start: offset, end: offset + trimmed.length, lineStart: at, lineEnd }, found);
+      inlineFrom = trimStart + 1;
+      if (found.length > 0) addSpot({ text: trimmed, start: trimStart, end: trimEnd, lineStart: at, lineEnd }, found);
     }
-    findInlineHeadings(text, inlineFrom, nl, wanted, addSpot);
+    findInlineHeadings(text, inlineFrom, nl, wanted, addSpot, inline);
     if (nl >= text.length) break;
     at = nl + 1;
   }
@@ -151,15 +189,15 @@ function findInlineHeadings(
   to: number,
   wanted: Wanted[],
   addSpot: (spot: Spot, found: Omit<Candidate, 'line'>[]) => void,
+  inline: InlineNumerals = new InlineNumerals(text),
 ): void {
   if (from >= to) return;
-  // The line alone is searched (a search from `from` in the whole text would run on to the next match).
-  const line = text.slice(from, to);
-  INLINE_NUMBERED.lastIndex = 0;
-  for (let m = INLINE_NUMBERED.exec(line); m; m = INLINE_NUMBERED.exec(line)) {
+  for (let m = inline.next(from, to); m; m = inline.next(from, to)) {
     const numeral = m[1] ?? m[2];
-    const start = from + m.index;
+    const start = m.index;
     const after = start + m[0].length;
+    // The search goes on after this match (a match is never empty).
+    from = after;
     if (!NUMERALS.includes(numeral[0]) || after >= to) continue;
     const window = keyText(text, after, Math.min(to, after + INLINE_WINDOW));
     const boundary = start === 0 || !HAN.test(text[start - 1]);
@@ -189,7 +227,7 @@ function findInlineHeadings(
     let bodyStart = end;
     while (bodyStart < to && /[\s\u00a0\u3000]/u.test(text[bodyStart])) bodyStart++;
     addSpot({ text: text.slice(start, end), start, end, lineStart: start, lineEnd: bodyStart >= to ? Math.min(text.length, to + 1) : bodyStart }, [found]);
-    INLINE_NUMBERED.lastIndex = end - from;
+    from = Math.max(from, end);
   }
 }
 
@@ -332,7 +370,7 @@ function bestChain(candidates: Candidate[], sectionCount: number): Candidate[] {
  */
 export function lineMayHoldHeading(line: string, sections: readonly SectionIR[]): boolean {
   const { wanted } = lineScores(sections);
-  const { start, end } = undecorated(line);
+  const { start, end } = undecorated(line, 0, line.length);
   const trimmed = line.slice(start, end);
   let inlineFrom = 0;
   if (trimmed !== '' && trimmed.length <= MAX_HEADING_LINE) {

@@ -87,4 +87,21 @@ describe('findSectionHeadings', () => {
     const [h] = findSectionHeadings(text, sections);
     expect(h.start).toBe(text.indexOf('\n三') + 1);
   });
+
+  it('looks for inline headings line by line: a numeral and its 、 on two lines are none, a line of numerals is searched after its start', () => {
+    // "二" ends a line and "、主动公开…" starts the next: no heading across the break.
+    expect(found('正文写到二\n、主动公开政府信息情况的内容')).toEqual([]);
+    // The line's start is judged as a heading line; "十二、" there is no heading, and the search after it
+    // still finds the heading inside the line.
+    const text = '十二、二、主动公开政府信息情况第二十条';
+    expect(found(text)).toEqual([['二', 'exact']]);
+  });
+
+  it('finds the same headings when lines hold no heading start for long stretches (the search is not repeated per line)', () => {
+    const filler = Array.from({ length: 2000 }, (_, i) => `第${i}行\t${i}`).join('\n');
+    const text = `${filler}\n某局工作推进。二、主动公开政府信息情况\n${filler}\n六、其他需要报告的事项`;
+    const headings = findSectionHeadings(text, sections);
+    expect(headings.map((h) => sections[h.section].numeral)).toEqual(['二', '六']);
+    expect(text.slice(headings[0].start, headings[0].end)).toBe('二、主动公开政府信息情况');
+  });
 });
