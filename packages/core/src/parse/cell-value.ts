@@ -1,6 +1,7 @@
 import type { CellType } from '../ir/template-ir.js';
 import type { CellState } from '../model/report.js';
 import { isUnitTail, mayStartQuantity, readQuantity } from './cell-value-grammar.js';
+import { isWhiteSpaceCode } from './white-space.js';
 
 /**
  * What a cell's text means for a cell of a given type: a blank marker ("/", "—", ""), or a quantity read
@@ -28,9 +29,9 @@ const MULTIPLIER: Record<string, number> = { 百: 1e2, 千: 1e3, 万: 1e4, 亿: 
 
 /** True when `text` (trimmed) is a blank marker: empty, "/", "—", "-", "无". */
 export function isBlankText(text: string): boolean {
-  const first = firstCompactCharacter(text);
+  const first = firstCompactCode(text);
   // Most texts asked about are labels and numbers: their first character settles it.
-  if (first !== '' && !BLANK_START.has(first)) return false;
+  if (first >= 0 && !BLANK_START.has(first)) return false;
   if (PLAIN.test(text)) return false;
   const t = text.replace(SPACES, '');
   return t === '' || BLANK.test(t);
@@ -39,32 +40,67 @@ export function isBlankText(text: string): boolean {
 /** True when `text` reads as a number in the value grammar (with sign, unit, approximation words). */
 export function isValueText(text: string): boolean {
   if (PLAIN.test(text)) return true;
+  const known = valueTexts.get(text);
+  if (known !== undefined) return known;
   // A label (most texts asked about) is told by its first character, without compacting it.
-  const first = firstCompactCharacter(text);
-  return first !== '' && mayStartQuantity(first) && readQuantity(compact(text)) !== undefined;
+  const first = firstCompactCode(text);
+  const value = first >= 0 && mayStartQuantity(String.fromCharCode(first)) && readQuantity(compact(text)) !== undefined;
+  return valueTexts.remember(text, value);
 }
 
 /** The characters a blank marker (see `BLANK`) starts with. */
-const BLANK_START = new Set([...'/\\／-－—–―−﹣无空Nn']);
-const SPACE_CHARACTER = /[\s\u00a0\u3000\u200b\ufeff]/;
+const BLANK_START = new Set([...'/\\／-－—–―−﹣无空Nn'].map((c) => c.charCodeAt(0)));
 
-/** The first UTF-16 unit of `compact(text)` ('' when there is none), without compacting the text. */
-function firstCompactCharacter(text: string): string {
+/** Whether the UTF-16 unit `c` is one of the spaces `compact` removes (`SPACES`). */
+function isCompactedSpace(c: number): boolean {
+  return isWhiteSpaceCode(c) || c === 0x200b;
+}
+
+/** The first UTF-16 unit of `compact(text)` (-1 when there is none), without compacting the text. */
+function firstCompactCode(text: string): number {
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (SPACE_CHARACTER.test(c)) continue;
-    const code = c.charCodeAt(0);
+    const code = text.charCodeAt(i);
+    if (isCompactedSpace(code)) continue;
     const fullWidth = (code >= 0xff10 && code <= 0xff19) || code === 0xff0e || code === 0xff0c || code === 0xff0d || code === 0xff0b;
-    return fullWidth ? String.fromCharCode(code - 0xfee0) : c;
+    return fullWidth ? code - 0xfee0 : code;
   }
-  return '';
+  return -1;
 }
 
 /** A unit or approximation word that may follow a number after a space ("3414.41 万元", "2 千余"). */
 export function isUnitWord(text: string): boolean {
+  const known = unitWords.get(text);
+  if (known !== undefined) return known;
   const t = compact(text);
-  return t !== '' && isUnitTail(t);
+  return unitWords.remember(text, t !== '' && isUnitTail(t));
 }
+
+/**
+ * The answers of {@link isValueText} or {@link isUnitWord} for the texts asked about lately: the cell
+ * stream asks about every field and word of a table's lines, and labels ("3.危及“三安全一稳定”") recur in
+ * every report and re-check. Texts up to {@link TextAnswers.maxLength} long, up to
+ * {@link TextAnswers.limit} of them; emptied when full, so memory stays bounded.
+ */
+class TextAnswers {
+  static readonly limit = 4096;
+  static readonly maxLength = 128;
+  private readonly answers = new Map<string, boolean>();
+
+  get(text: string): boolean | undefined {
+    return this.answers.get(text);
+  }
+
+  /** Keeps `answer` for `text` (when short enough) and returns it. */
+  remember(text: string, answer: boolean): boolean {
+    if (text.length > TextAnswers.maxLength) return answer;
+    if (this.answers.size >= TextAnswers.limit) this.answers.clear();
+    this.answers.set(text, answer);
+    return answer;
+  }
+}
+
+const valueTexts = new TextAnswers();
+const unitWords = new TextAnswers();
 
 function compact(text: string): string {
   return text

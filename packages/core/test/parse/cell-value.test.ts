@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CellType } from '../../src/ir/template-ir.js';
 import fc from 'fast-check';
-import { isBlankText, isValueText, readCellValue } from '../../src/parse/index.js';
-import { readQuantity } from '../../src/parse/cell-value-grammar.js';
+import { isBlankText, isUnitWord, isValueText, readCellValue } from '../../src/parse/index.js';
+import { isUnitTail, readQuantity } from '../../src/parse/cell-value-grammar.js';
 
 const count: CellType = { kind: 'count' };
 const integer: CellType = { kind: 'integer' };
@@ -70,8 +70,19 @@ describe('isBlankText and isValueText decided by their first character', () => {
         const text = chars.join('');
         expect(isBlankText(text), JSON.stringify(text)).toBe(blank(text));
         expect(isValueText(text), JSON.stringify(text)).toBe(value(text));
+        expect(isUnitWord(text), JSON.stringify(text)).toBe(compact(text) !== '' && isUnitTail(compact(text)));
       }),
       { seed: 20261203, numRuns: 5000 },
     );
+  });
+
+  it('answer a text asked again the same, after more other texts than the answers kept (the memory is emptied, not wrong)', () => {
+    const texts = Array.from({ length: 10_000 }, (_, i) => (i % 3 === 0 ? `${i}.属于第${i}类信息` : i % 3 === 1 ? `约${i}万元` : `${i} 件`));
+    const first = texts.map((t) => [isValueText(t), isUnitWord(t)]);
+    const again = texts.map((t) => [isValueText(t), isUnitWord(t)]);
+    expect(again).toEqual(first);
+    expect(first.map(([v], i) => v === value(texts[i]))).not.toContain(false);
+    const long = `1${'万'.repeat(200)}`;
+    expect([isValueText(long), isValueText(long)]).toEqual([value(long), value(long)]);
   });
 });
