@@ -1,5 +1,10 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { matchKey } from '../../src/parse/match-key.js';
+import { mayRunOn } from '../../src/parse/one-line-runs.js';
+import { tablePlans } from '../../src/parse/table-plan.js';
+import { builtinTemplates } from '../../src/templates/index.js';
 import { alignRow, type RowEquation, type RowSlot } from '../../src/parse/row-alignment.js';
 import { checkVariantText, findings, T3_EXPECTED, T4_EXPECTED, values, variantText } from '../variants/variant-helpers.js';
 
@@ -119,5 +124,34 @@ describe('the pre-2019 statistics table (a text column, an appendix table) on on
     const notes = result.report!.tables[0].notes.filter((n) => n.kind === 'glued-ambiguous').map((n) => n.row);
     expect(notes).toContain('organisation.expenditure');
     expect(findings(result, 'structure/row-ambiguous')).toHaveLength(1);
+  });
+});
+
+describe('mayRunOn', () => {
+  // The definition it stands for: a line of at least 16 characters with text after a number whose match
+  // key holds the keys of two leaf row labels (each label key of two or more characters, counted once).
+  const template = builtinTemplates.find((t) => t.id === 'gov-disclosure-2021')!;
+  const plans = [...tablePlans(template).values()].filter((plan) => !plan.unlabelled);
+  const leafKeys = plans.flatMap((plan) => plan.leaves.flatMap((l) => l.patterns.map((p) => p.key)).filter((k) => k.length >= 2));
+  const reference = (text: string): boolean =>
+    text.split('\n').some((line) => {
+      if (line.length < 16 || !/[0-9０-９][\s\u00a0\u3000|]*[\p{Script=Han}（(]/u.test(line)) return false;
+      const key = matchKey(line);
+      return leafKeys.filter((k) => key.includes(k)).length >= 2;
+    });
+
+  it('agrees with its definition on lines of row labels, digits and prose', () => {
+    const labels = plans.flatMap((plan) => plan.leaves.map((l) => l.label)).slice(0, 40);
+    const pieces = [...labels, '0', '12', '3', ' ', '\n', '，', '本机关', '（一）', '2.', '总计'];
+    const outcomes = new Set<boolean>();
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 14 }), (parts) => {
+        const text = parts.join('');
+        outcomes.add(reference(text));
+        expect(mayRunOn(text, 0, text.length, plans), JSON.stringify(text)).toBe(reference(text));
+      }),
+      { seed: 20261204, numRuns: 3000 },
+    );
+    expect([...outcomes].sort()).toEqual([false, true]);
   });
 });
