@@ -273,7 +273,8 @@ function toReportTable(read: TableRead, source: ReportSource, map: (s: number, e
   const rows = plan.leaves.map((leaf) => {
     const row = read.rows.get(leaf.id);
     if (!row) {
-      return { id: leaf.id, label: leaf.label, cells: t.leafColumns.map((column, c) => naCell(cellIdsOf(plan, leaf.id)[c], leaf.id, column)) };
+      const ids = cellIdsOf(plan, leaf.id);
+      return { id: leaf.id, label: leaf.label, cells: t.leafColumns.map((column, c) => naCell(ids[c], leaf.id, column)) };
     }
     lastFound = Math.max(lastFound, leaf.leafIndex);
     const a = row.alignment;
