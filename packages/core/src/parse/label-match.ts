@@ -142,12 +142,13 @@ export function prefixEditDistance(
   const maxLen = Math.min(text.length - from, m + limit);
   if (m === 0 || maxLen < m - limit) return null;
   const INF = limit + 1;
-  let previous = new Array<number>(maxLen + 2).fill(INF);
-  let current = new Array<number>(maxLen + 2).fill(INF);
-  for (let j = 0; j <= Math.min(limit, maxLen); j++) previous[j] = j;
+  let previous = scratchRow(0, maxLen + 2).fill(INF);
+  let current = scratchRow(1, maxLen + 2).fill(INF);
+  const first = limit < maxLen ? limit : maxLen;
+  for (let j = 0; j <= first; j++) previous[j] = j;
   for (let i = 1; i <= m; i++) {
-    const lo = Math.max(0, i - limit);
-    const hi = Math.min(maxLen, i + limit);
+    const lo = i > limit ? i - limit : 0;
+    const hi = maxLen < i + limit ? maxLen : i + limit;
     if (lo >= 1) current[lo - 1] = INF;
     let rowMin = INF;
     if (lo === 0) {
@@ -155,15 +156,22 @@ export function prefixEditDistance(
       rowMin = i;
     }
     const pc = pattern.charCodeAt(i - 1);
-    for (let j = Math.max(lo, 1); j <= hi; j++) {
+    for (let j = lo > 1 ? lo : 1; j <= hi; j++) {
       const cost = text.charCodeAt(from + j - 1) === pc ? 0 : 1;
-      const v = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost, INF);
+      let v = previous[j] + 1;
+      const insert = current[j - 1] + 1;
+      if (insert < v) v = insert;
+      const replace = previous[j - 1] + cost;
+      if (replace < v) v = replace;
+      if (INF < v) v = INF;
       current[j] = v;
       if (v < rowMin) rowMin = v;
     }
     current[hi + 1] = INF;
     if (rowMin > limit) return null;
-    [previous, current] = [current, previous];
+    const swap = previous;
+    previous = current;
+    current = swap;
   }
   let best = INF;
   let end = -1;
@@ -180,18 +188,37 @@ export function prefixEditDistance(
 /** Levenshtein distance of two short strings, or `limit + 1` when it exceeds `limit`. */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let current = new Array<number>(b.length + 1);
+  let previous = scratchRow(0, b.length + 1);
+  let current = scratchRow(1, b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
     let rowMin = i;
+    const ac = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      let v = previous[j] + 1;
+      const insert = current[j - 1] + 1;
+      if (insert < v) v = insert;
+      const replace = previous[j - 1] + (ac === b.charCodeAt(j - 1) ? 0 : 1);
+      if (replace < v) v = replace;
       current[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > limit) return limit + 1;
-    [previous, current] = [current, previous];
+    const swap = previous;
+    previous = current;
+    current = swap;
   }
   return Math.min(previous[b.length], limit + 1);
+}
+
+/**
+ * The two rows the edit distances are computed in, kept between calls (the label search computes
+ * thousands per report): row `which` (0 or 1), at least `length` long. Its content is left over from the
+ * call before: the caller fills what it reads.
+ */
+const scratch: [Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64)];
+function scratchRow(which: 0 | 1, length: number): Int32Array {
+  if (scratch[which].length < length) scratch[which] = new Int32Array(Math.max(length, scratch[which].length * 2));
+  return scratch[which].subarray(0, length);
 }

@@ -103,4 +103,40 @@ describe('label matching', () => {
     expect(prefixEditDistance('abcdef', 'abXdefghi', 0, 1)).toEqual({ distance: 1, end: 6 });
     expect(prefixEditDistance('abcdef', 'zzzzzzzzz', 0, 1)).toBeNull();
   });
+
+  it('computes the edit distances of their definition, whatever the lengths of the calls before', () => {
+    // Levenshtein by the full table, and the best prefix by trying every length (the one nearest the
+    // pattern's length, the shorter first, among equals).
+    const levenshtein = (a: string, b: string): number => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      }
+      return d[a.length][b.length];
+    };
+    const bestPrefix = (pattern: string, text: string, from: number, limit: number) => {
+      const m = pattern.length;
+      const maxLen = Math.min(text.length - from, m + limit);
+      if (m === 0 || maxLen < m - limit) return null;
+      let best = limit + 1;
+      let end = -1;
+      for (let length = Math.max(0, m - limit); length <= Math.min(maxLen, m + limit); length++) {
+        const d = Math.min(limit + 1, levenshtein(pattern, text.slice(from, from + length)));
+        if (d < best || (d === best && Math.abs(length - m) < Math.abs(end - m))) {
+          best = d;
+          end = length;
+        }
+      }
+      return best <= limit ? { distance: best, end: from + end } : null;
+    };
+    const word = fc.array(fc.constantFrom(...'ab存在问题𠀀'), { maxLength: 14 }).map((c) => c.join(''));
+    fc.assert(
+      fc.property(word, word, fc.nat(4), fc.nat(3), (a, b, limit, from) => {
+        expect(editDistance(a, b, limit)).toBe(Math.min(levenshtein(a, b), limit + 1));
+        const start = Math.min(from, b.length);
+        expect(prefixEditDistance(a, b, start, limit)).toEqual(bestPrefix(a, b, start, limit));
+      }),
+      { seed: 20261204, numRuns: 3000 },
+    );
+  });
 });
