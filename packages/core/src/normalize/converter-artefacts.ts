@@ -1,4 +1,5 @@
 import type { OffsetRange } from '../model/report.js';
+import { ARTEFACT_LITERAL, ARTEFACT_PATTERNS } from './converter-artefact-patterns.js';
 
 /** Markup a document converter left in the text. */
 export interface ConverterArtefact extends OffsetRange {
@@ -13,38 +14,15 @@ export interface ConverterArtefact extends OffsetRange {
 }
 
 /**
- * The artefact patterns, each with literals one of which every match contains: a text without them is
- * not searched (the escape pattern starts with a lookbehind, which the regular expression engine would
- * otherwise try at every position of every report).
- */
-const PATTERNS: readonly { kind: ConverterArtefact['kind']; pattern: RegExp; needs: readonly string[] }[] = [
-  { kind: 'bookmark', pattern: /\[bookmark:[^\]\n]{0,200}\]/g, needs: ['[bookmark:'] },
-  {
-    kind: 'span-attributes',
-    needs: ['{'],
-    pattern: /\{(?:[.#][A-Za-z][\w-]*)(?:\s+(?:[.#][A-Za-z][\w-]*|[A-Za-z][\w-]*="[^"\n]*"))*\}/g,
-  },
-  { kind: 'html-comment', pattern: /<!--[^\n]{0,500}?-->/g, needs: ['<!--'] },
-  {
-    kind: 'escape',
-    needs: ['\\'],
-    pattern: /(?<=[\p{Script=Han}\d\u3000-\u303F\uFF00-\uFFEF])\\[[\]*_#`|<>~]|\\[[\]*_#`|<>~](?=[\p{Script=Han}\d\u3000-\u303F\uFF00-\uFFEF])/gu,
-  },
-  {
-    kind: 'field-code',
-    needs: ['PAGEREF', 'MERGEFORMAT', 'HYPERLINK', 'TOC'],
-    pattern: /\bPAGEREF\s+_Toc\d+(?:\s+\\[a-z])*|\\\*\s*MERGEFORMAT\b|\bHYPERLINK\s+(?:\\l\s+)?"[^"\n]{0,500}"|\bTOC\s+\\o\s+"[^"\n]*"(?:\s+\\[a-z])*/g,
-  },
-];
-
-/**
  * Finds artefacts of document converters (Word → text via Pandoc and the like) — markup that is not part
  * of the report. Conservative: only the forms listed in {@link ConverterArtefact} `kind`, so legitimate
  * brackets, braces and backslashes elsewhere are left alone. Ranges are sorted and do not overlap.
  */
 export function findConverterArtefacts(text: string): ConverterArtefact[] {
+  // Almost no report holds any of the literals: one search of the text says so.
+  if (!ARTEFACT_LITERAL.test(text)) return [];
   const found: ConverterArtefact[] = [];
-  for (const { kind, pattern, needs } of PATTERNS) {
+  for (const { kind, pattern, needs } of ARTEFACT_PATTERNS) {
     if (!needs.some((literal) => text.includes(literal))) continue;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
