@@ -36,6 +36,9 @@ const LEADING_WORDS = /^(?:现将|现予|现发布|特发布|发布|公布|印�
 const PAGE_CHROME = /^(?:当前位置|您的位置|您当前的位置|当前的位置|所在位置|位置|网站首页|首页|主页|政务公开|政府信息公开(?:工作)?(?:年度报告|年报|专栏|目录|平台)?|信息公开(?:年度报告|年报|目录)?|(?:工作)?年度报告|(?:公开)?年报|法定主动公开内容|主动公开|正文)+/u;
 const FIRST_SECTION = /(?:^|\n)[ \t#*]*(?:一|1)\s*[、.．]/u;
 
+/** The offsets of the head's kept characters (see `read`; it does not call itself). */
+let keptOffsets: Int32Array | undefined;
+
 /** Reads year and agency from a report's text (or a view of it: ranges then point into the original). */
 export function readReportInfo(input: string | TextView): ReportInfo {
   try {
@@ -51,7 +54,9 @@ function read(input: string | TextView): ReportInfo {
   const first = FIRST_SECTION.exec(text.slice(0, headEnd));
   if (first && first.index > 0) headEnd = Math.max(first.index, Math.min(headEnd, 600));
   // The head without whitespace, with the offset of each kept character.
-  const offsets: number[] = [];
+  // (Written into one buffer kept for every call: no array grown while it fills.)
+  const kept = (keptOffsets ??= new Int32Array(HEAD));
+  let count = 0;
   // Copied a run of kept characters at a time, not one character at a time.
   let compact = '';
   let run = 0;
@@ -62,9 +67,11 @@ function read(input: string | TextView): ReportInfo {
       run = i + 1;
       continue;
     }
-    offsets.push(i);
+    kept[count++] = i;
   }
   if (headEnd > run) compact += text.slice(run, headEnd);
+  // Past its end, as past an array's, an index reads undefined.
+  const offsets = kept.subarray(0, count);
   compact = compact.replace(CHINESE_YEAR, (y) => [...y].map((d) => String(Math.max(0, CHINESE_DIGITS.indexOf(d)))).join(''));
   const toRange = (from: number, to: number): OffsetRange => {
     const range = { start: offsets[from] ?? 0, end: to > from ? offsets[to - 1] + 1 : (offsets[from] ?? 0) };
@@ -106,7 +113,7 @@ function read(input: string | TextView): ReportInfo {
 }
 
 /** The compact index in [from, to) of the first character after the last line break there, or `from`. */
-function lastLineStart(text: string, offsets: number[], from: number, to: number): number {
+function lastLineStart(text: string, offsets: Int32Array, from: number, to: number): number {
   for (let k = to - 1; k > from; k--) {
     if (text.slice(offsets[k - 1] + 1, offsets[k]).includes('\n')) return k;
   }

@@ -50,3 +50,17 @@ describe('readReportInfo', () => {
     expect(readReportInfo('当前位置：首页>政务公开>年报>示范区人民政府 2023 年政府信息公开工作年度报告').agency).toBe('示范区人民政府');
   });
 });
+
+describe('readReportInfo, one call after another', () => {
+  it('maps the title of each text into that text, whatever was read before (the offsets buffer is shared)', () => {
+    const long = `某某市 人民政府\n2020 年政府信息公开工作年度报告\n${'正文。'.repeat(2000)}`;
+    const short = '示例局2021年政府信息公开工作年度报告';
+    const first = readReportInfo(long);
+    const second = readReportInfo(short);
+    expect(readReportInfo(long)).toEqual(first);
+    expect(readReportInfo(short)).toEqual(second);
+    expect(second).toMatchObject({ year: 2021, agency: '示例局', titleRange: { start: 0, end: short.length } });
+    expect(first.year).toBe(2020);
+    expect(long.slice(first.titleRange!.start, first.titleRange!.end).replace(/\s/g, '')).toContain('2020年政府信息公开工作年度报告');
+  });
+});
