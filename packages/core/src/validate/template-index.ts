@@ -10,8 +10,11 @@ export interface TemplateIndex {
   cellsById: ReadonlyMap<string, CellIR>;
   /** Cells that some arithmetic rule with `blank: zero` uses. */
   blankAsZero: ReadonlySet<string>;
-  /** Display labels of cells, by `omit` and cell id (filled on demand). */
-  cellLabels: Map<string, string>;
+  /**
+   * Display labels of cells, by the part left out (`''` for none, see `ValidationContext.cellLabel`) and
+   * cell id (filled on demand): a map per part, so that a look-up builds no key string.
+   */
+  cellLabels: Readonly<Record<'' | 'row' | 'column', Map<string, string>>>;
 }
 
 const cache = new WeakMap<TemplateIR, TemplateIndex>();
@@ -32,7 +35,7 @@ export function templateIndex(template: TemplateIR): TemplateIndex {
       tablesById: new Map(template.tables.map((table) => [table.id, table])),
       cellsById: new Map(template.cells.map((cell) => [cell.id, cell])),
       blankAsZero,
-      cellLabels: new Map(),
+      cellLabels: { '': new Map(), row: new Map(), column: new Map() },
     };
     cache.set(template, index);
   }

@@ -14,7 +14,7 @@ import { isCertainRow, type OffsetRange, type ParsedReport, type ReportCell, typ
 import type { TextView } from '../read/text-view.js';
 import { snapRange } from '../read/view-range.js';
 import { axisNodeLabel, cellDisplayLabel, tableLabels, type TableLabels } from './axis-labels.js';
-import { templateIndex } from './template-index.js';
+import { templateIndex, type TemplateIndex } from './template-index.js';
 import { lineAt, viewRangeOf } from './text-ranges.js';
 
 
@@ -51,7 +51,7 @@ export class ValidationContext {
   readonly text: string;
   private readonly tablesById: ReadonlyMap<string, TableIR>;
   private readonly cellsById: ReadonlyMap<string, CellIR>;
-  private readonly cellLabels: Map<string, string>;
+  private readonly cellLabels: TemplateIndex['cellLabels'];
   private readonly reportTables = new Map<string, ReportTable>();
   private readonly reportCells = new Map<string, ReportCell>();
   private readonly reportSections = new Map<string, ReportSection>();
@@ -253,11 +253,11 @@ export class ValidationContext {
    * (`column` when every operand is in one column, `row` when in one row).
    */
   cellLabel(cellId: string, omit?: 'row' | 'column'): string {
-    const key = `${omit ?? ''}|${cellId}`;
-    let label = this.cellLabels.get(key);
+    const labels = this.cellLabels[omit ?? ''];
+    let label = labels.get(cellId);
     if (label === undefined) {
       label = this.composeCellLabel(cellId, omit);
-      this.cellLabels.set(key, label);
+      labels.set(cellId, label);
     }
     return label;
   }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { identityView } from '../../src/read/index.js';
+import { ValidationContext } from '../../src/validate/validation-context.js';
+import { budgetTemplate } from './fixtures/budget-template.js';
+import { ReportBuilder } from './fixtures/report-builder.js';
+
+function context(): ValidationContext {
+  const report = new ReportBuilder(budgetTemplate)
+    .title('示例单位2031年预算执行报告', 2031)
+    .section('s1')
+    .line('全年收入30万元。')
+    .section('s2')
+    .line('本年收支如下。')
+    .table({ id: 'budget', rows: { income: ['10', '20', '30'], expense: ['5', '5', '10'], total: ['15', '25', '40'] } })
+    .line('收支平衡。')
+    .section('s3')
+    .line('仍有不足。')
+    .build();
+  return new ValidationContext(report, budgetTemplate, identityView(report.source.text), [budgetTemplate]);
+}
+
+describe('ValidationContext', () => {
+  it('labels a cell by the part left out, each remembered on its own', () => {
+    const ctx = context();
+    const full = ctx.cellLabel('budget.income.year');
+    const withoutRow = ctx.cellLabel('budget.income.year', 'row');
+    const withoutColumn = ctx.cellLabel('budget.income.year', 'column');
+    expect(new Set([full, withoutRow, withoutColumn]).size).toBe(3);
+    expect(full).toContain('收入');
+    expect(full).toContain('全年');
+    expect(withoutRow).not.toContain('收入');
+    expect(withoutColumn).not.toContain('全年');
+    // Asked again, in any order, and from another report's context: the same labels.
+    const other = context();
+    expect(other.cellLabel('budget.income.year', 'column')).toBe(withoutColumn);
+    expect(other.cellLabel('budget.income.year')).toBe(full);
+    expect(ctx.cellLabel('budget.income.year', 'row')).toBe(withoutRow);
+  });
+});
