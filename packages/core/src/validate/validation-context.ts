@@ -56,7 +56,8 @@ export class ValidationContext {
   private readonly reportCells = new Map<string, ReportCell>();
   private readonly reportSections = new Map<string, ReportSection>();
   private readonly sectionTexts = new Map<string, SectionText | null>();
-  private rowSpans: OffsetRange[] | undefined;
+  /** The view text with the table rows blanked (see `blankTableRows`), made on first use. */
+  private viewWithoutRows: string | undefined;
   /** Cells of row groups printed as one row, by cell id; and the group cell standing for each leaf cell. */
   private readonly groupCells = new Map<string, { table: string; label: string; column: string; leafCells: string[] }>();
   private readonly groupOfLeafCell = new Map<string, string>();
@@ -316,15 +317,23 @@ export class ValidationContext {
 
   /** The view text of `range` with the rows of every table read there replaced by spaces. */
   private withoutTableRows(range: OffsetRange): string {
+    return (this.viewWithoutRows ??= this.blankTableRows()).slice(range.start, range.end);
+  }
+
+  /**
+   * The whole view text with the rows of every table read blanked, made once per report: each section's
+   * text is a slice of it (not a blanking of its own per section).
+   */
+  private blankTableRows(): string {
     const view = this.view.text;
-    const rows = (this.rowSpans ??= this.tableRowSpans()).filter((r) => r.end > range.start && r.start < range.end);
-    if (rows.length === 0) return view.slice(range.start, range.end);
+    const rows = this.tableRowSpans();
+    if (rows.length === 0) return view;
     // The text between the rows as it is, the rows' UTF-16 units blanked (line breaks kept).
     const parts: string[] = [];
-    let at = range.start;
+    let at = 0;
     for (const row of rows.sort((a, b) => a.start - b.start)) {
       const start = Math.max(row.start, at);
-      const end = Math.min(row.end, range.end);
+      const end = row.end;
       if (end <= start) continue;
       parts.push(view.slice(at, start));
       // The row's line breaks stay; every other unit becomes a space.
@@ -338,7 +347,7 @@ export class ValidationContext {
       parts.push(' '.repeat(end - from));
       at = end;
     }
-    parts.push(view.slice(at, range.end));
+    parts.push(view.slice(at));
     return parts.join('');
   }
 

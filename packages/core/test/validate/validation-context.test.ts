@@ -20,6 +20,29 @@ function context(): ValidationContext {
 }
 
 describe('ValidationContext', () => {
+  it('blanks the table rows in the section texts only, keeping offsets and line breaks', () => {
+    const ctx = context();
+    const text = ctx.view.text;
+    for (const id of ['s1', 's2', 's3']) {
+      const section = ctx.sectionText(id)!;
+      const original = text.slice(section.viewStart, section.viewStart + section.text.length);
+      expect(section.text).toHaveLength(original.length);
+      // Line breaks stay where they were; every other unit is the original one or a space.
+      for (let i = 0; i < original.length; i++) {
+        if (original[i] === '\n' || original[i] === '\r') expect(section.text[i]).toBe(original[i]);
+        else expect([original[i], ' ']).toContain(section.text[i]);
+      }
+      expect(ctx.sectionText(id)).toBe(section);
+    }
+    // The prose around the table stays; the figures of its rows are gone.
+    const s2 = ctx.sectionText('s2')!.text;
+    expect(s2).toContain('本年收支如下。');
+    expect(s2).toContain('收支平衡。');
+    expect(s2).not.toMatch(/\d/u);
+    expect(ctx.sectionText('s1')!.text).toContain('全年收入30万元。');
+    expect(ctx.sectionText('s4')).toBeNull();
+  });
+
   it('labels a cell by the part left out, each remembered on its own', () => {
     const ctx = context();
     const full = ctx.cellLabel('budget.income.year');
