@@ -68,15 +68,24 @@ export function checkCells(ctx: ValidationContext): Diagnostic[] {
     const found = ctx.reportTable(table.id);
     if (!found?.found) continue;
     // Text and ignored columns (计量单位, 备注) hold words: nothing to check in them.
-    const cells = found.rows.flatMap((row) => row.cells).filter((cell) => !isWordsType(typeOf(ctx, table, cell)));
+    const cells: ReportCell[] = [];
+    const types: CellType[] = [];
+    for (const row of found.rows) {
+      for (const cell of row.cells) {
+        const type = typeOf(ctx, table, cell);
+        if (isWordsType(type)) continue;
+        cells.push(cell);
+        types.push(type);
+      }
+    }
     const blank = cells.filter((cell) => cell.state === 'blank' && countedAsZero.has(cell.id));
     const approximate = cells.filter((cell) => cell.state === 'approximate');
     const unitMissing: ReportCell[] = [];
     const unitConverted: ReportCell[] = [];
     const unitUnknown: ReportCell[] = [];
     let money: Extract<CellType, { kind: 'money' }> | undefined;
-    for (const cell of cells) {
-      const type = typeOf(ctx, table, cell);
+    for (const [i, cell] of cells.entries()) {
+      const type = types[i];
       if (cell.state === 'invalid') {
         diagnostics.push(
           ctx.diagnostic('cell/invalid', {
