@@ -11,7 +11,7 @@ import {
 } from '../localize/index.js';
 import type { MessageParams } from '../messages/index.js';
 import { addendsText } from './addends-text.js';
-import type { OffsetRange } from '../model/report.js';
+import type { OffsetRange, ReportCell } from '../model/report.js';
 import { cellEdit } from './cell-edit.js';
 import { proseStatements } from './prose-statements.js';
 import type { ValidationContext } from './validation-context.js';
@@ -377,6 +377,41 @@ function integerHolds(op: EquationIR['op'], difference: number, tolerance: numbe
 }
 
 /**
+ * An equation with its two sides evaluated, or null when it is not decidable (an operand unreadable) or
+ * does not apply (its condition does not hold). Decided in plain numbers where both sides are safe
+ * integers (exact there, see {@link everyEquationHolds}), else in rationals: the same sides and verdict
+ * either way.
+ */
+function decide(ctx: ValidationContext, rule: ArithmeticRuleIR, equation: EquationIR): DecidedEquation | null {
+  if (!equation.when && Number.isFinite(rule.tolerance)) {
+    const lhs = integerSum(ctx, rule, equation.lhs, equation.lhsConstant);
+    if (lhs === UNDECIDABLE) return null;
+    const rhs = integerSum(ctx, rule, equation.rhs, equation.rhsConstant);
+    if (rhs === UNDECIDABLE) return null;
+    if (lhs !== null && rhs !== null && Number.isSafeInteger(lhs - rhs)) {
+      const ok = integerHolds(equation.op, lhs - rhs, rule.tolerance);
+      return { rule, equation, lhs: Rational.fromNumber(lhs), rhs: Rational.fromNumber(rhs), holds: ok };
+    }
+  }
+  const operands = operandValues(ctx, rule, equationTerms(equation));
+  if (!operands) return null;
+  // A conditional equation applies only where its condition holds.
+  if (equation.when && !comparisonHolds(equation.when, operands, rule.tolerance)) return null;
+  const lhs = sum(equation.lhs, operands, equation.lhsConstant);
+  const rhs = sum(equation.rhs, operands, equation.rhsConstant);
+  return { rule, equation, lhs, rhs, holds: holds(equation.op, lhs, rhs, rule.tolerance) };
+}
+
+/**
+ * The value the localiser gets for an operand of a decided equation (blank: 0): its number as a
+ * rational would give it back (`Rational.fromNumber(value).toNumber()`; a safe integer is itself, −0 is 0).
+ */
+function operandNumber(cell: ReportCell): number {
+  if (cell.state !== 'number' || cell.value === null) return 0;
+  return Number.isSafeInteger(cell.value) ? cell.value + 0 : Rational.fromNumber(cell.value).toNumber();
+}
+
+/**
  * Checks every equation of every arithmetic rule. Equations with an unreadable operand (absent, invalid,
  * approximate; blank when the rule says blank is unknown) are not decidable and stay silent. Each failed
  * equation gives one diagnostic; the failed and holding equations together localise the likely wrong
@@ -385,18 +420,11 @@ function integerHolds(op: EquationIR['op'], difference: number, tolerance: numbe
 export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
   if (everyEquationHolds(ctx)) return [];
   const decided: DecidedEquation[] = [];
-  const operandsOf: Map<string, Rational>[] = [];
   for (const rule of ctx.template.rules) {
     if (rule.kind !== 'arithmetic') continue;
     for (const equation of equationsOf(ctx, rule)) {
-      const operands = operandValues(ctx, rule, equationTerms(equation));
-      if (!operands) continue;
-      // A conditional equation applies only where its condition holds.
-      if (equation.when && !comparisonHolds(equation.when, operands, rule.tolerance)) continue;
-      const lhs = sum(equation.lhs, operands, equation.lhsConstant);
-      const rhs = sum(equation.rhs, operands, equation.rhsConstant);
-      decided.push({ rule, equation, lhs, rhs, holds: holds(equation.op, lhs, rhs, rule.tolerance) });
-      operandsOf.push(operands);
+      const d = decide(ctx, rule, equation);
+      if (d) decided.push(d);
     }
   }
   if (decided.every((d) => d.holds)) return [];
@@ -405,7 +433,7 @@ export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
   const values = new Map<string, number>();
   const written = new Map<string, string>();
   const domains = new Map<string, CellDomain>();
-  decided.forEach(({ rule, equation }, i) => {
+  for (const { rule, equation } of decided) {
     constraints.push({
       id: equation.id,
       lhs: equation.lhs,
@@ -414,12 +442,15 @@ export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
       constant: (equation.rhsConstant ?? 0) - (equation.lhsConstant ?? 0),
       tolerance: rule.tolerance,
     });
-    for (const [cell, value] of operandsOf[i]) {
-      values.set(cell, value.toNumber());
-      written.set(cell, ctx.reportCell(cell).raw);
-      domains.set(cell, domainOf(ctx, cell));
+    for (const { cell: cellId } of equationTerms(equation)) {
+      // A cell has one value in every equation that reads it (and its text and domain are its own).
+      if (values.has(cellId)) continue;
+      const cell = ctx.reportCell(cellId);
+      values.set(cellId, operandNumber(cell));
+      written.set(cellId, cell.raw);
+      domains.set(cellId, domainOf(ctx, cellId));
     }
-  });
+  }
   const { evidence, statementText } = proseEvidence(ctx);
   const localizations = localizeErrors({
     constraints,
