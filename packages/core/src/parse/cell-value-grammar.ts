@@ -1,4 +1,5 @@
 import { createToken, EmbeddedActionsParser, Lexer, type IToken, type TokenType } from 'chevrotain';
+import { TextMemo } from './text-memo.js';
 
 /**
  * The grammar of a quantity written in one table cell, as a Chevrotain lexer and parser:
@@ -172,20 +173,11 @@ export function parseUnitTail(text: string): GrammarResult<UnitTail> {
 
 /**
  * Most cell texts recur within a report and across reports ("0", "/", "12", "万元"): readings are kept by
- * text, up to this many; the memo is emptied when full, so memory stays bounded.
+ * text, up to 4,096 of them (emptied when full); a text longer than 32 characters is read without the
+ * memo (a rare long run of digits is not worth keeping).
  */
-const MEMO_LIMIT = 4096;
-/** Cell texts longer than this are read without the memo (a rare long run of digits is not worth keeping). */
-const MEMO_MAX_LENGTH = 32;
-const quantityMemo = new Map<string, Readonly<QuantityReading> | null>();
-const unitTailMemo = new Map<string, boolean>();
-
-function remember<V>(memo: Map<string, V>, text: string, value: V): V {
-  if (text.length > MEMO_MAX_LENGTH) return value;
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(text, value);
-  return value;
-}
+const quantityMemo = new TextMemo<Readonly<QuantityReading> | null>(4096, 32);
+const unitTailMemo = new TextMemo<boolean>(4096, 32);
 
 /**
  * The quantity `text` (compact) states, or `undefined` unless the whole text is one well-formed quantity.
@@ -196,10 +188,10 @@ export function readQuantity(text: string): Readonly<QuantityReading> | undefine
   if (known !== undefined) return known ?? undefined;
   const result = parseQuantity(text);
   const reading = result.errors.length === 0 && result.value ? Object.freeze(result.value) : null;
-  return remember(quantityMemo, text, reading) ?? undefined;
+  return quantityMemo.remember(text, reading) ?? undefined;
 }
 
 /** True when the whole of `text` (compact) is a (possibly empty) unit tail: "万元", "千余", "件". */
 export function isUnitTail(text: string): boolean {
-  return unitTailMemo.get(text) ?? remember(unitTailMemo, text, parseUnitTail(text).errors.length === 0);
+  return unitTailMemo.get(text) ?? unitTailMemo.remember(text, parseUnitTail(text).errors.length === 0);
 }

@@ -1,6 +1,7 @@
 import type { CellType } from '../ir/template-ir.js';
 import type { CellState } from '../model/report.js';
 import { isUnitTail, mayStartQuantity, readQuantity } from './cell-value-grammar.js';
+import { TextMemo } from './text-memo.js';
 import { isWhiteSpaceCode } from './white-space.js';
 
 /**
@@ -76,31 +77,12 @@ export function isUnitWord(text: string): boolean {
 }
 
 /**
- * The answers of {@link isValueText} or {@link isUnitWord} for the texts asked about lately: the cell
+ * The answers of {@link isValueText} and {@link isUnitWord} for the texts asked about lately: the cell
  * stream asks about every field and word of a table's lines, and labels ("3.危及“三安全一稳定”") recur in
- * every report and re-check. Texts up to {@link TextAnswers.maxLength} long, up to
- * {@link TextAnswers.limit} of them; emptied when full, so memory stays bounded.
+ * every report and re-check. Up to 4,096 texts of up to 128 characters each.
  */
-class TextAnswers {
-  static readonly limit = 4096;
-  static readonly maxLength = 128;
-  private readonly answers = new Map<string, boolean>();
-
-  get(text: string): boolean | undefined {
-    return this.answers.get(text);
-  }
-
-  /** Keeps `answer` for `text` (when short enough) and returns it. */
-  remember(text: string, answer: boolean): boolean {
-    if (text.length > TextAnswers.maxLength) return answer;
-    if (this.answers.size >= TextAnswers.limit) this.answers.clear();
-    this.answers.set(text, answer);
-    return answer;
-  }
-}
-
-const valueTexts = new TextAnswers();
-const unitWords = new TextAnswers();
+const valueTexts = new TextMemo<boolean>(4096, 128);
+const unitWords = new TextMemo<boolean>(4096, 128);
 
 function compact(text: string): string {
   return text
