@@ -1,6 +1,6 @@
 import type { SectionIR } from '../ir/template-ir.js';
 import { editDistance, prefixEditDistance } from './label-match.js';
-import { keyText, matchKey } from './match-key.js';
+import { charKey, keyText, matchKey } from './match-key.js';
 import { isWhiteSpaceCode } from './white-space.js';
 
 /**
@@ -126,7 +126,7 @@ interface Spot {
 
 /** The section headings of `text`, in text order and template order (at most one per section). */
 export function findSectionHeadings(text: string, sections: SectionIR[]): HeadingMatch[] {
-  const { wanted, scored } = lineScores(sections);
+  const { wanted, scored, firstUnits } = lineScores(sections);
   const spots: Spot[] = [];
   const candidates: Candidate[] = [];
   const addSpot = (spot: Spot, found: Omit<Candidate, 'line'>[]): void => {
@@ -143,16 +143,18 @@ export function findSectionHeadings(text: string, sections: SectionIR[]): Headin
     const lineEnd = Math.min(text.length, nl + 1);
     let inlineFrom = at;
     if (trimStart < trimEnd && trimEnd - trimStart <= MAX_HEADING_LINE) {
-      const trimmed = text.slice(trimStart, trimEnd);
-      let found = scored.get(trimmed);
-      if (found === undefined) {
-        found = PARENTHESISED.test(trimmed) || OTHER_STYLE.test(trimmed) ? scoreStyledLine(trimmed, wanted) : scoreLine(trimmed, wanted);
-        if (scored.size >= SCORED_LINES) scored.clear();
-        scored.set(trimmed, found);
-      }
       // The line's own start is judged as a whole line; inline headings are looked for after it.
       inlineFrom = trimStart + 1;
-      if (found.length > 0) addSpot({ text: trimmed, start: trimStart, end: trimEnd, lineStart: at, lineEnd }, found);
+      if (firstUnits === null || mayStartHeading(text, trimStart, trimEnd, firstUnits)) {
+        const trimmed = text.slice(trimStart, trimEnd);
+        let found = scored.get(trimmed);
+        if (found === undefined) {
+          found = PARENTHESISED.test(trimmed) || OTHER_STYLE.test(trimmed) ? scoreStyledLine(trimmed, wanted) : scoreLine(trimmed, wanted);
+          if (scored.size >= SCORED_LINES) scored.clear();
+          scored.set(trimmed, found);
+        }
+        if (found.length > 0) addSpot({ text: trimmed, start: trimStart, end: trimEnd, lineStart: at, lineEnd }, found);
+      }
     }
     findInlineHeadings(text, inlineFrom, nl, wanted, addSpot, inline);
     if (nl >= text.length) break;
@@ -236,10 +238,22 @@ function findInlineHeadings(
  * the line alone): table rows, sub-headings and the headings themselves recur in every report and in
  * every re-check. Per section list (one per template); bounded, emptied when full.
  */
-const lineScoreCache = new WeakMap<readonly SectionIR[], { wanted: Wanted[]; scored: Map<string, Omit<Candidate, 'line'>[]> }>();
+const lineScoreCache = new WeakMap<readonly SectionIR[], LineScores>();
 const SCORED_LINES = 5_000;
 
-function lineScores(sections: readonly SectionIR[]): { wanted: Wanted[]; scored: Map<string, Omit<Candidate, 'line'>[]> } {
+/** What {@link findSectionHeadings} keeps per section list. */
+interface LineScores {
+  wanted: Wanted[];
+  scored: Map<string, Omit<Candidate, 'line'>[]>;
+  /**
+   * The first match-key units of the headings and aliases: an unnumbered line matches one only by its
+   * whole key, so a line whose key starts otherwise heads nothing (see {@link mayStartHeading}). Null when
+   * a section has no numeral: an unnumbered line may then be a near miss of its heading, starting anyhow.
+   */
+  firstUnits: Set<number> | null;
+}
+
+function lineScores(sections: readonly SectionIR[]): LineScores {
   let cached = lineScoreCache.get(sections);
   if (!cached) {
     const wanted = sections.map((s) => ({
@@ -247,10 +261,37 @@ function lineScores(sections: readonly SectionIR[]): { wanted: Wanted[]; scored:
       heading: matchKey(s.heading),
       aliases: s.aliases.map(matchKey).filter((k) => k !== ''),
     }));
-    cached = { wanted, scored: new Map() };
+    const firstUnits = wanted.some((w) => w.numeral === '')
+      ? null
+      : new Set(wanted.flatMap((w) => [w.heading, ...w.aliases]).filter((k) => k !== '').map((k) => k.charCodeAt(0)));
+    cached = { wanted, scored: new Map(), firstUnits };
     lineScoreCache.set(sections, cached);
   }
   return cached;
+}
+
+/** 第, the numerals 一 … 十, the brackets and digits that start the numbered and other styles of heading line. */
+const NUMBERING_STARTS = new Set([...'第一二三四五六七八九十(（123456789１２３４５６７８９'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Whether the line `text[from, to)` (trimmed, without its line break) may score as a heading line: it
+ * starts as a numbered or otherwise styled heading does (see `NUMBERED`, `PARENTHESISED`, `OTHER_STYLE`:
+ * each anchored at the line's start), or its match key starts with the first unit of a heading or an
+ * alias (see `LineScores.firstUnits`). Decided without slicing the line: most lines of a report are
+ * neither, and a slice of each, looked up in the scores, cost more than the rest of the search.
+ */
+function mayStartHeading(text: string, from: number, to: number, firstUnits: Set<number>): boolean {
+  if (NUMBERING_STARTS.has(text.charCodeAt(from))) return true;
+  // The match key of the line is the keys of its code points in turn (see `matchKey`): its first unit is
+  // that of the first code point with a key.
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < to;
+    const key = charKey(pair ? text.slice(i, i + 2) : text[i]);
+    if (pair) i++;
+    if (key !== '') return firstUnits.has(key.charCodeAt(0));
+  }
+  return false;
 }
 
 /** Whether [from, to) of `text` holds anything but whitespace. */

@@ -104,4 +104,22 @@ describe('findSectionHeadings', () => {
     expect(headings.map((h) => sections[h.section].numeral)).toEqual(['二', '六']);
     expect(text.slice(headings[0].start, headings[0].end)).toBe('二、主动公开政府信息情况');
   });
+
+  it('finds an unnumbered heading line whose key starts after punctuation, and only whole headings among unnumbered lines', () => {
+    const text = ['“总体情况”', '（一）主动公开', '情况总体', '「主动公开政府信息情况」', '收到和处理政府信息公开申请情况。'].join('\n');
+    expect(found(text)).toEqual([
+      ['一', 'exact'],
+      ['二', 'exact'],
+      ['三', 'exact'],
+    ]);
+  });
+
+  it('takes near misses of unnumbered lines whatever their first character when a section has no numeral', () => {
+    const unnumbered = sections.map((s) => ({ ...s, numeral: '' }));
+    const headings = findSectionHeadings('前言\n仍存在的主要问题及改进情况\n其他需要报告的事项', unnumbered);
+    expect(headings.map((h) => [unnumbered[h.section].heading, h.match])).toEqual([
+      ['存在的主要问题及改进情况', 'near'],
+      ['其他需要报告的事项', 'exact'],
+    ]);
+  });
 });
