@@ -156,6 +156,11 @@ export function mayStartQuantity(c: string): boolean {
   return QUANTITY_START.has(c);
 }
 
+/** Whether a non-empty unit tail (see {@link isUnitTail}) can start with the character `c` (of a compact text). */
+export function mayStartUnitTail(c: string): boolean {
+  return UNIT_TAIL_START.has(c);
+}
+
 /** Parses `text` (compact: no spaces, ASCII digits) with the `quantity` rule, reporting errors. */
 export function parseQuantity(text: string): GrammarResult<QuantityReading> {
   // Most text a cell reader asks about is a label: one look at FIRST(quantity) rejects it cheaply.
@@ -184,6 +189,8 @@ const unitTailMemo = new TextMemo<boolean>(4096, 32);
  * The reading is frozen: the same object is returned for the same text.
  */
 export function readQuantity(text: string): Readonly<QuantityReading> | undefined {
+  // FIRST(quantity) rejects most labels before the memo's look-up, which hashes the whole text.
+  if (!QUANTITY_START.has(text.charAt(0))) return undefined;
   const known = quantityMemo.get(text);
   if (known !== undefined) return known ?? undefined;
   const result = parseQuantity(text);

@@ -1,6 +1,6 @@
 import type { CellType } from '../ir/template-ir.js';
 import type { CellState } from '../model/report.js';
-import { isUnitTail, mayStartQuantity, readQuantity } from './cell-value-grammar.js';
+import { isUnitTail, mayStartQuantity, mayStartUnitTail, readQuantity } from './cell-value-grammar.js';
 import { TextMemo } from './text-memo.js';
 import { isWhiteSpaceCode } from './white-space.js';
 
@@ -41,12 +41,13 @@ export function isBlankText(text: string): boolean {
 /** True when `text` reads as a number in the value grammar (with sign, unit, approximation words). */
 export function isValueText(text: string): boolean {
   if (PLAIN.test(text)) return true;
+  // A label (most texts asked about) is told by its first character, without compacting it or looking it
+  // up: the look-up hashes the whole text.
+  const first = firstCompactCode(text);
+  if (first < 0 || !mayStartQuantity(String.fromCharCode(first))) return false;
   const known = valueTexts.get(text);
   if (known !== undefined) return known;
-  // A label (most texts asked about) is told by its first character, without compacting it.
-  const first = firstCompactCode(text);
-  const value = first >= 0 && mayStartQuantity(String.fromCharCode(first)) && readQuantity(compact(text)) !== undefined;
-  return valueTexts.remember(text, value);
+  return valueTexts.remember(text, readQuantity(compact(text)) !== undefined);
 }
 
 /** The characters a blank marker (see `BLANK`) starts with. */
@@ -70,6 +71,9 @@ function firstCompactCode(text: string): number {
 
 /** A unit or approximation word that may follow a number after a space ("3414.41 万元", "2 千余"). */
 export function isUnitWord(text: string): boolean {
+  // Most words asked about start with no unit's first character (a label, a number): told without a look-up.
+  const first = firstCompactCode(text);
+  if (first < 0 || !mayStartUnitTail(String.fromCharCode(first))) return false;
   const known = unitWords.get(text);
   if (known !== undefined) return known;
   const t = compact(text);
