@@ -270,8 +270,11 @@ function lineScores(sections: readonly SectionIR[]): LineScores {
   return cached;
 }
 
-/** 第, the numerals 一 … 十, the brackets and digits that start the numbered and other styles of heading line. */
-const NUMBERING_STARTS = new Set([...'第一二三四五六七八九十(（123456789１２３４５６７８９'].map((c) => c.charCodeAt(0)));
+/** 第, the numerals 一 … 十 and the brackets that start the numbered and parenthesised heading lines. */
+const NUMBERING_STARTS = new Set([...'第一二三四五六七八九十(（'].map((c) => c.charCodeAt(0)));
+/** The digits of the Arabic-numbered style ("1、总体情况"), and the marks after them (see `OTHER_STYLE`). */
+const STYLE_DIGITS = new Set([...'123456789１２３４５６７８９'].map((c) => c.charCodeAt(0)));
+const STYLE_MARKS = new Set([...'、.．，,:：'].map((c) => c.charCodeAt(0)));
 
 /**
  * Whether the line `text[from, to)` (trimmed, without its line break) may score as a heading line: it
@@ -281,7 +284,14 @@ const NUMBERING_STARTS = new Set([...'第一二三四五六七八九十(（12345
  * neither, and a slice of each, looked up in the scores, cost more than the rest of the search.
  */
 function mayStartHeading(text: string, from: number, to: number, firstUnits: Set<number>): boolean {
-  if (NUMBERING_STARTS.has(text.charCodeAt(from))) return true;
+  const first = text.charCodeAt(from);
+  if (NUMBERING_STARTS.has(first)) return true;
+  // A digit, spaces and a mark: "1、", "２．" (a line of a value, "12", is none).
+  if (STYLE_DIGITS.has(first)) {
+    let i = from + 1;
+    while (i < to && isWhiteSpaceCode(text.charCodeAt(i))) i++;
+    if (i < to && STYLE_MARKS.has(text.charCodeAt(i))) return true;
+  }
   // The match key of the line is the keys of its code points in turn (see `matchKey`): its first unit is
   // that of the first code point with a key.
   for (let i = from; i < to; i++) {

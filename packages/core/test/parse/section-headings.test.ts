@@ -122,4 +122,14 @@ describe('findSectionHeadings', () => {
       ['其他需要报告的事项', 'exact'],
     ]);
   });
+
+  it('takes Arabic-numbered headings with full-width digits and spaces before the mark, and no line of a value', () => {
+    const text = ['１ 、总体情况', '12', '2．主动公开政府信息情况', '3\u3000:收到和处理政府信息公开申请情况', '4'].join('\n');
+    expect(found(text)).toEqual([
+      ['一', 'near'],
+      ['二', 'near'],
+      ['三', 'near'],
+    ]);
+  });
 });
+
