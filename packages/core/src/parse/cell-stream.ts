@@ -304,19 +304,21 @@ function addField(stream: CellStream, tokens: ReportToken[], from: number, to: n
   if (isValueText(whole) && !hasSpace(tokens, from, to)) return void addItem(stream, 'value', start, end, line);
   if (stream.isWordCell?.(whole)) return void addItem(stream, 'value', start, end, line);
   // Words separated by spaces (the field is trimmed: none is empty); trailing value words become values.
-  wordFrom.length = 0;
-  wordTo.length = 0;
+  // The first `words` entries of the arrays are this field's (written over, never truncated: truncating
+  // an array gives its storage back, and the next field's words allocate it again).
+  let words = 0;
   for (let i = from; i < to; i++) {
     if (isSpacing(tokens[i])) continue;
     if (i === from || isSpacing(tokens[i - 1])) {
-      wordFrom.push(i);
-      wordTo.push(i + 1);
-    } else wordTo[wordTo.length - 1] = i + 1;
+      wordFrom[words] = i;
+      wordTo[words] = i + 1;
+      words++;
+    } else wordTo[words - 1] = i + 1;
   }
   const wordStart = (w: number): number => tokens[wordFrom[w]].start;
   const wordEnd = (w: number): number => tokens[wordTo[w] - 1].end;
   const tail: { kind: ItemKind; start: number; end: number }[] = [];
-  let w = wordFrom.length;
+  let w = words;
   while (w > 0) {
     const wordText = text.slice(wordStart(w - 1), wordEnd(w - 1));
     if (isValueText(wordText)) {
@@ -467,14 +469,16 @@ function withoutPageNumbers(text: string, tokens: ReportToken[], from: number, t
 /** Page numbers standing between the values of a run-on row ("- 4 -", "第 3 页"). */
 const INLINE_PAGE_NUMBER = /[-—–－~]\s+\d{1,4}\s+[-—–－~]|(?<=\s|^)[-—–－~]\d{1,4}[-—–－~](?=\s|$)|第\s*\d{1,4}\s*页/gu;
 
-/** The characters every match of {@link INLINE_PAGE_NUMBER} holds one of (a dash, or 第). */
-const PAGE_NUMBER_MARKS = new Set([...'-—–－~第'].map((c) => c.charCodeAt(0)));
+/** Whether the UTF-16 unit `c` is one every match of {@link INLINE_PAGE_NUMBER} holds (a dash, ~ or 第). */
+function isPageNumberMark(c: number): boolean {
+  return c === 0x2d /* - */ || c === 0x2014 /* — */ || c === 0x2013 /* – */ || c === 0xff0d /* － */ || c === 0x7e /* ~ */ || c === 0x7b2c /* 第 */;
+}
 
 function pageNumbersIn(text: string, start: number, end: number): { start: number; end: number }[] {
   const ranges: { start: number; end: number }[] = [];
   // Most lines hold no dash and no 第: no match is looked for there.
   let mark = start;
-  while (mark < end && !PAGE_NUMBER_MARKS.has(text.charCodeAt(mark))) mark++;
+  while (mark < end && !isPageNumberMark(text.charCodeAt(mark))) mark++;
   if (mark >= end) return ranges;
   const slice = text.slice(start, end);
   for (const m of slice.matchAll(INLINE_PAGE_NUMBER)) ranges.push({ start: start + m.index, end: start + m.index + m[0].length });

@@ -1,5 +1,6 @@
 import type { CellStream, LineLayout, StreamLine } from './cell-stream.js';
 import type { RowSlot } from './row-alignment.js';
+import { isWhiteSpaceCode } from './white-space.js';
 
 /**
  * The converted-Markdown layout family: tables a PDF → Markdown (or PDF → Word → HTML) tool wrote as grids
@@ -28,15 +29,35 @@ const MAX_GAP_LINES = 3;
  */
 export function isConverterLayoutLine(trimmed: string): boolean {
   if (MARKDOWN_RULE.test(trimmed)) return true;
-  if (!trimmed.includes('|') && !trimmed.includes('｜')) return false;
+  // The fields between pipes, in one pass, none sliced before it may be a generic header: the first field
+  // that is not (a row's label, most often) settles it.
   let generic = 0;
-  for (const field of trimmed.split(/[|｜]/u)) {
-    const f = field.trim();
-    if (f === '') continue;
-    if (!GENERIC_HEADER.test(f)) return false;
-    generic++;
+  let fieldStart = 0;
+  let pipes = 0;
+  for (let i = 0; i <= trimmed.length; i++) {
+    if (i < trimmed.length) {
+      const c = trimmed.charCodeAt(i);
+      if (c !== 0x7c /* | */ && c !== 0xff5c /* ｜ */) continue;
+      pipes++;
+    } else if (pipes === 0) return false;
+    const field = genericField(trimmed, fieldStart, i);
+    if (field === 'other') return false;
+    if (field === 'generic') generic++;
+    fieldStart = i + 1;
   }
   return generic >= 2;
+}
+
+/** The first characters of the generic headers (see `GENERIC_HEADER`). */
+const GENERIC_STARTS = new Set([...'数列字栏cCfF'].map((c) => c.charCodeAt(0)));
+
+/** What the field `line[from, to)` is, trimmed: empty, a generic header, or other text. */
+function genericField(line: string, from: number, to: number): 'empty' | 'generic' | 'other' {
+  while (from < to && isWhiteSpaceCode(line.charCodeAt(from))) from++;
+  while (to > from && isWhiteSpaceCode(line.charCodeAt(to - 1))) to--;
+  if (from === to) return 'empty';
+  if (!GENERIC_STARTS.has(line.charCodeAt(from))) return 'other';
+  return GENERIC_HEADER.test(line.slice(from, to)) ? 'generic' : 'other';
 }
 
 /** The numbers of a row printed apart from its label, as found by {@link detachedValues}. */

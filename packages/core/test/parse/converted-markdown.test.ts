@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ReportSource } from '../../src/model/report.js';
 import { normalizeText } from '../../src/normalize/index.js';
@@ -34,6 +35,25 @@ describe('a converter layout line', () => {
     for (const line of ['| 数据1 | 行政许可 |', '| 数据1 |', '数据1 数据2', '| 列1 | 3 |', '| 甲类事项 | 1 | 2 | 3 |']) {
       expect(isConverterLayoutLine(line), line).toBe(false);
     }
+  });
+
+  it('is told field by field as the definition says: split at the pipes, trimmed, every field empty or generic, two generic', () => {
+    const GENERIC = /^(?:数据|列|字段|栏|column|col|field)\s*\d{1,3}$/iu;
+    const RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+    const definition = (line: string) => {
+      if (RULE.test(line)) return true;
+      if (!/[|｜]/u.test(line)) return false;
+      const fields = line.split(/[|｜]/u).map((f) => f.trim()).filter((f) => f !== '');
+      return fields.every((f) => GENERIC.test(f)) && fields.length >= 2;
+    };
+    const pieces = ['|', '｜', ' ', '\u3000', '\ufeff', '数据', '列', '字段', '栏', 'Column', 'COL', 'field', 'Fields', '1', '23', '-', ':', '行政许可', 'c', '数'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const line = parts.join('');
+        expect(isConverterLayoutLine(line), JSON.stringify(line)).toBe(definition(line));
+      }),
+      { seed: 20261204, numRuns: 5000 },
+    );
   });
 
   it('adds no cell: a table continued under generic headers reads on', () => {
