@@ -1,6 +1,6 @@
 import type { TemplateIR } from '../ir/template-ir.js';
 import type { TemplateDetection } from '../model/report.js';
-import { matchKey } from '../parse/match-key.js';
+import { KeyPhrases, matchKey } from '../parse/match-key.js';
 import { readReportInfo } from './report-info.js';
 
 /**
@@ -41,9 +41,60 @@ function markerKeys(template: TemplateIR): MarkerKeys {
   return keys;
 }
 
+/** A search for every marker and legacy key of a set of templates, with the index of each key. */
+interface MarkerSearch {
+  phrases: KeyPhrases;
+  index: Map<string, number>;
+}
+
+/** Searches by their keys, one per line (bounded: emptied when full). */
+const markerSearches = new Map<string, MarkerSearch>();
+const MARKER_SEARCHES = 64;
+
+/**
+ * The search of each list of templates met, with the templates it had then (most callers pass the same
+ * list every time; working out its keys again cost a tenth of the detection).
+ */
+const searchOfList = new WeakMap<TemplateIR[], { members: TemplateIR[]; search: MarkerSearch }>();
+
+/**
+ * The search for the distinct non-empty marker and legacy keys of `templates`. A template is not changed
+ * once loaded (as {@link markerKeys} assumes); a list may be, so its search is used again only while it
+ * holds the same templates.
+ */
+function markerSearch(templates: TemplateIR[]): MarkerSearch {
+  const kept = searchOfList.get(templates);
+  if (kept && kept.members.length === templates.length && kept.members.every((t, i) => t === templates[i])) return kept.search;
+  const search = searchByKeys(templates);
+  searchOfList.set(templates, { members: [...templates], search });
+  return search;
+}
+
+/** The search for the keys of `templates`, shared by the lists with the same keys. */
+function searchByKeys(templates: TemplateIR[]): MarkerSearch {
+  const index = new Map<string, number>();
+  for (const template of templates) {
+    const keys = markerKeys(template);
+    for (const marker of keys.markers) if (!index.has(marker.key)) index.set(marker.key, index.size);
+    for (const key of keys.legacy) if (key !== '' && !index.has(key)) index.set(key, index.size);
+  }
+  const phrases = [...index.keys()];
+  const id = phrases.join('\n');
+  let search = markerSearches.get(id);
+  if (!search) {
+    search = { phrases: new KeyPhrases(phrases), index };
+    if (markerSearches.size >= MARKER_SEARCHES) markerSearches.clear();
+    markerSearches.set(id, search);
+  }
+  return search;
+}
+
 /** Detects the template of a report from its normalised text. Never throws. */
 export function detectTemplate(normalizedText: string, templates: TemplateIR[]): TemplateDetection {
-  const text = bare(normalizedText);
+  // Every marker looked for in the text's match key (no whitespace, punctuation or symbols) in one pass.
+  const search = markerSearch(templates);
+  const found = search.phrases.foundIn(normalizedText);
+  const has = (key: string) => found[search.index.get(key)!];
   const scores: Record<string, number> = {};
   const totals: Record<string, number> = {};
   let legacyFound = 0;
@@ -54,14 +105,14 @@ export function detectTemplate(normalizedText: string, templates: TemplateIR[]):
     const keys = markerKeys(template);
     for (const marker of keys.markers) {
       total += marker.weight;
-      if (text.includes(marker.key)) score += marker.weight;
+      if (has(marker.key)) score += marker.weight;
     }
     scores[template.id] = score;
     totals[template.id] = total;
     for (const key of keys.legacy) {
       if (key === '' || legacySeen.has(key)) continue;
       legacySeen.add(key);
-      if (text.includes(key)) legacyFound++;
+      if (has(key)) legacyFound++;
     }
   }
   const ranked = templates.map((t) => t.id).sort((a, b) => scores[b] - scores[a]);

@@ -80,18 +80,100 @@ function longMatchKey(text: string): string {
  * loop at its end — and run the next call's loop interpreted again, a deoptimisation on every check.
  */
 function writeKeyUnits(text: string): number {
+  const length = text.length;
+  let units = buffer;
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i);
     const k = unitKeys[code];
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      n = putKey(charKey(text.slice(i, i + 2)), n, text.length);
+    // The most frequent case first: a unit that is its own key (never a surrogate: those have none alone).
+    if (k === OWN_KEY) units[n++] = code;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < length) {
+      n = putKey(charKey(text.slice(i, i + 2)), n, length);
+      units = buffer;
       i++;
-    } else if (k === OWN_KEY) buffer[n++] = code;
-    else if (k > 0) buffer[n++] = k;
-    else if (k === LONG_KEY) n = putKey(longKeys.get(text[i]) ?? '', n, text.length);
+    } else if (k > 0) units[n++] = k;
+    else if (k === LONG_KEY) {
+      n = putKey(longKeys.get(text[i]) ?? '', n, length);
+      units = buffer;
+    }
   }
   return n;
+}
+
+/**
+ * Which of a fixed set of phrases occur in the match keys of texts: the question template detection asks
+ * of a whole report ({@link matchKey}`(text).includes(phrase)` for each phrase), answered in one pass
+ * over the key's code units instead of one search of the key string per phrase.
+ */
+export class KeyPhrases {
+  /** The phrases (match keys), as given. */
+  readonly phrases: readonly string[];
+  /** The code units of each phrase. */
+  private readonly units: Uint16Array[];
+  /**
+   * For each UTF-16 unit, 1 + the index in {@link byLast} of the phrases ending with it; 0 if none. The
+   * search stops at the units that end a phrase, not those that start one: phrases of a kind tend to
+   * share their beginnings (政府…, 本年…), which recur far more often in a report than their ends.
+   */
+  private readonly lastUnits = new Uint16Array(0x10000);
+  /** Indices of the phrases ending with one unit, for each unit that ends one. */
+  private readonly byLast: number[][] = [];
+
+  /** @param phrases the phrases to look for, as match keys; an empty one is found in every text. */
+  constructor(phrases: readonly string[]) {
+    this.phrases = [...phrases];
+    this.units = this.phrases.map((phrase) => Uint16Array.from({ length: phrase.length }, (_, j) => phrase.charCodeAt(j)));
+    this.phrases.forEach((phrase, index) => {
+      if (phrase === '') return;
+      const last = phrase.charCodeAt(phrase.length - 1);
+      if (this.lastUnits[last] === 0) {
+        this.byLast.push([]);
+        this.lastUnits[last] = this.byLast.length;
+      }
+      this.byLast[this.lastUnits[last] - 1].push(index);
+    });
+  }
+
+  /**
+   * For each phrase (by index), whether it occurs in the match key of `text`: the same answer as
+   * `matchKey(text).includes(phrase)`. Linear in the length of the text (the phrases are fixed).
+   */
+  foundIn(text: string): boolean[] {
+    const found = this.phrases.map((phrase) => phrase === '');
+    let missing = found.filter((f) => !f).length;
+    if (missing === 0) return found;
+    if (buffer.length < text.length) buffer = new Uint16Array(text.length * 2);
+    const n = writeKeyUnits(text);
+    const lastUnits = this.lastUnits;
+    for (let at = nextMarked(lastUnits, n, 0); at < n; at = nextMarked(lastUnits, n, at + 1)) {
+      for (const index of this.byLast[lastUnits[buffer[at]] - 1]) {
+        if (found[index] || !endsAt(this.units[index], at)) continue;
+        found[index] = true;
+        if (--missing === 0) return found;
+      }
+    }
+    return found;
+  }
+}
+
+/**
+ * The first offset from `from` of {@link buffer}`[0, n)` holding a unit marked in `marks`, or `n`. A
+ * function of its own that ends at its loop (see {@link writeKeyUnits}).
+ */
+function nextMarked(marks: Uint16Array, n: number, from: number): number {
+  const units = buffer;
+  let at = from;
+  while (at < n && marks[units[at]] === 0) at++;
+  return at;
+}
+
+/** Whether {@link buffer} holds `phrase` ending at `at` (whose last unit is there). */
+function endsAt(phrase: Uint16Array, at: number): boolean {
+  const start = at + 1 - phrase.length;
+  if (start < 0) return false;
+  for (let j = phrase.length - 2; j >= 0; j--) if (buffer[start + j] !== phrase[j]) return false;
+  return true;
 }
 
 /** Writes `key` into `buffer` at `n` (growing it by at least `reserve`); returns the new end. */

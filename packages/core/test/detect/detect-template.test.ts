@@ -48,4 +48,15 @@ describe('detectTemplate', () => {
     expect(detect('')).toEqual({ id: null, confidence: 0, scores: { 'gov-disclosure-2019': 0, 'gov-disclosure-2021': 0, 'gov-disclosure-pre2019': 0 }, legacy: false });
     expect(detectTemplate('', []).id).toBeNull();
   });
+
+  it('answers for the templates a list holds now, when the list is changed between two detections', () => {
+    const list = [...builtinTemplates];
+    const text = normalizeText('本年制发件数 本年废止件数 现行有效件数').text;
+    expect(detectTemplate(text, list).id).toBe('gov-disclosure-2021');
+    const only2019 = builtinTemplates.find((t) => t.id === 'gov-disclosure-2019')!;
+    list.splice(0, list.length, only2019, { ...only2019, id: 'custom', markers: [{ text: '现行有效件数', weight: 1 }], legacyMarkers: [] });
+    const d = detectTemplate(text, list);
+    expect(d.id).toBe('custom');
+    expect(d.scores).toEqual({ 'gov-disclosure-2019': 0, custom: 1 });
+  });
 });

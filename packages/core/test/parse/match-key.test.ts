@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { appendKey, charKey, keyText, matchKey, type KeyedText } from '../../src/parse/match-key.js';
+import { appendKey, charKey, KeyPhrases, keyText, matchKey, type KeyedText } from '../../src/parse/match-key.js';
 import { labelPattern, matchLabelAt, prefixEditDistance, editDistance } from '../../src/parse/label-match.js';
 import { buildCellStream } from '../../src/parse/cell-stream.js';
 
@@ -138,5 +138,60 @@ describe('label matching', () => {
       }),
       { seed: 20261204, numRuns: 3000 },
     );
+  });
+});
+
+describe('match keys of long texts', () => {
+  it('equal the key of a short text, built code point by code point (the buffered path, from 256 units)', () => {
+    const piece = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.constantFrom('（一）予以公开', '行政規範性文件', 'ＡＢｃ１２', '㈠⑴㍻', '𠵾', '\ud842', '\udc00'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 30 }), (pieces, times) => {
+        let s = pieces.join('');
+        while (s.length < 256) s += pieces.join('').repeat(times) || 'x';
+        // As for a short text, a high surrogate is keyed with the unit after it, whatever that is.
+        expect(matchKey(s)).toBe(keyText(s).key);
+        if (!/[\ud800-\udbff](?![\udc00-\udfff])/.test(s)) expect(matchKey(s)).toBe([...s].map(charKey).join(''));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('KeyPhrases', () => {
+  it('finds a phrase where the match key of the text has it', () => {
+    const phrases = new KeyPhrases(['本年新制作数量', '政府集中采购', '本年增减', '']);
+    expect(phrases.foundIn('本年新制作\n数量 | 政府 集中 采购 | 本年增/减')).toEqual([true, true, true, true]);
+    expect(phrases.foundIn('本年新制作 政府集中 本年增')).toEqual([false, false, false, true]);
+    expect(phrases.foundIn('')).toEqual([false, false, false, true]);
+    // Traditional script, width and punctuation variants share the key.
+    expect(phrases.foundIn('（本年新製作數量）')).toEqual([true, false, false, true]);
+  });
+
+  it('answers as matchKey(text).includes(phrase), for any text and phrases', () => {
+    const text = fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.constantFrom('政府', '本年', '数量', '數量', '、', ' ', '𠵾', '\ud842')), {
+      maxLength: 80,
+    });
+    fc.assert(
+      fc.property(text, fc.array(fc.string({ unit: 'binary', maxLength: 4 }), { maxLength: 6 }), fc.nat(), (pieces, extra, pick) => {
+        const s = pieces.join('');
+        const key = matchKey(s);
+        // Phrases taken from the key itself (so some are found), and arbitrary ones.
+        const cut = key.length > 0 ? pick % key.length : 0;
+        const phrases = [...extra.map(matchKey), key.slice(cut, cut + 3), key.slice(cut), key];
+        expect(new KeyPhrases(phrases).foundIn(s)).toEqual(phrases.map((p) => key.includes(p)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('searches a 1 MB line in one pass', () => {
+    const line = '政府信息公开'.repeat(170_000) + '政府集中采购';
+    const phrases = new KeyPhrases(['政府集中采购', '政府信息公开情况统计表', '公开政府']);
+    const started = performance.now();
+    expect(phrases.foundIn(line)).toEqual([true, false, true]);
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
