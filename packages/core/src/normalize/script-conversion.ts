@@ -1,6 +1,6 @@
 import { openccUnitClassRanges } from '../generated/opencc-unit-classes.js';
 import { buildTw2cnConverter } from './opencc-converter.js';
-import { UNCHANGED, UNMATCHABLE, unitClassesFromRanges, WHOLE_TEXT } from './opencc-unit-classes.js';
+import { MAY_CHANGE, UNMATCHABLE, unitClassesFromRanges, WHOLE_TEXT } from './opencc-unit-classes.js';
 import { TextViewBuilder } from '../read/text-view-builder.js';
 import type { TextView } from '../read/text-view.js';
 
@@ -67,31 +67,51 @@ function convertString(text: string): string {
  * independently; a text with an ideographic description character, whose sequence OpenCC reads as one, is
  * converted whole.
  *
- * A function of its own that ends at its loop: V8 keeps the code it compiles for a long loop while the loop
- * runs (on-stack replacement), and code after the loop that had not run when it was compiled made every
- * later call leave that code at the loop's end (a deoptimisation on each call).
+ * The text is scanned for the characters that may change only ({@link nextChanging}: in a Simplified
+ * report nearly every character is in no key, and a loop that does nothing else at them costs half as
+ * much); from each, the stretch is found by walking back to the cut before it (not past the end of the
+ * stretch before: every character is read at most twice) and on to the cut after it.
  */
 function findStretches(text: string, stretches: number[]): boolean {
   const units = (unitClasses ??= unitClassesFromRanges(openccUnitClassRanges));
-  let stretchStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    const kind = units[text.charCodeAt(i)];
-    if (kind === UNMATCHABLE) {
-      stretchStart = i + 1;
-      continue;
-    }
-    if (kind === UNCHANGED) continue;
-    if (kind === WHOLE_TEXT) return false;
-    let end = i + 1;
-    for (; end < text.length; end++) {
-      const next = units[text.charCodeAt(end)];
-      if (next === UNMATCHABLE) break;
-      if (next === WHOLE_TEXT) return false;
-    }
-    stretches.push(stretchStart, end);
+  const n = text.length;
+  // End of the last stretch found: no stretch starts before it.
+  let done = 0;
+  for (let i = nextChanging(units, text, 0); i < n; i = nextChanging(units, text, i + 1)) {
+    if (units[text.charCodeAt(i)] === WHOLE_TEXT) return false;
+    let start = i;
+    while (start > done && units[text.charCodeAt(start - 1)] !== UNMATCHABLE) start--;
+    const end = stretchEnd(units, text, i + 1);
+    if (end < 0) return false;
+    stretches.push(start, end);
+    done = end;
     i = end - 1;
   }
   return true;
+}
+
+/**
+ * The first offset from `from` of a unit of `text` that may change or makes the text convert whole, or
+ * the text's length. A function of its own that ends at its loop: V8 keeps the code it compiles for a long
+ * loop while the loop runs (on-stack replacement), and code after the loop that had not run when it was
+ * compiled made every later call leave that code at the loop's end (a deoptimisation on each call).
+ */
+function nextChanging(units: Uint8Array, text: string, from: number): number {
+  const n = text.length;
+  let i = from;
+  while (i < n && units[text.charCodeAt(i)] < MAY_CHANGE) i++;
+  return i;
+}
+
+/** Where the stretch going on at `from` ends (the next cut, or the text's end); -1 at a unit that makes the text convert whole. */
+function stretchEnd(units: Uint8Array, text: string, from: number): number {
+  const n = text.length;
+  for (let end = from; end < n; end++) {
+    const kind = units[text.charCodeAt(end)];
+    if (kind === UNMATCHABLE) return end;
+    if (kind === WHOLE_TEXT) return -1;
+  }
+  return n;
 }
 
 /** A conversion of text from Traditional to Simplified. */

@@ -23,6 +23,16 @@ describe('toSimplified', () => {
     expect(toSimplified(simplified).text).toBe(simplified);
   });
 
+  it('finds the stretches to convert in linear time, around long runs of characters in keys that never change', () => {
+    // 資訊 changes; 工, 作 and 公 are in keys but never change, so the stretches run on until the commas.
+    const clause = `${'工作公'.repeat(3_000)}資訊${'工作'.repeat(2_500)}，`;
+    const text = clause.repeat(50) + '工作'.repeat(100_000);
+    const started = performance.now();
+    const converted = toSimplifiedString(text);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(converted).toBe(text.replaceAll('資訊', '资讯'));
+  });
+
   it('maps exactly even where a character changes UTF-16 length', () => {
     // 㗲 (BMP) becomes 𠵾 (a surrogate pair) in OpenCC's dictionary.
     const original = '甲㗲乙發';
