@@ -16,82 +16,98 @@ import type { TextView } from '../read/text-view.js';
 export function foldCharacters(base: string | TextView): TextView {
   const builder = new TextViewBuilder(base);
   const text = typeof base === 'string' ? base : base.text;
-  const pending = foldInto(builder, text);
-  if (pending >= 0) builder.replace(text.length, foldedUnits(text.length - pending));
+  stretch.length = 0;
+  if (foldInto(builder, text, (lookedAt ??= lookedAtTable())) >= 0) {
+    stretch.push(text.slice(stretchCopied));
+    builder.replace(text.length, stretch.join(''));
+  }
+  stretch.length = 0;
   return builder.finish();
 }
 
 /**
- * The code units of the folded stretch being written (see {@link foldInto}), from its start: grown as
- * needed, kept between calls.
+ * 1 for each UTF-16 unit the folding loop must look at (built when first needed): one that may fold, and the surrogates (a lone
+ * one ends a stretch, see {@link foldInto}); the others are kept as they are.
  */
-let units = new Uint16Array(1 << 12);
-let utf16le: InstanceType<typeof TextDecoder> | undefined;
+let lookedAt: Uint8Array | undefined;
 
-/** The first `count` units of {@link units} as a string (they hold no lone surrogate). */
-function foldedUnits(count: number): string {
-  utf16le ??= new TextDecoder('utf-16le');
-  return utf16le.decode(units.subarray(0, count));
+function lookedAtTable(): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) if ((c >= 0xd800 && c <= 0xdfff) || foldedCharacter(c, -1) !== undefined) table[c] = 1;
+  return table;
 }
 
 /**
+ * The pieces of the folded stretch being written (see {@link foldInto}): the text between its folds and
+ * the folds' replacements; and where the text it has taken ends.
+ */
+const stretch: string[] = [];
+let stretchCopied = 0;
+
+/**
  * The folding loop. One-for-one folds (a full-width comma to `,`: the most frequent) do not go to the
- * builder one by one, two chunks each: from the first of them, the units of the stretch are written to
- * {@link units} and the builder gets the stretch as one same-length replacement (which maps character
+ * builder one by one, two chunks each: from the first of them, the pieces of the stretch are gathered in
+ * {@link stretch} and the builder gets the stretch as one same-length replacement (which maps character
  * by character, as the copies and one-unit replacements it stands for would) when a fold that changes
- * the length, a lone surrogate (which the decoder would not keep) or the end of the text comes. Returns
- * where the stretch still being written starts, or -1 when none is (the rest is copied by `finish`).
+ * the length, a lone surrogate or the end of the text comes. The text between two units to look at is
+ * skipped by a loop that does nothing else ({@link nextLookedAt}, with the table {@link lookedAtTable}). Returns where the stretch still being
+ * written starts, or -1 when none is (the rest is copied by `finish`).
  *
  * A function of its own that ends at its loop: V8 keeps the code it compiles for a long loop while the
  * loop runs (on-stack replacement), and code after the loop that had not run yet when it was compiled made
  * every later call leave that code at the loop's end (a deoptimisation on each call).
  */
-function foldInto(builder: TextViewBuilder, text: string): number {
+function foldInto(builder: TextViewBuilder, text: string, looked: Uint8Array): number {
   const n = text.length;
-  // Start of the stretch written to `units`, or -1 while the text since the last fold is only copied.
+  // Start of the stretch gathered in `stretch`, or -1 while the text since the last fold is only copied.
   let start = -1;
-  for (let i = 0; i < n; i++) {
+  for (let i = nextLookedAt(looked, text, 0); i < n; i = nextLookedAt(looked, text, i + 1)) {
     const c = text.charCodeAt(i);
-    if (c < 0x80 ? c !== 0x0d && c !== 0x0b && c !== 0x0c : c >= 0x3400 && c < 0xa000) {
-      if (start >= 0) units[i - start] = c;
-      continue;
-    }
     if (c >= 0xd800 && c <= 0xdfff) {
       const low = i + 1 < n ? text.charCodeAt(i + 1) : -1;
-      if (c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
-        if (start >= 0) {
-          units[i - start] = c;
-          units[i + 1 - start] = low;
-        }
-        i++;
-      } else if (start >= 0) {
-        builder.replace(i, foldedUnits(i - start));
+      if (c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) i++;
+      else if (start >= 0) {
+        stretch.push(text.slice(stretchCopied, i));
+        builder.replace(i, stretch.join(''));
+        stretch.length = 0;
         start = -1;
       }
       continue;
     }
     const replacement = foldedCharacter(c, i + 1 < n ? text.charCodeAt(i + 1) : -1);
-    if (replacement === undefined) {
-      if (start >= 0) units[i - start] = c;
-      continue;
-    }
+    if (replacement === undefined) continue;
     if (replacement.length === 1) {
       if (start < 0) {
         builder.keep(i);
         start = i;
-        if (units.length < n - i) units = new Uint16Array(Math.max(n - i, units.length * 2));
+        stretchCopied = i;
       }
-      units[i - start] = replacement.charCodeAt(0);
+      if (i > stretchCopied) stretch.push(text.slice(stretchCopied, i));
+      stretch.push(replacement);
+      stretchCopied = i + 1;
       continue;
     }
     if (start >= 0) {
-      builder.replace(i, foldedUnits(i - start));
+      stretch.push(text.slice(stretchCopied, i));
+      builder.replace(i, stretch.join(''));
+      stretch.length = 0;
       start = -1;
     }
     builder.keep(i);
     builder.replace(i + 1, replacement);
   }
   return start;
+}
+
+/**
+ * The first offset from `from` of a unit of `text` the folding loop must look at, or the text's length. A
+ * function of its own that ends at its loop (see {@link foldInto}).
+ */
+function nextLookedAt(looked: Uint8Array, text: string, from: number): number {
+  const n = text.length;
+  let i = from;
+  while (i < n && looked[text.charCodeAt(i)] === 0) i++;
+  return i;
 }
 
 /** Folds a single string (no offset map); same canonical form as {@link foldCharacters}. */
