@@ -120,6 +120,7 @@ function signatureCharacters(): Uint8Array {
  */
 function collectGbkSignatures(spots: MojibakeSpot[], text: string): void {
   const signature = signatureCharacters();
+  const n = text.length;
   let runStart = -1;
   let runEnd = -1;
   let count = 0;
@@ -127,8 +128,7 @@ function collectGbkSignatures(spots: MojibakeSpot[], text: string): void {
   // loop (V8 keeps the code it compiles for a long loop while the loop runs, and code after the loop that
   // had not run when it was compiled made every later call leave that code there, a deoptimisation each time).
   let spot: MojibakeSpot | undefined;
-  for (let i = 0; i < text.length; i++) {
-    if (signature[text.charCodeAt(i)] !== 1) continue;
+  for (let i = nextSignature(signature, text, 0); i < n; i = nextSignature(signature, text, i + 1)) {
     if (runStart < 0 || i - runEnd > 2) {
       runStart = i;
       count = 0;
@@ -142,6 +142,17 @@ function collectGbkSignatures(spots: MojibakeSpot[], text: string): void {
       spots.push(spot);
     }
   }
+}
+
+/**
+ * The first offset from `from` of a signature character of `text`, or its length: a loop that does
+ * nothing else (signature characters are rare), in a function of its own that ends at it.
+ */
+function nextSignature(signature: Uint8Array, text: string, from: number): number {
+  const n = text.length;
+  let i = from;
+  while (i < n && signature[text.charCodeAt(i)] !== 1) i++;
+  return i;
 }
 
 function merge(spots: MojibakeSpot[]): MojibakeSpot[] {
