@@ -46,11 +46,14 @@ function convertString(text: string): string {
   for (let k = 0; k < stretches.length; k += 2) texts.push(text.slice(stretches[k], stretches[k + 1]));
   const unknown = texts.filter((stretch) => stretch.length > LONGEST_REMEMBERED_STRETCH || !convertedStretches.has(stretch));
   const convert = unknown.length > 0 ? converterFor(unknown) : undefined;
+  const converted = texts.map((stretch) => convertStretch(stretch, convert));
+  // Most often none changes (a Simplified report: 核 or 才 may change, in no phrase it has).
+  if (converted.every((to, k) => to === texts[k])) return text;
   const parts: string[] = [];
   let copied = 0;
   for (let k = 0; k < stretches.length; k += 2) {
     if (stretches[k] > copied) parts.push(text.slice(copied, stretches[k]));
-    parts.push(convertStretch(texts[k / 2], convert));
+    parts.push(converted[k / 2]);
     copied = stretches[k + 1];
   }
   if (copied < text.length) parts.push(text.slice(copied));
