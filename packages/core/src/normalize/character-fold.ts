@@ -16,12 +16,9 @@ import type { TextView } from '../read/text-view.js';
 export function foldCharacters(base: string | TextView): TextView {
   const builder = new TextViewBuilder(base);
   const text = typeof base === 'string' ? base : base.text;
-  stretch.length = 0;
-  if (foldInto(builder, text, (lookedAt ??= lookedAtTable())) >= 0) {
-    stretch.push(text.slice(stretchCopied));
-    builder.replace(text.length, stretch.join(''));
-  }
-  stretch.length = 0;
+  stretch = '';
+  if (foldInto(builder, text, (lookedAt ??= lookedAtTable())) >= 0) builder.replace(text.length, stretch + text.slice(stretchCopied));
+  stretch = '';
   return builder.finish();
 }
 
@@ -38,20 +35,21 @@ function lookedAtTable(): Uint8Array {
 }
 
 /**
- * The pieces of the folded stretch being written (see {@link foldInto}): the text between its folds and
- * the folds' replacements; and where the text it has taken ends.
+ * The folded stretch being written (see {@link foldInto}), appended to piece by piece (the text between
+ * its folds and the folds' replacements: the engine joins them once, when the view's text is made); and
+ * where the text it has taken ends.
  */
-const stretch: string[] = [];
+let stretch = '';
 let stretchCopied = 0;
 
 /**
  * The folding loop. One-for-one folds (a full-width comma to `,`: the most frequent) do not go to the
- * builder one by one, two chunks each: from the first of them, the pieces of the stretch are gathered in
- * {@link stretch} and the builder gets the stretch as one same-length replacement (which maps character
- * by character, as the copies and one-unit replacements it stands for would) when a fold that changes
- * the length, a lone surrogate or the end of the text comes. The text between two units to look at is
- * skipped by a loop that does nothing else ({@link nextLookedAt}, with the table {@link lookedAtTable}). Returns where the stretch still being
- * written starts, or -1 when none is (the rest is copied by `finish`).
+ * builder one by one, two chunks each: from the first of them, the stretch is gathered in {@link stretch}
+ * and the builder gets it as one same-length replacement (which maps character by character, as the
+ * copies and one-unit replacements it stands for would) when a fold that changes the length, a lone
+ * surrogate or the end of the text comes. The text between two units to look at is skipped by a loop
+ * that does nothing else ({@link nextLookedAt}, with the table of {@link lookedAtTable}). Returns where
+ * the stretch still being written starts, or -1 when none is (the rest is copied by `finish`).
  *
  * A function of its own that ends at its loop: V8 keeps the code it compiles for a long loop while the
  * loop runs (on-stack replacement), and code after the loop that had not run yet when it was compiled made
@@ -67,9 +65,8 @@ function foldInto(builder: TextViewBuilder, text: string, looked: Uint8Array): n
       const low = i + 1 < n ? text.charCodeAt(i + 1) : -1;
       if (c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) i++;
       else if (start >= 0) {
-        stretch.push(text.slice(stretchCopied, i));
-        builder.replace(i, stretch.join(''));
-        stretch.length = 0;
+        builder.replace(i, stretch + text.slice(stretchCopied, i));
+        stretch = '';
         start = -1;
       }
       continue;
@@ -82,15 +79,13 @@ function foldInto(builder: TextViewBuilder, text: string, looked: Uint8Array): n
         start = i;
         stretchCopied = i;
       }
-      if (i > stretchCopied) stretch.push(text.slice(stretchCopied, i));
-      stretch.push(replacement);
+      stretch += text.slice(stretchCopied, i) + replacement;
       stretchCopied = i + 1;
       continue;
     }
     if (start >= 0) {
-      stretch.push(text.slice(stretchCopied, i));
-      builder.replace(i, stretch.join(''));
-      stretch.length = 0;
+      builder.replace(i, stretch + text.slice(stretchCopied, i));
+      stretch = '';
       start = -1;
     }
     builder.keep(i);

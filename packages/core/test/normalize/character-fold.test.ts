@@ -53,6 +53,12 @@ describe('foldCharacters', () => {
     expect(view.text).toBe(`${'数,'.repeat(5000)}\uD840${'A'.repeat(3000)}\n${'1'.repeat(9000)}\uDC00`);
   });
 
+  it('folds a 1 MB line of one-for-one folds in one stretch', () => {
+    const view = foldCharacters('数，'.repeat(500_000));
+    expect(view.text).toBe('数,'.repeat(500_000));
+    expect(view.toOriginal(999_999)).toBe(999_999);
+  });
+
   it('returns a text without folds unchanged', () => {
     const view = identityView('数据 abc\n');
     expect(foldCharacters(view)).toBe(view);
