@@ -1,5 +1,5 @@
 import type { Diagnostic, RelatedLocation, Suggestion, TextEdit } from '../diagnostics/diagnostic.js';
-import type { ArithmeticRuleIR, ComparisonIR, EquationIR, Term } from '../ir/template-ir.js';
+import type { ArithmeticRuleIR, ComparisonIR, EquationIR, TemplateIR, Term } from '../ir/template-ir.js';
 import {
   localizeErrors,
   Rational,
@@ -226,10 +226,14 @@ const MAX_CELLS = 3;
  * decided as {@link checkArithmetic} does, in rationals. Most reports are consistent, and this spares
  * them the rational arithmetic.
  */
-function everyEquationHolds(ctx: ValidationContext): boolean {
+function everyEquationHolds(ctx: ValidationContext, table: OperandTable | null): boolean {
+  const compiled = table && compiledEquations(ctx.template);
   for (const rule of ctx.template.rules) {
     if (rule.kind !== 'arithmetic') continue;
-    for (const equation of equationsOf(ctx, rule)) {
+    const sides = compiled?.get(rule);
+    const equations = equationsOf(ctx, rule);
+    for (let e = 0; e < equations.length; e++) {
+      const equation = equations[e];
       if (equation.when) {
         // Conditional: decided in rationals, and only where the condition holds.
         const operands = operandValues(ctx, rule, equationTerms(equation));
@@ -237,8 +241,8 @@ function everyEquationHolds(ctx: ValidationContext): boolean {
         if (!comparisonHolds(equation, operands, rule.tolerance)) return false;
         continue;
       }
-      const lhs = integerSum(ctx, rule, equation.lhs, equation.lhsConstant);
-      const rhs = lhs === null ? null : integerSum(ctx, rule, equation.rhs, equation.rhsConstant);
+      const lhs = sides ? tableSum(table!, rule, sides[e].lhs, equation.lhsConstant) : integerSum(ctx, rule, equation.lhs, equation.lhsConstant);
+      const rhs = lhs === null ? null : sides ? tableSum(table!, rule, sides[e].rhs, equation.rhsConstant) : integerSum(ctx, rule, equation.rhs, equation.rhsConstant);
       if (lhs === UNDECIDABLE || rhs === UNDECIDABLE) continue;
       if (lhs !== null && rhs !== null && Number.isFinite(rule.tolerance)) {
         const difference = lhs - rhs;
@@ -361,6 +365,110 @@ function integerSum(ctx: ValidationContext, rule: ArithmeticRuleIR, terms: Term[
   return exact ? total : null;
 }
 
+/** The operands of one side of an equation: indexes into an {@link OperandTable}, with their coefficients. */
+interface CompiledSide {
+  cells: Int32Array;
+  coefs: Float64Array;
+}
+
+/** An equation's two sides as indexes (its condition, if any, is read cell by cell). */
+interface CompiledEquation {
+  lhs: CompiledSide;
+  rhs: CompiledSide;
+}
+
+/** The equations of a template's arithmetic rules as indexes, and the index of every cell they read. */
+interface CompiledTemplate {
+  cells: Map<string, number>;
+  rules: Map<ArithmeticRuleIR, CompiledEquation[]>;
+}
+
+const compiledTemplates = new WeakMap<TemplateIR, CompiledTemplate>();
+
+/** The equations of `template`'s arithmetic rules, as written, by rule (aligned with `rule.equations`). */
+function compiledEquations(template: TemplateIR): Map<ArithmeticRuleIR, CompiledEquation[]> {
+  return compiledTemplate(template).rules;
+}
+
+/** Made once per template: every report of it reads the same cells in the same equations. */
+function compiledTemplate(template: TemplateIR): CompiledTemplate {
+  let compiled = compiledTemplates.get(template);
+  if (compiled !== undefined) return compiled;
+  const cells = new Map<string, number>();
+  const side = (terms: readonly Term[]): CompiledSide => {
+    const indexes = new Int32Array(terms.length);
+    const coefs = new Float64Array(terms.length);
+    terms.forEach((term, i) => {
+      let index = cells.get(term.cell);
+      if (index === undefined) cells.set(term.cell, (index = cells.size));
+      indexes[i] = index;
+      coefs[i] = term.coef;
+    });
+    return { cells: indexes, coefs };
+  };
+  const rules = new Map<ArithmeticRuleIR, CompiledEquation[]>();
+  for (const rule of template.rules) {
+    if (rule.kind === 'arithmetic') rules.set(rule, rule.equations.map((equation) => ({ lhs: side(equation.lhs), rhs: side(equation.rhs) })));
+  }
+  compiled = { cells, rules };
+  compiledTemplates.set(template, compiled);
+  return compiled;
+}
+
+/** How an operand reads (see {@link integerSum}): not at all, as a finite number, or blank. */
+const UNREADABLE = 0;
+const NUMBER = 1;
+const BLANK = 2;
+
+/**
+ * The report's values of the cells its template's equations read, by the indexes of
+ * {@link compiledTemplate}: each cell is looked up once per report, not once per equation reading it.
+ */
+interface OperandTable {
+  states: Uint8Array;
+  values: Float64Array;
+}
+
+function operandTable(ctx: ValidationContext): OperandTable {
+  const { cells } = compiledTemplate(ctx.template);
+  const states = new Uint8Array(cells.size);
+  const values = new Float64Array(cells.size);
+  // Cells the parser did not list are absent (`na`): unreadable, as `reportCell` gives them.
+  for (const [id, cell] of ctx.listedCells) {
+    const index = cells.get(id);
+    if (index === undefined) continue;
+    if (cell.state === 'number' && cell.value !== null && Number.isFinite(cell.value)) {
+      states[index] = NUMBER;
+      values[index] = cell.value;
+    } else if (cell.state === 'blank') {
+      states[index] = BLANK;
+    }
+  }
+  return { states, values };
+}
+
+/** {@link integerSum} of one compiled side, its values read from `operands`: the same result. */
+function tableSum(operands: OperandTable, rule: ArithmeticRuleIR, side: CompiledSide, constant = 0): number | null | typeof UNDECIDABLE {
+  const { states, values } = operands;
+  const blankZero = rule.blank === 'zero';
+  let total = constant;
+  let exact = Number.isSafeInteger(constant);
+  for (let i = 0; i < side.cells.length; i++) {
+    const index = side.cells[i];
+    const state = states[index];
+    let value: number;
+    if (state === NUMBER) value = values[index];
+    else if (state === BLANK && blankZero) value = 0;
+    else return UNDECIDABLE;
+    if (!exact) continue;
+    const coef = side.coefs[i];
+    const product = coef * value;
+    total += product;
+    exact = Number.isSafeInteger(coef) && Number.isSafeInteger(value) && Number.isSafeInteger(product) && Number.isSafeInteger(total);
+  }
+  return exact ? total : null;
+}
+
 function integerHolds(op: EquationIR['op'], difference: number, tolerance: number): boolean {
   switch (op) {
     case '=':
@@ -382,11 +490,11 @@ function integerHolds(op: EquationIR['op'], difference: number, tolerance: numbe
  * integers (exact there, see {@link everyEquationHolds}), else in rationals: the same sides and verdict
  * either way.
  */
-function decide(ctx: ValidationContext, rule: ArithmeticRuleIR, equation: EquationIR): DecidedEquation | null {
+function decide(ctx: ValidationContext, rule: ArithmeticRuleIR, equation: EquationIR, table?: OperandTable, sides?: CompiledEquation): DecidedEquation | null {
   if (!equation.when && Number.isFinite(rule.tolerance)) {
-    const lhs = integerSum(ctx, rule, equation.lhs, equation.lhsConstant);
+    const lhs = sides ? tableSum(table!, rule, sides.lhs, equation.lhsConstant) : integerSum(ctx, rule, equation.lhs, equation.lhsConstant);
     if (lhs === UNDECIDABLE) return null;
-    const rhs = integerSum(ctx, rule, equation.rhs, equation.rhsConstant);
+    const rhs = sides ? tableSum(table!, rule, sides.rhs, equation.rhsConstant) : integerSum(ctx, rule, equation.rhs, equation.rhsConstant);
     if (rhs === UNDECIDABLE) return null;
     if (lhs !== null && rhs !== null && Number.isSafeInteger(lhs - rhs)) {
       const ok = integerHolds(equation.op, lhs - rhs, rule.tolerance);
@@ -418,12 +526,17 @@ function operandNumber(cell: ReportCell): number {
  * cells, whose fix is attached to every diagnostic it resolves.
  */
 export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
-  if (everyEquationHolds(ctx)) return [];
+  // Groups printed as one row change the equations' operands: those are read cell by cell.
+  const table = ctx.hasGroupRows ? null : operandTable(ctx);
+  if (everyEquationHolds(ctx, table)) return [];
+  const compiled = table && compiledEquations(ctx.template);
   const decided: DecidedEquation[] = [];
   for (const rule of ctx.template.rules) {
     if (rule.kind !== 'arithmetic') continue;
-    for (const equation of equationsOf(ctx, rule)) {
-      const d = decide(ctx, rule, equation);
+    const sides = compiled?.get(rule);
+    const equations = equationsOf(ctx, rule);
+    for (let e = 0; e < equations.length; e++) {
+      const d = sides ? decide(ctx, rule, equations[e], table!, sides[e]) : decide(ctx, rule, equations[e]);
       if (d) decided.push(d);
     }
   }

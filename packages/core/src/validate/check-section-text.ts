@@ -65,6 +65,22 @@ function checkForbidden(ctx: ValidationContext, rule: ForbiddenPatternRuleIR): D
 /** Trailing punctuation that does not make a body less empty ("无。"). */
 const FILLER = /[\s。．.，,；;：:！!、…—-]+/gu;
 
+/** A character that is not {@link FILLER}. */
+const CONTENT = /[^\s。．.，,；;：:！!、…—-]/gu;
+
+/**
+ * False when `text` holds more characters besides {@link FILLER} than the longest placeholder has UTF-16
+ * units, so that what is left of it is neither empty nor a placeholder; true otherwise (look closer). It
+ * stops at the first characters past that bound: a body with content is not copied without its filler.
+ */
+export function mayBeEmpty(text: string, placeholders: readonly string[]): boolean {
+  let longest = 0;
+  for (const placeholder of placeholders) longest = Math.max(longest, placeholder.length);
+  CONTENT.lastIndex = 0;
+  for (let found = 0; found <= longest; found++) if (!CONTENT.test(text)) return true;
+  return false;
+}
+
 /** Section bodies: soft length limits (info by default) and placeholders that leave a section empty. */
 function checkBodies(ctx: ValidationContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -73,7 +89,8 @@ function checkBodies(ctx: ValidationContext): Diagnostic[] {
     if (!body) continue;
     const heading = ctx.sectionName(section);
     const anchor = ctx.sectionAnchor(body.found) ?? body.range;
-    if (section.maxLength) {
+    // A body of at most `chars` UTF-16 units has at most that many characters: nothing to count.
+    if (section.maxLength && body.text.length > section.maxLength.chars) {
       const length = [...body.text.replace(/\s+/gu, '')].length;
       if (length > section.maxLength.chars) {
         diagnostics.push(
@@ -85,7 +102,7 @@ function checkBodies(ctx: ValidationContext): Diagnostic[] {
         );
       }
     }
-    if (section.notEmpty) {
+    if (section.notEmpty && mayBeEmpty(body.text, section.notEmpty.placeholders)) {
       const content = body.text.replace(FILLER, '');
       const placeholders = section.notEmpty.placeholders.map((p) => p.replace(FILLER, ''));
       if (content === '' || placeholders.includes(content)) {

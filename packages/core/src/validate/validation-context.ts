@@ -213,6 +213,11 @@ export class ValidationContext {
     return { id, row: ir?.row ?? '', column: ir?.column ?? '', raw: '', value: null, state: 'na' };
   }
 
+  /** The cells the parser listed (tables' rows and groups printed as one row), by id, as `reportCell` finds them. */
+  get listedCells(): ReadonlyMap<string, ReportCell> {
+    return this.reportCells;
+  }
+
   /** Whether the cell `id` was read with certainty (its row's placement sure, its column not guessed). */
   isCertain(id: string): boolean {
     return !this.uncertainCells.has(id);

@@ -131,6 +131,21 @@ describe('validateReport on an invented template', () => {
       expect(codes(invalid)).toEqual(['error cell/invalid']);
     });
 
+    it('decides in exact numbers: fractions and integers past 2^53 as written, not as doubles add them', () => {
+      // 0.1 + 0.2 is 0.30000000000000004 in doubles, 0.3 exactly.
+      const fractions = validate({ budget: { income: ['0.1', '0.2', '0.3'], expense: ['5', '5', '10'], total: ['5.1', '5.2', '10.3'] } });
+      expect(fractions.filter((d) => d.rule === 'B1' || d.rule === 'B2')).toEqual([]);
+      // 2^53 + 1 is 2^53 in doubles: 2^53 + 1 ≠ 2^53 + 2 is found all the same (in its row and the totals' row).
+      const large = validate({
+        budget: { income: ['9007199254740992', '1', '9007199254740994'], expense: ['6', '4', '10'], total: ['9007199254740998', '5', '9007199254741004'] },
+      });
+      const failed = large.filter((d) => d.rule === 'B1' || d.rule === 'B2');
+      expect(failed.map((d) => `${d.rule} ${d.cells![0]}`).sort()).toEqual(['B1 budget.income.year', 'B1 budget.total.year']);
+      // An operand unreadable: the equations reading it go silent (10 + 20 ≠ 31 would fail), the others hold.
+      const unreadable = validate({ budget: { income: ['约10', '20', '31'], expense: ['5', '5', '10'], total: ['16', '25', '41'] } });
+      expect(codes(unreadable).filter((c) => / B[12]$/u.test(c))).toEqual([]);
+    });
+
     it('localises two independent errors in different columns', () => {
       const diagnostics = validate({ budget: { income: ['10', '20', '30'], expense: ['5', '5', '10'], total: ['16', '24', '40'] } });
       // B2[q1] and B2[q2] fail; B1[total] holds (16 + 24 = 40): the two totals are both wrong.
