@@ -99,6 +99,8 @@ interface Prepared {
   id: string;
   /** Net coefficient per cell (lhs − rhs). */
   coefficients: Map<string, Rational>;
+  /** The keys of `coefficients`, in their order (read in loops without a map iterator). */
+  cells: string[];
   op: LocalizationConstraint['op'];
   /** Σ lhs − Σ rhs − constant at the current values. */
   residual: Rational;
@@ -121,6 +123,69 @@ function holds(op: Prepared['op'], value: Rational, tolerance: Rational): boolea
 }
 
 function prepare(constraint: LocalizationConstraint, values: ReadonlyMap<string, number>): Prepared {
+  return prepareIntegers(constraint, values) ?? prepareRationals(constraint, values);
+}
+
+/**
+ * {@link prepare} in plain numbers, where every coefficient, value, the constant and every partial result
+ * is a safe integer (counts: the common case), which is exact there: the same coefficients (by cell, in
+ * order of first use) and residual as in rationals. Null otherwise (a value missing too: the rationals
+ * say so).
+ */
+function prepareIntegers(constraint: LocalizationConstraint, values: ReadonlyMap<string, number>): Prepared | null {
+  // The cells in order of first use with their summed coefficients, in arrays (no map iterator).
+  const cells: string[] = [];
+  const sums: number[] = [];
+  const { lhs, rhs } = constraint;
+  const count = lhs.length + rhs.length;
+  // A cell read twice is found by a scan of the few cells before it, or by a map in a long constraint.
+  const at = count > 8 ? new Map<string, number>() : undefined;
+  for (let i = 0; i < count; i++) {
+    const term = i < lhs.length ? lhs[i] : rhs[i - lhs.length];
+    const coef = i < lhs.length ? term.coef : -term.coef;
+    if (!Number.isSafeInteger(coef)) return null;
+    let index = at ? (at.get(term.cell) ?? -1) : cells.indexOf(term.cell);
+    if (index < 0) {
+      index = cells.length;
+      cells.push(term.cell);
+      sums.push(0);
+      at?.set(term.cell, index);
+    }
+    const sum = sums[index] + coef;
+    if (!Number.isSafeInteger(sum)) return null;
+    sums[index] = sum;
+  }
+  const constant = constraint.constant ?? 0;
+  if (!Number.isSafeInteger(constant)) return null;
+  let residual = -constant;
+  const coefficients = new Map<string, Rational>();
+  for (let i = 0; i < cells.length; i++) {
+    const value = values.get(cells[i]);
+    if (value === undefined || !Number.isSafeInteger(value)) return null;
+    const product = sums[i] * value;
+    residual += product;
+    if (!Number.isSafeInteger(product) || !Number.isSafeInteger(residual)) return null;
+    coefficients.set(cells[i], integerRational(sums[i]));
+  }
+  const tolerance = constraint.tolerance ?? 0;
+  return {
+    id: constraint.id,
+    coefficients,
+    cells,
+    op: constraint.op,
+    residual: integerRational(residual),
+    tolerance: Number.isSafeInteger(tolerance) ? integerRational(tolerance) : Rational.fromNumber(tolerance),
+  };
+}
+
+const MINUS_ONE = Rational.ONE.neg();
+
+/** A safe integer as a rational; 0 and the coefficients ±1 of most equations shared (rationals are immutable). */
+function integerRational(value: number): Rational {
+  return value === 0 ? Rational.ZERO : value === 1 ? Rational.ONE : value === -1 ? MINUS_ONE : Rational.fromNumber(value);
+}
+
+function prepareRationals(constraint: LocalizationConstraint, values: ReadonlyMap<string, number>): Prepared {
   const coefficients = new Map<string, Rational>();
   const addTerms = (terms: LocalizationConstraint['lhs'], sign: 1 | -1): void => {
     for (const term of terms) {
@@ -139,6 +204,7 @@ function prepare(constraint: LocalizationConstraint, values: ReadonlyMap<string,
   return {
     id: constraint.id,
     coefficients,
+    cells: [...coefficients.keys()],
     op: constraint.op,
     residual,
     tolerance: Rational.fromNumber(constraint.tolerance ?? 0),
@@ -151,7 +217,7 @@ function connectedGroups(constraints: Prepared[]): Prepared[][] {
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   const owner = new Map<string, number>();
   constraints.forEach((constraint, i) => {
-    for (const cell of constraint.coefficients.keys()) {
+    for (const cell of constraint.cells) {
       const j = owner.get(cell);
       if (j === undefined) owner.set(cell, i);
       else parent[find(i)] = find(j);
@@ -194,7 +260,7 @@ class GroupSearch {
   ) {
     this.rank = rank;
     for (const constraint of group) {
-      for (const cell of constraint.coefficients.keys()) {
+      for (const cell of constraint.cells) {
         const constraints = this.byCell.get(cell);
         if (constraints) constraints.push(constraint);
         else this.byCell.set(cell, [constraint]);
@@ -210,7 +276,7 @@ class GroupSearch {
   }
 
   private cellsOf(constraint: Prepared): string[] {
-    return [...constraint.coefficients.keys()].sort((a, b) => this.rank.get(a)! - this.rank.get(b)!);
+    return [...constraint.cells].sort((a, b) => this.rank.get(a)! - this.rank.get(b)!);
   }
 
   /** All fixes that change exactly `size` cells (empty when none exists or the budget ran out). */
@@ -368,7 +434,9 @@ export function localizeErrors(input: LocalizationInput): Localization[] {
   const rank = new Map<string, number>();
   for (const cell of input.order ?? []) if (!rank.has(cell)) rank.set(cell, rank.size);
   for (const constraint of input.constraints) {
-    for (const term of [...constraint.lhs, ...constraint.rhs]) if (!rank.has(term.cell)) rank.set(term.cell, rank.size);
+    for (const side of [constraint.lhs, constraint.rhs]) {
+      for (let i = 0; i < side.length; i++) if (!rank.has(side[i].cell)) rank.set(side[i].cell, rank.size);
+    }
   }
   const totals = totalCells(input.constraints);
   const maxCells = input.limits?.maxCells ?? 3;

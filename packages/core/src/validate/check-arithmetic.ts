@@ -415,8 +415,7 @@ function compiledTemplate(template: TemplateIR): CompiledTemplate {
   return compiled;
 }
 
-/** How an operand reads (see {@link integerSum}): not at all, as a finite number, or blank. */
-const UNREADABLE = 0;
+/** How an operand reads (see {@link integerSum}): as a finite number, or blank; 0 (the default) is not at all. */
 const NUMBER = 1;
 const BLANK = 2;
 
@@ -555,13 +554,17 @@ export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
       constant: (equation.rhsConstant ?? 0) - (equation.lhsConstant ?? 0),
       tolerance: rule.tolerance,
     });
-    for (const { cell: cellId } of equationTerms(equation)) {
-      // A cell has one value in every equation that reads it (and its text and domain are its own).
-      if (values.has(cellId)) continue;
-      const cell = ctx.reportCell(cellId);
-      values.set(cellId, operandNumber(cell));
-      written.set(cellId, cell.raw);
-      domains.set(cellId, domainOf(ctx, cellId));
+    // Side by side, index by index (no array of all the terms made per equation).
+    for (const terms of equation.when ? [equation.lhs, equation.rhs, equation.when.lhs, equation.when.rhs] : [equation.lhs, equation.rhs]) {
+      for (let i = 0; i < terms.length; i++) {
+        const cellId = terms[i].cell;
+        // A cell has one value in every equation that reads it (and its text and domain are its own).
+        if (values.has(cellId)) continue;
+        const cell = ctx.reportCell(cellId);
+        values.set(cellId, operandNumber(cell));
+        written.set(cellId, cell.raw);
+        domains.set(cellId, domainOf(ctx, cellId));
+      }
     }
   }
   const { evidence, statementText } = proseEvidence(ctx);

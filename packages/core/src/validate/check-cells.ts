@@ -70,8 +70,11 @@ export function checkCells(ctx: ValidationContext): Diagnostic[] {
     // Text and ignored columns (计量单位, 备注) hold words: nothing to check in them.
     const cells: ReportCell[] = [];
     const types: CellType[] = [];
-    for (const row of found.rows) {
-      for (const cell of row.cells) {
+    // Index loops: this runs over every cell of every report.
+    for (let r = 0; r < found.rows.length; r++) {
+      const rowCells = found.rows[r].cells;
+      for (let c = 0; c < rowCells.length; c++) {
+        const cell = rowCells[c];
         const type = typeOf(ctx, table, cell);
         if (isWordsType(type)) continue;
         cells.push(cell);
@@ -84,7 +87,8 @@ export function checkCells(ctx: ValidationContext): Diagnostic[] {
     const unitConverted: ReportCell[] = [];
     const unitUnknown: ReportCell[] = [];
     let money: Extract<CellType, { kind: 'money' }> | undefined;
-    for (const [i, cell] of cells.entries()) {
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i];
       const type = types[i];
       if (cell.state === 'invalid') {
         diagnostics.push(

@@ -15,7 +15,7 @@ import type { TextView } from '../read/text-view.js';
 import { snapRange } from '../read/view-range.js';
 import { axisNodeLabel, cellDisplayLabel, tableLabels, type TableLabels } from './axis-labels.js';
 import { templateIndex, type TemplateIndex } from './template-index.js';
-import { lineAt, viewRangeOf } from './text-ranges.js';
+import { lineAt, viewRangeOf, viewRangesOf } from './text-ranges.js';
 
 
 /** The parts of a diagnostic a check supplies; the context fills code metadata and defaults. */
@@ -84,9 +84,13 @@ export class ValidationContext {
     this.cellLabels = index.cellLabels;
     for (const table of report.tables) {
       this.reportTables.set(table.id, table);
-      for (const row of table.rows) {
-        const certain = isCertainRow(row.confidence);
-        for (const cell of row.cells) {
+      // Index loops over every cell of every report (no array iterators: they cost here).
+      const rows = table.rows;
+      for (let r = 0; r < rows.length; r++) {
+        const certain = isCertainRow(rows[r].confidence);
+        const cells = rows[r].cells;
+        for (let c = 0; c < cells.length; c++) {
+          const cell = cells[c];
           this.reportCells.set(cell.id, cell);
           if (!certain || cell.guessed) this.uncertainCells.add(cell.id);
         }
@@ -165,7 +169,8 @@ export class ValidationContext {
 
   /** The template cell `id` (for the cell of a group printed as one row: the cell of its first leaf row). */
   cell(id: string): CellIR | undefined {
-    const group = this.groupCells.get(id);
+    // Most reports print no group as one row: one lookup, not two.
+    const group = this.groupCells.size === 0 ? undefined : this.groupCells.get(id);
     return this.cellsById.get(group ? group.leafCells[0] : id);
   }
 
@@ -336,11 +341,20 @@ export class ValidationContext {
     // The text between the rows as it is, the rows' UTF-16 units blanked (line breaks kept).
     const parts: string[] = [];
     let at = 0;
-    for (const row of rows.sort((a, b) => a.start - b.start)) {
+    rows.sort((a, b) => a.start - b.start);
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
       const start = Math.max(row.start, at);
       const end = row.end;
       if (end <= start) continue;
       parts.push(view.slice(at, start));
+      at = end;
+      // Most rows are one line: blanked whole, found so by the string search rather than unit by unit.
+      const units = view.slice(start, end);
+      if (!units.includes('\n') && !units.includes('\r')) {
+        parts.push(' '.repeat(end - start));
+        continue;
+      }
       // The row's line breaks stay; every other unit becomes a space.
       let from = start;
       for (let i = start; i < end; i++) {
@@ -350,29 +364,33 @@ export class ValidationContext {
         from = i + 1;
       }
       parts.push(' '.repeat(end - from));
-      at = end;
     }
     parts.push(view.slice(at));
     return parts.join('');
   }
 
-  /** View ranges of the table rows read (label to last cell), in no particular order. */
+  /** View ranges of the table rows read (label to last cell), in order of their start. */
   private tableRowSpans(): OffsetRange[] {
     const spans: OffsetRange[] = [];
     for (const table of this.report.tables) {
       if (!table.found) continue;
-      for (const row of table.rows) {
+      const rows = table.rows;
+      for (let r = 0; r < rows.length; r++) {
+        const row = rows[r];
         let start = row.labelRange?.start ?? Infinity;
         let end = row.labelRange?.end ?? -Infinity;
-        for (const cell of row.cells) {
-          if (!cell.range) continue;
-          start = Math.min(start, cell.range.start);
-          end = Math.max(end, cell.range.end);
+        const cells = row.cells;
+        for (let c = 0; c < cells.length; c++) {
+          const range = cells[c].range;
+          if (!range) continue;
+          start = Math.min(start, range.start);
+          end = Math.max(end, range.end);
         }
-        if (end > start) spans.push(viewRangeOf(this.view, { start, end }));
+        if (end > start) spans.push({ start, end });
       }
     }
-    return spans;
+    // Mapped to the view in order, each search going on from the one before (see `viewRangesOf`).
+    return viewRangesOf(this.view, spans.sort((a, b) => a.start - b.start));
   }
 
   /** A section's name in the message language: its English heading in English when it has one, else the full heading. */

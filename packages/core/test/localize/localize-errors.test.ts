@@ -242,6 +242,35 @@ describe('localizeErrors', () => {
     expect(results[0].alternatives[0]).toMatchObject([{ cell: 'm.total', toText: '0.35' }]);
   });
 
+  it('sums the coefficients of a cell read more than once, in short and long constraints alike, in integers or not', () => {
+    // d·2 − d = d: each constraint reads d twice. The long one has nine terms (a cell found by a map there).
+    const many = Array.from({ length: 6 }, (_, i) => t(`e${i}`));
+    const input = (scale: number): LocalizationInput => ({
+      constraints: [
+        { id: 'short', lhs: [t('s'), t('d', 2)], op: '=', rhs: [t('a'), t('d')] },
+        { id: 'long', lhs: [t('l'), t('d', 2)], op: '=', rhs: [...many, t('d'), t('a')] },
+      ],
+      values: new Map([
+        ['s', 5 * scale],
+        ['d', 4 * scale],
+        ['a', 6 * scale],
+        ['l', 12 * scale],
+        ...many.map(({ cell }, i): [string, number] => [cell, (i + 1) * scale]),
+      ]),
+      order: ['a', 'd', 's', 'l', ...many.map(({ cell }) => cell)],
+    });
+    // That is s + d = a and l + d = e0 + … + e5 + a: s is 3 too large, l 11 too small (a or d shared: no one-cell fix).
+    for (const [scale, s, l] of [
+      [1, '2', '23'],
+      [0.1, '0.2', '2.3'],
+    ] as const) {
+      const results = localizeErrors(input(scale));
+      expect(results).toHaveLength(1);
+      expect(results[0].violated).toEqual(['short', 'long']);
+      expect(results[0].alternatives[0].map((change) => `${change.cell}=${change.toText}`)).toEqual([`s=${s}`, `l=${l}`]);
+    }
+  });
+
   it('is deterministic', () => {
     const input = grid({ r1: [6, 2, 3], r2: [4, 0, 9], T: [5, 7, 12] });
     expect(JSON.stringify(localizeErrors(input))).toBe(JSON.stringify(localizeErrors(input)));

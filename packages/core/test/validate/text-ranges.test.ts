@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { TextView } from '../../src/read/text-view.js';
+import { viewRangeOf, viewRangesOf } from '../../src/validate/text-ranges.js';
+
+/** A view of `length` units whose offsets map to the original by a monotone step function of `seed`. */
+function steppedView(length: number, seed: number): TextView {
+  let state = seed;
+  const random = (): number => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  const map = [0];
+  // Steps of 0 (inserted units), 1 (kept) and more (deleted runs), as normalising a text makes them.
+  for (let i = 1; i <= length; i++) map.push(map[i - 1] + [0, 1, 1, 1, 3, 7][Math.floor(random() * 6)]);
+  return { text: 'x'.repeat(length), toOriginal: (offset) => map[Math.max(0, Math.min(length, offset))] };
+}
+
+describe('viewRangesOf', () => {
+  it('finds the ranges viewRangeOf finds, one by one', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const view = steppedView(seed * 7, seed);
+      const last = view.toOriginal(view.text.length);
+      const ranges = [];
+      for (let i = 0; i < 30; i++) {
+        const start = ((i * 37 + seed * 11) % (last + 6)) - 2;
+        ranges.push({ start, end: start + ((i * 13 + seed) % 40) });
+      }
+      ranges.sort((a, b) => a.start - b.start);
+      expect(viewRangesOf(view, ranges)).toEqual(ranges.map((range) => viewRangeOf(view, range)));
+    }
+  });
+
+  it('maps nothing to nothing and handles an empty view', () => {
+    expect(viewRangesOf(steppedView(10, 3), [])).toEqual([]);
+    const empty = steppedView(0, 1);
+    expect(viewRangesOf(empty, [{ start: 0, end: 5 }])).toEqual([viewRangeOf(empty, { start: 0, end: 5 })]);
+  });
+});
