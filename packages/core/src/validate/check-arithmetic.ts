@@ -369,6 +369,9 @@ function integerSum(ctx: ValidationContext, rule: ArithmeticRuleIR, terms: Term[
 interface CompiledSide {
   cells: Int32Array;
   coefs: Float64Array;
+  /** Whether every coefficient is a safe integer, and the sum of their magnitudes (see {@link tableSum}). */
+  integers: boolean;
+  weight: number;
 }
 
 /** An equation's two sides as indexes (its condition, if any, is read cell by cell). */
@@ -404,7 +407,9 @@ function compiledTemplate(template: TemplateIR): CompiledTemplate {
       indexes[i] = index;
       coefs[i] = term.coef;
     });
-    return { cells: indexes, coefs };
+    let weight = 0;
+    for (let i = 0; i < coefs.length; i++) weight += Math.abs(coefs[i]);
+    return { cells: indexes, coefs, integers: coefs.every((coef) => Number.isSafeInteger(coef)), weight };
   };
   const rules = new Map<ArithmeticRuleIR, CompiledEquation[]>();
   for (const rule of template.rules) {
@@ -426,12 +431,17 @@ const BLANK = 2;
 interface OperandTable {
   states: Uint8Array;
   values: Float64Array;
+  /** Whether every value read is a safe integer, and the largest magnitude among them (see {@link tableSum}). */
+  integers: boolean;
+  largest: number;
 }
 
 function operandTable(ctx: ValidationContext): OperandTable {
   const { cells } = compiledTemplate(ctx.template);
   const states = new Uint8Array(cells.size);
   const values = new Float64Array(cells.size);
+  let integers = true;
+  let largest = 0;
   // Cells the parser did not list are absent (`na`): unreadable, as `reportCell` gives them.
   for (const [id, cell] of ctx.listedCells) {
     const index = cells.get(id);
@@ -439,17 +449,33 @@ function operandTable(ctx: ValidationContext): OperandTable {
     if (cell.state === 'number' && cell.value !== null && Number.isFinite(cell.value)) {
       states[index] = NUMBER;
       values[index] = cell.value;
+      if (!Number.isSafeInteger(cell.value)) integers = false;
+      largest = Math.max(largest, Math.abs(cell.value));
     } else if (cell.state === 'blank') {
       states[index] = BLANK;
     }
   }
-  return { states, values };
+  return { states, values, integers, largest };
 }
 
 /** {@link integerSum} of one compiled side, its values read from `operands`: the same result. */
 function tableSum(operands: OperandTable, rule: ArithmeticRuleIR, side: CompiledSide, constant = 0): number | null | typeof UNDECIDABLE {
   const { states, values } = operands;
   const blankZero = rule.blank === 'zero';
+  // Integer coefficients and values small enough that no partial sum can leave the safe integers (bounded
+  // by Σ|coef| × the largest |value| + |constant|, below 2^52 so that rounding in the bound cannot matter):
+  // the same additions without the checks that would all pass.
+  if (side.integers && operands.integers && Number.isSafeInteger(constant) && side.weight * operands.largest + Math.abs(constant) < 2 ** 52) {
+    let sum = constant;
+    for (let i = 0; i < side.cells.length; i++) {
+      const index = side.cells[i];
+      const state = states[index];
+      if (state === NUMBER) sum += side.coefs[i] * values[index];
+      else if (state === BLANK && blankZero) sum += side.coefs[i] * 0;
+      else return UNDECIDABLE;
+    }
+    return sum;
+  }
   let total = constant;
   let exact = Number.isSafeInteger(constant);
   for (let i = 0; i < side.cells.length; i++) {
