@@ -157,12 +157,13 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
       const labelStart = stream.keyed.starts[disorder.match.keyStart];
       notes.push({ kind: 'rows-out-of-order', start: labelStart, end: stream.keyed.ends[disorder.match.keyEnd - 1], row: disorder.label.id });
     }
-    const hitIds = new Set(matches.map((h) => h.label.id));
+    // The rows found, by id: asked only about a group row with leaves (is any of them found?).
+    let hitIds: Set<string> | undefined;
     // Items up to this one were taken by the rows before (a row printed apart takes a free row above it).
     let consumed = from - 1;
     for (let m = 0; m < matches.length; m++) {
       const { label, match } = matches[m];
-      const unsplit = !label.leaf && label.leafIds !== undefined && !label.leafIds.some((id) => hitIds.has(id));
+      const unsplit = !label.leaf && label.leafIds !== undefined && !label.leafIds.some((id) => (hitIds ??= new Set(matches.map((h) => h.label.id))).has(id));
       const labelItem = stream.keyItem[match.keyEnd - 1];
       const stop = m + 1 < matches.length ? stream.keyItem[matches[m + 1].match.keyStart] : to;
       if (!label.leaf && !unsplit) {
@@ -182,9 +183,7 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
       // written in one piece: a near miss over several pieces is a label wrapped around other text (the
       // fragments of a vertical group label, numbers in PDF text); one that holds the whole label is a
       // fragment of other text run into it (a header cell before it) or a page footer inside it.
-      const matched = stream.keyed.key.slice(match.keyStart, match.keyEnd).replace(/第\d{1,4}页|[-—–－~]\d{1,4}[-—–－~]/gu, '');
-      const onePiece = stream.keyItem[match.keyStart] === stream.keyItem[match.keyEnd - 1];
-      if (match.quality === 'near' && onePiece && !label.patterns.some((p) => p.key !== '' && matched.includes(p.key))) {
+      if (match.quality === 'near' && stream.keyItem[match.keyStart] === stream.keyItem[match.keyEnd - 1] && !holdsPattern(stream, match, label)) {
         notes.push({ kind: 'label-variant', start: labelStart, end: labelEnd, row: label.id, detail: stream.text.slice(labelStart, labelEnd).replace(/\s+/gu, '') });
       }
       if (unsplit) {
@@ -631,6 +630,15 @@ function mergeUnitFields(stream: CellStream, slots: RowSlot[]): RowSlot[] {
 function isRunOn(stream: CellStream, item: number): boolean {
   const line = stream.lines[stream.items[item]?.line ?? -1];
   return line?.runOn === true && (line.layout === 'single' || line.layout === 'space');
+}
+
+/**
+ * Whether the key of a label's match, page footers left out ("第3页", "-3-"), holds one of the label's
+ * patterns whole: a near miss that does is a fragment of other text run into the label, not a typo.
+ */
+function holdsPattern(stream: CellStream, match: LabelMatch, label: RowLabelPlan): boolean {
+  const matched = stream.keyed.key.slice(match.keyStart, match.keyEnd).replace(/第\d{1,4}页|[-—–－~]\d{1,4}[-—–－~]/gu, '');
+  return label.patterns.some((p) => p.key !== '' && matched.includes(p.key));
 }
 
 function align(plan: TablePlan, row: RowLabelPlan, slots: RowSlot[], at: number, stream: CellStream, runOn = false): RowAlignment {
