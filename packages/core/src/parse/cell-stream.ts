@@ -1,8 +1,9 @@
 import type { ReportToken } from './report-lexer.js';
 import { DashToken, NewlineToken, NumberToken, PipeToken, SlashToken, SpaceToken, TabToken, TextToken, tokenize } from './report-lexer.js';
 import { appendKey, type KeyedText } from './match-key.js';
-import { isBlankText, isUnitWord, isValueText } from './cell-value.js';
+import { firstCompactCodeIn, isBlankText, isUnitWord, isValueText, mayBeBlankOrValue, mayBeUnitWord } from './cell-value.js';
 import { isConverterLayoutLine } from './converted-markdown.js';
+import { isWhiteSpaceCode } from './white-space.js';
 
 /**
  * The structural view of a stretch of report text: its lines cut into *items* — text runs (labels,
@@ -100,7 +101,6 @@ export interface LinePosition {
 
 const PAGE_NUMBER =
   /^(?:[-—–－~]\s*\d{1,4}\s*[-—–－~]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页|\d{1,4}\s*\/\s*\d{1,4}|page\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?)$/i;
-const BROKEN_ENUMERATOR = /^[0-9]{1,2}$/;
 const BROKEN_LABEL_REST = /^[.．、](?:\s*[\u3400-\u9fff]|\s*$)/;
 /** Lexing is done in chunks of about this many characters (cut at line ends) to bound token memory. */
 const CHUNK = 1 << 16;
@@ -144,8 +144,9 @@ export function buildCellStream(text: string, start: number, end: number, option
     }
     for (let l = 0; l < lines.length; l += 4) {
       const next = l + 4 < lines.length ? l + 4 : -1;
-      const nextLine = next >= 0 ? text.slice(lines[next + 2], Math.min(lines[next + 3], lines[next + 2] + 8)) : '';
-      addLine(stream, tokens, lines[l], lines[l + 1], lines[l + 2], lines[l + 3], options, nextLine, l === 0 && runOn);
+      const nextStart = next >= 0 ? lines[next + 2] : -1;
+      const nextEnd = next >= 0 ? lines[next + 3] : -1;
+      addLine(stream, tokens, lines[l], lines[l + 1], lines[l + 2], lines[l + 3], options, nextStart, nextEnd, l === 0 && runOn);
     }
     at = cut;
   }
@@ -157,7 +158,10 @@ function isSpacing(token: ReportToken): boolean {
   return token.type === SpaceToken || token.type === TabToken;
 }
 
-/** Adds the line of `tokens[from .. to)`, which covers `[start, end)` of the text. */
+/**
+ * Adds the line of `tokens[from .. to)`, which covers `[start, end)` of the text; the next line covers
+ * `[nextStart, nextEnd)` (-1 when there is none).
+ */
 function addLine(
   stream: CellStream,
   tokens: ReportToken[],
@@ -166,12 +170,17 @@ function addLine(
   start: number,
   end: number,
   options: CellStreamOptions,
-  nextLine: string,
+  nextStart: number,
+  nextEnd: number,
   runOn = false,
 ): void {
   if (from === to && start === end && stream.lines.length > 0 && isTrailingEmpty(stream, start)) return;
-  const raw = stream.text.slice(start, end);
-  const trimmed = raw.trim();
+  const text = stream.text;
+  // The line trimmed (`text.slice(start, end).trim()`) is `[trimStart, trimEnd)`: sliced only when asked about.
+  let trimStart = start;
+  let trimEnd = end;
+  while (trimStart < trimEnd && isWhiteSpaceCode(text.charCodeAt(trimStart))) trimStart++;
+  while (trimEnd > trimStart && isWhiteSpaceCode(text.charCodeAt(trimEnd - 1))) trimEnd--;
   const index = stream.lines.length;
   const line: StreamLine = {
     start,
@@ -183,8 +192,6 @@ function addLine(
   };
   if (runOn) line.runOn = runOn;
   stream.lines.push(line);
-  // Page numbers, Markdown rules and a converter's generic headers are layout: the line stays, without items.
-  if (trimmed !== '' && (PAGE_NUMBER.test(trimmed) || isConverterLayoutLine(trimmed))) return;
   let hasPipe = false;
   let firstContent = -1;
   let tabAfterContent = false;
@@ -195,6 +202,8 @@ function addLine(
       if (type !== TabToken && type !== SpaceToken) firstContent = i;
     } else if (type === TabToken) tabAfterContent = true;
   }
+  // Page numbers, Markdown rules and a converter's generic headers are layout: the line stays, without items.
+  if (trimEnd > trimStart && (hasPipe || mayStartLayoutLine(text.charCodeAt(trimStart))) && isLayoutLine(text.slice(trimStart, trimEnd))) return;
   if (runOn || hasPipe || tabAfterContent) {
     // A page footer run into a row whose line breaks were lost ("…信息第 3 页1 0 0", "23- 4 -（一）"): layout.
     const cleaned = withoutPageNumbers(stream.text, tokens, from, to, start, end);
@@ -226,7 +235,7 @@ function addLine(
       }
       if (hard) addItem(stream, 'blank', tokens[firstSpace].start, tokens[lastSpace].end, index);
       else if (hasTab || firstSpace >= 0) addItem(stream, 'empty', end, end, index);
-    } else if (BROKEN_ENUMERATOR.test(trimmed) && BROKEN_LABEL_REST.test(nextLine.trimStart())) {
+    } else if (isBrokenEnumerator(text, trimStart, trimEnd) && BROKEN_LABEL_REST.test(lineHead(text, nextStart, nextEnd).trimStart())) {
       // A label broken one character per line (PDF text): "1" then ".属…" is text, not a value.
       addItem(stream, 'text', tokens[firstContent].start, tokens[to - 1].end, index);
     } else if (runOn) {
@@ -259,6 +268,51 @@ function addLine(
   if (line.layout === 'single' && line.endItem - line.firstItem > 1) line.layout = 'space';
 }
 
+/**
+ * Whether a (trimmed, non-empty) line is layout: a page number ("- 3 -", "第 3 页"), a Markdown rule line or
+ * a converter's row of generic headers.
+ */
+export function isLayoutLine(trimmed: string): boolean {
+  return PAGE_NUMBER.test(trimmed) || isConverterLayoutLine(trimmed);
+}
+
+/**
+ * False when a trimmed line that starts with the UTF-16 unit `c` and holds no pipe (`|`, `｜`) is certainly
+ * no layout line (see {@link isLayoutLine}): a page number starts with a dash, ~, 第, 共, a digit or "page",
+ * a rule line with a pipe, a colon or a dash, and a row of generic headers holds pipes.
+ */
+export function mayStartLayoutLine(c: number): boolean {
+  return (
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x2d /* - */ ||
+    c === 0x2014 /* — */ ||
+    c === 0x2013 /* – */ ||
+    c === 0xff0d /* － */ ||
+    c === 0x7e /* ~ */ ||
+    c === 0x7b2c /* 第 */ ||
+    c === 0x5171 /* 共 */ ||
+    c === 0x70 /* p */ ||
+    c === 0x50 /* P */ ||
+    c === 0x7c /* | */ ||
+    c === 0x3a /* : */
+  );
+}
+
+/** Whether `text.slice(start, end)` is one or two ASCII digits: an enumerator ("1") of a label broken one character per line. */
+function isBrokenEnumerator(text: string, start: number, end: number): boolean {
+  if (end - start < 1 || end - start > 2) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+/** The first 8 characters of the line `[start, end)` ('' when `start` is -1: no line). */
+function lineHead(text: string, start: number, end: number): string {
+  return start >= 0 ? text.slice(start, Math.min(end, start + 8)) : '';
+}
+
 /** A trailing zero-length line after a final line break adds nothing. */
 function isTrailingEmpty(stream: CellStream, start: number): boolean {
   return start >= stream.text.length;
@@ -287,6 +341,13 @@ function trimTokens(tokens: ReportToken[]): ReportToken[] {
 /** Word boundaries of the field being added (token indices, `wordFrom[i] .. wordTo[i]`): reused, not allocated per field. */
 const wordFrom: number[] = [];
 const wordTo: number[] = [];
+/**
+ * The items split off the end of the field being added, last first (kind, start, end): reused like the
+ * word boundaries.
+ */
+const tailKind: ItemKind[] = [];
+const tailStart: number[] = [];
+const tailEnd: number[] = [];
 
 /**
  * Adds the items of the field `tokens[from .. to)` (trimmed here; nothing when empty): a value, a blank
@@ -299,10 +360,13 @@ function addField(stream: CellStream, tokens: ReportToken[], from: number, to: n
   const text = stream.text;
   const start = tokens[from].start;
   const end = tokens[to - 1].end;
-  const whole = text.slice(start, end);
-  if (isBlankText(whole)) return void addItem(stream, 'blank', start, end, line);
-  if (isValueText(whole) && !hasSpace(tokens, from, to)) return void addItem(stream, 'value', start, end, line);
-  if (stream.isWordCell?.(whole)) return void addItem(stream, 'value', start, end, line);
+  // A label (most fields) is told from a value or blank marker by its first character, without slicing it.
+  if (stream.isWordCell !== undefined || mayBeBlankOrValue(firstCompactCodeIn(text, start, end))) {
+    const whole = text.slice(start, end);
+    if (isBlankText(whole)) return void addItem(stream, 'blank', start, end, line);
+    if (isValueText(whole) && !hasSpace(tokens, from, to)) return void addItem(stream, 'value', start, end, line);
+    if (stream.isWordCell?.(whole)) return void addItem(stream, 'value', start, end, line);
+  }
   // Words separated by spaces (the field is trimmed: none is empty); trailing value words become values.
   // The first `words` entries of the arrays are this field's (written over, never truncated: truncating
   // an array gives its storage back, and the next field's words allocate it again).
@@ -315,25 +379,28 @@ function addField(stream: CellStream, tokens: ReportToken[], from: number, to: n
       words++;
     } else wordTo[words - 1] = i + 1;
   }
-  const wordStart = (w: number): number => tokens[wordFrom[w]].start;
-  const wordEnd = (w: number): number => tokens[wordTo[w] - 1].end;
-  const tail: { kind: ItemKind; start: number; end: number }[] = [];
+  let tail = 0;
   let w = words;
   while (w > 0) {
-    const wordText = text.slice(wordStart(w - 1), wordEnd(w - 1));
+    const wordStart = tokens[wordFrom[w - 1]].start;
+    const wordEnd = tokens[wordTo[w - 1] - 1].end;
+    // A word of a label is no value, blank marker or unit: told by its first character, without slicing it.
+    const first = firstCompactCodeIn(text, wordStart, wordEnd);
+    if (stream.isWordCell === undefined && !mayBeBlankOrValue(first) && !mayBeUnitWord(first)) break;
+    const wordText = text.slice(wordStart, wordEnd);
     if (isValueText(wordText)) {
-      tail.unshift({ kind: 'value', start: wordStart(w - 1), end: wordEnd(w - 1) });
+      tail = pushTail(tail, 'value', wordStart, wordEnd);
       w--;
     } else if (isBlankText(wordText) && tokens[wordFrom[w - 1]].type !== TextToken) {
-      tail.unshift({ kind: 'blank', start: wordStart(w - 1), end: wordEnd(w - 1) });
+      tail = pushTail(tail, 'blank', wordStart, wordEnd);
       w--;
-    } else if (tail.length > 0 && w >= 2 && stream.isWordCell?.(wordText)) {
+    } else if (tail > 0 && w >= 2 && stream.isWordCell?.(wordText)) {
       // "收到申请数 件 37 212": the text column's word before the row's numbers.
-      tail.unshift({ kind: 'value', start: wordStart(w - 1), end: wordEnd(w - 1) });
+      tail = pushTail(tail, 'value', wordStart, wordEnd);
       w--;
-    } else if (w >= 2 && isUnitWord(wordText) && isValueText(text.slice(wordStart(w - 2), wordEnd(w - 2)))) {
+    } else if (w >= 2 && isUnitWord(wordText) && isValueText(text.slice(tokens[wordFrom[w - 2]].start, tokens[wordTo[w - 2] - 1].end))) {
       // "3414.41 万元": a number and its unit written apart.
-      tail.unshift({ kind: 'value', start: wordStart(w - 2), end: wordEnd(w - 1) });
+      tail = pushTail(tail, 'value', tokens[wordFrom[w - 2]].start, wordEnd);
       w -= 2;
     } else break;
   }
@@ -341,12 +408,20 @@ function addField(stream: CellStream, tokens: ReportToken[], from: number, to: n
     // Digits glued to the end of a label: "（七）总计6000017".
     const last = wordTo[w - 1] - 1;
     if (last > wordFrom[w - 1] && tokens[last].type === NumberToken && tokens[last - 1].type === TextToken && gluable(text, tokens[last - 1])) {
-      tail.unshift({ kind: 'value', start: tokens[last].start, end: tokens[last].end });
+      tail = pushTail(tail, 'value', tokens[last].start, tokens[last].end);
       wordTo[w - 1]--;
     }
   }
-  if (w > 0) addItem(stream, 'text', start, wordEnd(w - 1), line);
-  for (const t of tail) addItem(stream, t.kind, t.start, t.end, line);
+  if (w > 0) addItem(stream, 'text', start, tokens[wordTo[w - 1] - 1].end, line);
+  for (let t = tail - 1; t >= 0; t--) addItem(stream, tailKind[t], tailStart[t], tailEnd[t], line);
+}
+
+/** Writes the `tail`-th item split off the end of a field (see `tailKind`); returns the new count. */
+function pushTail(tail: number, kind: ItemKind, start: number, end: number): number {
+  tailKind[tail] = kind;
+  tailStart[tail] = start;
+  tailEnd[tail] = end;
+  return tail + 1;
 }
 
 /** Whether `tokens[from .. to)` holds a run of spaces. */

@@ -151,6 +151,16 @@ function run<T>(text: string, rule: (p: QuantityParser) => T | undefined): Gramm
   return { value, errors };
 }
 
+/** The characters a quantity can start with (see {@link mayStartQuantity}), for tables by character code. */
+export function quantityStartChars(): string[] {
+  return [...QUANTITY_START];
+}
+
+/** The characters a non-empty unit tail can start with (see {@link mayStartUnitTail}). */
+export function unitTailStartChars(): string[] {
+  return [...UNIT_TAIL_START];
+}
+
 /** Whether a quantity can start with the character `c` (of a compact text: ASCII digits and signs). */
 export function mayStartQuantity(c: string): boolean {
   return QUANTITY_START.has(c);

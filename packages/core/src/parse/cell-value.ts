@@ -1,6 +1,6 @@
 import type { CellType } from '../ir/template-ir.js';
 import type { CellState } from '../model/report.js';
-import { isUnitTail, mayStartQuantity, mayStartUnitTail, readQuantity } from './cell-value-grammar.js';
+import { isUnitTail, quantityStartChars, readQuantity, unitTailStartChars } from './cell-value-grammar.js';
 import { TextMemo } from './text-memo.js';
 import { isWhiteSpaceCode } from './white-space.js';
 
@@ -32,7 +32,7 @@ const MULTIPLIER: Record<string, number> = { 百: 1e2, 千: 1e3, 万: 1e4, 亿: 
 export function isBlankText(text: string): boolean {
   const first = firstCompactCode(text);
   // Most texts asked about are labels and numbers: their first character settles it.
-  if (first >= 0 && !BLANK_START.has(first)) return false;
+  if (first >= 0 && (START_CODES[first] & BLANK_MARK) === 0) return false;
   if (PLAIN.test(text)) return false;
   const t = text.replace(SPACES, '');
   return t === '' || BLANK.test(t);
@@ -44,7 +44,7 @@ export function isValueText(text: string): boolean {
   // A label (most texts asked about) is told by its first character, without compacting it or looking it
   // up: the look-up hashes the whole text.
   const first = firstCompactCode(text);
-  if (first < 0 || !mayStartQuantity(String.fromCharCode(first))) return false;
+  if (first < 0 || (START_CODES[first] & QUANTITY) === 0) return false;
   const known = valueTexts.get(text);
   if (known !== undefined) return known;
   return valueTexts.remember(text, readQuantity(compact(text)) !== undefined);
@@ -53,6 +53,25 @@ export function isValueText(text: string): boolean {
 /** The characters a blank marker (see `BLANK`) starts with. */
 const BLANK_START = new Set([...'/\\／-－—–―−﹣无空Nn'].map((c) => c.charCodeAt(0)));
 
+/** Flags of {@link START_CODES}: a quantity, a non-empty unit tail, a blank marker can start with the unit. */
+const QUANTITY = 1;
+const UNIT_TAIL = 2;
+const BLANK_MARK = 4;
+
+/**
+ * For each UTF-16 unit, which texts may start with it (a quantity, a unit tail, a blank marker): the
+ * first-character tests by code, without making a string of the character to look it up.
+ */
+const START_CODES = startCodes();
+
+function startCodes(): Uint8Array {
+  const codes = new Uint8Array(0x10000);
+  for (const c of quantityStartChars()) codes[c.charCodeAt(0)] |= QUANTITY;
+  for (const c of unitTailStartChars()) codes[c.charCodeAt(0)] |= UNIT_TAIL;
+  for (const c of BLANK_START) codes[c] |= BLANK_MARK;
+  return codes;
+}
+
 /** Whether the UTF-16 unit `c` is one of the spaces `compact` removes (`SPACES`). */
 function isCompactedSpace(c: number): boolean {
   return isWhiteSpaceCode(c) || c === 0x200b;
@@ -60,7 +79,15 @@ function isCompactedSpace(c: number): boolean {
 
 /** The first UTF-16 unit of `compact(text)` (-1 when there is none), without compacting the text. */
 function firstCompactCode(text: string): number {
-  for (let i = 0; i < text.length; i++) {
+  return firstCompactCodeIn(text, 0, text.length);
+}
+
+/**
+ * The first UTF-16 unit of `compact(text.slice(start, end))` (-1 when there is none), without slicing or
+ * compacting the text: what the tests below look at first.
+ */
+export function firstCompactCodeIn(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     if (isCompactedSpace(code)) continue;
     const fullWidth = (code >= 0xff10 && code <= 0xff19) || code === 0xff0e || code === 0xff0c || code === 0xff0d || code === 0xff0b;
@@ -69,11 +96,28 @@ function firstCompactCode(text: string): number {
   return -1;
 }
 
+/**
+ * False when a text whose {@link firstCompactCodeIn} is `first` is certainly neither a blank marker
+ * ({@link isBlankText}) nor a value ({@link isValueText}): the cell stream asks this of a field or word
+ * (a label, most often) before it slices the text to ask those.
+ */
+export function mayBeBlankOrValue(first: number): boolean {
+  return first < 0 || (START_CODES[first] & (QUANTITY | BLANK_MARK)) !== 0;
+}
+
+/**
+ * False when a text whose {@link firstCompactCodeIn} is `first` is certainly no unit word
+ * ({@link isUnitWord}).
+ */
+export function mayBeUnitWord(first: number): boolean {
+  return first >= 0 && (START_CODES[first] & UNIT_TAIL) !== 0;
+}
+
 /** A unit or approximation word that may follow a number after a space ("3414.41 万元", "2 千余"). */
 export function isUnitWord(text: string): boolean {
   // Most words asked about start with no unit's first character (a label, a number): told without a look-up.
   const first = firstCompactCode(text);
-  if (first < 0 || !mayStartUnitTail(String.fromCharCode(first))) return false;
+  if (first < 0 || (START_CODES[first] & UNIT_TAIL) === 0) return false;
   const known = unitWords.get(text);
   if (known !== undefined) return known;
   const t = compact(text);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { CellType } from '../../src/ir/template-ir.js';
 import fc from 'fast-check';
 import { isBlankText, isUnitWord, isValueText, readCellValue } from '../../src/parse/index.js';
-import { isUnitTail, readQuantity } from '../../src/parse/cell-value-grammar.js';
+import { firstCompactCodeIn, mayBeBlankOrValue, mayBeUnitWord } from '../../src/parse/cell-value.js';
+import { isUnitTail, mayStartQuantity, mayStartUnitTail, readQuantity } from '../../src/parse/cell-value-grammar.js';
 
 const count: CellType = { kind: 'count' };
 const integer: CellType = { kind: 'integer' };
@@ -84,5 +85,52 @@ describe('isBlankText and isValueText decided by their first character', () => {
     expect(first.map(([v], i) => v === value(texts[i]))).not.toContain(false);
     const long = `1${'万'.repeat(200)}`;
     expect([isValueText(long), isValueText(long)]).toEqual([value(long), value(long)]);
+  });
+});
+
+describe('the first-character tests of a text inside a longer one (the cell stream asks them before slicing)', () => {
+  const SPACES = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+  const compact = (text: string) => text.replace(SPACES, '').replace(/[０-９．，－＋]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+  it('firstCompactCodeIn is the first unit of the compacted slice', () => {
+    const pool = [...'0１．－+约万件/—无N \u00a0\u3000\u200b\ufeff\t\u2005（一）予'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 10 }), fc.nat(10), fc.nat(10), (chars, a, b) => {
+        const text = chars.join('');
+        const start = Math.min(a, text.length);
+        const end = Math.max(start, Math.min(text.length - b, text.length));
+        const c = compact(text.slice(start, end));
+        expect(firstCompactCodeIn(text, start, end)).toBe(c === '' ? -1 : c.charCodeAt(0));
+      }),
+      { seed: 20261204, numRuns: 3000 },
+    );
+  });
+
+  it('mayBeBlankOrValue and mayBeUnitWord are false only for texts that are no blank marker, value or unit word', () => {
+    const pool = [...'0123456789０１９．，－＋.,-+/\\／—–―−﹣无空NnAa约近超余多万亿千百元件个人次增减大将 \u00a0\u3000\u200b\t予以公开（一）'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 12 }), (chars) => {
+        const text = chars.join('');
+        const first = firstCompactCodeIn(text, 0, text.length);
+        if (!mayBeBlankOrValue(first)) {
+          expect(isBlankText(text), JSON.stringify(text)).toBe(false);
+          expect(isValueText(text), JSON.stringify(text)).toBe(false);
+        }
+        if (!mayBeUnitWord(first)) expect(isUnitWord(text), JSON.stringify(text)).toBe(false);
+      }),
+      { seed: 20261204, numRuns: 5000 },
+    );
+  });
+
+  it('agree with the grammar\'s first characters on every UTF-16 unit', () => {
+    const blankStart = new Set([...'/\\／-－—–―−﹣无空Nn']);
+    const wrong: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (mayBeBlankOrValue(c) !== (blankStart.has(ch) || mayStartQuantity(ch))) wrong.push(c);
+      if (mayBeUnitWord(c) !== mayStartUnitTail(ch)) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
+    expect([mayBeBlankOrValue(-1), mayBeUnitWord(-1)]).toEqual([true, false]);
   });
 });
