@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CellType } from '../../src/ir/template-ir.js';
-import { isUnitTail, parseQuantity, parseUnitTail, readQuantity } from '../../src/parse/cell-value-grammar.js';
+import { Lexer } from 'chevrotain';
+import { isUnitTail, parseQuantity, parseUnitTail, quantityTokenTypes, readQuantity } from '../../src/parse/cell-value-grammar.js';
 import { isUnitWord, isValueText, readCellValue } from '../../src/parse/cell-value.js';
 
 const count: CellType = { kind: 'count' };
@@ -61,6 +62,27 @@ describe('quantity grammar', () => {
         expect(readQuantity(text)).toBeUndefined();
       }
       expect(readCellValue('300万万', count).state).toBe('invalid');
+    });
+
+    it('stops lexing at the first character no quantity word takes: one error for a long sentence that starts with 将, 约 or 增', () => {
+      const sentence = '将政府信息公开工作纳入年度绩效考核，约300件，增5万元，'.repeat(8);
+      const result = parseQuantity(sentence);
+      expect(result.errors).toHaveLength(1);
+      expect(result.value).toBeUndefined();
+      expect(readQuantity(sentence)).toBeUndefined();
+      expect(isValueText(sentence)).toBe(false);
+      // The same texts lex with errors as with a lexer that recovers and goes on: none is a quantity.
+      const recovering = new Lexer(quantityTokenTypes, { positionTracking: 'onlyOffset', skipValidations: true, ensureOptimizations: false });
+      const pool = [...'0123456789,.约将近超过大增减加少+-万千亿百元余多左右以上件个项条人次家户份宗起笔政府信息%'];
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 10 }), (chars) => {
+          const text = chars.join('');
+          const lexes = recovering.tokenize(text).errors.length === 0;
+          if (!lexes) expect(parseQuantity(text).value, text).toBeUndefined();
+          if (!lexes) expect(parseUnitTail(text).errors.length, text).toBeGreaterThan(0);
+        }),
+        { seed: 20261204, numRuns: 3000 },
+      );
     });
 
     it('reports a unit tail in the wrong order', () => {
