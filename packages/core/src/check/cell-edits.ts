@@ -112,26 +112,51 @@ interface PlannedEdit {
  * Looks up the cells of a report by their range (made once per report, for all its fixes).
  */
 export class CellEditIndex {
-  /** Cells by range; null for a range two cells share (two readings of the same text). */
-  private readonly cells = new Map<string, CellPlace | null>();
+  /**
+   * Cells by the start of their range (not empty), in reading order; made on the first look-up (most
+   * fixes' re-checks ask for none, or one).
+   */
+  private cells: Map<number, CellPlace[]> | undefined;
   private zones: ReadZone[] | null | undefined;
   private detection: TemplateDetection | null | undefined;
 
-  constructor(readonly base: CellEditBase) {
-    for (const table of base.report.tables) {
-      for (const row of [...table.rows, ...(table.groups ?? [])]) {
-        row.cells.forEach((cell, index) => {
-          if (!cell.range || cell.range.end <= cell.range.start) return;
-          const key = `${cell.range.start}:${cell.range.end}`;
-          this.cells.set(key, this.cells.has(key) ? null : { table, row, index });
-        });
-      }
+  constructor(readonly base: CellEditBase) {}
+
+  /** The one cell whose text is exactly `range`, if any (none when two cells share it: two readings of the same text). */
+  cellAt(range: OffsetRange): CellPlace | undefined {
+    this.cells ??= this.cellsByStart();
+    const starting = this.cells.get(range.start);
+    if (starting === undefined) return undefined;
+    let found: CellPlace | undefined;
+    for (let i = 0; i < starting.length; i++) {
+      const place = starting[i];
+      if (place.row.cells[place.index].range!.end !== range.end) continue;
+      if (found !== undefined) return undefined;
+      found = place;
     }
+    return found;
   }
 
-  /** The one cell whose text is exactly `range`, if any. */
-  cellAt(range: OffsetRange): CellPlace | undefined {
-    return this.cells.get(`${range.start}:${range.end}`) ?? undefined;
+  private cellsByStart(): Map<number, CellPlace[]> {
+    const cells = new Map<number, CellPlace[]>();
+    const add = (table: ReportTable, rows: readonly ReportRow[]): void => {
+      for (let r = 0; r < rows.length; r++) {
+        const row = rows[r];
+        for (let index = 0; index < row.cells.length; index++) {
+          const range = row.cells[index].range;
+          if (!range || range.end <= range.start) continue;
+          const place = { table, row, index };
+          const starting = cells.get(range.start);
+          if (starting === undefined) cells.set(range.start, [place]);
+          else starting.push(place);
+        }
+      }
+    };
+    for (const table of this.base.report.tables) {
+      add(table, table.rows);
+      if (table.groups) add(table, table.groups);
+    }
+    return cells;
   }
 
   /**

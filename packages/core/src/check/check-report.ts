@@ -2,7 +2,7 @@ import type { TemplateIR } from '../ir/template-ir.js';
 import type { ParsedReport, ReportSource, ReportInfo, TemplateDetection } from '../model/report.js';
 import type { Diagnostic, TextEdit } from '../diagnostics/diagnostic.js';
 import type { Locale } from '../messages/index.js';
-import { identityView, isIdentityView, rangeToOriginal, readReport, renderHtml } from '../read/index.js';
+import { identityView, isIdentityView, isRenderingOf, rangeToOriginal, readReport, renderHtml } from '../read/index.js';
 import { verifySuggestions } from './verify-suggestions.js';
 import { CellEditIndex, planCellEdits, reparseCellEdits, type CellEditBase } from './cell-edits.js';
 import type { TextView } from '../read/text-view.js';
@@ -78,7 +78,16 @@ export function checkText(
   view: TextView,
   options: CheckOptions = {},
 ): CheckResult {
-  return checkNormalized(source, normalizeView(view), options, source.format !== 'html' && isIdentityView(view));
+  return checkNormalized(source, normalizeView(view), options, isRecheckView(source, view));
+}
+
+/**
+ * Whether `view` is the one {@link recheckView} makes of `source.text` (the reader's view is), so that a
+ * fix's re-check may start from the check's parse: an identity view of a text source, or the rendition of
+ * an HTML source made from exactly its text.
+ */
+function isRecheckView(source: ReportSource, view: TextView): boolean {
+  return source.format === 'html' ? isRenderingOf(view, source.text) : isIdentityView(view);
 }
 
 /** What a re-check after cell edits carries over from the check before them (see `cell-edits.ts`). */

@@ -3,10 +3,11 @@ import { CellEditIndex, planCellEdits, reparseCellEdits } from '../../src/check/
 import { checkReport, checkText, verifyResultSuggestions, type CheckResult } from '../../src/check/index.js';
 import type { TextEdit } from '../../src/diagnostics/diagnostic.js';
 import type { TemplateIR } from '../../src/ir/template-ir.js';
+import type { OffsetRange, ParsedReport } from '../../src/model/report.js';
 import { detectTemplate } from '../../src/detect/index.js';
 import { normalizeView } from '../../src/normalize/index.js';
 import { parseReport } from '../../src/parse/index.js';
-import { identityView, renderHtml } from '../../src/read/index.js';
+import { identityView, readReportSync, renderHtml } from '../../src/read/index.js';
 import { builtinTemplates } from '../../src/templates/index.js';
 import { applyEdits, validateReport } from '../../src/validate/index.js';
 import { editSamples, sameAs } from './edit-samples.js';
@@ -31,6 +32,43 @@ function madeUpEdits(result: CheckResult, limit: number): TextEdit[][] {
     if (other !== c) out.push([{ range: c.range!, newText: alternatives[(i / step + 1) % alternatives.length] }, { range: other.range!, newText: alternatives[(i / step + 2) % alternatives.length] }]);
   }
   return out;
+}
+
+/** A text report as a web page: its lines as paragraphs, its TAB-separated lines as rows of tables. */
+function asHtml(text: string): string {
+  const escape = (s: string): string => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
+  const out = ['<html><head><meta charset="utf-8"></head><body>'];
+  let inTable = false;
+  for (const line of text.split(/\r?\n/u)) {
+    const cells = line.split('\t');
+    if (cells.length > 1) {
+      if (!inTable) out.push('<table>');
+      inTable = true;
+      out.push(`<tr>${cells.map((cell) => `<td>${escape(cell)}</td>`).join('')}</tr>`);
+      continue;
+    }
+    if (inTable) out.push('</table>');
+    inTable = false;
+    out.push(`<p>${escape(line)}</p>`);
+  }
+  if (inTable) out.push('</table>');
+  out.push('</body></html>');
+  return out.join('\n');
+}
+
+/** `CellEditIndex.cellAt` as first written: every cell by its range as a string key, null for a range two cells share. */
+function cellsByRangeKey(report: ParsedReport): Map<string, { row: unknown; index: number } | null> {
+  const cells = new Map<string, { row: unknown; index: number } | null>();
+  for (const table of report.tables) {
+    for (const row of [...table.rows, ...(table.groups ?? [])]) {
+      row.cells.forEach((cell, index) => {
+        if (!cell.range || cell.range.end <= cell.range.start) return;
+        const key = `${cell.range.start}:${cell.range.end}`;
+        cells.set(key, cells.has(key) ? null : { row, index });
+      });
+    }
+  }
+  return cells;
 }
 
 describe('cell-edit re-check', () => {
@@ -85,5 +123,70 @@ describe('cell-edit re-check', () => {
       offered += checked.diagnostics.reduce((n, d) => n + d.suggestions.length, 0);
     }
     expect(offered).toBeGreaterThan(10);
+  }, 120_000);
+
+  it('finds a cell by its range as the index by range keys does', async () => {
+    let asked = 0;
+    for (const sample of editSamples()) {
+      const result = await checkReport({ bytes: sample.bytes, fileName: sample.name }, { verifySuggestions: false });
+      if (!result.report || !result.template) continue;
+      const template = builtinTemplates.find((t) => t.id === result.template!.id) as TemplateIR;
+      // The report as read, and with the rows of its first table read twice (every range of them shared).
+      const first = result.report.tables.findIndex((t) => t.found);
+      const doubled: ParsedReport = {
+        ...result.report,
+        tables: result.report.tables.map((t, i) => (i === first ? { ...t, groups: [...(t.groups ?? []), ...t.rows.map((row) => ({ ...row, leafRows: [row.id] }))] } : t)),
+      };
+      for (const report of first >= 0 ? [result.report, doubled] : [result.report]) {
+        const index = new CellEditIndex({ report, normalized: normalizeView(identityView(report.source.text)), template, templates: builtinTemplates });
+        const reference = cellsByRangeKey(report);
+        const ranges: OffsetRange[] = [];
+        for (const table of report.tables) {
+          for (const row of [...table.rows, ...(table.groups ?? [])]) {
+            for (const cell of row.cells) {
+              if (!cell.range) continue;
+              const { start, end } = cell.range;
+              ranges.push(cell.range, { start, end: end + 1 }, { start: start - 1, end }, { start, end: start }, { start: end, end: end + 2 });
+            }
+          }
+        }
+        for (const range of ranges) {
+          asked++;
+          const found = index.cellAt(range);
+          const expected = reference.get(`${range.start}:${range.end}`) ?? undefined;
+          expect(found && { row: found.row, index: found.index }, `${sample.name} ${JSON.stringify(range)}`).toEqual(expected);
+          if (found) expect(found.row.cells[found.index].range).toEqual(range);
+        }
+      }
+    }
+    expect(asked).toBeGreaterThan(1000);
+  }, 120_000);
+
+  it("checks the reader's view of a web page as a fix's re-check views it: the verdicts of full re-checks", async () => {
+    let offered = 0;
+    let fast = 0;
+    for (const sample of editSamples()) {
+      const text = readReportSync(sample.bytes, { fileName: sample.name });
+      if (!text || text.source.format === 'html') continue;
+      const bytes = new TextEncoder().encode(asHtml(text.source.text));
+      const read = readReportSync(bytes, { fileName: `${sample.name}.html` })!;
+      const checked = checkText(read.source, read.view);
+      const unverified = checkText(read.source, read.view, { verifySuggestions: false });
+      if (!unverified.report || !unverified.template) continue;
+      // `verifyResultSuggestions` re-checks every fix in full; `checkReport` starts from the reader's view too.
+      expect(checked.diagnostics, sample.name).toEqual(verifyResultSuggestions(unverified, { templates: builtinTemplates }).diagnostics);
+      expect(checked.diagnostics, sample.name).toEqual((await checkReport({ bytes, fileName: `${sample.name}.html` })).diagnostics);
+      offered += checked.diagnostics.reduce((n, d) => n + d.suggestions.length, 0);
+      // The fixes of cells are re-checked from the check's parse.
+      const template = builtinTemplates.find((t) => t.id === unverified.template!.id) as TemplateIR;
+      const index = new CellEditIndex({ report: unverified.report, normalized: normalizeView(read.view), template, templates: builtinTemplates });
+      for (const edits of unverified.diagnostics.flatMap((d) => d.suggestions.map((s) => s.edits))) {
+        const planned = planCellEdits(index, edits);
+        const fixed = applyEdits(read.source.text, edits);
+        if (planned && reparseCellEdits(index, planned, fixed, normalizeView(renderHtml(fixed)))) fast++;
+      }
+    }
+    expect(offered).toBeGreaterThan(10);
+    expect(fast).toBeGreaterThan(5);
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rangeToOriginal, renderHtml } from '../../src/read/index.js';
+import { identityView, isRenderingOf, rangeToOriginal, renderHtml } from '../../src/read/index.js';
 
 /** The source text behind derived [start, end). */
 function sourceOf(html: string, view: ReturnType<typeof renderHtml>, start: number, end: number): string {
@@ -8,6 +8,17 @@ function sourceOf(html: string, view: ReturnType<typeof renderHtml>, start: numb
 }
 
 describe('renderHtml', () => {
+  it('knows the views it made and the HTML each renders', () => {
+    const html = '<p>一</p><table><tr><td>1</td><td>2</td></tr></table>';
+    const view = renderHtml(html);
+    expect(isRenderingOf(view, html)).toBe(true);
+    expect(isRenderingOf(view, `${html} `)).toBe(false);
+    expect(isRenderingOf(renderHtml(`${html} `), html)).toBe(false);
+    expect(isRenderingOf(identityView(html), html)).toBe(false);
+    // A string with the same characters is the same HTML.
+    expect(isRenderingOf(view, [...html].join(''))).toBe(true);
+  });
+
   it('renders blocks as lines, collapses whitespace, decodes entities and drops head/script/style', () => {
     const html =
       '<!DOCTYPE html><html><head><title>标题</title><style>p{color:red}</style></head><body>\n' +

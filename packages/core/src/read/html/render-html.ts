@@ -20,7 +20,17 @@ export function renderHtml(html: string): TextView {
   const writer = new RenditionWriter(html);
   const renderer = new TreeRenderer(writer, { gridCells: Math.max(MIN_GRID_CELLS, GRID_CELLS_PER_CHARACTER * html.length) });
   renderer.render(parseHtmlTree(html));
-  return writer.finish();
+  const view = writer.finish();
+  renderedFrom.set(view, html);
+  return view;
+}
+
+/** The HTML each view made by {@link renderHtml} renders. */
+const renderedFrom = new WeakMap<TextView, string>();
+
+/** True when `view` was made by {@link renderHtml} from exactly `html` (views are immutable). */
+export function isRenderingOf(view: TextView, html: string): boolean {
+  return renderedFrom.get(view) === html;
 }
 
 const BLOCKS = new Set([
