@@ -26,7 +26,8 @@ export function verifySuggestions(
   const before = countByRule(diagnostics);
   let checks = 0;
   const verdict = new Map<Suggestion, boolean>();
-  const findingsAfter = new Map<string, readonly Diagnostic[] | null>();
+  // What each re-checked text's findings say, judged once however many suggestions made that text.
+  const findingsAfter = new Map<string, FindingsAfter | null>();
   const fixes = (items: readonly { d: Diagnostic; s: Suggestion }[]): boolean => {
     let fixed: string;
     const edits = items.flatMap(({ s }) => s.edits);
@@ -39,16 +40,13 @@ export function verifySuggestions(
     if (after === undefined) {
       if (checks >= MAX_SUGGESTION_CHECKS || checkClock() > deadline) return false;
       checks++;
-      after = recheck(fixed, edits);
+      after = judgeFindings(recheck(fixed, edits), before);
       findingsAfter.set(fixed, after);
     }
-    if (after === null) return false;
+    if (after === null || after.newFinding) return false;
     const shift = shiftThrough(edits);
-    const remaining = new Set(after.map((a) => findingIdentity(a)));
-    if (items.some(({ d }) => remaining.has(findingIdentity(d, shift)))) return false;
-    const counts = countByRule(after);
-    for (const [key, n] of counts) if (n > (before.get(key) ?? 0)) return false;
-    return true;
+    const remaining = after.identities;
+    return !items.some(({ d }) => remaining.has(findingIdentity(d, shift)));
   };
 
   const spots: { d: Diagnostic; s: Suggestion }[] = [];
@@ -67,6 +65,22 @@ export function verifySuggestions(
   return diagnostics.map((d) =>
     d.suggestions.length === 0 ? d : { ...d, suggestions: d.suggestions.filter((s) => verdict.get(s) === true) },
   );
+}
+
+/** The findings of a re-checked text as {@link verifySuggestions} judges a suggestion by them. */
+interface FindingsAfter {
+  /** The identity of every finding (see {@link findingIdentity}); empty when {@link newFinding} (not needed). */
+  identities: Set<string>;
+  /** Some code and rule has more findings than before. */
+  newFinding: boolean;
+}
+
+/** {@link FindingsAfter} of `after`, the findings of a re-check (null: it failed), `before` counted by rule. */
+function judgeFindings(after: readonly Diagnostic[] | null, before: ReadonlyMap<string, number>): FindingsAfter | null {
+  if (after === null) return null;
+  let newFinding = false;
+  for (const [key, n] of countByRule(after)) if (n > (before.get(key) ?? 0)) newFinding = true;
+  return { identities: newFinding ? new Set() : new Set(after.map((a) => findingIdentity(a))), newFinding };
 }
 
 /**

@@ -21,7 +21,17 @@ export interface ProseStatement {
  * prose of its sections (table rows left out, see `sectionText`), with the number of its group `n`.
  * Matches whose number cannot be read are left out.
  */
-export function proseStatements(ctx: ValidationContext): ProseStatement[] {
+export function proseStatements(ctx: ValidationContext): readonly ProseStatement[] {
+  // The arithmetic check asks for them as evidence (when an equation fails), the prose check always.
+  let statements = statementsOf.get(ctx);
+  if (statements === undefined) statementsOf.set(ctx, (statements = findStatements(ctx)));
+  return statements;
+}
+
+/** The statements of each validation, found once (a validation does not change its report). */
+const statementsOf = new WeakMap<ValidationContext, readonly ProseStatement[]>();
+
+function findStatements(ctx: ValidationContext): ProseStatement[] {
   const statements: ProseStatement[] = [];
   for (const rule of ctx.template.rules) {
     if (rule.kind !== 'prose') continue;
