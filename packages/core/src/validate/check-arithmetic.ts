@@ -383,6 +383,8 @@ interface CompiledEquation {
 /** The equations of a template's arithmetic rules as indexes, and the index of every cell they read. */
 interface CompiledTemplate {
   cells: Map<string, number>;
+  /** The keys of `cells` by their index. */
+  ids: string[];
   rules: Map<ArithmeticRuleIR, CompiledEquation[]>;
 }
 
@@ -415,7 +417,7 @@ function compiledTemplate(template: TemplateIR): CompiledTemplate {
   for (const rule of template.rules) {
     if (rule.kind === 'arithmetic') rules.set(rule, rule.equations.map((equation) => ({ lhs: side(equation.lhs), rhs: side(equation.rhs) })));
   }
-  compiled = { cells, rules };
+  compiled = { cells, ids: [...cells.keys()], rules };
   compiledTemplates.set(template, compiled);
   return compiled;
 }
@@ -437,15 +439,17 @@ interface OperandTable {
 }
 
 function operandTable(ctx: ValidationContext): OperandTable {
-  const { cells } = compiledTemplate(ctx.template);
-  const states = new Uint8Array(cells.size);
-  const values = new Float64Array(cells.size);
+  const { ids } = compiledTemplate(ctx.template);
+  const states = new Uint8Array(ids.length);
+  const values = new Float64Array(ids.length);
   let integers = true;
   let largest = 0;
-  // Cells the parser did not list are absent (`na`): unreadable, as `reportCell` gives them.
-  for (const [id, cell] of ctx.listedCells) {
-    const index = cells.get(id);
-    if (index === undefined) continue;
+  // Cells the parser did not list are absent (`na`): unreadable, as `reportCell` gives them. One look-up
+  // per operand, by an index loop (the report's other cells, words and those no equation reads, are not visited).
+  const listed = ctx.listedCells;
+  for (let index = 0; index < ids.length; index++) {
+    const cell = listed.get(ids[index]);
+    if (cell === undefined) continue;
     if (cell.state === 'number' && cell.value !== null && Number.isFinite(cell.value)) {
       states[index] = NUMBER;
       values[index] = cell.value;
