@@ -59,12 +59,13 @@ export async function runChecks(
   // Workers started before the inputs were known (`--jobs N`): those the run does not need are stopped.
   const early = startedCheckWorkers();
   if (jobs <= 1) {
+    runCodeCache()?.checksRunOn('this-thread');
     early?.stop();
     await checkOnThisThread(checkJobs, settings, deliver);
     return;
   }
   // The checks run on the workers, which keep their own code cache: this thread's code lacks them.
-  runCodeCache()?.skip();
+  runCodeCache()?.checksRunOn('workers');
   const t = createTranslator(settings.locale);
   const limitMs = interruptAfterMs(settings.budgetMs);
   const pool = new OrderedWorkerPool<CheckJob, FileOutcome>(

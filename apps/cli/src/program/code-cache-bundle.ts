@@ -17,6 +17,12 @@ export interface CodeCacheOptions {
    * it has checked a first batch), or never (`false`).
    */
   write: 'exit' | 'request' | false;
+  /**
+   * The run is expected to hand its checks to worker threads (they were started early, see `runFullCli`):
+   * its code is the command line without the checks, kept under a key of its own. Only a run whose checks
+   * did run where this says writes the file at exit (see {@link CodeCacheControl.checksRunOn}).
+   */
+  checksOnWorkers?: boolean;
 }
 
 /**
@@ -26,8 +32,12 @@ export interface CodeCacheOptions {
 export interface CodeCacheControl {
   /** Writes the cache file now, if it is to be written at all (none was there, or V8 rejected it); once. */
   save(): void;
-  /** Nothing is written at exit: this run's code is not what later runs need (its checks ran on worker threads). */
-  skip(): void;
+  /**
+   * Says where this run's checks ran: when not where the cache's key expects them (see
+   * {@link CodeCacheOptions.checksOnWorkers}), nothing is written at exit, as this run's code is not what the
+   * later runs of that key need (code without the checks, or with checks the dispatching runs never call).
+   */
+  checksRunOn(where: 'this-thread' | 'workers'): void;
 }
 
 /**
@@ -76,8 +86,8 @@ export function runBundleWithCodeCache(bundle: string, cache: CodeCacheOptions |
       wanted = false;
       save(file!, cache!.directory, script);
     },
-    skip: () => {
-      if (cache?.write === 'exit') wanted = false;
+    checksRunOn: (where) => {
+      if (cache?.write === 'exit' && (where === 'workers') !== (cache.checksOnWorkers === true)) wanted = false;
     },
   };
   if (wanted && cache?.write === 'exit') process.once('exit', () => control.save());

@@ -16,7 +16,8 @@ declare const NIANBAO_BUNDLE_HASH: string;
  * code cache taken at the end of an earlier run of the same command (see `runBundleWithCodeCache`): most
  * of the cold start of a check is compiling the engine's functions. A check worker thread has a cache file
  * of its own (`check-worker`), which the first worker to check a batch writes when it is missing; the main
- * thread of a run whose checks ran on workers writes none (its code would be missing the checks). On the
+ * thread of a run that started its workers early keeps one of its own too (`validate-dispatch`, …), and a
+ * main thread whose checks ran elsewhere than its key expects writes none (see `checksRunOn`). On the
  * main thread V8 is first put in efficiency mode (see `enterEfficiencyMode`) and its young generation kept
  * small (see `keepYoungGenerationSmall`; a run of many files lets it grow, see `youngGenerationForRun`).
  * @param launcher the launcher's URL (what worker threads start from)
@@ -35,8 +36,11 @@ export async function runFullCli(launcher: URL, command: string, worker: boolean
     ? {
         directory: path.join(cacheDirectory(process.env), 'code'),
         bundleHash: NIANBAO_BUNDLE_HASH,
-        key: worker ? 'check-worker' : codeCacheKey(command, process.argv.slice(2), process.cwd()),
+        // A run that started its workers early hands them its checks: its own code, the dispatching,
+        // is kept apart from that of a run checking on this thread (it would lack the checks).
+        key: worker ? 'check-worker' : `${codeCacheKey(command, process.argv.slice(2), process.cwd())}${early ? '-dispatch' : ''}`,
         write: worker ? ('request' as const) : ('exit' as const),
+        checksOnWorkers: !worker && early !== undefined,
       }
     : undefined;
   const { exports, control } = runBundleWithCodeCache(bundle, cache);

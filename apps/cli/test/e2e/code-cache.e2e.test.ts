@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, seedPath } from '../helpers/run-cli.js';
+import { repoRoot, runCli, seedNames, seedPath } from '../helpers/run-cli.js';
 
 /**
  * The commands that check reports run from dist/cli.cjs with V8's code cache of an earlier run (see
@@ -74,6 +74,30 @@ describe('the code cache of the command line', () => {
     expect(after).toHaveLength(2);
     expect(after).toContain(files[0]);
     expect(after.filter((name) => /-validate(-project)?\.bin$/.test(name))).toHaveLength(1);
+  });
+
+  it('of the main thread of a run that starts its workers early is kept apart, and not written by a run on one thread', () => {
+    const cache = cacheDir();
+    // Enough files for the workers to start with the main thread (16 entries per job, see full-cli.ts).
+    const folder = cacheDir();
+    for (let i = 0; i < 40; i++) copyFileSync(path.join(repoRoot, seedPath(i % seedNames.length)), path.join(folder, `${i}-${seedNames[i % seedNames.length]}`));
+    const args = ['validate', folder, '--format', 'json', '--jobs', '2'];
+    const first = runCli(args, { env: { NIANBAO_CACHE_DIR: cache } });
+    expect(first.stderr).toBe('');
+    const files = codeFiles(cache).sort();
+    expect(files).toHaveLength(2);
+    expect(files[0]).toMatch(/-check-worker\.bin$/);
+    expect(files[1]).toMatch(/-validate-dispatch\.bin$/);
+    const dispatch = path.join(cache, 'code', files[1]);
+    expect(statSync(dispatch).size).toBeGreaterThan(100_000);
+    const written = statSync(dispatch).mtimeMs;
+    expect(runCli(args, { env: { NIANBAO_CACHE_DIR: cache } })).toEqual(first);
+    expect(statSync(dispatch).mtimeMs).toBe(written);
+    // The same folder on one thread keeps the file of a validate, with the checks in it.
+    const one = runCli(['validate', folder, '--format', 'json', '--jobs', '1'], { env: { NIANBAO_CACHE_DIR: cache } });
+    expect(one.stdout).toBe(first.stdout);
+    expect(codeFiles(cache).filter((name) => /-validate\.bin$/.test(name))).toHaveLength(1);
+    expect(statSync(dispatch).mtimeMs).toBe(written);
   });
 
   it('is not written with NIANBAO_CACHE=0, nor by the light commands', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -29,5 +29,25 @@ describe('a bundle run with the code cache', () => {
     const utf8 = path.join(root, 'utf8.cjs');
     writeFileSync(utf8, 'module.exports.title = "年报"; module.exports.pattern = /年+/.source;');
     expect(runBundleWithCodeCache(utf8, undefined).exports).toEqual({ title: '年报', pattern: '年+' });
+  });
+
+  it('is written only by a run whose checks ran where its key expects them (on this thread, or on workers)', () => {
+    const bundle = path.join(root, 'checks.cjs');
+    writeFileSync(bundle, 'module.exports.answer = 42;');
+    const cases = [
+      { checksOnWorkers: undefined, ran: 'this-thread', written: true },
+      { checksOnWorkers: undefined, ran: 'workers', written: false },
+      { checksOnWorkers: true, ran: 'workers', written: true },
+      { checksOnWorkers: true, ran: 'this-thread', written: false },
+    ] as const;
+    for (const [i, { checksOnWorkers, ran, written }] of cases.entries()) {
+      const directory = path.join(root, `cache-${i}`);
+      const { exports, control } = runBundleWithCodeCache(bundle, { directory, bundleHash: 'h', key: 'validate', write: 'exit', checksOnWorkers });
+      expect(exports.answer).toBe(42);
+      control.checksRunOn(ran);
+      // What the exit would do, now (and once only: the exit then writes nothing more).
+      control.save();
+      expect(existsSync(directory) ? readdirSync(directory).filter((name) => name.endsWith('.bin')).length : 0).toBe(written ? 1 : 0);
+    }
   });
 });
