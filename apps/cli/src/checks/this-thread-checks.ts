@@ -2,6 +2,7 @@ import type { FileOutcome } from '../outcome/index.js';
 import { checkFile, checkFileAtOnce, failedOutcome } from './check-file.js';
 import { CheckInterrupted, interruptAfterMs, runUnderOneWatchdog } from './check-guard.js';
 import type { CheckJob, CheckSettings } from './check-settings.js';
+import { stopYoungGenerationAtRunSize } from '../program/young-generation.js';
 
 /** How a job is checked on this thread: at once (undefined: it cannot be), or otherwise. */
 export interface ThisThreadChecker {
@@ -9,7 +10,19 @@ export interface ThisThreadChecker {
   otherwise: (job: CheckJob, settings: CheckSettings) => Promise<FileOutcome>;
 }
 
-const fileChecker: ThisThreadChecker = { atOnce: checkFileAtOnce, otherwise: (job, settings) => checkFile(job, settings) };
+// After each report, the young generation of a long run may have grown far enough (see `youngGenerationForRun`).
+const fileChecker: ThisThreadChecker = {
+  atOnce: (job, settings) => {
+    const outcome = checkFileAtOnce(job, settings);
+    stopYoungGenerationAtRunSize();
+    return outcome;
+  },
+  otherwise: async (job, settings) => {
+    const outcome = await checkFile(job, settings);
+    stopYoungGenerationAtRunSize();
+    return outcome;
+  },
+};
 
 /**
  * Checks the jobs one after another on this thread (`--jobs 1`, and runs too small for workers), handing
