@@ -187,8 +187,11 @@ function integerRational(value: number): Rational {
 
 function prepareRationals(constraint: LocalizationConstraint, values: ReadonlyMap<string, number>): Prepared {
   const coefficients = new Map<string, Rational>();
+  // Index loops and forEach here and below: for…of allocates a result per element (and an entry per
+  // Map entry) in V8's mid tier, which the CLI runs.
   const addTerms = (terms: LocalizationConstraint['lhs'], sign: 1 | -1): void => {
-    for (const term of terms) {
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i];
       const coef = Rational.fromNumber(term.coef * sign);
       coefficients.set(term.cell, (coefficients.get(term.cell) ?? Rational.ZERO).add(coef));
     }
@@ -196,11 +199,11 @@ function prepareRationals(constraint: LocalizationConstraint, values: ReadonlyMa
   addTerms(constraint.lhs, 1);
   addTerms(constraint.rhs, -1);
   let residual = constraint.constant ? Rational.fromNumber(-constraint.constant) : Rational.ZERO;
-  for (const [cell, coef] of coefficients) {
+  coefficients.forEach((coef, cell) => {
     const value = values.get(cell);
     if (value === undefined) throw new Error(`No value for cell ${cell} of constraint ${constraint.id}`);
     residual = residual.add(coef.mul(Rational.fromNumber(value)));
-  }
+  });
   return {
     id: constraint.id,
     coefficients,
@@ -217,7 +220,9 @@ function connectedGroups(constraints: Prepared[]): Prepared[][] {
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   const owner = new Map<string, number>();
   constraints.forEach((constraint, i) => {
-    for (const cell of constraint.cells) {
+    const cells = constraint.cells;
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
       const j = owner.get(cell);
       if (j === undefined) owner.set(cell, i);
       else parent[find(i)] = find(j);
@@ -259,8 +264,11 @@ class GroupSearch {
     rank: Map<string, number>,
   ) {
     this.rank = rank;
-    for (const constraint of group) {
-      for (const cell of constraint.cells) {
+    for (let g = 0; g < group.length; g++) {
+      const constraint = group[g];
+      const cells = constraint.cells;
+      for (let c = 0; c < cells.length; c++) {
+        const cell = cells[c];
         const constraints = this.byCell.get(cell);
         if (constraints) constraints.push(constraint);
         else this.byCell.set(cell, [constraint]);
@@ -432,18 +440,22 @@ function newlyTrue(evidence: readonly LocalizationEvidence[] | undefined, change
  */
 export function localizeErrors(input: LocalizationInput): Localization[] {
   const rank = new Map<string, number>();
-  for (const cell of input.order ?? []) if (!rank.has(cell)) rank.set(cell, rank.size);
-  for (const constraint of input.constraints) {
-    for (const side of [constraint.lhs, constraint.rhs]) {
-      for (let i = 0; i < side.length; i++) if (!rank.has(side[i].cell)) rank.set(side[i].cell, rank.size);
-    }
+  const order = input.order ?? [];
+  for (let i = 0; i < order.length; i++) if (!rank.has(order[i])) rank.set(order[i], rank.size);
+  const constraints = input.constraints;
+  for (let c = 0; c < constraints.length; c++) {
+    const { lhs, rhs } = constraints[c];
+    for (let i = 0; i < lhs.length; i++) if (!rank.has(lhs[i].cell)) rank.set(lhs[i].cell, rank.size);
+    for (let i = 0; i < rhs.length; i++) if (!rank.has(rhs[i].cell)) rank.set(rhs[i].cell, rank.size);
   }
   const totals = totalCells(input.constraints);
   const maxCells = input.limits?.maxCells ?? 3;
   const maxAlternatives = input.limits?.maxAlternatives ?? 12;
   const prepared = input.constraints.map((c) => prepare(c, input.values));
   const results: Localization[] = [];
-  for (const group of connectedGroups(prepared)) {
+  const groups = connectedGroups(prepared);
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g];
     // Groups whose constraints all hold (most of a table's) need no search.
     if (group.every((c) => holds(c.op, c.residual, c.tolerance))) continue;
     const search = new GroupSearch(group, input, rank);

@@ -80,7 +80,10 @@ export function matchLabelAt(
   if (options.truncated) {
     const itemEnd = stream.items[stream.keyItem[p]].keyEnd;
     const piece = key.slice(p, itemEnd);
-    for (const whole of body ? [pattern.key, pattern.body] : [pattern.key]) {
+    // The key, then the body (when it may stand alone): no array of the two and no for…of, which allocate
+    // on every call in V8's mid tier (see `tokenize` in report-lexer.ts).
+    for (let w = 0; w < (body ? 2 : 1); w++) {
+      const whole = w === 0 ? pattern.key : pattern.body;
       const min = Math.max(4, Math.ceil(whole.length * 0.4));
       if (piece.length >= min && piece.length < whole.length && whole.startsWith(piece)) {
         return { quality: 'truncated', score: 2, keyStart: p, keyEnd: itemEnd };
@@ -88,7 +91,8 @@ export function matchLabelAt(
     }
   }
   if (options.near) {
-    for (const whole of body ? [pattern.key, pattern.body] : [pattern.key]) {
+    for (let w = 0; w < (body ? 2 : 1); w++) {
+      const whole = w === 0 ? pattern.key : pattern.body;
       const limit = nearMissLimit(whole.length);
       if (limit === 0) continue;
       const near = prefixEditDistance(whole, key, p, limit);

@@ -147,7 +147,10 @@ export class KeyPhrases {
     const n = writeKeyUnits(text);
     const lastUnits = this.lastUnits;
     for (let at = nextMarked(lastUnits, n, 0); at < n; at = nextMarked(lastUnits, n, at + 1)) {
-      for (const index of this.byLast[lastUnits[buffer[at]] - 1]) {
+      // An index loop: for…of allocates a result per element in V8's mid tier, which the CLI runs.
+      const ending = this.byLast[lastUnits[buffer[at]] - 1];
+      for (let k = 0; k < ending.length; k++) {
+        const index = ending[k];
         if (found[index] || !endsAt(this.units[index], at)) continue;
         found[index] = true;
         if (--missing === 0) return found;

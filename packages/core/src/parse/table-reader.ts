@@ -367,7 +367,10 @@ function bestLabelAt(
   for (let t = next; t < labels.length; t++) {
     if (matched[t]) continue;
     const near = ahead++ <= LOOKAHEAD_FUZZY;
-    for (const pattern of labels[t].patterns) {
+    const patterns = labels[t].patterns;
+    // Index loops over the patterns here and below: see `tokenize` in report-lexer.ts.
+    for (let i = 0; i < patterns.length; i++) {
+      const pattern = patterns[i];
       if (!near && pattern.key.charCodeAt(0) !== c) continue;
       const match = matchLabelAt(stream, p, pattern, { body: near, truncated: near, near: near });
       if (match && (!best || match.score > best.match.score)) best = { index: t, match };
@@ -388,7 +391,9 @@ function earlierLabelAt(
   const c = stream.keyed.key.charCodeAt(p);
   for (let t = 0; t < Math.min(next, labels.length); t++) {
     if (matched[t]) continue;
-    for (const pattern of labels[t].patterns) {
+    const patterns = labels[t].patterns;
+    for (let i = 0; i < patterns.length; i++) {
+      const pattern = patterns[i];
       if (pattern.key.charCodeAt(0) !== c) continue;
       const match = matchLabelAt(stream, p, pattern, { body: false });
       if (match?.quality === 'exact') return { index: t, match };
@@ -417,7 +422,9 @@ function labelInside(
   for (let t = next; t < labels.length && ahead <= LOOKAHEAD_FUZZY; t++) {
     if (matched[t]) continue;
     ahead++;
-    for (const pattern of labels[t].patterns) {
+    const patterns = labels[t].patterns;
+    for (let i = 0; i < patterns.length; i++) {
+      const pattern = patterns[i];
       const length = pattern.key.length;
       if (length < 2) continue;
       const window = key.slice(p + 1, Math.min(key.length, item.keyEnd + (length >= SHORT_INSIDE ? length - 1 : 0)));
@@ -617,7 +624,8 @@ function furnitureTest(stream: CellStream, plan: TablePlan): (line: number) => b
 /** A unit written in a field of its own after a number ("3414.41", "万元") belongs to the number. */
 function mergeUnitFields(stream: CellStream, slots: RowSlot[]): RowSlot[] {
   const out: RowSlot[] = [];
-  for (const slot of slots) {
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i];
     const previous = out[out.length - 1];
     if (slot.kind === 'invalid' && previous?.kind === 'value' && isUnitWord(slot.text)) {
       out[out.length - 1] = { ...previous, end: slot.end, text: stream.text.slice(previous.start, slot.end) };

@@ -157,14 +157,16 @@ class TreeRenderer {
       }
     };
     const steps: Task[] = [];
-    for (const placement of placements) {
+    for (let p = 0; p < placements.length; p++) {
+      const placement = placements[p];
       let before = 0;
       steps.push(() => {
         fillTo(placement.column);
         writer.startCell(state.emptyAt >= 0 ? state.emptyAt : placement.cell.start, state.column === 0);
         before = writer.writtenLength;
       });
-      for (const child of placement.cell.children) steps.push(child);
+      const children = placement.cell.children;
+      for (let c = 0; c < children.length; c++) steps.push(children[c]);
       steps.push(() => {
         writer.endCell();
         state.emptyAt = writer.writtenLength === before ? contentStart(placement.cell) : -1;
@@ -221,8 +223,11 @@ const LAYOUT_CELL_TEXT = 300;
  * long text in several blocks (paragraphs, divisions, headings, line breaks).
  */
 function isLayoutTable(table: HtmlElement): boolean {
-  for (const row of collectRows(table)) {
-    for (const cell of row.children) {
+  const rows = collectRows(table);
+  for (let r = 0; r < rows.length; r++) {
+    const cells = rows[r].children;
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
       if (isCell(cell) && isPageCell(cell)) return true;
     }
   }

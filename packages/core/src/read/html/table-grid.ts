@@ -43,7 +43,10 @@ export function layoutTable<Cell>(
   for (let r = 0; r < rows.length; r++) {
     const row: GridPlacement<Cell>[] = [];
     let column = 0;
-    for (const cell of rows[r]) {
+    // An index loop: for…of allocates a result per element in V8's mid tier, which the CLI runs.
+    const cells = rows[r];
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
       const free = column;
       while ((occupiedUntil[column] ?? 0) > r) column++;
       work += column - free;
