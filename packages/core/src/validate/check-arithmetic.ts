@@ -590,8 +590,10 @@ export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
       constant: (equation.rhsConstant ?? 0) - (equation.lhsConstant ?? 0),
       tolerance: rule.tolerance,
     });
-    // Side by side, index by index (no array of all the terms made per equation).
-    for (const terms of equation.when ? [equation.lhs, equation.rhs, equation.when.lhs, equation.when.rhs] : [equation.lhs, equation.rhs]) {
+    // Side by side, index by index (no array of the sides or of all the terms made per equation).
+    const sideCount = equation.when ? 4 : 2;
+    for (let side = 0; side < sideCount; side++) {
+      const terms = side === 0 ? equation.lhs : side === 1 ? equation.rhs : side === 2 ? equation.when!.lhs : equation.when!.rhs;
       for (let i = 0; i < terms.length; i++) {
         const cellId = terms[i].cell;
         // A cell has one value in every equation that reads it (and its text and domain are its own).
