@@ -94,9 +94,7 @@ function findingIdentity(d: Diagnostic, shift: (offset: number) => number = (off
 
 function countByRule(diagnostics: readonly Diagnostic[]): Map<string, number> {
   const counts = new Map<string, number>();
-  // Index loops here: for…of allocates a result per element in V8's mid tier, which the CLI runs.
-  for (let i = 0; i < diagnostics.length; i++) {
-    const d = diagnostics[i];
+  for (const d of diagnostics) {
     const key = `${d.code}|${d.rule ?? ''}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
@@ -107,10 +105,7 @@ function countByRule(diagnostics: readonly Diagnostic[]): Map<string, number> {
 function shiftThrough(edits: readonly TextEdit[]): (offset: number) => number {
   return (offset) => {
     let delta = 0;
-    for (let i = 0; i < edits.length; i++) {
-      const e = edits[i];
-      if (e.range.end <= offset && e.range.start < offset) delta += e.newText.length - (e.range.end - e.range.start);
-    }
+    for (const e of edits) if (e.range.end <= offset && e.range.start < offset) delta += e.newText.length - (e.range.end - e.range.start);
     return offset + delta;
   };
 }

@@ -461,7 +461,7 @@ function operandTable(ctx: ValidationContext): OperandTable {
     } else if (cell.state === 'blank') {
       states[index] = BLANK;
     }
-  });
+  }
   return { states, values, integers, largest };
 }
 

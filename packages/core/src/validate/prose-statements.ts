@@ -33,16 +33,10 @@ const statementsOf = new WeakMap<ValidationContext, readonly ProseStatement[]>()
 
 function findStatements(ctx: ValidationContext): ProseStatement[] {
   const statements: ProseStatement[] = [];
-  // Index loops over the rules and segments: for…of allocates a result per element in V8's mid tier,
-  // which the CLI runs (the matches are an iterable, read as one).
-  const rules = ctx.template.rules;
-  for (let r = 0; r < rules.length; r++) {
-    const rule = rules[r];
+  for (const rule of ctx.template.rules) {
     if (rule.kind !== 'prose') continue;
     const pattern = compileRulePattern(rule.pattern, true);
-    const segments = sectionTexts(ctx, rule.sections);
-    for (let s = 0; s < segments.length; s++) {
-      const segment = segments[s];
+    for (const segment of sectionTexts(ctx, rule.sections)) {
       for (const m of pattern.matches(segment.text)) {
         const written = m.n;
         const value = written === undefined ? null : parseProseNumber(written);
@@ -61,8 +55,7 @@ function findStatements(ctx: ValidationContext): ProseStatement[] {
  */
 export function proseExpressionValue(ctx: ValidationContext, rule: ProseCheckIR): Rational | null {
   let total = Rational.ZERO;
-  for (let i = 0; i < rule.expression.length; i++) {
-    const term = rule.expression[i];
+  for (const term of rule.expression) {
     const cell = ctx.reportCell(term.cell);
     if (cell.state === 'blank') continue;
     if (cell.state !== 'number' || cell.value === null || !Number.isFinite(cell.value)) return null;
