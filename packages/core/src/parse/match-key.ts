@@ -74,27 +74,27 @@ function longMatchKey(text: string): string {
 }
 
 /**
- * Writes the key units of `text` into `buffer`; returns how many. A function of its own, ending at its
+ * Writes the key units of `text.slice(start, end)` into `buffer`; returns how many. A function of its own, ending at its
  * loop: V8 compiles a long loop while it runs (on-stack replacement) and keeps that code for the next call,
  * so code after the loop that had not run yet (no type feedback) made each later call leave the compiled
  * loop at its end — and run the next call's loop interpreted again, a deoptimisation on every check.
  */
-function writeKeyUnits(text: string): number {
-  const length = text.length;
+function writeKeyUnits(text: string, start = 0, end = text.length): number {
+  const length = end;
   let units = buffer;
   let n = 0;
-  for (let i = 0; i < length; i++) {
+  for (let i = start; i < length; i++) {
     const code = text.charCodeAt(i);
     const k = unitKeys[code];
     // The most frequent case first: a unit that is its own key (never a surrogate: those have none alone).
     if (k === OWN_KEY) units[n++] = code;
     else if (code >= 0xd800 && code <= 0xdbff && i + 1 < length) {
-      n = putKey(charKey(text.slice(i, i + 2)), n, length);
+      n = putKey(charKey(text.slice(i, i + 2)), n, length - start);
       units = buffer;
       i++;
     } else if (k > 0) units[n++] = k;
     else if (k === LONG_KEY) {
-      n = putKey(longKeys.get(text[i]) ?? '', n, length);
+      n = putKey(longKeys.get(text[i]) ?? '', n, length - start);
       units = buffer;
     }
   }
@@ -119,11 +119,18 @@ export class KeyPhrases {
   private readonly lastUnits = new Uint16Array(0x10000);
   /** Indices of the phrases ending with one unit, for each unit that ends one. */
   private readonly byLast: number[][] = [];
+  /** How many phrases are empty (found in every text). */
+  private readonly empty: number;
+  /** For each phrase, the stamp of the last {@link countIn} call that found it (see there). */
+  private readonly seen: Float64Array;
+  private stamp = 0;
 
   /** @param phrases the phrases to look for, as match keys; an empty one is found in every text. */
   constructor(phrases: readonly string[]) {
     this.phrases = [...phrases];
     this.units = this.phrases.map((phrase) => Uint16Array.from({ length: phrase.length }, (_, j) => phrase.charCodeAt(j)));
+    this.empty = this.phrases.filter((phrase) => phrase === '').length;
+    this.seen = new Float64Array(this.phrases.length);
     this.phrases.forEach((phrase, index) => {
       if (phrase === '') return;
       const last = phrase.charCodeAt(phrase.length - 1);
@@ -157,6 +164,32 @@ export class KeyPhrases {
       }
     }
     return found;
+  }
+
+  /**
+   * How many of the phrases (by index: a phrase given twice counts twice) occur in the match key of
+   * `text.slice(start, end)`, counted up to `enough`: the answer is `min(enough, count)`, found without
+   * slicing the text or building its key, and the search stops once `enough` phrases are found.
+   */
+  countIn(text: string, start: number, end: number, enough: number): number {
+    let count = this.empty;
+    if (count >= enough) return enough;
+    // The phrases found in this call are those marked with its stamp: no array of flags per call.
+    const seen = this.seen;
+    const stamp = ++this.stamp;
+    if (buffer.length < end - start) buffer = new Uint16Array((end - start) * 2);
+    const n = writeKeyUnits(text, start, end);
+    const lastUnits = this.lastUnits;
+    for (let at = nextMarked(lastUnits, n, 0); at < n; at = nextMarked(lastUnits, n, at + 1)) {
+      const ending = this.byLast[lastUnits[buffer[at]] - 1];
+      for (let k = 0; k < ending.length; k++) {
+        const index = ending[k];
+        if (seen[index] === stamp || !endsAt(this.units[index], at)) continue;
+        seen[index] = stamp;
+        if (++count >= enough) return enough;
+      }
+    }
+    return count;
   }
 }
 

@@ -1,4 +1,4 @@
-import { keyText, matchKey, type KeyedText } from './match-key.js';
+import { KeyPhrases, keyText, type KeyedText } from './match-key.js';
 import { nearMissLimit, prefixEditDistance, type LabelPattern } from './label-match.js';
 import type { TablePlan } from './table-plan.js';
 
@@ -143,19 +143,26 @@ function lineBreakFinder(text: string): (from: number, to: number) => boolean {
  * digits as an unlabelled row has cells (table 4's header and its fifteen values on one line).
  */
 export function mayRunOn(text: string, start: number, end: number, plans: readonly TablePlan[]): boolean {
-  const leafKeys = plans.length === 1 ? leafKeysOf(plans[0]) : plans.flatMap(leafKeysOf);
-  const unlabelled = plans.filter((p) => p.unlabelled).map((p) => p.table.leafColumns.length);
-  const cells = unlabelled.length > 0 ? Math.min(...unlabelled) : Infinity;
+  let cells = Infinity;
+  for (let p = 0; p < plans.length; p++) if (plans[p].unlabelled) cells = Math.min(cells, plans[p].table.leafColumns.length);
+  // Text after a number (a row's values, then the next row's label), searched in the zone once: a match
+  // found beyond the line asked about is kept for the line it is on.
+  const zone = text.slice(start, end);
+  const numbers = new RegExp(TEXT_AFTER_NUMBER.source, 'gu');
+  let number: RegExpExecArray | null | undefined;
   let lineStart = start;
   while (lineStart < end) {
     let nl = text.indexOf('\n', lineStart);
     if (nl < 0 || nl > end) nl = end;
-    const line = nl - lineStart >= RUN_ON_LINE ? text.slice(lineStart, nl) : '';
-    // Text after a number on the line (a row's values, then the next row's label) before the keys are looked at.
-    if (line !== '' && TEXT_AFTER_NUMBER.test(line)) {
-      const key = matchKey(line);
-      let found = 0;
-      for (const k of leafKeys) if (key.includes(k) && ++found >= 2) return true;
+    if (nl - lineStart >= RUN_ON_LINE) {
+      if (number === undefined || (number !== null && number.index < lineStart - start)) {
+        numbers.lastIndex = lineStart - start;
+        number = numbers.exec(zone);
+      }
+      // A match that starts on the line ends on it: its spaces hold no line break, and the zone ends the search.
+      if (number !== null && number.index < nl - start && holdsTwoLeafKeys(text, lineStart, nl, plans)) {
+        return true;
+      }
     }
     if (cells !== Infinity && nl - lineStart > cells && textThenDigits(text, lineStart, nl, cells)) return true;
     lineStart = nl + 1;
@@ -163,19 +170,27 @@ export function mayRunOn(text: string, start: number, end: number, plans: readon
   return false;
 }
 
-const leafKeyCache = new WeakMap<TablePlan, readonly string[]>();
+/** Whether the match key of the line [from, to) holds two of the plans' leaf label keys (a key given twice counts twice). */
+function holdsTwoLeafKeys(text: string, from: number, to: number, plans: readonly TablePlan[]): boolean {
+  let found = 0;
+  for (let p = 0; p < plans.length && found < 2; p++) found += leafKeysOf(plans[p]).countIn(text, from, to, 2 - found);
+  return found >= 2;
+}
+
+const leafKeyCache = new WeakMap<TablePlan, KeyPhrases>();
 
 /** The keys of a plan's leaf row labels of at least two characters (made once per plan, i.e. per template). */
-function leafKeysOf(plan: TablePlan): readonly string[] {
+function leafKeysOf(plan: TablePlan): KeyPhrases {
   let keys = leafKeyCache.get(plan);
   if (keys === undefined) {
-    keys = plan.leaves.flatMap((l) => l.patterns.map((pattern) => pattern.key)).filter((k) => k.length >= 2);
+    keys = new KeyPhrases(plan.leaves.flatMap((l) => l.patterns.map((pattern) => pattern.key)).filter((k) => k.length >= 2));
     leafKeyCache.set(plan, keys);
   }
   return keys;
 }
 
-const TEXT_AFTER_NUMBER = /[0-9０-９][\s\u00a0\u3000|]*[\p{Script=Han}（(]/u;
+/** A digit followed, after spaces and pipes on its line, by a Chinese character or an opening bracket. */
+const TEXT_AFTER_NUMBER = /[0-9０-９](?:[^\S\n]|\|)*[\p{Script=Han}（(]/u;
 
 /** Whether the line [from, to) has a Chinese character followed later by at least `count` digits. */
 function textThenDigits(text: string, from: number, to: number, count: number): boolean {

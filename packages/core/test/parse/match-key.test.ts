@@ -187,6 +187,29 @@ describe('KeyPhrases', () => {
     );
   });
 
+  it('counts the phrases in a slice of a text up to a bound, as matchKey(slice).includes(phrase) would', () => {
+    const text = fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.constantFrom('政府', '本年', '数量', '數量', '、', ' ', '𠵾', '\ud842')), {
+      maxLength: 80,
+    });
+    fc.assert(
+      fc.property(text, fc.array(fc.string({ unit: 'binary', maxLength: 4 }), { maxLength: 6 }), fc.nat(), fc.nat(), fc.nat(), fc.integer({ min: 0, max: 8 }), (pieces, extra, pick, a, b, enough) => {
+        const s = pieces.join('');
+        const start = s.length === 0 ? 0 : a % s.length;
+        const end = start + (s.length === 0 ? 0 : b % (s.length - start + 1));
+        const key = matchKey(s.slice(start, end));
+        const cut = key.length > 0 ? pick % key.length : 0;
+        // Phrases from the slice's key (some found, one given twice), and arbitrary ones.
+        const phrases = [...extra.map(matchKey), key.slice(cut, cut + 3), key.slice(cut, cut + 3), key.slice(cut), key];
+        const phraseSet = new KeyPhrases(phrases);
+        const count = phrases.filter((p) => key.includes(p)).length;
+        expect(phraseSet.countIn(s, start, end, enough)).toBe(Math.min(count, enough));
+        // Calls do not leak into each other: the whole count again.
+        expect(phraseSet.countIn(s, start, end, 99)).toBe(count);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('searches a 1 MB line in one pass', () => {
     const line = '政府信息公开'.repeat(170_000) + '政府集中采购';
     const phrases = new KeyPhrases(['政府集中采购', '政府信息公开情况统计表', '公开政府']);
