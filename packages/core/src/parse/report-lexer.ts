@@ -7,40 +7,135 @@ import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
  * parameterised by the template IR; the lexer knows nothing about any template.
  */
 
+/**
+ * The token patterns other than the text run are matched by hand, not by expressions: Chevrotain runs an
+ * expression with a sticky search per token, which cost more than the rest of its work on a token. Each
+ * matcher gives what the expression in its comment would (a test compares them with a lexer of those
+ * expressions), as an array that Chevrotain reads at once and that is reused for the next token.
+ */
+const matched: [string] = [''];
+
+/** The match `text.slice(start, end)`, in the array reused for every match. */
+function image(text: string, start: number, end: number): [string] {
+  matched[0] = text.slice(start, end);
+  return matched;
+}
+
+/** Flags of the UTF-16 units: a space of a space run, a dash of a dash run, a pipe, a slash. */
+const SPACE_UNIT = 1;
+const DASH_UNIT = 2;
+const PIPE_UNIT = 4;
+const SLASH_UNIT = 8;
+const UNIT_CLASS = new Uint8Array(0x10000);
+
+/** `/\r\n|\r|\n|\u2028|\u2029/`. */
+function matchNewline(text: string, offset: number): [string] | null {
+  const c = text.charCodeAt(offset);
+  if (c === 0x0d) return image(text, offset, text.charCodeAt(offset + 1) === 0x0a ? offset + 2 : offset + 1);
+  return c === 0x0a || c === 0x2028 || c === 0x2029 ? image(text, offset, offset + 1) : null;
+}
+
+/** `/[ \u00a0\u3000\f\v\u2002\u2003\u2009\u200b\ufeff]+/`: a run of {@link SPACE_CHARS}. */
+function matchSpaces(text: string, offset: number): [string] | null {
+  let end = offset;
+  while (end < text.length && (UNIT_CLASS[text.charCodeAt(end)] & SPACE_UNIT) !== 0) end++;
+  return end > offset ? image(text, offset, end) : null;
+}
+
+/** `/[-－—–―−﹣]+/`: a run of {@link DASH_CHARS}. */
+function matchDashes(text: string, offset: number): [string] | null {
+  let end = offset;
+  while (end < text.length && (UNIT_CLASS[text.charCodeAt(end)] & DASH_UNIT) !== 0) end++;
+  return end > offset ? image(text, offset, end) : null;
+}
+
+/** `/[|｜│┃]/`: one of {@link PIPE_CHARS}. */
+function matchPipe(text: string, offset: number): [string] | null {
+  return (UNIT_CLASS[text.charCodeAt(offset)] & PIPE_UNIT) !== 0 ? image(text, offset, offset + 1) : null;
+}
+
+/** `/[/／\\]/`: one of {@link SLASH_CHARS}. */
+function matchSlash(text: string, offset: number): [string] | null {
+  return (UNIT_CLASS[text.charCodeAt(offset)] & SLASH_UNIT) !== 0 ? image(text, offset, offset + 1) : null;
+}
+
+/** An ASCII or full-width digit (`[0-9０-９]`); false past the end of the text (NaN). */
+function isDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/**
+ * `/[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?/`: digits, then as many thousands groups as follow, then
+ * decimals when a digit follows the point (all after the digits is optional: the greedy match is the
+ * longest such, with no backtracking).
+ */
+function matchNumber(text: string, offset: number): [string] | null {
+  let end = offset;
+  while (isDigit(text.charCodeAt(end))) end++;
+  if (end === offset) return null;
+  while (
+    text.charCodeAt(end) === 0x2c &&
+    isAsciiDigit(text.charCodeAt(end + 1)) &&
+    isAsciiDigit(text.charCodeAt(end + 2)) &&
+    isAsciiDigit(text.charCodeAt(end + 3))
+  ) {
+    end += 4;
+  }
+  const point = text.charCodeAt(end);
+  if ((point === 0x2e || point === 0xff0e) && isDigit(text.charCodeAt(end + 1))) {
+    end += 2;
+    while (isDigit(text.charCodeAt(end))) end++;
+  }
+  return image(text, offset, end);
+}
+
 /** A line break (LF, CRLF, CR, U+2028/9). */
 export const NewlineToken = createToken({
   name: 'Newline',
-  pattern: /\r\n|\r|\n|\u2028|\u2029/,
+  pattern: { exec: matchNewline },
   line_breaks: true,
   start_chars_hint: ['\r', '\n', '\u2028', '\u2029'],
 });
 /** A TAB: the cell separator of text copied from Word tables and of the reader's HTML/docx grids. */
-export const TabToken = createToken({ name: 'Tab', pattern: /\t/, start_chars_hint: ['\t'] });
+export const TabToken = createToken({ name: 'Tab', pattern: '\t', start_chars_hint: ['\t'] });
+const PIPE_CHARS = ['|', '｜', '│', '┃'];
 /** A pipe (ASCII or full-width/box drawing): the cell separator of Markdown-like tables. */
-export const PipeToken = createToken({ name: 'Pipe', pattern: /[|｜│┃]/, start_chars_hint: ['|', '｜', '│', '┃'] });
+export const PipeToken = createToken({ name: 'Pipe', pattern: { exec: matchPipe }, line_breaks: false, start_chars_hint: PIPE_CHARS });
 const SPACE_CHARS = [' ', '\u00a0', '\u3000', '\f', '\v', '\u2002', '\u2003', '\u2009', '\u200b', '\ufeff'];
 /** A run of spaces (ASCII, NBSP, U+3000, thin spaces, zero-width space, BOM). */
 export const SpaceToken = createToken({
   name: 'Space',
-  pattern: /[ \u00a0\u3000\f\v\u2002\u2003\u2009\u200b\ufeff]+/,
+  pattern: { exec: matchSpaces },
+  line_breaks: false,
   start_chars_hint: SPACE_CHARS,
 });
 const DIGITS = '0123456789０１２３４５６７８９'.split('');
 /** An unsigned number: digits, optional thousands groups, optional decimals (ASCII or full-width digits). */
 export const NumberToken = createToken({
   name: 'Number',
-  pattern: /[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?/,
+  pattern: { exec: matchNumber },
+  line_breaks: false,
   start_chars_hint: DIGITS,
 });
 const DASH_CHARS = ['-', '－', '—', '–', '―', '−', '﹣'];
 /** A run of dashes: a blank marker ("—", "-") or the sign of a number ("-55"). */
-export const DashToken = createToken({ name: 'Dash', pattern: /[-－—–―−﹣]+/, start_chars_hint: DASH_CHARS });
+export const DashToken = createToken({ name: 'Dash', pattern: { exec: matchDashes }, line_breaks: false, start_chars_hint: DASH_CHARS });
+const SLASH_CHARS = ['/', '／', '\\'];
 /** A slash: a blank marker ("/"). */
-export const SlashToken = createToken({ name: 'Slash', pattern: /[/／\\]/, start_chars_hint: ['/', '／', '\\'] });
+export const SlashToken = createToken({ name: 'Slash', pattern: { exec: matchSlash }, line_breaks: false, start_chars_hint: SLASH_CHARS });
+
+for (const c of SPACE_CHARS) UNIT_CLASS[c.charCodeAt(0)] |= SPACE_UNIT;
+for (const c of DASH_CHARS) UNIT_CLASS[c.charCodeAt(0)] |= DASH_UNIT;
+for (const c of PIPE_CHARS) UNIT_CLASS[c.charCodeAt(0)] |= PIPE_UNIT;
+for (const c of SLASH_CHARS) UNIT_CLASS[c.charCodeAt(0)] |= SLASH_UNIT;
 
 /** 1 for the UTF-16 units that start a token other than text (by unit). */
 const STOP = new Uint8Array(0x10000);
-for (const c of ['\r', '\n', '\u2028', '\u2029', '\t', '|', '｜', '│', '┃', ...SPACE_CHARS, ...DIGITS, ...DASH_CHARS, '/', '／', '\\']) {
+for (const c of ['\r', '\n', '\u2028', '\u2029', '\t', ...PIPE_CHARS, ...SPACE_CHARS, ...DIGITS, ...DASH_CHARS, ...SLASH_CHARS]) {
   STOP[c.charCodeAt(0)] = 1;
 }
 
@@ -48,7 +143,7 @@ for (const c of ['\r', '\n', '\u2028', '\u2029', '\t', '|', '｜', '│', '┃',
 function matchText(text: string, offset: number): [string] | null {
   let end = offset;
   while (end < text.length && STOP[text.charCodeAt(end)] === 0) end++;
-  return end > offset ? [text.slice(offset, end)] : null;
+  return end > offset ? image(text, offset, end) : null;
 }
 
 /**

@@ -47,6 +47,44 @@ describe('report lexer (Chevrotain)', () => {
     }
   });
 
+  it('matches by hand what the token expressions match', () => {
+    // The token types as expressions (the matchers of report-lexer.ts are written by hand for speed).
+    const expressions: Record<string, RegExp | string> = {
+      Newline: /\r\n|\r|\n|\u2028|\u2029/,
+      Tab: /\t/,
+      Pipe: /[|｜│┃]/,
+      Space: /[ \u00a0\u3000\f\v\u2002\u2003\u2009\u200b\ufeff]+/,
+      Number: /[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?/,
+      Dash: /[-－—–―−﹣]+/,
+      Slash: /[/／\\]/,
+    };
+    const reference = new Lexer(
+      reportTokenTypes.map((type) =>
+        type === TextToken
+          ? createToken({ name: 'Text', pattern: TextToken.PATTERN, line_breaks: false })
+          : createToken({ name: type.name, pattern: expressions[type.name], line_breaks: type.name === 'Newline' }),
+      ),
+      { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true },
+    );
+    const referenceTokens = (text: string) =>
+      (reference.tokenize(text).tokens as IToken[]).map((t) => ({ type: t.tokenType.name, start: t.startOffset, end: t.startOffset + t.image.length }));
+    const pool = [...'规章（一）—–―−﹣-－/／\\|｜│┃0123456789０９.．,，', '1,234', '1,23', '1,2345', '3.', '3．5', ',', '\r\n', ' ', '\u00a0', '\u3000', '\u2009', '\u200b', '\ufeff', '\f', '\v', '\t', '\r', '\n', '\u2028', '\u2029', '😀', '\ud800'];
+    const texts = fc.oneof(
+      fc.array(fc.constantFrom(...pool), { maxLength: 60 }).map((parts) => parts.join('')),
+      fc.string({ unit: 'binary', maxLength: 60 }),
+    );
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(tokenize(text).map((t) => ({ type: t.type.name, start: t.start, end: t.end }))).toEqual(referenceTokens(text));
+      }),
+      { seed: 20261204, numRuns: 3000 },
+    );
+    for (const seed of SEEDS) {
+      const text = seedText(seed);
+      expect(tokenize(text).map((t) => ({ type: t.type.name, start: t.start, end: t.end }))).toEqual(referenceTokens(text));
+    }
+  });
+
   it('gives Chevrotain a short list of the text run\'s first characters that makes the same start table as all of them', () => {
     tokenize('');
     const hint = TextToken.START_CHARS_HINT as number[];
