@@ -364,7 +364,8 @@ function addField(stream: CellStream, tokens: ReportToken[], from: number, to: n
   if (stream.isWordCell !== undefined || mayBeBlankOrValue(firstCompactCodeIn(text, start, end))) {
     const whole = text.slice(start, end);
     if (isBlankText(whole)) return void addItem(stream, 'blank', start, end, line);
-    if (isValueText(whole) && !hasSpace(tokens, from, to)) return void addItem(stream, 'value', start, end, line);
+    // A field with spaces (several numbers: "0 0 0") is no value: told before the text is looked up.
+    if (!hasSpace(tokens, from, to) && isValueText(whole)) return void addItem(stream, 'value', start, end, line);
     if (stream.isWordCell?.(whole)) return void addItem(stream, 'value', start, end, line);
   }
   // Words separated by spaces (the field is trimmed: none is empty); trailing value words become values.

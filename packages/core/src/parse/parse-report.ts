@@ -159,8 +159,21 @@ function parseBody(
 
 /** The stream options for some tables: when one has a text column (计量单位), its unit words are cells. */
 function withWordCells(options: CellStreamOptions, plans: readonly TablePlan[]): CellStreamOptions {
-  const hasTextColumn = plans.some((plan) => plan.cellGrid.some((row) => row.some((cell) => cell.type.kind === 'text')));
+  let hasTextColumn = false;
+  for (let p = 0; p < plans.length && !hasTextColumn; p++) hasTextColumn = hasTextCells(plans[p]);
   return hasTextColumn ? { ...options, isWordCell: isUnitWord } : options;
+}
+
+const textCellPlans = new WeakMap<TablePlan, boolean>();
+
+/** Whether a plan has a cell of a text column: worked out once per plan (i.e. per template). */
+function hasTextCells(plan: TablePlan): boolean {
+  let has = textCellPlans.get(plan);
+  if (has === undefined) {
+    has = plan.cellGrid.some((row) => row.some((cell) => cell.type.kind === 'text'));
+    textCellPlans.set(plan, has);
+  }
+  return has;
 }
 
 /** A hard space (NBSP, U+3000) in the original behind a view offset: Word's filler of an empty cell. */
@@ -270,31 +283,35 @@ function toReportTable(read: TableRead, source: ReportSource, map: (s: number, e
   const t = plan.table;
   const layouts = new Set<string>();
   let lastFound = -1;
-  const rows = plan.leaves.map((leaf) => {
+  // Index loops here and below: see `tokenize` in report-lexer.ts.
+  const rows: ReportTable['rows'] = [];
+  for (let r = 0; r < plan.leaves.length; r++) {
+    const leaf = plan.leaves[r];
     const row = read.rows.get(leaf.id);
     if (!row) {
       const ids = cellIdsOf(plan, leaf.id);
-      return { id: leaf.id, label: leaf.label, cells: t.leafColumns.map((column, c) => naCell(ids[c], leaf.id, column)) };
+      const cells: ReportCell[] = [];
+      for (let c = 0; c < t.leafColumns.length; c++) cells.push(naCell(ids[c], leaf.id, t.leafColumns[c]));
+      rows.push({ id: leaf.id, label: leaf.label, cells });
+      continue;
     }
     lastFound = Math.max(lastFound, leaf.leafIndex);
     const a = row.alignment;
     if (a.glued) layouts.add('glued');
-    else for (const l of row.layouts) layouts.add(layoutName(l, source));
-    return {
-      id: leaf.id,
-      label: leaf.label,
-      ...(row.labelEnd > row.labelStart ? { labelRange: map(row.labelStart, row.labelEnd) } : {}),
-      confidence: rowConfidence(row),
-      cells: rowCells(read, row, leaf.id, leaf.leafIndex, map),
-    };
-  });
+    else addLayouts(layouts, row, source);
+    // The fields in the order of the result (its JSON): labelRange only when the row has a label.
+    const labelRange = row.labelEnd > row.labelStart ? map(row.labelStart, row.labelEnd) : undefined;
+    const confidence = rowConfidence(row);
+    const cells = rowCells(read, row, leaf.id, leaf.leafIndex, map);
+    rows.push(labelRange ? { id: leaf.id, label: leaf.label, labelRange, confidence, cells } : { id: leaf.id, label: leaf.label, confidence, cells });
+  }
   const covered = new Set<string>();
   const groups: ReportGroupRow[] = [];
   for (const [id, row] of read.groupRows) {
     const leafRows = row.plan.leafIds ?? [];
     if (leafRows.some((leafId) => read.rows.has(leafId))) continue;
     for (const leafId of leafRows) covered.add(leafId);
-    for (const l of row.layouts) layouts.add(layoutName(l, source));
+    addLayouts(layouts, row, source);
     const first = plan.leaves.find((l) => l.id === leafRows[0]);
     if (first) lastFound = Math.max(lastFound, plan.leaves.find((l) => l.id === leafRows.at(-1))?.leafIndex ?? first.leafIndex);
     groups.push({
@@ -331,12 +348,29 @@ function toReportTable(read: TableRead, source: ReportSource, map: (s: number, e
   };
 }
 
+/** Adds the names of the layouts of a row's lines to `layouts`. */
+function addLayouts(layouts: Set<string>, row: RowRead, source: ReportSource): void {
+  // Most rows come from lines of one layout: the set is looked into only when it has several.
+  if (row.layouts.size === 1) {
+    layouts.add(layoutName(row.layouts.values().next().value!, source));
+    return;
+  }
+  row.layouts.forEach((l) => layouts.add(layoutName(l, source)));
+}
+
 /** How surely a row was read, from how its cells were placed (see {@link RowConfidence}). */
 function rowConfidence(row: RowRead): RowConfidence {
   const a = row.alignment;
   if (a.glued === 'ambiguous') return 'unread';
-  if (a.extra || a.cells.some((c) => c.guessed)) return 'guess';
-  if (a.cells.some((c) => c.part !== undefined)) return 'split';
+  const cells = a.cells;
+  let guessed = a.extra;
+  let split = false;
+  for (let c = 0; c < cells.length; c++) {
+    if (cells[c].guessed) guessed = true;
+    if (cells[c].part !== undefined) split = true;
+  }
+  if (guessed) return 'guess';
+  if (split) return 'split';
   if (row.positioned) return 'position';
   if (row.apart) return 'apart';
   return a.repaired ? 'repaired' : 'exact';
@@ -357,30 +391,44 @@ function rowCells(
   const t = plan.table;
   const a = row.alignment;
   const ids = cellIdsOf(plan, rowId);
-  return t.leafColumns.map((column, c): ReportCell => {
-    const aligned = a.cells[c];
-    if (!aligned || a.glued === 'ambiguous') {
-      const na = naCell(ids[c], rowId, column);
-      if (a.glued) na.guessed = true;
-      return na;
-    }
-    const { type } = plan.cellGrid[typeRow][c];
-    const cell: ReportCell = { id: ids[c], row: rowId, column, raw: '', value: null, state: 'blank' };
-    const piece = aligned.part ?? (aligned.slot && aligned.slot.kind !== 'empty' ? aligned.slot : undefined);
-    if (piece) {
-      const v = readCellValue(piece.text, type, read.headerUnits[c]);
-      cell.raw = piece.text;
-      cell.value = v.value;
-      cell.state = v.state;
-      if (v.unit !== undefined) cell.unit = v.unit;
-      cell.range = map(piece.start, piece.end);
-    } else {
-      const at = aligned.slot ? aligned.slot.start : aligned.position;
-      cell.range = map(at, at);
-    }
-    if (aligned.guessed) cell.guessed = true;
-    return cell;
-  });
+  const cells: ReportCell[] = [];
+  for (let c = 0; c < t.leafColumns.length; c++) cells.push(rowCell(read, a, ids[c], rowId, t.leafColumns[c], typeRow, c, map));
+  return cells;
+}
+
+/** The cell of column `c` of a row (see {@link rowCells}). */
+function rowCell(
+  read: TableRead,
+  a: RowRead['alignment'],
+  id: string,
+  rowId: string,
+  column: string,
+  typeRow: number,
+  c: number,
+  map: (s: number, e: number) => OffsetRange,
+): ReportCell {
+  const aligned = a.cells[c];
+  if (!aligned || a.glued === 'ambiguous') {
+    const na = naCell(id, rowId, column);
+    if (a.glued) na.guessed = true;
+    return na;
+  }
+  const { type } = read.plan.cellGrid[typeRow][c];
+  const cell: ReportCell = { id, row: rowId, column, raw: '', value: null, state: 'blank' };
+  const piece = aligned.part ?? (aligned.slot && aligned.slot.kind !== 'empty' ? aligned.slot : undefined);
+  if (piece) {
+    const v = readCellValue(piece.text, type, read.headerUnits[c]);
+    cell.raw = piece.text;
+    cell.value = v.value;
+    cell.state = v.state;
+    if (v.unit !== undefined) cell.unit = v.unit;
+    cell.range = map(piece.start, piece.end);
+  } else {
+    const at = aligned.slot ? aligned.slot.start : aligned.position;
+    cell.range = map(at, at);
+  }
+  if (aligned.guessed) cell.guessed = true;
+  return cell;
 }
 
 function layoutName(layout: string, source: ReportSource): string {

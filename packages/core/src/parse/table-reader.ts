@@ -1,3 +1,4 @@
+import type { CellType } from '../ir/template-ir.js';
 import type { TableNote } from '../model/report.js';
 import type { CellStream, LineLayout, StreamItem } from './cell-stream.js';
 import { isUnitWord, readCellValue } from './cell-value.js';
@@ -5,7 +6,7 @@ import { matchLabelAt, type LabelMatch, type LabelPattern } from './label-match.
 import { alignByColumnPositions } from './column-positions.js';
 import { detachedValues } from './converted-markdown.js';
 import { resolveGluedRows } from './glued-rows.js';
-import { alignRow, type AlignedCell, type RowAlignment, type RowSlot } from './row-alignment.js';
+import { alignRow, type AlignedCell, type AlignOptions, type RowAlignment, type RowEquation, type RowSlot } from './row-alignment.js';
 import type { RowLabelPlan, TablePlan } from './table-plan.js';
 
 /**
@@ -621,8 +622,14 @@ function furnitureTest(stream: CellStream, plan: TablePlan): (line: number) => b
   };
 }
 
-/** A unit written in a field of its own after a number ("3414.41", "万元") belongs to the number. */
+/**
+ * A unit written in a field of its own after a number ("3414.41", "万元") belongs to the number. `slots`
+ * itself when no unit follows a number (most rows): no copy of it.
+ */
 function mergeUnitFields(stream: CellStream, slots: RowSlot[]): RowSlot[] {
+  let merges = false;
+  for (let i = 1; i < slots.length && !merges; i++) merges = slots[i].kind === 'invalid' && slots[i - 1].kind === 'value';
+  if (!merges) return slots;
   const out: RowSlot[] = [];
   for (let i = 0; i < slots.length; i++) {
     const slot = slots[i];
@@ -651,13 +658,18 @@ function holdsPattern(stream: CellStream, match: LabelMatch, label: RowLabelPlan
 
 function align(plan: TablePlan, row: RowLabelPlan, slots: RowSlot[], at: number, stream: CellStream, runOn = false): RowAlignment {
   slots = mergeUnitFields(stream, slots);
-  return alignRow(slots, plan.table.leafColumns.length, {
-    ...(plan.spans ? { spans: plan.spans } : {}),
-    ...(runOn ? { runOn } : {}),
-    equations: plan.rowEquations.get(row.id) ?? [],
-    at,
-    numberOf: (slot) => (slot.kind === 'value' ? readCellValue(slot.text, { kind: 'decimal' }).value : null),
-  });
+  const options: AlignOptions = { equations: plan.rowEquations.get(row.id) ?? NO_EQUATIONS, at, numberOf: slotNumber };
+  if (plan.spans) options.spans = plan.spans;
+  if (runOn) options.runOn = runOn;
+  return alignRow(slots, plan.table.leafColumns.length, options);
+}
+
+const NO_EQUATIONS: RowEquation[] = [];
+const DECIMAL: CellType = { kind: 'decimal' };
+
+/** The number a value slot holds, for the row equations (see `AlignOptions.numberOf`). */
+function slotNumber(slot: RowSlot): number | null {
+  return slot.kind === 'value' ? readCellValue(slot.text, DECIMAL).value : null;
 }
 
 /**
@@ -666,39 +678,36 @@ function align(plan: TablePlan, row: RowLabelPlan, slots: RowSlot[], at: number,
  * cut short ("结果", "尚未") a truncated one.
  */
 function checkHeader(stream: CellStream, plan: TablePlan, from: number, to: number): NoteRead[] {
-  const key = stream.keyed.key;
-  const pieces: { key: string; start: number; end: number }[] = [];
+  // The header's key pieces, joined: most headers spell out every column, and then no piece is kept.
+  let header = '';
+  let pieceCount = 0;
   for (let i = from; i < to; i++) {
-    const it = stream.items[i];
-    if (it.kind !== 'text') continue;
-    const k = key.slice(it.keyStart, it.keyEnd);
-    if (k === '') continue;
-    if (plan.caption && k.includes(plan.caption.key)) continue;
-    if (plan.corner && k === plan.corner.key) continue;
-    pieces.push({ key: k, start: it.start, end: it.end });
+    const k = headerPieceKey(stream, plan, i);
+    if (k === null) continue;
+    header += k;
+    pieceCount++;
   }
-  if (pieces.length === 0 || plan.leafColumnKeys.length === 0) return [];
-  const header = pieces.map((p) => p.key).join('');
+  if (pieceCount === 0 || plan.leafColumnKeys.length === 0) return [];
   // Leaf labels that the header does not spell out in full.
-  const needed = new Map<string, { alternatives: string[]; count: number }>();
-  for (const keys of plan.leafColumnKeys) {
-    if (keys.length === 0) continue;
-    const entry = needed.get(keys[0]) ?? { alternatives: keys, count: 0 };
-    entry.count++;
-    needed.set(keys[0], entry);
-  }
+  const { needed, total } = headerNeeds(plan);
   let missing = 0;
   const missingKeys: string[] = [];
-  for (const [k, { alternatives, count }] of needed) {
-    const have = Math.max(...alternatives.map((a) => countOccurrences(header, a)));
+  for (let n = 0; n < needed.length; n++) {
+    const { key: k, alternatives, count } = needed[n];
+    let have = -Infinity;
+    for (let a = 0; a < alternatives.length; a++) have = Math.max(have, countOccurrences(header, alternatives[a]));
     if (have < count) {
       missing += count - have;
       missingKeys.push(k);
     }
   }
-  const total = plan.leafColumnKeys.filter((k) => k.length > 0).length;
-  const range = { start: pieces[0].start, end: pieces[pieces.length - 1].end };
   if (missing === 0) return [];
+  const pieces: { key: string; start: number; end: number }[] = [];
+  for (let i = from; i < to; i++) {
+    const k = headerPieceKey(stream, plan, i);
+    if (k !== null) pieces.push({ key: k, start: stream.items[i].start, end: stream.items[i].end });
+  }
+  const range = { start: pieces[0].start, end: pieces[pieces.length - 1].end };
   const single = pieces.filter((p) => [...p.key].length === 1).length;
   if (pieces.length >= 3 && single / pieces.length >= 0.6 && missing / total > 0.5) {
     return [{ kind: 'header-garbled', ...range, detail: pieces.map((p) => p.key).join(' ').slice(0, 80) }];
@@ -713,6 +722,43 @@ function checkHeader(stream: CellStream, plan: TablePlan, from: number, to: numb
     return [{ kind: 'header-truncated', ...range, detail: cut.map((p) => p.key).join(' ').slice(0, 80) }];
   }
   return [];
+}
+
+/** The key of item `i` as a piece of a column header, or null when it is none (not text, empty, the caption, the corner). */
+function headerPieceKey(stream: CellStream, plan: TablePlan, i: number): string | null {
+  const it = stream.items[i];
+  if (it.kind !== 'text') return null;
+  const k = stream.keyed.key.slice(it.keyStart, it.keyEnd);
+  if (k === '') return null;
+  if (plan.caption && k.includes(plan.caption.key)) return null;
+  if (plan.corner && k === plan.corner.key) return null;
+  return k;
+}
+
+/** What a header must spell out: each leaf column label (by its first key), how often, in its alternatives. */
+interface HeaderNeeds {
+  needed: { key: string; alternatives: string[]; count: number }[];
+  /** The number of leaf columns with a label. */
+  total: number;
+}
+
+const headerNeedsOf = new WeakMap<TablePlan, HeaderNeeds>();
+
+/** The {@link HeaderNeeds} of a plan, worked out once per plan (i.e. per template). */
+function headerNeeds(plan: TablePlan): HeaderNeeds {
+  let known = headerNeedsOf.get(plan);
+  if (known === undefined) {
+    const byKey = new Map<string, { key: string; alternatives: string[]; count: number }>();
+    for (const keys of plan.leafColumnKeys) {
+      if (keys.length === 0) continue;
+      const entry = byKey.get(keys[0]) ?? { key: keys[0], alternatives: keys, count: 0 };
+      entry.count++;
+      byKey.set(keys[0], entry);
+    }
+    known = { needed: [...byKey.values()], total: plan.leafColumnKeys.filter((k) => k.length > 0).length };
+    headerNeedsOf.set(plan, known);
+  }
+  return known;
 }
 
 const COLUMN_UNIT = /[（(]\s*(?:单位\s*[:：]?\s*)?(亿元|万元|千元|元)\s*[)）]/;
