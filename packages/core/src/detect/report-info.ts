@@ -16,6 +16,15 @@ const TITLE = new RegExp(
   `(${AGENCY}{2,40}?)(?:关于)?((?:19|20)\\d{2})年度?(?:的)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:的)?(?:年度)?(?:工作)?报告`,
   'u',
 );
+/**
+ * {@link TITLE} from the year on. A match of TITLE has one of these at its year, 2 to 42 characters after
+ * its start (the agency and 关于): TITLE is looked for only from 42 characters before the first of them
+ * (the same match, without trying the agency at every character of a head that has no title).
+ */
+const TITLE_TAIL = /(?:19|20)\d{2}年度?(?:的)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:的)?(?:年度)?(?:工作)?报告/u;
+/** The longest stretch of a TITLE match before its year: 40 characters of agency and 关于. */
+const TITLE_LEAD = 42;
+const TITLE_FROM = new RegExp(TITLE.source, 'gu');
 /** The year first: "2020年示例局政府信息公开工作年度报告". */
 const TITLE_YEAR_FIRST = new RegExp(
   `((?:19|20)\\d{2})年度?(${AGENCY}{2,40}?)(?:政府信息公开|政务公开)(?:工作)?(?:的)?(?:年度)?(?:工作)?报告`,
@@ -80,7 +89,7 @@ function read(input: string | TextView): ReportInfo {
   let year: number | null = null;
   let agency: string | null = null;
   let titleRange: OffsetRange | undefined;
-  const title = TITLE.exec(compact);
+  const title = titleIn(compact);
   const yearFirst = title ? null : TITLE_YEAR_FIRST.exec(compact);
   let found = title ? { at: title.index, text: title[0], year: title[2], name: title[1] } : yearFirst ? { at: yearFirst.index, text: yearFirst[0], year: yearFirst[1], name: yearFirst[2] } : null;
   if (title && found) {
@@ -110,6 +119,14 @@ function read(input: string | TextView): ReportInfo {
     }
   }
   return { year, agency, ...(titleRange ? { titleRange } : {}) };
+}
+
+/** `TITLE.exec(compact)`, looked for only where a match can start (see {@link TITLE_TAIL}). */
+function titleIn(compact: string): RegExpExecArray | null {
+  const tail = TITLE_TAIL.exec(compact);
+  if (tail === null) return null;
+  TITLE_FROM.lastIndex = Math.max(0, tail.index - TITLE_LEAD);
+  return TITLE_FROM.exec(compact);
 }
 
 /** The compact index in [from, to) of the first character after the last line break there, or `from`. */

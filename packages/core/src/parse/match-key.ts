@@ -32,6 +32,32 @@ export function charKey(ch: string): string {
   return k === OWN_KEY ? ch : k === NO_KEY ? '' : k === LONG_KEY ? (longKeys.get(ch) ?? '') : String.fromCharCode(k);
 }
 
+/**
+ * The first UTF-16 unit of the match key of `text.slice(from, to)`, or -1 when the key is empty: the
+ * key's first unit without slicing the text or making a string per character.
+ */
+export function firstKeyUnitIn(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < to) {
+      const key = charKey(text.slice(i, i + 2));
+      i++;
+      if (key !== '') return key.charCodeAt(0);
+      continue;
+    }
+    const k = unitKeys[code];
+    if (k === OWN_KEY) return code;
+    if (k === NO_KEY) continue;
+    if (k === LONG_KEY) {
+      const key = longKeys.get(text[i]) ?? '';
+      if (key !== '') return key.charCodeAt(0);
+      continue;
+    }
+    return k;
+  }
+  return -1;
+}
+
 /** Texts at least this long are keyed through a code unit buffer (a whole report, for detection). */
 const LONG_TEXT = 256;
 let buffer = new Uint16Array(1 << 14);

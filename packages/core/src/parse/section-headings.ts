@@ -1,6 +1,6 @@
 import type { SectionIR } from '../ir/template-ir.js';
 import { editDistance, prefixEditDistance } from './label-match.js';
-import { charKey, keyText, matchKey } from './match-key.js';
+import { firstKeyUnitIn, keyText, matchKey } from './match-key.js';
 import { isWhiteSpaceCode } from './white-space.js';
 
 /**
@@ -139,7 +139,11 @@ export function findSectionHeadings(text: string, sections: SectionIR[]): Headin
   while (at <= text.length) {
     let nl = text.indexOf('\n', at);
     if (nl < 0) nl = text.length;
-    const { start: trimStart, end: trimEnd } = undecorated(text, at, nl);
+    // The line without its decoration (see `undecorated`, written out here: no object per line).
+    let trimStart = at;
+    while (trimStart < nl && isLeadingDecoration(text.charCodeAt(trimStart))) trimStart++;
+    let trimEnd = nl;
+    while (trimEnd > trimStart && isTrailingDecoration(text.charCodeAt(trimEnd - 1))) trimEnd--;
     const lineEnd = Math.min(text.length, nl + 1);
     let inlineFrom = at;
     if (trimStart < trimEnd && trimEnd - trimStart <= MAX_HEADING_LINE) {
@@ -294,14 +298,8 @@ function mayStartHeading(text: string, from: number, to: number, firstUnits: Set
   }
   // The match key of the line is the keys of its code points in turn (see `matchKey`): its first unit is
   // that of the first code point with a key.
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < to;
-    const key = charKey(pair ? text.slice(i, i + 2) : text[i]);
-    if (pair) i++;
-    if (key !== '') return firstUnits.has(key.charCodeAt(0));
-  }
-  return false;
+  const unit = firstKeyUnitIn(text, from, to);
+  return unit >= 0 && firstUnits.has(unit);
 }
 
 /** Whether [from, to) of `text` holds anything but whitespace. */

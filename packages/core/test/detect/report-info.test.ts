@@ -42,6 +42,20 @@ describe('readReportInfo', () => {
     }
   });
 
+  it('reads a title after prose and one whose agency takes the whole 40 characters, 关于 included', () => {
+    // The title is looked for from 42 characters (agency and 关于) before the first year of a title tail.
+    const agency = '示'.repeat(38) + '市局';
+    const prose = '本机关认真贯彻落实《条例》，推进政务公开工作。'.repeat(20);
+    for (const text of [`${prose}${agency}关于2021年政府信息公开工作的报告`, `${agency}关于2021年政府信息公开工作的报告`, `${agency}2021年政府信息公开工作年度报告`]) {
+      const info = readReportInfo(text);
+      expect(info.year).toBe(2021);
+      // The year stands 42 characters after the agency's start: the whole agency is read.
+      expect(info.agency).toBe(agency);
+    }
+    // A year with no title tail after it gives no title; the period still gives the year.
+    expect(readReportInfo('2021年工作总结。统计期限为2021年1月1日至2021年12月31日。')).toMatchObject({ year: 2021, agency: null });
+  });
+
   it('leaves page navigation run into the title out of the agency (a crawled page without separators)', () => {
     const text = '首页政务公开政府信息公开年报示范综合实验区2021年度政府信息公开工作年度报告发布时间：2022-01-28';
     const info = readReportInfo(text);

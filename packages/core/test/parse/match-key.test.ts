@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { appendKey, charKey, KeyPhrases, keyText, matchKey, type KeyedText } from '../../src/parse/match-key.js';
+import { appendKey, charKey, firstKeyUnitIn, KeyPhrases, keyText, matchKey, type KeyedText } from '../../src/parse/match-key.js';
 import { labelPattern, matchLabelAt, prefixEditDistance, editDistance } from '../../src/parse/label-match.js';
 import { buildCellStream } from '../../src/parse/cell-stream.js';
 
@@ -156,6 +156,22 @@ describe('match keys of long texts', () => {
         if (!/[\ud800-\udbff](?![\udc00-\udfff])/.test(s)) expect(matchKey(s)).toBe([...s].map(charKey).join(''));
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('firstKeyUnitIn', () => {
+  it('is the first unit of the match key of the slice, or -1 when the key is empty', () => {
+    const text = fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 6 }), fc.constantFrom('（一）', '、', ' ', '𠵾', '\ud842', '數', 'Ａ', '…')), { maxLength: 20 });
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (pieces, a, b) => {
+        const s = pieces.join('');
+        const from = s.length === 0 ? 0 : a % s.length;
+        const to = from + (s.length === 0 ? 0 : b % (s.length - from + 1));
+        const key = matchKey(s.slice(from, to));
+        expect(firstKeyUnitIn(s, from, to)).toBe(key === '' ? -1 : key.charCodeAt(0));
+      }),
+      { numRuns: 1000 },
     );
   });
 });
