@@ -167,6 +167,7 @@ export class CellEditIndex {
   readZones(): ReadZone[] | null {
     if (this.zones !== undefined) return this.zones;
     const { template, normalized } = this.base;
+    if (template.tables.some((t) => t.appendix)) return (this.zones = null);
     const text = normalized.text;
     const plans = tablePlans(template);
     const headings = findSectionHeadings(text, template.sections);
@@ -183,8 +184,8 @@ export class CellEditIndex {
       const start = heading ? heading.lineEnd : (headings.filter((h) => h.section < s).at(-1)?.lineEnd ?? 0);
       if (start < end) zones.push({ start, end, plans: sectionPlans, exact: heading !== undefined });
     });
-    this.zones = template.tables.some((t) => t.appendix) ? null : zones;
-    return this.zones;
+    this.zones = zones;
+    return zones;
   }
 
   /**
@@ -223,7 +224,7 @@ export class CellEditIndex {
  */
 export function planCellEdits(index: CellEditIndex, edits: readonly TextEdit[]): PlannedEdit[] | null {
   const { report, normalized } = index.base;
-  if (report.parseFailure !== undefined || edits.length === 0) return null;
+  if (report.parseFailure !== undefined || edits.length === 0 || index.base.template.tables.some((t) => t.appendix)) return null;
   const unique = new Map<string, TextEdit>();
   for (const edit of edits) unique.set(`${edit.range.start}:${edit.range.end}:${edit.newText}`, edit);
   const sorted = [...unique.values()].sort((a, b) => a.range.start - b.range.start);
@@ -308,14 +309,30 @@ export function reparseCellEdits(index: CellEditIndex, planned: readonly Planned
       if (findRunOnBreaks(after.text, zone.start + shiftAt(zone.start), zone.end + shiftAt(zone.end), zone.plans) !== null) return null;
     }
   }
-  const move = offsetMover(planned);
+  const edited = new Map(planned.map((p) => [p.place.row.cells[p.place.index], p.edit.newText]));
+  const overlaps = (range: OffsetRange): boolean => planned.some((p) => range.start < p.edit.range.end && range.end > p.edit.range.start);
+  return movedReport(report, text, editMover(planned.map((p) => p.edit)), edited, overlaps);
+}
+
+/**
+ * `report` as parsed from `text`, an edited version of its text: every range moved by `move` (an offset
+ * of the text before the edits to the text after them; null where nothing of the parse may point), the
+ * cells in `edited` given their new text as a plain number. Null when a range cannot be moved, or a
+ * section heading or a table note with text of its own `overlaps` an edit. What no edit moves or changes
+ * is kept as it is (the same object).
+ */
+export function movedReport(
+  report: ParsedReport,
+  text: string,
+  move: (offset: number) => number | null,
+  edited: ReadonlyMap<ReportCell, string>,
+  overlaps: (range: OffsetRange) => boolean,
+): ParsedReport | null {
   const moveRange = (range: OffsetRange): OffsetRange | null => {
     const start = move(range.start);
     const end = move(range.end);
     return start === null || end === null ? null : start === range.start && end === range.end ? range : { start, end };
   };
-  const edited = new Map(planned.map((p) => [p.place.row.cells[p.place.index], p.edit.newText]));
-  const overlaps = (range: OffsetRange): boolean => planned.some((p) => range.start < p.edit.range.end && range.end > p.edit.range.start);
   let failed = false;
   const must = (range: OffsetRange): OffsetRange => {
     const moved = moveRange(range);
@@ -333,36 +350,54 @@ export function reparseCellEdits(index: CellEditIndex, planned: readonly Planned
     return range === cell.range ? cell : { ...cell, range };
   };
   const rowOf = <R extends ReportRow>(row: R): R => {
-    const moved: R = { ...row, cells: row.cells.map(cellOf) };
-    if (row.labelRange) moved.labelRange = must(row.labelRange);
+    const cells = sameOrMapped(row.cells, cellOf);
+    const labelRange = row.labelRange && must(row.labelRange);
+    if (cells === row.cells && labelRange === row.labelRange) return row;
+    const moved: R = { ...row, cells };
+    if (labelRange) moved.labelRange = labelRange;
     return moved;
   };
-  const sections = report.sections.map((section): ReportSection => {
+  const sections = sameOrMapped(report.sections, (section): ReportSection => {
+    const heading = section.heading && must(section.heading.range);
+    if (section.heading && overlaps(section.heading.range)) failed = true;
+    const range = section.range && must(section.range);
+    const bodyRange = section.bodyRange && must(section.bodyRange);
+    if (heading === section.heading?.range && range === section.range && bodyRange === section.bodyRange) return section;
     const moved: ReportSection = { ...section };
-    if (section.heading) {
-      if (overlaps(section.heading.range)) failed = true;
-      moved.heading = { text: section.heading.text, range: must(section.heading.range) };
-    }
-    if (section.range) moved.range = must(section.range);
-    if (section.bodyRange) moved.bodyRange = must(section.bodyRange);
+    if (section.heading) moved.heading = { text: section.heading.text, range: heading! };
+    if (range) moved.range = range;
+    if (bodyRange) moved.bodyRange = bodyRange;
     return moved;
   });
-  const tables = report.tables.map((table): ReportTable => {
+  const tables = sameOrMapped(report.tables, (table): ReportTable => {
     if (!table.found) return table;
-    const moved: ReportTable = {
-      ...table,
-      rows: table.rows.map(rowOf),
-      notes: table.notes.map((note) => {
-        if (note.detail !== undefined && overlaps(note.range)) failed = true;
-        return { ...note, range: must(note.range) };
-      }),
-    };
-    if (table.range) moved.range = must(table.range);
-    if (table.groups) moved.groups = table.groups.map(rowOf);
+    const rows = sameOrMapped(table.rows, rowOf);
+    const notes = sameOrMapped(table.notes, (note) => {
+      if (note.detail !== undefined && overlaps(note.range)) failed = true;
+      const range = must(note.range);
+      return range === note.range ? note : { ...note, range };
+    });
+    const range = table.range && must(table.range);
+    const groups = table.groups && sameOrMapped(table.groups, rowOf);
+    if (rows === table.rows && notes === table.notes && range === table.range && groups === table.groups) return table;
+    const moved: ReportTable = { ...table, rows, notes };
+    if (range) moved.range = range;
+    if (groups) moved.groups = groups;
     return moved;
   });
   if (failed) return null;
   return { ...report, source: { ...report.source, text }, sections, tables };
+}
+
+/** `items` mapped by `f`; `items` itself when `f` gives back every item unchanged (the same object). */
+function sameOrMapped<T>(items: readonly T[], f: (item: T) => T): T[] {
+  let mapped: T[] | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const item = f(items[i]);
+    if (mapped === undefined && item !== items[i]) mapped = items.slice(0, i);
+    mapped?.push(item);
+  }
+  return mapped ?? (items as T[]);
 }
 
 const markerDigits = new WeakMap<TemplateIR, boolean>();
@@ -380,19 +415,25 @@ function markersWithoutDigits(template: TemplateIR): boolean {
 }
 
 /**
- * Maps an offset of the text before the edits to the text after them: unchanged before an edit, moved
- * by its change in length after it; null strictly inside an edited cell (nothing of the parse points
- * there).
+ * Maps an offset of the text before `edits` (sorted, not overlapping) to the text after them: unchanged
+ * before an edit, moved by its change in length after it; null strictly inside an edited range (nothing of
+ * the parse points there).
  */
-function offsetMover(planned: readonly PlannedEdit[]): (offset: number) => number | null {
+export function editMover(edits: readonly TextEdit[]): (offset: number) => number | null {
+  // The change in length of the edits before each (a report's ranges are many, its edits may be too).
+  const before = [0];
+  for (const e of edits) before.push(before[before.length - 1] + e.newText.length - (e.range.end - e.range.start));
   return (offset) => {
-    let moved = offset;
-    for (const p of planned) {
-      const { start, end } = p.edit.range;
-      if (offset >= end) moved += p.delta;
-      else if (offset > start) return null;
+    // The edits ending at or before `offset` come first (sorted, not overlapping): how many.
+    let lo = 0;
+    let hi = edits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (edits[mid].range.end <= offset) lo = mid + 1;
+      else hi = mid;
     }
-    return moved;
+    if (lo < edits.length && edits[lo].range.start < offset) return null;
+    return offset + before[lo];
   };
 }
 

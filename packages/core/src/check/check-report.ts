@@ -4,7 +4,7 @@ import type { Diagnostic, TextEdit } from '../diagnostics/diagnostic.js';
 import type { Locale } from '../messages/index.js';
 import { identityView, isIdentityView, isRenderingOf, rangeToOriginal, readReport, renderHtml } from '../read/index.js';
 import { verifySuggestions } from './verify-suggestions.js';
-import { CellEditIndex, planCellEdits, reparseCellEdits, type CellEditBase } from './cell-edits.js';
+import { CellEditIndex, planCellEdits, reparseCellEdits } from './cell-edits.js';
 import type { TextView } from '../read/text-view.js';
 import { normalizeView } from '../normalize/index.js';
 import { detectTemplate, readReportInfo } from '../detect/index.js';
@@ -137,8 +137,11 @@ function checkNormalized(
   const confidence = detection.id === template.id ? detection.confidence : 1;
   const checked: CheckResult = { source, template: { id: template.id, confidence }, info: report.info, report, diagnostics };
   if (options.verifySuggestions === false) return checked;
-  const base = recheckable ? { report, normalized, template, templates } : undefined;
-  return verifyCheckedSuggestions(checked, { ...options, template, templates }, deadline, base);
+  const cells = recheckable ? new CellEditIndex({ report, normalized, template, templates }) : undefined;
+  // The zones the parse read tables from are cut now, when the parse has just found the section headings
+  // (see `findSectionHeadings`), before a re-check searches another text.
+  if (cells && !carried.parse && diagnostics.some((d) => d.suggestions.length > 0)) cells.readZones();
+  return verifyCheckedSuggestions(checked, { ...options, template, templates }, deadline, cells);
 }
 
 /**
@@ -160,18 +163,16 @@ function verifyCheckedSuggestions(
   result: CheckResult,
   options: CheckOptions & { template: TemplateIR },
   deadline: { at: number; seconds: number },
-  base?: CellEditBase,
+  cells?: CellEditIndex,
 ): CheckResult {
   const { source, diagnostics } = result;
   if (!diagnostics.some((d) => d.suggestions.length > 0)) return result;
-  let cells: CellEditIndex | undefined;
   const offered = verifySuggestions(
     source.text,
     diagnostics,
     (fixed, edits) => {
       const recheckOptions = { ...options, budgetMs: Math.max(0, deadline.at - checkClock()) };
-      if (!base) return recheckText(source, fixed, recheckOptions);
-      cells ??= new CellEditIndex(base);
+      if (!cells) return recheckText(source, fixed, recheckOptions);
       return recheckText(source, fixed, recheckOptions, cells, edits);
     },
     deadline.at,

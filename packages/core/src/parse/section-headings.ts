@@ -124,8 +124,23 @@ interface Spot {
   lineEnd: number;
 }
 
-/** The section headings of `text`, in text order and template order (at most one per section). */
-export function findSectionHeadings(text: string, sections: SectionIR[]): HeadingMatch[] {
+/**
+ * The section headings of `text`, in text order and template order (at most one per section). The
+ * headings of the last text asked are kept and given again for the same text and sections (a fix's
+ * re-check asks for those of the checked text again, see `check/cell-edits.ts`): the result is shared,
+ * never to be changed.
+ */
+export function findSectionHeadings(text: string, sections: SectionIR[]): readonly HeadingMatch[] {
+  if (lastSearch !== undefined && lastSearch.sections === sections && lastSearch.text === text) return lastSearch.found;
+  const found = searchSectionHeadings(text, sections);
+  lastSearch = { text, sections, found };
+  return found;
+}
+
+/** The last search of {@link findSectionHeadings}. */
+let lastSearch: { text: string; sections: SectionIR[]; found: readonly HeadingMatch[] } | undefined;
+
+function searchSectionHeadings(text: string, sections: SectionIR[]): HeadingMatch[] {
   const { wanted, scored, firstUnits } = lineScores(sections);
   const spots: Spot[] = [];
   const candidates: Candidate[] = [];
