@@ -5,6 +5,7 @@ import type { Locale } from '../messages/index.js';
 import { identityView, isIdentityView, isRenderingOf, rangeToOriginal, readReport, renderHtml } from '../read/index.js';
 import { verifySuggestions } from './verify-suggestions.js';
 import { CellEditIndex, planCellEdits, reparseCellEdits } from './cell-edits.js';
+import { reparseSameView } from './same-view-edits.js';
 import type { TextView } from '../read/text-view.js';
 import { normalizeView } from '../normalize/index.js';
 import { detectTemplate, readReportInfo } from '../detect/index.js';
@@ -94,8 +95,8 @@ function isRecheckView(source: ReportSource, view: TextView): boolean {
 interface CarriedOver {
   /** The template detection, when the edits cannot change it. */
   detection?: TemplateDetection;
-  /** Stands for `parseReport`; null: parse the text. */
-  parse?: (detection: TemplateDetection) => ParsedReport | null;
+  /** Stands for `parseReport` with the template chosen; null: parse the text. */
+  parse?: (detection: TemplateDetection, template: TemplateIR) => ParsedReport | null;
 }
 
 /**
@@ -127,7 +128,7 @@ function checkNormalized(
       : unknownTemplate(source, info, templates, locale);
     return { source, template: null, info, report: null, diagnostics: [finding] };
   }
-  const report = carried.parse?.(detection) ?? parseReport(normalized, source, template, detection);
+  const report = carried.parse?.(detection, template) ?? parseReport(normalized, source, template, detection);
   const diagnostics = validateReport(report, template, {
     locale: options.locale ?? 'zh-CN',
     templates,
@@ -203,16 +204,24 @@ function recheckText(source: ReportSource, text: string, options: CheckOptions, 
 /**
  * What a check of `text` (the checked text with `edits` applied, normalised to `normalized`) carries over
  * from the check in `cells`: its parse with the edited cells changed, and its template detection, when the
- * edits only rewrite numbers of table cells (see `cell-edits.ts`); nothing otherwise.
+ * edits only rewrite numbers of table cells (see `cell-edits.ts`); its parse with its ranges moved, and its
+ * detection, when the normalised view does not see the edits (see `same-view-edits.ts`); nothing otherwise.
  */
 function carriedOver(cells: CellEditIndex, edits: readonly TextEdit[], text: string, normalized: TextView): CarriedOver {
+  const { template } = cells.base;
+  const parse = (report: ParsedReport) => (detection: TemplateDetection, chosen: TemplateIR) =>
+    chosen === template ? { ...report, detection, info: readReportInfo(normalized) } : null;
   const planned = planCellEdits(cells, edits);
   const report = planned ? reparseCellEdits(cells, planned, text, normalized) : null;
-  if (!report) return {};
-  const carried: CarriedOver = { parse: (detection) => ({ ...report, detection, info: readReportInfo(normalized) }) };
-  const detection = cells.detectionAfterEdits();
-  if (detection) carried.detection = detection;
-  return carried;
+  if (report) {
+    const carried: CarriedOver = { parse: parse(report) };
+    const detection = cells.detectionAfterEdits();
+    if (detection) carried.detection = detection;
+    return carried;
+  }
+  // Edits the normalised view does not see (injected Pinyin readings deleted): its detection is the same.
+  const unseen = reparseSameView(cells, edits, text, normalized);
+  return unseen ? { parse: parse(unseen), detection: cells.base.report.detection } : {};
 }
 
 /**
@@ -248,7 +257,7 @@ export function checkEditedText(source: ReportSource, options: CheckOptions = {}
     // Whatever went wrong carrying the parse over, the full check follows.
   }
   const result = checkNormalized(source, normalized, options, recheckable, carried);
-  const reusedParse = carried.parse !== undefined && result.report !== null;
+  const reusedParse = carried.parse !== undefined && result.report !== null && result.template?.id === base?.base.template.id;
   if (!recheckable || !result.report || !result.template) return { result, options, reusedParse };
   const templates = options.templates ?? builtinTemplates;
   const template = typeof options.template === 'object' ? options.template : templates.find((t) => t.id === result.template?.id);
