@@ -39,6 +39,18 @@ export const CountUnitToken = createToken({
   start_chars_hint: '件个项条次家户人份宗起笔'.split(''),
 });
 
+/**
+ * Every character a token of the quantity grammar can hold (those of the token patterns above): a compact
+ * text with any other character does not lex, so it is no quantity (a test checks the list against the
+ * patterns).
+ */
+const QUANTITY_CHARS = '0123456789,.+-大约将近超过逾增加减少亿万千元百左右以上余多人次件个项条家户份宗起笔';
+
+/** The characters a quantity (in compact text) can hold: see `QUANTITY_CHARS`. */
+export function quantityTextChars(): string[] {
+  return [...QUANTITY_CHARS];
+}
+
 /** The token types of the quantity grammar. Their first characters are disjoint; inside one token the longer words come first. */
 export const quantityTokenTypes: TokenType[] = [
   QuantityNumberToken,

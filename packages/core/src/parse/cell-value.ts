@@ -1,6 +1,6 @@
 import type { CellType } from '../ir/template-ir.js';
 import type { CellState } from '../model/report.js';
-import { isUnitTail, quantityStartChars, readQuantity, unitTailStartChars } from './cell-value-grammar.js';
+import { isUnitTail, quantityStartChars, quantityTextChars, readQuantity, unitTailStartChars } from './cell-value-grammar.js';
 import { TextMemo } from './text-memo.js';
 import { isWhiteSpaceCode } from './white-space.js';
 
@@ -45,9 +45,25 @@ export function isValueText(text: string): boolean {
   // up: the look-up hashes the whole text.
   const first = firstCompactCode(text);
   if (first < 0 || (START_CODES[first] & QUANTITY) === 0) return false;
+  // A numbered label ("5.属于三类内部事务信息") starts as a number does: a character no quantity holds tells it.
+  if (!onlyQuantityChars(text)) return false;
   const known = valueTexts.get(text);
   if (known !== undefined) return known;
   return valueTexts.remember(text, readQuantity(compact(text)) !== undefined);
+}
+
+/**
+ * Whether every character of `compact(text)` is one a quantity can hold (see `quantityTextChars`): when not,
+ * the text does not lex as a quantity, and is no value.
+ */
+function onlyQuantityChars(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isCompactedSpace(code)) continue;
+    const fullWidth = (code >= 0xff10 && code <= 0xff19) || code === 0xff0e || code === 0xff0c || code === 0xff0d || code === 0xff0b;
+    if ((START_CODES[fullWidth ? code - 0xfee0 : code] & IN_QUANTITY) === 0) return false;
+  }
+  return true;
 }
 
 /** The characters a blank marker (see `BLANK`) starts with. */
@@ -57,10 +73,13 @@ const BLANK_START = new Set([...'/\\／-－—–―−﹣无空Nn'].map((c) => 
 const QUANTITY = 1;
 const UNIT_TAIL = 2;
 const BLANK_MARK = 4;
+/** Flag of {@link START_CODES}: a quantity can hold the unit (anywhere, see `quantityTextChars`). */
+const IN_QUANTITY = 8;
 
 /**
- * For each UTF-16 unit, which texts may start with it (a quantity, a unit tail, a blank marker): the
- * first-character tests by code, without making a string of the character to look it up.
+ * For each UTF-16 unit, which texts may start with it (a quantity, a unit tail, a blank marker), and
+ * whether a quantity may hold it: the character tests by code, without making a string of the character
+ * to look it up.
  */
 const START_CODES = startCodes();
 
@@ -69,6 +88,7 @@ function startCodes(): Uint8Array {
   for (const c of quantityStartChars()) codes[c.charCodeAt(0)] |= QUANTITY;
   for (const c of unitTailStartChars()) codes[c.charCodeAt(0)] |= UNIT_TAIL;
   for (const c of BLANK_START) codes[c] |= BLANK_MARK;
+  for (const c of quantityTextChars()) codes[c.charCodeAt(0)] |= IN_QUANTITY;
   return codes;
 }
 

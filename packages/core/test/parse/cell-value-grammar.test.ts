@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CellType } from '../../src/ir/template-ir.js';
 import { Lexer } from 'chevrotain';
-import { isUnitTail, parseQuantity, parseUnitTail, quantityTokenTypes, readQuantity } from '../../src/parse/cell-value-grammar.js';
+import { isUnitTail, parseQuantity, parseUnitTail, quantityTextChars, quantityTokenTypes, readQuantity } from '../../src/parse/cell-value-grammar.js';
 import { isUnitWord, isValueText, readCellValue } from '../../src/parse/cell-value.js';
 
 const count: CellType = { kind: 'count' };
@@ -16,6 +16,31 @@ const FORMER_VALUE =
 const FORMER_UNIT = /^(?:亿元|万元|千元|元|亿|万|千|百)?(?:余|多|左右|以上)?(?:件|个|项|条|次|人次|家|户|人|份|宗|起|笔)?$/;
 
 describe('quantity grammar', () => {
+  it('lists every character its token patterns can match, and no other', () => {
+    // The patterns are alternations of words and character classes: the characters they can match are
+    // those written in them (a range a-b expanded), less the expression syntax.
+    const written = new Set<string>();
+    for (const type of quantityTokenTypes) {
+      const source = (type.PATTERN as RegExp).source.replace(/\\(.)/gu, '$1').replace(/\{\d+\}|\(\?:/gu, '');
+      const chars = [...source];
+      for (let i = 0; i < chars.length; i++) {
+        if (chars[i + 1] === '-' && chars[i + 2] !== undefined && chars[i + 2] !== ']') {
+          for (let c = chars[i].charCodeAt(0); c <= chars[i + 2].charCodeAt(0); c++) written.add(String.fromCharCode(c));
+          i += 2;
+        } else if (!'[]()|?*+'.includes(chars[i]) || (chars[i] === '+' && chars[i - 1] === '[') || (chars[i] === '-' && chars[i + 1] === ']')) written.add(chars[i]);
+      }
+    }
+    expect(new Set(quantityTextChars())).toEqual(written);
+    // A text with any other character is no quantity, and no value.
+    for (const text of ['5.属于三类内部事务信息', '1.当面申请数', '3.5a', '12件x']) {
+      expect(readQuantity(text)).toBeUndefined();
+      expect(isValueText(text)).toBe(false);
+    }
+    expect(isValueText('３，４１４．４１ 万元')).toBe(true);
+    expect(isValueText('约 300 人次')).toBe(true);
+  });
+
+
   it.each([
     ['1,085', { digits: '1,085' }],
     ['-55', { sign: '-', digits: '55' }],
