@@ -4,7 +4,7 @@ import { readStream } from '../input/read-stream.js';
 import type { FileOutcome } from '../outcome/index.js';
 import { createTranslator } from '../i18n/translate.js';
 import { runCodeCache } from '../program/run-code-cache.js';
-import { youngGenerationForRun } from '../program/young-generation.js';
+import { youngGenerationForRun, youngGenerationForWorkers } from '../program/young-generation.js';
 import { failureOutcome } from './check-file.js';
 import { interruptAfterMs } from './check-guard.js';
 import { checkWorkerOptions, checkWorkerScript, startedCheckWorkers } from './check-worker-script.js';
@@ -54,8 +54,10 @@ export async function runChecks(
     }
   }
   // Many files: the young generation grows again (on this thread and on the workers, V8's flags being
-  // the process's: those started early too).
-  youngGenerationForRun(checkJobs.length, process.execArgv);
+  // the process's: those started early too). Workers always start with it growing, whatever the run's
+  // size, so that their code cache is taken and read under the same flags (see `youngGenerationForWorkers`).
+  if (jobs <= 1) youngGenerationForRun(checkJobs.length, process.execArgv);
+  else youngGenerationForWorkers(process.execArgv);
   // Workers started before the inputs were known (`--jobs N`): those the run does not need are stopped.
   const early = startedCheckWorkers();
   if (jobs <= 1) {

@@ -46,7 +46,25 @@ export function keepYoungGenerationSmall(execArgv: readonly string[], setFlags: 
  * @returns whether the flag was set
  */
 export function youngGenerationForRun(files: number, execArgv: readonly string[], setFlags: (flags: string) => void = setFlagsFromString): boolean {
-  if (files <= smallRunFiles || execArgv.some((arg) => userYoungGenerationFlag.test(arg))) return false;
+  if (files <= smallRunFiles) return false;
+  return letYoungGenerationGrow(execArgv, setFlags);
+}
+
+/**
+ * Before the check workers of a run start, however few its files: lets the young generation grow as V8
+ * would by default, as it was when the workers that start early were made (unless Node was given a flag
+ * that sizes it). The flags are the process's, and V8 accepts a code cache only under the flags it was
+ * taken under: workers started with the growth stopped (a run of a few files on workers, see
+ * {@link keepYoungGenerationSmall}) rejected the check workers' code cache written by a run of many files,
+ * and wrote theirs, which the next run of many files rejected in turn.
+ * @returns whether the flag was set
+ */
+export function youngGenerationForWorkers(execArgv: readonly string[], setFlags: (flags: string) => void = setFlagsFromString): boolean {
+  return letYoungGenerationGrow(execArgv, setFlags);
+}
+
+function letYoungGenerationGrow(execArgv: readonly string[], setFlags: (flags: string) => void): boolean {
+  if (execArgv.some((arg) => userYoungGenerationFlag.test(arg))) return false;
   try {
     setFlags(`--semi-space-growth-factor=${defaultGrowthFactor}`);
     growing = true;

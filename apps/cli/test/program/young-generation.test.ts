@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { keepYoungGenerationSmall, runSemiSpaceMb, smallRunFiles, stopYoungGenerationAtRunSize, youngGenerationForRun } from '../../src/program/young-generation.js';
+import { keepYoungGenerationSmall, runSemiSpaceMb, smallRunFiles, stopYoungGenerationAtRunSize, youngGenerationForRun, youngGenerationForWorkers } from '../../src/program/young-generation.js';
 
 const refuse = () => {
   throw new Error('refused');
@@ -26,6 +26,15 @@ describe('young generation of a process that checks reports', () => {
     expect(set).toEqual(['--semi-space-growth-factor=2']);
     expect(youngGenerationForRun(1000, ['--min-semi-space-size=8'], (flags) => set.push(flags))).toBe(false);
     expect(youngGenerationForRun(1000, [], refuse)).toBe(false);
+  });
+
+  it('grows again before check workers start, however few the files (their code cache is taken under the same flags)', () => {
+    const set: string[] = [];
+    expect(youngGenerationForWorkers([], (flags) => set.push(flags))).toBe(true);
+    expect(set).toEqual(['--semi-space-growth-factor=2']);
+    expect(youngGenerationForWorkers(['--semi-space-growth-factor=1'], (flags) => set.push(flags))).toBe(false);
+    expect(set).toHaveLength(1);
+    expect(youngGenerationForWorkers([], refuse)).toBe(false);
   });
 
   it('of a run that let it grow stops growing once its semi-spaces reach the run size, once', () => {
