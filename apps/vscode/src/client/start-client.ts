@@ -16,7 +16,7 @@ export const documentSelector = ['file', 'untitled'].flatMap((scheme) =>
 
 /**
  * Starts the bundled language server (out/server.cjs, over IPC, in the environment it is best started with:
- * fewer malloc arenas, see `@nianbao/language-server/launch`) and its client.
+ * glibc's malloc tuned, see `@nianbao/language-server/launch`) and its client.
  */
 export async function startClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
   const serverModule = context.asAbsolutePath('out/server.cjs');
