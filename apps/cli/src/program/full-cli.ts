@@ -6,7 +6,7 @@ import { cacheDirectory, cachesEnabled } from './cache-directory.js';
 import { codeCacheKey, runBundleWithCodeCache, type CodeCacheControl } from './code-cache-bundle.js';
 import { enterEfficiencyMode } from './efficiency-mode.js';
 import { keepYoungGenerationSmall } from './young-generation.js';
-import { sizeWorkerOldGeneration } from './worker-old-generation.js';
+import { sizeOldGeneration } from './old-generation.js';
 
 /** Set by the bundler (scripts/bundle.mjs): a hash of `cli.cjs`, the whole command line in one file. */
 declare const NIANBAO_BUNDLE_HASH: string;
@@ -19,8 +19,8 @@ declare const NIANBAO_BUNDLE_HASH: string;
  * of its own (`check-worker`), which the first worker to check a batch writes when it is missing; the main
  * thread of a run that started its workers early keeps one of its own too (`validate-dispatch`, …), and a
  * main thread whose checks ran elsewhere than its key expects writes none (see `checksRunOn`). On the
- * main thread V8 is first put in efficiency mode (see `enterEfficiencyMode`), the old generation of the
- * workers it may start made larger (see `sizeWorkerOldGeneration`), and its young generation kept
+ * main thread V8 is first put in efficiency mode (see `enterEfficiencyMode`), its old generation made to
+ * grow more and that of the workers it may start to start larger (see `sizeOldGeneration`), and its young generation kept
  * small (see `keepYoungGenerationSmall`; a run of many files lets it grow, see `youngGenerationForRun`).
  * @param launcher the launcher's URL (what worker threads start from)
  * @param command the command run (it keys the code cache)
@@ -29,7 +29,7 @@ declare const NIANBAO_BUNDLE_HASH: string;
 export async function runFullCli(launcher: URL, command: string, worker: boolean): Promise<void> {
   if (!worker) {
     enterEfficiencyMode(process.execArgv);
-    sizeWorkerOldGeneration(process.execArgv);
+    sizeOldGeneration(process.execArgv);
   }
   const early = worker ? undefined : startEarlyWorkers(launcher, command, process.argv.slice(3));
   // V8's flags are the process's: kept small, the young generation of the workers started early would be

@@ -1,29 +1,39 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { sizeWorkerOldGeneration, workerInitialOldGenerationMb } from '../../src/program/worker-old-generation.js';
+import { oldGenerationGrowthPercent, sizeOldGeneration, workerInitialOldGenerationMb } from '../../src/program/old-generation.js';
 
-describe('old generation of the check workers', () => {
-  it('starts larger, unless Node was given a flag that sizes the heap', () => {
+describe('old generation of a process that checks reports', () => {
+  it('grows more, and starts larger on the workers, unless Node was given a flag that sizes the heap', () => {
     const set: string[] = [];
-    expect(sizeWorkerOldGeneration([], (flags) => set.push(flags))).toBe(true);
-    expect(set).toEqual([`--initial-old-space-size=${workerInitialOldGenerationMb}`]);
-    expect(sizeWorkerOldGeneration(['--max-old-space-size=512'], (flags) => set.push(flags))).toBe(false);
-    expect(sizeWorkerOldGeneration(['--initial_old_space_size=16'], (flags) => set.push(flags))).toBe(false);
-    expect(sizeWorkerOldGeneration(['--max-heap-size=256'], (flags) => set.push(flags))).toBe(false);
-    expect(set).toHaveLength(1);
+    expect(sizeOldGeneration([], (flags) => set.push(flags))).toBe(true);
+    expect(set).toEqual([`--heap-growing-percent=${oldGenerationGrowthPercent}`, `--initial-old-space-size=${workerInitialOldGenerationMb}`]);
+    expect(sizeOldGeneration(['--max-old-space-size=512'], (flags) => set.push(flags))).toBe(false);
+    expect(sizeOldGeneration(['--initial_old_space_size=16'], (flags) => set.push(flags))).toBe(false);
+    expect(sizeOldGeneration(['--max-heap-size=256'], (flags) => set.push(flags))).toBe(false);
+    expect(sizeOldGeneration(['--heap-growing-percent=50'], (flags) => set.push(flags))).toBe(false);
+    expect(set).toHaveLength(2);
   });
 
   it('keeps the defaults when V8 refuses the flag', () => {
     expect(
-      sizeWorkerOldGeneration([], () => {
+      sizeOldGeneration([], () => {
         throw new Error('refused');
       }),
     ).toBe(false);
   });
 
+  it('sets flags this V8 knows (an unknown one is reported on stderr)', () => {
+    const module = fileURLToPath(new URL('../../src/program/old-generation.ts', import.meta.url));
+    const script = `const { sizeOldGeneration } = await import(${JSON.stringify(module)});
+      process.stdout.write(JSON.stringify(sizeOldGeneration([])));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toBe(true);
+  });
+
   it('takes effect on the workers started afterwards: a worker keeping 30 MB is not collected in full', () => {
-    const module = fileURLToPath(new URL('../../src/program/worker-old-generation.ts', import.meta.url));
+    const module = fileURLToPath(new URL('../../src/program/old-generation.ts', import.meta.url));
     // A worker keeps objects alive until its old generation holds about 30 MB, past V8's first limit, and
     // reports whether a full collection (mark-compact) ran meanwhile (V8's GC performance entries).
     const worker = `const { PerformanceObserver, constants } = process.getBuiltinModule('node:perf_hooks');
@@ -34,8 +44,8 @@ describe('old generation of the check workers', () => {
       for (let i = 0; i < 300000; i++) kept.push({ i, s: 'x' + i, a: [i, i] });
       setTimeout(() => process.getBuiltinModule('node:worker_threads').parentPort.postMessage({ full, kept: kept.length }), 50);`;
     const script = (sized: boolean) => `const { Worker } = await import('node:worker_threads');
-      const { sizeWorkerOldGeneration } = await import(${JSON.stringify(module)});
-      ${sized ? 'sizeWorkerOldGeneration([]);' : ''}
+      const { sizeOldGeneration } = await import(${JSON.stringify(module)});
+      ${sized ? 'sizeOldGeneration([]);' : ''}
       const w = new Worker(${JSON.stringify(worker)}, { eval: true });
       w.on('message', (m) => { process.stdout.write(JSON.stringify(m)); void w.terminate(); });`;
     const fullCollections = (sized: boolean) => {
