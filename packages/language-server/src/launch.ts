@@ -14,8 +14,9 @@
  * glibc raises both thresholds to the largest block freed so far, so that after the first large message
  * every block up to that size stayed in the arena, and the freed ones with it. With 20 reports open, peak
  * resident 134–139 → 126–131 MB (5 interleaved runs each, with one arena); it had reached 154–156 MB in 2
- * of about 30 runs with the defaults, all the excess outside V8's heaps. At 64 KB the blocks of a 50 KB
- * report's messages were mapped and unmapped at every edit: edit → diagnostics p95 15–18 → 19–21 ms.
+ * of about 30 runs with the defaults, all the excess outside V8's heaps. With 64 KB, edits of a 50 KB
+ * report were slower (edit → diagnostics p95 15–18 → 19–21 ms, 3 pairs), probably because the blocks of
+ * its messages were mapped and unmapped at every edit.
  */
 export function serverEnvironment(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
   const added: Record<string, string> = {};
