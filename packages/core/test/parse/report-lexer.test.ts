@@ -16,6 +16,30 @@ function expectTotal(text: string, start = 0, end = text.length): void {
   expect(at).toBe(end);
 }
 
+/**
+ * `tokenize` gives the tokens `reference` (a Chevrotain lexer of the same token types, written otherwise)
+ * gives: on `runs` texts made of `pool` or of any UTF-16 units (fast-check, `seed`), and on the seed reports.
+ */
+function expectReferenceTokens(reference: Lexer, pool: readonly string[], seed: number, runs: number): void {
+  const referenceTokens = (text: string) =>
+    (reference.tokenize(text).tokens as IToken[]).map((t) => ({ type: t.tokenType.name, start: t.startOffset, end: t.startOffset + t.image.length }));
+  const tokens = (text: string) => tokenize(text).map((t) => ({ type: t.type.name, start: t.start, end: t.end }));
+  const texts = fc.oneof(
+    fc.array(fc.constantFrom(...pool), { maxLength: 60 }).map((parts) => parts.join('')),
+    fc.string({ unit: 'binary', maxLength: 60 }),
+  );
+  fc.assert(
+    fc.property(texts, (text) => {
+      expect(tokens(text)).toEqual(referenceTokens(text));
+    }),
+    { seed, numRuns: runs },
+  );
+  for (const report of SEEDS) {
+    const text = seedText(report);
+    expect(tokens(text)).toEqual(referenceTokens(text));
+  }
+}
+
 describe('report lexer (Chevrotain)', () => {
   it('tries only the token types that can start at each character, with the tokens of a lexer that tries them all', () => {
     tokenize('');
@@ -28,23 +52,8 @@ describe('report lexer (Chevrotain)', () => {
       reportTokenTypes.map((type) => (type === TextToken ? plainText : type)),
       { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true },
     );
-    const referenceTokens = (text: string) =>
-      (reference.tokenize(text).tokens as IToken[]).map((t) => ({ type: t.tokenType.name, start: t.startOffset, end: t.startOffset + t.image.length }));
     const pool = [...'规章（一）—–―−﹣-－/／\\|｜│┃0９.．,，', ' ', '\u00a0', '\u3000', '\u2009', '\u200b', '\ufeff', '\f', '\v', '\t', '\r', '\n', '\u2028', '😀', 'é', '\ud800'];
-    const texts = fc.oneof(
-      fc.array(fc.constantFrom(...pool), { maxLength: 60 }).map((parts) => parts.join('')),
-      fc.string({ unit: 'binary', maxLength: 60 }),
-    );
-    fc.assert(
-      fc.property(texts, (text) => {
-        expect(tokenize(text).map((t) => ({ type: t.type.name, start: t.start, end: t.end }))).toEqual(referenceTokens(text));
-      }),
-      { seed: 20261203, numRuns: 2000 },
-    );
-    for (const seed of SEEDS) {
-      const text = seedText(seed);
-      expect(tokenize(text).map((t) => ({ type: t.type.name, start: t.start, end: t.end }))).toEqual(referenceTokens(text));
-    }
+    expectReferenceTokens(reference, pool, 20261203, 2000);
   });
 
   it('matches by hand what the token expressions match', () => {
@@ -66,23 +75,8 @@ describe('report lexer (Chevrotain)', () => {
       ),
       { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true },
     );
-    const referenceTokens = (text: string) =>
-      (reference.tokenize(text).tokens as IToken[]).map((t) => ({ type: t.tokenType.name, start: t.startOffset, end: t.startOffset + t.image.length }));
     const pool = [...'规章（一）—–―−﹣-－/／\\|｜│┃0123456789０９.．,，', '1,234', '1,23', '1,2345', '3.', '3．5', ',', '\r\n', ' ', '\u00a0', '\u3000', '\u2009', '\u200b', '\ufeff', '\f', '\v', '\t', '\r', '\n', '\u2028', '\u2029', '😀', '\ud800'];
-    const texts = fc.oneof(
-      fc.array(fc.constantFrom(...pool), { maxLength: 60 }).map((parts) => parts.join('')),
-      fc.string({ unit: 'binary', maxLength: 60 }),
-    );
-    fc.assert(
-      fc.property(texts, (text) => {
-        expect(tokenize(text).map((t) => ({ type: t.type.name, start: t.start, end: t.end }))).toEqual(referenceTokens(text));
-      }),
-      { seed: 20261204, numRuns: 3000 },
-    );
-    for (const seed of SEEDS) {
-      const text = seedText(seed);
-      expect(tokenize(text).map((t) => ({ type: t.type.name, start: t.start, end: t.end }))).toEqual(referenceTokens(text));
-    }
+    expectReferenceTokens(reference, pool, 20261204, 3000);
   });
 
   it('gives Chevrotain a short list of the text run\'s first characters that makes the same start table as all of them', () => {
