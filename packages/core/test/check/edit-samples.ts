@@ -1,9 +1,19 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect } from 'vitest';
+import { checkText } from '../../src/check/index.js';
+import { detectTemplate } from '../../src/detect/index.js';
+import type { TemplateIR } from '../../src/ir/template-ir.js';
+import type { ParsedReport, ReportSource, TemplateDetection } from '../../src/model/report.js';
+import type { normalizeView } from '../../src/normalize/index.js';
+import { parseReport } from '../../src/parse/index.js';
+import type { identityView } from '../../src/read/index.js';
+import { builtinTemplates } from '../../src/templates/index.js';
+import { validateReport } from '../../src/validate/index.js';
 
 // The real reports the differential tests of re-checks after edits run on (cell-edits.test.ts,
-// check-edited-text.test.ts): the seeds, the corpus, the layout variants, the reader's and parser's
-// fixtures, and two layout variants of each seed.
+// check-edited-text.test.ts, same-view-edits.test.ts): the seeds, the corpus, the layout variants, the
+// reader's and parser's fixtures, and two layout variants of each seed; and the comparison of a parse a
+// fast re-check carried over with the parser's.
 
 const root = new URL('../../../../', import.meta.url);
 const fixtures = new URL('../fixtures/', import.meta.url);
@@ -43,4 +53,29 @@ export function editSamples(): Sample[] {
 /** Deep equality, compared as JSON first (fast); the structural comparison shows the difference. */
 export function sameAs(actual: unknown, expected: unknown, where: string): void {
   if (JSON.stringify(actual) !== JSON.stringify(expected)) expect(actual, where).toEqual(expected);
+}
+
+/**
+ * A parse a fast re-check carried over (`carried`, of `text`, an edited version of `source`) against the
+ * parser: it equals the parser's parse of `text` field by field (with the detection and report info the
+ * parser finds), and the findings validated from it equal those of the full re-check of `text`. Returns
+ * the detection of `text`, for the caller's own comparisons.
+ */
+export function expectAsFullRecheck(
+  carried: ParsedReport,
+  source: ReportSource,
+  text: string,
+  normalized: ReturnType<typeof normalizeView>,
+  template: TemplateIR,
+  viewOf: (text: string) => ReturnType<typeof identityView>,
+  where: string,
+): TemplateDetection {
+  const detection = detectTemplate(normalized.text, builtinTemplates);
+  const parsed = parseReport(normalized, { ...source, text }, template, detection);
+  const report = { ...carried, detection, info: parsed.info };
+  sameAs(report, parsed, where);
+  const options = { locale: 'zh-CN' as const, templates: builtinTemplates, normalized, deadline: { at: Number.POSITIVE_INFINITY, seconds: 60 } };
+  const full = checkText({ ...source, text }, viewOf(text), { template, verifySuggestions: false }).diagnostics;
+  sameAs(validateReport(report, template, options), full, where);
+  return detection;
 }
