@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { RecentBufferChecks, verifyBuffer } from '../reports/report-checker.js';
-import { IdleCollection, memoryReducingCollection } from './idle-collection.js';
+import { collectGarbageAfterIdleMs, garbageCollection, giveBackAfterIdleMs, IdleCollection, memoryReducingCollection } from './idle-collection.js';
 import { IdleRehearsals } from './idle-rehearsals.js';
 import type { ReportTable, TemplateIR } from '@nianbao/core';
 import { shareTables, sharedTablesDocuments, withoutText, type CheckWorkerRequest, type CheckWorkerResponse } from './worker-report-checker.js';
@@ -17,8 +17,6 @@ import { shareTables, sharedTablesDocuments, withoutText, type CheckWorkerReques
 /** Requests after which a template no request named is dropped. */
 const keepFor = 64;
 
-/** Idle time after the last request before the heap is collected and given back (see idle-collection.ts). */
-const collectAfterIdleMs = 1500;
 
 /**
  * Idle time after a request before an edit is rehearsed (see idle-rehearsals.ts): longer than the gaps
@@ -29,7 +27,7 @@ const rehearseAfterIdleMs = 300;
 
 /**
  * Rehearsals right after each idle collection, which drops compiled code (see idle-rehearsals.ts): with
- * none, the first two or three edits after a pause of more than 1.5 s took 20–30 ms for a 50 KB report
+ * none, the first two or three edits after a pause long enough for it took 20–30 ms for a 50 KB report
  * instead of 6–12; with three, only the first is a little slower than the rest.
  */
 const rehearsalsAfterCollection = 3;
@@ -43,15 +41,24 @@ const sentTables = new Map<string, ReportTable[]>();
 let requests = 0;
 /** Rehearsals of an edit: 16 in the worker's first idle moments. */
 const rehearsals = new IdleRehearsals((n) => recent.rehearse(n), rehearseAfterIdleMs, { count: 16, ms: 1500 });
-const collection = memoryReducingCollection();
-const idle = collection
-  ? new IdleCollection(() => {
-      collection();
-      rehearsals.afterCollection(rehearsalsAfterCollection);
-    }, collectAfterIdleMs)
-  : undefined;
+const collectGarbage = garbageCollection();
+const giveBack = memoryReducingCollection();
+/** Once idle a moment: the garbage of the checks collected, the compiled code kept (see idle-collection.ts). */
+const idleGarbage = collectGarbage && new IdleCollection(collectGarbage, collectGarbageAfterIdleMs);
+/** Once idle longer: the heap given back, and the code that drops compiled again by rehearsals. */
+const idleGiveBack =
+  giveBack &&
+  new IdleCollection(() => {
+    giveBack();
+    rehearsals.afterCollection(rehearsalsAfterCollection);
+  }, giveBackAfterIdleMs);
+/** Work was done: both collections wait for the thread to be idle again. */
+function worked(): void {
+  idleGarbage?.worked();
+  idleGiveBack?.worked();
+}
 // Loading the core leaves garbage too: collected if no job comes soon after the start.
-idle?.worked();
+worked();
 
 port.on('message', (request: CheckWorkerRequest) => {
   rehearsals.interrupt();
@@ -92,6 +99,6 @@ port.on('message', (request: CheckWorkerRequest) => {
     response = { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
   port.postMessage(response);
-  idle?.worked();
+  worked();
   rehearsals.worked();
 });

@@ -7,7 +7,7 @@
 // in one of its table cells, checked as the user's edit would be and thrown away), a few times in the
 // worker's life, one at a time: a job that arrives meanwhile waits for one rehearsal at most.
 //
-// The collection that gives the worker's memory back after 1.5 s idle (`idle-collection.ts`, V8's
+// The collection that gives the worker's memory back after 10 s idle (`idle-collection.ts`, V8's
 // last-resort kind) also clears the object shapes no live object has, and V8 throws away the optimized
 // code built on them (about thirty functions, the prose matcher and the cell code among them; seen with
 // `--trace-deopt`, reason "embedded weak objects cleared"): the first two or three edits after such a
@@ -15,7 +15,9 @@
 // outside the budget (`afterCollection`). They take back a little of what the collection gave: the young
 // generation they fill (about 8 MB of the worker's 12, which the first edit would fill anyway), not the old
 // generation the checks grew (the resident set of the server with 20 reports open, settled: about 121 →
-// 126 MB).
+// 126 MB). They do not take it all back: the first edit after the collection still took 7–8 ms of the
+// worker's time instead of 4 (twelve rehearsals did no better), which is why the collection waits until
+// the worker has been idle 10 s, longer than a pause to read the findings.
 
 /** How many rehearsals, and how much time, the worker's rehearsals may take. */
 export interface RehearsalBudget {
