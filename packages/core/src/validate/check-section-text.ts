@@ -81,6 +81,36 @@ export function mayBeEmpty(text: string, placeholders: readonly string[]): boole
   return false;
 }
 
+/** Whether the UTF-16 unit `c` is white space or a line terminator, as `\s` matches them (all in the BMP). */
+function isSpaceUnit(c: number): boolean {
+  // Han characters and most others are past U+3000: one comparison for them.
+  if (c > 0x3000) return c === 0xfeff;
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+/**
+ * The number of characters (code points, lone surrogates counted one each) of `text` without its white
+ * space: `[...text.replace(/\s+/gu, '')].length`, counted in one pass without making either string or
+ * array. A high surrogate pairs with the next unit that is not white space, as it does once that is removed.
+ */
+export function charactersBesideSpace(text: string): number {
+  let count = 0;
+  let afterHigh = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpaceUnit(c)) continue;
+    if (afterHigh && c >= 0xdc00 && c <= 0xdfff) {
+      afterHigh = false;
+      continue;
+    }
+    count++;
+    afterHigh = c >= 0xd800 && c <= 0xdbff;
+  }
+  return count;
+}
+
 /** Section bodies: soft length limits (info by default) and placeholders that leave a section empty. */
 function checkBodies(ctx: ValidationContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -91,7 +121,7 @@ function checkBodies(ctx: ValidationContext): Diagnostic[] {
     const anchor = ctx.sectionAnchor(body.found) ?? body.range;
     // A body of at most `chars` UTF-16 units has at most that many characters: nothing to count.
     if (section.maxLength && body.text.length > section.maxLength.chars) {
-      const length = [...body.text.replace(/\s+/gu, '')].length;
+      const length = charactersBesideSpace(body.text);
       if (length > section.maxLength.chars) {
         diagnostics.push(
           ctx.diagnostic('text/length', {
