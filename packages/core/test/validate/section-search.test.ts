@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinTemplates } from '../../src/templates/index.js';
-import { compileRulePattern, leadingLiteral } from '../../src/validate/section-search.js';
+import { matchStarts } from '@nianbao/template-language/linear-pattern';
+import { compileRulePattern, leadingLiteral, scannedStarts } from '../../src/validate/section-search.js';
 
 describe('template patterns searched only where they can match', () => {
   it('takes the literal every match starts with, and none when the start can vary', () => {
@@ -22,7 +23,14 @@ describe('template patterns searched only where they can match', () => {
   it('finds the same matches as the whole-text search, on texts with and without the literal', () => {
     const sources = builtinTemplates.flatMap((t) => t.rules.flatMap((r) => ('pattern' in r && typeof r.pattern === 'string' ? [r.pattern] : [])));
     expect(sources.length).toBeGreaterThan(10);
-    const texts = ['本年度予以公开12件，部分公开3件，不予公开0件。', '收到政府信息公开申请25件，上年结转2件。', '没有任何相关内容。'];
+    const texts = [
+      '本年度予以公开12件，部分公开3件，不予公开0件。',
+      '收到政府信息公开申请25件，上年结转2件。',
+      '没有任何相关内容。',
+      // Common prefixes of the leading strings without the rest of them, and with it.
+      '实际办理了7件，实际办理申请7件，办结5件，答复依申请3件。结转到下年度继续办理2件，结转4件。',
+      '予以公开信息5件予以公开的政府信息5件予以公开6件，不予处理的申请1件，行政复议案件 2 件，行政诉讼1件。',
+    ];
     for (const source of sources) {
       const pattern = compileRulePattern(source, true);
       const native = new RegExp(source, 'gu');
@@ -31,5 +39,14 @@ describe('template patterns searched only where they can match', () => {
         expect([...pattern.matches(text)].map((m) => ({ index: m.index, text: m.text })), `${source} in ${text}`).toEqual(expected);
       }
     }
+  });
+
+  it('looks for the common prefix of leading strings that begin alike, once', () => {
+    const starts = (source: string) => scannedStarts(matchStarts(source)).starts;
+    expect(starts('予以公开(?:的政府信息|的|)\\s*(?<n>[0-9]+)\\s*件')).toEqual(['予以公开']);
+    expect(starts('(?:实际办理|办结|答复)(?:政府信息公开|依|)申请(?<n>[0-9]+)件')).toEqual(['实际办理', '办结', '答复']);
+    expect(starts('(?:本年|)新收(?<n>[0-9]+)件')).toEqual(['本年新收', '新收']);
+    // Without a test of the place, the strings stay as they are.
+    expect(scannedStarts({ starts: ['予以公开的', '予以公开'], canStart: null, cuts: [] }).starts).toEqual(['予以公开的', '予以公开']);
   });
 });
