@@ -17,7 +17,11 @@ export interface LocalizationConstraint {
   tolerance?: number;
 }
 
-/** The input of {@link localizeErrors}: decidable constraints and the current value of every cell they use. */
+/**
+ * The input of {@link localizeErrors}: decidable constraints and the current value of every cell they use.
+ * The constraints and the order are read as immutable: what is worked out from one of them alone is kept
+ * for the next localisation given the same object.
+ */
 export interface LocalizationInput {
   constraints: readonly LocalizationConstraint[];
   /** Current value of each cell (blank cells already counted as the rules say). */
@@ -98,9 +102,9 @@ interface Fix {
 interface Prepared {
   id: string;
   /** Net coefficient per cell (lhs − rhs). */
-  coefficients: Map<string, Rational>;
+  coefficients: ReadonlyMap<string, Rational>;
   /** The keys of `coefficients`, in their order (read in loops without a map iterator). */
-  cells: string[];
+  cells: readonly string[];
   op: LocalizationConstraint['op'];
   /** Σ lhs − Σ rhs − constant at the current values. */
   residual: Rational;
@@ -127,12 +131,32 @@ function prepare(constraint: LocalizationConstraint, values: ReadonlyMap<string,
 }
 
 /**
- * {@link prepare} in plain numbers, where every coefficient, value, the constant and every partial result
- * is a safe integer (counts: the common case), which is exact there: the same coefficients (by cell, in
- * order of first use) and residual as in rationals. Null otherwise (a value missing too: the rationals
- * say so).
+ * What a constraint's terms amount to whatever the values, in plain numbers: its cells in order of first
+ * use with their summed coefficients, as numbers and as rationals. Null where a coefficient, a partial sum
+ * of one or the constant is not a safe integer (the rationals then decide).
  */
-function prepareIntegers(constraint: LocalizationConstraint, values: ReadonlyMap<string, number>): Prepared | null {
+interface IntegerShape {
+  cells: readonly string[];
+  sums: readonly number[];
+  coefficients: ReadonlyMap<string, Rational>;
+  constant: number;
+  tolerance: Rational;
+}
+
+/**
+ * The shapes of the constraints met, by constraint object: a caller that passes the same constraints
+ * again (the validator passes each equation of a template as one object for every report) has them
+ * worked out once. Constraints are read as immutable.
+ */
+const shapes = new WeakMap<LocalizationConstraint, IntegerShape | null>();
+
+function integerShape(constraint: LocalizationConstraint): IntegerShape | null {
+  let shape = shapes.get(constraint);
+  if (shape === undefined) shapes.set(constraint, (shape = makeIntegerShape(constraint)));
+  return shape;
+}
+
+function makeIntegerShape(constraint: LocalizationConstraint): IntegerShape | null {
   // The cells in order of first use with their summed coefficients, in arrays (no map iterator).
   const cells: string[] = [];
   const sums: number[] = [];
@@ -157,24 +181,38 @@ function prepareIntegers(constraint: LocalizationConstraint, values: ReadonlyMap
   }
   const constant = constraint.constant ?? 0;
   if (!Number.isSafeInteger(constant)) return null;
-  let residual = -constant;
   const coefficients = new Map<string, Rational>();
+  for (let i = 0; i < cells.length; i++) coefficients.set(cells[i], integerRational(sums[i]));
+  const tolerance = constraint.tolerance ?? 0;
+  return { cells, sums, coefficients, constant, tolerance: Number.isSafeInteger(tolerance) ? integerRational(tolerance) : Rational.fromNumber(tolerance) };
+}
+
+/**
+ * {@link prepare} in plain numbers, where every coefficient, value, the constant and every partial result
+ * is a safe integer (counts: the common case), which is exact there: the same coefficients (by cell, in
+ * order of first use) and residual as in rationals. Null otherwise (a value missing too: the rationals
+ * say so). The coefficients are the constraint's {@link IntegerShape}'s, shared by every localisation
+ * given that constraint (nothing changes them).
+ */
+function prepareIntegers(constraint: LocalizationConstraint, values: ReadonlyMap<string, number>): Prepared | null {
+  const shape = integerShape(constraint);
+  if (shape === null) return null;
+  const { cells, sums } = shape;
+  let residual = -shape.constant;
   for (let i = 0; i < cells.length; i++) {
     const value = values.get(cells[i]);
     if (value === undefined || !Number.isSafeInteger(value)) return null;
     const product = sums[i] * value;
     residual += product;
     if (!Number.isSafeInteger(product) || !Number.isSafeInteger(residual)) return null;
-    coefficients.set(cells[i], integerRational(sums[i]));
   }
-  const tolerance = constraint.tolerance ?? 0;
   return {
     id: constraint.id,
-    coefficients,
+    coefficients: shape.coefficients,
     cells,
     op: constraint.op,
     residual: integerRational(residual),
-    tolerance: Number.isSafeInteger(tolerance) ? integerRational(tolerance) : Rational.fromNumber(tolerance),
+    tolerance: shape.tolerance,
   };
 }
 
@@ -252,7 +290,7 @@ function totalCells(constraints: readonly LocalizationConstraint[]): Set<string>
 class GroupSearch {
   private readonly byCell = new Map<string, Prepared[]>();
   private readonly violated: Prepared[];
-  private readonly rank: Map<string, number>;
+  private readonly rank: ReadonlyMap<string, number>;
   private setsLeft: number;
   private readonly maxStates: number;
   /** True once the search budget ran out. */
@@ -261,7 +299,7 @@ class GroupSearch {
   constructor(
     private readonly group: Prepared[],
     private readonly input: LocalizationInput,
-    rank: Map<string, number>,
+    rank: ReadonlyMap<string, number>,
   ) {
     this.rank = rank;
     for (let g = 0; g < group.length; g++) {
@@ -426,6 +464,37 @@ function newlyTrue(evidence: readonly LocalizationEvidence[] | undefined, change
     .map((e) => e.id);
 }
 
+/** The rank of each cell of an order, by order array (see {@link cellRanks}). */
+const orderRanks = new WeakMap<readonly string[], ReadonlyMap<string, number>>();
+
+/**
+ * The rank of every cell for tie-breaking: its place in `input.order`, then the cells of the constraints
+ * missing there in order of first use. The ranks of an order are worked out once per order array (the
+ * validator passes one per template; orders are read as immutable), and copied only to add cells.
+ */
+function cellRanks(input: LocalizationInput): ReadonlyMap<string, number> {
+  const order = input.order ?? [];
+  let ranks = orderRanks.get(order);
+  if (ranks === undefined) {
+    const ofOrder = new Map<string, number>();
+    for (let i = 0; i < order.length; i++) if (!ofOrder.has(order[i])) ofOrder.set(order[i], ofOrder.size);
+    orderRanks.set(order, (ranks = ofOrder));
+  }
+  let added: Map<string, number> | undefined;
+  const add = (cell: string): void => {
+    if ((added ?? ranks).has(cell)) return;
+    added ??= new Map(ranks);
+    added.set(cell, added.size);
+  };
+  const constraints = input.constraints;
+  for (let c = 0; c < constraints.length; c++) {
+    const { lhs, rhs } = constraints[c];
+    for (let i = 0; i < lhs.length; i++) add(lhs[i].cell);
+    for (let i = 0; i < rhs.length; i++) add(rhs[i].cell);
+  }
+  return added ?? ranks;
+}
+
 /**
  * Error localisation: finds the smallest sets of cells whose change makes every constraint hold.
  *
@@ -439,15 +508,7 @@ function newlyTrue(evidence: readonly LocalizationEvidence[] | undefined, change
  * then reading order. Deterministic: no clocks, no randomness.
  */
 export function localizeErrors(input: LocalizationInput): Localization[] {
-  const rank = new Map<string, number>();
-  const order = input.order ?? [];
-  for (let i = 0; i < order.length; i++) if (!rank.has(order[i])) rank.set(order[i], rank.size);
-  const constraints = input.constraints;
-  for (let c = 0; c < constraints.length; c++) {
-    const { lhs, rhs } = constraints[c];
-    for (let i = 0; i < lhs.length; i++) if (!rank.has(lhs[i].cell)) rank.set(lhs[i].cell, rank.size);
-    for (let i = 0; i < rhs.length; i++) if (!rank.has(rhs[i].cell)) rank.set(rhs[i].cell, rank.size);
-  }
+  const rank = cellRanks(input);
   const totals = totalCells(input.constraints);
   const maxCells = input.limits?.maxCells ?? 3;
   const maxAlternatives = input.limits?.maxAlternatives ?? 12;

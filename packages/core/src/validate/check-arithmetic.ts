@@ -552,6 +552,37 @@ function operandNumber(cell: ReportCell): number {
 }
 
 /**
+ * The localiser's constraint of each equation, made once per equation object: the localiser keeps what it
+ * works out from a constraint's terms for the next report given the same object (see `localizeErrors`).
+ */
+const equationConstraints = new WeakMap<EquationIR, LocalizationConstraint>();
+
+function constraintOf(rule: ArithmeticRuleIR, equation: EquationIR): LocalizationConstraint {
+  let constraint = equationConstraints.get(equation);
+  if (constraint === undefined || constraint.tolerance !== rule.tolerance) {
+    constraint = {
+      id: equation.id,
+      lhs: equation.lhs,
+      op: equation.op,
+      rhs: equation.rhs,
+      constant: (equation.rhsConstant ?? 0) - (equation.lhsConstant ?? 0),
+      tolerance: rule.tolerance,
+    };
+    equationConstraints.set(equation, constraint);
+  }
+  return constraint;
+}
+
+/** The template's cells in reading order (the localiser's tie-break), one array per template. */
+const cellOrders = new WeakMap<TemplateIR, readonly string[]>();
+
+function cellOrder(template: TemplateIR): readonly string[] {
+  let order = cellOrders.get(template);
+  if (order === undefined) cellOrders.set(template, (order = template.cells.map((c) => c.id)));
+  return order;
+}
+
+/**
  * Checks every equation of every arithmetic rule. Equations with an unreadable operand (absent, invalid,
  * approximate; blank when the rule says blank is unknown) are not decidable and stay silent. Each failed
  * equation gives one diagnostic; the failed and holding equations together localise the likely wrong
@@ -582,14 +613,7 @@ export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
   const domains = new Map<string, CellDomain>();
   for (let d = 0; d < decided.length; d++) {
     const { rule, equation } = decided[d];
-    constraints.push({
-      id: equation.id,
-      lhs: equation.lhs,
-      op: equation.op,
-      rhs: equation.rhs,
-      constant: (equation.rhsConstant ?? 0) - (equation.lhsConstant ?? 0),
-      tolerance: rule.tolerance,
-    });
+    constraints.push(constraintOf(rule, equation));
     // Side by side, index by index (no array of the sides or of all the terms made per equation).
     const sideCount = equation.when ? 4 : 2;
     for (let side = 0; side < sideCount; side++) {
@@ -611,7 +635,7 @@ export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
     values,
     written,
     domains,
-    order: ctx.template.cells.map((c) => c.id),
+    order: cellOrder(ctx.template),
     limits: { maxCells: MAX_CELLS },
     evidence,
   });

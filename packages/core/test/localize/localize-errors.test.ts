@@ -275,4 +275,31 @@ describe('localizeErrors', () => {
     const input = grid({ r1: [6, 2, 3], r2: [4, 0, 9], T: [5, 7, 12] });
     expect(JSON.stringify(localizeErrors(input))).toBe(JSON.stringify(localizeErrors(input)));
   });
+
+  it('gives the same localisations when constraints and order are the objects of an earlier call', () => {
+    const tables = [
+      { r1: [6, 2, 3], r2: [4, 5, 9], T: [5, 7, 12] },
+      { r1: [1, 2, 3], r2: [4, 5, 9], T: [5, 7, 12] },
+      { r1: [1, 2, 3], r2: [4, 5, 9], T: [5, 7, 13] },
+      { r1: [1, 2, 4], r2: [4, 5, 8], T: [5, 7, 12] },
+    ];
+    const shared = grid(tables[0]);
+    for (const table of tables) {
+      const fresh = grid(table);
+      expect(localizeErrors({ ...fresh, constraints: shared.constraints, order: shared.order })).toEqual(localizeErrors(fresh));
+    }
+    // Cells missing from a shared order rank after it, in each call by its own constraints only.
+    const order = ['b'];
+    const values = new Map([['a', 3], ['b', 2], ['c', 1], ['d', 1], ['e', 1]]);
+    const inputs: LocalizationInput[] = [
+      { constraints: [{ id: 'x', lhs: [t('a'), t('c')], op: '=', rhs: [t('b'), t('e')] }], values, order },
+      { constraints: [{ id: 'y', lhs: [t('d'), t('e')], op: '=', rhs: [t('c'), t('b')] }], values, order },
+    ];
+    for (const input of inputs) {
+      const result = localizeErrors(input);
+      expect(result[0].alternatives.length).toBeGreaterThan(1);
+      expect(result).toEqual(localizeErrors({ ...input, order: [...order] }));
+    }
+  });
 });
+
