@@ -20,9 +20,18 @@ import type { ValidationContext } from './validation-context.js';
 interface DecidedEquation {
   rule: ArithmeticRuleIR;
   equation: EquationIR;
-  lhs: Rational;
-  rhs: Rational;
+  /**
+   * The values of the two sides: rationals, or safe integers where the equation was decided in plain
+   * numbers (made rationals, see {@link rational}, only for a finding that shows them: most hold).
+   */
+  lhs: Rational | number;
+  rhs: Rational | number;
   holds: boolean;
+}
+
+/** A side's value of a {@link DecidedEquation} as a rational. */
+function rational(value: Rational | number): Rational {
+  return typeof value === 'number' ? Rational.fromNumber(value) : value;
 }
 
 /** Values of the operands of an equation, or null when one is unreadable (no cascades). */
@@ -339,7 +348,7 @@ function tableDoubtful(ctx: ValidationContext, failed: DecidedEquation[]): Diagn
     cells,
     related: failed.slice(0, 5).flatMap((d) => {
       const range = equationRange(ctx, d.equation, undefined);
-      return [{ message: `${d.rule.id}: ${d.lhs.toDecimalString()} ≠ ${d.rhs.toDecimalString()}`, range }];
+      return [{ message: `${d.rule.id}: ${rational(d.lhs).toDecimalString()} ≠ ${rational(d.rhs).toDecimalString()}`, range }];
     }),
   });
 }
@@ -530,7 +539,7 @@ function decide(ctx: ValidationContext, rule: ArithmeticRuleIR, equation: Equati
     if (rhs === UNDECIDABLE) return null;
     if (lhs !== null && rhs !== null && Number.isSafeInteger(lhs - rhs)) {
       const ok = integerHolds(equation.op, lhs - rhs, rule.tolerance);
-      return { rule, equation, lhs: Rational.fromNumber(lhs), rhs: Rational.fromNumber(rhs), holds: ok };
+      return { rule, equation, lhs, rhs, holds: ok };
     }
   }
   const operands = operandValues(ctx, rule, equationTerms(equation));
@@ -646,8 +655,10 @@ export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
   const doubtful = doubtfulTables(ctx, decided, byEquation);
   for (const table of doubtful.keys()) ctx.doubtfulTables.add(table);
   const diagnostics: Diagnostic[] = [...doubtful.values()].map((failed) => tableDoubtful(ctx, failed));
-  for (const { rule, equation, lhs, rhs, holds: ok } of decided) {
+  for (const { rule, equation, lhs: lhsValue, rhs: rhsValue, holds: ok } of decided) {
     if (ok) continue;
+    const lhs = rational(lhsValue);
+    const rhs = rational(rhsValue);
     if (doubtful.has(tableOf(ctx, rule, equation))) continue;
     const localization = byEquation.get(equation.id);
     const unique = localization?.status === 'unique' ? localization.alternatives[0] : undefined;
