@@ -1,3 +1,4 @@
+import { constraintStructure } from './constraint-structure.js';
 import { solveLinearSystem } from './linear-system.js';
 import { Rational } from './rational.js';
 import { detectTypingSlip, type TypingSlip } from './typing-slip.js';
@@ -252,41 +253,6 @@ function prepareRationals(constraint: LocalizationConstraint, values: ReadonlyMa
   };
 }
 
-/** Splits constraints into groups connected by shared cells (stable: groups in order of first constraint). */
-function connectedGroups(constraints: Prepared[]): Prepared[][] {
-  const parent = constraints.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  const owner = new Map<string, number>();
-  constraints.forEach((constraint, i) => {
-    const cells = constraint.cells;
-    for (let c = 0; c < cells.length; c++) {
-      const cell = cells[c];
-      const j = owner.get(cell);
-      if (j === undefined) owner.set(cell, i);
-      else parent[find(i)] = find(j);
-    }
-  });
-  const groups = new Map<number, Prepared[]>();
-  constraints.forEach((constraint, i) => {
-    const root = find(i);
-    const members = groups.get(root);
-    if (members) members.push(constraint);
-    else groups.set(root, [constraint]);
-  });
-  return [...groups.values()];
-}
-
-/** Cells that are a total: alone on one side of an equation whose other side has several terms. */
-function totalCells(constraints: readonly LocalizationConstraint[]): Set<string> {
-  const totals = new Set<string>();
-  for (const constraint of constraints) {
-    if (constraint.op !== '=') continue;
-    if (constraint.lhs.length === 1 && constraint.rhs.length > 1) totals.add(constraint.lhs[0].cell);
-    if (constraint.rhs.length === 1 && constraint.lhs.length > 1) totals.add(constraint.rhs[0].cell);
-  }
-  return totals;
-}
-
 class GroupSearch {
   private readonly byCell = new Map<string, Prepared[]>();
   private readonly violated: Prepared[];
@@ -464,36 +430,8 @@ function newlyTrue(evidence: readonly LocalizationEvidence[] | undefined, change
     .map((e) => e.id);
 }
 
-/** The rank of each cell of an order, by order array (see {@link cellRanks}). */
-const orderRanks = new WeakMap<readonly string[], ReadonlyMap<string, number>>();
-
-/**
- * The rank of every cell for tie-breaking: its place in `input.order`, then the cells of the constraints
- * missing there in order of first use. The ranks of an order are worked out once per order array (the
- * validator passes one per template; orders are read as immutable), and copied only to add cells.
- */
-function cellRanks(input: LocalizationInput): ReadonlyMap<string, number> {
-  const order = input.order ?? [];
-  let ranks = orderRanks.get(order);
-  if (ranks === undefined) {
-    const ofOrder = new Map<string, number>();
-    for (let i = 0; i < order.length; i++) if (!ofOrder.has(order[i])) ofOrder.set(order[i], ofOrder.size);
-    orderRanks.set(order, (ranks = ofOrder));
-  }
-  let added: Map<string, number> | undefined;
-  const add = (cell: string): void => {
-    if ((added ?? ranks).has(cell)) return;
-    added ??= new Map(ranks);
-    added.set(cell, added.size);
-  };
-  const constraints = input.constraints;
-  for (let c = 0; c < constraints.length; c++) {
-    const { lhs, rhs } = constraints[c];
-    for (let i = 0; i < lhs.length; i++) add(lhs[i].cell);
-    for (let i = 0; i < rhs.length; i++) add(rhs[i].cell);
-  }
-  return added ?? ranks;
-}
+/** The order of a localisation given none. */
+const NO_ORDER: readonly string[] = [];
 
 /**
  * Error localisation: finds the smallest sets of cells whose change makes every constraint hold.
@@ -508,17 +446,15 @@ function cellRanks(input: LocalizationInput): ReadonlyMap<string, number> {
  * then reading order. Deterministic: no clocks, no randomness.
  */
 export function localizeErrors(input: LocalizationInput): Localization[] {
-  const rank = cellRanks(input);
-  const totals = totalCells(input.constraints);
+  const { ranks: rank, totals, groups } = constraintStructure(input.constraints, input.order ?? NO_ORDER);
   const maxCells = input.limits?.maxCells ?? 3;
   const maxAlternatives = input.limits?.maxAlternatives ?? 12;
   const prepared = input.constraints.map((c) => prepare(c, input.values));
   const results: Localization[] = [];
-  const groups = connectedGroups(prepared);
   for (let g = 0; g < groups.length; g++) {
-    const group = groups[g];
     // Groups whose constraints all hold (most of a table's) need no search.
-    if (group.every((c) => holds(c.op, c.residual, c.tolerance))) continue;
+    if (groups[g].every((i) => holds(prepared[i].op, prepared[i].residual, prepared[i].tolerance))) continue;
+    const group = groups[g].map((i) => prepared[i]);
     const search = new GroupSearch(group, input, rank);
     const result: Localization = {
       status: 'none',
