@@ -236,7 +236,8 @@ const MAX_CELLS = 3;
  * them the rational arithmetic.
  */
 function everyEquationHolds(ctx: ValidationContext, table: OperandTable | null): boolean {
-  const compiled = table && compiledEquations(ctx.template);
+  const template = table && compiledTemplate(ctx.template);
+  const compiled = template?.rules;
   // Index loops: for…of over an array allocates a result per element in V8's mid tier (the CLI's).
   const rules = ctx.template.rules;
   for (let r = 0; r < rules.length; r++) {
@@ -244,8 +245,22 @@ function everyEquationHolds(ctx: ValidationContext, table: OperandTable | null):
     if (rule.kind !== 'arithmetic') continue;
     const sides = compiled?.get(rule);
     const equations = equationsOf(ctx, rule);
+    // The plain equations of the rule summed inline when no partial sum of theirs can leave the safe
+    // integers (the bound of `tableSum`, taken over them all): the same sums and verdicts.
+    const program = template?.programs.get(rule);
+    const inline =
+      table !== null &&
+      program !== undefined &&
+      table.integers &&
+      Number.isFinite(rule.tolerance) &&
+      program.weight * table.largest + program.constant < 2 ** 52;
     for (let e = 0; e < equations.length; e++) {
       const equation = equations[e];
+      if (inline && program.plain[e] === 1) {
+        const difference = plainDifference(table, program, e, rule.blank === 'zero');
+        if (difference === undefined || integerHolds(equation.op, difference, rule.tolerance)) continue;
+        return false;
+      }
       if (equation.when) {
         // Conditional: decided in rationals, and only where the condition holds.
         const operands = operandValues(ctx, rule, equationTerms(equation));
@@ -398,6 +413,57 @@ interface CompiledTemplate {
   /** The keys of `cells` by their index. */
   ids: string[];
   rules: Map<ArithmeticRuleIR, CompiledEquation[]>;
+  programs: Map<ArithmeticRuleIR, RuleProgram>;
+}
+
+/**
+ * The equations of an arithmetic rule as written, laid out flat for {@link everyEquationHolds}: the
+ * operands of every side in one array of indexes into an {@link OperandTable}, and what decides whether an
+ * equation can be summed there in plain numbers without a check per addition (see {@link tableSum}).
+ */
+interface RuleProgram {
+  cells: Int32Array;
+  coefs: Float64Array;
+  /** Where the sides' operands start: equation e's left side at 2e, its right side at 2e + 1 (and the end at 2E). */
+  starts: Int32Array;
+  /** The sides' constants, at the same places (0 for none). */
+  constants: Float64Array;
+  /** 1 for an equation summed here: no condition, every coefficient and both constants safe integers. */
+  plain: Uint8Array;
+  /** The largest Σ|coef| of a side of a plain equation, and the largest |constant| of one. */
+  weight: number;
+  constant: number;
+}
+
+function ruleProgram(rule: ArithmeticRuleIR, compiled: readonly CompiledEquation[]): RuleProgram {
+  const count = compiled.reduce((n, sides) => n + sides.lhs.cells.length + sides.rhs.cells.length, 0);
+  const cells = new Int32Array(count);
+  const coefs = new Float64Array(count);
+  const starts = new Int32Array(2 * compiled.length + 1);
+  const constants = new Float64Array(2 * compiled.length);
+  const plain = new Uint8Array(compiled.length);
+  let weight = 0;
+  let constant = 0;
+  let at = 0;
+  compiled.forEach((sides, e) => {
+    const equation = rule.equations[e];
+    [sides.lhs, sides.rhs].forEach((side, s) => {
+      starts[2 * e + s] = at;
+      cells.set(side.cells, at);
+      coefs.set(side.coefs, at);
+      at += side.cells.length;
+    });
+    const lhsConstant = equation.lhsConstant ?? 0;
+    const rhsConstant = equation.rhsConstant ?? 0;
+    constants[2 * e] = lhsConstant;
+    constants[2 * e + 1] = rhsConstant;
+    if (equation.when || !sides.lhs.integers || !sides.rhs.integers || !Number.isSafeInteger(lhsConstant) || !Number.isSafeInteger(rhsConstant)) return;
+    plain[e] = 1;
+    weight = Math.max(weight, sides.lhs.weight, sides.rhs.weight);
+    constant = Math.max(constant, Math.abs(lhsConstant), Math.abs(rhsConstant));
+  });
+  starts[2 * compiled.length] = at;
+  return { cells, coefs, starts, constants, plain, weight, constant };
 }
 
 const compiledTemplates = new WeakMap<TemplateIR, CompiledTemplate>();
@@ -426,10 +492,14 @@ function compiledTemplate(template: TemplateIR): CompiledTemplate {
     return { cells: indexes, coefs, integers: coefs.every((coef) => Number.isSafeInteger(coef)), weight };
   };
   const rules = new Map<ArithmeticRuleIR, CompiledEquation[]>();
+  const programs = new Map<ArithmeticRuleIR, RuleProgram>();
   for (const rule of template.rules) {
-    if (rule.kind === 'arithmetic') rules.set(rule, rule.equations.map((equation) => ({ lhs: side(equation.lhs), rhs: side(equation.rhs) })));
+    if (rule.kind !== 'arithmetic') continue;
+    const equations = rule.equations.map((equation) => ({ lhs: side(equation.lhs), rhs: side(equation.rhs) }));
+    rules.set(rule, equations);
+    programs.set(rule, ruleProgram(rule, equations));
   }
-  compiled = { cells, ids: [...cells.keys()], rules };
+  compiled = { cells, ids: [...cells.keys()], rules, programs };
   compiledTemplates.set(template, compiled);
   return compiled;
 }
@@ -508,6 +578,32 @@ function tableSum(operands: OperandTable, rule: ArithmeticRuleIR, side: Compiled
     exact = Number.isSafeInteger(coef) && Number.isSafeInteger(value) && Number.isSafeInteger(product) && Number.isSafeInteger(total);
   }
   return exact ? total : null;
+}
+
+/**
+ * Left side minus right side of the plain equation `e` of a program (see {@link RuleProgram}), summed from
+ * `operands` as {@link tableSum} sums where its bound holds; undefined when an operand is unreadable.
+ */
+function plainDifference(operands: OperandTable, program: RuleProgram, e: number, blankZero: boolean): number | undefined {
+  const { states, values } = operands;
+  const { cells, coefs, starts, constants } = program;
+  let lhs = constants[2 * e];
+  for (let k = starts[2 * e], end = starts[2 * e + 1]; k < end; k++) {
+    const index = cells[k];
+    const state = states[index];
+    if (state === NUMBER) lhs += coefs[k] * values[index];
+    else if (state === BLANK && blankZero) lhs += coefs[k] * 0;
+    else return undefined;
+  }
+  let rhs = constants[2 * e + 1];
+  for (let k = starts[2 * e + 1], end = starts[2 * e + 2]; k < end; k++) {
+    const index = cells[k];
+    const state = states[index];
+    if (state === NUMBER) rhs += coefs[k] * values[index];
+    else if (state === BLANK && blankZero) rhs += coefs[k] * 0;
+    else return undefined;
+  }
+  return lhs - rhs;
 }
 
 function integerHolds(op: EquationIR['op'], difference: number, tolerance: number): boolean {
