@@ -341,6 +341,8 @@ export class ValidationContext {
     // The text between the rows as it is, the rows' UTF-16 units blanked (line breaks kept).
     const parts: string[] = [];
     let at = 0;
+    let lineFeed = -1;
+    let carriageReturn = -1;
     rows.sort((a, b) => a.start - b.start);
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
@@ -349,10 +351,12 @@ export class ValidationContext {
       if (end <= start) continue;
       parts.push(view.slice(at, start));
       at = end;
-      // Most rows are one line: blanked whole, found so by the string search rather than unit by unit.
-      const units = view.slice(start, end);
-      if (!units.includes('\n') && !units.includes('\r')) {
-        parts.push(' '.repeat(end - start));
+      // Most rows are one line: blanked whole, found so by the string search rather than unit by unit (the
+      // next line break of each kind looked up again only once passed; -2: there is none).
+      if (lineFeed !== -2 && lineFeed < start) lineFeed = nextIndex(view, '\n', start);
+      if (carriageReturn !== -2 && carriageReturn < start) carriageReturn = nextIndex(view, '\r', start);
+      if ((lineFeed === -2 || lineFeed >= end) && (carriageReturn === -2 || carriageReturn >= end)) {
+        parts.push(spaces(end - start));
         continue;
       }
       // The row's line breaks stay; every other unit becomes a space.
@@ -360,10 +364,10 @@ export class ValidationContext {
       for (let i = start; i < end; i++) {
         const c = view.charCodeAt(i);
         if (c !== 0x0a && c !== 0x0d) continue;
-        parts.push(' '.repeat(i - from), view[i]);
+        parts.push(spaces(i - from), view[i]);
         from = i + 1;
       }
-      parts.push(' '.repeat(end - from));
+      parts.push(spaces(end - from));
     }
     parts.push(view.slice(at));
     return parts.join('');
@@ -402,6 +406,20 @@ export class ValidationContext {
   sectionHeading(section: SectionIR): string {
     return `${section.numeral}、${section.heading}`;
   }
+}
+
+/** Where `unit` next stands in `text` from `from` on; -2 when nowhere. */
+function nextIndex(text: string, unit: string, from: number): number {
+  const found = text.indexOf(unit, from);
+  return found >= 0 ? found : -2;
+}
+
+/** Spaces enough for most table rows, cut to length (one flat string, not a repeat per row). */
+const SPACES = ' '.repeat(1024);
+
+/** `count` spaces. */
+function spaces(count: number): string {
+  return count <= SPACES.length ? SPACES.slice(0, count) : ' '.repeat(count);
 }
 
 /** A suggestion whose edits start and end on character boundaries (never inside a CRLF or a surrogate pair). */
