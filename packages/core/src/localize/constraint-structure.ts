@@ -86,7 +86,14 @@ function totalCells(constraints: readonly LocalizationConstraint[]): Set<string>
 /** {@link ConstraintStructure.groups}, by union–find over the cells of the constraints' terms. */
 function connectedGroups(constraints: readonly LocalizationConstraint[]): number[][] {
   const parent = constraints.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  // Iterative, with path halving: no recursion as deep as a template has equations.
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  };
   const owner = new Map<string, number>();
   const join = (i: number, cell: string): void => {
     const j = owner.get(cell);
