@@ -20,9 +20,41 @@ export interface FingerprintInput {
  * The fingerprint of a finding: a hash of its report, code, rule, cells and evidence — not of its
  * position or message, so that it survives edits elsewhere in the report and a change of language.
  */
-export function findingFingerprint(input: FingerprintInput): string {
+export function findingFingerprint(input: FingerprintInput, memo?: FingerprintMemo): string {
   const identity = [input.report, input.code, input.rule ?? '', (input.cells ?? []).join(','), input.evidence].join('\u0000');
+  return memo ? memo.hash(identity) : hashIdentity(identity);
+}
+
+function hashIdentity(identity: string): string {
   return bytesToHex(sha256(utf8ToBytes(identity))).slice(0, 32);
+}
+
+/**
+ * Fingerprints already worked out, by what they hash: an editor's findings are mostly the same from one
+ * check of a report to the next (the language server hashed the 35 findings of a 50 KB report on every
+ * edit, about 1 ms; the 585 of a 1 MB report, about 5 ms). Bounded: emptied when it holds `capacity`.
+ */
+export class FingerprintMemo {
+  private readonly known = new Map<string, string>();
+
+  /** @param capacity the most fingerprints kept */
+  constructor(readonly capacity = 4096) {}
+
+  /** How many fingerprints are kept. */
+  get size(): number {
+    return this.known.size;
+  }
+
+  /** The fingerprint of a finding's identity (see {@link findingFingerprint}), hashed only the first time. */
+  hash(identity: string): string {
+    let fingerprint = this.known.get(identity);
+    if (fingerprint === undefined) {
+      fingerprint = hashIdentity(identity);
+      if (this.known.size >= this.capacity) this.known.clear();
+      this.known.set(identity, fingerprint);
+    }
+    return fingerprint;
+  }
 }
 
 /** The evidence of an in-report diagnostic: the text it points at, whitespace removed, at most 120 characters. */
@@ -44,11 +76,14 @@ export function numberFingerprints(fingerprints: readonly string[]): string[] {
   });
 }
 
-/** The numbered fingerprints of one report's diagnostics (as the CLI and the language server compute them). */
-export function diagnosticFingerprints(diagnostics: readonly Diagnostic[], text: string, report: string): string[] {
+/**
+ * The numbered fingerprints of one report's diagnostics (as the CLI and the language server compute them);
+ * with `memo`, those it knows are not hashed again.
+ */
+export function diagnosticFingerprints(diagnostics: readonly Diagnostic[], text: string, report: string, memo?: FingerprintMemo): string[] {
   return numberFingerprints(
     diagnostics.map((diagnostic) =>
-      findingFingerprint({ report, code: diagnostic.code, rule: diagnostic.rule, cells: diagnostic.cells, evidence: diagnosticEvidence(diagnostic, text) }),
+      findingFingerprint({ report, code: diagnostic.code, rule: diagnostic.rule, cells: diagnostic.cells, evidence: diagnosticEvidence(diagnostic, text) }, memo),
     ),
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnosticFingerprints, findingFingerprint } from '../../src/audit/index.js';
+import { diagnosticFingerprints, findingFingerprint, FingerprintMemo } from '../../src/audit/index.js';
 import { acknowledgedFingerprints, BaselineError, parseBaseline, serializeBaseline } from '../../src/audit/baseline.js';
 import { checkReport } from '../../src/check/index.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
@@ -27,6 +27,26 @@ describe('finding fingerprints', () => {
     for (const change of [{ report: 'r 2023' }, { rule: 'R3' }, { cells: ['b'] }, { evidence: '11' }, { code: 'x' }]) {
       expect(findingFingerprint({ ...base, ...change })).not.toBe(findingFingerprint(base));
     }
+  });
+
+  it('are the same through a memo, which hashes each identity once and keeps at most its capacity', async () => {
+    const result = await checkReport({ bytes: new TextEncoder().encode(seed), fileName: 'seed.txt' });
+    const memo = new FingerprintMemo(8);
+    const plain = diagnosticFingerprints(result.diagnostics, seed, 'report');
+    expect(diagnosticFingerprints(result.diagnostics, seed, 'report', memo)).toEqual(plain);
+    expect(diagnosticFingerprints(result.diagnostics, seed, 'report', memo)).toEqual(plain);
+    expect(memo.size).toBeGreaterThan(0);
+    expect(memo.size).toBeLessThanOrEqual(8);
+    // A known identity gives the fingerprint it was given; past its capacity the memo starts again.
+    const base = { report: 'r 2024', code: 'arithmetic/equation', rule: 'R4', cells: ['a'], evidence: '10' };
+    const small = new FingerprintMemo(2);
+    const first = findingFingerprint(base, small);
+    expect(findingFingerprint({ ...base }, small)).toBe(first);
+    expect(first).toBe(findingFingerprint(base));
+    findingFingerprint({ ...base, evidence: '11' }, small);
+    findingFingerprint({ ...base, evidence: '12' }, small);
+    expect(small.size).toBeLessThanOrEqual(2);
+    expect(findingFingerprint(base, small)).toBe(findingFingerprint(base));
   });
 
   it('number findings that are otherwise the same', () => {

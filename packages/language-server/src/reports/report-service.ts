@@ -1,5 +1,6 @@
 import {
   diagnosticFingerprints,
+  FingerprintMemo,
   LineIndex,
   mergeTemplates,
   type CheckOptions,
@@ -90,6 +91,8 @@ export class ReportService {
    * or templates — may end after a newer one was asked for).
    */
   private readonly generations = new Map<string, number>();
+  /** The fingerprints of findings presented lately: most are presented again at the next edit. */
+  private readonly fingerprints = new FingerprintMemo();
   /** Per project template list, its merge with the workspace templates (see {@link templatesOf}). */
   private readonly mergedTemplates = new WeakMap<TemplateIR[], { workspace: TemplateIR[]; merged: TemplateIR[] }>();
 
@@ -317,7 +320,7 @@ export class ReportService {
     let result = checked;
     // Findings acknowledged in the baseline file are left out (the same fingerprints as `nianbao audit`).
     const report = reportIdentityOf(result, uri);
-    const fingerprints = diagnosticFingerprints(result.diagnostics, text, report);
+    const fingerprints = diagnosticFingerprints(result.diagnostics, text, report, this.fingerprints);
     const acknowledged = this.acknowledged(uri);
     const keep = fingerprints.map((fingerprint) => !acknowledged.has(fingerprint));
     if (keep.includes(false)) result = { ...result, diagnostics: result.diagnostics.filter((_, i) => keep[i]) };
