@@ -64,6 +64,8 @@ if (cli) {
     );
   }
   row('--jobs 2 speed-up', `${cli.jobs2Speedup}×`, '≥ 1.8× on two free cores', cli.met.jobs2Speedup);
+  const halves = cli.twoProcesses;
+  if (halves) row('two processes, --jobs 1 on half the mix each', `${halves.wallSeconds} s wall = ${halves.speedup}× --jobs 1 (pairs ${halves.speedupOfPairs.join(' / ')}): what this machine gives two independent runs`);
   const ceiling = cli.twoWorkerCeiling;
   if (ceiling) row('two workers against one, this machine', `${ceiling.arithmetic.speedup}× on arithmetic, ${ceiling.allocating.speedup}× on an allocating loop (the ceiling of the speed-up)`);
 }

@@ -10,6 +10,8 @@
 //     core (CPU time of the median pass);
 //   the CLI — `nianbao validate <dir> --format json --jobs 1` and `--jobs 2` over the mix: wall and CPU
 //     time, reports/s, MB/s, peak resident memory (/usr/bin/time -v), and the speed-up of two jobs;
+//   what two independent runs get on this machine — two processes at once, each `--jobs 1` on half the mix
+//     (interleaved with the runs above): wall time and its speed-up over `--jobs 1`;
 //   the ceiling of that speed-up on this machine — two worker threads against one on a loop of pure
 //     arithmetic and on an allocating one, measured right after (two-worker-ceiling.mjs).
 // CPU time (user + system) is what the targets are judged on where possible: the machine is shared.
@@ -17,7 +19,7 @@
 // (runs of each of --jobs 1 and --jobs 2, interleaved, default 3), --passes N (warm passes over the mix in
 // one process, default 3), --keep, --cold-only (the cold starts alone).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
@@ -212,18 +214,40 @@ function cliRun(jobs) {
     summary,
   };
 }
+// Two processes at once, each `--jobs 1` on half the mix (every other report): what two independent runs
+// of the same work get from this machine, against which `--jobs 2` (two workers in one process) is read.
+const halves = ['a', 'b'].map((name) => path.join(`${directory}-halves`, name));
+for (const half of halves) mkdirSync(half, { recursive: true });
+mix.files.forEach((f, i) => linkSync(f.path, path.join(halves[i % 2], path.basename(f.path))));
+function twoProcessRun() {
+  const validate = (half) => `"$1" "$2" validate "${half}" --format json --no-progress --jobs 1 > /dev/null 2>&1`;
+  const run = measureStart('bash', ['-c', `${validate('$3')} & ${validate('$4')}; wait`, 'bash', process.execPath, bin, ...halves], coldEnv);
+  return { wallSeconds: round(run.wallMs / 1000, 2), cpuSeconds: round(run.cpuMs / 1000, 2) };
+}
+
 // Interleaved, --cli-runs times each; the fastest run of each counts (the slower ones met more of the other
 // work on the machine: with two runs each, one busy minute decided the speed-up). Every run's wall time is
 // kept, and the speed-up of each pair of neighbouring runs, to show the spread.
 const runs = [];
-for (let i = 0; i < cliRuns; i++) runs.push(cliRun(1), cliRun(2));
+const twoProcessRuns = [];
+for (let i = 0; i < cliRuns; i++) {
+  runs.push(cliRun(1), cliRun(2));
+  twoProcessRuns.push(twoProcessRun());
+}
 const ofJobs = (jobs) => runs.filter((r) => r.jobs === jobs);
 const best = (jobs) => ({ ...[...ofJobs(jobs)].sort((a, b) => a.wallSeconds - b.wallSeconds)[0], wallSecondsOfRuns: ofJobs(jobs).map((r) => r.wallSeconds) });
 const jobs1 = best(1);
 const jobs2 = best(2);
 const jobs2Speedup = round(jobs1.wallSeconds / jobs2.wallSeconds, 2);
 const jobs2SpeedupOfPairs = ofJobs(1).map((one, i) => round(one.wallSeconds / ofJobs(2)[i].wallSeconds, 2));
+const twoProcessBest = [...twoProcessRuns].sort((a, b) => a.wallSeconds - b.wallSeconds)[0];
+const twoProcesses = {
+  ...twoProcessBest,
+  speedup: round(jobs1.wallSeconds / twoProcessBest.wallSeconds, 2),
+  speedupOfPairs: ofJobs(1).map((one, i) => round(one.wallSeconds / twoProcessRuns[i].wallSeconds, 2)),
+};
 const twoWorkers = await twoWorkerCeiling();
+rmSync(`${directory}-halves`, { recursive: true, force: true });
 if (!args.includes('--keep')) rmSync(directory, { recursive: true, force: true });
 rmSync(coldDirectory, { recursive: true, force: true });
 
@@ -246,6 +270,7 @@ const result = {
   jobs2,
   jobs2Speedup,
   jobs2SpeedupOfPairs,
+  twoProcesses,
   twoWorkerCeiling: twoWorkers,
   targets,
   met: {
