@@ -3,7 +3,7 @@ import type { TextView } from '../../src/read/text-view.js';
 import { viewRangeOf, viewRangesOf } from '../../src/validate/text-ranges.js';
 
 /** A view of `length` units whose offsets map to the original by a monotone step function of `seed`. */
-function steppedView(length: number, seed: number): TextView {
+function steppedView(length: number, seed: number, steps = [0, 1, 1, 1, 3, 7]): TextView {
   let state = seed;
   const random = (): number => {
     state = (state * 1103515245 + 12345) % 2147483648;
@@ -11,7 +11,7 @@ function steppedView(length: number, seed: number): TextView {
   };
   const map = [0];
   // Steps of 0 (inserted units), 1 (kept) and more (deleted runs), as normalising a text makes them.
-  for (let i = 1; i <= length; i++) map.push(map[i - 1] + [0, 1, 1, 1, 3, 7][Math.floor(random() * 6)]);
+  for (let i = 1; i <= length; i++) map.push(map[i - 1] + steps[Math.floor(random() * steps.length)]);
   return { text: 'x'.repeat(length), toOriginal: (offset) => map[Math.max(0, Math.min(length, offset))] };
 }
 
@@ -24,6 +24,21 @@ describe('viewRangesOf', () => {
       for (let i = 0; i < 30; i++) {
         const start = ((i * 37 + seed * 11) % (last + 6)) - 2;
         ranges.push({ start, end: start + ((i * 13 + seed) % 40) });
+      }
+      ranges.sort((a, b) => a.start - b.start);
+      expect(viewRangesOf(view, ranges)).toEqual(ranges.map((range) => viewRangeOf(view, range)));
+    }
+  });
+
+  it('finds them in a view that maps mostly one to one', () => {
+    const steps = [...Array.from({ length: 30 }, () => 1), 0, 2, 5];
+    for (let seed = 1; seed <= 40; seed++) {
+      const view = steppedView(seed * 20, seed, steps);
+      const last = view.toOriginal(view.text.length);
+      const ranges = [];
+      for (let i = 0; i < 30; i++) {
+        const start = ((i * 41 + seed * 13) % (last + 6)) - 2;
+        ranges.push({ start, end: start + ((i * 17 + seed) % 60) });
       }
       ranges.sort((a, b) => a.start - b.start);
       expect(viewRangesOf(view, ranges)).toEqual(ranges.map((range) => viewRangeOf(view, range)));
