@@ -8,6 +8,7 @@ import {
   type LinearPattern,
   type MatchStarts,
 } from '@nianbao/template-language/linear-pattern';
+import { SearchedTexts } from './searched-texts.js';
 import type { ValidationContext } from './validation-context.js';
 
 /** A piece of normalised text to search, and where it starts in the view. */
@@ -97,35 +98,18 @@ const numberPatterns = new Map<string, RulePattern>();
 /**
  * The matches of the last searches, by text and pattern: re-checking a report with one table value changed
  * (verifying a suggested fix, an edit in the editor) searches the same prose again. The texts kept are
- * bounded in number and in characters; the least recently searched go first.
+ * bounded in number and in characters (see {@link SearchedTexts}).
  */
-const remembered = new Map<string, Map<RulePattern, LinearMatch[]>>();
-const REMEMBERED_TEXTS = 64;
-const REMEMBERED_CHARS = 4_000_000;
-let rememberedChars = 0;
+const remembered = new SearchedTexts<RulePattern, LinearMatch[]>(64, 4_000_000);
 
 function rememberingMatches(literal: string, search: (text: string) => LinearMatch[]): RulePattern {
   const pattern: RulePattern = {
     matches(text) {
       if (literal !== '' && !text.includes(literal)) return [];
-      let byPattern = remembered.get(text);
-      if (byPattern !== undefined) {
-        const known = byPattern.get(pattern);
-        if (known !== undefined) return known;
-      }
+      const known = remembered.get(text, pattern);
+      if (known !== undefined) return known;
       const matches = search(text);
-      if (text.length > REMEMBERED_CHARS) return matches;
-      if (byPattern === undefined) {
-        byPattern = new Map();
-        remembered.set(text, byPattern);
-        rememberedChars += text.length;
-        for (const old of remembered.keys()) {
-          if (remembered.size <= REMEMBERED_TEXTS && rememberedChars <= REMEMBERED_CHARS) break;
-          remembered.delete(old);
-          rememberedChars -= old.length;
-        }
-      }
-      byPattern.set(pattern, matches);
+      remembered.set(text, pattern, matches);
       return matches;
     },
   };
