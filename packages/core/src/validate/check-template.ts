@@ -32,6 +32,36 @@ function covers(template: TemplateIR, year: number): boolean {
   return year >= template.years.from && (template.years.to === undefined || year <= template.years.to);
 }
 
+/** The formats a report may be written in, and the phrases of older formats to look for (see {@link candidatesOf}). */
+interface Candidates {
+  /** The template in use, then the other templates. */
+  candidates: readonly TemplateIR[];
+  /** The legacy phrases of every candidate that the template in use does not list among its markers. */
+  legacyPhrases: readonly string[];
+  /** How many legacy phrases the candidates list, the template's own markers among them. */
+  legacyCount: number;
+}
+
+/** The candidates of each template in use, by the list of templates it came with (both are immutable). */
+const candidatesByTemplate = new WeakMap<TemplateIR, WeakMap<readonly TemplateIR[], Candidates>>();
+
+/** The {@link Candidates} of `template` among `templates`, worked out once per template and list, not per report. */
+function candidatesOf(template: TemplateIR, templates: readonly TemplateIR[]): Candidates {
+  let byList = candidatesByTemplate.get(template);
+  if (byList === undefined) candidatesByTemplate.set(template, (byList = new WeakMap()));
+  let known = byList.get(templates);
+  if (known === undefined) {
+    const candidates = [template, ...templates.filter((t) => t.id !== template.id)];
+    // A phrase the template in use lists among its own markers (an old-format template's 指标名称) is
+    // evidence for that template, not for an older format than it.
+    const own = new Set(template.markers.map((m) => matchKey(m.text)));
+    const allLegacy = [...new Set(candidates.flatMap((t) => t.legacyMarkers))];
+    const legacyPhrases = allLegacy.filter((phrase) => !own.has(matchKey(phrase)));
+    byList.set(templates, (known = { candidates, legacyPhrases, legacyCount: allLegacy.length }));
+  }
+  return known;
+}
+
 /**
  * Template vs report year. The format the report is written in is the candidate template (the one used
  * and `options.templates`) with the highest marker score; a report year after that format's years is a
@@ -42,16 +72,10 @@ export function checkTemplate(ctx: ValidationContext): Diagnostic[] {
   if (!ctx.enabled('template/superseded')) return [];
   const diagnostics: Diagnostic[] = [];
   const { template } = ctx;
-  const candidates = [template, ...ctx.templates.filter((t) => t.id !== template.id)];
+  const { candidates, legacyPhrases, legacyCount } = candidatesOf(template, ctx.templates);
   const titleRange = ctx.report.info.titleRange;
-
-  // A phrase the template in use lists among its own markers (an old-format template's 指标名称) is
-  // evidence for that template, not for an older format than it.
-  const own = new Set(template.markers.map((m) => matchKey(m.text)));
-  const allLegacy = [...new Set(candidates.flatMap((t) => t.legacyMarkers))];
-  const legacyPhrases = allLegacy.filter((phrase) => !own.has(matchKey(phrase)));
   const legacy = occurrences(ctx, legacyPhrases);
-  const detectedLegacy = ctx.report.detection.legacy && legacyPhrases.length === allLegacy.length;
+  const detectedLegacy = ctx.report.detection.legacy && legacyPhrases.length === legacyCount;
   if (detectedLegacy || legacy.length >= 2) {
     diagnostics.push(
       ctx.diagnostic('template/legacy-format', {
