@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { AxisNode, SectionIR } from '../ir/template-ir.js';
+import type { AxisNode, SectionIR, TableIR } from '../ir/template-ir.js';
 import type { DiagnosticCode } from '../messages/index.js';
 import type { OffsetRange, ReportGroupRow, ReportRow, ReportSection, TableNote } from '../model/report.js';
 import { lineAt } from './text-ranges.js';
@@ -26,7 +26,6 @@ function insertionPoint(ctx: ValidationContext, index: number): OffsetRange {
 
 function checkSection(ctx: ValidationContext, section: SectionIR, index: number): Diagnostic[] {
   const found = ctx.reportSection(section.id);
-  const heading = ctx.sectionHeading(section);
   if (!found || (found.match === 'missing' && !found.range)) {
     return [
       ctx.diagnostic('structure/section-missing', {
@@ -46,6 +45,7 @@ function checkSection(ctx: ValidationContext, section: SectionIR, index: number)
     ];
   }
   if (found.match === 'near' && found.heading && ctx.enabled('structure/heading-variant')) {
+    const heading = ctx.sectionHeading(section);
     const written = found.heading.text.trim();
     const prefix = numeralPrefix(found.heading.text, section.numeral);
     const start = found.heading.range.start + prefix.length;
@@ -137,6 +137,15 @@ function optionalLeaves(nodes: readonly AxisNode[], inherited = false, into = ne
   return into;
 }
 
+/** The optional leaf rows of each table (see {@link optionalLeaves}), worked out once per table object. */
+const optionalRowsByTable = new WeakMap<TableIR, ReadonlySet<string>>();
+
+function optionalRowsOf(table: TableIR): ReadonlySet<string> {
+  let rows = optionalRowsByTable.get(table);
+  if (rows === undefined) optionalRowsByTable.set(table, (rows = optionalLeaves(table.rows)));
+  return rows;
+}
+
 function checkTables(ctx: ValidationContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const table of ctx.template.tables) {
@@ -159,12 +168,12 @@ function checkTables(ctx: ValidationContext): Diagnostic[] {
       );
       continue;
     }
-    const anchor = found.range
-      ? lineAt(ctx.text, found.range.start)
-      : ((section && ctx.sectionAnchor(section)) ?? { start: 0, end: 0 });
-    const optionalRows = optionalLeaves(table.rows);
+    const optionalRows = optionalRowsOf(table);
     const missingRows = found.missingRows.filter((row) => !optionalRows.has(row));
     if (missingRows.length > 0) {
+      const anchor = found.range
+        ? lineAt(ctx.text, found.range.start)
+        : ((section && ctx.sectionAnchor(section)) ?? { start: 0, end: 0 });
       const code = found.truncated ? 'structure/table-truncated' : 'structure/rows-missing';
       const rows = missingRows.map((row) => ctx.rowLabel(table.id, row));
       // A cut-off table is pinned to its last line, where the rows stop; a table with a gap to the
