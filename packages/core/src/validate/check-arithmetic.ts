@@ -14,6 +14,7 @@ import { addendsText } from './addends-text.js';
 import type { OffsetRange, ReportCell } from '../model/report.js';
 import { cellEdit } from './cell-edit.js';
 import { proseStatements } from './prose-statements.js';
+import { templateIndex } from './template-index.js';
 import type { ValidationContext } from './validation-context.js';
 
 /** An equation whose every operand could be read, with its two sides evaluated. */
@@ -412,6 +413,8 @@ interface CompiledTemplate {
   cells: Map<string, number>;
   /** The keys of `cells` by their index. */
   ids: string[];
+  /** The template cell slot of each of `ids` (see `TemplateIndex.cellSlots`), −1 for an id the template has no cell of. */
+  slots: Int32Array;
   rules: Map<ArithmeticRuleIR, CompiledEquation[]>;
   programs: Map<ArithmeticRuleIR, RuleProgram>;
 }
@@ -499,7 +502,11 @@ function compiledTemplate(template: TemplateIR): CompiledTemplate {
     rules.set(rule, equations);
     programs.set(rule, ruleProgram(rule, equations));
   }
-  compiled = { cells, ids: [...cells.keys()], rules, programs };
+  const ids = [...cells.keys()];
+  const cellSlots = templateIndex(template).cellSlots;
+  const slots = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) slots[i] = cellSlots.get(ids[i]) ?? -1;
+  compiled = { cells, ids, slots, rules, programs };
   compiledTemplates.set(template, compiled);
   return compiled;
 }
@@ -521,16 +528,17 @@ interface OperandTable {
 }
 
 function operandTable(ctx: ValidationContext): OperandTable {
-  const { ids } = compiledTemplate(ctx.template);
+  const { ids, slots } = compiledTemplate(ctx.template);
   const states = new Uint8Array(ids.length);
   const values = new Float64Array(ids.length);
   let integers = true;
   let largest = 0;
-  // Cells the parser did not list are absent (`na`): unreadable, as `reportCell` gives them. One look-up
-  // per operand, by an index loop (the report's other cells, words and those no equation reads, are not visited).
-  const listed = ctx.listedCells;
+  // Cells the parser did not list are absent (`na`): unreadable, as `reportCell` gives them. Each operand
+  // read at its template cell's slot, by an index loop (the report's other cells, words and those no
+  // equation reads, are not visited; no id is looked up).
   for (let index = 0; index < ids.length; index++) {
-    const cell = listed.get(ids[index]);
+    const slot = slots[index];
+    const cell = slot >= 0 ? ctx.listedCellAt(slot) : ctx.listedCell(ids[index]);
     if (cell === undefined) continue;
     if (cell.state === 'number' && cell.value !== null && Number.isFinite(cell.value)) {
       states[index] = NUMBER;

@@ -8,6 +8,11 @@ import type { CellIR, TableIR, TemplateIR } from '../ir/template-ir.js';
 export interface TemplateIndex {
   tablesById: ReadonlyMap<string, TableIR>;
   cellsById: ReadonlyMap<string, CellIR>;
+  /**
+   * The place of each cell id among the template's cells (the last, should an id repeat): a report's
+   * cells are kept by it in an array (see `ValidationContext`), not in a map filled per report.
+   */
+  cellSlots: ReadonlyMap<string, number>;
   /** Cells that some arithmetic rule with `blank: zero` uses. */
   blankAsZero: ReadonlySet<string>;
   /**
@@ -34,6 +39,7 @@ export function templateIndex(template: TemplateIR): TemplateIndex {
     index = {
       tablesById: new Map(template.tables.map((table) => [table.id, table])),
       cellsById: new Map(template.cells.map((cell) => [cell.id, cell])),
+      cellSlots: new Map(template.cells.map((cell, slot) => [cell.id, slot])),
       blankAsZero,
       cellLabels: { '': new Map(), row: new Map(), column: new Map() },
     };

@@ -53,7 +53,11 @@ export class ValidationContext {
   private readonly cellsById: ReadonlyMap<string, CellIR>;
   private readonly cellLabels: TemplateIndex['cellLabels'];
   private readonly reportTables = new Map<string, ReportTable>();
-  private readonly reportCells = new Map<string, ReportCell>();
+  private readonly cellSlots: ReadonlyMap<string, number>;
+  /** The cells the parser listed, at their template cell's slot (see `TemplateIndex.cellSlots`). */
+  private readonly slotCells: Array<ReportCell | undefined>;
+  /** The cells the parser listed whose id is no template cell's (a group printed as one row), by id. */
+  private readonly otherCells = new Map<string, ReportCell>();
   private readonly reportSections = new Map<string, ReportSection>();
   private readonly sectionTexts = new Map<string, SectionText | null>();
   /** The view text with the table rows blanked (see `blankTableRows`), made on first use. */
@@ -82,6 +86,8 @@ export class ValidationContext {
     this.tablesById = index.tablesById;
     this.cellsById = index.cellsById;
     this.cellLabels = index.cellLabels;
+    this.cellSlots = index.cellSlots;
+    this.slotCells = new Array<ReportCell | undefined>(template.cells.length).fill(undefined);
     for (const table of report.tables) {
       this.reportTables.set(table.id, table);
       // Index loops over every cell of every report (no array iterators: they cost here).
@@ -91,7 +97,7 @@ export class ValidationContext {
         const cells = rows[r].cells;
         for (let c = 0; c < cells.length; c++) {
           const cell = cells[c];
-          this.reportCells.set(cell.id, cell);
+          this.addListed(cell);
           if (!certain || cell.guessed) this.uncertainCells.add(cell.id);
         }
       }
@@ -99,7 +105,7 @@ export class ValidationContext {
         const certain = isCertainRow(group.confidence);
         for (const cell of group.cells) {
           if (!certain || cell.guessed) this.uncertainCells.add(cell.id);
-          this.reportCells.set(cell.id, cell);
+          this.addListed(cell);
           const leafCells = group.leafRows.map((row) => `${table.id}.${row}.${cell.column}`);
           this.groupCells.set(cell.id, { table: table.id, label: group.label, column: cell.column, leafCells });
           for (const leaf of leafCells) this.groupOfLeafCell.set(leaf, cell.id);
@@ -107,6 +113,13 @@ export class ValidationContext {
       }
     }
     for (const section of report.sections) this.reportSections.set(section.id, section);
+  }
+
+  /** Keeps a listed cell, at its slot (a later cell of the same id replaces an earlier one, as in a map). */
+  private addListed(cell: ReportCell): void {
+    const slot = this.cellSlots.get(cell.id);
+    if (slot !== undefined) this.slotCells[slot] = cell;
+    else this.otherCells.set(cell.id, cell);
   }
 
   /** A catalogue message in the context's language. */
@@ -212,15 +225,21 @@ export class ValidationContext {
 
   /** The report cell `id`; a cell the parser did not list counts as absent (`na`). */
   reportCell(id: string): ReportCell {
-    const found = this.reportCells.get(id);
+    const found = this.listedCell(id);
     if (found) return found;
     const ir = this.cellsById.get(id);
     return { id, row: ir?.row ?? '', column: ir?.column ?? '', raw: '', value: null, state: 'na' };
   }
 
-  /** The cells the parser listed (tables' rows and groups printed as one row), by id, as `reportCell` finds them. */
-  get listedCells(): ReadonlyMap<string, ReportCell> {
-    return this.reportCells;
+  /** The cell `id` as the parser listed it (tables' rows and groups printed as one row); undefined when it did not. */
+  listedCell(id: string): ReportCell | undefined {
+    const slot = this.cellSlots.get(id);
+    return slot !== undefined ? this.slotCells[slot] : this.otherCells.get(id);
+  }
+
+  /** {@link listedCell} of the template cell at `slot` (see `TemplateIndex.cellSlots`), without looking its id up. */
+  listedCellAt(slot: number): ReportCell | undefined {
+    return this.slotCells[slot];
   }
 
   /** Whether the cell `id` was read with certainty (its row's placement sure, its column not guessed). */
