@@ -14,6 +14,14 @@ export interface ConverterArtefact extends OffsetRange {
 }
 
 /**
+ * Marks with `flag` in `table` (indexed by UTF-16 unit) the first unit of every literal one of which each
+ * artefact contains (see `ARTEFACT_PATTERNS`): a text without any of them holds no artefact.
+ */
+export function markArtefactUnits(table: Uint8Array, flag: number): void {
+  for (const { needs } of ARTEFACT_PATTERNS) for (const literal of needs) table[literal.charCodeAt(0)] |= flag;
+}
+
+/**
  * Finds artefacts of document converters (Word → text via Pandoc and the like) — markup that is not part
  * of the report. Conservative: only the forms listed in {@link ConverterArtefact} `kind`, so legitimate
  * brackets, braces and backslashes elsewhere are left alone. Ranges are sorted and do not overlap.

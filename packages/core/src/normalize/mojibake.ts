@@ -37,6 +37,18 @@ export function findMojibake(text: string): MojibakeSpot[] {
   return merge(spots);
 }
 
+/**
+ * Marks with `flag` in `table` (indexed by UTF-16 unit) every unit that some evidence of {@link findMojibake}
+ * holds: U+FFFD, `?`, 锟, 烫 and 屯, the GBK signature characters, and the lead characters of Latin-1
+ * renderings (U+00C2–U+00F4). A text without any of them has no spot.
+ */
+export function markMojibakeUnits(table: Uint8Array, flag: number): void {
+  for (const unit of '\uFFFD?锟烫屯') table[unit.charCodeAt(0)] |= flag;
+  const signature = signatureCharacters();
+  for (let c = 0; c < signature.length; c++) if (signature[c] === 1) table[c] |= flag;
+  for (let c = 0xc2; c <= 0xf4; c++) table[c] |= flag;
+}
+
 /** Spots closer than this many characters are one spot. */
 export const MOJIBAKE_MERGE_GAP = 6;
 

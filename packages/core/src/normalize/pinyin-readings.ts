@@ -34,6 +34,14 @@ export function removePinyinReadings(base: string | TextView): TextView {
   return builder.finish();
 }
 
+/**
+ * Marks with `flag` in `table` (indexed by UTF-16 unit) the tone-marked vowels: every reading
+ * {@link findPinyinReadings} finds holds one, so a text without any has none.
+ */
+export function markPinyinUnits(table: Uint8Array, flag: number): void {
+  for (let i = 0; i < TONE_MARKED.length; i++) table[TONE_MARKED.charCodeAt(i)] |= flag;
+}
+
 const TONE_MARKED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
 const TONELESS = 'aaaaeeeeiiiioooouuuuüüüü';
 

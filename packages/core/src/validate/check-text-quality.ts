@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { findConverterArtefacts, findMojibake, findPinyinReadings } from '../normalize/index.js';
+import { ARTEFACT_UNIT, MOJIBAKE_UNIT, PINYIN_UNIT, suspectUnits } from './suspect-units.js';
 import { excerpt, lineAt } from './text-ranges.js';
 import type { ValidationContext } from './validation-context.js';
 
@@ -11,11 +12,13 @@ function readingContext(text: string, start: number, end: number): string {
 
 /**
  * Text quality, per spot: injected Pinyin readings (each with a fix deleting it), mojibake, and document
- * converter leftovers (with a fix deleting them). Found on the original text.
+ * converter leftovers (with a fix deleting them). Found on the original text; a detector runs only when
+ * the text holds a unit its findings need (see `suspectUnits`).
  */
 export function checkTextQuality(ctx: ValidationContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  if (ctx.enabled('quality/pinyin')) {
+  const suspect = suspectUnits(ctx.text);
+  if ((suspect & PINYIN_UNIT) !== 0 && ctx.enabled('quality/pinyin')) {
     for (const range of findPinyinReadings(ctx.text)) {
       const reading = ctx.text.slice(range.start, range.end);
       diagnostics.push(
@@ -27,7 +30,7 @@ export function checkTextQuality(ctx: ValidationContext): Diagnostic[] {
       );
     }
   }
-  if (ctx.enabled('quality/mojibake')) {
+  if ((suspect & MOJIBAKE_UNIT) !== 0 && ctx.enabled('quality/mojibake')) {
     for (const spot of findMojibake(ctx.text)) {
       diagnostics.push(
         ctx.diagnostic('quality/mojibake', {
@@ -37,7 +40,7 @@ export function checkTextQuality(ctx: ValidationContext): Diagnostic[] {
       );
     }
   }
-  if (ctx.enabled('quality/converter-artefact')) {
+  if ((suspect & ARTEFACT_UNIT) !== 0 && ctx.enabled('quality/converter-artefact')) {
     for (const artefact of findConverterArtefacts(ctx.text)) {
       const range = { start: artefact.start, end: artefact.end };
       const written = ctx.text.slice(range.start, range.end);
