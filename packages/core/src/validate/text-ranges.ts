@@ -4,22 +4,12 @@ import { rangeToOriginal } from '../read/view-range.js';
 
 /**
  * The range of a view's text that came from `range` of the original text: the first view offset that
- * maps at or after `range.start`, to the first that maps at or after `range.end` (binary search; the
- * view's map is monotonic).
+ * maps at or after `range.start`, to the first that maps at or after `range.end` (the view's map is
+ * monotonic). Found as {@link viewRangesOf} finds it: first where the view would have it if it mapped one
+ * to one, which most of a view does, rather than by halving the whole text.
  */
 export function viewRangeOf(view: TextView, range: OffsetRange): OffsetRange {
-  const firstAtOrAfter = (target: number): number => {
-    let lo = 0;
-    let hi = view.text.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (view.toOriginal(mid) < target) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const start = firstAtOrAfter(range.start);
-  return { start, end: Math.max(start, firstAtOrAfter(range.end)) };
+  return viewRangesOf(view, [range])[0];
 }
 
 /**
