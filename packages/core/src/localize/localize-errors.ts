@@ -27,10 +27,10 @@ export interface LocalizationInput {
   constraints: readonly LocalizationConstraint[];
   /** Current value of each cell (blank cells already counted as the rules say). */
   values: ReadonlyMap<string, number>;
-  /** Domain of each cell; `real` when absent. */
-  domains?: ReadonlyMap<string, CellDomain>;
-  /** The cell text as written, to recognise typing slips. */
-  written?: ReadonlyMap<string, string>;
+  /** Domain of each cell; `real` when absent (looked up only for the constraints' cells: it may hold others). */
+  domains?: CellLookup<CellDomain>;
+  /** The cell text as written, to recognise typing slips (looked up only for the cells of a fix). */
+  written?: CellLookup<string>;
   /** Cells in reading order, for deterministic tie-breaking (otherwise: order of first use). */
   order?: readonly string[];
   /** Search bounds. */
@@ -41,6 +41,11 @@ export interface LocalizationInput {
    * one agrees best it is the fix.
    */
   evidence?: readonly LocalizationEvidence[];
+}
+
+/** What the localiser looks up by cell (a map, or a look-up that needs no map filled beforehand). */
+export interface CellLookup<T> {
+  get(cell: string): T | undefined;
 }
 
 /** A statement Σ coef·cell = value from outside the tables, with the current value of each cell. */

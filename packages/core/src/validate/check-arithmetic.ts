@@ -686,6 +686,20 @@ function constraintOf(rule: ArithmeticRuleIR, equation: EquationIR): Localizatio
   return constraint;
 }
 
+/** The domain of each of a template's cells (as {@link domainOf} gives it without groups printed as one row), one map per template. */
+const cellDomainMaps = new WeakMap<TemplateIR, ReadonlyMap<string, CellDomain>>();
+
+function cellDomains(template: TemplateIR): ReadonlyMap<string, CellDomain> {
+  let domains = cellDomainMaps.get(template);
+  if (domains === undefined) {
+    const map = new Map<string, CellDomain>();
+    // The last cell of an id, as the template's index keeps it (see `ValidationContext.cell`).
+    for (const cell of template.cells) map.set(cell.id, cell.type.kind === 'count' ? 'count' : cell.type.kind === 'integer' ? 'integer' : 'real');
+    cellDomainMaps.set(template, (domains = map));
+  }
+  return domains;
+}
+
 /** The template's cells in reading order (the localiser's tie-break), one array per template. */
 const cellOrders = new WeakMap<TemplateIR, readonly string[]>();
 
@@ -722,8 +736,10 @@ export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
   // The localiser's input is needed only when an equation fails.
   const constraints: LocalizationConstraint[] = [];
   const values = new Map<string, number>();
-  const written = new Map<string, string>();
-  const domains = new Map<string, CellDomain>();
+  // The localiser asks for the text of the cells of a fix only, and for the domains of the constraints'
+  // cells: read when asked, and from the template's cells where no group printed as one row stands for some.
+  const written = { get: (cellId: string) => ctx.reportCell(cellId).raw };
+  const domains = ctx.hasGroupRows ? new Map<string, CellDomain>() : cellDomains(ctx.template);
   for (let d = 0; d < decided.length; d++) {
     const { rule, equation } = decided[d];
     constraints.push(constraintOf(rule, equation));
@@ -737,8 +753,7 @@ export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
         if (values.has(cellId)) continue;
         const cell = ctx.reportCell(cellId);
         values.set(cellId, operandNumber(cell));
-        written.set(cellId, cell.raw);
-        domains.set(cellId, domainOf(ctx, cellId));
+        if (ctx.hasGroupRows) (domains as Map<string, CellDomain>).set(cellId, domainOf(ctx, cellId));
       }
     }
   }
