@@ -13,8 +13,9 @@ import type {
 import type { TextView } from '../read/text-view.js';
 import { rangeToOriginal, snapRange } from '../read/view-range.js';
 import { detectTemplate, readReportInfo } from '../detect/index.js';
-import { buildCellStream, type CellStreamOptions, type LinePosition } from './cell-stream.js';
+import { buildCellStream, type CellStreamOptions } from './cell-stream.js';
 import { isUnitWord, readCellValue } from './cell-value.js';
+import { linePositions } from './line-positions.js';
 import { findRunOnBreaks } from './one-line-runs.js';
 import { findSectionHeadings, type HeadingMatch } from './section-headings.js';
 import { tablePlans, type TablePlan } from './table-plan.js';
@@ -186,54 +187,6 @@ function hardSpaceTest(view: TextView, source: ReportSource): (offset: number) =
     if (c === 0x26 /* & */) return /^&(?:nbsp|#160|#xa0|#x3000|#12288);/i.test(original.slice(at, at + 9));
     return false;
   };
-}
-
-/**
- * Horizontal positions of view offsets on their lines of the original text (characters and display
- * width). Each offset's position is counted once per parse: the column pass asks for the same cell edges
- * under both metrics, and again for every reading of a table.
- */
-function linePositions(view: TextView, source: ReportSource): (offset: number) => LinePosition {
-  const original = source.text;
-  const known = new Map<number, LinePosition>();
-  return (offset) => {
-    let position = known.get(offset);
-    if (position === undefined) {
-      position = linePosition(original, Math.min(original.length, view.toOriginal(offset)));
-      known.set(offset, position);
-    }
-    return position;
-  };
-}
-
-/** Where offset `at` of `original` stands on its line: characters before it, and their display width. */
-function linePosition(original: string, at: number): LinePosition {
-  const lineStart = original.lastIndexOf('\n', at - 1) + 1;
-  let chars = 0;
-  let width = 0;
-  for (let i = lineStart; i < at; i++) {
-    const c = original.charCodeAt(i);
-    if (c < 0x20 || (c >= 0xdc00 && c <= 0xdfff)) continue;
-    chars++;
-    width += isWide(c) ? 2 : 1;
-  }
-  return { chars, width };
-}
-
-/** East Asian wide and full-width characters (CJK, kana, Hangul, full-width forms, CJK punctuation). */
-function isWide(c: number): boolean {
-  return (
-    (c >= 0x1100 && c <= 0x115f) ||
-    (c >= 0x2e80 && c <= 0xa4cf) ||
-    (c >= 0xac00 && c <= 0xd7a3) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xfe30 && c <= 0xfe4f) ||
-    (c >= 0xff00 && c <= 0xff60) ||
-    (c >= 0xffe0 && c <= 0xffe6) ||
-    (c >= 0xd800 && c <= 0xdbff) ||
-    c === 0x201c ||
-    c === 0x201d
-  );
 }
 
 function emptyTable(plan: TablePlan): ReportTable {
