@@ -193,17 +193,20 @@ function addLine(
   if (runOn) line.runOn = runOn;
   stream.lines.push(line);
   let hasPipe = false;
+  let hasSlash = false;
   let firstContent = -1;
   let tabAfterContent = false;
   for (let i = from; i < to; i++) {
     const type = tokens[i].type;
     if (type === PipeToken) hasPipe = true;
+    else if (type === SlashToken) hasSlash = true;
     if (firstContent < 0) {
       if (type !== TabToken && type !== SpaceToken) firstContent = i;
     } else if (type === TabToken) tabAfterContent = true;
   }
   // Page numbers, Markdown rules and a converter's generic headers are layout: the line stays, without items.
-  if (trimEnd > trimStart && (hasPipe || mayStartLayoutLine(text.charCodeAt(trimStart))) && isLayoutLine(text.slice(trimStart, trimEnd))) return;
+  // A line of a value ("12", one cell per line) starts as "3 / 9" does: without a slash, it is none.
+  if (trimEnd > trimStart && (hasPipe || mayStartLayoutLineOf(text.charCodeAt(trimStart), hasSlash)) && isLayoutLine(text.slice(trimStart, trimEnd))) return;
   if (runOn || hasPipe || tabAfterContent) {
     // A page footer run into a row whose line breaks were lost ("…信息第 3 页1 0 0", "23- 4 -（一）"): layout.
     const cleaned = withoutPageNumbers(stream.text, tokens, from, to, start, end);
@@ -296,6 +299,14 @@ export function mayStartLayoutLine(c: number): boolean {
     c === 0x7c /* | */ ||
     c === 0x3a /* : */
   );
+}
+
+/**
+ * {@link mayStartLayoutLine} for a line without pipes that starts with the UTF-16 unit `c` and holds a
+ * slash (`hasSlash`) or none: a layout line that starts with an ASCII digit is a page number "3 / 9".
+ */
+function mayStartLayoutLineOf(c: number, hasSlash: boolean): boolean {
+  return c >= 0x30 && c <= 0x39 ? hasSlash : mayStartLayoutLine(c);
 }
 
 /** Whether `text.slice(start, end)` is one or two ASCII digits: an enumerator ("1") of a label broken one character per line. */
