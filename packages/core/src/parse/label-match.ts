@@ -146,8 +146,8 @@ export function prefixEditDistance(
   const maxLen = Math.min(text.length - from, m + limit);
   if (m === 0 || maxLen < m - limit) return null;
   const INF = limit + 1;
-  let previous = scratchRow(0, maxLen + 2).fill(INF);
-  let current = scratchRow(1, maxLen + 2).fill(INF);
+  let previous = scratchRow(0, maxLen + 2).fill(INF, 0, maxLen + 2);
+  let current = scratchRow(1, maxLen + 2).fill(INF, 0, maxLen + 2);
   const first = limit < maxLen ? limit : maxLen;
   for (let j = 0; j <= first; j++) previous[j] = j;
   for (let i = 1; i <= m; i++) {
@@ -218,11 +218,12 @@ export function editDistance(a: string, b: string, limit: number): number {
 
 /**
  * The two rows the edit distances are computed in, kept between calls (the label search computes
- * thousands per report): row `which` (0 or 1), at least `length` long. Its content is left over from the
- * call before: the caller fills what it reads.
+ * thousands per report): row `which` (0 or 1), at least `length` long, given whole (a view of its first
+ * `length` entries would be an object made per call). Its content is left over from the call before: the
+ * caller fills what it reads, and reads only its first `length` entries.
  */
 const scratch: [Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64)];
 function scratchRow(which: 0 | 1, length: number): Int32Array {
   if (scratch[which].length < length) scratch[which] = new Int32Array(Math.max(length, scratch[which].length * 2));
-  return scratch[which].subarray(0, length);
+  return scratch[which];
 }
