@@ -79,13 +79,14 @@ export function matchLabelAt(
   }
   if (options.truncated) {
     const itemEnd = stream.items[stream.keyItem[p]].keyEnd;
-    const piece = key.slice(p, itemEnd);
+    // The rest of the item's key from `p` (the piece), compared where it lies: no slice of it per call.
+    const pieceLength = itemEnd - p;
     // The key, then the body (when it may stand alone): no array of the two and no for…of, which allocate
     // on every call in V8's mid tier (see `tokenize` in report-lexer.ts).
     for (let w = 0; w < (body ? 2 : 1); w++) {
       const whole = w === 0 ? pattern.key : pattern.body;
       const min = Math.max(4, Math.ceil(whole.length * 0.4));
-      if (piece.length >= min && piece.length < whole.length && whole.startsWith(piece)) {
+      if (pieceLength >= min && pieceLength < whole.length && startsWithAt(whole, key, p, pieceLength)) {
         return { quality: 'truncated', score: 2, keyStart: p, keyEnd: itemEnd };
       }
     }
@@ -123,6 +124,12 @@ function numberedNearMiss(stream: CellStream, p: number, pattern: LabelPattern):
   const near = prefixEditDistance(pattern.body, key, from, limit);
   if (!near || near.end - from < pattern.body.length - limit) return null;
   return { quality: 'near', score: 0.5 - near.distance / (limit + 1) / 4, keyStart: p, keyEnd: near.end };
+}
+
+/** Whether `whole` starts with `key.slice(from, from + length)` (which lies inside `key`). */
+function startsWithAt(whole: string, key: string, from: number, length: number): boolean {
+  for (let j = 0; j < length; j++) if (whole.charCodeAt(j) !== key.charCodeAt(from + j)) return false;
+  return true;
 }
 
 /** A match of a short key must end at the end of a stream item. */

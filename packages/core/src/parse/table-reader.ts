@@ -2,7 +2,7 @@ import type { CellType } from '../ir/template-ir.js';
 import type { TableNote } from '../model/report.js';
 import type { CellStream, LineLayout, StreamItem } from './cell-stream.js';
 import { isUnitWord, readCellValue } from './cell-value.js';
-import { matchLabelAt, type LabelMatch, type LabelPattern } from './label-match.js';
+import { matchLabelAt, type LabelMatch, type LabelPattern, type MatchOptions } from './label-match.js';
 import { alignByColumnPositions } from './column-positions.js';
 import { detachedValues } from './converted-markdown.js';
 import { resolveGluedRows } from './glued-rows.js';
@@ -104,7 +104,7 @@ function findRepeat(stream: CellStream, plan: TablePlan, from: number, to: numbe
     const it = stream.items[i];
     if (it.kind !== 'text') continue;
     for (const p of patterns) {
-      const m = matchLabelAt(stream, it.keyStart, p, { body: false });
+      const m = matchLabelAt(stream, it.keyStart, p, PLAIN);
       if (m && m.quality === 'exact') return i;
     }
   }
@@ -330,7 +330,7 @@ function anchorLabels(stream: CellStream, plan: TablePlan, from: number, to: num
     if (it.kind !== 'text' || consumed >= it.keyEnd) continue;
     // The first row label again after later rows: the table starts over (repeated after a page break).
     if (firstLeaf >= 0 && matched[firstLeaf] && leavesFound >= 2) {
-      const again = matchLabelAt(stream, it.keyStart, labels[firstLeaf].pattern!, { body: false });
+      const again = matchLabelAt(stream, it.keyStart, labels[firstLeaf].pattern!, PLAIN);
       if (again?.quality === 'exact') break;
     }
     let p = Math.max(it.keyStart, consumed);
@@ -353,6 +353,10 @@ function anchorLabels(stream: CellStream, plan: TablePlan, from: number, to: num
   return hits;
 }
 
+/** The label search's kinds of match (one object each, not one per call): every kind, or the key alone. */
+const FUZZY: MatchOptions = { body: true, truncated: true, near: true };
+const PLAIN: MatchOptions = { body: false, truncated: false, near: false };
+
 /** A label at key position `p`: the expected ones fuzzily, later ones exactly; the best score wins. */
 function bestLabelAt(
   stream: CellStream,
@@ -373,7 +377,7 @@ function bestLabelAt(
     for (let i = 0; i < patterns.length; i++) {
       const pattern = patterns[i];
       if (!near && pattern.key.charCodeAt(0) !== c) continue;
-      const match = matchLabelAt(stream, p, pattern, { body: near, truncated: near, near: near });
+      const match = matchLabelAt(stream, p, pattern, near ? FUZZY : PLAIN);
       if (match && (!best || match.score > best.match.score)) best = { index: t, match };
     }
     if (best && best.match.score >= 4 && t === next) break;
@@ -396,7 +400,7 @@ function earlierLabelAt(
     for (let i = 0; i < patterns.length; i++) {
       const pattern = patterns[i];
       if (pattern.key.charCodeAt(0) !== c) continue;
-      const match = matchLabelAt(stream, p, pattern, { body: false });
+      const match = matchLabelAt(stream, p, pattern, PLAIN);
       if (match?.quality === 'exact') return { index: t, match };
     }
   }
