@@ -148,7 +148,7 @@ export function mayRunOn(text: string, start: number, end: number, plans: readon
   // Text after a number (a row's values, then the next row's label), searched in the zone once: a match
   // found beyond the line asked about is kept for the line it is on.
   const zone = text.slice(start, end);
-  const numbers = new RegExp(TEXT_AFTER_NUMBER.source, 'gu');
+  const numbers = TEXT_AFTER_NUMBERS;
   let number: RegExpExecArray | null | undefined;
   let lineStart = start;
   while (lineStart < end) {
@@ -191,6 +191,11 @@ function leafKeysOf(plan: TablePlan): KeyPhrases {
 
 /** A digit followed, after spaces and pipes on its line, by a Chinese character or an opening bracket. */
 const TEXT_AFTER_NUMBER = /[0-9０-９](?:[^\S\n]|\|)*[\p{Script=Han}（(]/u;
+/**
+ * {@link TEXT_AFTER_NUMBER} searched from an offset: one expression for every zone (each search sets its
+ * `lastIndex` first), not one made per zone.
+ */
+const TEXT_AFTER_NUMBERS = new RegExp(TEXT_AFTER_NUMBER.source, 'gu');
 
 /** Whether the line [from, to) has a Chinese character followed later by at least `count` digits. */
 function textThenDigits(text: string, from: number, to: number, count: number): boolean {
