@@ -21,26 +21,39 @@ export interface CellValue {
 
 const BLANK = /^(?:[/\\／]+|[-－—–―−﹣]+|无|空|[Nn]\/?[Aa])$/;
 const SPACES = /[\s\u00a0\u3000\u200b\ufeff]+/g;
-const PLAIN = /^[0-9]{1,15}$/;
 const FULL_WIDTH = /[０-９．，－＋]/g;
 
 /** Yuan per unit, for converting between money units. */
 const YUAN: Record<string, number> = { 元: 1, 千元: 1e3, 万元: 1e4, 亿元: 1e8 };
 const MULTIPLIER: Record<string, number> = { 百: 1e2, 千: 1e3, 万: 1e4, 亿: 1e8 };
 
+/**
+ * Whether `text` is a plain count: 1 to 15 ASCII digits (`/^[0-9]{1,15}$/`), told by its units without an
+ * expression (asked of every cell and of every field and word of a table's lines).
+ */
+function isPlainNumber(text: string): boolean {
+  const length = text.length;
+  if (length === 0 || length > 15) return false;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
 /** True when `text` (trimmed) is a blank marker: empty, "/", "—", "-", "无". */
 export function isBlankText(text: string): boolean {
   const first = firstCompactCode(text);
   // Most texts asked about are labels and numbers: their first character settles it.
   if (first >= 0 && (START_CODES[first] & BLANK_MARK) === 0) return false;
-  if (PLAIN.test(text)) return false;
+  if (isPlainNumber(text)) return false;
   const t = text.replace(SPACES, '');
   return t === '' || BLANK.test(t);
 }
 
 /** True when `text` reads as a number in the value grammar (with sign, unit, approximation words). */
 export function isValueText(text: string): boolean {
-  if (PLAIN.test(text)) return true;
+  if (isPlainNumber(text)) return true;
   // A label (most texts asked about) is told by its first character, without compacting it or looking it
   // up: the look-up hashes the whole text.
   const first = firstCompactCode(text);
@@ -168,7 +181,7 @@ export function readCellValue(raw: string, type: CellType, headerUnit?: string):
     const words = compact(raw);
     return { state: words === '' || BLANK.test(words) ? 'blank' : 'text', value: null };
   }
-  if (PLAIN.test(raw) && (type.kind !== 'money' || headerUnit === undefined)) return { state: 'number', value: Number(raw) };
+  if (isPlainNumber(raw) && (type.kind !== 'money' || headerUnit === undefined)) return { state: 'number', value: Number(raw) };
   const text = compact(raw);
   if (text === '' || BLANK.test(text)) return { state: 'blank', value: null };
   const quantity = readQuantity(text);
