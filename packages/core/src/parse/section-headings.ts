@@ -269,7 +269,7 @@ interface LineScores {
    * whole key, so a line whose key starts otherwise heads nothing (see {@link mayStartHeading}). Null when
    * a section has no numeral: an unnumbered line may then be a near miss of its heading, starting anyhow.
    */
-  firstUnits: Set<number> | null;
+  firstUnits: UnitSet | null;
 }
 
 function lineScores(sections: readonly SectionIR[]): LineScores {
@@ -282,7 +282,7 @@ function lineScores(sections: readonly SectionIR[]): LineScores {
     }));
     const firstUnits = wanted.some((w) => w.numeral === '')
       ? null
-      : new Set(wanted.flatMap((w) => [w.heading, ...w.aliases]).filter((k) => k !== '').map((k) => k.charCodeAt(0)));
+      : unitSet(wanted.flatMap((w) => [w.heading, ...w.aliases]).filter((k) => k !== '').map((k) => k.charCodeAt(0)));
     cached = { wanted, scored: new Map(), firstUnits };
     lineScoreCache.set(sections, cached);
   }
@@ -290,10 +290,10 @@ function lineScores(sections: readonly SectionIR[]): LineScores {
 }
 
 /** 第, the numerals 一 … 十 and the brackets that start the numbered and parenthesised heading lines. */
-const NUMBERING_STARTS = new Set([...'第一二三四五六七八九十(（'].map((c) => c.charCodeAt(0)));
+const NUMBERING_STARTS = unitSet([...'第一二三四五六七八九十(（'].map((c) => c.charCodeAt(0)));
 /** The digits of the Arabic-numbered style ("1、总体情况"), and the marks after them (see `OTHER_STYLE`). */
-const STYLE_DIGITS = new Set([...'123456789１２３４５６７８９'].map((c) => c.charCodeAt(0)));
-const STYLE_MARKS = new Set([...'、.．，,:：'].map((c) => c.charCodeAt(0)));
+const STYLE_DIGITS = unitSet([...'123456789１２３４５６７８９'].map((c) => c.charCodeAt(0)));
+const STYLE_MARKS = unitSet([...'、.．，,:：'].map((c) => c.charCodeAt(0)));
 
 /**
  * Whether the line `text[from, to)` (trimmed, without its line break) may score as a heading line: it
@@ -302,19 +302,31 @@ const STYLE_MARKS = new Set([...'、.．，,:：'].map((c) => c.charCodeAt(0)));
  * alias (see `LineScores.firstUnits`). Decided without slicing the line: most lines of a report are
  * neither, and a slice of each, looked up in the scores, cost more than the rest of the search.
  */
-function mayStartHeading(text: string, from: number, to: number, firstUnits: Set<number>): boolean {
+function mayStartHeading(text: string, from: number, to: number, firstUnits: UnitSet): boolean {
   const first = text.charCodeAt(from);
-  if (NUMBERING_STARTS.has(first)) return true;
+  if (NUMBERING_STARTS[first] === 1) return true;
   // A digit, spaces and a mark: "1、", "２．" (a line of a value, "12", is none).
-  if (STYLE_DIGITS.has(first)) {
+  if (STYLE_DIGITS[first] === 1) {
     let i = from + 1;
     while (i < to && isWhiteSpaceCode(text.charCodeAt(i))) i++;
-    if (i < to && STYLE_MARKS.has(text.charCodeAt(i))) return true;
+    if (i < to && STYLE_MARKS[text.charCodeAt(i)] === 1) return true;
   }
   // The match key of the line is the keys of its code points in turn (see `matchKey`): its first unit is
   // that of the first code point with a key.
   const unit = firstKeyUnitIn(text, from, to);
-  return unit >= 0 && firstUnits.has(unit);
+  return unit >= 0 && firstUnits[unit] === 1;
+}
+
+/**
+ * A set of UTF-16 units as a table, 1 for a member: asked of nearly every line of a report, a look-up by
+ * index instead of a hashed one.
+ */
+type UnitSet = Uint8Array;
+
+function unitSet(units: readonly number[]): UnitSet {
+  const set = new Uint8Array(0x10000);
+  for (const unit of units) set[unit] = 1;
+  return set;
 }
 
 /** Whether [from, to) of `text` holds anything but whitespace. */
