@@ -289,11 +289,21 @@ function lineScores(sections: readonly SectionIR[]): LineScores {
   return cached;
 }
 
-/** 第, the numerals 一 … 十 and the brackets that start the numbered and parenthesised heading lines. */
-const NUMBERING_STARTS = unitSet([...'第一二三四五六七八九十(（'].map((c) => c.charCodeAt(0)));
-/** The digits of the Arabic-numbered style ("1、总体情况"), and the marks after them (see `OTHER_STYLE`). */
-const STYLE_DIGITS = unitSet([...'123456789１２３４５６７８９'].map((c) => c.charCodeAt(0)));
-const STYLE_MARKS = unitSet([...'、.．，,:：'].map((c) => c.charCodeAt(0)));
+/** Flag of {@link LINE_START_UNITS}: 第, the numerals 一 … 十 and the brackets that start the numbered and parenthesised heading lines. */
+const NUMBERING_START = 1;
+/** Flags of {@link LINE_START_UNITS}: the digits of the Arabic-numbered style ("1、总体情况"), and the marks after them (see `OTHER_STYLE`). */
+const STYLE_DIGIT = 2;
+const STYLE_MARK = 4;
+/** The flags above of every UTF-16 unit, in one table (one look-up for all three). */
+const LINE_START_UNITS = lineStartUnits();
+
+function lineStartUnits(): Uint8Array {
+  const units = new Uint8Array(0x10000);
+  for (const c of '第一二三四五六七八九十(（') units[c.charCodeAt(0)] |= NUMBERING_START;
+  for (const c of '123456789１２３４５６７８９') units[c.charCodeAt(0)] |= STYLE_DIGIT;
+  for (const c of '、.．，,:：') units[c.charCodeAt(0)] |= STYLE_MARK;
+  return units;
+}
 
 /**
  * Whether the line `text[from, to)` (trimmed, without its line break) may score as a heading line: it
@@ -303,13 +313,13 @@ const STYLE_MARKS = unitSet([...'、.．，,:：'].map((c) => c.charCodeAt(0)));
  * neither, and a slice of each, looked up in the scores, cost more than the rest of the search.
  */
 function mayStartHeading(text: string, from: number, to: number, firstUnits: UnitSet): boolean {
-  const first = text.charCodeAt(from);
-  if (NUMBERING_STARTS[first] === 1) return true;
+  const first = LINE_START_UNITS[text.charCodeAt(from)];
+  if ((first & NUMBERING_START) !== 0) return true;
   // A digit, spaces and a mark: "1、", "２．" (a line of a value, "12", is none).
-  if (STYLE_DIGITS[first] === 1) {
+  if ((first & STYLE_DIGIT) !== 0) {
     let i = from + 1;
     while (i < to && isWhiteSpaceCode(text.charCodeAt(i))) i++;
-    if (i < to && STYLE_MARKS[text.charCodeAt(i)] === 1) return true;
+    if (i < to && (LINE_START_UNITS[text.charCodeAt(i)] & STYLE_MARK) !== 0) return true;
   }
   // The match key of the line is the keys of its code points in turn (see `matchKey`): its first unit is
   // that of the first code point with a key.
