@@ -222,34 +222,51 @@ function findInlineHeadings(
     if (!NUMERALS.includes(numeral[0]) || after >= to) continue;
     const window = keyText(text, after, Math.min(to, after + INLINE_WINDOW));
     const boundary = start === 0 || !HAN.test(text[start - 1]);
-    let best: { found: Omit<Candidate, 'line'>; keyEnd: number } | null = null;
-    wanted.forEach((w, section) => {
-      const penalty = numeral === w.numeral ? 0 : 3;
-      const consider = (score: number, match: HeadingMatch['match'], keyEnd: number): void => {
-        if (!best || score > best.found.score) best = { found: { section, score: score - INLINE_PENALTY, match }, keyEnd };
-      };
-      const sectionBest = (): void => {
-        if (window.key.startsWith(w.heading)) return consider(10 - penalty, penalty ? 'near' : 'exact', w.heading.length);
-        const alias = w.aliases.filter((a) => window.key.startsWith(a)).sort((a, b) => b.length - a.length)[0];
-        if (alias) return consider(9 - penalty, penalty ? 'near' : 'alias', alias.length);
-        if (penalty || !boundary) return;
-        for (const target of [w.heading, ...w.aliases]) {
-          if (target.length < 4) continue;
-          const limit = Math.max(2, Math.floor(target.length * 0.3));
-          const near = prefixEditDistance(target, window.key, 0, limit);
-          if (near && near.end > 0) return consider(5 - near.distance / (limit + 1), 'near', near.end);
-        }
-      };
-      sectionBest();
-    });
-    if (!best) continue;
-    const { found, keyEnd } = best as { found: Omit<Candidate, 'line'>; keyEnd: number };
+    // The best section (the first of the best score), without a closure or array per section and match.
+    let found: Omit<Candidate, 'line'> | null = null;
+    let keyEnd = 0;
+    for (let section = 0; section < wanted.length; section++) {
+      const got = inlineSectionScore(wanted[section], numeral, boundary, window.key);
+      if (got !== null && (found === null || got.score > found.score)) {
+        found = { section, score: got.score - INLINE_PENALTY, match: got.match };
+        keyEnd = got.keyEnd;
+      }
+    }
+    if (found === null) continue;
     const end = window.ends[keyEnd - 1] ?? after;
     let bodyStart = end;
     while (bodyStart < to && /[\s\u00a0\u3000]/u.test(text[bodyStart])) bodyStart++;
     addSpot({ text: text.slice(start, end), start, end, lineStart: start, lineEnd: bodyStart >= to ? Math.min(text.length, to + 1) : bodyStart }, [found]);
     from = Math.max(from, end);
   }
+}
+
+/**
+ * How well the key after an inline numeral (`key`) starts with the heading of `w`: its heading or longest
+ * alias (a near miss when the numeral is another), or, with the right numeral and at a word boundary, a
+ * near miss of its heading or an alias; the score before the inline penalty, and the key length matched.
+ */
+function inlineSectionScore(
+  w: Wanted,
+  numeral: string,
+  boundary: boolean,
+  key: string,
+): { score: number; match: HeadingMatch['match']; keyEnd: number } | null {
+  const penalty = numeral === w.numeral ? 0 : 3;
+  if (key.startsWith(w.heading)) return { score: 10 - penalty, match: penalty ? 'near' : 'exact', keyEnd: w.heading.length };
+  // The longest alias the key starts with (the first of them on a tie).
+  let alias = '';
+  for (let a = 0; a < w.aliases.length; a++) if (w.aliases[a].length > alias.length && key.startsWith(w.aliases[a])) alias = w.aliases[a];
+  if (alias !== '') return { score: 9 - penalty, match: penalty ? 'near' : 'alias', keyEnd: alias.length };
+  if (penalty || !boundary) return null;
+  for (let t = -1; t < w.aliases.length; t++) {
+    const target = t < 0 ? w.heading : w.aliases[t];
+    if (target.length < 4) continue;
+    const limit = Math.max(2, Math.floor(target.length * 0.3));
+    const near = prefixEditDistance(target, key, 0, limit);
+    if (near && near.end > 0) return { score: 5 - near.distance / (limit + 1), match: 'near', keyEnd: near.end };
+  }
+  return null;
 }
 
 /**
