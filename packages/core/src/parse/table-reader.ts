@@ -236,6 +236,15 @@ interface LabelHit {
  * "三、本年度办理结果" is displaced; the rows after it are not).
  */
 function firstOutOfOrder(hits: LabelHit[]): LabelHit | null {
+  // Rows in template order (most tables): their longest run in order is all of them, found in one pass.
+  let last = -1;
+  let ordered = true;
+  for (let i = 0; i < hits.length && ordered; i++) {
+    if (!hits[i].label.leaf) continue;
+    ordered = hits[i].label.leafIndex > last;
+    last = hits[i].label.leafIndex;
+  }
+  if (ordered) return null;
   const leaves = hits.filter((h) => h.label.leaf);
   const n = leaves.length;
   const length = new Array<number>(n).fill(1);
