@@ -50,7 +50,8 @@ export async function checkFile(
 /**
  * {@link checkFile} made at once, without a guard of its own (for a caller that runs it under one, see
  * `checkOnThisThread`), or undefined when the input needs a stage that is not synchronous: `--fix`, which
- * writes, and the reading of a Word document. Never throws.
+ * writes, and the reading of a Word document before the Word reader is loaded (the run's first .docx, see
+ * core's `readReportSync`). Never throws.
  */
 export function checkFileAtOnce(job: CheckJob, settings: CheckSettings): FileOutcome | undefined {
   if (settings.fix && job.file) return undefined;
@@ -103,7 +104,8 @@ function outcomeOf(job: CheckJob, settings: CheckSettings, check: CheckResult, f
 
 /**
  * Core's `checkReport`, its two synchronous stages (reading, checking the text) under `guard`: together
- * (`runTwo`, one watchdog on the main thread) for every format but Word's, whose reading is asynchronous.
+ * (`runTwo`, one watchdog on the main thread), or one after the other for a Word document read before the
+ * Word reader is loaded, whose reading is then asynchronous.
  */
 async function guardedCheck(bytes: Uint8Array, fileName: string, options: CheckOptions, guard: CheckGuard): Promise<CheckResult> {
   const checked = guard.runTwo(

@@ -25,7 +25,7 @@ describe('checks on this thread', () => {
     const jobs: CheckJob[] = [
       { index: 0, path: 'a.txt', file: path.join(repoRoot, seedPath(3)) },
       { index: 1, path: 'b.html', bytes: new TextEncoder().encode(html), fileName: 'b.html' },
-      // Not a real ZIP: its reading is asynchronous (it is declined at once), and then fails.
+      // Not a real ZIP: declined at once while the Word reader is not loaded, read at once after; it fails either way.
       { index: 2, path: 'c.docx', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), fileName: 'c.docx' },
       { index: 3, path: 'd.txt', file: path.join(repoRoot, seedPath(0)) },
       { index: 4, path: 'missing.txt', file: path.join(repoRoot, 'no-such-report.txt') },

@@ -2,7 +2,7 @@ import type { ReportSource, SourceFormat } from '../model/report.js';
 import { binarySignature, zipContent } from './binary-signature.js';
 import { htmlByContent } from './content-format.js';
 import { decodeText } from './decode-text.js';
-import { renderDocx } from './docx/render-docx.js';
+import { renderDocx, renderDocxIfLoaded } from './docx/render-docx.js';
 import { renderHtml } from './html/render-html.js';
 import { identityView } from './identity-view.js';
 import { latin1Head } from './latin1-head.js';
@@ -51,13 +51,15 @@ const EXTENSIONS: Readonly<Record<string, SourceFormat>> = {
  * unreadable .docx.
  */
 export async function readReport(bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadResult> {
-  return readReportSync(bytes, options) ?? readDocx(bytes, options.fileName, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  const { fileName } = options;
+  return readReportSync(bytes, options) ?? docxResult(await renderDocx(bytes, fileName, options.maxBytes ?? DEFAULT_MAX_BYTES), fileName);
 }
 
 /**
- * {@link readReport} without waiting, for every format but Word's: the same result or {@link ReadError},
- * or undefined for a .docx, whose reading is asynchronous (then `readReport` reads it). For a caller that
- * runs the reading and the check of a report as one synchronous stage.
+ * {@link readReport} without waiting: the same result or {@link ReadError}; for a .docx, only once the
+ * reader of Word documents is loaded (by a first `readReport` of one, or `loadDocxReader`), undefined
+ * before (then `readReport` reads it). For a caller that runs the reading and the check of a report as
+ * one synchronous stage.
  */
 export function readReportSync(bytes: Uint8Array, options: ReadOptions = {}): ReadResult | undefined {
   const { fileName } = options;
@@ -69,7 +71,11 @@ export function readReportSync(bytes: Uint8Array, options: ReadOptions = {}): Re
   const declared = formatFromName(fileName);
   if (signature?.kind === 'zip') {
     const content = zipContent(bytes);
-    if (content === 'docx') return undefined;
+    if (content === 'docx') {
+      // The size limit applies to the text too: a small .docx can hold megabytes of it.
+      const text = renderDocxIfLoaded(bytes, fileName, maxBytes);
+      return text === undefined ? undefined : docxResult(text, fileName);
+    }
     if (declared === 'docx') throw new ReadError('docx-invalid', { fileName, cause: content });
     throw new ReadError('unsupported-format', { fileName, format: content });
   }
@@ -99,9 +105,8 @@ export function readReportSync(bytes: Uint8Array, options: ReadOptions = {}): Re
   return { source, view };
 }
 
-async function readDocx(bytes: Uint8Array, fileName: string | undefined, maxBytes: number): Promise<ReadResult> {
-  // The size limit applies to the text too: a small .docx can hold megabytes of it.
-  const text = await renderDocx(bytes, fileName, maxBytes);
+/** A .docx report read from its text form (`renderDocx`). */
+function docxResult(text: string, fileName: string | undefined): ReadResult {
   if (isBlank(text)) throw new ReadError('empty', { fileName });
   const source: ReportSource = { name: fileName, format: 'docx', encoding: 'utf-8', text };
   const named = extensionOf(fileName);

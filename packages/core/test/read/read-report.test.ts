@@ -69,8 +69,8 @@ describe('readReport: HTML', () => {
   });
 });
 
-describe('readReportSync: every format but Word, without waiting', () => {
-  it('gives what readReport gives, throws what it rejects with, and leaves a .docx to it', async () => {
+describe('readReportSync: without waiting', () => {
+  it('gives what readReport gives, throws what it rejects with, and leaves a .docx to it while the Word reader is not loaded', async () => {
     const page = utf8('<html><body><p>示例局2024年政府信息公开工作年度报告</p><table><tr><td>1</td></tr></table></body></html>');
     for (const [bytes, fileName] of [[seedBytes(SEEDS[0]!), 'a.txt'], [page, 'a.html'], [page, 'a.md'], [utf16('一、总体情况', 'le', true), undefined]] as const) {
       expect(readReportSync(bytes, { fileName })).toEqual(await readReport(bytes, { fileName }));
@@ -80,6 +80,7 @@ describe('readReportSync: every format but Word, without waiting', () => {
       expect(() => readReportSync(bytes, { fileName })).toThrow(expect.objectContaining({ code: rejected.code }));
     }
     const docx = await buildDocx(paragraph('正文'));
+    // The Word reader is not loaded in this file before: see read-docx-sync.test.ts for what follows its loading.
     expect(readReportSync(docx, { fileName: 'a.docx' })).toBeUndefined();
     expect(readReportSync(docx)).toBeUndefined();
   });

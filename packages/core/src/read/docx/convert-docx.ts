@@ -8,7 +8,7 @@ import { exceedsInflatedLimit, MAX_DOCX_XML_BYTES } from './zip-limits.js';
  * only when a .docx is read (see there). Refuses a document that inflates to more than
  * {@link MAX_DOCX_XML_BYTES} of XML before converting it.
  */
-export async function convertDocxToText(bytes: Uint8Array, fileName?: string, maxCharacters = Number.POSITIVE_INFINITY): Promise<string> {
+export function convertDocxToText(bytes: Uint8Array, fileName?: string, maxCharacters = Number.POSITIVE_INFINITY): string {
   if (exceedsInflatedLimit(bytes)) throw new ReadError('docx-too-large', { fileName, maxBytes: MAX_DOCX_XML_BYTES });
   let html: string;
   try {
