@@ -719,6 +719,31 @@ export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
   // Groups printed as one row change the equations' operands: those are read cell by cell.
   const table = ctx.hasGroupRows ? null : operandTable(ctx);
   if (everyEquationHolds(ctx, table)) return [];
+  return failedEquationFindings(ctx, table);
+}
+
+// The rest of the check runs only for a report with a failed equation, in functions of its own: V8 then
+// optimises the common path above apart from them, and a path first taken in a finding (which makes V8
+// drop the optimised code) makes it compile again only the function that holds it.
+
+/** The findings of a report where an equation fails (see {@link checkArithmetic}). */
+function failedEquationFindings(ctx: ValidationContext, table: OperandTable | null): Diagnostic[] {
+  const decided = decidedEquations(ctx, table);
+  if (decided.every((d) => d.holds)) return [];
+  const { byEquation, statementText } = localizedFailures(ctx, decided);
+  const fixes = new Map<Localization, Suggestion | null>();
+  const doubtful = doubtfulTables(ctx, decided, byEquation);
+  for (const table of doubtful.keys()) ctx.doubtfulTables.add(table);
+  const diagnostics: Diagnostic[] = [...doubtful.values()].map((failed) => tableDoubtful(ctx, failed));
+  for (const d of decided) {
+    if (d.holds || doubtful.has(tableOf(ctx, d.rule, d.equation))) continue;
+    diagnostics.push(equationFinding(ctx, d, byEquation.get(d.equation.id), fixes, statementText));
+  }
+  return diagnostics;
+}
+
+/** Every equation of the template's arithmetic rules whose operands could all be read, decided. */
+function decidedEquations(ctx: ValidationContext, table: OperandTable | null): DecidedEquation[] {
   const compiled = table && compiledEquations(ctx.template);
   const decided: DecidedEquation[] = [];
   const rules = ctx.template.rules;
@@ -732,8 +757,14 @@ export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
       if (d) decided.push(d);
     }
   }
-  if (decided.every((d) => d.holds)) return [];
-  // The localiser's input is needed only when an equation fails.
+  return decided;
+}
+
+/** The localiser's answer for the failed equations (by equation id), and the prose statements' texts it may cite. */
+function localizedFailures(
+  ctx: ValidationContext,
+  decided: readonly DecidedEquation[],
+): { byEquation: Map<string, Localization>; statementText: Map<string, string> } {
   const constraints: LocalizationConstraint[] = [];
   const values = new Map<string, number>();
   // The localiser asks for the text of the cells of a fix only, and for the domains of the constraints'
@@ -769,69 +800,67 @@ export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
   });
   const byEquation = new Map<string, Localization>();
   for (const localization of localizations) for (const id of localization.violated) byEquation.set(id, localization);
-  const fixes = new Map<Localization, Suggestion | null>();
+  return { byEquation, statementText };
+}
 
-  const doubtful = doubtfulTables(ctx, decided, byEquation);
-  for (const table of doubtful.keys()) ctx.doubtfulTables.add(table);
-  const diagnostics: Diagnostic[] = [...doubtful.values()].map((failed) => tableDoubtful(ctx, failed));
-  for (const { rule, equation, lhs: lhsValue, rhs: rhsValue, holds: ok } of decided) {
-    if (ok) continue;
-    const lhs = rational(lhsValue);
-    const rhs = rational(rhsValue);
-    if (doubtful.has(tableOf(ctx, rule, equation))) continue;
-    const localization = byEquation.get(equation.id);
-    const unique = localization?.status === 'unique' ? localization.alternatives[0] : undefined;
-    if (localization && unique && !fixes.has(localization)) fixes.set(localization, fixOf(ctx, unique));
-    const fix = localization ? fixes.get(localization) : null;
-    const omit = sharedAxis(ctx, equation);
-    const tableId = ctx.cell(equation.lhs[0]?.cell ?? equation.rhs[0]?.cell)?.table ?? rule.table;
-    const bindingLabels = Object.fromEntries(
-      Object.entries(equation.bindings).map(([name, value]) => [name, ctx.bindingLabel(tableId, value)]),
-    );
-    const lhsText = expressionText(ctx, equation.lhs, omit, equation.lhsConstant);
-    const rhsText = expressionText(ctx, equation.rhs, omit, equation.rhsConstant);
-    const params: MessageParams = {
-      ...bindingLabels,
-      addends: equationAddends(ctx, equation, omit, tableId),
-      title: ctx.localized(rule.title),
-      rule: rule.id,
-      lhs: lhs.toDecimalString(),
-      rhs: rhs.toDecimalString(),
-      lhsText,
-      rhsText,
-      expected: rhs.toDecimalString(),
-      actual: lhs.toDecimalString(),
-      binding: Object.values(bindingLabels).join(ctx.msg('list/separator')) || ctx.msg('binding/none'),
-    };
-    const ruleText = ctx.localized(rule.message, params).trim();
-    let text = ruleText || ctx.msg('arithmetic/equation', params);
-    if (localization) text += ctx.msg('sentence/join') + localizationSentence(ctx, localization, MAX_CELLS, statementText);
-    const operands = [...new Set([...equation.lhs, ...equation.rhs].map((t) => t.cell))];
-    const related: RelatedLocation[] = [];
-    for (const cellId of operands) {
-      const cell = ctx.reportCell(cellId);
-      if (!cell.range) continue;
-      related.push({
-        message:
-          cell.state === 'blank'
-            ? ctx.msg('related/operand-blank', { cell: ctx.cellLabel(cellId) })
-            : ctx.msg('related/operand', { cell: ctx.cellLabel(cellId), value: cell.raw || String(cell.value) }),
-        range: cell.range,
-      });
-    }
-    diagnostics.push(
-      ctx.diagnostic('arithmetic/equation', {
-        rule: rule.id,
-        severity: rule.severity,
-        message: text,
-        range: equationRange(ctx, equation, unique),
-        related,
-        expected: rhs.toNumber(),
-        actual: lhs.toNumber(),
-        cells: operands,
-        suggestions: fix ? [fix] : [],
-      }),
-    );
+/** The finding of a failed equation, with the fix of its localisation when that is unique (made once per localisation in `fixes`). */
+function equationFinding(
+  ctx: ValidationContext,
+  { rule, equation, lhs: lhsValue, rhs: rhsValue }: DecidedEquation,
+  localization: Localization | undefined,
+  fixes: Map<Localization, Suggestion | null>,
+  statementText: Map<string, string>,
+): Diagnostic {
+  const lhs = rational(lhsValue);
+  const rhs = rational(rhsValue);
+  const unique = localization?.status === 'unique' ? localization.alternatives[0] : undefined;
+  if (localization && unique && !fixes.has(localization)) fixes.set(localization, fixOf(ctx, unique));
+  const fix = localization ? fixes.get(localization) : null;
+  const omit = sharedAxis(ctx, equation);
+  const tableId = ctx.cell(equation.lhs[0]?.cell ?? equation.rhs[0]?.cell)?.table ?? rule.table;
+  const bindingLabels = Object.fromEntries(
+    Object.entries(equation.bindings).map(([name, value]) => [name, ctx.bindingLabel(tableId, value)]),
+  );
+  const lhsText = expressionText(ctx, equation.lhs, omit, equation.lhsConstant);
+  const rhsText = expressionText(ctx, equation.rhs, omit, equation.rhsConstant);
+  const params: MessageParams = {
+    ...bindingLabels,
+    addends: equationAddends(ctx, equation, omit, tableId),
+    title: ctx.localized(rule.title),
+    rule: rule.id,
+    lhs: lhs.toDecimalString(),
+    rhs: rhs.toDecimalString(),
+    lhsText,
+    rhsText,
+    expected: rhs.toDecimalString(),
+    actual: lhs.toDecimalString(),
+    binding: Object.values(bindingLabels).join(ctx.msg('list/separator')) || ctx.msg('binding/none'),
+  };
+  const ruleText = ctx.localized(rule.message, params).trim();
+  let text = ruleText || ctx.msg('arithmetic/equation', params);
+  if (localization) text += ctx.msg('sentence/join') + localizationSentence(ctx, localization, MAX_CELLS, statementText);
+  const operands = [...new Set([...equation.lhs, ...equation.rhs].map((t) => t.cell))];
+  const related: RelatedLocation[] = [];
+  for (const cellId of operands) {
+    const cell = ctx.reportCell(cellId);
+    if (!cell.range) continue;
+    related.push({
+      message:
+        cell.state === 'blank'
+          ? ctx.msg('related/operand-blank', { cell: ctx.cellLabel(cellId) })
+          : ctx.msg('related/operand', { cell: ctx.cellLabel(cellId), value: cell.raw || String(cell.value) }),
+      range: cell.range,
+    });
   }
-  return diagnostics;
+  return ctx.diagnostic('arithmetic/equation', {
+    rule: rule.id,
+    severity: rule.severity,
+    message: text,
+    range: equationRange(ctx, equation, unique),
+    related,
+    expected: rhs.toNumber(),
+    actual: lhs.toNumber(),
+    cells: operands,
+    suggestions: fix ? [fix] : [],
+  });
 }
