@@ -10,6 +10,7 @@ import type {
   ReportTable,
   TemplateDetection,
 } from '../model/report.js';
+import { newReportCell } from '../model/new-report-cell.js';
 import type { TextView } from '../read/text-view.js';
 import { rangeToOriginal, snapRange } from '../read/view-range.js';
 import { detectTemplate, readReportInfo } from '../detect/index.js';
@@ -207,7 +208,7 @@ function emptyTable(plan: TablePlan): ReportTable {
 }
 
 function naCell(id: string, row: string, column: string): ReportCell {
-  return { id, row, column, raw: '', value: null, state: 'na' };
+  return newReportCell(id, row, column, 'na');
 }
 
 const rowCellIds = new WeakMap<TablePlan, Map<string, string[]>>();
@@ -367,7 +368,7 @@ function rowCell(
     return na;
   }
   const { type } = read.plan.cellGrid[typeRow][c];
-  const cell: ReportCell = { id, row: rowId, column, raw: '', value: null, state: 'blank' };
+  const cell = newReportCell(id, rowId, column, 'blank');
   const piece = aligned.part ?? (aligned.slot && aligned.slot.kind !== 'empty' ? aligned.slot : undefined);
   if (piece) {
     const v = readCellValue(piece.text, type, read.headerUnits[c]);

@@ -11,6 +11,7 @@ import {
   type MessageParams,
 } from '../messages/index.js';
 import { isCertainRow, type OffsetRange, type ParsedReport, type ReportCell, type ReportSection, type ReportTable } from '../model/report.js';
+import { newReportCell } from '../model/new-report-cell.js';
 import type { TextView } from '../read/text-view.js';
 import { snapRange } from '../read/view-range.js';
 import { axisNodeLabel, cellDisplayLabel, tableLabels, type TableLabels } from './axis-labels.js';
@@ -228,7 +229,7 @@ export class ValidationContext {
     const found = this.listedCell(id);
     if (found) return found;
     const ir = this.cellsById.get(id);
-    return { id, row: ir?.row ?? '', column: ir?.column ?? '', raw: '', value: null, state: 'na' };
+    return newReportCell(id, ir?.row ?? '', ir?.column ?? '', 'na');
   }
 
   /** The cell `id` as the parser listed it (tables' rows and groups printed as one row); undefined when it did not. */
