@@ -1,29 +1,10 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { loadDocxReader, ReadError, readReport, readReportSync, renderDocx, renderDocxIfLoaded } from '../../src/read/index.js';
+import { loadDocxReader, readReport, readReportSync, renderDocx, renderDocxIfLoaded } from '../../src/read/index.js';
 import { buildDocx, cell, paragraph, table } from './docx-builder.js';
+import { errorOf, thrownBy } from './read-error-of.js';
 
 // This file's tests run in order in one module instance: the Word reader is loaded by the second.
-
-async function rejectionOf(promise: Promise<unknown>): Promise<ReadError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ReadError) return error;
-    throw error;
-  }
-  throw new Error('expected a ReadError');
-}
-
-function thrownBy(read: () => unknown): ReadError {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof ReadError) return error;
-    throw error;
-  }
-  throw new Error('expected a ReadError');
-}
 
 describe('reading a .docx at once', () => {
   it('is left to readReport before the Word reader is loaded', async () => {
@@ -53,7 +34,7 @@ describe('reading a .docx at once', () => {
     const blank = await buildDocx(paragraph(''));
     expect(docx.length).toBeLessThan(5000);
     for (const [bytes, maxBytes] of [[damaged, undefined], [blank, undefined], [docx, 5000]] as const) {
-      const rejected = await rejectionOf(readReport(bytes, { fileName: 'c.docx', maxBytes }));
+      const rejected = await errorOf(readReport(bytes, { fileName: 'c.docx', maxBytes }));
       expect(thrownBy(() => readReportSync(bytes, { fileName: 'c.docx', maxBytes })).code).toBe(rejected.code);
     }
     expect(thrownBy(() => readReportSync(docx, { fileName: 'c.docx', maxBytes: 5000 })).code).toBe('docx-too-large');

@@ -3,18 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_BYTES, ReadError, readReport, readReportSync, type ReadErrorCode } from '../../src/read/index.js';
 import { buildDocx, cell, paragraph, table } from './docx-builder.js';
 import { fixtureBytes, SEEDS, seedBytes, seedText, utf16 } from './fixtures.js';
+import { errorOf } from './read-error-of.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-
-async function errorOf(promise: Promise<unknown>): Promise<ReadError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ReadError) return error;
-    throw error;
-  }
-  throw new Error('expected a ReadError');
-}
 
 async function expectCode(promise: Promise<unknown>, code: ReadErrorCode): Promise<ReadError> {
   const error = await errorOf(promise);
