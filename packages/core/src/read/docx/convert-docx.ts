@@ -1,4 +1,5 @@
-import { renderHtml } from '../html/render-html.js';
+import { HtmlTreeBuilder } from '../html/html-tree-builder.js';
+import { renderHtmlTree } from '../html/render-html.js';
 import { ReadError } from '../read-error.js';
 import { wordDocumentHtml } from './word-document.js';
 import { exceedsInflatedLimit, MAX_DOCX_XML_BYTES } from './zip-limits.js';
@@ -6,18 +7,21 @@ import { exceedsInflatedLimit, MAX_DOCX_XML_BYTES } from './zip-limits.js';
 /**
  * Renders a Word document (.docx) as text; what `renderDocx` runs, in a module of its own that is loaded
  * only when a .docx is read (see there). Refuses a document that inflates to more than
- * {@link MAX_DOCX_XML_BYTES} of XML before converting it.
+ * {@link MAX_DOCX_XML_BYTES} of XML before converting it. The document's HTML is built as a tree
+ * (`HtmlTreeBuilder`), rendered as the same HTML written and parsed would be, without the string.
  */
 export function convertDocxToText(bytes: Uint8Array, fileName?: string, maxCharacters = Number.POSITIVE_INFINITY): string {
   if (exceedsInflatedLimit(bytes)) throw new ReadError('docx-too-large', { fileName, maxBytes: MAX_DOCX_XML_BYTES });
-  let html: string;
+  const html = new HtmlTreeBuilder();
   try {
-    html = wordDocumentHtml(bytes);
-  } catch {
+    wordDocumentHtml(bytes, html);
+  } catch (error) {
+    // Nesting beyond what HTML is read to (`too-deep`) is refused as such, as when the HTML was parsed.
+    if (error instanceof ReadError) throw error;
     throw new ReadError('docx-invalid', { fileName });
   }
-  const text = renderHtml(html).text;
+  const tree = html.finish();
+  const text = renderHtmlTree(tree.root, tree.source, tree.htmlLength).text;
   if (text.length > maxCharacters) throw new ReadError('docx-too-large', { fileName, maxBytes: maxCharacters });
   return text;
 }
-

@@ -12,9 +12,9 @@ export async function loadDocxReader(): Promise<void> {
 /**
  * Renders a Word document (.docx) as text: its body is written as HTML (paragraphs, tables with
  * `gridSpan`/`vMerge` as colspan/rowspan, line breaks, footnotes; see `wordBodyHtml`, which writes what
- * mammoth would for the text), rendered like any HTML source (see `renderHtml`: one table row per line,
- * TAB between cells, merged cells expanded into empty cells). The result is the document's text form;
- * ranges of a docx report point into it.
+ * mammoth would for the text) as a tree, rendered as that HTML would be (see `renderHtml`: one table row
+ * per line, TAB between cells, merged cells expanded into empty cells). The result is the document's
+ * text form; ranges of a docx report point into it.
  *
  * A document that inflates to more than 16 MB of XML (a zip bomb), or whose text exceeds
  * `maxCharacters`, is refused (`docx-too-large`) before or instead of being converted; a document the

@@ -1,8 +1,10 @@
 import { hex as dingbatCharacter } from 'dingbat-to-unicode';
+import type { HtmlSink } from '../html/html-tree-builder.js';
 import { readWordXml, type WordXmlHandler } from './word-xml.js';
 
 /**
- * The HTML of a Word document's body that the text rendition needs, written the way mammoth writes it
+ * Writes the HTML of a Word document's body that the text rendition needs to `html` (as events: no
+ * HTML string is written), the way mammoth writes it
  * (which this reader replaced for speed; `word-document.test.ts` compares the two): paragraphs as `<p>`,
  * tables as `<table>` with `colspan`/`rowspan` from `w:gridSpan`/`w:vMerge`, line breaks as `<br>`,
  * tabs as TAB, footnote and endnote references as `[n]` with the notes in a list at the end. What
@@ -15,12 +17,15 @@ import { readWordXml, type WordXmlHandler } from './word-xml.js';
  *
  * Linear in the XML; nesting is handled with explicit stacks.
  */
-export function wordBodyHtml(documentXml: string, notesXml: { footnotes?: string; endnotes?: string }): string {
+export function wordBodyHtml(documentXml: string, notesXml: { footnotes?: string; endnotes?: string }, html: HtmlSink): void {
   const body = new BodyReader('body');
   readWordXml(documentXml, body);
   if (!body.sawBody) throw new WordDocumentError('the main document part has no w:body');
   const references = collectReferences(body.output);
-  if (references.length === 0) return serialize(body.output, () => '');
+  if (references.length === 0) {
+    writePieces(body.output, () => '', html);
+    return;
+  }
   const notes = new Map<string, Piece[]>();
   for (const [type, xml] of [['footnote', notesXml.footnotes], ['endnote', notesXml.endnotes]] as const) {
     if (xml === undefined) continue;
@@ -38,9 +43,9 @@ export function wordBodyHtml(documentXml: string, notesXml: { footnotes?: string
     // Each note once, at its first reference (Word references a note once; mammoth would repeat it).
     notes.delete(key);
     addBackLink(content);
-    list.push('<li>', content, '</li>');
+    list.push(tag.li, content, tag.liEnd);
   }
-  return serialize(list.length > 0 ? [body.output, '<ol>', list, '</ol>'] : body.output, numberOf);
+  writePieces(list.length > 0 ? [body.output, tag.ol, list, tag.olEnd] : body.output, numberOf, html);
 }
 
 /** A Word document part the reader cannot use (no body): reported as a damaged document. */
@@ -76,11 +81,44 @@ interface Table {
   otherThanRows: boolean;
 }
 
+/** A start or end tag of the output HTML. */
+interface Tag {
+  readonly kind: 'tag';
+  readonly name: string;
+  readonly end: boolean;
+}
+
+function startTag(name: string): Tag {
+  return { kind: 'tag', name, end: false };
+}
+
+function endTag(name: string): Tag {
+  return { kind: 'tag', name, end: true };
+}
+
+/** The tags the body is written with (void elements, `br`, `img`, `input`, have no end tag). */
+const tag = {
+  p: startTag('p'),
+  pEnd: endTag('p'),
+  br: startTag('br'),
+  a: startTag('a'),
+  aEnd: endTag('a'),
+  img: startTag('img'),
+  input: startTag('input'),
+  ol: startTag('ol'),
+  olEnd: endTag('ol'),
+  li: startTag('li'),
+  liEnd: endTag('li'),
+  tableEnd: endTag('table'),
+  trEnd: endTag('tr'),
+  tdEnd: endTag('td'),
+} as const;
+
 /**
- * A piece of output HTML: markup or escaped text, a note reference, a table, or a fragment (pieces in
- * order; never empty: content is moved, not copied, so deep nesting costs no more than flat text).
+ * A piece of output HTML: a tag, text (not escaped), a note reference, a table, or a fragment (pieces
+ * in order; never empty: content is moved, not copied, so deep nesting costs no more than flat text).
  */
-type Piece = string | NoteReference | Table | Piece[];
+type Piece = string | Tag | NoteReference | Table | Piece[];
 
 type FrameKind =
   | 'root'
@@ -335,7 +373,7 @@ class BodyReader implements WordXmlHandler {
         const type = attributes['w:type'];
         if (type === undefined || type === 'textWrapping') {
           this.element();
-          this.write('<br>');
+          this.write(tag.br);
         } else if (type === 'page' || type === 'column') {
           this.element();
         }
@@ -344,7 +382,8 @@ class BodyReader implements WordXmlHandler {
       case 'w:bookmarkStart':
         if (attributes['w:name'] !== '_GoBack') {
           this.element();
-          this.write('<a></a>');
+          this.write(tag.a);
+          this.write(tag.aEnd);
         }
         return undefined;
       case 'w:footnoteReference':
@@ -394,7 +433,7 @@ class BodyReader implements WordXmlHandler {
       case 'v:imagedata':
         if (attributes['r:id']) {
           this.element();
-          this.write('<img>');
+          this.write(tag.img);
         }
         return undefined;
       default:
@@ -407,7 +446,7 @@ class BodyReader implements WordXmlHandler {
     if (name !== 'a:blip' || (!attributes['r:embed'] && !attributes['r:link'])) return;
     if (this.frames[this.frames.length - 1].imageStep === IMAGE_PATH.length) {
       this.element();
-      this.write('<img>');
+      this.write(tag.img);
     }
   }
 
@@ -425,7 +464,7 @@ class BodyReader implements WordXmlHandler {
       const kind = field.type === 'begin' ? this.parseInstruction() : field.type;
       if (kind === 'checkbox') {
         this.element();
-        this.write('<input>');
+        this.write(tag.input);
       }
     }
   }
@@ -452,7 +491,7 @@ class BodyReader implements WordXmlHandler {
           return;
         }
         const sink = this.sink();
-        if (main.length > 0) sink.push('<p>', main, '</p>');
+        if (main.length > 0) sink.push(tag.p, main, tag.pEnd);
         if (extra.length > 0) sink.push(extra);
         return;
       }
@@ -474,7 +513,7 @@ class BodyReader implements WordXmlHandler {
           const target = this.sink();
           target.length = Math.min(target.length, sdt.start);
           this.element();
-          target.push('<input>');
+          target.push(tag.input);
         }
         return;
       }
@@ -496,16 +535,16 @@ class BodyReader implements WordXmlHandler {
     else if (owner.kind === 'row' && what !== 'cell') owner.row!.otherThanCells = true;
   }
 
-  /** Text of the document (escaped); the first of a check box control is the box. */
+  /** Text of the document; the first character of a check box control is the box. */
   private writeText(text: string): void {
     if (text.length === 0) return;
     const checkbox = this.checkboxes.pop();
     if (checkbox !== undefined) {
       checkbox.consumed = true;
-      this.write('<input>');
+      this.write(tag.input);
       return;
     }
-    this.write(escapeText(text));
+    this.write(text);
   }
 
   private write(piece: Piece): void {
@@ -531,17 +570,13 @@ function firstOf(frame: Frame, name: string): boolean {
   return true;
 }
 
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 /** Adds the link back to the reference to a note's content: in its last paragraph (as mammoth writes it). */
 function addBackLink(content: Piece[]): void {
   // The last piece, inside trailing fragments (text boxes after the last paragraph).
   let holder = content;
   for (let last = holder[holder.length - 1]; Array.isArray(last); last = holder[holder.length - 1]) holder = last;
-  if (holder[holder.length - 1] === '</p>') holder.splice(holder.length - 1, 0, ' \u2191');
-  else content.push('<p> \u2191</p>');
+  if (holder[holder.length - 1] === tag.pEnd) holder.splice(holder.length - 1, 0, ' \u2191');
+  else content.push(tag.p, ' \u2191', tag.pEnd);
 }
 
 /** A fragment holding `pieces` when there are any (fragments are never empty), else an empty list. */
@@ -563,11 +598,11 @@ function collectReferences(pieces: readonly Piece[]): NoteReference[] {
 type Item = Piece | TableRow | TableCell;
 
 /** Visits every piece in document order (tables opened), without recursion. */
-function walk(pieces: readonly Item[], visit: (piece: Exclude<Item, string | Piece[]>) => void): void {
+function walk(pieces: readonly Item[], visit: (piece: Exclude<Item, string | Tag | Piece[]>) => void): void {
   const stack: Item[] = [...pieces].reverse();
   while (stack.length > 0) {
     const item = stack.pop()!;
-    if (typeof item === 'string') continue;
+    if (typeof item === 'string' || (!Array.isArray(item) && item.kind === 'tag')) continue;
     if (!Array.isArray(item)) visit(item);
     const children = Array.isArray(item) ? item : item.kind === 'table' || item.kind === 'row' ? item.items : item.kind === 'cell' ? item.content : undefined;
     if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
@@ -600,36 +635,44 @@ function mergeCells(table: Table): void {
   }
 }
 
-/** The HTML of the pieces, without recursion; note references numbered in order. */
-function serialize(pieces: readonly Piece[], numberOf: () => string): string {
-  const out: string[] = [];
-  const stack: (Item | { close: string })[] = [...pieces].reverse();
+/** Writes the HTML of the pieces to `html`, without recursion; note references numbered in order. */
+function writePieces(pieces: readonly Piece[], numberOf: () => string, html: HtmlSink): void {
+  const stack: Item[] = [...pieces].reverse();
   while (stack.length > 0) {
     const item = stack.pop()!;
     if (typeof item === 'string') {
-      out.push(item);
+      html.text(item);
     } else if (Array.isArray(item)) {
       for (let i = item.length - 1; i >= 0; i--) stack.push(item[i]);
-    } else if ('close' in item) {
-      out.push(item.close);
+    } else if (item.kind === 'tag') {
+      if (item.end) html.close(item.name);
+      else html.open(item.name);
     } else if (item.kind === 'note') {
-      out.push(numberOf());
+      html.text(numberOf());
     } else if (item.kind === 'table') {
       mergeCells(item);
-      out.push('<table>');
-      stack.push({ close: '</table>' });
+      html.open('table');
+      stack.push(tag.tableEnd);
       for (let i = item.items.length - 1; i >= 0; i--) stack.push(item.items[i]);
     } else if (item.kind === 'row') {
-      out.push('<tr>');
-      stack.push({ close: '</tr>' });
+      html.open('tr');
+      stack.push(tag.trEnd);
       for (let i = item.items.length - 1; i >= 0; i--) stack.push(item.items[i]);
     } else {
-      const colspan = item.colSpan !== 1 ? ` colspan="${item.colSpan}"` : '';
-      const rowspan = item.rowSpan !== 1 ? ` rowspan="${item.rowSpan}"` : '';
-      out.push(`<td${colspan}${rowspan}>`);
-      stack.push({ close: '</td>' });
+      html.open('td', cellAttributes(item));
+      stack.push(tag.tdEnd);
       for (let i = item.content.length - 1; i >= 0; i--) stack.push(item.content[i]);
     }
   }
-  return out.join('');
+}
+
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+
+/** A cell's `colspan` and `rowspan` (in that order), when not 1. */
+function cellAttributes(cell: TableCell): Readonly<Record<string, string>> {
+  if (cell.colSpan === 1 && cell.rowSpan === 1) return NO_ATTRIBUTES;
+  const attributes: Record<string, string> = {};
+  if (cell.colSpan !== 1) attributes.colspan = `${cell.colSpan}`;
+  if (cell.rowSpan !== 1) attributes.rowspan = `${cell.rowSpan}`;
+  return attributes;
 }

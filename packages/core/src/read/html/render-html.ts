@@ -17,12 +17,21 @@ import { layoutTable, parseSpan, type GridPlacement } from './table-grid.js';
  * - scripts, styles, the head, comments and hidden elements are left out.
  */
 export function renderHtml(html: string): TextView {
-  const writer = new RenditionWriter(html);
-  const renderer = new TreeRenderer(writer, { gridCells: Math.max(MIN_GRID_CELLS, GRID_CELLS_PER_CHARACTER * html.length) });
-  renderer.render(parseHtmlTree(html));
-  const view = writer.finish();
+  const view = renderHtmlTree(parseHtmlTree(html), html);
   renderedFrom.set(view, html);
   return view;
+}
+
+/**
+ * Renders a tree of HTML as {@link renderHtml} does, as a view of `source`, the text its offsets point
+ * into (the HTML it was parsed from, or the text of a tree built without HTML: see `HtmlTreeBuilder`).
+ * `htmlLength`, the length of the HTML, bounds the cells its tables may expand to.
+ */
+export function renderHtmlTree(root: HtmlElement, source: string, htmlLength = source.length): TextView {
+  const writer = new RenditionWriter(source);
+  const renderer = new TreeRenderer(writer, { gridCells: Math.max(MIN_GRID_CELLS, GRID_CELLS_PER_CHARACTER * htmlLength) });
+  renderer.render(root);
+  return writer.finish();
 }
 
 /** The HTML each view made by {@link renderHtml} renders. */
