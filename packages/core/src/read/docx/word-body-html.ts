@@ -79,6 +79,8 @@ interface Table {
   readonly kind: 'table';
   readonly items: (TableRow | Piece)[];
   otherThanRows: boolean;
+  /** Whether its merged cells are computed (once: when its note references are collected, or written). */
+  merged: boolean;
 }
 
 /** A start or end tag of the output HTML. */
@@ -399,7 +401,7 @@ class BodyReader implements WordXmlHandler {
         return undefined;
       case 'w:tbl': {
         this.element();
-        const table: Table = { kind: 'table', items: [], otherThanRows: false };
+        const table: Table = { kind: 'table', items: [], otherThanRows: false, merged: false };
         return { kind: 'table', name, sink: table.items as Piece[], table };
       }
       case 'w:tr': {
@@ -609,8 +611,10 @@ function walk(pieces: readonly Item[], visit: (piece: Exclude<Item, string | Tag
   }
 }
 
-/** Row spans from `w:vMerge`, as mammoth computes them; none when a table holds strays. */
+/** Row spans from `w:vMerge`, as mammoth computes them (once per table); none when a table holds strays. */
 function mergeCells(table: Table): void {
+  if (table.merged) return;
+  table.merged = true;
   const rows = table.items.filter((item): item is TableRow => typeof item !== 'string' && !Array.isArray(item) && item.kind === 'row');
   if (table.otherThanRows || rows.some((row) => row.otherThanCells)) return;
   const columns = new Map<number, TableCell>();
