@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 
 /**
  * Prefixes the Word reader names elements and attributes with, by namespace URI: what a document's own
@@ -55,49 +55,134 @@ interface Scope {
 }
 
 /**
- * Reads an XML part of a Word document as a stream of events (htmlparser2 in XML mode: forgiving about
- * damaged markup, linear in the input), resolving namespace prefixes to the reader's names.
+ * Reads an XML part of a Word document as a stream of events (htmlparser2's tokenizer in XML mode:
+ * forgiving about damaged markup, linear in the input), resolving namespace prefixes to the reader's
+ * names.
  */
 export function readWordXml(xml: string, handler: WordXmlHandler): void {
-  const scopes: Scope[] = [{ namespaces: new Map([['xml', XML_NAMESPACE]]), names: new Map() }];
-  let inCdata = false;
-  const parser = new Parser(
-    {
-      onopentag(rawName, rawAttributes) {
-        if (scopes.length > MAX_WORD_XML_DEPTH) throw new WordXmlTooDeepError();
-        let scope = scopes[scopes.length - 1];
-        for (const key in rawAttributes) {
-          if (key === 'xmlns' || key.startsWith('xmlns:')) {
-            if (scope === scopes[scopes.length - 1]) scope = { namespaces: new Map(scope.namespaces), names: new Map() };
-            (scope.namespaces as Map<string, string>).set(key === 'xmlns' ? '' : key.slice(6), rawAttributes[key]);
-          }
-        }
-        scopes.push(scope);
-        const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
-        for (const key in rawAttributes) {
-          if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
-          // An attribute without a prefix is in no namespace (not the default one).
-          attributes[key.includes(':') ? resolve(key, scope) : key] = rawAttributes[key];
-        }
-        handler.open(resolve(rawName, scope), attributes);
-      },
-      onclosetag() {
-        scopes.pop();
-        handler.close();
-      },
-      ontext(text) {
-        if (!inCdata) handler.text(text);
-      },
-      oncdatastart() {
-        inCdata = true;
-      },
-      oncdataend() {
-        inCdata = false;
-      },
-    },
-    { xmlMode: true, decodeEntities: true, recognizeSelfClosing: true },
-  );
-  parser.end(xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml);
+  const source = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
+  const tokenizer = new Tokenizer({ xmlMode: true, decodeEntities: true, recognizeSelfClosing: true }, new WordXmlTokens(source, handler));
+  if (source) tokenizer.write(source);
+  tokenizer.end();
+}
+
+/**
+ * Turns the tokens of an XML part into the reader's events, the way htmlparser2's parser does in XML
+ * mode (without its HTML rules and its buffering, which a whole part in one string does not need):
+ * an element opens at the end of its start tag, and is pushed on the open elements as its name is read;
+ * an end tag closes the innermost open element of its name and every element inside it, and is dropped
+ * when none is open; the elements still open at the end are closed; an attribute read twice keeps its
+ * first value; CDATA, comments and declarations are not reported.
+ */
+class WordXmlTokens implements TokenizerCallbacks {
+  /** The names of the open elements, innermost last. */
+  private readonly names: string[] = [];
+  private readonly scopes: Scope[] = [{ namespaces: new Map([['xml', XML_NAMESPACE]]), names: new Map() }];
+  private tagName = '';
+  /** The attributes of the start tag being read, null outside one. */
+  private attributes: Record<string, string> | null = null;
+  private attributeName = '';
+  private attributeValue = '';
+
+  constructor(
+    private readonly xml: string,
+    private readonly handler: WordXmlHandler,
+  ) {}
+
+  ontext(start: number, end: number): void {
+    this.handler.text(this.xml.slice(start, end));
+  }
+
+  ontextentity(codePoint: number): void {
+    this.handler.text(String.fromCodePoint(codePoint));
+  }
+
+  onopentagname(start: number, end: number): void {
+    this.tagName = this.xml.slice(start, end);
+    this.names.push(this.tagName);
+    this.attributes = {};
+  }
+
+  onattribname(start: number, end: number): void {
+    this.attributeName = this.xml.slice(start, end);
+  }
+
+  onattribdata(start: number, end: number): void {
+    this.attributeValue += this.xml.slice(start, end);
+  }
+
+  onattribentity(codePoint: number): void {
+    this.attributeValue += String.fromCodePoint(codePoint);
+  }
+
+  onattribend(): void {
+    if (this.attributes !== null && !Object.hasOwn(this.attributes, this.attributeName)) this.attributes[this.attributeName] = this.attributeValue;
+    this.attributeValue = '';
+  }
+
+  onopentagend(): void {
+    this.endStartTag();
+  }
+
+  onselfclosingtag(): void {
+    const name = this.tagName;
+    this.endStartTag();
+    if (this.names[this.names.length - 1] === name) this.closeInnermost();
+  }
+
+  onclosetag(start: number, end: number): void {
+    const at = this.names.lastIndexOf(this.xml.slice(start, end));
+    if (at < 0) return;
+    while (this.names.length > at) this.closeInnermost();
+  }
+
+  onend(): void {
+    while (this.names.length > 0) this.closeInnermost();
+  }
+
+  oncdata(): void {}
+
+  oncomment(): void {}
+
+  ondeclaration(): void {}
+
+  onprocessinginstruction(): void {}
+
+  /** Opens the element whose start tag ends, with its attributes resolved. */
+  private endStartTag(): void {
+    const rawAttributes = this.attributes;
+    if (rawAttributes !== null) {
+      this.attributes = null;
+      this.open(this.tagName, rawAttributes);
+    }
+    this.tagName = '';
+  }
+
+  private open(rawName: string, rawAttributes: Readonly<Record<string, string>>): void {
+    const { scopes } = this;
+    if (scopes.length > MAX_WORD_XML_DEPTH) throw new WordXmlTooDeepError();
+    let scope = scopes[scopes.length - 1];
+    for (const key in rawAttributes) {
+      if (key === 'xmlns' || key.startsWith('xmlns:')) {
+        if (scope === scopes[scopes.length - 1]) scope = { namespaces: new Map(scope.namespaces), names: new Map() };
+        (scope.namespaces as Map<string, string>).set(key === 'xmlns' ? '' : key.slice(6), rawAttributes[key]);
+      }
+    }
+    scopes.push(scope);
+    const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
+    for (const key in rawAttributes) {
+      if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
+      // An attribute without a prefix is in no namespace (not the default one).
+      attributes[key.includes(':') ? resolve(key, scope) : key] = rawAttributes[key];
+    }
+    this.handler.open(resolve(rawName, scope), attributes);
+  }
+
+  private closeInnermost(): void {
+    this.names.pop();
+    this.scopes.pop();
+    this.handler.close();
+  }
 }
 
 function resolve(name: string, scope: Scope): string {

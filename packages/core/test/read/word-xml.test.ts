@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+import { Parser } from 'htmlparser2';
+import { describe, expect, it } from 'vitest';
+import { MAX_WORD_XML_DEPTH, readWordXml, WordXmlTooDeepError } from '../../src/read/docx/word-xml.js';
+
+/**
+ * The Word XML reader drives htmlparser2's tokenizer itself; it must report what htmlparser2's parser
+ * in XML mode reports (what it used before), on well-formed parts and on damaged ones: end tags of
+ * elements not open or closing several, a part cut inside a tag, CDATA, comments, entities, duplicate
+ * attributes. The parts bind no namespace, so the reader reads each name as its local name (`xml:`
+ * names in the XML namespace), and so does the comparison.
+ */
+
+const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
+
+/** A name as the reader resolves it when no namespace is bound. */
+function unbound(name: string): string {
+  const colon = name.indexOf(':');
+  if (colon < 0) return name;
+  const local = name.slice(colon + 1);
+  return name.slice(0, colon) === 'xml' ? `{${XML_NAMESPACE}}${local}` : local;
+}
+
+type Event = ['open', string, Record<string, string>] | ['close'] | ['text', string];
+
+/** The events htmlparser2's parser reports in XML mode (CDATA left out), names resolved as unbound. */
+function parserEvents(xml: string): Event[] {
+  const events: Event[] = [];
+  let inCdata = false;
+  const parser = new Parser(
+    {
+      onopentag: (name, attributes) => {
+        const resolved: Record<string, string> = {};
+        for (const key in attributes) resolved[unbound(key)] = attributes[key];
+        events.push(['open', unbound(name), resolved]);
+      },
+      onclosetag: () => events.push(['close']),
+      ontext: (text) => {
+        if (!inCdata) events.push(['text', text]);
+      },
+      oncdatastart: () => (inCdata = true),
+      oncdataend: () => (inCdata = false),
+    },
+    { xmlMode: true, decodeEntities: true, recognizeSelfClosing: true },
+  );
+  parser.end(xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml);
+  return joinText(events);
+}
+
+/** The events the reader reports. */
+function readerEvents(xml: string): Event[] {
+  const events: Event[] = [];
+  readWordXml(xml, {
+    open: (name, attributes) => events.push(['open', name, { ...attributes }]),
+    close: () => events.push(['close']),
+    text: (text) => events.push(['text', text]),
+  });
+  return joinText(events);
+}
+
+/** Text joined between tags (a run of text may come in several calls), empty text dropped. */
+function joinText(events: Event[]): Event[] {
+  const joined: Event[] = [];
+  for (const event of events) {
+    const last = joined[joined.length - 1];
+    if (event[0] === 'text' && last?.[0] === 'text') last[1] += event[1];
+    else joined.push(event);
+  }
+  return joined.filter((event) => event[0] !== 'text' || event[1] !== '');
+}
+
+const piece = fc.constantFrom(
+  '<w:p>', '</w:p>', '<w:r>', '</w:r>', '<w:t>', '</w:t>', '<w:t xml:space="preserve">', '<w:br/>', '<w:tab />',
+  '<w:tc w:val="1" w:val="2">', '</w:tc>', '<a b=c d>', '<x y=\'&amp;&#x41;\'>', '</x>', '</a>', '</nope>', 'text',
+  ' ', '年报', '&amp;', '&lt;', '&#20013;', '&bogus;', '&', '<', '>', '<![CDATA[cd<a>]]>', '<!-- c -->', '<?xml version="1.0"?>',
+  '<!DOCTYPE x>', '<w:p', ' w:a="1"', '"', '/>', '<1>', '</ w:p>', '<w:sdt/>', '\u00a0', '<__proto__ __proto__="x" constructor="y">',
+);
+
+describe('readWordXml', () => {
+  it('reports what htmlparser2 parsing in XML mode reports, on well-formed and damaged parts', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const xml = pieces.join('');
+        expect(readerEvents(xml)).toEqual(parserEvents(xml));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('resolves namespace prefixes as the document binds them', () => {
+    const xml =
+      '\ufeff<d xmlns:q="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns="urn:other"><q:p q:val="1" plain="2"/><inner/></d>';
+    expect(readerEvents(xml)).toEqual([
+      ['open', '{urn:other}d', {}],
+      ['open', 'w:p', { 'w:val': '1', plain: '2' }],
+      ['close'],
+      ['open', '{urn:other}inner', {}],
+      ['close'],
+      ['close'],
+    ]);
+  });
+
+  it('refuses a part nesting deeper than the reader reads', () => {
+    expect(() => readerEvents('<a>'.repeat(MAX_WORD_XML_DEPTH + 1))).toThrow(WordXmlTooDeepError);
+    expect(() => readerEvents('<a>'.repeat(MAX_WORD_XML_DEPTH - 1))).not.toThrow();
+  });
+});
