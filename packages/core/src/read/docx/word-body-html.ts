@@ -21,7 +21,8 @@ export function wordBodyHtml(documentXml: string, notesXml: { footnotes?: string
   const body = new BodyReader('body');
   readWordXml(documentXml, body);
   if (!body.sawBody) throw new WordDocumentError('the main document part has no w:body');
-  const references = collectReferences(body.output);
+  // Most documents have no notes: their body is not walked for references.
+  const references = body.noteReferences > 0 ? collectReferences(body.output) : [];
   if (references.length === 0) {
     writePieces(body.output, () => '', html);
     return;
@@ -192,6 +193,8 @@ class BodyReader implements WordXmlHandler {
   readonly output: Piece[] = [];
   readonly notes = new Map<string, Piece[]>();
   sawBody = false;
+  /** How many note references were read (some may since have been left out). */
+  noteReferences = 0;
   private readonly frames: Frame[];
   private ignoredDepth = 0;
   /** Complex fields open (w:fldChar begin … end): their instruction, to tell check boxes. */
@@ -391,6 +394,7 @@ class BodyReader implements WordXmlHandler {
       case 'w:footnoteReference':
       case 'w:endnoteReference':
         this.element();
+        this.noteReferences++;
         this.write({ kind: 'note', noteType: name === 'w:footnoteReference' ? 'footnote' : 'endnote', noteId: attributes['w:id'] ?? '' });
         return undefined;
       case 'w:commentReference':
