@@ -1,5 +1,6 @@
 import { hex as dingbatCharacter } from 'dingbat-to-unicode';
 import type { HtmlSink } from '../html/html-tree-builder.js';
+import type { WordXmlAttributes } from './word-xml-attributes.js';
 import { readWordXml, type WordXmlHandler } from './word-xml.js';
 
 /**
@@ -213,7 +214,7 @@ class BodyReader implements WordXmlHandler {
     this.frames = [root];
   }
 
-  open(name: string, attributes: Readonly<Record<string, string>>): void {
+  open(name: string, attributes: WordXmlAttributes): void {
     if (this.ignoredDepth > 0) {
       this.ignoredDepth++;
       return;
@@ -253,7 +254,7 @@ class BodyReader implements WordXmlHandler {
   }
 
   /** The frame for an element inside `parent`, or undefined to leave it out with everything inside. */
-  private frameFor(parent: Frame, name: string, attributes: Readonly<Record<string, string>>): Frame | undefined {
+  private frameFor(parent: Frame, name: string, attributes: WordXmlAttributes): Frame | undefined {
     switch (parent.kind) {
       case 'root':
         if (this.mode === 'body') {
@@ -282,10 +283,10 @@ class BodyReader implements WordXmlHandler {
       case 'cell-properties': {
         const cell = this.nearest('cell')!.cell!;
         if (name === 'w:gridSpan' && firstOf(parent, name)) {
-          const value = attributes['w:val'];
+          const value = attributes.get('w:val');
           cell.colSpan = value ? parseInt(value, 10) : 1;
         } else if (name === 'w:vMerge' && firstOf(parent, name)) {
-          const value = attributes['w:val'];
+          const value = attributes.get('w:val');
           cell.vMerge = value === 'continue' || !value;
         }
         return undefined;
@@ -316,10 +317,10 @@ class BodyReader implements WordXmlHandler {
     if (parent.kind === 'root') {
       // A notes part: each note (at any depth) but the separators.
       if ((name === 'w:footnote' || name === 'w:endnote') && name === `w:${this.mode}`) {
-        const type = attributes['w:type'];
+        const type = attributes.get('w:type');
         if (type === 'separator' || type === 'continuationSeparator') return undefined;
         this.deletedParagraph = undefined;
-        return { kind: 'note', name, sink: [], noteId: attributes['w:id'] };
+        return { kind: 'note', name, sink: [], noteId: attributes.get('w:id') };
       }
       return { kind: 'root', name };
     }
@@ -327,7 +328,7 @@ class BodyReader implements WordXmlHandler {
   }
 
   /** Frames for the elements of body content, wherever they appear (mammoth reads them alike anywhere). */
-  private contentFrame(parent: Frame, name: string, attributes: Readonly<Record<string, string>>): Frame | undefined {
+  private contentFrame(parent: Frame, name: string, attributes: WordXmlAttributes): Frame | undefined {
     switch (name) {
       case 'w:p': {
         this.element();
@@ -342,7 +343,7 @@ class BodyReader implements WordXmlHandler {
         this.element();
         return { kind: 'element', name };
       case 'w:hyperlink':
-        if (attributes['r:id'] || attributes['w:anchor']) {
+        if (attributes.get('r:id') || attributes.get('w:anchor')) {
           this.element();
           return { kind: 'element', name };
         }
@@ -365,8 +366,8 @@ class BodyReader implements WordXmlHandler {
         this.writeText('\u00ad');
         return undefined;
       case 'w:sym': {
-        const font = attributes['w:font'] ?? '';
-        const code = attributes['w:char'] ?? '';
+        const font = attributes.get('w:font') ?? '';
+        const code = attributes.get('w:char') ?? '';
         const character = dingbatCharacter(font, code) ?? (/^F0..$/.test(code) ? dingbatCharacter(font, code.slice(2)) : undefined);
         if (character !== undefined) {
           this.element();
@@ -375,7 +376,7 @@ class BodyReader implements WordXmlHandler {
         return undefined;
       }
       case 'w:br': {
-        const type = attributes['w:type'];
+        const type = attributes.get('w:type');
         if (type === undefined || type === 'textWrapping') {
           this.element();
           this.write(tag.br);
@@ -385,7 +386,7 @@ class BodyReader implements WordXmlHandler {
         return undefined;
       }
       case 'w:bookmarkStart':
-        if (attributes['w:name'] !== '_GoBack') {
+        if (attributes.get('w:name') !== '_GoBack') {
           this.element();
           this.write(tag.a);
           this.write(tag.aEnd);
@@ -395,13 +396,13 @@ class BodyReader implements WordXmlHandler {
       case 'w:endnoteReference':
         this.element();
         this.noteReferences++;
-        this.write({ kind: 'note', noteType: name === 'w:footnoteReference' ? 'footnote' : 'endnote', noteId: attributes['w:id'] ?? '' });
+        this.write({ kind: 'note', noteType: name === 'w:footnoteReference' ? 'footnote' : 'endnote', noteId: attributes.get('w:id') ?? '' });
         return undefined;
       case 'w:commentReference':
         this.element();
         return undefined;
       case 'w:fldChar':
-        this.fieldCharacter(attributes['w:fldCharType']);
+        this.fieldCharacter(attributes.get('w:fldCharType'));
         return undefined;
       case 'w:tbl': {
         this.element();
@@ -437,7 +438,7 @@ class BodyReader implements WordXmlHandler {
       case 'wp:anchor':
         return { kind: 'drawing', name };
       case 'v:imagedata':
-        if (attributes['r:id']) {
+        if (attributes.get('r:id')) {
           this.element();
           this.write(tag.img);
         }
@@ -448,8 +449,8 @@ class BodyReader implements WordXmlHandler {
   }
 
   /** Inside a drawing: an image (`a:blip` under graphic, graphic data, picture, fill) is an `<img>`. */
-  private drawingElement(name: string, attributes: Readonly<Record<string, string>>): void {
-    if (name !== 'a:blip' || (!attributes['r:embed'] && !attributes['r:link'])) return;
+  private drawingElement(name: string, attributes: WordXmlAttributes): void {
+    if (name !== 'a:blip' || (!attributes.get('r:embed') && !attributes.get('r:link'))) return;
     if (this.frames[this.frames.length - 1].imageStep === IMAGE_PATH.length) {
       this.element();
       this.write(tag.img);

@@ -59,7 +59,7 @@ function readRelationships(xml: string): { type: string; target: string }[] {
   readWordXml(xml, {
     open(name, attributes) {
       depth++;
-      if (depth === 2 && name === 'relationships:Relationship') found.push({ type: attributes.Type ?? '', target: attributes.Target ?? '' });
+      if (depth === 2 && name === 'relationships:Relationship') found.push({ type: attributes.get('Type') ?? '', target: attributes.get('Target') ?? '' });
     },
     close() {
       depth--;

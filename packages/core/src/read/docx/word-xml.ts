@@ -1,4 +1,5 @@
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import { AttributeList, type WordXmlAttributes } from './word-xml-attributes.js';
 
 /**
  * Prefixes the Word reader names elements and attributes with, by namespace URI: what a document's own
@@ -34,7 +35,8 @@ export const MAX_WORD_XML_DEPTH = 5000;
 
 /** What {@link readWordXml} reports, in document order. Names are namespace-resolved (`w:p`). */
 export interface WordXmlHandler {
-  open(name: string, attributes: Readonly<Record<string, string>>): void;
+  /** An element opens; its `attributes` can be read during this call only. */
+  open(name: string, attributes: WordXmlAttributes): void;
   close(): void;
   /** Character data (entities decoded); a run of text may come in several calls. CDATA is not reported. */
   text(text: string): void;
@@ -72,15 +74,17 @@ export function readWordXml(xml: string, handler: WordXmlHandler): void {
  * an element opens at the end of its start tag, and is pushed on the open elements as its name is read;
  * an end tag closes the innermost open element of its name and every element inside it, and is dropped
  * when none is open; the elements still open at the end are closed; an attribute read twice keeps its
- * first value; CDATA, comments and declarations are not reported.
+ * first value; CDATA, comments and declarations are not reported. Attribute names are resolved when
+ * asked for (see {@link ScopedAttributes}).
  */
 class WordXmlTokens implements TokenizerCallbacks {
   /** The names of the open elements, innermost last. */
   private readonly names: string[] = [];
   private readonly scopes: Scope[] = [{ namespaces: new Map([['xml', XML_NAMESPACE]]), names: new Map() }];
   private tagName = '';
-  /** The attributes of the start tag being read, null outside one. */
-  private attributes: Record<string, string> | null = null;
+  /** Whether a start tag is being read (its attributes are then collected). */
+  private inStartTag = false;
+  private readonly attributes = new ScopedAttributes();
   private attributeName = '';
   private attributeValue = '';
 
@@ -100,7 +104,8 @@ class WordXmlTokens implements TokenizerCallbacks {
   onopentagname(start: number, end: number): void {
     this.tagName = this.xml.slice(start, end);
     this.names.push(this.tagName);
-    this.attributes = {};
+    this.inStartTag = true;
+    this.attributes.list.clear();
   }
 
   onattribname(start: number, end: number): void {
@@ -116,7 +121,7 @@ class WordXmlTokens implements TokenizerCallbacks {
   }
 
   onattribend(): void {
-    if (this.attributes !== null && !Object.hasOwn(this.attributes, this.attributeName)) this.attributes[this.attributeName] = this.attributeValue;
+    if (this.inStartTag) this.attributes.list.add(this.attributeName, this.attributeValue);
     this.attributeValue = '';
   }
 
@@ -148,33 +153,29 @@ class WordXmlTokens implements TokenizerCallbacks {
 
   onprocessinginstruction(): void {}
 
-  /** Opens the element whose start tag ends, with its attributes resolved. */
+  /** Opens the element whose start tag ends. */
   private endStartTag(): void {
-    const rawAttributes = this.attributes;
-    if (rawAttributes !== null) {
-      this.attributes = null;
-      this.open(this.tagName, rawAttributes);
+    if (this.inStartTag) {
+      this.inStartTag = false;
+      this.open(this.tagName);
     }
     this.tagName = '';
   }
 
-  private open(rawName: string, rawAttributes: Readonly<Record<string, string>>): void {
-    const { scopes } = this;
+  private open(rawName: string): void {
+    const { scopes, attributes } = this;
     if (scopes.length > MAX_WORD_XML_DEPTH) throw new WordXmlTooDeepError();
     let scope = scopes[scopes.length - 1];
-    for (const key in rawAttributes) {
-      if (key === 'xmlns' || key.startsWith('xmlns:')) {
+    const { list } = attributes;
+    for (let i = 0; i < list.length; i++) {
+      const key = list.nameAt(i);
+      if (isNamespaceDeclaration(key)) {
         if (scope === scopes[scopes.length - 1]) scope = { namespaces: new Map(scope.namespaces), names: new Map() };
-        (scope.namespaces as Map<string, string>).set(key === 'xmlns' ? '' : key.slice(6), rawAttributes[key]);
+        (scope.namespaces as Map<string, string>).set(key === 'xmlns' ? '' : key.slice(6), list.valueAt(i));
       }
     }
     scopes.push(scope);
-    const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
-    for (const key in rawAttributes) {
-      if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
-      // An attribute without a prefix is in no namespace (not the default one).
-      attributes[key.includes(':') ? resolve(key, scope) : key] = rawAttributes[key];
-    }
+    attributes.scope = scope;
     this.handler.open(resolve(rawName, scope), attributes);
   }
 
@@ -183,6 +184,33 @@ class WordXmlTokens implements TokenizerCallbacks {
     this.scopes.pop();
     this.handler.close();
   }
+}
+
+/**
+ * The attributes of the element being opened, looked up by resolved name: the names are resolved as
+ * they are looked up, not when read (most attributes of a Word part, revision ids and the like, are
+ * never looked up). Of several names resolving alike, the last written counts.
+ */
+class ScopedAttributes implements WordXmlAttributes {
+  readonly list = new AttributeList();
+  /** The namespace bindings of the element. */
+  scope: Scope | undefined;
+
+  get(name: string): string | undefined {
+    const { list, scope } = this;
+    let value: string | undefined;
+    for (let i = 0; i < list.length; i++) {
+      const key = list.nameAt(i);
+      if (isNamespaceDeclaration(key)) continue;
+      // An attribute without a prefix is in no namespace (not the default one).
+      if ((key.includes(':') ? resolve(key, scope!) : key) === name) value = list.valueAt(i);
+    }
+    return value;
+  }
+}
+
+function isNamespaceDeclaration(name: string): boolean {
+  return name === 'xmlns' || name.startsWith('xmlns:');
 }
 
 function resolve(name: string, scope: Scope): string {
