@@ -2,9 +2,10 @@ import type { TextEdit } from '../diagnostics/diagnostic.js';
 import type { TemplateIR } from '../ir/template-ir.js';
 import type { OffsetRange, ParsedReport, ReportCell, ReportRow, ReportSection, ReportTable, TemplateDetection } from '../model/report.js';
 import { buildCellStream, type CellStream } from '../parse/cell-stream.js';
+import { isUnitWord } from '../parse/cell-value.js';
 import { charKey, matchKey } from '../parse/match-key.js';
 import { findRunOnBreaks, mayRunOn } from '../parse/one-line-runs.js';
-import { findSectionHeadings, lineMayHoldHeading } from '../parse/section-headings.js';
+import { findSectionHeadings, lineMayHoldHeading, type HeadingMatch } from '../parse/section-headings.js';
 import { tablePlans, type TablePlan } from '../parse/table-plan.js';
 import type { TextView } from '../read/text-view.js';
 import { rangeToOriginal } from '../read/view-range.js';
@@ -24,12 +25,13 @@ import { viewRangeOf } from '../validate/text-ranges.js';
  * - the cell's table has no row whose reading used other rows' values (glued digits split by the table's
  *   equations: `split`, `unread`) and, when the edit changes the length, none placed or guessed by
  *   horizontal position (`position`, `guess`), which the columns' measured positions decide;
- * - the template has no appendix table (read from anywhere in the text), and the one-line runs family
- *   restores no rows in the zones the edited table may be read from, before or after the edit (it cuts
- *   rows at labels found on a key that keeps the digits, so a cell's last digit can become the next row's
- *   enumerator): a section's zone runs from its heading to the next heading, or, for a section whose
- *   heading is missing, from somewhere after the last heading before it, so there no line of the widest
- *   such zone may run on; no other row of any table shares the edited line;
+ * - the one-line runs family restores no rows in the zones the edited table may be read from, before or
+ *   after the edit (it cuts rows at labels found on a key that keeps the digits, so a cell's last digit
+ *   can become the next row's enumerator): a section's zone runs from its heading to the next heading,
+ *   or, for a section whose heading is missing, from somewhere after the last heading before it, so there
+ *   no line of the widest such zone may run on; an appendix table (of a template whose sections read no
+ *   table) is read from the end of the last heading line to the end of the text, else from its start: no
+ *   rows restored in either; no other row of any table shares the edited line;
  * - neither the edited line before nor after the edit could be a section heading (the heading finder
  *   judges lines one by one), and the cell stream cuts the edited line and the next one into the same
  *   items before and after it (page numbers, a label broken after its enumerator and converter layout
@@ -161,17 +163,22 @@ export class CellEditIndex {
 
   /**
    * The zones the parser reads tables from, as `parseReport` cuts them (from a section's heading line to
-   * the next heading), or containing them (a section without its heading); null when a table is an
-   * appendix (read from anywhere).
+   * the next heading; an appendix table's, see {@link appendixZones}), or containing them (a section
+   * without its heading); null for a template with an appendix table whose sections read tables too.
    */
   readZones(): ReadZone[] | null {
     if (this.zones !== undefined) return this.zones;
     const { template, normalized } = this.base;
-    if (template.tables.some((t) => t.appendix)) return (this.zones = null);
     const text = normalized.text;
     const plans = tablePlans(template);
     const headings = findSectionHeadings(text, template.sections);
     const zones: ReadZone[] = [];
+    const appendix = template.tables.filter((t) => t.appendix);
+    if (appendix.length > 0) {
+      const found = appendixZones(template, plans, headings, text.length);
+      if (!found) return (this.zones = null);
+      zones.push(...found);
+    }
     template.sections.forEach((section, s) => {
       const ids = section.tables.length > 0 ? section.tables : template.tables.filter((t) => t.section === section.id).map((t) => t.id);
       const sectionPlans = ids.map((id) => plans.get(id)).filter((p): p is TablePlan => p !== undefined);
@@ -219,12 +226,35 @@ export class CellEditIndex {
 }
 
 /**
+ * The zones the parser reads the appendix tables of `template` from (`parseBody`): from where the reading
+ * of the sections stopped to the end of the text, and, when the table is not found there, from the start
+ * of the text to its end; both are cut as the parser cuts them, whether or not it reads the second.
+ * `headings` are the section headings found. Only for a template whose sections read no table (the
+ * reading then stops at the end of the last heading line found); null otherwise.
+ */
+function appendixZones(template: TemplateIR, plans: ReadonlyMap<string, TablePlan>, headings: readonly HeadingMatch[], length: number): ReadZone[] | null {
+  const readsTables = template.sections.some((section) =>
+    (section.tables.length > 0 ? section.tables : template.tables.filter((t) => t.section === section.id).map((t) => t.id)).some((id) => plans.has(id)),
+  );
+  if (readsTables) return null;
+  let cursor = 0;
+  for (const heading of headings) cursor = Math.max(cursor, heading.lineEnd);
+  const zones: ReadZone[] = [];
+  for (const table of template.tables) {
+    const plan = table.appendix ? plans.get(table.id) : undefined;
+    if (!plan) continue;
+    for (const start of cursor > 0 ? [cursor, 0] : [0]) if (start < length) zones.push({ start, end: length, plans: [plan], exact: true });
+  }
+  return zones;
+}
+
+/**
  * The edits, when they only rewrite plain numbers of certain cells (the preconditions that need no
  * edited text); null otherwise. Cheap: the caller tries this before making the edited text's view.
  */
 export function planCellEdits(index: CellEditIndex, edits: readonly TextEdit[]): PlannedEdit[] | null {
   const { report, normalized } = index.base;
-  if (report.parseFailure !== undefined || edits.length === 0 || index.base.template.tables.some((t) => t.appendix)) return null;
+  if (report.parseFailure !== undefined || edits.length === 0) return null;
   const unique = new Map<string, TextEdit>();
   for (const edit of edits) unique.set(`${edit.range.start}:${edit.range.end}:${edit.newText}`, edit);
   const sorted = [...unique.values()].sort((a, b) => a.range.start - b.range.start);
@@ -288,9 +318,12 @@ export function reparseCellEdits(index: CellEditIndex, planned: readonly Planned
     const now = lineAt(after.text, start, end);
     if (lineMayHoldHeading(before.slice(old.start, old.end), template.sections)) return null;
     if (lineMayHoldHeading(after.text.slice(now.start, now.end), template.sections)) return null;
-    const oldItems = lineItems(before, old.start, p.viewStart, p.viewEnd);
-    const newItems = lineItems(after.text, now.start, start, end);
-    if (oldItems === null || oldItems !== newItems) return null;
+    // Cut as the zones' streams cut it: with the unit words of a text column as cells, or without.
+    for (const words of new Set(p.zones!.map(readsWordCells))) {
+      const oldItems = lineItems(before, old.start, p.viewStart, p.viewEnd, words);
+      const newItems = lineItems(after.text, now.start, start, end, words);
+      if (oldItems === null || oldItems !== newItems) return null;
+    }
     shift += p.delta;
   }
   // The edited zones, where they are after the edits, still restore no rows. `mayRunOn` judges lines one
@@ -437,6 +470,20 @@ export function editMover(edits: readonly TextEdit[]): (offset: number) => numbe
   };
 }
 
+const wordCellPlans = new WeakMap<TablePlan, boolean>();
+
+/** Whether the parser's stream of `zone` reads unit words as cells: a table of it has a text column. */
+function readsWordCells(zone: ReadZone): boolean {
+  return zone.plans.some((plan) => {
+    let has = wordCellPlans.get(plan);
+    if (has === undefined) {
+      has = plan.cellGrid.some((row) => row.some((cell) => cell.type.kind === 'text'));
+      wordCellPlans.set(plan, has);
+    }
+    return has;
+  });
+}
+
 /** The line (between `\n`s, as the heading finder cuts lines) around [start, end) of `text`. */
 function lineAt(text: string, start: number, end: number): { start: number; end: number } {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
@@ -448,13 +495,14 @@ function lineAt(text: string, start: number, end: number): { start: number; end:
 /**
  * How the cell stream cuts the line from `lineStart` and the line after it (which decides some of its
  * items): the items' kinds and ranges relative to the cell [cellStart, cellEnd), which must be one value
- * item; null when it is not. Equal strings before and after an edit mean the same items.
+ * item; null when it is not. `wordCells`: unit words are cells, as in a zone of a table with a text
+ * column (see `withWordCells` in parse-report.ts). Equal strings before and after an edit mean the same items.
  */
-function lineItems(text: string, lineStart: number, cellStart: number, cellEnd: number): string | null {
+function lineItems(text: string, lineStart: number, cellStart: number, cellEnd: number, wordCells: boolean): string | null {
   let end = text.indexOf('\n', cellEnd);
   end = end < 0 ? text.length : text.indexOf('\n', end + 1);
   if (end < 0) end = text.length;
-  const stream: CellStream = buildCellStream(text, lineStart, end);
+  const stream: CellStream = buildCellStream(text, lineStart, end, wordCells ? { isWordCell: isUnitWord } : {});
   let cell = false;
   const parts: string[] = [];
   for (const item of stream.items) {
