@@ -1,7 +1,7 @@
 import type { TextEdit } from '../diagnostics/diagnostic.js';
 import type { TemplateIR } from '../ir/template-ir.js';
 import type { OffsetRange, ParsedReport, ReportCell, ReportRow, ReportSection, ReportTable, TemplateDetection } from '../model/report.js';
-import { buildCellStream, type CellStream } from '../parse/cell-stream.js';
+import { buildCellStream, type CellStream, type CellStreamOptions } from '../parse/cell-stream.js';
 import { isUnitWord } from '../parse/cell-value.js';
 import { charKey, matchKey } from '../parse/match-key.js';
 import { findRunOnBreaks, mayRunOn } from '../parse/one-line-runs.js';
@@ -25,17 +25,19 @@ import { viewRangeOf } from '../validate/text-ranges.js';
  * - the cell's table has no row whose reading used other rows' values (glued digits split by the table's
  *   equations: `split`, `unread`) and, when the edit changes the length, none placed or guessed by
  *   horizontal position (`position`, `guess`), which the columns' measured positions decide;
- * - the one-line runs family restores no rows in the zones the edited table may be read from, before or
- *   after the edit (it cuts rows at labels found on a key that keeps the digits, so a cell's last digit
- *   can become the next row's enumerator): a section's zone runs from its heading to the next heading,
- *   or, for a section whose heading is missing, from somewhere after the last heading before it, so there
- *   no line of the widest such zone may run on; an appendix table (of a template whose sections read no
- *   table) is read from the end of the last heading line to the end of the text, else from its start: no
- *   rows restored in either; no other row of any table shares the edited line;
+ * - the one-line runs family cuts the lines of the zones the edited table may be read from at the same
+ *   places before and after the edit, moved (it cuts rows at labels found on a key that keeps the digits,
+ *   so a cell's last digit can become the next row's enumerator; the places are computed after the edit
+ *   and compared): a section's zone runs from its heading to the next heading, or, for a section whose
+ *   heading is missing, from somewhere after the last heading before it, so there no line of the widest
+ *   such zone may run on; an appendix table (of a template whose sections read no table) is read from the
+ *   end of the last heading line to the end of the text, else from its start: both are compared; no
+ *   other row of any table shares the edited line;
  * - neither the edited line before nor after the edit could be a section heading (the heading finder
  *   judges lines one by one), and the cell stream cuts the edited line and the next one into the same
- *   items before and after it (page numbers, a label broken after its enumerator and converter layout
- *   lines are told by their digits);
+ *   items before and after it, as each zone's stream cuts them (its unit-word cells and virtual line
+ *   breaks; page numbers, a label broken after its enumerator and converter layout lines are told by
+ *   their digits);
  * - no range of a section heading or table note with text of its own overlaps the edit.
  * When any of these does not hold, {@link reparseCellEdits} returns null and the caller parses the text.
  * The differential test (test/check/cell-edits.test.ts) compares this with the parser on real reports.
@@ -95,8 +97,11 @@ interface ReadZone {
   exact: boolean;
   /** Some line of the zone could run rows together (`mayRunOn`); made when first asked. */
   mayRunOn?: boolean;
-  /** The one-line runs family restores rows in the zone (`findRunOnBreaks`); made when first asked. */
-  runOn?: boolean;
+  /**
+   * Where the one-line runs family cuts the lines of an exact zone (`findRunOnBreaks`: null when it restores
+   * no rows); made when first asked.
+   */
+  breaks?: readonly number[] | null;
 }
 
 /** One planned edit: the cell, its place in the normalised view and zone, and the change in length. */
@@ -196,14 +201,23 @@ export class CellEditIndex {
   }
 
   /**
-   * Whether the parser may restore rows in `zone` (text without line structure): never when no line of
-   * it may run on; in a zone known only to contain the real one, whenever a line may.
+   * Whether the parser may restore rows in `zone` (text without line structure) at places not known: in a
+   * zone known only to contain the real one, whenever a line of it may run on. (In an exact zone, the
+   * places are {@link zoneBreaks}.)
    */
   restoresRows(zone: ReadZone): boolean {
-    const text = this.base.normalized.text;
-    zone.mayRunOn ??= mayRunOn(text, zone.start, zone.end, zone.plans);
-    zone.runOn ??= zone.mayRunOn && (!zone.exact || findRunOnBreaks(text, zone.start, zone.end, zone.plans) !== null);
-    return zone.runOn;
+    zone.mayRunOn ??= mayRunOn(this.base.normalized.text, zone.start, zone.end, zone.plans);
+    return zone.mayRunOn && !zone.exact;
+  }
+
+  /** The virtual line breaks the parser cuts the lines of the exact `zone` at (null: it restores no rows). */
+  zoneBreaks(zone: ReadZone): readonly number[] | null {
+    if (zone.breaks === undefined) {
+      const text = this.base.normalized.text;
+      zone.mayRunOn ??= mayRunOn(text, zone.start, zone.end, zone.plans);
+      zone.breaks = zone.mayRunOn ? findRunOnBreaks(text, zone.start, zone.end, zone.plans) : null;
+    }
+    return zone.breaks;
   }
 
   /**
@@ -310,7 +324,35 @@ export function reparseCellEdits(index: CellEditIndex, planned: readonly Planned
   }
   expected += before.slice(from);
   if (after.text !== expected) return null;
+  // An offset of the view before the edits, where it is after them (not inside an edited cell).
+  const shiftAt = (offset: number): number => {
+    let sum = 0;
+    for (const q of planned) if (q.viewEnd <= offset) sum += q.delta;
+    return sum;
+  };
+  // The edited zones, where they are after the edits, restore the same rows: in a zone where no line could
+  // run on, only the edited lines are new (`mayRunOn` judges lines one by one), and none may; in another
+  // (exact: a zone that only contains the real one was refused), the one-line runs family cuts its lines
+  // at the places it cut them before, moved.
+  const breaksAfter = new Map<ReadZone, readonly number[] | null>();
   let shift = 0;
+  for (const p of planned) {
+    const start = p.viewStart + shift;
+    shift += p.delta;
+    for (const zone of p.zones!) {
+      const breaks = index.zoneBreaks(zone);
+      if (!zone.mayRunOn) {
+        const line = lineAt(after.text, start, start + p.edit.newText.length);
+        if (mayRunOn(after.text, line.start, line.end, zone.plans)) return null;
+        continue;
+      }
+      if (breaksAfter.has(zone)) continue;
+      const moved = findRunOnBreaks(after.text, zone.start + shiftAt(zone.start), zone.end + shiftAt(zone.end), zone.plans);
+      if (!movedBreaks(breaks, moved, shiftAt)) return null;
+      breaksAfter.set(zone, moved);
+    }
+  }
+  shift = 0;
   for (const p of planned) {
     const start = p.viewStart + shift;
     const end = start + p.edit.newText.length;
@@ -318,29 +360,15 @@ export function reparseCellEdits(index: CellEditIndex, planned: readonly Planned
     const now = lineAt(after.text, start, end);
     if (lineMayHoldHeading(before.slice(old.start, old.end), template.sections)) return null;
     if (lineMayHoldHeading(after.text.slice(now.start, now.end), template.sections)) return null;
-    // Cut as the zones' streams cut it: with the unit words of a text column as cells, or without.
-    for (const words of new Set(p.zones!.map(readsWordCells))) {
-      const oldItems = lineItems(before, old.start, p.viewStart, p.viewEnd, words);
-      const newItems = lineItems(after.text, now.start, start, end, words);
+    // Cut as the zones' streams cut it: with the unit words of a text column as cells, or without, and at
+    // the zone's virtual line breaks.
+    for (const zone of p.zones!) {
+      const words = readsWordCells(zone);
+      const oldItems = lineItems(before, old.start, p.viewStart, p.viewEnd, words, index.zoneBreaks(zone));
+      const newItems = lineItems(after.text, now.start, start, end, words, breaksAfter.get(zone) ?? null);
       if (oldItems === null || oldItems !== newItems) return null;
     }
     shift += p.delta;
-  }
-  // The edited zones, where they are after the edits, still restore no rows. `mayRunOn` judges lines one
-  // by one: in a zone where no line could run on, only the edited lines are new.
-  shift = 0;
-  for (const p of planned) {
-    const start = p.viewStart + shift;
-    shift += p.delta;
-    for (const zone of p.zones!) {
-      if (!zone.mayRunOn) {
-        const line = lineAt(after.text, start, start + p.edit.newText.length);
-        if (mayRunOn(after.text, line.start, line.end, zone.plans)) return null;
-        continue;
-      }
-      const shiftAt = (offset: number): number => planned.reduce((sum, q) => sum + (q.viewEnd <= offset ? q.delta : 0), 0);
-      if (findRunOnBreaks(after.text, zone.start + shiftAt(zone.start), zone.end + shiftAt(zone.end), zone.plans) !== null) return null;
-    }
   }
   const edited = new Map(planned.map((p) => [p.place.row.cells[p.place.index], p.edit.newText]));
   const overlaps = (range: OffsetRange): boolean => planned.some((p) => range.start < p.edit.range.end && range.end > p.edit.range.start);
@@ -470,6 +498,14 @@ export function editMover(edits: readonly TextEdit[]): (offset: number) => numbe
   };
 }
 
+/** Whether `after` are the breaks `before` moved by `shiftAt` (an offset before the edits to its shift). */
+function movedBreaks(before: readonly number[] | null, after: readonly number[] | null, shiftAt: (offset: number) => number): boolean {
+  if (before === null || after === null) return before === after;
+  if (before.length !== after.length) return false;
+  for (let i = 0; i < before.length; i++) if (after[i] !== before[i] + shiftAt(before[i])) return false;
+  return true;
+}
+
 const wordCellPlans = new WeakMap<TablePlan, boolean>();
 
 /** Whether the parser's stream of `zone` reads unit words as cells: a table of it has a text column. */
@@ -496,13 +532,24 @@ function lineAt(text: string, start: number, end: number): { start: number; end:
  * How the cell stream cuts the line from `lineStart` and the line after it (which decides some of its
  * items): the items' kinds and ranges relative to the cell [cellStart, cellEnd), which must be one value
  * item; null when it is not. `wordCells`: unit words are cells, as in a zone of a table with a text
- * column (see `withWordCells` in parse-report.ts). Equal strings before and after an edit mean the same items.
+ * column (see `withWordCells` in parse-report.ts); `zoneBreaks`: the zone's virtual line breaks (see
+ * `findRunOnBreaks`). Equal strings before and after an edit mean the same items.
  */
-function lineItems(text: string, lineStart: number, cellStart: number, cellEnd: number, wordCells: boolean): string | null {
+function lineItems(
+  text: string,
+  lineStart: number,
+  cellStart: number,
+  cellEnd: number,
+  wordCells: boolean,
+  zoneBreaks: readonly number[] | null,
+): string | null {
   let end = text.indexOf('\n', cellEnd);
   end = end < 0 ? text.length : text.indexOf('\n', end + 1);
   if (end < 0) end = text.length;
-  const stream: CellStream = buildCellStream(text, lineStart, end, wordCells ? { isWordCell: isUnitWord } : {});
+  const options: CellStreamOptions = wordCells ? { isWordCell: isUnitWord } : {};
+  const breaks = zoneBreaks?.filter((b) => b >= lineStart && b <= end);
+  if (breaks && breaks.length > 0) options.breaks = breaks;
+  const stream: CellStream = buildCellStream(text, lineStart, end, options);
   let cell = false;
   const parts: string[] = [];
   for (const item of stream.items) {
@@ -515,7 +562,7 @@ function lineItems(text: string, lineStart: number, cellStart: number, cellEnd: 
     const at = (offset: number): string => (offset <= cellStart ? `${offset - lineStart}` : offset >= cellEnd ? `+${offset - cellEnd}` : '?');
     parts.push(`${item.kind}:${at(item.start)}:${at(item.end)}:${item.line}`);
   }
-  for (const line of stream.lines) parts.push(`${line.layout}:${line.hasText}`);
+  for (const line of stream.lines) parts.push(`${line.layout}:${line.hasText}:${line.runOn === true}`);
   return cell ? parts.join(' ') : null;
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { CellEditIndex, planCellEdits, reparseCellEdits } from '../../src/check/cell-edits.js';
 import { checkReport, checkText, verifyResultSuggestions, type CheckResult } from '../../src/check/index.js';
 import type { TextEdit } from '../../src/diagnostics/diagnostic.js';
@@ -181,4 +182,72 @@ describe('cell-edit re-check', () => {
     expect(offered).toBeGreaterThan(10);
     expect(fast).toBeGreaterThan(5);
   }, 120_000);
+});
+
+describe('cell-edit re-check of an appendix table whose zone the one-line runs family cuts', () => {
+  const legacy = new URL('../fixtures/variants/07-legacy-2017.txt', import.meta.url);
+  const read = async (text: string) => {
+    const result = await checkReport({ bytes: new TextEncoder().encode(text), fileName: 'legacy.txt' }, { verifySuggestions: false });
+    const template = builtinTemplates.find((t) => t.id === result.template?.id) as TemplateIR;
+    const index = new CellEditIndex({ report: result.report!, normalized: normalizeView(identityView(text)), template, templates: builtinTemplates });
+    return { result, template, index };
+  };
+
+  it('reads the fixes of the statistics table as the parser does, its lines cut at the same places', async () => {
+    const text = readFileSync(legacy, 'utf8');
+    const { result, template, index } = await read(text);
+    expect(template.tables.some((t) => t.appendix)).toBe(true);
+    // The table's zones (after the last heading, and the whole text) are cut into rows by the one-line runs family.
+    const zones = index.readZones()!;
+    expect(zones.length).toBe(2);
+    expect(zones.every((zone) => index.zoneBreaks(zone) !== null)).toBe(true);
+    let fast = 0;
+    const edits = madeUpEdits(result, 40);
+    for (const edit of edits) {
+      const planned = planCellEdits(index, edit);
+      if (!planned) continue;
+      const fixed = applyEdits(text, edit);
+      const normalized = normalizeView(identityView(fixed));
+      const carried = reparseCellEdits(index, planned, fixed, normalized);
+      if (!carried) continue;
+      fast++;
+      expectAsFullRecheck(carried, result.source, fixed, normalized, template, identityView, JSON.stringify(edit));
+    }
+    expect(fast).toBeGreaterThan(edits.length / 2);
+  });
+
+  it('parses again when the lines would be cut elsewhere, or the text lost its line structure', async () => {
+    const text = readFileSync(legacy, 'utf8');
+    const { result, index } = await read(text);
+    const [edit] = madeUpEdits(result, 10);
+    const planned = planCellEdits(index, edit)!;
+    const fixed = applyEdits(text, edit);
+    expect(reparseCellEdits(index, planned, fixed, normalizeView(identityView(fixed)))).not.toBeNull();
+    // The same edit, had the zone been cut at one more place before it: the cut after the edit differs.
+    const zone = index.readZones()!.find((z) => z.start > 0)!;
+    const breaks = index.zoneBreaks(zone)!;
+    zone.breaks = [...breaks.slice(0, 1), breaks[0] + 1, ...breaks.slice(1)];
+    expect(reparseCellEdits(index, planned, fixed, normalizeView(identityView(fixed)))).toBeNull();
+    // Without line breaks, rows run together: none of the fixes is carried over, or each as the parser reads it.
+    const oneLine = text.replace(/\s*\n\s*/gu, ' ');
+    const flat = await read(oneLine);
+    for (const edits of madeUpEdits(flat.result, 20)) {
+      const plan = planCellEdits(flat.index, edits);
+      if (!plan) continue;
+      const edited = applyEdits(oneLine, edits);
+      const normalized = normalizeView(identityView(edited));
+      const carried = reparseCellEdits(flat.index, plan, edited, normalized);
+      if (carried) expectAsFullRecheck(carried, flat.result.source, edited, normalized, flat.template, identityView, JSON.stringify(edits));
+    }
+  });
+
+  it('does not carry fixes of a template whose sections and appendix both read tables', async () => {
+    const text = readFileSync(legacy, 'utf8');
+    const { result, template } = await read(text);
+    // The pre-2019 template with its table read from the first section as well as an appendix.
+    const mixed: TemplateIR = { ...template, tables: [...template.tables, { ...template.tables[0], id: 'copy', appendix: false, section: template.sections[0].id }] };
+    const index = new CellEditIndex({ report: result.report!, normalized: normalizeView(identityView(text)), template: mixed, templates: builtinTemplates });
+    expect(index.readZones()).toBeNull();
+    expect(planCellEdits(index, madeUpEdits(result, 10)[0])).toBeNull();
+  });
 });
