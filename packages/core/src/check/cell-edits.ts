@@ -125,6 +125,7 @@ export class CellEditIndex {
    */
   private cells: Map<number, CellPlace[]> | undefined;
   private zones: ReadZone[] | null | undefined;
+  private found: readonly HeadingMatch[] | undefined;
   private detection: TemplateDetection | null | undefined;
 
   constructor(readonly base: CellEditBase) {}
@@ -176,7 +177,7 @@ export class CellEditIndex {
     const { template, normalized } = this.base;
     const text = normalized.text;
     const plans = tablePlans(template);
-    const headings = findSectionHeadings(text, template.sections);
+    const headings = this.headings();
     const zones: ReadZone[] = [];
     const appendix = template.tables.filter((t) => t.appendix);
     if (appendix.length > 0) {
@@ -198,6 +199,12 @@ export class CellEditIndex {
     });
     this.zones = zones;
     return zones;
+  }
+
+  /** The section headings the parser found in the report (`findSectionHeadings` of its normalised text). */
+  headings(): readonly HeadingMatch[] {
+    this.found ??= findSectionHeadings(this.base.normalized.text, this.base.template.sections);
+    return this.found;
   }
 
   /**

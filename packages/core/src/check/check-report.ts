@@ -6,6 +6,7 @@ import { identityView, isIdentityView, isRenderingOf, rangeToOriginal, readRepor
 import { verifySuggestions } from './verify-suggestions.js';
 import { CellEditIndex, planCellEdits, reparseCellEdits } from './cell-edits.js';
 import { reparseSameView } from './same-view-edits.js';
+import { reparseUnreadEdits } from './unread-text-edits.js';
 import type { TextView } from '../read/text-view.js';
 import { normalizeView } from '../normalize/index.js';
 import { detectTemplate, readReportInfo } from '../detect/index.js';
@@ -205,7 +206,9 @@ function recheckText(source: ReportSource, text: string, options: CheckOptions, 
  * What a check of `text` (the checked text with `edits` applied, normalised to `normalized`) carries over
  * from the check in `cells`: its parse with the edited cells changed, and its template detection, when the
  * edits only rewrite numbers of table cells (see `cell-edits.ts`); its parse with its ranges moved, and its
- * detection, when the normalised view does not see the edits (see `same-view-edits.ts`); nothing otherwise.
+ * detection, when the normalised view does not see the edits (see `same-view-edits.ts`); its parse with its
+ * ranges moved and its headings found again, when the edits lie in text no table is read from (see
+ * `unread-text-edits.ts`); nothing otherwise.
  */
 function carriedOver(cells: CellEditIndex, edits: readonly TextEdit[], text: string, normalized: TextView): CarriedOver {
   const { template } = cells.base;
@@ -221,7 +224,10 @@ function carriedOver(cells: CellEditIndex, edits: readonly TextEdit[], text: str
   }
   // Edits the normalised view does not see (injected Pinyin readings deleted): its detection is the same.
   const unseen = reparseSameView(cells, edits, text, normalized);
-  return unseen ? { parse: parse(unseen), detection: cells.base.report.detection } : {};
+  if (unseen) return { parse: parse(unseen), detection: cells.base.report.detection };
+  // Edits in text no table is read from (a converter's leftover deleted, a heading reworded): detected again.
+  const unread = reparseUnreadEdits(cells, edits, text, normalized);
+  return unread ? { parse: parse(unread) } : {};
 }
 
 /**

@@ -44,7 +44,7 @@ export function reparseSameView(index: CellEditIndex, edits: readonly TextEdit[]
 }
 
 /** The edits (duplicates once) in text order, when none is empty and none overlaps another; else null. */
-function sortedEdits(edits: readonly TextEdit[]): TextEdit[] | null {
+export function sortedEdits(edits: readonly TextEdit[]): TextEdit[] | null {
   const unique = new Map<string, TextEdit>();
   for (const edit of edits) unique.set(`${edit.range.start}:${edit.range.end}:${edit.newText}`, edit);
   const sorted = [...unique.values()].sort((a, b) => a.range.start - b.range.start);

@@ -173,6 +173,16 @@ interface FrozenRuns {
   readonly originalEnd: Int32Array;
 }
 
+/**
+ * Whether `view` maps every offset to itself (`toOriginal` and `toOriginalEnd` are the identity): an
+ * identity view, or a view built by replacements of the same length only (a width fold, a character
+ * conversion) over such a view. Views of other kinds: false.
+ */
+export function mapsOneToOne(view: TextView): boolean {
+  if (isIdentityView(view)) return true;
+  return view instanceof SegmentTextView && view.mapsOneToOne();
+}
+
 /** A view stored as runs; see {@link TextViewBuilder}. */
 class SegmentTextView implements TextView {
   constructor(
@@ -182,6 +192,15 @@ class SegmentTextView implements TextView {
     private readonly baseEnd: number,
     private readonly base: TextView | undefined,
   ) {}
+
+  /** See {@link mapsOneToOne}: one run, from 0, of the text's length, over a base that maps one to one. */
+  mapsOneToOne(): boolean {
+    const { runs } = this;
+    const length = this.text.length;
+    if (this.baseEnd !== length) return false;
+    if (runs.count === 0 ? length !== 0 : runs.count !== 1 || runs.derivedStart[0] !== 0 || runs.originalStart[0] !== 0 || runs.originalEnd[0] !== length) return false;
+    return this.base === undefined || mapsOneToOne(this.base);
+  }
 
   toOriginal(offset: number): number {
     const local = this.toBase(offset);
