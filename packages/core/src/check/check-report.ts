@@ -9,6 +9,7 @@ import { reparseSameView } from './same-view-edits.js';
 import { reparseUnreadEdits } from './unread-text-edits.js';
 import type { TextView } from '../read/text-view.js';
 import { normalizeView } from '../normalize/index.js';
+import { normalizeDigitEdits } from '../normalize/digit-edits.js';
 import { detectTemplate, readReportInfo } from '../detect/index.js';
 import { parseReport } from '../parse/index.js';
 import { compareDiagnostics, validateReport } from '../validate/index.js';
@@ -189,13 +190,17 @@ function verifyCheckedSuggestions(
 /**
  * The findings of `text`, an edited version of `source`, checked the same way; null if it cannot be.
  * With the parse of `source` (`cells`) and the `edits` that made `text`: when they only rewrite numbers of
- * table cells, the parse is carried over instead of made again (see `cell-edits.ts`); the findings are the same.
+ * table cells, the parse is carried over instead of made again (see `cell-edits.ts`), and the normalised
+ * view made from the check's (see `digit-edits.ts`); the findings are the same.
  */
 function recheckText(source: ReportSource, text: string, options: CheckOptions, cells?: CellEditIndex, edits?: readonly TextEdit[]): Diagnostic[] | null {
   try {
     const edited = { ...source, text };
-    const normalized = normalizeView(recheckView(edited));
-    const carried = cells && edits ? carriedOver(cells, edits, text, normalized) : {};
+    const planned = cells && edits ? planCellEdits(cells, edits) : null;
+    // Cells' digits rewritten: the view of the check with those digits changed, when that is the edited text's.
+    const spliced = planned && normalizeDigitEdits(cells!.base.normalized, source.text, planned.map((p) => p.edit), text);
+    const normalized = spliced ?? normalizeView(recheckView(edited));
+    const carried = cells && edits ? carriedOver(cells, edits, text, normalized, planned) : {};
     return checkNormalized(edited, normalized, { ...options, verifySuggestions: false }, false, carried).diagnostics;
   } catch {
     return null;
@@ -210,11 +215,16 @@ function recheckText(source: ReportSource, text: string, options: CheckOptions, 
  * ranges moved and its headings found again, when the edits lie in text no table is read from (see
  * `unread-text-edits.ts`); nothing otherwise.
  */
-function carriedOver(cells: CellEditIndex, edits: readonly TextEdit[], text: string, normalized: TextView): CarriedOver {
+function carriedOver(
+  cells: CellEditIndex,
+  edits: readonly TextEdit[],
+  text: string,
+  normalized: TextView,
+  planned = planCellEdits(cells, edits),
+): CarriedOver {
   const { template } = cells.base;
   const parse = (report: ParsedReport) => (detection: TemplateDetection, chosen: TemplateIR) =>
     chosen === template ? { ...report, detection, info: readReportInfo(normalized) } : null;
-  const planned = planCellEdits(cells, edits);
   const report = planned ? reparseCellEdits(cells, planned, text, normalized) : null;
   if (report) {
     const carried: CarriedOver = { parse: parse(report) };
