@@ -119,7 +119,7 @@ describe('re-check after edits in text no table is read from', () => {
     const sample = editSamples().find((s) => s.name.endsWith('.txt') && !s.name.includes('one-line'))!;
     const text = new TextDecoder().decode(sample.bytes).replace(/\r\n/gu, '\n');
     const check = (source: string) => {
-      const result = checkText({ text: source, format: 'txt' }, identityView(source), { verifySuggestions: false });
+      const result = checkText({ text: source, format: 'txt', encoding: 'utf-8' }, identityView(source), { verifySuggestions: false });
       const template = builtinTemplates.find((t) => t.id === result.template!.id) as TemplateIR;
       const index = new CellEditIndex({ report: result.report!, normalized: normalizeView(identityView(source)), template, templates: builtinTemplates });
       return { report: result.report!, index };
