@@ -13,6 +13,14 @@ describe('efficiency mode of a process that checks reports', () => {
     expect(set).toHaveLength(1);
   });
 
+  it('is set when Node was only given flags that tune the mode', () => {
+    const set: string[] = [];
+    expect(enterEfficiencyMode(['--efficiency-mode-delay-turbofan=5000', '--efficiency_mode_disable_turbofan'], (flags) => set.push(flags))).toBe(true);
+    expect(set).toEqual(['--efficiency-mode']);
+    expect(enterEfficiencyMode(['--efficiency-mode'], (flags) => set.push(flags))).toBe(false);
+    expect(set).toHaveLength(1);
+  });
+
   it('keeps the defaults when V8 refuses the flag', () => {
     expect(
       enterEfficiencyMode([], () => {
