@@ -51,90 +51,121 @@ function outOfDomain(type: CellType, value: number): 'count' | 'integer' | null 
   return null;
 }
 
-/**
- * Cell domains from the template's cell types. Per table and kind, one finding: blank cells the
- * arithmetic counts as 0 (a blank no rule uses changes no result and is left alone), approximate numbers, money without a unit / in another accepted unit (converted) /
- * in an unknown unit. Per cell: text that is not a number, a number outside its type (negative counts).
- */
 /** True for the cell types that hold words, not figures. */
 function isWordsType(type: CellType): boolean {
   return type.kind === 'text' || type.kind === 'ignored';
 }
 
+/**
+ * Cell domains from the template's cell types. Per table and kind, one finding: blank cells the
+ * arithmetic counts as 0 (a blank no rule uses changes no result and is left alone), approximate numbers, money without a unit / in another accepted unit (converted) /
+ * in an unknown unit. Per cell: text that is not a number, a number outside its type (negative counts).
+ */
 export function checkCells(ctx: ValidationContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const countedAsZero = ctx.blankAsZeroCells;
   for (const table of ctx.template.tables) {
     const found = ctx.reportTable(table.id);
     if (!found?.found) continue;
-    // Text and ignored columns (计量单位, 备注) hold words: nothing to check in them.
-    const cells: ReportCell[] = [];
-    const types: CellType[] = [];
-    // Index loops: this runs over every cell of every report.
-    for (let r = 0; r < found.rows.length; r++) {
-      const rowCells = found.rows[r].cells;
-      for (let c = 0; c < rowCells.length; c++) {
-        const cell = rowCells[c];
-        const type = typeOf(ctx, table, cell);
-        if (isWordsType(type)) continue;
-        cells.push(cell);
-        types.push(type);
-      }
-    }
-    const blank = cells.filter((cell) => cell.state === 'blank' && countedAsZero.has(cell.id));
-    const approximate = cells.filter((cell) => cell.state === 'approximate');
-    const unitMissing: ReportCell[] = [];
-    const unitConverted: ReportCell[] = [];
-    const unitUnknown: ReportCell[] = [];
-    let money: Extract<CellType, { kind: 'money' }> | undefined;
-    for (let i = 0; i < cells.length; i++) {
-      const cell = cells[i];
-      const type = types[i];
-      if (cell.state === 'invalid') {
-        diagnostics.push(
-          ctx.diagnostic('cell/invalid', {
-            message: ctx.msg('cell/invalid', { cell: ctx.cellLabel(cell.id), raw: excerpt(cell.raw) }),
-            range: cell.range ?? (found.range ? lineAt(ctx.text, found.range.start) : { start: 0, end: 0 }),
-            cells: [cell.id],
-          }),
-        );
-        continue;
-      }
-      if (cell.state !== 'number' || cell.value === null || !Number.isFinite(cell.value)) continue;
-      const domain = outOfDomain(type, cell.value);
-      if (domain) {
-        diagnostics.push(
-          ctx.diagnostic('cell/out-of-domain', {
-            message: ctx.msg('cell/out-of-domain', {
-              cell: ctx.cellLabel(cell.id),
-              domain: ctx.msg(`domain/${domain}`),
-              raw: cell.raw,
-            }),
-            range: cell.range ?? { start: 0, end: 0 },
-            cells: [cell.id],
-          }),
-        );
-      }
-      if (type.kind !== 'money') continue;
-      money = type;
-      if (!cell.unit) {
-        if (type.unitRequired) unitMissing.push(cell);
-      } else if (cell.unit !== type.unit) {
-        (type.accepted.some((accepted) => accepted.unit === cell.unit) ? unitConverted : unitUnknown).push(cell);
-      }
-    }
-    const unit = money?.unit ?? '';
-    // The list of accepted units is a message of its own: formatted only when a unit is unknown.
-    const accepted = () => [unit, ...(money?.accepted.map((a) => a.unit) ?? [])].filter((u, i, all) => u && all.indexOf(u) === i);
-    for (const finding of [
-      tableFinding(ctx, 'cell/blank', table, found, blank),
-      tableFinding(ctx, 'cell/approximate', table, found, approximate),
-      tableFinding(ctx, 'cell/unit-missing', table, found, unitMissing, { unit }),
-      tableFinding(ctx, 'cell/unit-converted', table, found, unitConverted, { unit }),
-      tableFinding(ctx, 'cell/unit-unknown', table, found, unitUnknown, unitUnknown.length > 0 ? { accepted: ctx.list(accepted(), 10) } : {}),
-    ]) {
-      if (finding) diagnostics.push(finding);
-    }
+    // Most tables have no cell to report: their cells are only looked at here, and the findings made
+    // apart (in a function of its own, which V8 compiles apart from this loop over every cell).
+    const notable = notableCells(ctx, table, found, countedAsZero);
+    if (notable !== null) cellFindings(ctx, table, found, notable, countedAsZero, diagnostics);
   }
   return diagnostics;
+}
+
+/**
+ * The cells of a table that {@link cellFindings} may report, in order (null when none): of the cells
+ * holding figures, the blank ones the arithmetic counts as 0, the approximate and invalid ones, and the
+ * numbers outside their type's domain or of a money type (whose units are compared).
+ */
+function notableCells(ctx: ValidationContext, table: TableIR, found: ReportTable, countedAsZero: ReadonlySet<string>): ReportCell[] | null {
+  let notable: ReportCell[] | null = null;
+  // Index loops: this runs over every cell of every report.
+  const rows = found.rows;
+  for (let r = 0; r < rows.length; r++) {
+    const cells = rows[r].cells;
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      const state = cell.state;
+      let type: CellType;
+      if (state === 'number') {
+        const value = cell.value;
+        if (value === null || !Number.isFinite(value)) continue;
+        type = typeOf(ctx, table, cell);
+        if (type.kind !== 'money' && outOfDomain(type, value) === null) continue;
+      } else if (state === 'blank' ? countedAsZero.has(cell.id) : state === 'approximate' || state === 'invalid') {
+        type = typeOf(ctx, table, cell);
+      } else continue;
+      if (isWordsType(type)) continue;
+      (notable ??= []).push(cell);
+    }
+  }
+  return notable;
+}
+
+/** The findings of the {@link notableCells} of a table (see {@link checkCells}), added to `diagnostics`. */
+function cellFindings(
+  ctx: ValidationContext,
+  table: TableIR,
+  found: ReportTable,
+  cells: readonly ReportCell[],
+  countedAsZero: ReadonlySet<string>,
+  diagnostics: Diagnostic[],
+): void {
+  const blank = cells.filter((cell) => cell.state === 'blank' && countedAsZero.has(cell.id));
+  const approximate = cells.filter((cell) => cell.state === 'approximate');
+  const unitMissing: ReportCell[] = [];
+  const unitConverted: ReportCell[] = [];
+  const unitUnknown: ReportCell[] = [];
+  let money: Extract<CellType, { kind: 'money' }> | undefined;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    const type = typeOf(ctx, table, cell);
+    if (cell.state === 'invalid') {
+      diagnostics.push(
+        ctx.diagnostic('cell/invalid', {
+          message: ctx.msg('cell/invalid', { cell: ctx.cellLabel(cell.id), raw: excerpt(cell.raw) }),
+          range: cell.range ?? (found.range ? lineAt(ctx.text, found.range.start) : { start: 0, end: 0 }),
+          cells: [cell.id],
+        }),
+      );
+      continue;
+    }
+    if (cell.state !== 'number' || cell.value === null || !Number.isFinite(cell.value)) continue;
+    const domain = outOfDomain(type, cell.value);
+    if (domain) {
+      diagnostics.push(
+        ctx.diagnostic('cell/out-of-domain', {
+          message: ctx.msg('cell/out-of-domain', {
+            cell: ctx.cellLabel(cell.id),
+            domain: ctx.msg(`domain/${domain}`),
+            raw: cell.raw,
+          }),
+          range: cell.range ?? { start: 0, end: 0 },
+          cells: [cell.id],
+        }),
+      );
+    }
+    if (type.kind !== 'money') continue;
+    money = type;
+    if (!cell.unit) {
+      if (type.unitRequired) unitMissing.push(cell);
+    } else if (cell.unit !== type.unit) {
+      (type.accepted.some((accepted) => accepted.unit === cell.unit) ? unitConverted : unitUnknown).push(cell);
+    }
+  }
+  const unit = money?.unit ?? '';
+  // The list of accepted units is a message of its own: formatted only when a unit is unknown.
+  const accepted = () => [unit, ...(money?.accepted.map((a) => a.unit) ?? [])].filter((u, i, all) => u && all.indexOf(u) === i);
+  for (const finding of [
+    tableFinding(ctx, 'cell/blank', table, found, blank),
+    tableFinding(ctx, 'cell/approximate', table, found, approximate),
+    tableFinding(ctx, 'cell/unit-missing', table, found, unitMissing, { unit }),
+    tableFinding(ctx, 'cell/unit-converted', table, found, unitConverted, { unit }),
+    tableFinding(ctx, 'cell/unit-unknown', table, found, unitUnknown, unitUnknown.length > 0 ? { accepted: ctx.list(accepted(), 10) } : {}),
+  ]) {
+    if (finding) diagnostics.push(finding);
+  }
 }
