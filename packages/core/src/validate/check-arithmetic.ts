@@ -17,17 +17,25 @@ import { proseStatements } from './prose-statements.js';
 import { templateIndex } from './template-index.js';
 import type { ValidationContext } from './validation-context.js';
 
-/** An equation whose every operand could be read, with its two sides evaluated. */
-interface DecidedEquation {
-  rule: ArithmeticRuleIR;
-  equation: EquationIR;
-  /**
-   * The values of the two sides: rationals, or safe integers where the equation was decided in plain
-   * numbers (made rationals, see {@link rational}, only for a finding that shows them: most hold).
-   */
-  lhs: Rational | number;
-  rhs: Rational | number;
-  holds: boolean;
+/**
+ * An equation whose every operand could be read, with its two sides evaluated. A class, not an object
+ * literal: its objects get a map of their own, which no literal of other fields in the same order shares
+ * (a diagnostic draft `{ rule: 'R1', … }` storing a string where these hold a rule generalised the field
+ * and made V8 drop the code of every function reading them), and its fields start as `undefined`, so that
+ * a side first a small integer and later a rational changes no field's representation in optimised code.
+ */
+class DecidedEquation {
+  constructor(
+    readonly rule: ArithmeticRuleIR,
+    readonly equation: EquationIR,
+    /**
+     * The values of the two sides: rationals, or safe integers where the equation was decided in plain
+     * numbers (made rationals, see {@link rational}, only for a finding that shows them: most hold).
+     */
+    readonly lhs: Rational | number,
+    readonly rhs: Rational | number,
+    readonly holds: boolean,
+  ) {}
 }
 
 /** A side's value of a {@link DecidedEquation} as a rational. */
@@ -643,7 +651,7 @@ function decide(ctx: ValidationContext, rule: ArithmeticRuleIR, equation: Equati
     if (rhs === UNDECIDABLE) return null;
     if (lhs !== null && rhs !== null && Number.isSafeInteger(lhs - rhs)) {
       const ok = integerHolds(equation.op, lhs - rhs, rule.tolerance);
-      return { rule, equation, lhs, rhs, holds: ok };
+      return new DecidedEquation(rule, equation, lhs, rhs, ok);
     }
   }
   const operands = operandValues(ctx, rule, equationTerms(equation));
@@ -652,7 +660,7 @@ function decide(ctx: ValidationContext, rule: ArithmeticRuleIR, equation: Equati
   if (equation.when && !comparisonHolds(equation.when, operands, rule.tolerance)) return null;
   const lhs = sum(equation.lhs, operands, equation.lhsConstant);
   const rhs = sum(equation.rhs, operands, equation.rhsConstant);
-  return { rule, equation, lhs, rhs, holds: holds(equation.op, lhs, rhs, rule.tolerance) };
+  return new DecidedEquation(rule, equation, lhs, rhs, holds(equation.op, lhs, rhs, rule.tolerance));
 }
 
 /**
