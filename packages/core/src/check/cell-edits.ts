@@ -1,6 +1,6 @@
 import type { TextEdit } from '../diagnostics/diagnostic.js';
 import type { TemplateIR } from '../ir/template-ir.js';
-import type { OffsetRange, ParsedReport, ReportCell, ReportRow, ReportSection, ReportTable, TemplateDetection } from '../model/report.js';
+import type { OffsetRange, ParsedReport, ReportCell, ReportGroupRow, ReportRow, ReportSection, ReportTable, TemplateDetection } from '../model/report.js';
 import { buildCellStream, type CellStream, type CellStreamOptions } from '../parse/cell-stream.js';
 import { isUnitWord } from '../parse/cell-value.js';
 import { charKey, matchKey } from '../parse/match-key.js';
@@ -421,9 +421,7 @@ export function movedReport(
     const cells = sameOrMapped(row.cells, cellOf);
     const labelRange = row.labelRange && must(row.labelRange);
     if (cells === row.cells && labelRange === row.labelRange) return row;
-    const moved: R = { ...row, cells };
-    if (labelRange) moved.labelRange = labelRange;
-    return moved;
+    return movedRow(row, cells, labelRange);
   };
   const sections = sameOrMapped(report.sections, (section): ReportSection => {
     const heading = section.heading && must(section.heading.range);
@@ -431,11 +429,7 @@ export function movedReport(
     const range = section.range && must(section.range);
     const bodyRange = section.bodyRange && must(section.bodyRange);
     if (heading === section.heading?.range && range === section.range && bodyRange === section.bodyRange) return section;
-    const moved: ReportSection = { ...section };
-    if (section.heading) moved.heading = { text: section.heading.text, range: heading! };
-    if (range) moved.range = range;
-    if (bodyRange) moved.bodyRange = bodyRange;
-    return moved;
+    return movedSection(section, heading, range, bodyRange);
   });
   const tables = sameOrMapped(report.tables, (table): ReportTable => {
     if (!table.found) return table;
@@ -455,6 +449,42 @@ export function movedReport(
   });
   if (failed) return null;
   return { ...report, source: { ...report.source, text }, sections, tables };
+}
+
+/*
+ * The moved rows and sections are made as the parser makes them (see `toReportTable` and `parseBody`): an
+ * object literal of the same fields in the same order, which V8 gives the parser's map. A copy with a field
+ * stored again (`{ ...row, cells }`) has that map too, but the second store makes the field mutable for
+ * every object of the map, and V8 then drops the optimised code of every function that relied on it
+ * being constant (the validator's loops over rows and sections, the parser's), once per run.
+ */
+
+/** `row` with `cells` and its label at `labelRange` (undefined: it has none). */
+function movedRow<R extends ReportRow>(row: R, cells: ReportCell[], labelRange: OffsetRange | undefined): R {
+  const { id, label, confidence } = row;
+  if ('leafRows' in row) {
+    const leafRows = (row as ReportRow as ReportGroupRow).leafRows;
+    const group: ReportGroupRow = labelRange ? { id, label, leafRows, labelRange, confidence, cells } : { id, label, leafRows, confidence, cells };
+    return group as ReportRow as R;
+  }
+  const moved: ReportRow = labelRange
+    ? { id, label, labelRange, confidence, cells }
+    : confidence !== undefined
+      ? { id, label, confidence, cells }
+      : { id, label, cells };
+  return moved as R;
+}
+
+/** `section` with its heading at `heading`, its range and body range moved (undefined: it has none). */
+function movedSection(
+  section: ReportSection,
+  heading: OffsetRange | undefined,
+  range: OffsetRange | undefined,
+  bodyRange: OffsetRange | undefined,
+): ReportSection {
+  const { id, match } = section;
+  if (section.heading) return { id, heading: { text: section.heading.text, range: heading! }, match, range, bodyRange };
+  return range || bodyRange ? { id, match, range, bodyRange } : { id, match };
 }
 
 /** `items` mapped by `f`; `items` itself when `f` gives back every item unchanged (the same object). */
