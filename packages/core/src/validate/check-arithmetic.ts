@@ -305,10 +305,27 @@ function equationsOf(ctx: ValidationContext, rule: ArithmeticRuleIR): readonly E
     return lhs.length === comparison.lhs.length && rhs.length === comparison.rhs.length ? comparison : { ...comparison, lhs, rhs };
   };
   return rule.equations.map((equation) => {
+    if (isPlainEquation(equation)) {
+      // An equation of the usual fields, made again as a literal of them in their order (see below).
+      const lhs = ctx.collapseGroups(equation.lhs);
+      const rhs = ctx.collapseGroups(equation.rhs);
+      if (lhs.length === equation.lhs.length && rhs.length === equation.rhs.length) return equation;
+      return { id: equation.id, lhs, op: equation.op, rhs, bindings: equation.bindings };
+    }
     const collapsed = collapse(equation);
     const when = equation.when ? collapse(equation.when) : undefined;
     return when === equation.when ? collapsed : { ...collapsed, when };
   });
+}
+
+/**
+ * Whether `equation` has the fields of every equation of the built-in templates and no others set (no
+ * constant, no condition): its collapsed copy is then made as a literal `{ id, lhs, op, rhs, bindings }`,
+ * which V8 gives the templates' map, rather than as a copy with `lhs` and `rhs` stored again (which made
+ * them mutable on that map and V8 drop the optimised code of the functions reading equations).
+ */
+function isPlainEquation(equation: EquationIR): boolean {
+  return equation.when === undefined && equation.lhsConstant === undefined && equation.rhsConstant === undefined;
 }
 
 /** The table an equation is about. */
