@@ -113,8 +113,10 @@ export function buildCellStream(text: string, start: number, end: number, option
     lines: [],
     keyed: { key: '', starts: [], ends: [] },
     keyItem: [],
-    ...(options.linePosition ? { linePosition: options.linePosition } : {}),
-    ...(options.isWordCell ? { isWordCell: options.isWordCell } : {}),
+    // Both always present (undefined when not given): every stream has one shape, so the parser's reads of
+    // its fields see one map.
+    linePosition: options.linePosition,
+    isWordCell: options.isWordCell,
   };
   let at = Math.max(0, start);
   const stop = Math.min(text.length, end);
@@ -189,8 +191,9 @@ function addLine(
     endItem: stream.items.length,
     layout: 'single',
     hasText: false,
+    // Always present (one shape for every line).
+    runOn,
   };
-  if (runOn) line.runOn = runOn;
   stream.lines.push(line);
   let hasPipe = false;
   let hasSlash = false;

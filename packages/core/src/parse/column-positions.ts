@@ -1,5 +1,5 @@
 import type { CellStream, LinePosition } from './cell-stream.js';
-import type { AlignedCell, RowAlignment, RowSlot } from './row-alignment.js';
+import { newAlignedCell, newRowAlignment, type AlignedCell, type RowAlignment, type RowSlot } from './row-alignment.js';
 
 /**
  * Placing numbers by their horizontal position, in tables laid out with spaces (`pdftotext -layout`):
@@ -49,11 +49,11 @@ export function alignByColumnPositions(stream: CellStream, rows: readonly Positi
     for (let c = 0; c < k; c++) {
       const i = assigned.indexOf(c);
       if (i >= 0) {
-        cells.push({ slot: slots[i], position: slots[i].start, guessed: false });
+        cells.push(newAlignedCell(slots[i], undefined, slots[i].start, false));
         last = slots[i].end;
-      } else cells.push({ position: last, guessed: false });
+      } else cells.push(newAlignedCell(undefined, undefined, last, false));
     }
-    placed.set(index, { cells, extra: false });
+    placed.set(index, newRowAlignment(cells, false));
   });
   return placed;
 }

@@ -60,6 +60,29 @@ export interface RowAlignment {
   alternatives?: RowAlignment[];
 }
 
+/**
+ * An {@link AlignedCell}: every cell is made here, with all its fields (`slot` and `part` undefined when
+ * absent), so that the cells have one shape and the reads of their fields see one map.
+ */
+export function newAlignedCell(slot: RowSlot | undefined, part: AlignedCell['part'], position: number, guessed: boolean): AlignedCell {
+  return { slot, part, position, guessed };
+}
+
+/**
+ * A {@link RowAlignment}: every alignment is made here, with all its fields (undefined or false when
+ * absent), for one shape as {@link newAlignedCell}.
+ */
+export function newRowAlignment(
+  cells: AlignedCell[],
+  extra: boolean,
+  repaired = false,
+  glued: RowAlignment['glued'] = undefined,
+  candidates: RowAlignment['candidates'] = undefined,
+  alternatives: RowAlignment['alternatives'] = undefined,
+): RowAlignment {
+  return { cells, extra, repaired, glued, candidates, alternatives };
+}
+
 /** Options of {@link alignRow}. */
 export interface AlignOptions {
   /** Physical width of each leaf column in the official table (merged cells), if known. */
@@ -91,7 +114,7 @@ export function alignRow(slots: RowSlot[], columns: number, options: AlignOption
   const k = columns;
   const filled = slots.filter((s) => s.kind === 'value' || s.kind === 'invalid');
   const nonEmpty = slots.filter((s) => s.kind !== 'empty');
-  if (k <= 0) return { cells: [], extra: filled.length > 0 };
+  if (k <= 0) return newRowAlignment([], filled.length > 0);
   if (nonEmpty.length === k) return direct(nonEmpty);
   const trimmed = trimEdges(slots, k);
   if (trimmed.length === k) return direct(trimmed);
@@ -103,19 +126,19 @@ export function alignRow(slots: RowSlot[], columns: number, options: AlignOption
     }
   }
   const m = filled.length;
-  if (m === k) return { ...direct(filled), repaired: true };
+  if (m === k) return newRowAlignment(direct(filled).cells, false, true);
   if (m > k) {
     const cut = direct(filled.slice(0, k));
     for (const c of cut.cells) c.guessed = true;
-    return { ...cut, extra: true };
+    return newRowAlignment(cut.cells, true);
   }
   if (m === 0) {
     const cells: AlignedCell[] = [];
     for (let c = 0; c < k; c++) {
       const slot = nonEmpty[c] ?? trimmed[c];
-      cells.push({ ...(slot ? { slot } : {}), position: slot ? slot.start : options.at, guessed: false });
+      cells.push(newAlignedCell(slot, undefined, slot ? slot.start : options.at, false));
     }
-    return { cells, extra: false };
+    return newRowAlignment(cells, false);
   }
   if (options.runOn && m < k) return splitGluedRuns(nonEmpty, k, options);
   if (m === 1 && nonEmpty.length === 1 && options.equations.length > 0) {
@@ -130,7 +153,7 @@ export function alignRow(slots: RowSlot[], columns: number, options: AlignOption
 }
 
 function direct(list: RowSlot[]): RowAlignment {
-  return { cells: list.map((slot) => ({ slot, position: slot.start, guessed: false })), extra: false };
+  return newRowAlignment(list.map((slot) => newAlignedCell(slot, undefined, slot.start, false)), false);
 }
 
 /** Drops empty fields at the end, then at the start, while there are more slots than columns. */
@@ -153,10 +176,10 @@ function bySpans(slots: RowSlot[], spans: number[], at: number): RowAlignment | 
     const content = group.filter((s) => s.kind !== 'empty');
     if (content.length > 1) return null;
     const slot = content[0] ?? group[0];
-    cells.push({ ...(slot ? { slot } : {}), position: slot ? slot.start : at, guessed: false });
+    cells.push(newAlignedCell(slot, undefined, slot ? slot.start : at, false));
     offset += span;
   }
-  return { cells, extra: false };
+  return newRowAlignment(cells, false);
 }
 
 /** Scores every order-keeping placement of the numbers on the columns and keeps the best. */
@@ -235,7 +258,7 @@ function placeByScore(slots: RowSlot[], filled: RowSlot[], k: number, options: A
   for (let c = 0; c < k; c++) {
     const idx = chosen.indexOf(c);
     if (idx >= 0) {
-      cells.push({ slot: filled[idx], position: filled[idx].start, guessed });
+      cells.push(newAlignedCell(filled[idx], undefined, filled[idx].start, guessed));
       g = idx + 1;
       continue;
     }
@@ -244,9 +267,9 @@ function placeByScore(slots: RowSlot[], filled: RowSlot[], k: number, options: A
     const to = g === m ? n : positions[g];
     const slot = from + (c - gapStartCol) < to ? slots[from + (c - gapStartCol)] : undefined;
     const position = slot ? slot.start : g === 0 ? (slots[0]?.start ?? options.at) : filled[g - 1].end;
-    cells.push({ ...(slot ? { slot } : {}), position, guessed });
+    cells.push(newAlignedCell(slot, undefined, position, guessed));
   }
-  return { cells, extra: false, repaired: true };
+  return newRowAlignment(cells, false, true);
 }
 
 function holds(equation: RowEquation, row: number[]): boolean {
@@ -272,12 +295,13 @@ function splitGluedRow(slot: RowSlot, k: number, equations: RowEquation[]): RowA
   if (solutions.length === 1) return gluedSplit(slot, solutions[0]);
   // Two identical solutions: the search budget ran out (others may exist); more than the limit: too many.
   const exhausted = solutions.length === 2 && solutions[0].join() === solutions[1].join();
-  return {
-    cells: Array.from({ length: k }, () => ({ position: slot.start, guessed: true })),
-    extra: false,
-    glued: 'ambiguous',
-    ...(exhausted || solutions.length > MAX_CANDIDATE_SPLITS ? {} : { candidates: { slot, splits: solutions } }),
-  };
+  return newRowAlignment(
+    Array.from({ length: k }, () => newAlignedCell(undefined, undefined, slot.start, true)),
+    false,
+    false,
+    'ambiguous',
+    exhausted || solutions.length > MAX_CANDIDATE_SPLITS ? undefined : { slot, splits: solutions },
+  );
 }
 
 /** The alignment of a run of digits cut into parts of the given lengths (every cell a guess). */
@@ -288,10 +312,10 @@ export function gluedSplit(slot: RowSlot, lengths: readonly number[]): RowAlignm
   let at = 0;
   for (const length of lengths) {
     const text = digits.slice(at, at + length);
-    cells.push({ slot, part: { text, start: base + at, end: base + at + length }, position: base + at, guessed: true });
+    cells.push(newAlignedCell(slot, { text, start: base + at, end: base + at + length }, base + at, true));
     at += length;
   }
-  return { cells, extra: false, glued: 'split' };
+  return newRowAlignment(cells, false, false, 'split');
 }
 
 /**
@@ -303,7 +327,7 @@ function splitWithoutEquations(slot: RowSlot, k: number): RowAlignment | null {
   const digits = slot.text.trim();
   if (!/^[0-9]+$/.test(digits) || digits.length <= 1 || digits.length < k) return null;
   if (digits.length > k) {
-    return { cells: Array.from({ length: k }, () => ({ position: slot.start, guessed: true })), extra: false, glued: 'ambiguous' };
+    return newRowAlignment(Array.from({ length: k }, () => newAlignedCell(undefined, undefined, slot.start, true)), false, false, 'ambiguous');
   }
   return gluedSplit(slot, Array.from({ length: k }, () => 1));
 }
@@ -382,12 +406,15 @@ function splitGluedRuns(slots: RowSlot[], k: number, options: AlignOptions): Row
     const value = slot.kind === 'blank' ? 0 : slot.kind === 'value' ? options.numberOf(slot) : null;
     return { slot, digits, value };
   });
-  const ambiguous = (alternatives?: RowAlignment[]): RowAlignment => ({
-    cells: Array.from({ length: k }, () => ({ position: slots[0]?.start ?? options.at, guessed: true })),
-    extra: false,
-    glued: 'ambiguous',
-    ...(alternatives && alternatives.length > 0 ? { alternatives } : {}),
-  });
+  const ambiguous = (alternatives?: RowAlignment[]): RowAlignment =>
+    newRowAlignment(
+      Array.from({ length: k }, () => newAlignedCell(undefined, undefined, slots[0]?.start ?? options.at, true)),
+      false,
+      false,
+      'ambiguous',
+      undefined,
+      alternatives && alternatives.length > 0 ? alternatives : undefined,
+    );
   // Without an equation nothing tells the cells apart from blanks whose separators were lost.
   if (options.equations.length === 0 || pieces.length === 0 || pieces.some((p) => p.digits === null && p.value === null)) {
     return ambiguous();
@@ -477,16 +504,16 @@ function runSplit(pieces: RunPiece[], cuts: number[][], guessed: boolean): RowAl
   const cells: AlignedCell[] = [];
   pieces.forEach((piece, i) => {
     if (piece.digits === null) {
-      cells.push({ slot: piece.slot, position: piece.slot.start, guessed });
+      cells.push(newAlignedCell(piece.slot, undefined, piece.slot.start, guessed));
       return;
     }
     const base = piece.slot.start + piece.slot.text.indexOf(piece.digits);
     let at = 0;
     for (const length of cuts[i]) {
       const text = piece.digits.slice(at, at + length);
-      cells.push({ slot: piece.slot, part: { text, start: base + at, end: base + at + length }, position: base + at, guessed });
+      cells.push(newAlignedCell(piece.slot, { text, start: base + at, end: base + at + length }, base + at, guessed));
       at += length;
     }
   });
-  return { cells, extra: false, glued: 'split' };
+  return newRowAlignment(cells, false, false, 'split');
 }

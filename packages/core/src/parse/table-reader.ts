@@ -6,7 +6,7 @@ import { matchLabelAt, type LabelMatch, type LabelPattern, type MatchOptions } f
 import { alignByColumnPositions } from './column-positions.js';
 import { detachedValues } from './converted-markdown.js';
 import { resolveGluedRows } from './glued-rows.js';
-import { alignRow, type AlignedCell, type AlignOptions, type RowAlignment, type RowEquation, type RowSlot } from './row-alignment.js';
+import { alignRow, newAlignedCell, newRowAlignment, type AlignedCell, type AlignOptions, type RowAlignment, type RowEquation, type RowSlot } from './row-alignment.js';
 import type { RowLabelPlan, TablePlan } from './table-plan.js';
 
 /**
@@ -28,11 +28,27 @@ export interface RowRead {
   /** Layouts of the lines the row's slots came from. */
   layouts: Set<LineLayout>;
   /** The row was restored from text without line structure (its line cut at a virtual break). */
-  runOn?: boolean;
+  runOn: boolean;
   /** The row's numbers stand in a row of their own above or below its label (a converted table). */
-  apart?: 'above' | 'below';
+  apart: 'above' | 'below' | undefined;
   /** Its numbers were placed by their horizontal position (a table laid out with spaces). */
-  positioned?: boolean;
+  positioned: boolean;
+}
+
+/**
+ * A {@link RowRead}, not yet placed by position. Every row is made here, with all its fields, so that the
+ * rows have one shape (the reads of their fields see one map).
+ */
+function newRowRead(
+  plan: RowLabelPlan,
+  labelStart: number,
+  labelEnd: number,
+  alignment: RowAlignment,
+  layouts: Set<LineLayout>,
+  runOn: boolean,
+  apart: 'above' | 'below' | undefined,
+): RowRead {
+  return { plan, labelStart, labelEnd, alignment, layouts, runOn, apart, positioned: false };
 }
 
 /** A table note with view offsets. */
@@ -141,7 +157,7 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
         found = true;
         const at = items[rowStart].start;
         const runOn = isRunOn(stream, rowStart);
-        rows.set(leaf.id, { plan: leaf, labelStart: at, labelEnd: at, alignment: align(plan, leaf, slots, at, stream, runOn), layouts, runOn });
+        rows.set(leaf.id, newRowRead(leaf, at, at, align(plan, leaf, slots, at, stream, runOn), layouts, runOn, undefined));
         endItem = lastItem + 1;
       }
     }
@@ -191,11 +207,9 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
         // A group printed as one row: read when numbers follow its label; its leaves' equations place them.
         if (!slots.some((slot) => slot.kind === 'value')) continue;
         const asLeaf = { ...label, id: label.leafIds![0] };
-        const row: RowRead = { plan: label, labelStart, labelEnd, alignment: align(plan, asLeaf, slots, labelEnd, stream, runOn), layouts, runOn };
-        groupRows.set(label.id, apart ? { ...row, apart: apart.side } : row);
+        groupRows.set(label.id, newRowRead(label, labelStart, labelEnd, align(plan, asLeaf, slots, labelEnd, stream, runOn), layouts, runOn, apart?.side));
       } else {
-        const row: RowRead = { plan: label, labelStart, labelEnd, alignment: align(plan, label, slots, labelEnd, stream, runOn), layouts, runOn };
-        rows.set(label.id, apart ? { ...row, apart: apart.side } : row);
+        rows.set(label.id, newRowRead(label, labelStart, labelEnd, align(plan, label, slots, labelEnd, stream, runOn), layouts, runOn, apart?.side));
       }
       endItem = Math.max(endItem, lastItem + 1);
     }
@@ -310,13 +324,13 @@ function readTransposed(
       labelStart = taken.start;
       labelEnd = taken.end;
     }
-    for (const slot of taken.slots) cells.push({ slot, position: slot.start, guessed: false });
+    for (const slot of taken.slots) cells.push(newAlignedCell(slot, undefined, slot.start, false));
     next = taken.lastItem + 1;
   }
   const leaf = plan.leaves[0];
-  const alignment: RowAlignment = { cells, extra: false };
+  const alignment = newRowAlignment(cells, false);
   const end = cells.length > 0 ? cells[cells.length - 1].slot!.end : labelEnd;
-  return { row: { plan: leaf, labelStart, labelEnd, alignment, layouts }, endItem: next, end };
+  return { row: newRowRead(leaf, labelStart, labelEnd, alignment, layouts, false, undefined), endItem: next, end };
 }
 
 /**

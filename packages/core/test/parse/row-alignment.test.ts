@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignRow, splitDigits, type RowEquation, type RowSlot } from '../../src/parse/row-alignment.js';
+import { alignRow, newAlignedCell, newRowAlignment, splitDigits, type RowEquation, type RowSlot } from '../../src/parse/row-alignment.js';
 
 /** Slots from a compact spec: a number, '' (empty field), '/' (blank marker), '?' text. */
 function slots(...spec: string[]): RowSlot[] {
@@ -113,6 +113,34 @@ describe('alignRow: digits glued to the label of a row without equations', () =>
     const a = alignRow(glued('142001017', 0), 7, { equations: [total(7)], at: 0, numberOf });
     expect(a.glued).toBe('ambiguous');
     expect(a.candidates?.splits).toEqual(expect.arrayContaining([[2, 1, 1, 1, 1, 1, 2], [1, 1, 1, 1, 1, 2, 2]]));
+  });
+});
+
+describe('alignRow: one shape', () => {
+  it('makes every alignment and cell with the same fields, in the same order, whatever the layout', () => {
+    const alignmentKeys = Object.keys(newRowAlignment([], false));
+    const cellKeys = Object.keys(newAlignedCell(undefined, undefined, 0, false));
+    expect(alignmentKeys).toEqual(['cells', 'extra', 'repaired', 'glued', 'candidates', 'alternatives']);
+    expect(cellKeys).toEqual(['slot', 'part', 'position', 'guessed']);
+    const cases: [RowSlot[], number, RowEquation[], number[]?][] = [
+      [slots('1', '/', '3'), 3, []],
+      [slots('', '1', '2', ''), 2, []],
+      [slots('1', '', '2', '3'), 3, [], [2, 1]],
+      [slots('1', '2', '3', '4'), 3, []],
+      [slots('', '', ''), 2, []],
+      [slots('1', '3'), 3, [total(3)]],
+      [slots('123'), 3, []],
+      [slots('1234'), 3, []],
+      [slots('11011'), 3, [total(3)]],
+      [slots('1420010017'), 7, [total(7)]],
+    ];
+    for (const [list, k, equations, spans] of cases) {
+      const a = alignRow(list, k, { equations, at: 0, numberOf, ...(spans ? { spans } : {}) });
+      expect(Object.keys(a)).toEqual(alignmentKeys);
+      for (const cell of a.cells) expect(Object.keys(cell)).toEqual(cellKeys);
+    }
+    const runOn = alignRow(slots('2', '00'), 3, { equations: [total(3)], at: 0, numberOf, runOn: true });
+    expect(Object.keys(runOn)).toEqual(alignmentKeys);
   });
 });
 
