@@ -127,93 +127,142 @@ function findRepeat(stream: CellStream, plan: TablePlan, from: number, to: numbe
   return -1;
 }
 
+/** Where the rows of a table were read: whether any was, where its column header ends, the first item after them. */
+interface RowsRead {
+  found: boolean;
+  headerEnd: number;
+  endItem: number;
+}
+
+/**
+ * One reading of the table from item `from`. Its steps are functions of their own (the rows of each kind of
+ * table, the checks of the rows read): V8 compiles each apart, and a rare path that first runs late
+ * (deoptimising the code compiled before it had run) has a small function compiled again, not all of this.
+ */
 function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number): TableRead {
   const items = stream.items;
   const rows = new Map<string, RowRead>();
   const groupRows = new Map<string, RowRead>();
   const notes: NoteRead[] = [];
+  const start = items[from]?.start ?? (items.length > 0 ? items[items.length - 1].end : 0);
+  const transposed = plan.unlabelled ? readTransposed(stream, plan, from, to) : null;
+  let got: RowsRead;
+  if (transposed) {
+    rows.set(transposed.row.plan.id, transposed.row);
+    notes.push({ kind: 'transposed', start: transposed.row.labelStart, end: transposed.end });
+    got = { found: true, headerEnd: from, endItem: transposed.endItem };
+  } else if (plan.unlabelled) got = readUnlabelledRow(stream, plan, from, to, rows);
+  else got = readLabelledRows(stream, plan, from, to, rows, groupRows, notes);
+  settleRows(stream, plan, rows, groupRows, notes);
+  const { found, headerEnd, endItem } = got;
+  if (found) notes.push(...checkHeader(stream, plan, from, headerEnd));
+  const end = endItem > from && items[endItem - 1] ? items[endItem - 1].end : start;
+  const headerUnits = found ? findHeaderUnits(stream, plan, from, headerEnd) : [];
+  return { plan, found, rows, groupRows, notes, start, end: Math.max(start, end), endItem: Math.max(endItem, from), headerUnits };
+}
+
+/** The one row of an unlabelled table (not transposed): the line of values after its header, into `rows`. */
+function readUnlabelledRow(stream: CellStream, plan: TablePlan, from: number, to: number, rows: Map<string, RowRead>): RowsRead {
+  const items = stream.items;
+  const k = plan.table.leafColumns.length;
+  const rowStart = findValueLine(stream, from, to, k);
+  if (rowStart < 0) return { found: false, headerEnd: to, endItem: from };
+  const leaf = plan.leaves[0];
+  const captioned = stream.lines[items[rowStart].line].hasText;
+  const { slots, lastItem, layouts } = captioned ? collectAfter(stream, rowStart - 1, to, k, () => false) : collectFrom(stream, rowStart, to, k, true);
+  if (!slots.some((s) => s.kind === 'value' || s.kind === 'blank')) return { found: false, headerEnd: rowStart, endItem: from };
+  const at = items[rowStart].start;
+  const runOn = isRunOn(stream, rowStart);
+  rows.set(leaf.id, newRowRead(leaf, at, at, align(plan, leaf, slots, at, stream, runOn), layouts, runOn, undefined));
+  return { found: true, headerEnd: rowStart, endItem: lastItem + 1 };
+}
+
+/** The rows of a table with row labels, into `rows` and `groupRows` (with their notes). */
+function readLabelledRows(
+  stream: CellStream,
+  plan: TablePlan,
+  from: number,
+  to: number,
+  rows: Map<string, RowRead>,
+  groupRows: Map<string, RowRead>,
+  notes: NoteRead[],
+): RowsRead {
+  const k = plan.table.leafColumns.length;
   let headerEnd = to;
   let endItem = from;
   let found = false;
-  const k = plan.table.leafColumns.length;
-  const start = items[from]?.start ?? (items.length > 0 ? items[items.length - 1].end : 0);
-  const transposed = plan.unlabelled ? readTransposed(stream, plan, from, to) : null;
-  if (transposed) {
+  const matches = anchorLabels(stream, plan, from, to);
+  const isFurniture = furnitureTest(stream, plan);
+  if (matches.length > 0) {
     found = true;
-    headerEnd = from;
-    rows.set(transposed.row.plan.id, transposed.row);
-    endItem = transposed.endItem;
-    notes.push({ kind: 'transposed', start: transposed.row.labelStart, end: transposed.end });
-  } else if (plan.unlabelled) {
-    const rowStart = findValueLine(stream, from, to, k);
-    if (rowStart >= 0) {
-      headerEnd = rowStart;
-      const leaf = plan.leaves[0];
-      const captioned = stream.lines[items[rowStart].line].hasText;
-      const { slots, lastItem, layouts } = captioned
-        ? collectAfter(stream, rowStart - 1, to, k, () => false)
-        : collectFrom(stream, rowStart, to, k, true);
-      if (slots.some((s) => s.kind === 'value' || s.kind === 'blank')) {
-        found = true;
-        const at = items[rowStart].start;
-        const runOn = isRunOn(stream, rowStart);
-        rows.set(leaf.id, newRowRead(leaf, at, at, align(plan, leaf, slots, at, stream, runOn), layouts, runOn, undefined));
-        endItem = lastItem + 1;
-      }
-    }
-  } else {
-    const matches = anchorLabels(stream, plan, from, to);
-    const isFurniture = furnitureTest(stream, plan);
-    if (matches.length > 0) {
-      found = true;
-      headerEnd = stream.keyItem[matches[0].match.keyStart];
-      endItem = stream.keyItem[matches[matches.length - 1].match.keyEnd - 1] + 1;
-    }
-    const disorder = firstOutOfOrder(matches);
-    if (disorder) {
-      const labelStart = stream.keyed.starts[disorder.match.keyStart];
-      notes.push({ kind: 'rows-out-of-order', start: labelStart, end: stream.keyed.ends[disorder.match.keyEnd - 1], row: disorder.label.id });
-    }
-    // The rows found, by id: asked only about a group row with leaves (is any of them found?).
-    let hitIds: Set<string> | undefined;
-    // Items up to this one were taken by the rows before (a row printed apart takes a free row above it).
-    let consumed = from - 1;
-    for (let m = 0; m < matches.length; m++) {
-      const { label, match } = matches[m];
-      const unsplit = !label.leaf && label.leafIds !== undefined && !label.leafIds.some((id) => (hitIds ??= new Set(matches.map((h) => h.label.id))).has(id));
-      const labelItem = stream.keyItem[match.keyEnd - 1];
-      const stop = m + 1 < matches.length ? stream.keyItem[matches[m + 1].match.keyStart] : to;
-      if (!label.leaf && !unsplit) {
-        const figures = groupRowFigures(stream, labelItem, stop);
-        if (figures) notes.push({ kind: 'group-values', start: stream.keyed.starts[match.keyStart], end: figures.end, row: label.id, detail: figures.text });
-        continue;
-      }
-      const apart = label.leaf || unsplit ? detachedValues(stream, labelItem, consumed, stop, k) : null;
-      const after = apart ?? collectAfter(stream, labelItem, stop, k, isFurniture);
-      const inside = apart || after.slots.some(isFilled) ? null : slotsInsideLabel(stream, stream.keyItem[match.keyStart], labelItem);
-      const { slots, lastItem, layouts } = inside ? { ...inside, lastItem: Math.max(after.lastItem, labelItem) } : after;
-      consumed = Math.max(consumed, lastItem, labelItem);
-      const labelStart = stream.keyed.starts[match.keyStart];
-      const labelEnd = stream.keyed.ends[match.keyEnd - 1];
-      const runOn = isRunOn(stream, stream.keyItem[match.keyStart]);
-      // A typo in the label ("2.其他法律行政止公开"): read as the nearest row, and named. Only a label
-      // written in one piece: a near miss over several pieces is a label wrapped around other text (the
-      // fragments of a vertical group label, numbers in PDF text); one that holds the whole label is a
-      // fragment of other text run into it (a header cell before it) or a page footer inside it.
-      if (match.quality === 'near' && stream.keyItem[match.keyStart] === stream.keyItem[match.keyEnd - 1] && !holdsPattern(stream, match, label)) {
-        notes.push({ kind: 'label-variant', start: labelStart, end: labelEnd, row: label.id, detail: stream.text.slice(labelStart, labelEnd).replace(/\s+/gu, '') });
-      }
-      if (unsplit) {
-        // A group printed as one row: read when numbers follow its label; its leaves' equations place them.
-        if (!slots.some((slot) => slot.kind === 'value')) continue;
-        const asLeaf = { ...label, id: label.leafIds![0] };
-        groupRows.set(label.id, newRowRead(label, labelStart, labelEnd, align(plan, asLeaf, slots, labelEnd, stream, runOn), layouts, runOn, apart?.side));
-      } else {
-        rows.set(label.id, newRowRead(label, labelStart, labelEnd, align(plan, label, slots, labelEnd, stream, runOn), layouts, runOn, apart?.side));
-      }
-      endItem = Math.max(endItem, lastItem + 1);
-    }
+    headerEnd = stream.keyItem[matches[0].match.keyStart];
+    endItem = stream.keyItem[matches[matches.length - 1].match.keyEnd - 1] + 1;
   }
+  const disorder = firstOutOfOrder(matches);
+  if (disorder) {
+    const labelStart = stream.keyed.starts[disorder.match.keyStart];
+    notes.push({ kind: 'rows-out-of-order', start: labelStart, end: stream.keyed.ends[disorder.match.keyEnd - 1], row: disorder.label.id });
+  }
+  // Items up to this one were taken by the rows before (a row printed apart takes a free row above it).
+  let consumed = from - 1;
+  for (let m = 0; m < matches.length; m++) {
+    const { label, match } = matches[m];
+    const unsplit = !label.leaf && label.leafIds !== undefined && isUnsplitGroup(label.leafIds, matches);
+    const labelItem = stream.keyItem[match.keyEnd - 1];
+    const stop = m + 1 < matches.length ? stream.keyItem[matches[m + 1].match.keyStart] : to;
+    if (!label.leaf && !unsplit) {
+      const figures = groupRowFigures(stream, labelItem, stop);
+      if (figures) notes.push({ kind: 'group-values', start: stream.keyed.starts[match.keyStart], end: figures.end, row: label.id, detail: figures.text });
+      continue;
+    }
+    const apart = detachedValues(stream, labelItem, consumed, stop, k);
+    const after = apart ?? collectAfter(stream, labelItem, stop, k, isFurniture);
+    const inside = apart || after.slots.some(isFilled) ? null : slotsInsideLabel(stream, stream.keyItem[match.keyStart], labelItem);
+    const { slots, lastItem, layouts } = inside ? { ...inside, lastItem: Math.max(after.lastItem, labelItem) } : after;
+    consumed = Math.max(consumed, lastItem, labelItem);
+    const labelStart = stream.keyed.starts[match.keyStart];
+    const labelEnd = stream.keyed.ends[match.keyEnd - 1];
+    const runOn = isRunOn(stream, stream.keyItem[match.keyStart]);
+    if (match.quality === 'near') {
+      const variant = labelVariant(stream, label, match, labelStart, labelEnd);
+      if (variant) notes.push(variant);
+    }
+    if (unsplit) {
+      // A group printed as one row: read when numbers follow its label; its leaves' equations place them.
+      if (!slots.some((slot) => slot.kind === 'value')) continue;
+      const asLeaf = { ...label, id: label.leafIds![0] };
+      groupRows.set(label.id, newRowRead(label, labelStart, labelEnd, align(plan, asLeaf, slots, labelEnd, stream, runOn), layouts, runOn, apart?.side));
+    } else {
+      rows.set(label.id, newRowRead(label, labelStart, labelEnd, align(plan, label, slots, labelEnd, stream, runOn), layouts, runOn, apart?.side));
+    }
+    endItem = Math.max(endItem, lastItem + 1);
+  }
+  return { found, headerEnd, endItem };
+}
+
+/** Whether a group row with leaves (`leafIds`) is read as one row: none of its leaves is among the labels found. */
+function isUnsplitGroup(leafIds: readonly string[], matches: readonly LabelHit[]): boolean {
+  const hitIds = new Set(matches.map((h) => h.label.id));
+  return !leafIds.some((id) => hitIds.has(id));
+}
+
+/**
+ * The note of a label found with a typo ("2.其他法律行政止公开", a near match): read as the nearest row, and
+ * named. Only a label written in one piece: a near miss over several pieces is a label wrapped around other
+ * text (the fragments of a vertical group label, numbers in PDF text); one that holds the whole label is a
+ * fragment of other text run into it (a header cell before it) or a page footer inside it. Null otherwise.
+ */
+function labelVariant(stream: CellStream, label: RowLabelPlan, match: LabelMatch, labelStart: number, labelEnd: number): NoteRead | null {
+  if (stream.keyItem[match.keyStart] !== stream.keyItem[match.keyEnd - 1] || holdsPattern(stream, match, label)) return null;
+  return { kind: 'label-variant', start: labelStart, end: labelEnd, row: label.id, detail: stream.text.slice(labelStart, labelEnd).replace(/\s+/gu, '') };
+}
+
+/**
+ * The rows read, settled: short rows placed by their columns' horizontal positions, glued rows decided by
+ * the table's equations, and the notes of rows with surplus values or glued digits.
+ */
+function settleRows(stream: CellStream, plan: TablePlan, rows: Map<string, RowRead>, groupRows: Map<string, RowRead>, notes: NoteRead[]): void {
+  const k = plan.table.leafColumns.length;
   const read = [...rows.values(), ...groupRows.values()];
   // A run-on row's numbers have no horizontal position: its line is the whole table.
   const positioned = read.map((row) => ({ alignment: row.alignment, spaced: row.layouts.has('space') && !row.runOn }));
@@ -233,10 +282,6 @@ function readOnce(stream: CellStream, plan: TablePlan, from: number, to: number)
     if (a.glued === 'split') notes.push({ kind: 'glued-split', ...at, row: row.plan.id });
     if (a.glued === 'ambiguous') notes.push({ kind: 'glued-ambiguous', ...at, row: row.plan.id });
   }
-  if (found) notes.push(...checkHeader(stream, plan, from, headerEnd));
-  const end = endItem > from && items[endItem - 1] ? items[endItem - 1].end : start;
-  const headerUnits = found ? findHeaderUnits(stream, plan, from, headerEnd) : [];
-  return { plan, found, rows, groupRows, notes, start, end: Math.max(start, end), endItem: Math.max(endItem, from), headerUnits };
 }
 
 interface LabelHit {
