@@ -225,22 +225,7 @@ function addLine(
   if (!hasPipe && !tabAfterContent) {
     line.layout = 'single';
     if (firstContent < 0) {
-      // Indentation and spaces only: an empty cell, or a blank cell written as NBSP/U+3000.
-      let hasTab = false;
-      let firstSpace = -1;
-      let lastSpace = -1;
-      let hard = false;
-      for (let i = from; i < to; i++) {
-        const t = tokens[i];
-        if (t.type === TabToken) hasTab = true;
-        else if (t.type === SpaceToken) {
-          if (firstSpace < 0) firstSpace = i;
-          lastSpace = i;
-          if (!hard && isHard(t, options)) hard = true;
-        }
-      }
-      if (hard) addItem(stream, 'blank', tokens[firstSpace].start, tokens[lastSpace].end, index);
-      else if (hasTab || firstSpace >= 0) addItem(stream, 'empty', end, end, index);
+      addSpacesLine(stream, tokens, from, to, end, index, options);
     } else if (isBrokenEnumerator(text, trimStart, trimEnd) && BROKEN_LABEL_REST.test(lineHead(text, nextStart, nextEnd).trimStart())) {
       // A label broken one character per line (PDF text): "1" then ".属…" is text, not a value.
       addItem(stream, 'text', tokens[firstContent].start, tokens[to - 1].end, index);
@@ -251,27 +236,55 @@ function addLine(
     }
   } else {
     line.layout = hasPipe ? 'pipe' : 'tab';
-    const separator = hasPipe ? PipeToken : TabToken;
-    // The fields between separators, one after the other. "| a | b |": with pipes, the text before the first
-    // pipe and after the last one are borders, not cells, when blank.
-    let fieldFrom = from;
-    let fieldStart = start;
-    for (let i = from; i <= to; i++) {
-      if (i < to && tokens[i].type !== separator) continue;
-      const border = hasPipe && (fieldFrom === from || i === to);
-      const blank = isBlankField(tokens, fieldFrom, i);
-      if (!(border && blank)) {
-        if (blank) addItem(stream, 'empty', fieldStart, fieldStart, index);
-        else addField(stream, tokens, fieldFrom, i, index);
-      }
-      if (i < to) {
-        fieldFrom = i + 1;
-        fieldStart = tokens[i].end;
-      }
-    }
+    addSeparatedFields(stream, tokens, from, to, start, index, hasPipe);
   }
   line.endItem = stream.items.length;
   if (line.layout === 'single' && line.endItem - line.firstItem > 1) line.layout = 'space';
+}
+
+/**
+ * The items of a line of indentation and spaces only (`tokens[from .. to)`, ending at `end`): an empty
+ * cell, or a blank cell written as NBSP/U+3000. A function of its own, as the next: V8 compiles the
+ * rare kinds of line apart from {@link addLine}, which is not compiled again when one first turns up.
+ */
+function addSpacesLine(stream: CellStream, tokens: ReportToken[], from: number, to: number, end: number, index: number, options: CellStreamOptions): void {
+  let hasTab = false;
+  let firstSpace = -1;
+  let lastSpace = -1;
+  let hard = false;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i];
+    if (t.type === TabToken) hasTab = true;
+    else if (t.type === SpaceToken) {
+      if (firstSpace < 0) firstSpace = i;
+      lastSpace = i;
+      if (!hard && isHard(t, options)) hard = true;
+    }
+  }
+  if (hard) addItem(stream, 'blank', tokens[firstSpace].start, tokens[lastSpace].end, index);
+  else if (hasTab || firstSpace >= 0) addItem(stream, 'empty', end, end, index);
+}
+
+/** The items of a line of TAB- or pipe-separated fields (`tokens[from .. to)`, from `start`), one field after the other. */
+function addSeparatedFields(stream: CellStream, tokens: ReportToken[], from: number, to: number, start: number, index: number, hasPipe: boolean): void {
+  const separator = hasPipe ? PipeToken : TabToken;
+  // The fields between separators, one after the other. "| a | b |": with pipes, the text before the first
+  // pipe and after the last one are borders, not cells, when blank.
+  let fieldFrom = from;
+  let fieldStart = start;
+  for (let i = from; i <= to; i++) {
+    if (i < to && tokens[i].type !== separator) continue;
+    const border = hasPipe && (fieldFrom === from || i === to);
+    const blank = isBlankField(tokens, fieldFrom, i);
+    if (!(border && blank)) {
+      if (blank) addItem(stream, 'empty', fieldStart, fieldStart, index);
+      else addField(stream, tokens, fieldFrom, i, index);
+    }
+    if (i < to) {
+      fieldFrom = i + 1;
+      fieldStart = tokens[i].end;
+    }
+  }
 }
 
 /**
