@@ -264,24 +264,37 @@ function labelVariant(stream: CellStream, label: RowLabelPlan, match: LabelMatch
 function settleRows(stream: CellStream, plan: TablePlan, rows: Map<string, RowRead>, groupRows: Map<string, RowRead>, notes: NoteRead[]): void {
   const k = plan.table.leafColumns.length;
   const read = [...rows.values(), ...groupRows.values()];
-  // A run-on row's numbers have no horizontal position: its line is the whole table.
-  const positioned = read.map((row) => ({ alignment: row.alignment, spaced: row.layouts.has('space') && !row.runOn }));
-  for (const [index, alignment] of alignByColumnPositions(stream, positioned, k)) {
-    read[index].alignment = alignment;
-    read[index].positioned = true;
+  // Placing by position needs the horizontal positions of the lines and two columns (else nothing is placed).
+  if (stream.linePosition !== undefined && k >= 2) {
+    // A run-on row's numbers have no horizontal position: its line is the whole table.
+    const positioned = read.map((row) => ({ alignment: row.alignment, spaced: row.layouts.has('space') && !row.runOn }));
+    for (const [index, alignment] of alignByColumnPositions(stream, positioned, k)) {
+      read[index].alignment = alignment;
+      read[index].positioned = true;
+    }
   }
-  const entries = [...rows.values()].map((row) => ({ leafIndex: row.plan.leafIndex, alignment: row.alignment }));
-  for (const [leafIndex, alignment] of resolveGluedRows(plan, entries)) {
-    const row = [...rows.values()].find((r) => r.plan.leafIndex === leafIndex);
-    if (row) row.alignment = alignment;
+  // Only ambiguous glued rows are decided by the table's equations.
+  if (read.some((row) => row.alignment.glued === 'ambiguous')) {
+    const entries = [...rows.values()].map((row) => ({ leafIndex: row.plan.leafIndex, alignment: row.alignment }));
+    for (const [leafIndex, alignment] of resolveGluedRows(plan, entries)) {
+      const row = [...rows.values()].find((r) => r.plan.leafIndex === leafIndex);
+      if (row) row.alignment = alignment;
+    }
   }
-  for (const row of read) {
+  for (let r = 0; r < read.length; r++) {
+    const row = read[r];
     const a = row.alignment;
-    const at = { start: row.labelStart, end: row.alignment.cells.at(-1)?.position ?? row.labelEnd };
-    if (a.extra) notes.push({ kind: 'extra-values', ...at, row: row.plan.id });
-    if (a.glued === 'split') notes.push({ kind: 'glued-split', ...at, row: row.plan.id });
-    if (a.glued === 'ambiguous') notes.push({ kind: 'glued-ambiguous', ...at, row: row.plan.id });
+    if (a.extra || a.glued !== undefined) rowNotes(row, notes);
   }
+}
+
+/** The notes of a row read with surplus values or glued digits (see {@link settleRows}). */
+function rowNotes(row: RowRead, notes: NoteRead[]): void {
+  const a = row.alignment;
+  const at = { start: row.labelStart, end: row.alignment.cells.at(-1)?.position ?? row.labelEnd };
+  if (a.extra) notes.push({ kind: 'extra-values', ...at, row: row.plan.id });
+  if (a.glued === 'split') notes.push({ kind: 'glued-split', ...at, row: row.plan.id });
+  if (a.glued === 'ambiguous') notes.push({ kind: 'glued-ambiguous', ...at, row: row.plan.id });
 }
 
 interface LabelHit {
