@@ -52,6 +52,8 @@ export class ValidationContext {
   readonly text: string;
   private readonly tablesById: ReadonlyMap<string, TableIR>;
   private readonly cellsById: ReadonlyMap<string, CellIR>;
+  /** What {@link cell} answers: the template's cells by id, and the cell of a group printed as one row by its id. */
+  private readonly cellLookup: ReadonlyMap<string, CellIR | undefined>;
   private readonly cellLabels: TemplateIndex['cellLabels'];
   private readonly reportTables = new Map<string, ReportTable>();
   private readonly cellSlots: ReadonlyMap<string, number>;
@@ -114,6 +116,9 @@ export class ValidationContext {
       }
     }
     for (const section of report.sections) this.reportSections.set(section.id, section);
+    // Most reports print no group as one row: the template's map as it is (a look-up in `cell` that
+    // branches on a group only some reports have made V8 drop the code of its callers when one came).
+    this.cellLookup = this.groupCells.size === 0 ? this.cellsById : groupCellLookup(this.cellsById, this.groupCells);
   }
 
   /** Keeps a listed cell, at its slot (a later cell of the same id replaces an earlier one, as in a map). */
@@ -183,9 +188,7 @@ export class ValidationContext {
 
   /** The template cell `id` (for the cell of a group printed as one row: the cell of its first leaf row). */
   cell(id: string): CellIR | undefined {
-    // Most reports print no group as one row: one lookup, not two.
-    const group = this.groupCells.size === 0 ? undefined : this.groupCells.get(id);
-    return this.cellsById.get(group ? group.leafCells[0] : id);
+    return this.cellLookup.get(id);
   }
 
   /** Whether the report prints some group of rows as one row (see {@link collapseGroups}). */
@@ -426,6 +429,19 @@ export class ValidationContext {
   sectionHeading(section: SectionIR): string {
     return `${section.numeral}、${section.heading}`;
   }
+}
+
+/**
+ * The template's cells by id with the cell of each group printed as one row added under the group cell's
+ * id: the cell of its first leaf row (undefined when the template has none).
+ */
+export function groupCellLookup(
+  cellsById: ReadonlyMap<string, CellIR>,
+  groupCells: ReadonlyMap<string, { leafCells: readonly string[] }>,
+): ReadonlyMap<string, CellIR | undefined> {
+  const lookup = new Map<string, CellIR | undefined>(cellsById);
+  for (const [id, group] of groupCells) lookup.set(id, cellsById.get(group.leafCells[0]));
+  return lookup;
 }
 
 /** Where `unit` next stands in `text` from `from` on; -2 when nowhere. */
