@@ -203,11 +203,13 @@ function readLabelledRows(
     const labelStart = stream.keyed.starts[disorder.match.keyStart];
     notes.push({ kind: 'rows-out-of-order', start: labelStart, end: stream.keyed.ends[disorder.match.keyEnd - 1], row: disorder.label.id });
   }
+  // The rows found, by id: asked only about a group row with leaves (is any of them found?), made once.
+  let hitIds: Set<string> | undefined;
   // Items up to this one were taken by the rows before (a row printed apart takes a free row above it).
   let consumed = from - 1;
   for (let m = 0; m < matches.length; m++) {
     const { label, match } = matches[m];
-    const unsplit = !label.leaf && label.leafIds !== undefined && isUnsplitGroup(label.leafIds, matches);
+    const unsplit = !label.leaf && label.leafIds !== undefined && isUnsplitGroup(label.leafIds, (hitIds ??= new Set(matches.map((h) => h.label.id))));
     const labelItem = stream.keyItem[match.keyEnd - 1];
     const stop = m + 1 < matches.length ? stream.keyItem[matches[m + 1].match.keyStart] : to;
     if (!label.leaf && !unsplit) {
@@ -240,9 +242,8 @@ function readLabelledRows(
   return { found, headerEnd, endItem };
 }
 
-/** Whether a group row with leaves (`leafIds`) is read as one row: none of its leaves is among the labels found. */
-function isUnsplitGroup(leafIds: readonly string[], matches: readonly LabelHit[]): boolean {
-  const hitIds = new Set(matches.map((h) => h.label.id));
+/** Whether a group row with leaves (`leafIds`) is read as one row: none of its leaves is among the ids of the labels found. */
+function isUnsplitGroup(leafIds: readonly string[], hitIds: ReadonlySet<string>): boolean {
   return !leafIds.some((id) => hitIds.has(id));
 }
 
