@@ -111,7 +111,7 @@ export function buildCellStream(text: string, start: number, end: number, option
     text,
     items: [],
     lines: [],
-    keyed: { key: '', starts: [], ends: [] },
+    keyed: { key: '', starts: [] },
     keyItem: [],
     // Both always present (undefined when not given): every stream has one shape, so the parser's reads of
     // its fields see one map.

@@ -251,13 +251,25 @@ function grow(units: Uint16Array<ArrayBuffer>, used: number, size: number): Uint
   return bigger;
 }
 
-/** A key with, for each key character, the text range it came from. */
+/**
+ * A key with, for each key character, the text offset where the code point it came from starts. Where it
+ * ends is not stored (see {@link keyCharEnd}): one number per key character, not two.
+ */
 export interface KeyedText {
   key: string;
   /** Text offset where key character i starts. */
   starts: number[];
-  /** Text offset where key character i ends. */
-  ends: number[];
+}
+
+/**
+ * Text offset where key character `k` of `keyed` (the key of ranges of `text`) ends: after the code point
+ * at its start, one unit or a surrogate pair. A high surrogate at a key character's start is always the
+ * first of a pair keyed as one: a lone surrogate has no key (it is a control, dropped by `unitMatchKey`).
+ */
+export function keyCharEnd(text: string, keyed: KeyedText, k: number): number {
+  const start = keyed.starts[k];
+  const code = text.charCodeAt(start);
+  return code >= 0xd800 && code <= 0xdbff ? start + 2 : start + 1;
 }
 
 /**
@@ -265,7 +277,7 @@ export interface KeyedText {
  * copied in one slice (not appended to the key one character at a time).
  */
 export function appendKey(into: KeyedText, text: string, start: number, end: number): void {
-  const { starts, ends } = into;
+  const starts = into.starts;
   let key = '';
   // Start of the run of characters that are their own key, not yet added to `key`.
   let run = start;
@@ -277,7 +289,6 @@ export function appendKey(into: KeyedText, text: string, start: number, end: num
       const k = charKey(text.slice(i, i + 2));
       for (let j = 0; j < k.length; j++) {
         starts.push(i);
-        ends.push(i + 2);
       }
       key += k;
       i += 2;
@@ -287,20 +298,17 @@ export function appendKey(into: KeyedText, text: string, start: number, end: num
     const k = unitKeys[code];
     if (k === OWN_KEY) {
       starts.push(i);
-      ends.push(i + 1);
       i++;
       continue;
     }
     if (i > run) key += text.slice(run, i);
     if (k > 0) {
       starts.push(i);
-      ends.push(i + 1);
       key += String.fromCharCode(k);
     } else if (k === LONG_KEY) {
       const long = longKeys.get(text[i]) ?? '';
       for (let j = 0; j < long.length; j++) {
         starts.push(i);
-        ends.push(i + 1);
       }
       key += long;
     }
@@ -313,7 +321,7 @@ export function appendKey(into: KeyedText, text: string, start: number, end: num
 
 /** The keyed form of `text.slice(start, end)`. */
 export function keyText(text: string, start = 0, end = text.length): KeyedText {
-  const keyed: KeyedText = { key: '', starts: [], ends: [] };
+  const keyed: KeyedText = { key: '', starts: [] };
   appendKey(keyed, text, start, end);
   return keyed;
 }

@@ -1,4 +1,4 @@
-import { KeyPhrases, keyText, type KeyedText } from './match-key.js';
+import { KeyPhrases, keyCharEnd, keyText, type KeyedText } from './match-key.js';
 import { nearMissLimit, prefixEditDistance, type LabelPattern } from './label-match.js';
 import type { TablePlan } from './table-plan.js';
 
@@ -41,7 +41,7 @@ export function findRunOnBreaks(text: string, start: number, end: number, plans:
       const found = keyed.key.slice(cursor, cursor + LABEL_REACH * 4).indexOf(plan.caption.key);
       const at = found < 0 ? -1 : cursor + found;
       if (at >= 0) {
-        breaks.push(openingStart(text, keyed.starts[at], at > 0 ? keyed.ends[at - 1] : start));
+        breaks.push(openingStart(text, keyed.starts[at], at > 0 ? keyCharEnd(text, keyed, at - 1) : start));
         cursor = at + plan.caption.key.length;
       }
     }
@@ -51,7 +51,7 @@ export function findRunOnBreaks(text: string, start: number, end: number, plans:
         const offset = keyed.starts[at];
         breaks.push(offset);
         // The values run on from the header's last label: no line break between them.
-        const headerEnd = at > 0 ? keyed.ends[at - 1] : start;
+        const headerEnd = at > 0 ? keyCharEnd(text, keyed, at - 1) : start;
         if (!/[\n\r\u2028\u2029]/u.test(text.slice(headerEnd, offset))) runOn = true;
         const after = valueRunEnd(text, offset, end);
         if (after > 0) breaks.push(after);
@@ -63,11 +63,11 @@ export function findRunOnBreaks(text: string, start: number, end: number, plans:
     // A numbered label not recognised (a typo beyond the near-miss tolerance) still starts a row: its
     // enumerator is not the last digit of the previous row's values ("…0 12.其他法律行政止公开").
     for (let h = 0; h + 1 < found.length; h++) {
-      breaks.push(...enumeratorStarts(text, keyed.ends[found[h].keyEnd - 1], keyed.starts[found[h + 1].keyStart]));
+      breaks.push(...enumeratorStarts(text, keyCharEnd(text, keyed, found[h].keyEnd - 1), keyed.starts[found[h + 1].keyStart]));
     }
     let previousLeaf = -1;
     for (const hit of found) {
-      const offset = openingStart(text, keyed.starts[hit.keyStart], hit.keyStart > 0 ? keyed.ends[hit.keyStart - 1] : start);
+      const offset = openingStart(text, keyed.starts[hit.keyStart], hit.keyStart > 0 ? keyCharEnd(text, keyed, hit.keyStart - 1) : start);
       breaks.push(offset);
       if (hit.leaf) {
         if (previousLeaf >= 0 && !hasLineBreak(previousLeaf, offset)) runOn = true;
@@ -78,7 +78,7 @@ export function findRunOnBreaks(text: string, start: number, end: number, plans:
     const last = found.at(-1);
     if (last) {
       // Whatever follows the last row's values (a table printed without its heading, prose) is no part of it.
-      const after = valueRunEnd(text, keyed.ends[last.keyEnd - 1], end);
+      const after = valueRunEnd(text, keyCharEnd(text, keyed, last.keyEnd - 1), end);
       if (after > 0) breaks.push(after);
     }
   }

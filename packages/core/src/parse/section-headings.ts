@@ -1,6 +1,6 @@
 import type { SectionIR } from '../ir/template-ir.js';
 import { editDistance, prefixEditDistance } from './label-match.js';
-import { firstKeyUnitIn, keyText, matchKey } from './match-key.js';
+import { firstKeyUnitIn, keyCharEnd, keyText, matchKey } from './match-key.js';
 import { isWhiteSpaceCode } from './white-space.js';
 
 /**
@@ -233,7 +233,7 @@ function findInlineHeadings(
       }
     }
     if (found === null) continue;
-    const end = window.ends[keyEnd - 1] ?? after;
+    const end = keyEnd > 0 && keyEnd <= window.starts.length ? keyCharEnd(text, window, keyEnd - 1) : after;
     let bodyStart = end;
     while (bodyStart < to && /[\s\u00a0\u3000]/u.test(text[bodyStart])) bodyStart++;
     addSpot({ text: text.slice(start, end), start, end, lineStart: start, lineEnd: bodyStart >= to ? Math.min(text.length, to + 1) : bodyStart }, [found]);

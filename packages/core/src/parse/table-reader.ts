@@ -3,6 +3,7 @@ import type { TableNote } from '../model/report.js';
 import type { CellStream, LineLayout, StreamItem } from './cell-stream.js';
 import { isUnitWord, readCellValue } from './cell-value.js';
 import { matchLabelAt, type LabelMatch, type LabelPattern, type MatchOptions } from './label-match.js';
+import { keyCharEnd } from './match-key.js';
 import { alignByColumnPositions } from './column-positions.js';
 import { detachedValues } from './converted-markdown.js';
 import { resolveGluedRows } from './glued-rows.js';
@@ -201,7 +202,7 @@ function readLabelledRows(
   const disorder = firstOutOfOrder(matches);
   if (disorder) {
     const labelStart = stream.keyed.starts[disorder.match.keyStart];
-    notes.push({ kind: 'rows-out-of-order', start: labelStart, end: stream.keyed.ends[disorder.match.keyEnd - 1], row: disorder.label.id });
+    notes.push({ kind: 'rows-out-of-order', start: labelStart, end: keyCharEnd(stream.text, stream.keyed, disorder.match.keyEnd - 1), row: disorder.label.id });
   }
   // The rows found, by id: asked only about a group row with leaves (is any of them found?), made once.
   let hitIds: Set<string> | undefined;
@@ -223,7 +224,7 @@ function readLabelledRows(
     const { slots, lastItem, layouts } = inside ? { ...inside, lastItem: Math.max(after.lastItem, labelItem) } : after;
     consumed = Math.max(consumed, lastItem, labelItem);
     const labelStart = stream.keyed.starts[match.keyStart];
-    const labelEnd = stream.keyed.ends[match.keyEnd - 1];
+    const labelEnd = keyCharEnd(stream.text, stream.keyed, match.keyEnd - 1);
     const runOn = isRunOn(stream, stream.keyItem[match.keyStart]);
     if (match.quality === 'near') {
       const variant = labelVariant(stream, label, match, labelStart, labelEnd);
@@ -374,7 +375,7 @@ function readTransposed(
         if (content.length !== group.count || content.some((s) => s.kind === 'invalid')) continue;
         for (const l of got.layouts) layouts.add(l);
         const at = it.keyEnd - length;
-        taken = { slots: content, lastItem: got.lastItem, start: stream.keyed.starts[at], end: stream.keyed.ends[it.keyEnd - 1] };
+        taken = { slots: content, lastItem: got.lastItem, start: stream.keyed.starts[at], end: keyCharEnd(stream.text, stream.keyed, it.keyEnd - 1) };
         break;
       }
     }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { appendKey, charKey, firstKeyUnitIn, KeyPhrases, keyText, matchKey, type KeyedText } from '../../src/parse/match-key.js';
+import { appendKey, charKey, firstKeyUnitIn, KeyPhrases, keyCharEnd, keyText, matchKey, type KeyedText } from '../../src/parse/match-key.js';
 import { labelPattern, matchLabelAt, prefixEditDistance, editDistance } from '../../src/parse/label-match.js';
 import { buildCellStream } from '../../src/parse/cell-stream.js';
 
@@ -22,9 +22,17 @@ describe('match keys', () => {
         const keyed = keyText(s);
         expect(keyed.key).toBe(expected);
         expect(keyed.starts).toHaveLength(expected.length);
+        // Every key character's range is that of the code point it came from.
+        const ranges: [number, number][] = [];
+        let at = 0;
+        for (const cp of s) {
+          for (let j = 0; j < charKey(cp).length; j++) ranges.push([at, at + cp.length]);
+          at += cp.length;
+        }
         for (let i = 0; i < keyed.starts.length; i++) {
-          expect(keyed.starts[i]).toBeLessThan(keyed.ends[i]);
-          expect(keyed.ends[i]).toBeLessThanOrEqual(s.length);
+          expect(keyed.starts[i]).toBeLessThan(keyCharEnd(s, keyed, i));
+          expect(keyCharEnd(s, keyed, i)).toBeLessThanOrEqual(s.length);
+          expect([keyed.starts[i], keyCharEnd(s, keyed, i)]).toEqual(ranges[i]);
         }
       }),
     );
@@ -40,7 +48,7 @@ describe('match keys appended piece by piece', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
         const text = pieces.join('');
-        const keyed: KeyedText = { key: '', starts: [], ends: [] };
+        const keyed: KeyedText = { key: '', starts: [] };
         let at = 0;
         for (const p of pieces) {
           appendKey(keyed, text, at, at + p.length);
@@ -50,7 +58,18 @@ describe('match keys appended piece by piece', () => {
         const expected = pieces.map((p, i) => keyText(text, pieces.slice(0, i).join('').length, pieces.slice(0, i + 1).join('').length));
         expect(keyed.key).toBe(expected.map((k) => k.key).join(''));
         expect(keyed.starts).toEqual(expected.flatMap((k) => k.starts));
-        expect(keyed.ends).toEqual(expected.flatMap((k) => k.ends));
+        const ends = (k: KeyedText) => k.starts.map((_, i) => keyCharEnd(text, k, i));
+        expect(ends(keyed)).toEqual(expected.flatMap(ends));
+        // The end of each key character is after its start, within the piece it came from.
+        let from = 0;
+        pieces.forEach((p, i) => {
+          for (let k = 0; k < expected[i].starts.length; k++) {
+            expect(expected[i].starts[k]).toBeGreaterThanOrEqual(from);
+            expect(keyCharEnd(text, expected[i], k)).toBeGreaterThan(expected[i].starts[k]);
+            expect(keyCharEnd(text, expected[i], k)).toBeLessThanOrEqual(from + p.length);
+          }
+          from += p.length;
+        });
         if (!pieces.some((p) => /[\ud800-\udbff]$/.test(p))) expect(keyed.key).toBe(matchKey(text));
       }),
       { numRuns: 300 },
