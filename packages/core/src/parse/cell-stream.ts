@@ -1,5 +1,5 @@
 import type { ReportToken } from './report-lexer.js';
-import { DashToken, NewlineToken, NumberToken, PipeToken, SlashToken, SpaceToken, TabToken, TextToken, tokenize } from './report-lexer.js';
+import { DashToken, NewlineToken, NumberToken, PipeToken, SlashToken, SpaceToken, TabToken, TextToken, tokenizeInto } from './report-lexer.js';
 import { appendKey, type KeyedText } from './match-key.js';
 import { firstCompactCodeIn, isBlankText, isUnitWord, isValueText, mayBeBlankOrValue, mayBeUnitWord } from './cell-value.js';
 import { isConverterLayoutLine } from './converted-markdown.js';
@@ -105,6 +105,14 @@ const BROKEN_LABEL_REST = /^[.．、](?:\s*[\u3400-\u9fff]|\s*$)/;
 /** Lexing is done in chunks of about this many characters (cut at line ends) to bound token memory. */
 const CHUNK = 1 << 16;
 
+/**
+ * The tokens of the chunk being added, written over chunk after chunk (see `tokenizeInto`); only the
+ * first ones, as many as the chunk has, are its. No token outlives its chunk: items keep offsets.
+ */
+const chunkTokens: ReportToken[] = [];
+/** The lines of the chunk being added, four numbers a line (see {@link buildCellStream}): reused like the tokens. */
+const chunkLines: number[] = [];
+
 /** Builds the cell stream of `text.slice(start, end)`. Linear in the length; never throws. */
 export function buildCellStream(text: string, start: number, end: number, options: CellStreamOptions = {}): CellStream {
   const stream: CellStream = {
@@ -131,21 +139,27 @@ export function buildCellStream(text: string, start: number, end: number, option
       cut = nl < 0 || nl >= stop ? stop : nl + 1;
     }
     if (nextBreak < breaks.length && breaks[nextBreak] < cut) cut = breaks[nextBreak++];
-    const tokens = tokenize(text, at, cut);
+    const tokens = chunkTokens;
+    const count = tokenizeInto(tokens, text, at, cut);
     // The lines of the chunk as token ranges (`tokens[from .. to)`) and text ranges, four numbers a line:
     // no array of tokens per line.
-    const lines: number[] = [];
+    const lines = chunkLines;
+    let used = 0;
     let lineStart = 0;
     let from = at;
-    for (let i = 0; i <= tokens.length; i++) {
-      if (i === tokens.length || tokens[i].type === NewlineToken) {
-        lines.push(lineStart, i, from, i < tokens.length ? tokens[i].start : cut);
+    for (let i = 0; i <= count; i++) {
+      if (i === count || tokens[i].type === NewlineToken) {
+        lines[used] = lineStart;
+        lines[used + 1] = i;
+        lines[used + 2] = from;
+        lines[used + 3] = i < count ? tokens[i].start : cut;
+        used += 4;
         lineStart = i + 1;
-        from = i < tokens.length ? tokens[i].end : cut;
+        from = i < count ? tokens[i].end : cut;
       }
     }
-    for (let l = 0; l < lines.length; l += 4) {
-      const next = l + 4 < lines.length ? l + 4 : -1;
+    for (let l = 0; l < used; l += 4) {
+      const next = l + 4 < used ? l + 4 : -1;
       const nextStart = next >= 0 ? lines[next + 2] : -1;
       const nextEnd = next >= 0 ? lines[next + 3] : -1;
       addLine(stream, tokens, lines[l], lines[l + 1], lines[l + 2], lines[l + 3], options, nextStart, nextEnd, l === 0 && runOn);

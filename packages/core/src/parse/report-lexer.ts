@@ -219,17 +219,36 @@ export interface ReportToken {
  * lexer would report with an invalid offset is dropped rather than trusted.
  */
 export function tokenize(text: string, start = 0, end = text.length): ReportToken[] {
+  const tokens: ReportToken[] = [];
+  tokenizeInto(tokens, text, start, end);
+  return tokens;
+}
+
+/**
+ * {@link tokenize} into the token objects of `into`, written over (and added to the array when it holds
+ * too few): returns how many tokens, the first of `into` (those after are left from earlier uses). For a
+ * caller that lexes text after text and keeps no token: no token object per token lexed.
+ */
+export function tokenizeInto(into: ReportToken[], text: string, start = 0, end = text.length): number {
   const slice = start === 0 && end === text.length ? text : text.slice(start, end);
   const result = reportLexer().tokenize(slice);
-  const tokens: ReportToken[] = [];
   const lexed = result.tokens as IToken[];
+  let n = 0;
   // An index loop: the CLI runs V8's mid tier (Maglev), where for…of over an array allocates a result
   // object per element (a fifth of this function's allocations, and 2–6× the loop's time).
   for (let i = 0; i < lexed.length; i++) {
     const token = lexed[i];
     const offset = token.startOffset;
     if (!Number.isFinite(offset) || offset < 0 || token.isInsertedInRecovery) continue;
-    tokens.push({ type: token.tokenType, start: start + offset, end: start + offset + token.image.length });
+    const tokenStart = start + offset;
+    const tokenEnd = tokenStart + token.image.length;
+    if (n < into.length) {
+      const t = into[n];
+      t.type = token.tokenType;
+      t.start = tokenStart;
+      t.end = tokenEnd;
+    } else into.push({ type: token.tokenType, start: tokenStart, end: tokenEnd });
+    n++;
   }
-  return tokens;
+  return n;
 }
