@@ -1,7 +1,7 @@
-import type { ProseCheckIR } from '../ir/template-ir.js';
+import type { ProseCheckIR, TemplateIR } from '../ir/template-ir.js';
 import { Rational } from '../localize/index.js';
 import { parseProseNumber } from './prose-number.js';
-import { compileRulePattern, sectionTexts } from './section-search.js';
+import { compileRulePattern, sectionTexts, type RulePattern } from './section-search.js';
 import type { ValidationContext } from './validation-context.js';
 
 /** A figure the prose states about the tables: a match of a prose rule's pattern, with its number. */
@@ -33,10 +33,14 @@ const statementsOf = new WeakMap<ValidationContext, readonly ProseStatement[]>()
 
 function findStatements(ctx: ValidationContext): ProseStatement[] {
   const statements: ProseStatement[] = [];
-  for (const rule of ctx.template.rules) {
-    if (rule.kind !== 'prose') continue;
-    const pattern = compileRulePattern(rule.pattern, true);
-    for (const segment of sectionTexts(ctx, rule.sections)) {
+  const { rules, sectionLists } = proseRulesOf(ctx.template);
+  // Most prose rules search the same sections: their texts are looked up once per list of sections.
+  const segmentsOf = sectionLists.map((ids) => sectionTexts(ctx, ids));
+  for (let r = 0; r < rules.length; r++) {
+    const { rule, pattern, list } = rules[r];
+    const segments = segmentsOf[list];
+    for (let s = 0; s < segments.length; s++) {
+      const segment = segments[s];
       for (const m of pattern.matches(segment.text)) {
         const written = m.n;
         const value = written === undefined ? null : parseProseNumber(written);
@@ -47,6 +51,38 @@ function findStatements(ctx: ValidationContext): ProseStatement[] {
     }
   }
   return statements;
+}
+
+/** A template's prose rules in order, each with its pattern and the index of its list of sections. */
+interface ProseRules {
+  rules: { rule: ProseCheckIR; pattern: RulePattern; list: number }[];
+  /** The distinct lists of sections the rules search (equal lists once). */
+  sectionLists: (readonly string[])[];
+}
+
+const proseRules = new WeakMap<TemplateIR, ProseRules>();
+
+/** The {@link ProseRules} of `template`, made once per template. */
+function proseRulesOf(template: TemplateIR): ProseRules {
+  let known = proseRules.get(template);
+  if (known === undefined) {
+    const sectionLists: (readonly string[])[] = [];
+    const keys: string[] = [];
+    const rules: ProseRules['rules'] = [];
+    for (const rule of template.rules) {
+      if (rule.kind !== 'prose') continue;
+      const key = JSON.stringify(rule.sections);
+      let list = keys.indexOf(key);
+      if (list < 0) {
+        list = keys.push(key) - 1;
+        sectionLists.push(rule.sections);
+      }
+      rules.push({ rule, pattern: compileRulePattern(rule.pattern, true), list });
+    }
+    known = { rules, sectionLists };
+    proseRules.set(template, known);
+  }
+  return known;
 }
 
 /**
