@@ -26,8 +26,10 @@ export function verifySuggestions(
   const before = countByRule(diagnostics);
   let checks = 0;
   const verdict = new Map<Suggestion, boolean>();
-  // What each re-checked text's findings say, judged once however many suggestions made that text.
-  const findingsAfter = new Map<string, FindingsAfter | null>();
+  // What each re-checked text's findings say, judged once however many suggestions made that text. Looked
+  // up by the text's length, then compared with the texts of that length, not by the text as a map key:
+  // hashing a fixed text (a new string, as long as the report) costs a pass over it each time.
+  const findingsAfter = new Map<number, { text: string; after: FindingsAfter | null }[]>();
   const fixes = (items: readonly { d: Diagnostic; s: Suggestion }[]): boolean => {
     let fixed: string;
     const edits = items.flatMap(({ s }) => s.edits);
@@ -36,12 +38,14 @@ export function verifySuggestions(
     } catch {
       return false;
     }
-    let after = findingsAfter.get(fixed);
+    let sameLength = findingsAfter.get(fixed.length);
+    let after = sameLength?.find((known) => known.text === fixed)?.after;
     if (after === undefined) {
       if (checks >= MAX_SUGGESTION_CHECKS || checkClock() > deadline) return false;
       checks++;
       after = judgeFindings(recheck(fixed, edits), before);
-      findingsAfter.set(fixed, after);
+      if (sameLength === undefined) findingsAfter.set(fixed.length, (sameLength = []));
+      sameLength.push({ text: fixed, after });
     }
     if (after === null || after.newFinding) return false;
     const shift = shiftThrough(edits);
