@@ -52,10 +52,9 @@ export function reparseUnreadEdits(index: CellEditIndex, edits: readonly TextEdi
   const before = normalized.text;
   const now = after.text;
   const shortest = Math.min(before.length, now.length);
-  let lo = 0;
-  while (lo < shortest && before.charCodeAt(lo) === now.charCodeAt(lo)) lo++;
-  let tail = 0;
-  while (tail < shortest - lo && before.charCodeAt(before.length - 1 - tail) === now.charCodeAt(now.length - 1 - tail)) tail++;
+  // The texts agree before the first edit and after the last, mostly: compared there as wholes first.
+  let lo = commonPrefixLength(before, now, sorted[0].range.start);
+  const tail = commonSuffixLength(before, now, shortest - lo, before.length - sorted[sorted.length - 1].range.end);
   lo = Math.min(lo, sorted[0].range.start);
   const hi = Math.max(before.length - tail, sorted[sorted.length - 1].range.end);
   if (hi + delta < lo) return null;
@@ -89,6 +88,27 @@ export function reparseUnreadEdits(index: CellEditIndex, edits: readonly TextEdi
     sections.push(headedSection(after, text, id, found.find((h) => h.section === s)!, found));
   }
   return { ...moved, sections };
+}
+
+/**
+ * How many units `a` and `b` begin with alike: their first `hint` units compared as a whole (one native
+ * comparison, where they mostly agree), then unit by unit.
+ */
+function commonPrefixLength(a: string, b: string, hint: number): number {
+  const shortest = Math.min(a.length, b.length);
+  let n = 0;
+  if (hint > 0 && hint <= shortest && a.slice(0, hint) === b.slice(0, hint)) n = hint;
+  while (n < shortest && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n;
+}
+
+/** How many units, at most `max`, `a` and `b` end with alike: their last `hint` compared as a whole first. */
+function commonSuffixLength(a: string, b: string, max: number, hint: number): number {
+  let n = 0;
+  const whole = Math.min(hint, max);
+  if (whole > 0 && a.slice(a.length - whole) === b.slice(b.length - whole)) n = whole;
+  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
 }
 
 /** Whether `text` is `source` with the `edits` (sorted, not overlapping) applied. */
