@@ -1,7 +1,7 @@
 import type { TextEdit } from '../diagnostics/diagnostic.js';
 import type { ParsedReport } from '../model/report.js';
 import type { TextView } from '../read/text-view.js';
-import { endToOriginal } from '../read/view-range.js';
+import { offsetWalk } from '../read/text-view-builder.js';
 import { editMover, movedReport, type CellEditIndex } from './cell-edits.js';
 
 /**
@@ -101,6 +101,9 @@ function placedWithoutPositions(report: ParsedReport): boolean {
  */
 function mapsMoved(before: TextView, after: TextView, edits: readonly TextEdit[]): boolean {
   const n = before.text.length;
+  // Both views' offsets are mapped in increasing order: walked run by run (see `offsetWalk`).
+  const was = offsetWalk(before);
+  const is = offsetWalk(after);
   // The maps are monotonic: one pass over the edits for the starts, one for the ends.
   let startEdit = 0;
   let startDelta = 0;
@@ -109,7 +112,7 @@ function mapsMoved(before: TextView, after: TextView, edits: readonly TextEdit[]
   let endDelta = 0;
   let lastEnd = -1;
   for (let v = 0; v <= n; v++) {
-    const start = before.toOriginal(v);
+    const start = was.start(v);
     if (start < lastStart) return false;
     lastStart = start;
     while (startEdit < edits.length && edits[startEdit].range.end <= start) {
@@ -117,8 +120,8 @@ function mapsMoved(before: TextView, after: TextView, edits: readonly TextEdit[]
       startDelta += newText.length - (range.end - range.start);
     }
     if (startEdit < edits.length && edits[startEdit].range.start <= start) return false;
-    if (after.toOriginal(v) !== start + startDelta) return false;
-    const end = endToOriginal(before, v);
+    if (is.start(v) !== start + startDelta) return false;
+    const end = was.end(v);
     if (end < lastEnd) return false;
     lastEnd = end;
     while (endEdit < edits.length && edits[endEdit].range.end <= end) {
@@ -126,7 +129,19 @@ function mapsMoved(before: TextView, after: TextView, edits: readonly TextEdit[]
       endDelta += newText.length - (range.end - range.start);
     }
     if (endEdit < edits.length && edits[endEdit].range.start < end) return false;
-    if (endToOriginal(after, v) !== end + endDelta) return false;
+    if (is.end(v) !== end + endDelta) return false;
+    // The offsets after `v` that both views map on one to one (see `OffsetWalk.span`), with no edit
+    // starting among their starts or ends, pass as `v` did: each maps to `start` plus its distance from `v`
+    // in both views (increasing), moved by the same change in length. They are passed over at once.
+    const span = Math.min(was.span(v), is.span(v), n - v);
+    if (span > 1 && startDelta === endDelta && end <= start + 1) {
+      const last = start + span;
+      if ((startEdit === edits.length || edits[startEdit].range.start > last) && (endEdit === edits.length || edits[endEdit].range.start >= last)) {
+        lastStart = last;
+        lastEnd = last;
+        v += span;
+      }
+    }
   }
   return true;
 }

@@ -183,6 +183,41 @@ export function mapsOneToOne(view: TextView): boolean {
   return view instanceof SegmentTextView && view.mapsOneToOne();
 }
 
+/**
+ * The offsets of a view mapped in increasing order, as `toOriginal` and `toOriginalEnd` map them: for a
+ * loop over every offset of a view (see {@link offsetWalk}).
+ */
+export interface OffsetWalk {
+  /** `toOriginal(offset)`: cheapest when `offset` is never less than at the call before. */
+  start(offset: number): number;
+  /** `toOriginalEnd(offset)` (`toOriginal` for a view without it): cheapest when `offset` is never less than at the call before. */
+  end(offset: number): number;
+  /**
+   * How many offsets after `offset` (an integer) map on one to one from it: for each `u` in
+   * (offset, offset + span], both `start(u)` and `end(u)` are `start(offset) + (u - offset)`. A lower
+   * bound (0 when not known); cheapest right after `start(offset)`.
+   */
+  span(offset: number): number;
+}
+
+/**
+ * An {@link OffsetWalk} of `view`. A view made by a {@link TextViewBuilder} is walked run by run, each
+ * offset in constant time on the whole instead of a search of its runs per offset, and so is the view it
+ * was built over (its map is monotonic: the offsets it asks of that view come in order too); another view
+ * is asked offset by offset.
+ */
+export function offsetWalk(view: TextView): OffsetWalk {
+  if (view instanceof SegmentTextView) return view.walk();
+  const length = view.text.length;
+  const identity = isIdentityView(view);
+  return {
+    start: (offset) => view.toOriginal(offset),
+    end: (offset) => (view.toOriginalEnd ? view.toOriginalEnd(offset) : view.toOriginal(offset)),
+    // An identity view maps every offset of its text to itself.
+    span: (offset) => (identity && Number.isInteger(offset) && offset >= 0 && offset < length ? length - offset : 0),
+  };
+}
+
 /** A view stored as runs; see {@link TextViewBuilder}. */
 class SegmentTextView implements TextView {
   constructor(
@@ -200,6 +235,11 @@ class SegmentTextView implements TextView {
     if (this.baseEnd !== length) return false;
     if (runs.count === 0 ? length !== 0 : runs.count !== 1 || runs.derivedStart[0] !== 0 || runs.originalStart[0] !== 0 || runs.originalEnd[0] !== length) return false;
     return this.base === undefined || mapsOneToOne(this.base);
+  }
+
+  /** An {@link OffsetWalk} of the view (see {@link offsetWalk}). */
+  walk(): OffsetWalk {
+    return new RunWalk(this.text.length, this.runs, this.baseEnd, this.base && offsetWalk(this.base));
   }
 
   toOriginal(offset: number): number {
@@ -258,4 +298,82 @@ class SegmentTextView implements TextView {
     }
     return lo;
   }
+}
+
+/**
+ * The {@link OffsetWalk} of a {@link SegmentTextView}: its `toBase` and `toBaseEnd`, with the run of each
+ * offset found by moving on from the run of the offset before, not by a search, then mapped through the
+ * walk of its base view (if any) as `toOriginal` and `toOriginalEnd` map them.
+ */
+class RunWalk implements OffsetWalk {
+  /** The run of the last offset `start` looked up (the last run starting at or before it). */
+  private startRun = 0;
+  /** The run of the unit before the last offset `end` looked up. */
+  private endRun = 0;
+
+  constructor(
+    private readonly length: number,
+    private readonly runs: FrozenRuns,
+    private readonly baseEnd: number,
+    private readonly base: OffsetWalk | undefined,
+  ) {}
+
+  start(offset: number): number {
+    const local = this.startInBase(offset);
+    return this.base ? this.base.start(local) : local;
+  }
+
+  end(offset: number): number {
+    const local = this.endInBase(offset);
+    return this.base ? this.base.end(local) : local;
+  }
+
+  span(offset: number): number {
+    const { length, runs } = this;
+    if (runs.count === 0 || !Number.isInteger(offset) || offset < 0 || offset >= length) return 0;
+    const r = (this.startRun = runFrom(runs, this.startRun, offset));
+    const start = runs.derivedStart[r];
+    const end = r + 1 < runs.count ? runs.derivedStart[r + 1] : length;
+    // In a run that maps one to one, the offsets after `offset` up to the run's last unit map on from it (the
+    // end of a unit is the start of the next); the run's end is where the next run (or the view's end) starts.
+    if (runs.originalEnd[r] - runs.originalStart[r] !== end - start) return 0;
+    const span = end - 1 - offset;
+    if (span <= 0 || this.base === undefined) return Math.max(0, span);
+    return Math.min(span, this.base.span(runs.originalStart[r] + (offset - start)));
+  }
+
+  private startInBase(offset: number): number {
+    const { length, runs } = this;
+    if (runs.count === 0) return offset >= length ? this.baseEnd : 0;
+    if (!(offset > 0)) return runs.originalStart[0];
+    if (offset >= length) return this.baseEnd;
+    const o = Math.floor(offset);
+    const r = (this.startRun = runFrom(runs, this.startRun, o));
+    const start = runs.derivedStart[r];
+    const end = r + 1 < runs.count ? runs.derivedStart[r + 1] : length;
+    if (runs.originalEnd[r] - runs.originalStart[r] === end - start) return runs.originalStart[r] + (o - start);
+    return runs.originalStart[r];
+  }
+
+  private endInBase(offset: number): number {
+    const { length, runs } = this;
+    if (runs.count === 0) return offset >= length ? this.baseEnd : 0;
+    if (!(offset > 0)) return runs.originalStart[0];
+    const o = offset > length ? length : Math.floor(offset);
+    const r = (this.endRun = runFrom(runs, this.endRun, o - 1));
+    const start = runs.derivedStart[r];
+    const end = r + 1 < runs.count ? runs.derivedStart[r + 1] : length;
+    if (runs.originalEnd[r] - runs.originalStart[r] === end - start) return runs.originalStart[r] + (o - start);
+    return runs.originalEnd[r];
+  }
+}
+
+/**
+ * The last run starting at or before derived offset `o` (the first run when none does, as `runAt` answers),
+ * looked for from run `r` on, the run of the offset asked before (from the first run when `o` is before it).
+ */
+function runFrom(runs: FrozenRuns, r: number, o: number): number {
+  if (runs.derivedStart[r] > o) r = 0;
+  while (r + 1 < runs.count && runs.derivedStart[r + 1] <= o) r++;
+  return r;
 }

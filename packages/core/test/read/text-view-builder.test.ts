@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { identityView, rangesToOriginal, rangeToOriginal, renderHtml, TextViewBuilder, type TextView } from '../../src/read/index.js';
+import { identityView, offsetWalk, rangesToOriginal, rangeToOriginal, renderHtml, TextViewBuilder, type TextView } from '../../src/read/index.js';
 
 describe('TextViewBuilder', () => {
   it('maps copied, replaced, deleted and inserted runs', () => {
@@ -100,6 +100,63 @@ describe('TextViewBuilder', () => {
     );
   });
 });
+
+describe('offsetWalk', () => {
+  it('property: maps every offset in order as toOriginal and toOriginalEnd map it, and spans only what maps on one to one', () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('keep' as const), n: fc.integer({ min: 0, max: 5 }) }),
+      fc.record({ kind: fc.constant('skip' as const), n: fc.integer({ min: 0, max: 5 }) }),
+      fc.record({ kind: fc.constant('replace' as const), n: fc.integer({ min: 0, max: 5 }), text: fc.string({ maxLength: 4 }) }),
+      fc.record({ kind: fc.constant('insert' as const), text: fc.string({ maxLength: 3 }) }),
+    );
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), fc.array(op, { maxLength: 30 }), fc.constantFrom('text', 'identity', 'view', 'views'), fc.boolean(), (base, ops, over, finish) => {
+        const root: string | TextView =
+          over === 'views' ? layeredView(base) : over === 'view' ? prefixView(base) : over === 'identity' ? identityView(base) : base;
+        const baseText = typeof root === 'string' ? root : root.text;
+        const b = new TextViewBuilder(root);
+        for (const o of ops) {
+          const end = Math.min(baseText.length, b.position + ('n' in o ? o.n : 0));
+          if (o.kind === 'keep') b.keep(end);
+          else if (o.kind === 'skip') b.skip(end);
+          else if (o.kind === 'replace') b.replace(end, o.text);
+          else b.insert(o.text);
+        }
+        const view = finish ? b.finish() : b.build();
+        const walk = offsetWalk(view);
+        for (let i = 0; i <= view.text.length + 1; i++) {
+          expect(walk.start(i)).toBe(view.toOriginal(i));
+          expect(walk.end(i)).toBe(view.toOriginalEnd ? view.toOriginalEnd(i) : view.toOriginal(i));
+        }
+        // The offsets a span passes over map on one to one.
+        const spans = offsetWalk(view);
+        for (let i = 0; i <= view.text.length; i++) {
+          const from = spans.start(i);
+          const span = spans.span(i);
+          expect(i + span).toBeLessThanOrEqual(view.text.length);
+          for (let u = i + 1; u <= i + span; u++) {
+            expect(view.toOriginal(u)).toBe(from + (u - i));
+            expect(view.toOriginalEnd ? view.toOriginalEnd(u) : view.toOriginal(u)).toBe(from + (u - i));
+          }
+        }
+        // Asked out of order, it still maps as the view does.
+        for (let i = view.text.length + 1; i >= 0; i -= 2) {
+          expect(walk.start(i)).toBe(view.toOriginal(i));
+          expect(walk.end(i)).toBe(view.toOriginalEnd ? view.toOriginalEnd(i) : view.toOriginal(i));
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+/** A view over {@link prefixView} that widens its first character to two, to test composition twice over. */
+function layeredView(text: string): TextView {
+  const inner = prefixView(text);
+  const b = new TextViewBuilder(inner);
+  b.replace(Math.min(1, inner.text.length), 'ab');
+  return b.finish();
+}
 
 /** A view that hides a 3-character prefix, to test composition. */
 function prefixView(text: string): TextView {
