@@ -14,10 +14,10 @@ export class OverlappingEditsError extends Error {
 }
 
 /**
- * Applies text edits (ranges are UTF-16 offsets into `text`): sorted, applied back to front so earlier
- * offsets stay valid. Identical edits (the same fix attached to several findings) count once; two
- * different edits that overlap — or insert at the same offset — throw {@link OverlappingEditsError};
- * a range outside the text throws a RangeError. Pure.
+ * Applies text edits (ranges are UTF-16 offsets into `text`): sorted, with the text between them kept.
+ * Identical edits (the same fix attached to several findings) count once; two different edits that
+ * overlap — or insert at the same offset — throw {@link OverlappingEditsError}; a range outside the text
+ * throws a RangeError. Pure.
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const unique = new Map<string, TextEdit>();
@@ -36,10 +36,14 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
       throw new OverlappingEditsError(previous, current);
     }
   }
-  let result = text;
-  for (let i = sorted.length - 1; i >= 0; i--) {
+  // Front to back from the text's own pieces: a slice of the text so far (a concatenation) would copy it
+  // whole, once per edit.
+  let result = '';
+  let from = 0;
+  for (let i = 0; i < sorted.length; i++) {
     const { range, newText } = sorted[i];
-    result = result.slice(0, range.start) + newText + result.slice(range.end);
+    result += text.slice(from, range.start) + newText;
+    from = range.end;
   }
-  return result;
+  return result + text.slice(from);
 }
