@@ -71,6 +71,9 @@ function isSeparator(c: number): boolean {
   );
 }
 
+/** How many look-ups of {@link CellEditIndex.cellAt} go through the cells before it indexes them. */
+const DIRECT_LOOKUPS = 8;
+
 /** A cell of the report and where it sits. */
 interface CellPlace {
   table: ReportTable;
@@ -124,6 +127,8 @@ export class CellEditIndex {
    * fixes' re-checks ask for none, or one).
    */
   private cells: Map<number, CellPlace[]> | undefined;
+  /** How many look-ups went through the cells (see {@link cellAt}). */
+  private scans = 0;
   private zones: ReadZone[] | null | undefined;
   private found: readonly HeadingMatch[] | undefined;
   private detection: TemplateDetection | null | undefined;
@@ -132,6 +137,8 @@ export class CellEditIndex {
 
   /** The one cell whose text is exactly `range`, if any (none when two cells share it: two readings of the same text). */
   cellAt(range: OffsetRange): CellPlace | undefined {
+    // The first look-ups go through the cells (most reports' fixes ask one or two): no index made for them.
+    if (this.cells === undefined && this.scans++ < DIRECT_LOOKUPS) return this.cellScan(range);
     this.cells ??= this.cellsByStart();
     const starting = this.cells.get(range.start);
     if (starting === undefined) return undefined;
@@ -141,6 +148,28 @@ export class CellEditIndex {
       if (place.row.cells[place.index].range!.end !== range.end) continue;
       if (found !== undefined) return undefined;
       found = place;
+    }
+    return found;
+  }
+
+  /** {@link cellAt} by a pass over the cells (no index). */
+  private cellScan(range: OffsetRange): CellPlace | undefined {
+    if (range.end <= range.start) return undefined;
+    let found: CellPlace | undefined;
+    const scan = (table: ReportTable, rows: readonly ReportRow[]): boolean => {
+      for (let r = 0; r < rows.length; r++) {
+        const cells = rows[r].cells;
+        for (let index = 0; index < cells.length; index++) {
+          const at = cells[index].range;
+          if (at === undefined || at.start !== range.start || at.end !== range.end) continue;
+          if (found !== undefined) return false;
+          found = { table, row: rows[r], index };
+        }
+      }
+      return true;
+    };
+    for (const table of this.base.report.tables) {
+      if (!scan(table, table.rows) || (table.groups && !scan(table, table.groups))) return undefined;
     }
     return found;
   }
