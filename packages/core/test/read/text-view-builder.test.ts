@@ -2,6 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { identityView, offsetWalk, rangesToOriginal, rangeToOriginal, renderHtml, TextViewBuilder, type TextView } from '../../src/read/index.js';
 
+/** One step of a random edit script for a {@link TextViewBuilder}. */
+const editOp = fc.oneof(
+  fc.record({ kind: fc.constant('keep' as const), n: fc.integer({ min: 0, max: 5 }) }),
+  fc.record({ kind: fc.constant('skip' as const), n: fc.integer({ min: 0, max: 5 }) }),
+  fc.record({ kind: fc.constant('replace' as const), n: fc.integer({ min: 0, max: 5 }), text: fc.string({ maxLength: 4 }) }),
+  fc.record({ kind: fc.constant('insert' as const), text: fc.string({ maxLength: 3 }) }),
+);
+
 describe('TextViewBuilder', () => {
   it('maps copied, replaced, deleted and inserted runs', () => {
     const base = 'abc&amp;def<b>ghi';
@@ -61,14 +69,8 @@ describe('TextViewBuilder', () => {
   });
 
   it('property: random edit scripts give monotonic maps that find every kept character', () => {
-    const op = fc.oneof(
-      fc.record({ kind: fc.constant('keep' as const), n: fc.integer({ min: 0, max: 5 }) }),
-      fc.record({ kind: fc.constant('skip' as const), n: fc.integer({ min: 0, max: 5 }) }),
-      fc.record({ kind: fc.constant('replace' as const), n: fc.integer({ min: 0, max: 5 }), text: fc.string({ maxLength: 4 }) }),
-      fc.record({ kind: fc.constant('insert' as const), text: fc.string({ maxLength: 3 }) }),
-    );
     fc.assert(
-      fc.property(fc.string({ maxLength: 40 }), fc.array(op, { maxLength: 30 }), fc.boolean(), (base, ops, compose) => {
+      fc.property(fc.string({ maxLength: 40 }), fc.array(editOp, { maxLength: 30 }), fc.boolean(), (base, ops, compose) => {
         const root: string | TextView = compose ? prefixView(base) : base;
         const baseText = typeof root === 'string' ? root : root.text;
         const b = new TextViewBuilder(root);
@@ -103,14 +105,8 @@ describe('TextViewBuilder', () => {
 
 describe('offsetWalk', () => {
   it('property: maps every offset in order as toOriginal and toOriginalEnd map it, and spans only what maps on one to one', () => {
-    const op = fc.oneof(
-      fc.record({ kind: fc.constant('keep' as const), n: fc.integer({ min: 0, max: 5 }) }),
-      fc.record({ kind: fc.constant('skip' as const), n: fc.integer({ min: 0, max: 5 }) }),
-      fc.record({ kind: fc.constant('replace' as const), n: fc.integer({ min: 0, max: 5 }), text: fc.string({ maxLength: 4 }) }),
-      fc.record({ kind: fc.constant('insert' as const), text: fc.string({ maxLength: 3 }) }),
-    );
     fc.assert(
-      fc.property(fc.string({ maxLength: 40 }), fc.array(op, { maxLength: 30 }), fc.constantFrom('text', 'identity', 'view', 'views'), fc.boolean(), (base, ops, over, finish) => {
+      fc.property(fc.string({ maxLength: 40 }), fc.array(editOp, { maxLength: 30 }), fc.constantFrom('text', 'identity', 'view', 'views'), fc.boolean(), (base, ops, over, finish) => {
         const root: string | TextView =
           over === 'views' ? layeredView(base) : over === 'view' ? prefixView(base) : over === 'identity' ? identityView(base) : base;
         const baseText = typeof root === 'string' ? root : root.text;
