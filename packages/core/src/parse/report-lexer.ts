@@ -59,7 +59,7 @@ function matchSlash(text: string, offset: number): [string] | null {
   return (UNIT_CLASS[text.charCodeAt(offset)] & SLASH_UNIT) !== 0 ? image(text, offset, offset + 1) : null;
 }
 
-/** An ASCII or full-width digit (`[0-9０-９]`); false past the end of the text (NaN). */
+/** An ASCII or full-width digit (`[0-9０-９]`). */
 function isDigit(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 }
@@ -71,13 +71,16 @@ function isAsciiDigit(c: number): boolean {
 /**
  * `/[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?/`: digits, then as many thousands groups as follow, then
  * decimals when a digit follows the point (all after the digits is optional: the greedy match is the
- * longest such, with no backtracking).
+ * longest such, with no backtracking). Every read is inside the text: a read past its end (NaN) makes
+ * optimised code of the lexer deoptimise, at each such read, the first time a number ends the text.
  */
 function matchNumber(text: string, offset: number): [string] | null {
+  const length = text.length;
   let end = offset;
-  while (isDigit(text.charCodeAt(end))) end++;
+  while (end < length && isDigit(text.charCodeAt(end))) end++;
   if (end === offset) return null;
   while (
+    end + 3 < length &&
     text.charCodeAt(end) === 0x2c &&
     isAsciiDigit(text.charCodeAt(end + 1)) &&
     isAsciiDigit(text.charCodeAt(end + 2)) &&
@@ -85,10 +88,12 @@ function matchNumber(text: string, offset: number): [string] | null {
   ) {
     end += 4;
   }
-  const point = text.charCodeAt(end);
-  if ((point === 0x2e || point === 0xff0e) && isDigit(text.charCodeAt(end + 1))) {
-    end += 2;
-    while (isDigit(text.charCodeAt(end))) end++;
+  if (end + 1 < length) {
+    const point = text.charCodeAt(end);
+    if ((point === 0x2e || point === 0xff0e) && isDigit(text.charCodeAt(end + 1))) {
+      end += 2;
+      while (end < length && isDigit(text.charCodeAt(end))) end++;
+    }
   }
   return image(text, offset, end);
 }
