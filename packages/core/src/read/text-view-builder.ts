@@ -261,13 +261,7 @@ class SegmentTextView implements TextView {
     if (!(offset > 0)) return runs.originalStart[0];
     if (offset >= length) return this.baseEnd;
     const o = Math.floor(offset);
-    const r = this.runAt(o);
-    const start = runs.derivedStart[r];
-    const end = r + 1 < runs.count ? runs.derivedStart[r + 1] : length;
-    if (runs.originalEnd[r] - runs.originalStart[r] === end - start) {
-      return runs.originalStart[r] + (o - start);
-    }
-    return runs.originalStart[r];
+    return offsetInRun(runs, length, this.runAt(o), o, false);
   }
 
   /** Base offset of the end of the character before derived `offset`. */
@@ -277,13 +271,7 @@ class SegmentTextView implements TextView {
     if (runs.count === 0) return offset >= length ? this.baseEnd : 0;
     if (!(offset > 0)) return runs.originalStart[0];
     const o = offset > length ? length : Math.floor(offset);
-    const r = this.runAt(o - 1);
-    const start = runs.derivedStart[r];
-    const end = r + 1 < runs.count ? runs.derivedStart[r + 1] : length;
-    if (runs.originalEnd[r] - runs.originalStart[r] === end - start) {
-      return runs.originalStart[r] + (o - start);
-    }
-    return runs.originalEnd[r];
+    return offsetInRun(runs, length, this.runAt(o - 1), o, true);
   }
 
   /** Index of the last run starting at or before derived offset `o`. */
@@ -348,11 +336,8 @@ class RunWalk implements OffsetWalk {
     if (!(offset > 0)) return runs.originalStart[0];
     if (offset >= length) return this.baseEnd;
     const o = Math.floor(offset);
-    const r = (this.startRun = runFrom(runs, this.startRun, o));
-    const start = runs.derivedStart[r];
-    const end = r + 1 < runs.count ? runs.derivedStart[r + 1] : length;
-    if (runs.originalEnd[r] - runs.originalStart[r] === end - start) return runs.originalStart[r] + (o - start);
-    return runs.originalStart[r];
+    this.startRun = runFrom(runs, this.startRun, o);
+    return offsetInRun(runs, length, this.startRun, o, false);
   }
 
   private endInBase(offset: number): number {
@@ -360,12 +345,21 @@ class RunWalk implements OffsetWalk {
     if (runs.count === 0) return offset >= length ? this.baseEnd : 0;
     if (!(offset > 0)) return runs.originalStart[0];
     const o = offset > length ? length : Math.floor(offset);
-    const r = (this.endRun = runFrom(runs, this.endRun, o - 1));
-    const start = runs.derivedStart[r];
-    const end = r + 1 < runs.count ? runs.derivedStart[r + 1] : length;
-    if (runs.originalEnd[r] - runs.originalStart[r] === end - start) return runs.originalStart[r] + (o - start);
-    return runs.originalEnd[r];
+    this.endRun = runFrom(runs, this.endRun, o - 1);
+    return offsetInRun(runs, length, this.endRun, o, true);
   }
+}
+
+/**
+ * The base offset of derived offset `o` in run `r` of a view `length` units long: `o`'s own place in a run
+ * that maps one to one; in a run that does not, the run's original start, or its original end for the end
+ * of the character before `o` (`atEnd`). Shared by the views' look-ups and their walks.
+ */
+function offsetInRun(runs: FrozenRuns, length: number, r: number, o: number, atEnd: boolean): number {
+  const start = runs.derivedStart[r];
+  const end = r + 1 < runs.count ? runs.derivedStart[r + 1] : length;
+  if (runs.originalEnd[r] - runs.originalStart[r] === end - start) return runs.originalStart[r] + (o - start);
+  return atEnd ? runs.originalEnd[r] : runs.originalStart[r];
 }
 
 /**
