@@ -117,6 +117,10 @@ interface Prepared {
   tolerance: Rational;
 }
 
+function holdsPrepared(c: Prepared): boolean {
+  return holds(c.op, c.residual, c.tolerance);
+}
+
 function holds(op: Prepared['op'], value: Rational, tolerance: Rational): boolean {
   switch (op) {
     case '=':
@@ -203,6 +207,23 @@ function makeIntegerShape(constraint: LocalizationConstraint): IntegerShape | nu
 function prepareIntegers(constraint: LocalizationConstraint, values: ReadonlyMap<string, number>): Prepared | null {
   const shape = integerShape(constraint);
   if (shape === null) return null;
+  const residual = integerResidual(shape, values);
+  if (residual === null) return null;
+  return {
+    id: constraint.id,
+    coefficients: shape.coefficients,
+    cells: shape.cells,
+    op: constraint.op,
+    residual: integerRational(residual),
+    tolerance: shape.tolerance,
+  };
+}
+
+/**
+ * Σ lhs − Σ rhs − constant of a constraint of integer `shape` at `values`, in plain numbers; null where a
+ * value is missing or a value, a product or a partial sum is not a safe integer (the rationals decide).
+ */
+function integerResidual(shape: IntegerShape, values: ReadonlyMap<string, number>): number | null {
   const { cells, sums } = shape;
   let residual = -shape.constant;
   for (let i = 0; i < cells.length; i++) {
@@ -212,14 +233,33 @@ function prepareIntegers(constraint: LocalizationConstraint, values: ReadonlyMap
     residual += product;
     if (!Number.isSafeInteger(product) || !Number.isSafeInteger(residual)) return null;
   }
-  return {
-    id: constraint.id,
-    coefficients: shape.coefficients,
-    cells,
-    op: constraint.op,
-    residual: integerRational(residual),
-    tolerance: shape.tolerance,
-  };
+  return residual;
+}
+
+/**
+ * Whether `constraint` holds at `values`, decided in plain numbers where its shape, its tolerance and its
+ * residual are safe integers (exact there: what {@link holds} says of its {@link Prepared}); undefined
+ * otherwise (the rationals decide). Most constraints of a report hold and are only asked this: the search
+ * prepares those of the groups with a violated constraint.
+ */
+function integerHolds(constraint: LocalizationConstraint, values: ReadonlyMap<string, number>): boolean | undefined {
+  const shape = integerShape(constraint);
+  const tolerance = constraint.tolerance ?? 0;
+  if (shape === null || !Number.isSafeInteger(tolerance)) return undefined;
+  const residual = integerResidual(shape, values);
+  if (residual === null) return undefined;
+  switch (constraint.op) {
+    case '=':
+      return Math.abs(residual) <= tolerance;
+    case '<=':
+      return residual <= tolerance;
+    case '>=':
+      return residual >= -tolerance;
+    case '<':
+      return residual < 0;
+    case '>':
+      return residual > 0;
+  }
 }
 
 const MINUS_ONE = Rational.ONE.neg();
@@ -454,12 +494,15 @@ export function localizeErrors(input: LocalizationInput): Localization[] {
   const { ranks: rank, totals, groups } = constraintStructure(input.constraints, input.order ?? NO_ORDER);
   const maxCells = input.limits?.maxCells ?? 3;
   const maxAlternatives = input.limits?.maxAlternatives ?? 12;
-  const prepared = input.constraints.map((c) => prepare(c, input.values));
+  const { constraints, values } = input;
+  // Prepared when first needed: most constraints are only asked whether they hold (see `integerHolds`).
+  const prepared: (Prepared | undefined)[] = new Array<Prepared | undefined>(constraints.length).fill(undefined);
+  const preparedAt = (i: number): Prepared => (prepared[i] ??= prepare(constraints[i], values));
   const results: Localization[] = [];
   for (let g = 0; g < groups.length; g++) {
     // Groups whose constraints all hold (most of a table's) need no search.
-    if (groups[g].every((i) => holds(prepared[i].op, prepared[i].residual, prepared[i].tolerance))) continue;
-    const group = groups[g].map((i) => prepared[i]);
+    if (groups[g].every((i) => integerHolds(constraints[i], values) ?? holdsPrepared(preparedAt(i)))) continue;
+    const group = groups[g].map(preparedAt);
     const search = new GroupSearch(group, input, rank);
     const result: Localization = {
       status: 'none',

@@ -79,4 +79,40 @@ describe('localizeErrors (properties)', () => {
       { numRuns: 300, seed: 20261124 },
     );
   });
+
+  it('reports as violated exactly the constraints that fail at the values, in plain numbers or not', () => {
+    const ops = ['=', '<=', '>=', '<', '>'] as const;
+    const term = fc.record({ cell: fc.constantFrom('a', 'b', 'c', 'd', 'e'), coef: fc.constantFrom(1, -1, 2, 3, 0.5) });
+    const constraint = fc.record({
+      lhs: fc.array(term, { minLength: 1, maxLength: 3 }),
+      op: fc.constantFrom(...ops),
+      rhs: fc.array(term, { maxLength: 3 }),
+      constant: fc.option(fc.integer({ min: -5, max: 5 }), { nil: undefined }),
+      tolerance: fc.option(fc.constantFrom(0, 1, 2, 0.5), { nil: undefined }),
+    });
+    // Values in small plain integers (sides often equal, on the bound), halves, and one past the safe
+    // integers (the rationals decide there).
+    const value = fc.oneof({ arbitrary: fc.integer({ min: -3, max: 3 }), weight: 4 }, { arbitrary: fc.constantFrom(1.5, -2.5, Number.MAX_SAFE_INTEGER + 1), weight: 1 });
+    fc.assert(
+      fc.property(fc.array(constraint, { minLength: 1, maxLength: 6 }), fc.array(value, { minLength: 5, maxLength: 5 }), (drawn, cellValues) => {
+        const constraints: LocalizationConstraint[] = drawn.map((c, i) => ({ id: `k${i}`, ...c }));
+        const values = new Map(['a', 'b', 'c', 'd', 'e'].map((cell, i) => [cell, cellValues[i]]));
+        const side = (terms: LocalizationConstraint['lhs']) =>
+          terms.reduce((sum, t) => sum.add(Rational.fromNumber(t.coef).mul(Rational.fromNumber(values.get(t.cell)!))), Rational.ZERO);
+        const failing = constraints.filter((c) => {
+          const residual = side(c.lhs).sub(side(c.rhs)).sub(Rational.fromNumber(c.constant ?? 0));
+          const tolerance = Rational.fromNumber(c.tolerance ?? 0);
+          if (c.op === '=') return residual.abs().compare(tolerance) > 0;
+          if (c.op === '<=') return residual.compare(tolerance) > 0;
+          if (c.op === '>=') return residual.compare(tolerance.neg()) < 0;
+          return c.op === '<' ? residual.sign() >= 0 : residual.sign() <= 0;
+        });
+        const results = localizeErrors({ constraints, values, limits: { maxCells: 1, maxSets: 50 } });
+        // A group is searched only when one of its constraints fails: none comes back with nothing violated.
+        for (const result of results) expect(result.violated.length).toBeGreaterThan(0);
+        expect(results.flatMap((r) => r.violated).sort()).toEqual(failing.map((c) => c.id).sort());
+      }),
+      { numRuns: 3000, seed: 20261205 },
+    );
+  });
 });
