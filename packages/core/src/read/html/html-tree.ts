@@ -1,5 +1,6 @@
 import { Parser } from 'htmlparser2';
 import { ReadError } from '../read-error.js';
+import { TextSkippingTokenizer } from './text-skipping-tokenizer.js';
 
 /** A text run of an HTML source: raw text, or one decoded character reference. */
 export interface HtmlText {
@@ -81,7 +82,7 @@ export function parseHtmlTree(html: string): HtmlElement {
         stack[stack.length - 1].children.push({ kind: 'text', start, end, text, raw });
       },
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true, Tokenizer: TextSkippingTokenizer },
   );
   parser.end(html);
   return root;
