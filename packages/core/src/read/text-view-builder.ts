@@ -113,12 +113,16 @@ export class TextViewBuilder {
   }
 }
 
-/** Growable run arrays: derived start, original start and original end of each run. */
+/**
+ * Growable run arrays: derived start, original start and original end of each run. Plain arrays of small
+ * integers, which grow in place at the cost of a push: typed arrays, grown by doubling, cost a buffer
+ * allocation each time (a page's rendition has hundreds of runs, each normalisation step a builder).
+ */
 class RunArrays {
   count = 0;
-  derivedStart: Int32Array<ArrayBuffer> = new Int32Array(16);
-  originalStart: Int32Array<ArrayBuffer> = new Int32Array(16);
-  originalEnd: Int32Array<ArrayBuffer> = new Int32Array(16);
+  derivedStart: number[] = [];
+  originalStart: number[] = [];
+  originalEnd: number[] = [];
 
   append(derivedStart: number, derivedLength: number, originalStart: number, originalEnd: number): void {
     const last = this.count - 1;
@@ -132,10 +136,9 @@ class RunArrays {
       this.originalEnd[last] = originalEnd;
       return;
     }
-    if (this.count === this.derivedStart.length) this.grow();
-    this.derivedStart[this.count] = derivedStart;
-    this.originalStart[this.count] = originalStart;
-    this.originalEnd[this.count] = originalEnd;
+    this.derivedStart.push(derivedStart);
+    this.originalStart.push(originalStart);
+    this.originalEnd.push(originalEnd);
     this.count++;
   }
 
@@ -147,30 +150,18 @@ class RunArrays {
   freeze(): FrozenRuns {
     return {
       count: this.count,
-      derivedStart: this.derivedStart.slice(0, this.count),
-      originalStart: this.originalStart.slice(0, this.count),
-      originalEnd: this.originalEnd.slice(0, this.count),
+      derivedStart: this.derivedStart.slice(),
+      originalStart: this.originalStart.slice(),
+      originalEnd: this.originalEnd.slice(),
     };
-  }
-
-  private grow(): void {
-    const size = this.derivedStart.length * 2;
-    const grow = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-      const b = new Int32Array(size);
-      b.set(a);
-      return b;
-    };
-    this.derivedStart = grow(this.derivedStart);
-    this.originalStart = grow(this.originalStart);
-    this.originalEnd = grow(this.originalEnd);
   }
 }
 
 interface FrozenRuns {
   readonly count: number;
-  readonly derivedStart: Int32Array;
-  readonly originalStart: Int32Array;
-  readonly originalEnd: Int32Array;
+  readonly derivedStart: readonly number[];
+  readonly originalStart: readonly number[];
+  readonly originalEnd: readonly number[];
 }
 
 /**
