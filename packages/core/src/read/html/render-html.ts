@@ -59,8 +59,11 @@ const ROW_GROUPS = new Set(['thead', 'tbody', 'tfoot']);
 const MIN_GRID_CELLS = 1_000_000;
 const GRID_CELLS_PER_CHARACTER = 4;
 
-/** A step of the rendering: a node to render, or an action to run once what was pushed before it ran. */
-type Task = HtmlNode | (() => void);
+/**
+ * A step of the rendering: a node to render, a line break at a source offset (the end of a block), the
+ * next step of a table row (see {@link RowSteps}), or an action to run once what was pushed before it ran.
+ */
+type Task = HtmlNode | number | RowSteps | (() => void);
 
 /**
  * Renders the tree with an explicit stack instead of recursion: any nesting depth renders without
@@ -79,7 +82,9 @@ class TreeRenderer {
     const { tasks } = this;
     while (tasks.length > 0) {
       const task = tasks.pop()!;
-      if (typeof task === 'function') task();
+      if (typeof task === 'number') this.writer.lineBreak(task);
+      else if (task instanceof RowSteps) task.step();
+      else if (typeof task === 'function') task();
       else this.renderNode(task);
     }
   }
@@ -111,7 +116,7 @@ class TreeRenderer {
     const block = BLOCKS.has(node.name);
     if (block) {
       writer.lineBreak(node.start);
-      this.tasks.push(() => writer.lineBreak(node.end));
+      this.tasks.push(node.end);
     }
     this.pushChildren(node);
   }
@@ -145,49 +150,87 @@ class TreeRenderer {
         continue;
       } else {
         // Caption or content misplaced in the table: its own line(s), in document order.
-        steps.push(() => writer.lineBreak(node.start), node, () => writer.lineBreak(node.end));
+        steps.push(node.start, node, node.end);
       }
     }
-    steps.push(() => writer.lineBreak(table.end));
+    steps.push(table.end);
     this.schedule(steps);
   }
 
   /** Renders a row: its cells in grid columns (empty cells for spans), then the line break. */
   private renderRow(row: HtmlElement, placements: GridPlacement<HtmlElement>[], columnCount: number): void {
-    const { writer } = this;
-    writer.lineBreak(row.start);
-    const state = { column: 0, position: row.start, emptyAt: -1 };
-    // After a cell that renders empty, the next separator goes inside it, so that the empty field (a
-    // blank cell such as <td>&nbsp;</td>) maps into its own cell.
-    const fillTo = (column: number): void => {
-      for (; state.column < column; state.column++) {
-        emptyCell(writer, state.emptyAt >= 0 ? state.emptyAt : state.position, state.column);
-        state.emptyAt = -1;
-      }
-    };
+    this.writer.lineBreak(row.start);
+    const rowSteps = new RowSteps(this.writer, row, placements, columnCount);
+    // The row's steps between its cells' contents: before and after each cell, and at the row's end.
     const steps: Task[] = [];
     for (let p = 0; p < placements.length; p++) {
-      const placement = placements[p];
-      let before = 0;
-      steps.push(() => {
-        fillTo(placement.column);
-        writer.startCell(state.emptyAt >= 0 ? state.emptyAt : placement.cell.start, state.column === 0);
-        before = writer.writtenLength;
-      });
-      const children = placement.cell.children;
+      steps.push(rowSteps);
+      const children = placements[p].cell.children;
       for (let c = 0; c < children.length; c++) steps.push(children[c]);
-      steps.push(() => {
-        writer.endCell();
-        state.emptyAt = writer.writtenLength === before ? contentStart(placement.cell) : -1;
-        state.position = placement.cell.end;
-        state.column++;
-      });
+      steps.push(rowSteps);
     }
-    steps.push(() => {
-      fillTo(columnCount);
-      writer.forcedLineBreak(state.emptyAt >= 0 ? state.emptyAt : row.end);
-    });
+    steps.push(rowSteps);
     this.schedule(steps);
+  }
+}
+
+/**
+ * What a table row writes around its cells' contents, one step at a time, in order: a cell's start (the
+ * empty cells of the columns before it first), its end, …, and after the last cell the empty cells up to
+ * the column count and the line break.
+ */
+class RowSteps {
+  /** The grid column of the next cell written. */
+  private column = 0;
+  /** Where the last cell ended in the source (the row's start before the first). */
+  private position: number;
+  /**
+   * After a cell that rendered empty, where its content starts (else -1): the next separator goes inside
+   * it, so that the empty field (a blank cell such as <td>&nbsp;</td>) maps into its own cell.
+   */
+  private emptyAt = -1;
+  /** The step to run next: 2p starts cell p, 2p + 1 ends it, 2 × the cell count ends the row. */
+  private next = 0;
+  /** The rendition's length when the current cell started. */
+  private before = 0;
+
+  constructor(
+    private readonly writer: RenditionWriter,
+    private readonly row: HtmlElement,
+    private readonly placements: readonly GridPlacement<HtmlElement>[],
+    private readonly columnCount: number,
+  ) {
+    this.position = row.start;
+  }
+
+  step(): void {
+    const { writer } = this;
+    const p = this.next >> 1;
+    if (p === this.placements.length) {
+      this.fillTo(this.columnCount);
+      writer.forcedLineBreak(this.emptyAt >= 0 ? this.emptyAt : this.row.end);
+      return;
+    }
+    const placement = this.placements[p];
+    if ((this.next & 1) === 0) {
+      this.fillTo(placement.column);
+      writer.startCell(this.emptyAt >= 0 ? this.emptyAt : placement.cell.start, this.column === 0);
+      this.before = writer.writtenLength;
+    } else {
+      writer.endCell();
+      this.emptyAt = writer.writtenLength === this.before ? contentStart(placement.cell) : -1;
+      this.position = placement.cell.end;
+      this.column++;
+    }
+    this.next++;
+  }
+
+  /** Empty cells up to grid column `column`. */
+  private fillTo(column: number): void {
+    for (; this.column < column; this.column++) {
+      emptyCell(this.writer, this.emptyAt >= 0 ? this.emptyAt : this.position, this.column);
+      this.emptyAt = -1;
+    }
   }
 }
 
