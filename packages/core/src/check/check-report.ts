@@ -9,7 +9,7 @@ import { reparseSameView } from './same-view-edits.js';
 import { reparseUnreadEdits } from './unread-text-edits.js';
 import type { TextView } from '../read/text-view.js';
 import { normalizeView } from '../normalize/index.js';
-import { normalizeDigitEdits } from '../normalize/digit-edits.js';
+import { normalizeDigitEdits, normalizeRenditionDigitEdits } from '../normalize/digit-edits.js';
 import { detectTemplate, readReportInfo } from '../detect/index.js';
 import { parseReport } from '../parse/index.js';
 import { compareDiagnostics, validateReport } from '../validate/index.js';
@@ -197,8 +197,14 @@ function recheckText(source: ReportSource, text: string, options: CheckOptions, 
   try {
     const edited = { ...source, text };
     const planned = cells && edits ? planCellEdits(cells, edits) : null;
-    // Cells' digits rewritten: the view of the check with those digits changed, when that is the edited text's.
-    const spliced = planned && normalizeDigitEdits(cells!.base.normalized, source.text, planned.map((p) => p.edit), text);
+    // Cells' digits rewritten: the view of the check with those digits changed, when that is the edited text's
+    // (of an HTML page's rendition too, for digits rewritten by as many).
+    const digitEdits = planned?.map((p) => p.edit);
+    const spliced =
+      digitEdits &&
+      (source.format === 'html'
+        ? normalizeRenditionDigitEdits(cells!.base.normalized, source.text, digitEdits, text)
+        : normalizeDigitEdits(cells!.base.normalized, source.text, digitEdits, text));
     const normalized = spliced ?? normalizeView(recheckView(edited));
     const carried = cells && edits ? carriedOver(cells, edits, text, normalized, planned) : {};
     return checkNormalized(edited, normalized, { ...options, verifySuggestions: false }, false, carried).diagnostics;

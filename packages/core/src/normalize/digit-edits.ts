@@ -1,6 +1,7 @@
 import type { TextEdit } from '../diagnostics/diagnostic.js';
 import { openccUnitClassRanges } from '../generated/opencc-unit-classes.js';
-import { mapsOneToOne, TextViewBuilder } from '../read/text-view-builder.js';
+import { digitEditsRenderAlike } from '../read/html/render-html.js';
+import { mapsOneToOne, rewriteCopiedText, TextViewBuilder } from '../read/text-view-builder.js';
 import type { TextView } from '../read/text-view.js';
 import { foldCharacterString } from './character-fold.js';
 import { UNMATCHABLE, unitClassesFromRanges } from './opencc-unit-classes.js';
@@ -40,6 +41,23 @@ export function normalizeDigitEdits(before: TextView, source: string, edits: rea
   const builder = new TextViewBuilder(text);
   builder.replace(text.length, expected);
   return builder.build();
+}
+
+/**
+ * {@link normalizeDigitEdits} for `before`, the normalised view of the rendition of `html`, an HTML source
+ * (see `renderHtml`), which does not map offsets to themselves: `text` is `html` with `edits` applied, each
+ * rewriting a run of ASCII digits as another of the same length in text the rendition and every view over
+ * it copy. Then the rendition of `text` is that of `html` with the digits rewritten, its map unchanged (see
+ * `digitEditsRenderAlike`), and each normalising pass makes the same replacements of it as before (the
+ * digits normalise alone, see above): the view is `before` with the digits rewritten in it and in every
+ * view under it (`rewriteCopiedText`). Null when an edit is not such a rewriting.
+ */
+export function normalizeRenditionDigitEdits(before: TextView, html: string, edits: readonly TextEdit[], text: string): TextView | null {
+  if (!digitsNormalizeAlone() || text.length !== html.length) return null;
+  const rewrites = edits.map(({ range, newText }) => ({ start: range.start, end: range.end, text: newText }));
+  if (!digitEditsRenderAlike(html, rewrites)) return null;
+  for (const { start, end, text: digits } of rewrites) if (text.slice(start, end) !== digits) return null;
+  return rewriteCopiedText(before, html, rewrites);
 }
 
 let alone: boolean | undefined;

@@ -209,6 +209,25 @@ export function offsetWalk(view: TextView): OffsetWalk {
   };
 }
 
+/** A rewriting of part of a text by text of the same length: `text` in place of [`start`, `end`). */
+export interface SameLengthEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/**
+ * `view`, made by {@link TextViewBuilder}s over `original` (directly or through views built over it), with
+ * `edits` of `original` (sorted, not overlapping, each as long as its range) made in its text and in the
+ * text of every view it was built over, every map unchanged; null unless each edit lies in text every view
+ * of the chain copies (in a run of each that maps one to one, where its text is its base's). It is the
+ * view the same builds would make of the edited original when they would make the same runs of it: that is
+ * for the caller to know (see `normalizeRenditionDigitEdits`).
+ */
+export function rewriteCopiedText(view: TextView, original: string, edits: readonly SameLengthEdit[]): TextView | null {
+  return view instanceof SegmentTextView ? (view.rewriteCopied(original, edits)?.view ?? null) : null;
+}
+
 /** A view stored as runs; see {@link TextViewBuilder}. */
 class SegmentTextView implements TextView {
   constructor(
@@ -226,6 +245,45 @@ class SegmentTextView implements TextView {
     if (this.baseEnd !== length) return false;
     if (runs.count === 0 ? length !== 0 : runs.count !== 1 || runs.derivedStart[0] !== 0 || runs.originalStart[0] !== 0 || runs.originalEnd[0] !== length) return false;
     return this.base === undefined || mapsOneToOne(this.base);
+  }
+
+  /**
+   * See {@link rewriteCopiedText}: the view rewritten, with the edits as they fall in its text (in the
+   * same order); null when an edit does not lie in text the view and the views below it copy.
+   */
+  rewriteCopied(original: string, edits: readonly SameLengthEdit[]): { view: SegmentTextView; edits: SameLengthEdit[] } | null {
+    let base: TextView | undefined;
+    let local = edits;
+    if (this.base) {
+      const below = this.base instanceof SegmentTextView ? this.base.rewriteCopied(original, edits) : null;
+      if (!below) return null;
+      base = below.view;
+      local = below.edits;
+    }
+    const baseText = this.base ? this.base.text : original;
+    const { runs, text } = this;
+    const derived: SameLengthEdit[] = [];
+    for (const edit of local) {
+      const length = edit.end - edit.start;
+      if (length <= 0 || edit.text.length !== length) return null;
+      const r = lastRunFrom(runs, edit.start);
+      if (r < 0 || edit.end > runs.originalEnd[r]) return null;
+      const start = runs.derivedStart[r];
+      const end = r + 1 < runs.count ? runs.derivedStart[r + 1] : text.length;
+      if (runs.originalEnd[r] - runs.originalStart[r] !== end - start) return null;
+      const at = start + (edit.start - runs.originalStart[r]);
+      if (text.slice(at, at + length) !== baseText.slice(edit.start, edit.end)) return null;
+      derived.push({ start: at, end: at + length, text: edit.text });
+    }
+    let rewritten = '';
+    let from = 0;
+    for (const edit of derived) {
+      if (edit.start < from) return null;
+      rewritten += text.slice(from, edit.start) + edit.text;
+      from = edit.end;
+    }
+    rewritten += text.slice(from);
+    return { view: new SegmentTextView(rewritten, runs, this.baseEnd, base), edits: derived };
   }
 
   /** An {@link OffsetWalk} of the view (see {@link offsetWalk}). */
@@ -361,4 +419,18 @@ function runFrom(runs: FrozenRuns, r: number, o: number): number {
   if (runs.derivedStart[r] > o) r = 0;
   while (r + 1 < runs.count && runs.derivedStart[r + 1] <= o) r++;
   return r;
+}
+
+/** The last run whose original start is at or before base offset `o`; -1 when none is. */
+function lastRunFrom(runs: FrozenRuns, o: number): number {
+  const starts = runs.originalStart;
+  let lo = 0;
+  let hi = runs.count - 1;
+  if (hi < 0 || starts[0] > o) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid] <= o) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

@@ -309,3 +309,40 @@ function isPageCell(cell: HtmlElement): boolean {
 }
 
 const CELL_PARTS = new Set(['tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'caption']);
+
+/**
+ * Whether edits of an HTML source, which rewrite runs of its text, leave its rendition (see
+ * {@link renderHtml}) the same but for those runs, offsets and map unchanged, when the runs are text the
+ * rendition copies (which `rewriteCopiedText` checks): true when each edit (sorted, not overlapping)
+ * rewrites a run of ASCII digits as another of the same length, after a character that cannot end the
+ * start of a character reference (no ASCII letter or digit, `#` or `&`). Such a run is text of an element
+ * the page renders (no tag, attribute, comment or reference): the tokenizer steps over its digits in any
+ * state it can be read in (text, or the raw text of `textarea`, `xmp`…), and no digit can join the text
+ * before it into a reference; the tree is the same but for the run's text, of the same length (and the
+ * page's), which is all the rendering looks at of it (a cell's text length for a layout table, the grid's
+ * cell budget): the rendering writes the same, the new digits in place of the old.
+ */
+export function digitEditsRenderAlike(html: string, edits: readonly { start: number; end: number; text: string }[]): boolean {
+  let from = 0;
+  for (const edit of edits) {
+    const { start, end, text } = edit;
+    if (start < from || end <= start || text.length !== end - start) return false;
+    if (!asciiDigits(text, 0, text.length) || !asciiDigits(html, start, end)) return false;
+    if (start > 0 && continuesReference(html.charCodeAt(start - 1))) return false;
+    from = end;
+  }
+  return true;
+}
+
+function asciiDigits(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+/** An ASCII letter or digit, `#` or `&`: what a character reference is written with before its digits. */
+function continuesReference(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x23 || c === 0x26;
+}
