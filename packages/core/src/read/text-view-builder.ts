@@ -209,6 +209,16 @@ export function offsetWalk(view: TextView): OffsetWalk {
   };
 }
 
+/**
+ * The first offset of `view` (from 0 to its text's length) that `toOriginal` maps at or after original
+ * offset `target`, its text's length when none does: for a view made by {@link TextViewBuilder}s (over a
+ * text, or through views they made), whose map is monotonic, found from its runs (a search of the runs of
+ * each view of the chain) rather than by asking `toOriginal` of offsets; undefined for another view.
+ */
+export function firstOffsetMappingFrom(view: TextView, target: number): number | undefined {
+  return view instanceof SegmentTextView ? view.firstMappingFrom(target) : undefined;
+}
+
 /** A rewriting of part of a text by text of the same length: `text` in place of [`start`, `end`). */
 export interface SameLengthEdit {
   readonly start: number;
@@ -245,6 +255,50 @@ class SegmentTextView implements TextView {
     if (this.baseEnd !== length) return false;
     if (runs.count === 0 ? length !== 0 : runs.count !== 1 || runs.derivedStart[0] !== 0 || runs.originalStart[0] !== 0 || runs.originalEnd[0] !== length) return false;
     return this.base === undefined || mapsOneToOne(this.base);
+  }
+
+  /** See {@link firstOffsetMappingFrom}. */
+  firstMappingFrom(target: number): number | undefined {
+    let local = target;
+    if (this.base) {
+      // The map is the base's after this view's own, both monotonic: the offsets mapping at or after
+      // `target` are those this view maps at or after the first base offset that does (if any does).
+      if (!(this.base instanceof SegmentTextView)) return undefined;
+      const inBase = this.base.firstMappingFrom(target);
+      if (inBase === undefined) return undefined;
+      if (this.base.toOriginal(inBase) < target) return this.text.length;
+      local = inBase;
+    }
+    return this.firstLocalFrom(local);
+  }
+
+  /** The first offset `toBase` maps at or after base offset `target`; the text's length when none does. */
+  private firstLocalFrom(target: number): number {
+    const { runs } = this;
+    const length = this.text.length;
+    if (runs.count === 0) return length > 0 && target <= 0 ? 0 : length;
+    // The first run whose last offset maps at or after `target` (what a run's offsets map to grows with them).
+    let lo = 0;
+    let hi = runs.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.lastInRun(mid) >= target) hi = mid;
+      else lo = mid + 1;
+    }
+    if (lo === runs.count) return length;
+    const start = runs.derivedStart[lo];
+    const end = lo + 1 < runs.count ? runs.derivedStart[lo + 1] : length;
+    if (runs.originalEnd[lo] - runs.originalStart[lo] !== end - start) return start;
+    return start + Math.max(0, target - runs.originalStart[lo]);
+  }
+
+  /** What `toBase` maps the last offset of run `r` to. */
+  private lastInRun(r: number): number {
+    const { runs } = this;
+    const start = runs.derivedStart[r];
+    const end = r + 1 < runs.count ? runs.derivedStart[r + 1] : this.text.length;
+    const linear = runs.originalEnd[r] - runs.originalStart[r] === end - start;
+    return linear ? runs.originalStart[r] + (end - 1 - start) : runs.originalStart[r];
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { OffsetRange } from '../model/report.js';
 import type { TextView } from '../read/text-view.js';
+import { firstOffsetMappingFrom } from '../read/text-view-builder.js';
 import { rangeToOriginal } from '../read/view-range.js';
 
 /**
@@ -25,6 +26,9 @@ export function viewRangesOf(view: TextView, ranges: readonly OffsetRange[]): Of
   // The first offset in [from, length] that maps at or after `target` (`from` is known not to be past it).
   const firstAtOrAfter = (target: number, from: number): number => {
     if (from >= length) return from;
+    // A view made by builders says where its offsets reach `target` from its runs.
+    const first = firstOffsetMappingFrom(view, target);
+    if (first !== undefined) return Math.max(from, first);
     const mapped = view.toOriginal(from);
     if (mapped >= target) return from;
     // view.toOriginal(lo) < target throughout.
