@@ -10,7 +10,7 @@ import { normalizeView } from '../../src/normalize/index.js';
  * insertions), on renditions of pages and their normalised views.
  */
 
-type Step = { kind: 'keep' | 'skip'; length: number } | { kind: 'replace'; length: number; text: string } | { kind: 'insert'; text: string };
+type Step = { kind: 'keep'; length: number } | { kind: 'skip'; length: number } | { kind: 'replace'; length: number; text: string } | { kind: 'insert'; text: string };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('keep' as const), length: fc.integer({ min: 0, max: 6 }) }),
@@ -24,11 +24,14 @@ function build(base: string | TextView, steps: readonly Step[], finish: boolean)
   const builder = new TextViewBuilder(base);
   const length = typeof base === 'string' ? base.length : base.text.length;
   for (const s of steps) {
-    const end = Math.min(length, builder.position + ('length' in s ? s.length : 0));
+    if (s.kind === 'insert') {
+      builder.insert(s.text);
+      continue;
+    }
+    const end = Math.min(length, builder.position + s.length);
     if (s.kind === 'keep') builder.keep(end);
     else if (s.kind === 'skip') builder.skip(end);
-    else if (s.kind === 'replace') builder.replace(end, s.text);
-    else builder.insert(s.text);
+    else builder.replace(end, s.text);
   }
   return finish ? builder.finish() : builder.build();
 }
