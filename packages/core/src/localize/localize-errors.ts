@@ -1,3 +1,4 @@
+import { integerComparisonHolds } from './integer-comparison.js';
 import { constraintStructure } from './constraint-structure.js';
 import { solveLinearSystem } from './linear-system.js';
 import { Rational } from './rational.js';
@@ -248,18 +249,7 @@ function integerHolds(constraint: LocalizationConstraint, values: ReadonlyMap<st
   if (shape === null || !Number.isSafeInteger(tolerance)) return undefined;
   const residual = integerResidual(shape, values);
   if (residual === null) return undefined;
-  switch (constraint.op) {
-    case '=':
-      return Math.abs(residual) <= tolerance;
-    case '<=':
-      return residual <= tolerance;
-    case '>=':
-      return residual >= -tolerance;
-    case '<':
-      return residual < 0;
-    case '>':
-      return residual > 0;
-  }
+  return integerComparisonHolds(constraint.op, residual, tolerance);
 }
 
 const MINUS_ONE = Rational.ONE.neg();

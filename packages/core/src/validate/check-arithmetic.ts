@@ -1,6 +1,7 @@
 import type { Diagnostic, RelatedLocation, Suggestion, TextEdit } from '../diagnostics/diagnostic.js';
 import type { ArithmeticRuleIR, ComparisonIR, EquationIR, TemplateIR, Term } from '../ir/template-ir.js';
 import {
+  integerComparisonHolds,
   localizeErrors,
   Rational,
   type CellChange,
@@ -267,7 +268,7 @@ function everyEquationHolds(ctx: ValidationContext, table: OperandTable | null):
       const equation = equations[e];
       if (inline && program.plain[e] === 1) {
         const difference = plainDifference(table, program, e, rule.blank === 'zero');
-        if (difference === undefined || integerHolds(equation.op, difference, rule.tolerance)) continue;
+        if (difference === undefined || integerComparisonHolds(equation.op, difference, rule.tolerance)) continue;
         return false;
       }
       if (equation.when) {
@@ -284,7 +285,7 @@ function everyEquationHolds(ctx: ValidationContext, table: OperandTable | null):
         const difference = lhs - rhs;
         // An integer compared with a tolerance: the double comparison is the exact one (the tolerance's
         // decimal value and its double agree on which side of an integer they lie).
-        if (Number.isSafeInteger(difference) && integerHolds(equation.op, difference, rule.tolerance)) continue;
+        if (Number.isSafeInteger(difference) && integerComparisonHolds(equation.op, difference, rule.tolerance)) continue;
         if (Number.isSafeInteger(difference)) return false;
       }
       const operands = operandValues(ctx, rule, [...equation.lhs, ...equation.rhs]);
@@ -639,20 +640,6 @@ function plainDifference(operands: OperandTable, program: RuleProgram, e: number
   return lhs - rhs;
 }
 
-function integerHolds(op: EquationIR['op'], difference: number, tolerance: number): boolean {
-  switch (op) {
-    case '=':
-      return Math.abs(difference) <= tolerance;
-    case '<=':
-      return difference <= tolerance;
-    case '>=':
-      return difference >= -tolerance;
-    case '<':
-      return difference < 0;
-    case '>':
-      return difference > 0;
-  }
-}
 
 /**
  * An equation with its two sides evaluated, or null when it is not decidable (an operand unreadable) or
@@ -667,7 +654,7 @@ function decide(ctx: ValidationContext, rule: ArithmeticRuleIR, equation: Equati
     const rhs = sides ? tableSum(table!, rule, sides.rhs, equation.rhsConstant) : integerSum(ctx, rule, equation.rhs, equation.rhsConstant);
     if (rhs === UNDECIDABLE) return null;
     if (lhs !== null && rhs !== null && Number.isSafeInteger(lhs - rhs)) {
-      const ok = integerHolds(equation.op, lhs - rhs, rule.tolerance);
+      const ok = integerComparisonHolds(equation.op, lhs - rhs, rule.tolerance);
       return new DecidedEquation(rule, equation, lhs, rhs, ok);
     }
   }
