@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldCharacters, foldCharacterString } from '../../src/normalize/index.js';
 import { identityView, TextViewBuilder, type TextView } from '../../src/read/index.js';
+import { expectSameView } from './same-view.js';
 
 /**
  * Folding character by character, each fold given to the builder on its own (a copy of the text before
@@ -18,14 +19,6 @@ function foldOneByOne(base: string | TextView): TextView {
     builder.replace(i + 1, replacement);
   }
   return builder.finish();
-}
-
-function expectSameView(actual: TextView, expected: TextView): void {
-  expect(actual.text).toBe(expected.text);
-  for (let i = 0; i <= actual.text.length; i++) {
-    expect(actual.toOriginal(i)).toBe(expected.toOriginal(i));
-    expect(actual.toOriginalEnd?.(i)).toBe(expected.toOriginalEnd?.(i));
-  }
 }
 
 /** Characters folded one for one, folded to another length, kept, and surrogates (paired and lone). */

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { TextEdit } from '../../src/diagnostics/diagnostic.js';
 import { normalizeDigitEdits } from '../../src/normalize/digit-edits.js';
 import { normalizeView } from '../../src/normalize/index.js';
-import { endToOriginal, identityView, readReportSync, type TextView } from '../../src/read/index.js';
+import { identityView, readReportSync } from '../../src/read/index.js';
 import { applyEdits } from '../../src/validate/index.js';
 import { editSamples } from '../check/edit-samples.js';
+import { digitRuns, expectSameView } from './same-view.js';
 
 // The differential test of the normalised view made from the view before an edit of digits
 // (src/normalize/digit-edits.ts): on the real reports, and on them written with lone CRs, ideographic
@@ -27,8 +28,7 @@ function texts(): { name: string; text: string }[] {
 
 /** Rewrites of every `step`th run of digits of `text`, one at a time and two at once. */
 function digitEdits(text: string, limit: number): TextEdit[][] {
-  const runs = [...text.matchAll(/[0-9]+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length, raw: m[0] }));
-  const step = Math.max(1, Math.floor(runs.length / limit));
+  const { runs, step } = digitRuns(text, limit);
   const out: TextEdit[][] = [];
   for (let i = 0; i < runs.length; i += step) {
     const r = runs[i];
@@ -38,15 +38,6 @@ function digitEdits(text: string, limit: number): TextEdit[][] {
     if (other.start > r.end) out.push([{ range: { start: r.start, end: r.end }, newText: '1' }, { range: { start: other.start, end: other.end }, newText: '90' }]);
   }
   return out;
-}
-
-function expectSameView(made: TextView, expected: TextView, where: string): void {
-  expect(made.text === expected.text, where).toBe(true);
-  for (let v = 0; v <= expected.text.length; v++) {
-    if (made.toOriginal(v) !== expected.toOriginal(v) || endToOriginal(made, v) !== endToOriginal(expected, v)) {
-      expect({ v, start: made.toOriginal(v), end: endToOriginal(made, v) }, where).toEqual({ v, start: expected.toOriginal(v), end: endToOriginal(expected, v) });
-    }
-  }
 }
 
 describe('normalised view after an edit of digits', () => {

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { TextEdit } from '../../src/diagnostics/diagnostic.js';
 import { normalizeRenditionDigitEdits } from '../../src/normalize/digit-edits.js';
 import { normalizeView } from '../../src/normalize/index.js';
-import { endToOriginal, readReportSync, renderHtml, type TextView } from '../../src/read/index.js';
+import { readReportSync, renderHtml } from '../../src/read/index.js';
 import { applyEdits } from '../../src/validate/index.js';
 import { editSamples } from '../check/edit-samples.js';
+import { digitRuns, expectSameView } from './same-view.js';
 
 // The differential test of the normalised view of an HTML page's rendition made from the view before an
 // edit of digits (normalizeRenditionDigitEdits, src/normalize/digit-edits.ts): on the sample pages and on
@@ -15,19 +16,9 @@ import { editSamples } from '../check/edit-samples.js';
 // fewer, two at once); where a view is made, it must be `normalizeView(renderHtml(edited))`: the same
 // text, every offset mapped the same.
 
-function expectSameView(made: TextView, expected: TextView, where: string): void {
-  expect(made.text === expected.text, where).toBe(true);
-  for (let v = 0; v <= expected.text.length; v++) {
-    if (made.toOriginal(v) !== expected.toOriginal(v) || endToOriginal(made, v) !== endToOriginal(expected, v)) {
-      expect({ v, start: made.toOriginal(v), end: endToOriginal(made, v) }, where).toEqual({ v, start: expected.toOriginal(v), end: endToOriginal(expected, v) });
-    }
-  }
-}
-
 /** Rewrites of runs of digits of `html`: each `step`th alone (by as many digits, more, fewer) and two at once. */
 function digitEdits(html: string, limit: number): TextEdit[][] {
-  const runs = [...html.matchAll(/[0-9]+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length, raw: m[0] }));
-  const step = Math.max(1, Math.floor(runs.length / limit));
+  const { runs, step } = digitRuns(html, limit);
   const out: TextEdit[][] = [];
   for (let i = 0; i < runs.length; i += step) {
     const r = runs[i];
