@@ -104,6 +104,7 @@ interface CarriedOver {
 /**
  * {@link checkText} from the normalised view. `recheckable`: the view is the one {@link recheckView}
  * makes of the source text, so a fix's re-check may start from this check's parse (see `cell-edits.ts`).
+ * `findingsOnly`: a fix's re-check, whose findings are only judged (see `ValidateOptions.findingsOnly`).
  */
 function checkNormalized(
   source: ReportSource,
@@ -111,6 +112,7 @@ function checkNormalized(
   options: CheckOptions,
   recheckable: boolean,
   carried: CarriedOver = {},
+  findingsOnly = false,
 ): CheckResult {
   const started = checkClock();
   const budgetMs = options.budgetMs ?? DEFAULT_CHECK_BUDGET_MS;
@@ -136,6 +138,7 @@ function checkNormalized(
     templates,
     normalized,
     deadline,
+    findingsOnly,
   });
   const confidence = detection.id === template.id ? detection.confidence : 1;
   const checked: CheckResult = { source, template: { id: template.id, confidence }, info: report.info, report, diagnostics };
@@ -191,7 +194,8 @@ function verifyCheckedSuggestions(
  * The findings of `text`, an edited version of `source`, checked the same way; null if it cannot be.
  * With the parse of `source` (`cells`) and the `edits` that made `text`: when they only rewrite numbers of
  * table cells, the parse is carried over instead of made again (see `cell-edits.ts`), and the normalised
- * view made from the check's (see `digit-edits.ts`); the findings are the same.
+ * view made from the check's (see `digit-edits.ts`); the findings are the same. Built only as far as
+ * {@link verifySuggestions} judges them (`ValidateOptions.findingsOnly`), in no order.
  */
 function recheckText(source: ReportSource, text: string, options: CheckOptions, cells?: CellEditIndex, edits?: readonly TextEdit[]): Diagnostic[] | null {
   try {
@@ -207,7 +211,7 @@ function recheckText(source: ReportSource, text: string, options: CheckOptions, 
         : normalizeDigitEdits(cells!.base.normalized, source.text, digitEdits, text));
     const normalized = spliced ?? normalizeView(recheckView(edited));
     const carried = cells && edits ? carriedOver(cells, edits, text, normalized, planned) : {};
-    return checkNormalized(edited, normalized, { ...options, verifySuggestions: false }, false, carried).diagnostics;
+    return checkNormalized(edited, normalized, { ...options, verifySuggestions: false }, false, carried, true).diagnostics;
   } catch {
     return null;
   }

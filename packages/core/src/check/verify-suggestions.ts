@@ -15,7 +15,9 @@ export const MAX_SUGGESTION_CHECKS = 24;
  * offered for several findings, as localisation does for the equations one wrong cell breaks) share one
  * re-check: the check is deterministic, so its findings on that text are the same; each finding is still
  * judged against them. `recheck` gets the fixed text and the edits that made it (which it may use to
- * re-check faster, never to judge differently). Returns new diagnostics; the input is not changed.
+ * re-check faster, never to judge differently); of its findings, in any order, only the code, rule and
+ * cells are read, and the message and start of those without cells (see {@link findingIdentity}).
+ * Returns new diagnostics; the input is not changed.
  */
 export function verifySuggestions(
   text: string,

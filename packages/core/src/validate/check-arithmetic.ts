@@ -373,6 +373,8 @@ function tableDoubtful(ctx: ValidationContext, failed: DecidedEquation[]): Diagn
   const tableId = tableOf(ctx, first.rule, first.equation);
   const table = ctx.reportTable(tableId);
   const cells = [...new Set(failed.flatMap((d) => [...d.equation.lhs, ...d.equation.rhs].map((t) => t.cell)))];
+  const range = table?.range ? { start: table.range.start, end: Math.min(table.range.end, table.range.start + 1) } : equationRange(ctx, first.equation, undefined);
+  if (ctx.bare(cells)) return ctx.diagnostic('arithmetic/table-doubtful', { message: '', range, cells });
   const guessed = cells.filter((cell) => !ctx.isCertain(cell)).length;
   const rules = [...new Set(failed.map((d) => d.rule.id))];
   const rows = table ? table.rows.filter((row) => row.cells.some((c) => c.state === 'number' || c.state === 'blank')).length : 0;
@@ -386,7 +388,7 @@ function tableDoubtful(ctx: ValidationContext, failed: DecidedEquation[]): Diagn
       layout: table?.layout ?? '—',
       reason,
     }),
-    range: table?.range ? { start: table.range.start, end: Math.min(table.range.end, table.range.start + 1) } : equationRange(ctx, first.equation, undefined),
+    range,
     cells,
     related: failed.slice(0, 5).flatMap((d) => {
       const range = equationRange(ctx, d.equation, undefined);
@@ -828,6 +830,10 @@ function equationFinding(
   const unique = localization?.status === 'unique' ? localization.alternatives[0] : undefined;
   if (localization && unique && !fixes.has(localization)) fixes.set(localization, fixOf(ctx, unique));
   const fix = localization ? fixes.get(localization) : null;
+  const operands = [...new Set([...equation.lhs, ...equation.rhs].map((t) => t.cell))];
+  if (ctx.bare(operands)) {
+    return ctx.diagnostic('arithmetic/equation', { rule: rule.id, severity: rule.severity, message: '', range: equationRange(ctx, equation, unique), cells: operands });
+  }
   const omit = sharedAxis(ctx, equation);
   const tableId = ctx.cell(equation.lhs[0]?.cell ?? equation.rhs[0]?.cell)?.table ?? rule.table;
   const bindingLabels = Object.fromEntries(
@@ -851,7 +857,6 @@ function equationFinding(
   const ruleText = ctx.localized(rule.message, params).trim();
   let text = ruleText || ctx.msg('arithmetic/equation', params);
   if (localization) text += ctx.msg('sentence/join') + localizationSentence(ctx, localization, MAX_CELLS, statementText);
-  const operands = [...new Set([...equation.lhs, ...equation.rhs].map((t) => t.cell))];
   const related: RelatedLocation[] = [];
   for (const cellId of operands) {
     const cell = ctx.reportCell(cellId);

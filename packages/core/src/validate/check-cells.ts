@@ -18,6 +18,10 @@ function tableFinding(
   params: Record<string, string | number> = {},
 ): Diagnostic | null {
   if (cells.length === 0 || !ctx.enabled(code)) return null;
+  const firstRange = cells.find((cell) => cell.range && cell.range.end > cell.range.start)?.range;
+  const range: OffsetRange = firstRange ?? (found.range ? lineAt(ctx.text, found.range.start) : cells.find((c) => c.range)?.range ?? { start: 0, end: 0 });
+  const ids = cells.map((cell) => cell.id);
+  if (ctx.bare(ids)) return ctx.diagnostic(code, { message: '', range, cells: ids });
   const related: RelatedLocation[] = cells
     .filter((cell) => cell.range)
     .slice(0, MAX_RELATED)
@@ -25,8 +29,6 @@ function tableFinding(
       message: ctx.msg('related/cell', { cell: ctx.cellLabel(cell.id), raw: cell.raw || '—' }),
       range: cell.range!,
     }));
-  const firstRange = cells.find((cell) => cell.range && cell.range.end > cell.range.start)?.range;
-  const range: OffsetRange = firstRange ?? (found.range ? lineAt(ctx.text, found.range.start) : cells.find((c) => c.range)?.range ?? { start: 0, end: 0 });
   return ctx.diagnostic(code, {
     message: ctx.msg(code, {
       table: ctx.tableLabel(table.id),
@@ -36,7 +38,7 @@ function tableFinding(
     }),
     range,
     related,
-    cells: cells.map((cell) => cell.id),
+    cells: ids,
   });
 }
 
@@ -126,7 +128,7 @@ function cellFindings(
     if (cell.state === 'invalid') {
       diagnostics.push(
         ctx.diagnostic('cell/invalid', {
-          message: ctx.msg('cell/invalid', { cell: ctx.cellLabel(cell.id), raw: excerpt(cell.raw) }),
+          message: ctx.findingsOnly ? '' : ctx.msg('cell/invalid', { cell: ctx.cellLabel(cell.id), raw: excerpt(cell.raw) }),
           range: cell.range ?? (found.range ? lineAt(ctx.text, found.range.start) : { start: 0, end: 0 }),
           cells: [cell.id],
         }),
@@ -138,11 +140,13 @@ function cellFindings(
     if (domain) {
       diagnostics.push(
         ctx.diagnostic('cell/out-of-domain', {
-          message: ctx.msg('cell/out-of-domain', {
-            cell: ctx.cellLabel(cell.id),
-            domain: ctx.msg(`domain/${domain}`),
-            raw: cell.raw,
-          }),
+          message: ctx.findingsOnly
+            ? ''
+            : ctx.msg('cell/out-of-domain', {
+                cell: ctx.cellLabel(cell.id),
+                domain: ctx.msg(`domain/${domain}`),
+                raw: cell.raw,
+              }),
           range: cell.range ?? { start: 0, end: 0 },
           cells: [cell.id],
         }),

@@ -53,6 +53,11 @@ export function checkProse(ctx: ValidationContext): Diagnostic[] {
       doubtful.set(table, entry);
       continue;
     }
+    const range = originalRangeOf(ctx.view, { start: statement.viewStart, end: statement.viewEnd });
+    if (ctx.bare(operands)) {
+      diagnostics.push(ctx.diagnostic('text/prose-mismatch', { rule: rule.id, severity: rule.severity, message: '', range, cells: operands }));
+      continue;
+    }
     if (!related.has(rule)) related.set(rule, operandLocations(ctx, operands));
     const params = {
       title: ctx.localized(rule.title),
@@ -66,7 +71,7 @@ export function checkProse(ctx: ValidationContext): Diagnostic[] {
         rule: rule.id,
         severity: rule.severity,
         message: ctx.localized(rule.message, params).trim() || ctx.msg('text/prose-mismatch', params),
-        range: originalRangeOf(ctx.view, { start: statement.viewStart, end: statement.viewEnd }),
+        range,
         related: related.get(rule)!,
         expected: value.toNumber(),
         actual: statement.value,
@@ -76,6 +81,10 @@ export function checkProse(ctx: ValidationContext): Diagnostic[] {
   }
   for (const [table, { statements, cells, range }] of doubtful) {
     const guessed = [...cells];
+    if (ctx.bare(guessed)) {
+      diagnostics.push(ctx.diagnostic('text/prose-doubtful', { message: '', range, cells: guessed }));
+      continue;
+    }
     diagnostics.push(
       ctx.diagnostic('text/prose-doubtful', {
         message: ctx.msg('text/prose-doubtful', {

@@ -18,4 +18,11 @@ export interface ValidateOptions {
    * `structure/check-timeout` finding says so.
    */
   deadline?: { at: number; seconds: number };
+  /**
+   * Build of each finding only what a fix's re-check judges it by (see `verifySuggestions`: its code,
+   * rule and cells; its message and start when it has no cells): a finding with cells gets an empty
+   * message, none gets related locations or suggestions, and the findings are not sorted. Which findings
+   * there are, and those parts of them, are the same as without it (default false).
+   */
+  findingsOnly?: boolean;
 }

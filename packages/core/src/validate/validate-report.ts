@@ -35,7 +35,7 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
  */
 export function validateReport(report: ParsedReport, template: TemplateIR, options: ValidateOptions = {}): Diagnostic[] {
   const view = options.normalized ?? normalizeText(report.source.text);
-  const ctx = new ValidationContext(report, template, view, options.templates ?? [], options.locale);
+  const ctx = new ValidationContext(report, template, view, options.templates ?? [], options.locale, options.findingsOnly);
   if (report.parseFailure !== undefined) return [parseFailed(ctx, report.parseFailure)];
   if (options.deadline && checkClock() > options.deadline.at) {
     return [checkTimeout(ctx, options.deadline.seconds, 'check-stage/reading')];
@@ -50,7 +50,8 @@ export function validateReport(report: ParsedReport, template: TemplateIR, optio
     // One at a time: a check can find hundreds of thousands of spots, too many for a spread call.
     for (const diagnostic of check(ctx)) diagnostics.push(diagnostic);
   }
-  return diagnostics.sort(compareDiagnostics);
+  // A re-check's judge counts the findings and looks them up: their order is not read.
+  return options.findingsOnly ? diagnostics : diagnostics.sort(compareDiagnostics);
 }
 
 /** The one finding for a report the parser could not read (its missing parts would only be a cascade). */

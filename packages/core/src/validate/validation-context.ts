@@ -76,12 +76,17 @@ export class ValidationContext {
    */
   readonly doubtfulTables = new Set<string>();
 
+  /**
+   * @param findingsOnly build of each finding only what a fix's re-check judges it by (see
+   * `ValidateOptions.findingsOnly`): the checks ask {@link bare} whether to leave out the rest.
+   */
   constructor(
     readonly report: ParsedReport,
     readonly template: TemplateIR,
     readonly view: TextView,
     readonly templates: readonly TemplateIR[],
     locale: Locale = DEFAULT_LOCALE,
+    readonly findingsOnly = false,
   ) {
     this.locale = locale;
     this.text = report.source.text;
@@ -162,7 +167,15 @@ export class ValidationContext {
     return this.template.checks[info.severityFrom.check as keyof TemplateIR['checks']]?.enabled ?? true;
   }
 
-  /** Builds a diagnostic of `code`. */
+  /**
+   * Whether a finding about `cells` is judged by its code, rule and cells alone (see {@link findingsOnly}):
+   * its check may then leave out its message and related locations.
+   */
+  bare(cells: readonly string[]): boolean {
+    return this.findingsOnly && cells.length > 0;
+  }
+
+  /** Builds a diagnostic of `code` (without related locations or suggestions when {@link findingsOnly}). */
   diagnostic(code: DiagnosticCode, draft: DiagnosticDraft): Diagnostic {
     const info = diagnosticCodes[code];
     const diagnostic: Diagnostic = {
@@ -171,8 +184,8 @@ export class ValidationContext {
       severity: this.severityOf(code, draft.severity),
       message: draft.message,
       range: snapRange(this.text, draft.range),
-      related: (draft.related ?? []).map((r) => ({ ...r, range: snapRange(this.text, r.range) })),
-      suggestions: (draft.suggestions ?? []).map((suggestion) => snapSuggestion(this.text, suggestion)),
+      related: this.findingsOnly ? [] : (draft.related ?? []).map((r) => ({ ...r, range: snapRange(this.text, r.range) })),
+      suggestions: this.findingsOnly ? [] : (draft.suggestions ?? []).map((suggestion) => snapSuggestion(this.text, suggestion)),
     };
     if (draft.rule !== undefined) diagnostic.rule = draft.rule;
     if (draft.expected !== undefined) diagnostic.expected = draft.expected;
