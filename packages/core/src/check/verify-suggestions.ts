@@ -51,8 +51,7 @@ export function verifySuggestions(
     }
     if (after === null || after.newFinding) return false;
     const shift = shiftThrough(edits);
-    const remaining = after.identities;
-    return !items.some(({ d }) => remaining.has(findingIdentity(d, shift)));
+    return !items.some(({ d }) => remains(after, d, shift));
   };
 
   const spots: { d: Diagnostic; s: Suggestion }[] = [];
@@ -75,8 +74,11 @@ export function verifySuggestions(
 
 /** The findings of a re-checked text as {@link verifySuggestions} judges a suggestion by them. */
 interface FindingsAfter {
-  /** The identity of every finding (see {@link findingIdentity}); empty when {@link newFinding} (not needed). */
-  identities: Set<string>;
+  /**
+   * The findings by {@link identityGroup} (empty when {@link newFinding}: not needed), with the identity of
+   * each (see {@link findingIdentity}), made when a finding of the group is first looked for.
+   */
+  groups: Map<string, { findings: Diagnostic[]; identities?: Set<string> }>;
   /** Some code and rule has more findings than before. */
   newFinding: boolean;
 }
@@ -86,7 +88,36 @@ function judgeFindings(after: readonly Diagnostic[] | null, before: ReadonlyMap<
   if (after === null) return null;
   let newFinding = false;
   for (const [key, n] of countByRule(after)) if (n > (before.get(key) ?? 0)) newFinding = true;
-  return { identities: newFinding ? new Set() : new Set(after.map((a) => findingIdentity(a))), newFinding };
+  const groups: FindingsAfter['groups'] = new Map();
+  if (newFinding) return { groups, newFinding };
+  for (const a of after) {
+    const key = identityGroup(a);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { findings: [a] });
+    else group.findings.push(a);
+  }
+  return { groups, newFinding };
+}
+
+/**
+ * Whether the finding `d` is still among the findings `after` a fix: one of them has its identity (`shift`
+ * maps an offset before the fix to the text after it). Only the findings of its {@link identityGroup}
+ * can: their identities are made then, once.
+ */
+function remains(after: FindingsAfter, d: Diagnostic, shift: (offset: number) => number): boolean {
+  const group = after.groups.get(identityGroup(d));
+  if (group === undefined) return false;
+  group.identities ??= new Set(group.findings.map((a) => findingIdentity(a)));
+  return group.identities.has(findingIdentity(d, shift));
+}
+
+/**
+ * What every finding of one identity shares (see {@link findingIdentity}): its code up to the first `|`,
+ * which is the identity's text before its first `|`.
+ */
+function identityGroup(d: Diagnostic): string {
+  const bar = d.code.indexOf('|');
+  return bar < 0 ? d.code : d.code.slice(0, bar);
 }
 
 /**

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { MAX_SUGGESTION_CHECKS, verifySuggestions } from '../../src/check/index.js';
-import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import type { Diagnostic, TextEdit } from '../../src/diagnostics/diagnostic.js';
+import { applyEdits } from '../../src/validate/index.js';
 
 function finding(over: Partial<Diagnostic>): Diagnostic {
   return {
@@ -78,5 +80,67 @@ describe('verifySuggestions', () => {
     });
     expect(checks).toBe(MAX_SUGGESTION_CHECKS);
     expect(verified.filter((d) => d.suggestions.length === 1)).toHaveLength(MAX_SUGGESTION_CHECKS);
+  });
+
+  it('judges each suggestion by the counts by code and rule and the identities of the findings after it', () => {
+    // Codes, rules and messages with `|` in them, so that identities of different parts could look alike.
+    const part = fc.constantFrom('a', 'b', 'a|b', 'b|', '|a', '');
+    const finding = fc.record({
+      code: part,
+      rule: fc.option(part, { nil: undefined }),
+      message: part,
+      start: fc.integer({ min: 0, max: 12 }),
+      cells: fc.option(fc.array(fc.constantFrom('x', 'y', 'z'), { maxLength: 2 }), { nil: undefined }),
+    });
+    const toDiagnostic = (f: { code: string; rule?: string; message: string; start: number; cells?: string[] }, suggestions: TextEdit[][] = []): Diagnostic => ({
+      code: f.code,
+      ...(f.rule === undefined ? {} : { rule: f.rule }),
+      category: 'arithmetic',
+      severity: 'error',
+      message: f.message,
+      range: { start: f.start, end: f.start },
+      related: [],
+      ...(f.cells === undefined ? {} : { cells: f.cells }),
+      suggestions: suggestions.map((edits) => ({ message: 'fix', edits })),
+    });
+    const edit = fc.record({ start: fc.integer({ min: 0, max: 10 }), length: fc.integer({ min: 0, max: 2 }), newText: fc.constantFrom('', '1', '22') });
+    const input = fc.record({
+      findings: fc.array(fc.tuple(finding, fc.array(edit, { maxLength: 2 })), { maxLength: 6 }),
+      // What the re-check finds, by the fixed text (deterministic, as the check is).
+      after: fc.func(fc.option(fc.array(finding, { maxLength: 6 }), { nil: null, freq: 8 })),
+    });
+    const text = '0123456789AB';
+    // The judge as documented: no code and rule with more findings than before, and the finding's identity gone.
+    const key = (d: Diagnostic): string => `${d.code}|${d.rule ?? ''}`;
+    const identity = (d: Diagnostic, shift = (o: number) => o): string =>
+      `${key(d)}|${d.cells && d.cells.length > 0 ? [...d.cells].sort().join(',') : `${d.message}@${shift(d.range.start)}`}`;
+    const counts = (ds: readonly Diagnostic[]): Map<string, number> => {
+      const m = new Map<string, number>();
+      for (const d of ds) m.set(key(d), (m.get(key(d)) ?? 0) + 1);
+      return m;
+    };
+    fc.assert(
+      fc.property(input, ({ findings, after }) => {
+        const diagnostics = findings.map(([f, edits]) =>
+          toDiagnostic(f, edits.map((e) => [{ range: { start: e.start, end: Math.min(text.length, e.start + e.length) }, newText: e.newText }])),
+        );
+        const recheck = (fixed: string): Diagnostic[] | null => after(fixed)?.map((f) => toDiagnostic(f)) ?? null;
+        const verified = verifySuggestions(text, diagnostics, recheck);
+        const before = counts(diagnostics);
+        diagnostics.forEach((d, i) => {
+          const expected = d.suggestions.filter((s) => {
+            const e = s.edits[0];
+            const found = recheck(applyEdits(text, s.edits));
+            if (found === null) return false;
+            for (const [k, n] of counts(found)) if (n > (before.get(k) ?? 0)) return false;
+            const delta = e.newText.length - (e.range.end - e.range.start);
+            const shift = (o: number): number => (e.range.end <= o && e.range.start < o ? o + delta : o);
+            return !new Set(found.map((a) => identity(a))).has(identity(d, shift));
+          });
+          expect(verified[i].suggestions).toEqual(expected);
+        });
+      }),
+      { numRuns: 2000, seed: 9 },
+    );
   });
 });
