@@ -11,6 +11,7 @@ import type { TextView } from '../read/text-view.js';
 import { normalizeView } from '../normalize/index.js';
 import { normalizeDigitEdits, normalizeRenditionDigitEdits } from '../normalize/digit-edits.js';
 import { detectTemplate, readReportInfo } from '../detect/index.js';
+import { reportInfoReach } from '../detect/report-info.js';
 import { parseReport } from '../parse/index.js';
 import { compareDiagnostics, validateReport } from '../validate/index.js';
 import { builtinTemplates } from '../templates/index.js';
@@ -210,7 +211,7 @@ function recheckText(source: ReportSource, text: string, options: CheckOptions, 
         ? normalizeRenditionDigitEdits(cells!.base.normalized, source.text, digitEdits, text)
         : normalizeDigitEdits(cells!.base.normalized, source.text, digitEdits, text));
     const normalized = spliced ?? normalizeView(recheckView(edited));
-    const carried = cells && edits ? carriedOver(cells, edits, text, normalized, planned) : {};
+    const carried = cells && edits ? carriedOver(cells, edits, text, normalized, planned, spliced !== null && spliced !== undefined) : {};
     return checkNormalized(edited, normalized, { ...options, verifySuggestions: false }, false, carried, true).diagnostics;
   } catch {
     return null;
@@ -223,7 +224,8 @@ function recheckText(source: ReportSource, text: string, options: CheckOptions, 
  * edits only rewrite numbers of table cells (see `cell-edits.ts`); its parse with its ranges moved, and its
  * detection, when the normalised view does not see the edits (see `same-view-edits.ts`); its parse with its
  * ranges moved and its headings found again, when the edits lie in text no table is read from (see
- * `unread-text-edits.ts`); nothing otherwise.
+ * `unread-text-edits.ts`); nothing otherwise. `spliced`: `normalized` is the check's view with the cells'
+ * digits rewritten (see `digit-edits.ts`), which maps every offset as the check's view does.
  */
 function carriedOver(
   cells: CellEditIndex,
@@ -231,13 +233,18 @@ function carriedOver(
   text: string,
   normalized: TextView,
   planned = planCellEdits(cells, edits),
+  spliced = false,
 ): CarriedOver {
   const { template } = cells.base;
-  const parse = (report: ParsedReport) => (detection: TemplateDetection, chosen: TemplateIR) =>
-    chosen === template ? { ...report, detection, info: readReportInfo(normalized) } : null;
+  const parse = (report: ParsedReport, info?: ReportInfo) => (detection: TemplateDetection, chosen: TemplateIR) =>
+    chosen === template ? { ...report, detection, info: info ?? readReportInfo(normalized) } : null;
   const report = planned ? reparseCellEdits(cells, planned, text, normalized) : null;
   if (report) {
-    const carried: CarriedOver = { parse: parse(report) };
+    // Cells' digits rewritten past what the report info is read from, in a view mapped as the check's (of
+    // the same text up to the first edit): the check's report info.
+    const reach = spliced ? reportInfoReach(cells.base.normalized.text) : Number.POSITIVE_INFINITY;
+    const sameInfo = planned!.every((p) => p.viewStart >= reach);
+    const carried: CarriedOver = { parse: parse(report, sameInfo ? cells.base.report.info : undefined) };
     const detection = cells.detectionAfterEdits();
     if (detection) carried.detection = detection;
     return carried;

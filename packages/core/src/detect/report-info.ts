@@ -45,6 +45,31 @@ const LEADING_WORDS = /^(?:现将|现予|现发布|特发布|发布|公布|印�
 const PAGE_CHROME = /^(?:当前位置|您的位置|您当前的位置|当前的位置|所在位置|位置|网站首页|首页|主页|政务公开|政府信息公开(?:工作)?(?:年度报告|年报|专栏|目录|平台)?|信息公开(?:年度报告|年报|目录)?|(?:工作)?年度报告|(?:公开)?年报|法定主动公开内容|主动公开|正文)+/u;
 const FIRST_SECTION = /(?:^|\n)[ \t#*]*(?:一|1)\s*[、.．]/u;
 
+/**
+ * How far into `text` {@link readReportInfo} reads: the end of its head (see {@link headOf}), or of the
+ * first section's numeral that decided it when that lies further. Another text that is the same up to
+ * there and at least as long has the same head: its first match of the numeral is the same (one starting
+ * before it but reaching further would cross that numeral's characters, none of them a space), so is its
+ * head's end; and nothing else of the text is read. A view of it that maps every offset up to there to
+ * the original text as the view of `text` does has the same report info.
+ */
+export function reportInfoReach(text: string): number {
+  return headOf(text).reach;
+}
+
+/**
+ * The head of `text` read for its title (`end`): its first {@link HEAD} characters, cut before the first
+ * section's numeral (not before 600 characters) when one is there and not at the start; and how far the
+ * cut looked (`reach`, see {@link reportInfoReach}).
+ */
+function headOf(text: string): { end: number; reach: number } {
+  const length = Math.min(text.length, HEAD);
+  const first = FIRST_SECTION.exec(text.slice(0, length));
+  if (!first || first.index === 0) return { end: length, reach: length };
+  const end = Math.max(first.index, Math.min(length, 600));
+  return { end, reach: Math.max(end, first.index + first[0].length) };
+}
+
 /** The offsets of the head's kept characters (see `read`; it does not call itself). */
 let keptOffsets: Int32Array | undefined;
 
@@ -59,9 +84,7 @@ export function readReportInfo(input: string | TextView): ReportInfo {
 
 function read(input: string | TextView): ReportInfo {
   const text = typeof input === 'string' ? input : input.text;
-  let headEnd = Math.min(text.length, HEAD);
-  const first = FIRST_SECTION.exec(text.slice(0, headEnd));
-  if (first && first.index > 0) headEnd = Math.max(first.index, Math.min(headEnd, 600));
+  const headEnd = headOf(text).end;
   // The head without whitespace, with the offset of each kept character.
   // (Written into one buffer kept for every call: no array grown while it fills.)
   const kept = (keptOffsets ??= new Int32Array(HEAD));

@@ -10,6 +10,9 @@ import { identityView, readReportSync, renderHtml } from '../../src/read/index.j
 import { builtinTemplates } from '../../src/templates/index.js';
 import { applyEdits } from '../../src/validate/index.js';
 import { editSamples, expectAsFullRecheck } from './edit-samples.js';
+import { readReportInfo } from '../../src/detect/index.js';
+import { reportInfoReach } from '../../src/detect/report-info.js';
+import { normalizeDigitEdits, normalizeRenditionDigitEdits } from '../../src/normalize/digit-edits.js';
 
 // The differential test of the cell-edit re-check (src/check/cell-edits.ts): on real reports and their
 // layout variants, every fix that rewrites table cells — the suggestions the checker makes, and made-up
@@ -102,6 +105,32 @@ describe('cell-edit re-check', () => {
     // The fast path is really taken, for the checker's own suggestions too (else the test proves nothing).
     expect(fast).toBeGreaterThan(tried / 3);
     expect(fastSuggestions).toBeGreaterThan(5);
+  }, 120_000);
+
+  it("keeps the check's report info for cells rewritten past what it is read from, in a view spliced from the check's", async () => {
+    let kept = 0;
+    for (const sample of editSamples()) {
+      const result = await checkReport({ bytes: sample.bytes, fileName: sample.name }, { verifySuggestions: false });
+      if (!result.report || !result.template) continue;
+      const template = builtinTemplates.find((t) => t.id === result.template!.id) as TemplateIR;
+      const source = result.source;
+      const html = source.format === 'html';
+      const normalized = normalizeView(html ? renderHtml(source.text) : identityView(source.text));
+      const index = new CellEditIndex({ report: result.report, normalized, template, templates: builtinTemplates });
+      const suggested = result.diagnostics.flatMap((d) => d.suggestions.map((s) => s.edits));
+      for (const edits of [...suggested, ...madeUpEdits(result, 8)]) {
+        const planned = planCellEdits(index, edits);
+        if (!planned || planned.some((p) => p.viewStart < reportInfoReach(normalized.text))) continue;
+        const text = applyEdits(source.text, edits);
+        const digitEdits = planned.map((p) => p.edit);
+        const spliced = html ? normalizeRenditionDigitEdits(normalized, source.text, digitEdits, text) : normalizeDigitEdits(normalized, source.text, digitEdits, text);
+        if (!spliced) continue;
+        kept++;
+        expect(readReportInfo(spliced), `${sample.name} ${JSON.stringify(edits)}`).toEqual(result.report.info);
+        expect(readReportInfo(normalizeView(html ? renderHtml(text) : identityView(text))), sample.name).toEqual(result.report.info);
+      }
+    }
+    expect(kept).toBeGreaterThan(20);
   }, 120_000);
 
   it('gives every suggestion the verdict of the full re-check', async () => {

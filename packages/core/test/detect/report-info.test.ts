@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { readReportInfo } from '../../src/detect/index.js';
+import { reportInfoReach } from '../../src/detect/report-info.js';
 import { normalizeText } from '../../src/normalize/index.js';
 
 describe('readReportInfo', () => {
@@ -76,5 +78,48 @@ describe('readReportInfo, one call after another', () => {
     expect(second).toMatchObject({ year: 2021, agency: '示例局', titleRange: { start: 0, end: short.length } });
     expect(first.year).toBe(2020);
     expect(long.slice(first.titleRange!.start, first.titleRange!.end).replace(/\s/g, '')).toContain('2020年政府信息公开工作年度报告');
+  });
+});
+
+describe('reportInfoReach', () => {
+  it("reaches to the end of the first section's numeral that cut the head", () => {
+    // The head is cut before the numeral (after 600 characters): the title after it is not read.
+    const text = `${'x'.repeat(700)}\n一、示例市人民政府2020年政府信息公开工作年度报告`;
+    expect(readReportInfo(text).year).toBeNull();
+    expect(reportInfoReach(text)).toBe(703);
+    // The numeral rewritten: the head is not cut there, and the title is read.
+    expect(readReportInfo(`${text.slice(0, 701)}x${text.slice(702)}`).year).toBe(2020);
+  });
+
+  it('bounds what readReportInfo reads: a text the same up to there, and at least as long, has the same info', () => {
+    // Pieces of titles, section numerals, periods and spacing, so that heads are cut in every way.
+    const piece = fc.constantFrom(
+      '示例市人民政府', '2020', '二〇二一', '年', '年度', '政府信息公开', '工作', '报告', '关于', '\n', ' ', '\t', '一', '1', '、', '．',
+      '统计期限为', '1月1日', '至', '12月31日', '#', '*', '现将', 'x'.repeat(300), '。',
+    );
+    const pieces = fc.array(piece, { maxLength: 12 }).map((parts) => parts.join(''));
+    const title = fc
+      .tuple(fc.constantFrom('示例市人民政府', '示例县示例局', '现将'), fc.constantFrom('2020', '2021', '二〇二一', '2019 '), fc.constantFrom('年', '年度'), fc.constantFrom('政府信息公开', '政务公开'), fc.constantFrom('工作', ''), fc.constantFrom('年度', ''), fc.constantFrom('报告', '报'))
+      .map((parts) => parts.join(''));
+    const numeral = fc.constantFrom('\n一、', '\n1.', '\n 1 ．', '一、', '\n#一', '');
+    // A head: text, maybe a title, text, maybe a first section's numeral, text, maybe a title, text.
+    const maybeTitle = fc.option(title, { nil: '' });
+    const text = fc.tuple(pieces, maybeTitle, pieces, numeral, pieces, maybeTitle, pieces).map((parts) => parts.join(''));
+    let withYear = 0;
+    fc.assert(
+      fc.property(text, fc.array(piece, { maxLength: 10 }), fc.nat(), (before, tail, cut) => {
+        const reach = reportInfoReach(before);
+        if (reach >= before.length) return;
+        // The text after `reach` rewritten: cut right after it or anywhere past it, another tail put there.
+        const at = reach + (cut % 2 === 0 ? (cut >> 1) % Math.min(3, before.length - reach) : cut % (before.length - reach));
+        const after = before.slice(0, at) + tail.join('');
+        if (after.length < reach) return;
+        const info = readReportInfo(before);
+        if (info.year !== null) withYear++;
+        expect(readReportInfo(after)).toEqual(info);
+      }),
+      { numRuns: 3000, seed: 4 },
+    );
+    expect(withYear).toBeGreaterThan(100);
   });
 });
