@@ -60,8 +60,8 @@ function parserEvents(xml: string): Event[] {
   return joinText(events);
 }
 
-/** The events the reader reports. */
-function readerEvents(xml: string): Event[] {
+/** The events the reader reports, given the part whole or in pieces. */
+function readerEvents(xml: string | readonly string[]): Event[] {
   const events: Event[] = [];
   readWordXml(xml, {
     open: (name, attributes) => events.push(['open', name, known((key) => attributes.get(key))]),
@@ -96,6 +96,23 @@ describe('readWordXml', () => {
         const xml = pieces.join('');
         expect(readerEvents(xml)).toEqual(parserEvents(xml));
       }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('reads a part in pieces as it reads it whole, wherever the pieces split it', () => {
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 30 }).chain((pieces) => {
+          const xml = pieces.join('');
+          return fc.tuple(fc.constant(xml), fc.uniqueArray(fc.nat({ max: xml.length }), { maxLength: 6 }));
+        }),
+        ([xml, cuts]) => {
+          const at = [0, ...cuts.sort((a, b) => a - b), xml.length];
+          const split = at.slice(1).map((end, i) => xml.slice(at[i], end));
+          expect(readerEvents(split)).toEqual(readerEvents(xml));
+        },
+      ),
       { numRuns: 5000 },
     );
   });

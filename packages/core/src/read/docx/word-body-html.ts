@@ -18,7 +18,11 @@ import { readWordXml, type WordXmlHandler } from './word-xml.js';
  *
  * Linear in the XML; nesting is handled with explicit stacks.
  */
-export function wordBodyHtml(documentXml: string, notesXml: { footnotes?: string; endnotes?: string }, html: HtmlSink): void {
+export function wordBodyHtml(
+  documentXml: string | readonly string[],
+  notesXml: { footnotes?: string | readonly string[]; endnotes?: string | readonly string[] },
+  html: HtmlSink,
+): void {
   const body = new BodyReader('body');
   readWordXml(documentXml, body);
   if (!body.sawBody) throw new WordDocumentError('the main document part has no w:body');

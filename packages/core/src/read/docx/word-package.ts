@@ -1,11 +1,12 @@
 import { unzipSync } from 'fflate';
+import { decodeXmlPart } from './decode-xml-part.js';
 import { readWordXml } from './word-xml.js';
 
-/** The XML parts of a Word document the text is read from. */
+/** The XML parts of a Word document the text is read from, each as the pieces of its text (see `decodeXmlPart`). */
 export interface WordParts {
-  readonly document: string;
-  readonly footnotes?: string;
-  readonly endnotes?: string;
+  readonly document: readonly string[];
+  readonly footnotes?: readonly string[];
+  readonly endnotes?: readonly string[];
 }
 
 /** A Word package without a main document part. */
@@ -17,7 +18,7 @@ const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/rel
  * Reads the parts of a .docx package (a ZIP) that hold its text: the main document (found through the
  * package relationships, else `word/document.xml`) and its footnotes and endnotes (through the main
  * document's relationships, else `word/footnotes.xml`, `word/endnotes.xml`). Only these and the
- * relationship parts are inflated (fflate); parts are decoded as UTF-8. Throws when the archive cannot
+ * relationship parts are inflated (fflate); parts are decoded as UTF-8, in pieces. Throws when the archive cannot
  * be read or holds no main document. The caller bounds what the XML parts inflate to beforehand.
  */
 export function readWordParts(bytes: Uint8Array): WordParts {
@@ -48,7 +49,7 @@ export function readWordParts(bytes: Uint8Array): WordParts {
   const endnotes = partPath(documentRelationships, 'endnotes', dirname, 'word/endnotes.xml');
   const wanted = new Set([document, footnotes, endnotes]);
   const parts = unzipSync(bytes, { filter: (file) => wanted.has(file.name) });
-  const text = (name: string): string | undefined => (Object.hasOwn(parts, name) ? decoder.decode(parts[name]) : undefined);
+  const text = (name: string): string[] | undefined => (Object.hasOwn(parts, name) ? decodeXmlPart(parts[name], decoder) : undefined);
   return { document: text(document)!, footnotes: text(footnotes), endnotes: text(endnotes) };
 }
 

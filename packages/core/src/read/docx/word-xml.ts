@@ -59,18 +59,26 @@ interface Scope {
 /**
  * Reads an XML part of a Word document as a stream of events (htmlparser2's tokenizer in XML mode:
  * forgiving about damaged markup, linear in the input), resolving namespace prefixes to the reader's
- * names.
+ * names. The part is its text, or pieces of it in order (see `decodeXmlPart`): they are tokenized one
+ * after the other, as htmlparser2's parser writes the chunks of a stream, and read as their joined
+ * text would be.
  */
-export function readWordXml(xml: string, handler: WordXmlHandler): void {
-  const source = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
-  const tokenizer = new Tokenizer({ xmlMode: true, decodeEntities: true, recognizeSelfClosing: true }, new WordXmlTokens(source, handler));
-  if (source) tokenizer.write(source);
+export function readWordXml(xml: string | readonly string[], handler: WordXmlHandler): void {
+  const tokens = new WordXmlTokens(handler);
+  const tokenizer = new Tokenizer({ xmlMode: true, decodeEntities: true, recognizeSelfClosing: true }, tokens);
+  const pieces = typeof xml === 'string' ? [xml] : xml;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = i === 0 && pieces[0].charCodeAt(0) === 0xfeff ? pieces[0].slice(1) : pieces[i];
+    if (piece.length === 0) continue;
+    tokens.append(piece);
+    tokenizer.write(piece);
+  }
   tokenizer.end();
 }
 
 /**
  * Turns the tokens of an XML part into the reader's events, the way htmlparser2's parser does in XML
- * mode (without its HTML rules and its buffering, which a whole part in one string does not need):
+ * mode (without its HTML rules; the pieces written are kept, as its buffers are, for a token begun in one):
  * an element opens at the end of its start tag, and is pushed on the open elements as its name is read;
  * an end tag closes the innermost open element of its name and every element inside it, and is dropped
  * when none is open; the elements still open at the end are closed; an attribute read twice keeps its
@@ -78,6 +86,12 @@ export function readWordXml(xml: string, handler: WordXmlHandler): void {
  * asked for (see {@link ScopedAttributes}).
  */
 class WordXmlTokens implements TokenizerCallbacks {
+  /** The pieces of the part written to the tokenizer, and the offset each starts at; the last is being read. */
+  private readonly pieces: string[] = [];
+  private readonly starts: number[] = [];
+  /** The last piece, and its offset. */
+  private piece = '';
+  private offset = 0;
   /** The names of the open elements, innermost last. */
   private readonly names: string[] = [];
   private readonly scopes: Scope[] = [{ namespaces: new Map([['xml', XML_NAMESPACE]]), names: new Map() }];
@@ -88,13 +102,18 @@ class WordXmlTokens implements TokenizerCallbacks {
   private attributeName = '';
   private attributeValue = '';
 
-  constructor(
-    private readonly xml: string,
-    private readonly handler: WordXmlHandler,
-  ) {}
+  constructor(private readonly handler: WordXmlHandler) {}
+
+  /** Notes the next piece of the part, about to be written to the tokenizer. */
+  append(piece: string): void {
+    this.offset += this.piece.length;
+    this.piece = piece;
+    this.pieces.push(piece);
+    this.starts.push(this.offset);
+  }
 
   ontext(start: number, end: number): void {
-    this.handler.text(this.xml.slice(start, end));
+    this.handler.text(this.slice(start, end));
   }
 
   ontextentity(codePoint: number): void {
@@ -102,18 +121,18 @@ class WordXmlTokens implements TokenizerCallbacks {
   }
 
   onopentagname(start: number, end: number): void {
-    this.tagName = this.xml.slice(start, end);
+    this.tagName = this.slice(start, end);
     this.names.push(this.tagName);
     this.inStartTag = true;
     this.attributes.list.clear();
   }
 
   onattribname(start: number, end: number): void {
-    this.attributeName = this.xml.slice(start, end);
+    this.attributeName = this.slice(start, end);
   }
 
   onattribdata(start: number, end: number): void {
-    this.attributeValue += this.xml.slice(start, end);
+    this.attributeValue += this.slice(start, end);
   }
 
   onattribentity(codePoint: number): void {
@@ -136,7 +155,7 @@ class WordXmlTokens implements TokenizerCallbacks {
   }
 
   onclosetag(start: number, end: number): void {
-    const at = this.names.lastIndexOf(this.xml.slice(start, end));
+    const at = this.names.lastIndexOf(this.slice(start, end));
     if (at < 0) return;
     while (this.names.length > at) this.closeInnermost();
   }
@@ -152,6 +171,19 @@ class WordXmlTokens implements TokenizerCallbacks {
   ondeclaration(): void {}
 
   onprocessinginstruction(): void {}
+
+  /** The part's text from offset `start` to `end` (before the end of the last piece written). */
+  private slice(start: number, end: number): string {
+    if (start >= this.offset) return this.piece.slice(start - this.offset, end - this.offset);
+    // A token begun in an earlier piece (the tokenizer reports text and attribute values read so far
+    // at the end of each piece, names and the like only once read whole).
+    const { pieces, starts } = this;
+    let i = pieces.length - 1;
+    while (starts[i] > start) i--;
+    let text = pieces[i].slice(start - starts[i], end - starts[i]);
+    for (i++; i < pieces.length && starts[i] < end; i++) text += pieces[i].slice(0, end - starts[i]);
+    return text;
+  }
 
   /** Opens the element whose start tag ends. */
   private endStartTag(): void {
