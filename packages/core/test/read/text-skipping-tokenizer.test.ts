@@ -58,6 +58,8 @@ const piece = fc.oneof(
     '<!-- c -->', '<!-->', '<!--', '<![CDATA[x]]>', '<!DOCTYPE html>', '<?xml version="1.0"?>', '</>', '< p>', '<a b="1"c=\'2\'d=3 e>',
     '<script>if (a < b && c) "</p>"</script>', '<style>p{}</style>', '<textarea>a &amp; b</textarea>', '<title>t&lt;</title>',
     '<svg><foreignObject></foreignObject></svg>', '<xmp>&amp;</xmp>', '<plaintext>', '<o:p>', '</o:p>', '<p style="mso-x:&quot;a&quot;">',
+    '<w:tblGrid>', '</w:tblGrid >', '<w:p w:rsidR="00A1" w:rsidRDefault=\'x\'/>', '<a  b  =  "c"  >', '<x:y/z>', '<a\tb\nc\rd\fe>', '</a\tb>',
+    '<a=b>', '<a b=>', '<a b/c>', '</a=b>', '<abc', '</abc', '<a bcd',
   ),
   fc.string({ unit: fc.constantFrom('a', '中', '文', ' ', '&', '<', '>', '"', "'", '/', '=', ';', '#', 'x', '1'), maxLength: 12 }),
 );
@@ -88,10 +90,14 @@ describe('TextSkippingTokenizer', () => {
     );
   });
 
-  it('steps over long text and attribute values to the same events', () => {
+  it('steps over long text, attribute values and names to the same events', () => {
     const text = '中文'.repeat(5000);
-    const html = `<p style="${'a:b;'.repeat(3000)}">${text}&amp;${text}</p><td title='${'x'.repeat(4000)}&lt;'>${text}`;
-    const options = { decodeEntities: true, xmlMode: false };
-    expect(events(html, options, true)).toEqual(events(html, options, false));
+    const name = 'n'.repeat(3000);
+    const html = `<p style="${'a:b;'.repeat(3000)}">${text}&amp;${text}</p><td title='${'x'.repeat(4000)}&lt;'>${text}<${name} ${name}=1 ${name}></${name}>`;
+    for (const xmlMode of [false, true]) {
+      const options = { decodeEntities: true, xmlMode };
+      expect(events(html, options, true)).toEqual(events(html, options, false));
+      expect(events(html, options, true, [100, 7000, 3, 1000])).toEqual(events(html, options, false, [100, 7000, 3, 1000]));
+    }
   });
 });

@@ -1,4 +1,5 @@
-import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import type { TokenizerCallbacks } from 'htmlparser2';
+import { TextSkippingTokenizer } from '../html/text-skipping-tokenizer.js';
 import { AttributeList, type WordXmlAttributes } from './word-xml-attributes.js';
 
 /**
@@ -57,15 +58,16 @@ interface Scope {
 }
 
 /**
- * Reads an XML part of a Word document as a stream of events (htmlparser2's tokenizer in XML mode:
- * forgiving about damaged markup, linear in the input), resolving namespace prefixes to the reader's
+ * Reads an XML part of a Word document as a stream of events (htmlparser2's tokenizer in XML mode,
+ * stepping over names and text at once, see `TextSkippingTokenizer`: forgiving about damaged markup,
+ * linear in the input), resolving namespace prefixes to the reader's
  * names. The part is its text, or pieces of it in order (see `decodeXmlPart`): they are tokenized one
  * after the other, as htmlparser2's parser writes the chunks of a stream, and read as their joined
  * text would be.
  */
 export function readWordXml(xml: string | readonly string[], handler: WordXmlHandler): void {
   const tokens = new WordXmlTokens(handler);
-  const tokenizer = new Tokenizer({ xmlMode: true, decodeEntities: true, recognizeSelfClosing: true }, tokens);
+  const tokenizer = new TextSkippingTokenizer({ xmlMode: true, decodeEntities: true, recognizeSelfClosing: true }, tokens);
   const pieces = typeof xml === 'string' ? [xml] : xml;
   for (let i = 0; i < pieces.length; i++) {
     const piece = i === 0 && pieces[0].charCodeAt(0) === 0xfeff ? pieces[0].slice(1) : pieces[i];
