@@ -151,29 +151,36 @@ type FrameKind =
   | 'drawing'
   | 'ignored';
 
-interface Frame {
-  readonly kind: FrameKind;
-  readonly name: string;
-  /** Where content inside this frame goes, when the frame collects it. */
-  readonly sink?: Piece[];
+/**
+ * An element being read. A class with every field set from the start, so that the frames of all kinds
+ * share one shape (the reader touches a frame at each element).
+ */
+class Frame {
   /** Set when pushed: where content goes (this frame's sink or the nearest one below). */
-  target?: Piece[];
+  target: Piece[] | undefined = undefined;
   /** Set when pushed: the frame an element read here belongs to (see `element`). */
-  owner?: Frame;
+  owner: Frame | undefined = undefined;
   /** Set when pushed: the nearest paragraph (this frame or below). */
-  inParagraph?: Frame;
+  inParagraph: Frame | undefined = undefined;
   /** Set when pushed, in a drawing: how many steps of {@link IMAGE_PATH} the path to it has taken. */
-  imageStep?: number;
+  imageStep = 0;
   /** Names of the children seen that only the first of counts (w:pPr, w:sdtContent…). */
-  seen?: Set<string>;
-  paragraph?: { main: Piece[]; extra: Piece[]; deleted: boolean };
-  table?: Table;
-  row?: TableRow & { deleted: boolean };
-  cell?: TableCell;
+  seen: Set<string> | undefined = undefined;
+  paragraph: { main: Piece[]; extra: Piece[]; deleted: boolean } | undefined = undefined;
+  table: Table | undefined = undefined;
+  row: (TableRow & { deleted: boolean }) | undefined = undefined;
+  cell: TableCell | undefined = undefined;
   /** A content control; `start`: where its content begins in the target (a check box without text replaces it). */
-  sdt?: { checkbox: boolean; consumed: boolean; start: number };
-  text?: string;
-  noteId?: string;
+  sdt: { checkbox: boolean; consumed: boolean; start: number } | undefined = undefined;
+  text: string | undefined = undefined;
+  noteId: string | undefined = undefined;
+
+  constructor(
+    readonly kind: FrameKind,
+    readonly name: string,
+    /** Where content inside this frame goes, when the frame collects it. */
+    readonly sink: Piece[] | undefined = undefined,
+  ) {}
 }
 
 /** Elements read for their children only. */
@@ -213,7 +220,8 @@ class BodyReader implements WordXmlHandler {
   private readonly checkboxes: { checkbox: boolean; consumed: boolean }[] = [];
 
   constructor(private readonly mode: 'body' | 'footnote' | 'endnote') {
-    const root: Frame = { kind: 'root', name: '', target: [] };
+    const root = new Frame('root', '');
+    root.target = [];
     root.owner = root;
     this.frames = [root];
   }
@@ -264,7 +272,7 @@ class BodyReader implements WordXmlHandler {
         if (this.mode === 'body') {
           if (this.frames.length === 1 && !this.sawBody && parent.seen === undefined) {
             parent.seen = new Set();
-            return { kind: 'transparent', name: '#document' };
+            return new Frame('transparent', '#document');
           }
           return undefined;
         }
@@ -273,11 +281,11 @@ class BodyReader implements WordXmlHandler {
         if (parent.name === '#document') {
           if (name !== 'w:body' || this.sawBody) return undefined;
           this.sawBody = true;
-          return { kind: 'body', name, sink: this.output };
+          return new Frame('body', name, this.output);
         }
         break;
       case 'paragraph-properties':
-        return name === 'w:rPr' && firstOf(parent, name) ? { kind: 'paragraph-mark', name } : undefined;
+        return name === 'w:rPr' && firstOf(parent, name) ? new Frame('paragraph-mark', name) : undefined;
       case 'paragraph-mark':
         if (name === 'w:del') this.nearest('paragraph')!.paragraph!.deleted = true;
         return undefined;
@@ -303,14 +311,14 @@ class BodyReader implements WordXmlHandler {
         }
         return undefined;
       case 'sdt':
-        if (name === 'w:sdtPr' && firstOf(parent, name)) return { kind: 'sdt-properties', name };
-        if (name === 'w:sdtContent' && firstOf(parent, name)) return { kind: 'transparent', name };
+        if (name === 'w:sdtPr' && firstOf(parent, name)) return new Frame('sdt-properties', name);
+        if (name === 'w:sdtContent' && firstOf(parent, name)) return new Frame('transparent', name);
         return undefined;
       case 'alternate-content':
-        return name === 'mc:Fallback' && firstOf(parent, name) ? { kind: 'transparent', name } : undefined;
+        return name === 'mc:Fallback' && firstOf(parent, name) ? new Frame('transparent', name) : undefined;
       case 'drawing':
         this.drawingElement(name, attributes);
-        return { kind: 'drawing', name };
+        return new Frame('drawing', name);
       case 'text':
       case 'instruction':
       case 'ignored':
@@ -324,9 +332,11 @@ class BodyReader implements WordXmlHandler {
         const type = attributes.get('w:type');
         if (type === 'separator' || type === 'continuationSeparator') return undefined;
         this.deletedParagraph = undefined;
-        return { kind: 'note', name, sink: [], noteId: attributes.get('w:id') };
+        const note = new Frame('note', name, []);
+        note.noteId = attributes.get('w:id');
+        return note;
       }
-      return { kind: 'root', name };
+      return new Frame('root', name);
     }
     return this.contentFrame(parent, name, attributes);
   }
@@ -339,24 +349,26 @@ class BodyReader implements WordXmlHandler {
         const carried = this.deletedParagraph;
         this.deletedParagraph = undefined;
         const paragraph = { main: fragmentOf(carried?.main), extra: fragmentOf(carried?.extra), deleted: false };
-        return { kind: 'paragraph', name, sink: paragraph.main, paragraph };
+        const frame = new Frame('paragraph', name, paragraph.main);
+        frame.paragraph = paragraph;
+        return frame;
       }
       case 'w:pPr':
-        return parent.kind === 'paragraph' && firstOf(parent, name) ? { kind: 'paragraph-properties', name } : undefined;
+        return parent.kind === 'paragraph' && firstOf(parent, name) ? new Frame('paragraph-properties', name) : undefined;
       case 'w:r':
         this.element();
-        return { kind: 'element', name };
+        return new Frame('element', name);
       case 'w:hyperlink':
         if (attributes.get('r:id') || attributes.get('w:anchor')) {
           this.element();
-          return { kind: 'element', name };
+          return new Frame('element', name);
         }
-        return { kind: 'transparent', name };
+        return new Frame('transparent', name);
       case 'w:t':
         this.element();
-        return { kind: 'text', name };
+        return new Frame('text', name);
       case 'w:instrText':
-        return { kind: 'instruction', name };
+        return new Frame('instruction', name);
       case 'w:tab':
         this.element();
         this.write('\t');
@@ -411,36 +423,44 @@ class BodyReader implements WordXmlHandler {
       case 'w:tbl': {
         this.element();
         const table: Table = { kind: 'table', items: [], otherThanRows: false, merged: false };
-        return { kind: 'table', name, sink: table.items as Piece[], table };
+        const frame = new Frame('table', name, table.items as Piece[]);
+        frame.table = table;
+        return frame;
       }
       case 'w:tr': {
         this.element('row');
         const row = { kind: 'row' as const, items: [], otherThanCells: false, deleted: false };
-        return { kind: 'row', name, sink: row.items as Piece[], row };
+        const frame = new Frame('row', name, row.items as Piece[]);
+        frame.row = row;
+        return frame;
       }
       case 'w:trPr':
-        return parent.kind === 'row' && firstOf(parent, name) ? { kind: 'row-properties', name } : undefined;
+        return parent.kind === 'row' && firstOf(parent, name) ? new Frame('row-properties', name) : undefined;
       case 'w:tc': {
         this.element('cell');
         const cell: TableCell = { kind: 'cell', content: [], colSpan: 1, vMerge: null, rowSpan: 1 };
-        return { kind: 'cell', name, sink: cell.content, cell };
+        const frame = new Frame('cell', name, cell.content);
+        frame.cell = cell;
+        return frame;
       }
       case 'w:tcPr':
-        return parent.kind === 'cell' && firstOf(parent, name) ? { kind: 'cell-properties', name } : undefined;
+        return parent.kind === 'cell' && firstOf(parent, name) ? new Frame('cell-properties', name) : undefined;
       case 'w:sdt': {
         const sdt = { checkbox: false, consumed: false, start: parent.target!.length };
-        return { kind: 'sdt', name, sdt };
+        const frame = new Frame('sdt', name);
+        frame.sdt = sdt;
+        return frame;
       }
       case 'mc:AlternateContent':
-        return { kind: 'alternate-content', name };
+        return new Frame('alternate-content', name);
       case 'w:pict': {
         // Text boxes: after the paragraph that holds them (left out when no paragraph does).
         const paragraph = parent.inParagraph;
-        return { kind: 'picture', name, sink: paragraph ? paragraph.paragraph!.extra : [] };
+        return new Frame('picture', name, paragraph ? paragraph.paragraph!.extra : []);
       }
       case 'wp:inline':
       case 'wp:anchor':
-        return { kind: 'drawing', name };
+        return new Frame('drawing', name);
       case 'v:imagedata':
         if (attributes.get('r:id')) {
           this.element();
@@ -448,7 +468,7 @@ class BodyReader implements WordXmlHandler {
         }
         return undefined;
       default:
-        return TRANSPARENT.has(name) ? { kind: 'transparent', name } : undefined;
+        return TRANSPARENT.has(name) ? new Frame('transparent', name) : undefined;
     }
   }
 
@@ -510,8 +530,8 @@ class BodyReader implements WordXmlHandler {
         this.sink().push(frame.table!);
         return;
       case 'row': {
-        const { deleted, ...row } = frame.row!;
-        if (!deleted) this.sink().push(row as unknown as Piece);
+        const row = frame.row!;
+        if (!row.deleted) this.sink().push(row as unknown as Piece);
         return;
       }
       case 'cell':
