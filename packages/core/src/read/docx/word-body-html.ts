@@ -208,7 +208,6 @@ class BodyReader implements WordXmlHandler {
   /** How many note references were read (some may since have been left out). */
   noteReferences = 0;
   private readonly frames: Frame[];
-  private ignoredDepth = 0;
   /** Complex fields open (w:fldChar begin … end): their instruction, to tell check boxes. */
   private readonly fields: { type: 'begin' | 'checkbox' | 'other' }[] = [];
   private instruction: string[] = [];
@@ -226,17 +225,11 @@ class BodyReader implements WordXmlHandler {
     this.frames = [root];
   }
 
-  open(name: string, attributes: WordXmlAttributes): void {
-    if (this.ignoredDepth > 0) {
-      this.ignoredDepth++;
-      return;
-    }
+  open(name: string, attributes: WordXmlAttributes): boolean {
     const parent = this.frames[this.frames.length - 1];
     const frame = this.frameFor(parent, name, attributes);
-    if (frame === undefined) {
-      this.ignoredDepth = 1;
-      return;
-    }
+    // Left out with everything inside: the XML reader skips it.
+    if (frame === undefined) return false;
     // Links to the frames below that matter, so that no step walks the stack (nesting can be deep).
     frame.target = frame.sink ?? parent.target;
     frame.owner = PASS_THROUGH.has(frame.kind) ? parent.owner : frame;
@@ -246,13 +239,10 @@ class BodyReader implements WordXmlHandler {
       frame.imageStep = parent.kind === 'drawing' && name === IMAGE_PATH[step] ? step + 1 : step;
     }
     this.frames.push(frame);
+    return true;
   }
 
   close(): void {
-    if (this.ignoredDepth > 0) {
-      this.ignoredDepth--;
-      return;
-    }
     if (this.frames.length === 1) return;
     const frame = this.frames.pop()!;
     if (frame.sdt !== undefined && this.checkboxes[this.checkboxes.length - 1] === frame.sdt) this.checkboxes.pop();
@@ -260,7 +250,6 @@ class BodyReader implements WordXmlHandler {
   }
 
   text(text: string): void {
-    if (this.ignoredDepth > 0) return;
     const frame = this.frames[this.frames.length - 1];
     if (frame.kind === 'text' || frame.kind === 'instruction') frame.text = (frame.text ?? '') + text;
   }

@@ -61,6 +61,7 @@ function readRelationships(xml: string): { type: string; target: string }[] {
     open(name, attributes) {
       depth++;
       if (depth === 2 && name === 'relationships:Relationship') found.push({ type: attributes.get('Type') ?? '', target: attributes.get('Target') ?? '' });
+      return true;
     },
     close() {
       depth--;

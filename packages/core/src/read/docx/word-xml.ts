@@ -36,8 +36,13 @@ export const MAX_WORD_XML_DEPTH = 5000;
 
 /** What {@link readWordXml} reports, in document order. Names are namespace-resolved (`w:p`). */
 export interface WordXmlHandler {
-  /** An element opens; its `attributes` can be read during this call only. */
-  open(name: string, attributes: WordXmlAttributes): void;
+  /**
+   * An element opens; its `attributes` can be read during this call only. Returns whether to read what
+   * the element holds: when false, nothing inside it is reported (elements, text), nor its end. (The
+   * reader closes an element whose start tag the part ends in without opening it, as htmlparser2's
+   * parser does: inside an element not read, that close is reported at the element's end instead.)
+   */
+  open(name: string, attributes: WordXmlAttributes): boolean;
   close(): void;
   /** Character data (entities decoded); a run of text may come in several calls. CDATA is not reported. */
   text(text: string): void;
@@ -103,6 +108,13 @@ class WordXmlTokens implements TokenizerCallbacks {
   private readonly attributes = new ScopedAttributes();
   private attributeName = '';
   private attributeValue = '';
+  /**
+   * While the content of an element the handler does not read is read (else 0): how many elements were
+   * open with it. Names are still kept (an end tag inside closes by name), nothing is resolved or reported.
+   */
+  private skipping = 0;
+  /** Whether a start tag the part ends in was closed while skipping (see `closeInnermost`). */
+  private closeOwed = false;
 
   constructor(private readonly handler: WordXmlHandler) {}
 
@@ -115,11 +127,11 @@ class WordXmlTokens implements TokenizerCallbacks {
   }
 
   ontext(start: number, end: number): void {
-    this.handler.text(this.slice(start, end));
+    if (this.skipping === 0) this.handler.text(this.slice(start, end));
   }
 
   ontextentity(codePoint: number): void {
-    this.handler.text(String.fromCodePoint(codePoint));
+    if (this.skipping === 0) this.handler.text(String.fromCodePoint(codePoint));
   }
 
   onopentagname(start: number, end: number): void {
@@ -130,19 +142,19 @@ class WordXmlTokens implements TokenizerCallbacks {
   }
 
   onattribname(start: number, end: number): void {
-    this.attributeName = this.slice(start, end);
+    if (this.skipping === 0) this.attributeName = this.slice(start, end);
   }
 
   onattribdata(start: number, end: number): void {
-    this.attributeValue += this.slice(start, end);
+    if (this.skipping === 0) this.attributeValue += this.slice(start, end);
   }
 
   onattribentity(codePoint: number): void {
-    this.attributeValue += String.fromCodePoint(codePoint);
+    if (this.skipping === 0) this.attributeValue += String.fromCodePoint(codePoint);
   }
 
   onattribend(): void {
-    if (this.inStartTag) this.attributes.list.add(this.attributeName, this.attributeValue);
+    if (this.inStartTag && this.skipping === 0) this.attributes.list.add(this.attributeName, this.attributeValue);
     this.attributeValue = '';
   }
 
@@ -200,6 +212,10 @@ class WordXmlTokens implements TokenizerCallbacks {
     const { scopes, attributes } = this;
     if (scopes.length > MAX_WORD_XML_DEPTH) throw new WordXmlTooDeepError();
     let scope = scopes[scopes.length - 1];
+    if (this.skipping > 0) {
+      scopes.push(scope);
+      return;
+    }
     const { list } = attributes;
     for (let i = 0; i < list.length; i++) {
       const key = list.nameAt(i);
@@ -210,13 +226,26 @@ class WordXmlTokens implements TokenizerCallbacks {
     }
     scopes.push(scope);
     attributes.scope = scope;
-    this.handler.open(resolve(rawName, scope), attributes);
+    if (!this.handler.open(resolve(rawName, scope), attributes)) this.skipping = this.names.length;
   }
 
   private closeInnermost(): void {
     this.names.pop();
     this.scopes.pop();
-    this.handler.close();
+    if (this.skipping === 0) {
+      this.handler.close();
+      return;
+    }
+    // A start tag the part ends in is closed unopened, as htmlparser2's parser closes it; inside an
+    // element not read, that close is owed to the handler at the element's end (see `WordXmlHandler`).
+    if (this.inStartTag) {
+      this.inStartTag = false;
+      this.closeOwed = true;
+    }
+    if (this.names.length < this.skipping) {
+      this.skipping = 0;
+      if (this.closeOwed) this.handler.close();
+    }
   }
 }
 
