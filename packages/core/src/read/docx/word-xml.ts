@@ -65,10 +65,9 @@ interface Scope {
 /**
  * Reads an XML part of a Word document as a stream of events (htmlparser2's tokenizer in XML mode,
  * stepping over names and text at once, see `TextSkippingTokenizer`: forgiving about damaged markup,
- * linear in the input), resolving namespace prefixes to the reader's
- * names. The part is its text, or pieces of it in order (see `decodeXmlPart`): they are tokenized one
- * after the other, as htmlparser2's parser writes the chunks of a stream, and read as their joined
- * text would be.
+ * linear in the input), resolving namespace prefixes to the reader's names. The part is its text, or
+ * pieces of it in order (see `decodeXmlPart`): they are tokenized one after the other, as htmlparser2's
+ * parser writes the chunks of a stream, and read as their joined text would be.
  */
 export function readWordXml(xml: string | readonly string[], handler: WordXmlHandler): void {
   const tokens = new WordXmlTokens(handler);
@@ -244,7 +243,10 @@ class WordXmlTokens implements TokenizerCallbacks {
     }
     if (this.names.length < this.skipping) {
       this.skipping = 0;
-      if (this.closeOwed) this.handler.close();
+      if (this.closeOwed) {
+        this.closeOwed = false;
+        this.handler.close();
+      }
     }
   }
 }
