@@ -36,6 +36,19 @@ function madeUpEdits(result: CheckResult, limit: number): TextEdit[][] {
   return out;
 }
 
+/**
+ * The edit samples checked without verifying suggestions, those a template fit, with that template: what
+ * the differential tests below start from.
+ */
+async function* checkedSamples(): AsyncGenerator<{ name: string; result: CheckResult & { report: ParsedReport }; template: TemplateIR }> {
+  for (const sample of editSamples()) {
+    const result = await checkReport({ bytes: sample.bytes, fileName: sample.name }, { verifySuggestions: false });
+    if (!result.report || !result.template) continue;
+    const template = builtinTemplates.find((t) => t.id === result.template!.id) as TemplateIR;
+    yield { name: sample.name, result: result as CheckResult & { report: ParsedReport }, template };
+  }
+}
+
 /** A text report as a web page: its lines as paragraphs, its TAB-separated lines as rows of tables. */
 function asHtml(text: string): string {
   const escape = (s: string): string => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
@@ -78,10 +91,7 @@ describe('cell-edit re-check', () => {
     let fast = 0;
     let fastSuggestions = 0;
     let tried = 0;
-    for (const sample of editSamples()) {
-      const result = await checkReport({ bytes: sample.bytes, fileName: sample.name }, { verifySuggestions: false });
-      if (!result.report || !result.template) continue;
-      const template = builtinTemplates.find((t) => t.id === result.template!.id) as TemplateIR;
+    for await (const { name, result, template } of checkedSamples()) {
       const source = result.source;
       const viewOf = (text: string) => (source.format === 'html' ? renderHtml(text) : identityView(text));
       const index = new CellEditIndex({ report: result.report, normalized: normalizeView(viewOf(source.text)), template, templates: builtinTemplates });
@@ -96,7 +106,7 @@ describe('cell-edit re-check', () => {
         if (!carried) continue;
         fast++;
         if (n < suggested.length) fastSuggestions++;
-        const where = `${sample.name} ${JSON.stringify(edits)}`;
+        const where = `${name} ${JSON.stringify(edits)}`;
         const detection = expectAsFullRecheck(carried, source, text, normalized, template, viewOf, where);
         const reused = index.detectionAfterEdits();
         if (reused) expect(reused, where).toEqual(detection);
@@ -109,10 +119,7 @@ describe('cell-edit re-check', () => {
 
   it("keeps the check's report info for cells rewritten past what it is read from, in a view spliced from the check's", async () => {
     let kept = 0;
-    for (const sample of editSamples()) {
-      const result = await checkReport({ bytes: sample.bytes, fileName: sample.name }, { verifySuggestions: false });
-      if (!result.report || !result.template) continue;
-      const template = builtinTemplates.find((t) => t.id === result.template!.id) as TemplateIR;
+    for await (const { name, result, template } of checkedSamples()) {
       const source = result.source;
       const html = source.format === 'html';
       const normalized = normalizeView(html ? renderHtml(source.text) : identityView(source.text));
@@ -126,8 +133,8 @@ describe('cell-edit re-check', () => {
         const spliced = html ? normalizeRenditionDigitEdits(normalized, source.text, digitEdits, text) : normalizeDigitEdits(normalized, source.text, digitEdits, text);
         if (!spliced) continue;
         kept++;
-        expect(readReportInfo(spliced), `${sample.name} ${JSON.stringify(edits)}`).toEqual(result.report.info);
-        expect(readReportInfo(normalizeView(html ? renderHtml(text) : identityView(text))), sample.name).toEqual(result.report.info);
+        expect(readReportInfo(spliced), `${name} ${JSON.stringify(edits)}`).toEqual(result.report.info);
+        expect(readReportInfo(normalizeView(html ? renderHtml(text) : identityView(text))), name).toEqual(result.report.info);
       }
     }
     expect(kept).toBeGreaterThan(20);
@@ -149,10 +156,7 @@ describe('cell-edit re-check', () => {
 
   it('finds a cell by its range as the index by range keys does', async () => {
     let asked = 0;
-    for (const sample of editSamples()) {
-      const result = await checkReport({ bytes: sample.bytes, fileName: sample.name }, { verifySuggestions: false });
-      if (!result.report || !result.template) continue;
-      const template = builtinTemplates.find((t) => t.id === result.template!.id) as TemplateIR;
+    for await (const { name, result, template } of checkedSamples()) {
       // The report as read, and with the rows of its first table read twice (every range of them shared).
       const first = result.report.tables.findIndex((t) => t.found);
       const doubled: ParsedReport = {
@@ -178,11 +182,11 @@ describe('cell-edit re-check', () => {
           const fresh = i % 5 === 0 ? new CellEditIndex({ report, normalized: index.base.normalized, template, templates: builtinTemplates }) : undefined;
           if (fresh) {
             const direct = fresh.cellAt(range);
-            expect(direct && { row: direct.row, index: direct.index }, `${sample.name} ${JSON.stringify(range)} (direct)`).toEqual(reference.get(`${range.start}:${range.end}`) ?? undefined);
+            expect(direct && { row: direct.row, index: direct.index }, `${name} ${JSON.stringify(range)} (direct)`).toEqual(reference.get(`${range.start}:${range.end}`) ?? undefined);
           }
           const found = index.cellAt(range);
           const expected = reference.get(`${range.start}:${range.end}`) ?? undefined;
-          expect(found && { row: found.row, index: found.index }, `${sample.name} ${JSON.stringify(range)}`).toEqual(expected);
+          expect(found && { row: found.row, index: found.index }, `${name} ${JSON.stringify(range)}`).toEqual(expected);
           if (found) expect(found.row.cells[found.index].range).toEqual(range);
         }
       }
