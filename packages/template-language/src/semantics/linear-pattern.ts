@@ -115,6 +115,7 @@ export function* linearMatches(
     const nextCut = cuts.map(() => -1);
     // What failed attempts may cost: each looks at most at the text after it.
     let budget = ANCHORED_BUDGET * text.length;
+    const anchored = anchoredTest(pattern);
     for (;;) {
       let at = -1;
       for (let i = 0; i < starts.length; i++) {
@@ -146,8 +147,11 @@ export function* linearMatches(
         from = at;
         break;
       }
-      const matcher = pattern.matcher(text.slice(at, stop));
-      if (matcher.lookingAt() && matcher.end() > 0) {
+      const slice = text.slice(at, stop);
+      // Most attempts fail (a leading string followed by something else): the test without groups says so
+      // far cheaper than the matcher, which is run only where a match begins.
+      const matcher = anchored.test(slice) ? pattern.matcher(slice) : null;
+      if (matcher !== null && matcher.lookingAt() && matcher.end() > 0) {
         const end = at + matcher.end();
         yield { index: at, text: text.slice(at, end), n: withNumber ? (matcher.group('n') ?? undefined) : undefined };
         from = end;
@@ -165,6 +169,19 @@ export function* linearMatches(
     if (end > start) yield { index: start, text: text.slice(start, end), n: withNumber ? (matcher.group('n') ?? undefined) : undefined };
     found = matcher.find();
   }
+}
+
+const anchoredTests = new WeakMap<RE2JS, RE2JS>();
+
+/**
+ * `pattern` anchored at the start of the text, `^(?:…)`, to test without groups whether a match begins
+ * there: a test without groups runs on re2js's DFA, which stops where no match can go on, while a matcher
+ * with groups (the backtracker) costs several steps per character. Its answer is the one `lookingAt` gives.
+ */
+function anchoredTest(pattern: RE2JS): RE2JS {
+  let anchored = anchoredTests.get(pattern);
+  if (anchored === undefined) anchoredTests.set(pattern, (anchored = RE2JS.compile(`^(?:${pattern.pattern()})`, pattern.flags())));
+  return anchored;
 }
 
 /**
