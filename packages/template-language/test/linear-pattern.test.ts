@@ -119,6 +119,28 @@ describe('linearMatches tried where a match can start', () => {
     );
   });
 
+  it('finds what a search of the whole text finds, on random patterns and texts with blank runs', () => {
+    // Patterns as users may write them: a literal start, then elements that cross white space (as the
+    // blanked table rows of a section text) or stop at it, with or without the number group.
+    const starts = ['不予公开', '行政复议', '收到', '(?:收到|办结)', '(?:本年|)新收', '件'];
+    const elements = ['\\s*', '\\s+', '\\d+', '(?:的|)', '[^件]*', '.', '.*', '件', '[，。]?', '共', '\\s?', '(?:\\s|共)*', '(?:件|个)+', '收到'];
+    const source = fc
+      .tuple(fc.constantFrom(...starts), fc.array(fc.constantFrom(...elements), { maxLength: 5 }), fc.nat(5), fc.boolean())
+      .map(([start, rest, at, numbered]) => {
+        if (numbered) rest.splice(Math.min(at, rest.length), 0, '(?<n>\\d+)');
+        return start + rest.join('');
+      });
+    const pieces = ['不予公开', '行政复议', '收到', '办结', '本年', '新收', '共', '件', '个', '的', '12', '3', ' ', '   \n  \n', '\u3000', '\n', '，', '。', '；'];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 80 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(source, text, (source, text) => {
+        expect(leadingStrings(source), source).not.toBeNull();
+        expect(anchoredMatches(source, text), source).toEqual(wholeTextMatches(source, text));
+      }),
+      { seed: 20261205, numRuns: 1500 },
+    );
+  });
+
   it('never rules out a place where a built-in pattern matches', () => {
     // Texts made of phrases: a pattern's own literal runs (one, two or three in a row, or one character of
     // them), then perhaps a space, a number and a unit, as reports write them.
