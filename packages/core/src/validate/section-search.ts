@@ -40,9 +40,11 @@ export function compileRulePattern(source: string, withNumber = false): RulePatt
   let starts: MatchStarts | undefined;
   let compiled: LinearPattern | undefined;
   const pattern = rememberingMatches(leadingLiteral(source), (text) => {
-    // Nor is a text where no leading string stands where a match could begin (see `mayMatchIn`).
+    // Nor is a text where no leading string stands where a match could begin (see `mayMatchIn`), while the
+    // pattern is not compiled: once it is, `linearMatches` looks for those places itself and tries none
+    // there (the same look, not made twice).
     starts ??= scannedStarts(matchStarts(source));
-    if (!mayMatchIn(text, starts)) return [];
+    if (compiled === undefined && !mayMatchIn(text, starts)) return [];
     compiled ??= compileLinearPattern(source);
     return compiled.ok ? [...linearMatches(compiled.pattern, text, withNumber, starts.starts, compiled.canStart, compiled.cuts)] : [];
   });
@@ -55,7 +57,7 @@ export function compileRulePattern(source: string, withNumber = false): RulePatt
  * longest common prefix (予以公开 for 予以公开的政府信息, 予以公开的 and 予以公开; 实际办理 for the four
  * strings 实际办理…申请). Where `canStart` is known the places found are the same: it allows only a place
  * where one of the whole strings stands, and each has its prefix there. The text is searched once per
- * prefix instead of once per string, by `mayMatchIn` and again by `linearMatches`.
+ * prefix instead of once per string, by `mayMatchIn` (until the pattern is compiled) and by `linearMatches`.
  */
 export function scannedStarts(starts: MatchStarts): MatchStarts {
   if (starts.starts === null || starts.canStart === null) return starts;
