@@ -112,9 +112,8 @@ const VIOLATION = 1.5;
 /** Aligns `slots` to `columns` leaf columns. Never throws. */
 export function alignRow(slots: RowSlot[], columns: number, options: AlignOptions): RowAlignment {
   const k = columns;
-  const filled = slots.filter((s) => s.kind === 'value' || s.kind === 'invalid');
   const nonEmpty = slots.filter((s) => s.kind !== 'empty');
-  if (k <= 0) return newRowAlignment([], filled.length > 0);
+  if (k <= 0) return newRowAlignment([], nonEmpty.some(holdsValue));
   if (nonEmpty.length === k) return direct(nonEmpty);
   const trimmed = trimEdges(slots, k);
   if (trimmed.length === k) return direct(trimmed);
@@ -125,6 +124,9 @@ export function alignRow(slots: RowSlot[], columns: number, options: AlignOption
       if (grouped) return grouped;
     }
   }
+  // The slots holding a value (or an invalid one), listed only here: most rows are aligned above, one
+  // slot per column. No such slot is an empty field, so they are those of `nonEmpty`, in order.
+  const filled = nonEmpty.filter(holdsValue);
   const m = filled.length;
   if (m === k) return newRowAlignment(direct(filled).cells, false, true);
   if (m > k) {
@@ -150,6 +152,11 @@ export function alignRow(slots: RowSlot[], columns: number, options: AlignOption
     if (glued) return glued;
   }
   return placeByScore(slots, filled, k, options);
+}
+
+/** Whether a slot holds a value or an invalid one (a number that failed to read). */
+function holdsValue(slot: RowSlot): boolean {
+  return slot.kind === 'value' || slot.kind === 'invalid';
 }
 
 function direct(list: RowSlot[]): RowAlignment {

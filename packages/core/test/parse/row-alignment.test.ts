@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alignRow, newAlignedCell, newRowAlignment, splitDigits, type RowEquation, type RowSlot } from '../../src/parse/row-alignment.js';
 
@@ -91,6 +92,44 @@ describe('alignRow', () => {
 
   it('does not split digits no split explains', () => {
     expect(read(slots('1234567'), 7, [total(7)]).glued).toBeUndefined();
+  });
+});
+
+describe('alignRow: the slots holding values', () => {
+  // The values (and invalid numbers) of a row are listed from its non-empty slots, and only past the first
+  // rules: the same slots, in the same order, as listed from all of them.
+  const holdsValue = (s: RowSlot): boolean => s.kind === 'value' || s.kind === 'invalid';
+  const trimEdges = (list: RowSlot[], k: number): RowSlot[] => {
+    let a = 0;
+    let b = list.length;
+    while (b - a > k && list[b - 1].kind === 'empty') b--;
+    while (b - a > k && list[a].kind === 'empty') a++;
+    return list.slice(a, b);
+  };
+  it('aligns as the rules read from all slots say, on random rows', () => {
+    const spec = fc.array(fc.constantFrom('', '', '/', '0', '12', '7', 'x'), { maxLength: 9 });
+    fc.assert(
+      fc.property(spec, fc.integer({ min: 0, max: 5 }), (texts, k) => {
+        const list = slots(...texts);
+        const a = alignRow(list, k, { equations: [], at: 0, numberOf });
+        const nonEmpty = list.filter((s) => s.kind !== 'empty');
+        const filled = list.filter(holdsValue);
+        if (k <= 0) {
+          expect(a.cells).toEqual([]);
+          expect(a.extra).toBe(filled.length > 0);
+        } else if (nonEmpty.length === k) {
+          expect(a.cells.map((c) => c.slot)).toEqual(nonEmpty);
+          expect(a.extra).toBe(false);
+        } else if (trimEdges(list, k).length !== k && filled.length === k) {
+          expect(a.cells.map((c) => c.slot)).toEqual(filled);
+          expect(a.repaired).toBe(true);
+        } else if (trimEdges(list, k).length !== k && filled.length > k) {
+          expect(a.cells.map((c) => c.slot)).toEqual(filled.slice(0, k));
+          expect(a.extra).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
