@@ -1,4 +1,5 @@
-import type { CellStream, LineLayout, StreamLine } from './cell-stream.js';
+import type { CellStream, StreamLine } from './cell-stream.js';
+import { layoutBit, type LayoutSet } from './layout-set.js';
 import type { RowSlot } from './row-alignment.js';
 import { isWhiteSpaceCode } from './white-space.js';
 
@@ -66,7 +67,7 @@ export interface DetachedValues {
   /** First and last item of the numbers' line. */
   firstItem: number;
   lastItem: number;
-  layouts: Set<LineLayout>;
+  layouts: LayoutSet;
   /** Where the numbers are: on the row above the label (`above`) or below it (`below`). */
   side: 'above' | 'below';
 }
@@ -134,5 +135,5 @@ function take(stream: CellStream, line: StreamLine, side: DetachedValues['side']
     const it = stream.items[i];
     slots.push({ kind: it.kind === 'text' ? 'invalid' : it.kind, start: it.start, end: it.end, text: stream.text.slice(it.start, it.end).trim() });
   }
-  return { slots, firstItem: line.firstItem, lastItem: line.endItem - 1, layouts: new Set([line.layout]), side };
+  return { slots, firstItem: line.firstItem, lastItem: line.endItem - 1, layouts: layoutBit(line.layout), side };
 }

@@ -16,6 +16,7 @@ import { rangeToOriginal, snapRange } from '../read/view-range.js';
 import { detectTemplate, readReportInfo } from '../detect/index.js';
 import { buildCellStream, type CellStreamOptions } from './cell-stream.js';
 import { isUnitWord, readCellValue } from './cell-value.js';
+import { layoutBit } from './layout-set.js';
 import { linePositions } from './line-positions.js';
 import { findRunOnBreaks } from './one-line-runs.js';
 import { findSectionHeadings, type HeadingMatch } from './section-headings.js';
@@ -304,12 +305,12 @@ function toReportTable(read: TableRead, source: ReportSource, map: (s: number, e
 
 /** Adds the names of the layouts of a row's lines to `layouts`. */
 function addLayouts(layouts: Set<string>, row: RowRead, source: ReportSource): void {
-  // Most rows come from lines of one layout: the set is looked into only when it has several.
-  if (row.layouts.size === 1) {
-    layouts.add(layoutName(row.layouts.values().next().value!, source));
-    return;
-  }
-  row.layouts.forEach((l) => layouts.add(layoutName(l, source)));
+  // Bits of the row's layouts (see layout-set.ts), named in turn: the table's names are a set, in no order.
+  const set = row.layouts;
+  if ((set & layoutBit('single')) !== 0) layouts.add(layoutName('single', source));
+  if ((set & layoutBit('tab')) !== 0) layouts.add(layoutName('tab', source));
+  if ((set & layoutBit('pipe')) !== 0) layouts.add(layoutName('pipe', source));
+  if ((set & layoutBit('space')) !== 0) layouts.add(layoutName('space', source));
 }
 
 /** How surely a row was read, from how its cells were placed (see {@link RowConfidence}). */

@@ -1,8 +1,9 @@
 import type { CellType } from '../ir/template-ir.js';
 import type { TableNote } from '../model/report.js';
-import type { CellStream, LineLayout, StreamItem } from './cell-stream.js';
+import type { CellStream, StreamItem } from './cell-stream.js';
 import { isUnitWord, readCellValue } from './cell-value.js';
 import { matchLabelAt, type LabelMatch, type LabelPattern, type MatchOptions } from './label-match.js';
+import { hasLayout, layoutBit, NO_LAYOUTS, type LayoutSet } from './layout-set.js';
 import { keyCharEnd } from './match-key.js';
 import { alignByColumnPositions } from './column-positions.js';
 import { detachedValues } from './converted-markdown.js';
@@ -27,7 +28,7 @@ export interface RowRead {
   labelEnd: number;
   alignment: RowAlignment;
   /** Layouts of the lines the row's slots came from. */
-  layouts: Set<LineLayout>;
+  layouts: LayoutSet;
   /** The row was restored from text without line structure (its line cut at a virtual break). */
   runOn: boolean;
   /** The row's numbers stand in a row of their own above or below its label (a converted table). */
@@ -45,7 +46,7 @@ function newRowRead(
   labelStart: number,
   labelEnd: number,
   alignment: RowAlignment,
-  layouts: Set<LineLayout>,
+  layouts: LayoutSet,
   runOn: boolean,
   apart: 'above' | 'below' | undefined,
 ): RowRead {
@@ -269,7 +270,7 @@ function settleRows(stream: CellStream, plan: TablePlan, rows: Map<string, RowRe
   // Placing by position needs the horizontal positions of the lines and two columns (else nothing is placed).
   if (stream.linePosition !== undefined && k >= 2) {
     // A run-on row's numbers have no horizontal position: its line is the whole table.
-    const positioned = read.map((row) => ({ alignment: row.alignment, spaced: row.layouts.has('space') && !row.runOn }));
+    const positioned = read.map((row) => ({ alignment: row.alignment, spaced: hasLayout(row.layouts, 'space') && !row.runOn }));
     for (const [index, alignment] of alignByColumnPositions(stream, positioned, k)) {
       read[index].alignment = alignment;
       read[index].positioned = true;
@@ -356,7 +357,7 @@ function readTransposed(
   const items = stream.items;
   const key = stream.keyed.key;
   const cells: AlignedCell[] = [];
-  const layouts = new Set<LineLayout>();
+  let layouts = NO_LAYOUTS;
   let labelStart = -1;
   let labelEnd = -1;
   let next = from;
@@ -373,7 +374,7 @@ function readTransposed(
         const got = collectAfter(stream, i, to, group.count, () => false);
         const content = got.slots.filter((s) => s.kind !== 'empty');
         if (content.length !== group.count || content.some((s) => s.kind === 'invalid')) continue;
-        for (const l of got.layouts) layouts.add(l);
+        layouts |= got.layouts;
         const at = it.keyEnd - length;
         taken = { slots: content, lastItem: got.lastItem, start: stream.keyed.starts[at], end: keyCharEnd(stream.text, stream.keyed, it.keyEnd - 1) };
         break;
@@ -563,12 +564,12 @@ function isFilled(slot: RowSlot): boolean {
 function slotsInsideLabel(stream: CellStream, firstItem: number, lastItem: number): Omit<Collected, 'lastItem'> | null {
   if (lastItem <= firstItem) return null;
   const slots: RowSlot[] = [];
-  const layouts = new Set<LineLayout>();
+  let layouts = NO_LAYOUTS;
   for (let i = firstItem + 1; i < lastItem; i++) {
     const it = stream.items[i];
     if (it.kind === 'text') continue;
     slots.push(toSlot(stream, it));
-    layouts.add(stream.lines[it.line].layout);
+    layouts |= layoutBit(stream.lines[it.line].layout);
   }
   return slots.some(isFilled) ? { slots, layouts } : null;
 }
@@ -581,7 +582,7 @@ function toSlot(stream: CellStream, it: StreamItem): RowSlot {
 interface Collected {
   slots: RowSlot[];
   lastItem: number;
-  layouts: Set<LineLayout>;
+  layouts: LayoutSet;
 }
 
 /** Slots after a row label (item `labelItem`) and before item `stop`. */
@@ -595,7 +596,7 @@ function collectAfter(
   const items = stream.items;
   const line = items[labelItem].line;
   const slots: RowSlot[] = [];
-  const layouts = new Set<LineLayout>();
+  let layouts = NO_LAYOUTS;
   let i = labelItem + 1;
   let lastItem = labelItem;
   while (i < stop && items[i].line === line) {
@@ -604,14 +605,14 @@ function collectAfter(
     i++;
   }
   if (slots.length > 0) {
-    layouts.add(stream.lines[line].layout);
+    layouts |= layoutBit(stream.lines[line].layout);
     if (slots.length >= k) return { slots, lastItem, layouts };
     // A short separated row may continue on lines of bare values (a wrapped line).
     const more = collectFrom(stream, i, stop, k - slots.length, false, isFurniture);
     if (more.slots.length > 0) {
       for (const slot of more.slots) slots.push(slot);
       lastItem = more.lastItem;
-      for (const l of more.layouts) layouts.add(l);
+      layouts |= more.layouts;
     }
     return { slots, lastItem, layouts };
   }
@@ -634,7 +635,7 @@ function collectFrom(
 ): Collected {
   const items = stream.items;
   const slots: RowSlot[] = [];
-  const layouts = new Set<LineLayout>();
+  let layouts = NO_LAYOUTS;
   let lastItem = -1;
   let count = 0;
   let skipped = 0;
@@ -656,7 +657,7 @@ function collectFrom(
       lastItem = i;
       if (!countFilled || slot.kind !== 'empty') count++;
     }
-    layouts.add(line.layout);
+    layouts |= layoutBit(line.layout);
     i = Math.max(i, line.endItem);
   }
   return { slots, lastItem, layouts };
