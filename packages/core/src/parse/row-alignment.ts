@@ -112,7 +112,7 @@ const VIOLATION = 1.5;
 /** Aligns `slots` to `columns` leaf columns. Never throws. */
 export function alignRow(slots: RowSlot[], columns: number, options: AlignOptions): RowAlignment {
   const k = columns;
-  const nonEmpty = slots.filter((s) => s.kind !== 'empty');
+  const nonEmpty = withoutEmpty(slots);
   if (k <= 0) return newRowAlignment([], nonEmpty.some(holdsValue));
   if (nonEmpty.length === k) return direct(nonEmpty);
   const trimmed = trimEdges(slots, k);
@@ -152,6 +152,15 @@ export function alignRow(slots: RowSlot[], columns: number, options: AlignOption
     if (glued) return glued;
   }
   return placeByScore(slots, filled, k, options);
+}
+
+/**
+ * The slots but the empty fields: `slots` itself when it has none (most rows), not a copy. Only read by
+ * {@link alignRow}, never changed or kept.
+ */
+function withoutEmpty(slots: RowSlot[]): RowSlot[] {
+  for (let i = 0; i < slots.length; i++) if (slots[i].kind === 'empty') return slots.filter((s) => s.kind !== 'empty');
+  return slots;
 }
 
 /** Whether a slot holds a value or an invalid one (a number that failed to read). */

@@ -111,7 +111,10 @@ describe('alignRow: the slots holding values', () => {
     fc.assert(
       fc.property(spec, fc.integer({ min: 0, max: 5 }), (texts, k) => {
         const list = slots(...texts);
+        const before = [...list];
         const a = alignRow(list, k, { equations: [], at: 0, numberOf });
+        // The row's list (given to the rules as is when it has no empty field) is left as it was.
+        expect(list).toEqual(before);
         const nonEmpty = list.filter((s) => s.kind !== 'empty');
         const filled = list.filter(holdsValue);
         if (k <= 0) {
