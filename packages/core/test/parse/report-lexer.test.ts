@@ -113,6 +113,27 @@ describe('report lexer (Chevrotain)', () => {
     );
   });
 
+  it('gives the runs of spaces it does not have Chevrotain make tokens of, at the ends of slices too', () => {
+    // The reference lexes every run of spaces as a token (the token types as exported); tokenize has
+    // Chevrotain skip them and puts them in the gaps between its tokens.
+    const reference = new Lexer(reportTokenTypes, { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true });
+    const referenceTokens = (text: string, start: number, end: number) =>
+      (reference.tokenize(text.slice(start, end)).tokens as IToken[]).map((t) => ({ type: t.tokenType.name, start: start + t.startOffset, end: start + t.startOffset + t.image.length }));
+    const pool = [...'规章（一）0９.．-—/|｜', ' ', '  ', '\u00a0', '\u3000', '\u200b', '\ufeff', '\t', '\r\n', '\n'];
+    const texts = fc.array(fc.constantFrom(...pool), { maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(texts, fc.nat(), fc.nat(), (text, a, b) => {
+        const start = text.length === 0 ? 0 : a % text.length;
+        const end = start + (text.length === 0 ? 0 : b % (text.length - start + 1));
+        const tokens = tokenize(text, start, end).map((t) => ({ type: t.type.name, start: t.start, end: t.end }));
+        expect(tokens).toEqual(referenceTokens(text, start, end));
+      }),
+      { seed: 20261205, numRuns: 2000 },
+    );
+    expect(tokenize('  ').map((t) => [t.type.name, t.start, t.end])).toEqual([['Space', 0, 2]]);
+    expect(tokenize(' 1 ').map((t) => [t.type.name, t.start, t.end])).toEqual([['Space', 0, 1], ['Number', 1, 2], ['Space', 2, 3]]);
+  });
+
   it('covers the seed reports', () => {
     for (const name of SEEDS) expectTotal(seedText(name));
   });
