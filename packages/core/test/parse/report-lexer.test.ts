@@ -113,13 +113,13 @@ describe('report lexer (Chevrotain)', () => {
     );
   });
 
-  it('gives the runs of spaces it does not have Chevrotain make tokens of, at the ends of slices too', () => {
-    // The reference lexes every run of spaces as a token (the token types as exported); tokenize has
-    // Chevrotain skip them and puts them in the gaps between its tokens.
+  it('gives the runs of spaces and TABs it does not have Chevrotain make tokens of, at the ends of slices too', () => {
+    // The reference lexes every run of spaces and every TAB as a token (the token types as exported);
+    // tokenize has Chevrotain skip them and puts them in the gaps between its tokens.
     const reference = new Lexer(reportTokenTypes, { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true });
     const referenceTokens = (text: string, start: number, end: number) =>
       (reference.tokenize(text.slice(start, end)).tokens as IToken[]).map((t) => ({ type: t.tokenType.name, start: start + t.startOffset, end: start + t.startOffset + t.image.length }));
-    const pool = [...'规章（一）0９.．-—/|｜', ' ', '  ', '\u00a0', '\u3000', '\u200b', '\ufeff', '\t', '\r\n', '\n'];
+    const pool = [...'规章（一）0９.．-—/|｜', ' ', '  ', '\u00a0', '\u3000', '\u200b', '\ufeff', '\t', '\t\t', ' \t ', '\r\n', '\n'];
     const texts = fc.array(fc.constantFrom(...pool), { maxLength: 40 }).map((parts) => parts.join(''));
     fc.assert(
       fc.property(texts, fc.nat(), fc.nat(), (text, a, b) => {
@@ -132,6 +132,14 @@ describe('report lexer (Chevrotain)', () => {
     );
     expect(tokenize('  ').map((t) => [t.type.name, t.start, t.end])).toEqual([['Space', 0, 2]]);
     expect(tokenize(' 1 ').map((t) => [t.type.name, t.start, t.end])).toEqual([['Space', 0, 1], ['Number', 1, 2], ['Space', 2, 3]]);
+    expect(tokenize('\t  \t\t a').map((t) => [t.type.name, t.start, t.end])).toEqual([
+      ['Tab', 0, 1],
+      ['Space', 1, 3],
+      ['Tab', 3, 4],
+      ['Tab', 4, 5],
+      ['Space', 5, 6],
+      ['Text', 6, 7],
+    ]);
   });
 
   it('covers the seed reports', () => {
