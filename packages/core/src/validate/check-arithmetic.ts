@@ -744,7 +744,7 @@ export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
 function failedEquationFindings(ctx: ValidationContext, table: OperandTable | null): Diagnostic[] {
   const decided = decidedEquations(ctx, table);
   if (decided.every((d) => d.holds)) return [];
-  const { byEquation, statementText } = localizedFailures(ctx, decided);
+  const { byEquation, statementText } = localizationJudged(ctx, decided) ? localizedFailures(ctx, decided) : NOT_LOCALIZED;
   const fixes = new Map<Localization, Suggestion | null>();
   const doubtful = doubtfulTables(ctx, decided, byEquation);
   for (const table of doubtful.keys()) ctx.doubtfulTables.add(table);
@@ -754,6 +754,31 @@ function failedEquationFindings(ctx: ValidationContext, table: OperandTable | nu
     diagnostics.push(equationFinding(ctx, d, byEquation.get(d.equation.id), fixes, statementText));
   }
   return diagnostics;
+}
+
+/** No localisation: every failed equation's finding made without one. */
+const NOT_LOCALIZED: { byEquation: Map<string, Localization>; statementText: Map<string, string> } = { byEquation: new Map(), statementText: new Map() };
+
+/**
+ * Whether the localisation of the failed equations can change what is judged of the findings. Always,
+ * unless only that is built (see `ValidationContext.findingsOnly`): then a failed equation's finding is
+ * judged by its code, rule and cells when it has operands (its fix and the sentence and range taken from
+ * the localisation are not), and a table is doubtful by the localisation only with at least
+ * {@link DOUBTFUL_FAILURES} failed equations (see {@link doubtfulTables}).
+ */
+function localizationJudged(ctx: ValidationContext, decided: readonly DecidedEquation[]): boolean {
+  if (!ctx.findingsOnly) return true;
+  const failures = new Map<string, number>();
+  for (let d = 0; d < decided.length; d++) {
+    const { rule, equation, holds } = decided[d];
+    if (holds) continue;
+    if (equation.lhs.length + equation.rhs.length === 0) return true;
+    const table = tableOf(ctx, rule, equation);
+    const count = (failures.get(table) ?? 0) + 1;
+    if (count >= DOUBTFUL_FAILURES) return true;
+    failures.set(table, count);
+  }
+  return false;
 }
 
 /** Every equation of the template's arithmetic rules whose operands could all be read, decided. */
@@ -828,12 +853,13 @@ function equationFinding(
   const lhs = rational(lhsValue);
   const rhs = rational(rhsValue);
   const unique = localization?.status === 'unique' ? localization.alternatives[0] : undefined;
-  if (localization && unique && !fixes.has(localization)) fixes.set(localization, fixOf(ctx, unique));
-  const fix = localization ? fixes.get(localization) : null;
   const operands = [...new Set([...equation.lhs, ...equation.rhs].map((t) => t.cell))];
+  // A bare finding has no suggestions: its fix is not made.
   if (ctx.bare(operands)) {
     return ctx.diagnostic('arithmetic/equation', { rule: rule.id, severity: rule.severity, message: '', range: equationRange(ctx, equation, unique), cells: operands });
   }
+  if (localization && unique && !fixes.has(localization)) fixes.set(localization, fixOf(ctx, unique));
+  const fix = localization ? fixes.get(localization) : null;
   const omit = sharedAxis(ctx, equation);
   const tableId = ctx.cell(equation.lhs[0]?.cell ?? equation.rhs[0]?.cell)?.table ?? rule.table;
   const bindingLabels = Object.fromEntries(
