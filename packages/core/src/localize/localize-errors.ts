@@ -288,34 +288,63 @@ function prepareRationals(constraint: LocalizationConstraint, values: ReadonlyMa
   };
 }
 
+/**
+ * The constraints of a group that use each cell, as indexes into the constraints, in the group's order,
+ * each once per cell. Made from the constraints' terms alone, once per group array (see
+ * `constraintStructure`, which gives the same array for the same constraint objects only).
+ */
+const cellConstraintsOfGroups = new WeakMap<readonly number[], ReadonlyMap<string, readonly number[]>>();
+
+function cellConstraints(group: readonly number[], constraints: readonly LocalizationConstraint[]): ReadonlyMap<string, readonly number[]> {
+  let byCell = cellConstraintsOfGroups.get(group);
+  if (byCell !== undefined) return byCell;
+  const made = new Map<string, number[]>();
+  for (let g = 0; g < group.length; g++) {
+    const index = group[g];
+    const { lhs, rhs } = constraints[index];
+    for (let t = 0; t < lhs.length + rhs.length; t++) {
+      const cell = t < lhs.length ? lhs[t].cell : rhs[t - lhs.length].cell;
+      const users = made.get(cell);
+      // A cell read twice by a constraint is listed once for it (the constraints come in order).
+      if (users === undefined) made.set(cell, [index]);
+      else if (users[users.length - 1] !== index) users.push(index);
+    }
+  }
+  cellConstraintsOfGroups.set(group, (byCell = made));
+  return byCell;
+}
+
 class GroupSearch {
-  private readonly byCell = new Map<string, Prepared[]>();
-  private readonly violated: Prepared[];
+  /** The constraints of the group using each cell (indexes, see {@link cellConstraints}). */
+  private readonly byCell: ReadonlyMap<string, readonly number[]>;
   private readonly rank: ReadonlyMap<string, number>;
   private setsLeft: number;
   private readonly maxStates: number;
   /** True once the search budget ran out. */
   capped = false;
 
+  /**
+   * @param group the indexes of the group's constraints
+   * @param violated the group's violated constraints, in its order
+   * @param preparedAt the prepared constraint of an index (made when first asked: the search reads those
+   * a candidate set of cells touches)
+   */
   constructor(
-    private readonly group: Prepared[],
+    group: readonly number[],
+    private readonly violated: readonly Prepared[],
+    private readonly preparedAt: (index: number) => Prepared,
     private readonly input: LocalizationInput,
     rank: ReadonlyMap<string, number>,
   ) {
     this.rank = rank;
-    for (let g = 0; g < group.length; g++) {
-      const constraint = group[g];
-      const cells = constraint.cells;
-      for (let c = 0; c < cells.length; c++) {
-        const cell = cells[c];
-        const constraints = this.byCell.get(cell);
-        if (constraints) constraints.push(constraint);
-        else this.byCell.set(cell, [constraint]);
-      }
-    }
-    this.violated = group.filter((c) => !holds(c.op, c.residual, c.tolerance));
+    this.byCell = cellConstraints(group, input.constraints);
     this.setsLeft = input.limits?.maxSets ?? 20000;
     this.maxStates = this.setsLeft * 20;
+  }
+
+  /** The prepared constraints of the group that use `cell`. */
+  private touching(cell: string): Prepared[] {
+    return this.byCell.get(cell)!.map((index) => this.preparedAt(index));
   }
 
   get violatedIds(): string[] {
@@ -355,7 +384,7 @@ class GroupSearch {
       } else {
         // Every violated constraint is hit but a smaller set failed: a holding constraint it broke needs
         // another cell, taken from the constraints the set already touches.
-        candidates = [...new Set(cells.flatMap((cell) => this.byCell.get(cell)!.flatMap((c) => this.cellsOf(c))))];
+        candidates = [...new Set(cells.flatMap((cell) => this.touching(cell).flatMap((c) => this.cellsOf(c))))];
       }
       for (const cell of candidates) {
         if (cells.includes(cell)) continue;
@@ -395,7 +424,7 @@ class GroupSearch {
 
   /** The change of `cells` that satisfies every constraint, closest to the written values; null if none. */
   private solve(cells: string[]): Rational[] | null {
-    const touched = [...new Set(cells.flatMap((cell) => this.byCell.get(cell)!))];
+    const touched = [...new Set(cells.flatMap((cell) => this.touching(cell)))];
     const equalities = touched.filter((c) => c.op === '=');
     const rows = equalities.map((c) => cells.map((cell) => c.coefficients.get(cell) ?? Rational.ZERO));
     const rhs = equalities.map((c) => c.residual.neg());
@@ -490,14 +519,20 @@ export function localizeErrors(input: LocalizationInput): Localization[] {
   const preparedAt = (i: number): Prepared => (prepared[i] ??= prepare(constraints[i], values));
   const results: Localization[] = [];
   for (let g = 0; g < groups.length; g++) {
+    const group = groups[g];
     // Groups whose constraints all hold (most of a table's) need no search.
-    if (groups[g].every((i) => integerHolds(constraints[i], values) ?? holdsPrepared(preparedAt(i)))) continue;
-    const group = groups[g].map(preparedAt);
-    const search = new GroupSearch(group, input, rank);
+    let violated: Prepared[] | undefined;
+    for (let i = 0; i < group.length; i++) {
+      const index = group[i];
+      if (integerHolds(constraints[index], values) ?? holdsPrepared(preparedAt(index))) continue;
+      (violated ??= []).push(preparedAt(index));
+    }
+    if (violated === undefined) continue;
+    const search = new GroupSearch(group, violated, preparedAt, input, rank);
     const result: Localization = {
       status: 'none',
       violated: search.violatedIds,
-      constraints: group.map((c) => c.id),
+      constraints: group.map((index) => constraints[index].id),
       alternatives: [],
       truncated: false,
     };

@@ -115,4 +115,27 @@ describe('localizeErrors (properties)', () => {
       { numRuns: 3000, seed: 20261205 },
     );
   });
+  it('localises alike with the constraint objects of earlier calls (what is kept of them) and with fresh ones', () => {
+    const term = fc.record({ cell: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g'), coef: fc.constantFrom(1, -1, 2, 0.5) });
+    const constraint = fc.record({
+      lhs: fc.array(term, { minLength: 1, maxLength: 3 }),
+      op: fc.constantFrom('=', '=', '<=', '>='),
+      rhs: fc.array(term, { maxLength: 4 }),
+      constant: fc.option(fc.integer({ min: -3, max: 3 }), { nil: undefined }),
+    });
+    const values = fc.array(fc.oneof(fc.integer({ min: 0, max: 9 }), fc.constantFrom(1.5, 0.25)), { minLength: 7, maxLength: 7 });
+    const cells = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    fc.assert(
+      fc.property(fc.array(constraint, { minLength: 1, maxLength: 7 }), fc.array(values, { minLength: 1, maxLength: 4 }), (drawn, valueSets) => {
+        const shared: LocalizationConstraint[] = drawn.map((c, i) => ({ id: `k${i}`, ...c }));
+        const order = ['g', 'c', 'a'];
+        for (const set of valueSets) {
+          const input = { values: new Map(cells.map((cell, i) => [cell, set[i]])), limits: { maxCells: 2, maxSets: 200 } };
+          const fresh = shared.map((c) => ({ ...c, lhs: c.lhs.map((t) => ({ ...t })), rhs: c.rhs.map((t) => ({ ...t })) }));
+          expect(localizeErrors({ ...input, constraints: shared, order })).toEqual(localizeErrors({ ...input, constraints: fresh, order: [...order] }));
+        }
+      }),
+      { numRuns: 1500, seed: 19 },
+    );
+  });
 });
