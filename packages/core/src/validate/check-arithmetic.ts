@@ -10,7 +10,7 @@ import {
   type LocalizationConstraint,
   type LocalizationEvidence,
 } from '../localize/index.js';
-import type { MessageParams } from '../messages/index.js';
+import type { Locale, MessageParams } from '../messages/index.js';
 import { addendsText } from './addends-text.js';
 import type { OffsetRange, ReportCell } from '../model/report.js';
 import { cellEdit } from './cell-edit.js';
@@ -842,6 +842,54 @@ function localizedFailures(
   return { byEquation, statementText };
 }
 
+/** The texts of a failed equation's finding that its values do not change: labels and expressions. */
+interface EquationTexts {
+  template: TemplateIR;
+  rule: ArithmeticRuleIR;
+  locale: Locale;
+  bindingLabels: Record<string, string>;
+  addends: string;
+  title: string;
+  lhsText: string;
+  rhsText: string;
+  binding: string;
+}
+
+/**
+ * The {@link EquationTexts} of each equation as written, for the last template, rule and language it was
+ * made for: they depend on nothing else where no group is printed as one row (the equation is then the
+ * template's, and its cells the template's).
+ */
+const equationTextsOf = new WeakMap<EquationIR, EquationTexts>();
+
+function equationTexts(ctx: ValidationContext, rule: ArithmeticRuleIR, equation: EquationIR): EquationTexts {
+  if (ctx.hasGroupRows) return makeEquationTexts(ctx, rule, equation);
+  let texts = equationTextsOf.get(equation);
+  if (texts === undefined || texts.template !== ctx.template || texts.rule !== rule || texts.locale !== ctx.locale) {
+    equationTextsOf.set(equation, (texts = makeEquationTexts(ctx, rule, equation)));
+  }
+  return texts;
+}
+
+function makeEquationTexts(ctx: ValidationContext, rule: ArithmeticRuleIR, equation: EquationIR): EquationTexts {
+  const omit = sharedAxis(ctx, equation);
+  const tableId = ctx.cell(equation.lhs[0]?.cell ?? equation.rhs[0]?.cell)?.table ?? rule.table;
+  const bindingLabels = Object.fromEntries(
+    Object.entries(equation.bindings).map(([name, value]) => [name, ctx.bindingLabel(tableId, value)]),
+  );
+  return {
+    template: ctx.template,
+    rule,
+    locale: ctx.locale,
+    bindingLabels,
+    addends: equationAddends(ctx, equation, omit, tableId),
+    title: ctx.localized(rule.title),
+    lhsText: expressionText(ctx, equation.lhs, omit, equation.lhsConstant),
+    rhsText: expressionText(ctx, equation.rhs, omit, equation.rhsConstant),
+    binding: Object.values(bindingLabels).join(ctx.msg('list/separator')) || ctx.msg('binding/none'),
+  };
+}
+
 /** The finding of a failed equation, with the fix of its localisation when that is unique (made once per localisation in `fixes`). */
 function equationFinding(
   ctx: ValidationContext,
@@ -860,17 +908,11 @@ function equationFinding(
   }
   if (localization && unique && !fixes.has(localization)) fixes.set(localization, fixOf(ctx, unique));
   const fix = localization ? fixes.get(localization) : null;
-  const omit = sharedAxis(ctx, equation);
-  const tableId = ctx.cell(equation.lhs[0]?.cell ?? equation.rhs[0]?.cell)?.table ?? rule.table;
-  const bindingLabels = Object.fromEntries(
-    Object.entries(equation.bindings).map(([name, value]) => [name, ctx.bindingLabel(tableId, value)]),
-  );
-  const lhsText = expressionText(ctx, equation.lhs, omit, equation.lhsConstant);
-  const rhsText = expressionText(ctx, equation.rhs, omit, equation.rhsConstant);
+  const { bindingLabels, addends, title, lhsText, rhsText, binding } = equationTexts(ctx, rule, equation);
   const params: MessageParams = {
     ...bindingLabels,
-    addends: equationAddends(ctx, equation, omit, tableId),
-    title: ctx.localized(rule.title),
+    addends,
+    title,
     rule: rule.id,
     lhs: lhs.toDecimalString(),
     rhs: rhs.toDecimalString(),
@@ -878,7 +920,7 @@ function equationFinding(
     rhsText,
     expected: rhs.toDecimalString(),
     actual: lhs.toDecimalString(),
-    binding: Object.values(bindingLabels).join(ctx.msg('list/separator')) || ctx.msg('binding/none'),
+    binding,
   };
   const ruleText = ctx.localized(rule.message, params).trim();
   let text = ruleText || ctx.msg('arithmetic/equation', params);
