@@ -42,6 +42,12 @@ export interface LocalizationInput {
    * one agrees best it is the fix.
    */
   evidence?: readonly LocalizationEvidence[];
+  /**
+   * Whether each constraint holds at the values, by its index, where the caller has decided it already
+   * (undefined: decided here). A verdict given must be the one the constraint's sides, constant and
+   * tolerance give at the values: it stands for working that out again.
+   */
+  holds?: ReadonlyArray<boolean | undefined>;
 }
 
 /** What the localiser looks up by cell (a map, or a look-up that needs no map filled beforehand). */
@@ -524,7 +530,7 @@ export function localizeErrors(input: LocalizationInput): Localization[] {
     let violated: Prepared[] | undefined;
     for (let i = 0; i < group.length; i++) {
       const index = group[i];
-      if (integerHolds(constraints[index], values) ?? holdsPrepared(preparedAt(index))) continue;
+      if (input.holds?.[index] ?? integerHolds(constraints[index], values) ?? holdsPrepared(preparedAt(index))) continue;
       (violated ??= []).push(preparedAt(index));
     }
     if (violated === undefined) continue;

@@ -805,6 +805,9 @@ function localizedFailures(
   decided: readonly DecidedEquation[],
 ): { byEquation: Map<string, Localization>; statementText: Map<string, string> } {
   const constraints: LocalizationConstraint[] = [];
+  // The verdicts of the equations decided in plain numbers (every operand, coefficient, constant and partial
+  // sum a safe integer, as the localiser's values are then too): the localiser's own, not worked out again.
+  const holds: (boolean | undefined)[] = [];
   const values = new Map<string, number>();
   // The localiser asks for the text of the cells of a fix only, and for the domains of the constraints'
   // cells: read when asked, and from the template's cells where no group printed as one row stands for some.
@@ -813,6 +816,7 @@ function localizedFailures(
   for (let d = 0; d < decided.length; d++) {
     const { rule, equation } = decided[d];
     constraints.push(constraintOf(rule, equation));
+    holds.push(typeof decided[d].lhs === 'number' ? decided[d].holds : undefined);
     // Side by side, index by index (no array of the sides or of all the terms made per equation).
     const sideCount = equation.when ? 4 : 2;
     for (let side = 0; side < sideCount; side++) {
@@ -836,6 +840,7 @@ function localizedFailures(
     order: cellOrder(ctx.template),
     limits: { maxCells: MAX_CELLS },
     evidence,
+    holds,
   });
   const byEquation = new Map<string, Localization>();
   for (const localization of localizations) for (const id of localization.violated) byEquation.set(id, localization);

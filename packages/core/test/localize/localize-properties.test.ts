@@ -138,4 +138,41 @@ describe('localizeErrors (properties)', () => {
       { numRuns: 1500, seed: 19 },
     );
   });
+  it('localises alike when told the verdicts of some constraints', () => {
+    const term = fc.record({ cell: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), coef: fc.constantFrom(1, -1, 2, 0.5) });
+    const constraint = fc.record({
+      lhs: fc.array(term, { minLength: 1, maxLength: 3 }),
+      op: fc.constantFrom('=', '=', '<=', '>=', '<', '>'),
+      rhs: fc.array(term, { maxLength: 4 }),
+      constant: fc.option(fc.integer({ min: -3, max: 3 }), { nil: undefined }),
+      tolerance: fc.option(fc.constantFrom(0, 1, 0.5), { nil: undefined }),
+    });
+    const cells = ['a', 'b', 'c', 'd', 'e', 'f'];
+    fc.assert(
+      fc.property(
+        fc.array(constraint, { minLength: 1, maxLength: 7 }),
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 9 }), fc.constantFrom(1.5, 0.25)), { minLength: 6, maxLength: 6 }),
+        fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }),
+        (drawn, cellValues, told) => {
+          const constraints: LocalizationConstraint[] = drawn.map((c, i) => ({ id: `k${i}`, ...c }));
+          const values = new Map(cells.map((cell, i) => [cell, cellValues[i]]));
+          const side = (terms: LocalizationConstraint['lhs']) =>
+            terms.reduce((sum, t) => sum.add(Rational.fromNumber(t.coef).mul(Rational.fromNumber(values.get(t.cell)!))), Rational.ZERO);
+          // The verdicts in rationals, told for some constraints only.
+          const holds = constraints.map((c, i) => {
+            if (!told[i]) return undefined;
+            const residual = side(c.lhs).sub(side(c.rhs)).sub(Rational.fromNumber(c.constant ?? 0));
+            const tolerance = Rational.fromNumber(c.tolerance ?? 0);
+            if (c.op === '=') return residual.abs().compare(tolerance) <= 0;
+            if (c.op === '<=') return residual.compare(tolerance) <= 0;
+            if (c.op === '>=') return residual.compare(tolerance.neg()) >= 0;
+            return c.op === '<' ? residual.sign() < 0 : residual.sign() > 0;
+          });
+          const input = { constraints, values, limits: { maxCells: 2, maxSets: 200 } };
+          expect(localizeErrors({ ...input, holds })).toEqual(localizeErrors(input));
+        },
+      ),
+      { numRuns: 2000, seed: 1205 },
+    );
+  });
 });
