@@ -26,8 +26,11 @@ export interface LocalizationConstraint {
  */
 export interface LocalizationInput {
   constraints: readonly LocalizationConstraint[];
-  /** Current value of each cell (blank cells already counted as the rules say). */
-  values: ReadonlyMap<string, number>;
+  /**
+   * Current value of each cell (blank cells already counted as the rules say; looked up only for the
+   * constraints' cells: it may hold others).
+   */
+  values: CellLookup<number>;
   /** Domain of each cell; `real` when absent (looked up only for the constraints' cells: it may hold others). */
   domains?: CellLookup<CellDomain>;
   /** The cell text as written, to recognise typing slips (looked up only for the cells of a fix). */
@@ -143,7 +146,7 @@ function holds(op: Prepared['op'], value: Rational, tolerance: Rational): boolea
   }
 }
 
-function prepare(constraint: LocalizationConstraint, values: ReadonlyMap<string, number>): Prepared {
+function prepare(constraint: LocalizationConstraint, values: CellLookup<number>): Prepared {
   return prepareIntegers(constraint, values) ?? prepareRationals(constraint, values);
 }
 
@@ -211,7 +214,7 @@ function makeIntegerShape(constraint: LocalizationConstraint): IntegerShape | nu
  * say so). The coefficients are the constraint's {@link IntegerShape}'s, shared by every localisation
  * given that constraint (nothing changes them).
  */
-function prepareIntegers(constraint: LocalizationConstraint, values: ReadonlyMap<string, number>): Prepared | null {
+function prepareIntegers(constraint: LocalizationConstraint, values: CellLookup<number>): Prepared | null {
   const shape = integerShape(constraint);
   if (shape === null) return null;
   const residual = integerResidual(shape, values);
@@ -230,7 +233,7 @@ function prepareIntegers(constraint: LocalizationConstraint, values: ReadonlyMap
  * Σ lhs − Σ rhs − constant of a constraint of integer `shape` at `values`, in plain numbers; null where a
  * value is missing or a value, a product or a partial sum is not a safe integer (the rationals decide).
  */
-function integerResidual(shape: IntegerShape, values: ReadonlyMap<string, number>): number | null {
+function integerResidual(shape: IntegerShape, values: CellLookup<number>): number | null {
   const { cells, sums } = shape;
   let residual = -shape.constant;
   for (let i = 0; i < cells.length; i++) {
@@ -249,7 +252,7 @@ function integerResidual(shape: IntegerShape, values: ReadonlyMap<string, number
  * otherwise (the rationals decide). Most constraints of a report hold and are only asked this: the search
  * prepares those of the groups with a violated constraint.
  */
-function integerHolds(constraint: LocalizationConstraint, values: ReadonlyMap<string, number>): boolean | undefined {
+function integerHolds(constraint: LocalizationConstraint, values: CellLookup<number>): boolean | undefined {
   const shape = integerShape(constraint);
   const tolerance = constraint.tolerance ?? 0;
   if (shape === null || !Number.isSafeInteger(tolerance)) return undefined;
@@ -265,7 +268,7 @@ function integerRational(value: number): Rational {
   return value === 0 ? Rational.ZERO : value === 1 ? Rational.ONE : value === -1 ? MINUS_ONE : Rational.fromNumber(value);
 }
 
-function prepareRationals(constraint: LocalizationConstraint, values: ReadonlyMap<string, number>): Prepared {
+function prepareRationals(constraint: LocalizationConstraint, values: CellLookup<number>): Prepared {
   const coefficients = new Map<string, Rational>();
   // Index loops and forEach here and below: for…of allocates a result per element (and an entry per
   // Map entry) in V8's mid tier, which the CLI runs.

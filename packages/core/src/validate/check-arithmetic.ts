@@ -6,6 +6,7 @@ import {
   Rational,
   type CellChange,
   type CellDomain,
+  type CellLookup,
   type Localization,
   type LocalizationConstraint,
   type LocalizationEvidence,
@@ -679,6 +680,41 @@ function operandNumber(cell: ReportCell): number {
 }
 
 /**
+ * The values {@link localizedFailures} gives the localiser for the report of `ctx` when it reads them from
+ * the operand table; null where a group is printed as one row (they are gathered then). For tests.
+ */
+export function operandTableLookup(ctx: ValidationContext): CellLookup<number> | null {
+  return ctx.hasGroupRows ? null : operandTableValues(ctx.template, operandTable(ctx));
+}
+
+/**
+ * The localiser's value of each operand of a decided equation, read from the operand table when asked:
+ * {@link operandNumber} of its cell (a cell read as a number, or blank: 0; every operand of a decided
+ * equation is one or the other where the table is made). Undefined for a cell the table does not hold or
+ * cannot read, which no decided equation has.
+ */
+function operandTableValues(template: TemplateIR, table: OperandTable): CellLookup<number> {
+  const { cells } = compiledTemplate(template);
+  const { states, values } = table;
+  let decimals: Map<number, number> | undefined;
+  return {
+    get: (cellId: string): number | undefined => {
+      const index = cells.get(cellId);
+      if (index === undefined) return undefined;
+      const state = states[index];
+      if (state === BLANK) return 0;
+      if (state !== NUMBER) return undefined;
+      const value = values[index];
+      if (Number.isSafeInteger(value)) return value + 0;
+      // As a rational would give it back (see `operandNumber`), worked out once per cell.
+      let number = (decimals ??= new Map()).get(index);
+      if (number === undefined) decimals.set(index, (number = Rational.fromNumber(value).toNumber()));
+      return number;
+    },
+  };
+}
+
+/**
  * The localiser's constraint of each equation, made once per equation object: the localiser keeps what it
  * works out from a constraint's terms for the next report given the same object (see `localizeErrors`).
  */
@@ -744,7 +780,7 @@ export function checkArithmetic(ctx: ValidationContext): Diagnostic[] {
 function failedEquationFindings(ctx: ValidationContext, table: OperandTable | null): Diagnostic[] {
   const decided = decidedEquations(ctx, table);
   if (decided.every((d) => d.holds)) return [];
-  const { byEquation, statementText } = localizationJudged(ctx, decided) ? localizedFailures(ctx, decided) : NOT_LOCALIZED;
+  const { byEquation, statementText } = localizationJudged(ctx, decided) ? localizedFailures(ctx, decided, table) : NOT_LOCALIZED;
   const fixes = new Map<Localization, Suggestion | null>();
   const doubtful = doubtfulTables(ctx, decided, byEquation);
   for (const table of doubtful.keys()) ctx.doubtfulTables.add(table);
@@ -803,12 +839,15 @@ function decidedEquations(ctx: ValidationContext, table: OperandTable | null): D
 function localizedFailures(
   ctx: ValidationContext,
   decided: readonly DecidedEquation[],
+  table: OperandTable | null,
 ): { byEquation: Map<string, Localization>; statementText: Map<string, string> } {
   const constraints: LocalizationConstraint[] = [];
   // The verdicts of the equations decided in plain numbers (every operand, coefficient, constant and partial
   // sum a safe integer, as the localiser's values are then too): the localiser's own, not worked out again.
   const holds: (boolean | undefined)[] = [];
-  const values = new Map<string, number>();
+  // The operands' values read from the operand table when there is one, else gathered here.
+  const gathered = table === null ? new Map<string, number>() : undefined;
+  const values = gathered ?? operandTableValues(ctx.template, table!);
   // The localiser asks for the text of the cells of a fix only, and for the domains of the constraints'
   // cells: read when asked, and from the template's cells where no group printed as one row stands for some.
   const written = { get: (cellId: string) => ctx.reportCell(cellId).raw };
@@ -817,6 +856,7 @@ function localizedFailures(
     const { rule, equation } = decided[d];
     constraints.push(constraintOf(rule, equation));
     holds.push(typeof decided[d].lhs === 'number' ? decided[d].holds : undefined);
+    if (gathered === undefined) continue;
     // Side by side, index by index (no array of the sides or of all the terms made per equation).
     const sideCount = equation.when ? 4 : 2;
     for (let side = 0; side < sideCount; side++) {
@@ -824,9 +864,9 @@ function localizedFailures(
       for (let i = 0; i < terms.length; i++) {
         const cellId = terms[i].cell;
         // A cell has one value in every equation that reads it (and its text and domain are its own).
-        if (values.has(cellId)) continue;
+        if (gathered.has(cellId)) continue;
         const cell = ctx.reportCell(cellId);
-        values.set(cellId, operandNumber(cell));
+        gathered.set(cellId, operandNumber(cell));
         if (ctx.hasGroupRows) (domains as Map<string, CellDomain>).set(cellId, domainOf(ctx, cellId));
       }
     }

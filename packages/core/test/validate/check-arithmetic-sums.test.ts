@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ArithmeticRuleIR, Term } from '../../src/ir/template-ir.js';
 import { Rational } from '../../src/localize/index.js';
 import { identityView } from '../../src/read/index.js';
-import { checkArithmetic } from '../../src/validate/check-arithmetic.js';
+import { checkArithmetic, operandTableLookup } from '../../src/validate/check-arithmetic.js';
 import { ValidationContext } from '../../src/validate/validation-context.js';
 import { budgetTemplate } from './fixtures/budget-template.js';
 import { ReportBuilder } from './fixtures/report-builder.js';
@@ -61,6 +61,29 @@ describe('checkArithmetic on sums made in plain numbers', () => {
         }
       }),
       { numRuns: 400, seed: 9 },
+    );
+  });
+});
+
+describe('checkArithmetic values for the localiser', () => {
+  it('reads from the operand table the values gathered cell by cell: a number as a rational gives it back, blank 0', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...RAWS, '-0', '2.675', '1e-7'), { minLength: 9, maxLength: 9 }), (raws) => {
+        const report = new ReportBuilder(budgetTemplate).title('示例单位2031年预算执行报告', 2031).section('s2').table({ id: 'budget', rows: table(raws) }).build();
+        const ctx = new ValidationContext(report, budgetTemplate, identityView(report.source.text), [budgetTemplate]);
+        const lookup = operandTableLookup(ctx)!;
+        for (const rule of budgetTemplate.rules) {
+          if (rule.kind !== 'arithmetic') continue;
+          for (const term of rule.equations.flatMap((e) => [...e.lhs, ...e.rhs])) {
+            const cell = ctx.reportCell(term.cell);
+            const readable = cell.state === 'blank' || (cell.state === 'number' && cell.value !== null && Number.isFinite(cell.value));
+            if (!readable) continue;
+            const gathered = cell.state === 'blank' ? 0 : Rational.fromNumber(cell.value!).toNumber();
+            expect(Object.is(lookup.get(term.cell), gathered), `${term.cell} ${cell.raw}`).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 300, seed: 5 },
     );
   });
 });
