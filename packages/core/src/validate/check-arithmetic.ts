@@ -500,11 +500,6 @@ function ruleProgram(rule: ArithmeticRuleIR, compiled: readonly CompiledEquation
 
 const compiledTemplates = new WeakMap<TemplateIR, CompiledTemplate>();
 
-/** The equations of `template`'s arithmetic rules, as written, by rule (aligned with `rule.equations`). */
-function compiledEquations(template: TemplateIR): Map<ArithmeticRuleIR, CompiledEquation[]> {
-  return compiledTemplate(template).rules;
-}
-
 /** Made once per template: every report of it reads the same cells in the same equations. */
 function compiledTemplate(template: TemplateIR): CompiledTemplate {
   let compiled = compiledTemplates.get(template);
@@ -819,7 +814,8 @@ function localizationJudged(ctx: ValidationContext, decided: readonly DecidedEqu
 
 /** Every equation of the template's arithmetic rules whose operands could all be read, decided. */
 function decidedEquations(ctx: ValidationContext, table: OperandTable | null): DecidedEquation[] {
-  const compiled = table && compiledEquations(ctx.template);
+  const template = table && compiledTemplate(ctx.template);
+  const compiled = template?.rules;
   const decided: DecidedEquation[] = [];
   const rules = ctx.template.rules;
   for (let r = 0; r < rules.length; r++) {
@@ -827,12 +823,54 @@ function decidedEquations(ctx: ValidationContext, table: OperandTable | null): D
     if (rule.kind !== 'arithmetic') continue;
     const sides = compiled?.get(rule);
     const equations = equationsOf(ctx, rule);
+    // The plain equations summed from the rule's program under the bound of `everyEquationHolds`.
+    const program = template?.programs.get(rule);
+    const inline =
+      table !== null &&
+      program !== undefined &&
+      table.integers &&
+      Number.isFinite(rule.tolerance) &&
+      program.weight * table.largest + program.constant < 2 ** 52;
     for (let e = 0; e < equations.length; e++) {
-      const d = sides ? decide(ctx, rule, equations[e], table!, sides[e]) : decide(ctx, rule, equations[e]);
+      const d =
+        inline && program.plain[e] === 1
+          ? plainDecided(table, program, rule, equations[e], e)
+          : sides
+            ? decide(ctx, rule, equations[e], table!, sides[e])
+            : decide(ctx, rule, equations[e]);
       if (d) decided.push(d);
     }
   }
   return decided;
+}
+
+/**
+ * {@link decide} of the plain equation `e` of a rule's program (see {@link RuleProgram}), its sides summed
+ * from `operands` as {@link tableSum} sums them where the program's bound holds: the same sides and
+ * verdict (the sides within the safe integers, and so their difference).
+ */
+function plainDecided(operands: OperandTable, program: RuleProgram, rule: ArithmeticRuleIR, equation: EquationIR, e: number): DecidedEquation | null {
+  const blankZero = rule.blank === 'zero';
+  const lhs = plainSide(operands, program, 2 * e, blankZero);
+  if (Number.isNaN(lhs)) return null;
+  const rhs = plainSide(operands, program, 2 * e + 1, blankZero);
+  if (Number.isNaN(rhs)) return null;
+  return new DecidedEquation(rule, equation, lhs, rhs, integerComparisonHolds(equation.op, lhs - rhs, rule.tolerance));
+}
+
+/** The sum of side `side` of a program (its constant included), as {@link plainDifference} sums it; NaN when an operand is unreadable. */
+function plainSide(operands: OperandTable, program: RuleProgram, side: number, blankZero: boolean): number {
+  const { states, values } = operands;
+  const { cells, coefs, starts } = program;
+  let sum = program.constants[side];
+  for (let k = starts[side], end = starts[side + 1]; k < end; k++) {
+    const index = cells[k];
+    const state = states[index];
+    if (state === NUMBER) sum += coefs[k] * values[index];
+    else if (state === BLANK && blankZero) sum += coefs[k] * 0;
+    else return Number.NaN;
+  }
+  return sum;
 }
 
 /** The localiser's answer for the failed equations (by equation id), and the prose statements' texts it may cite. */

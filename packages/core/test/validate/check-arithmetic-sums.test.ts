@@ -87,3 +87,54 @@ describe('checkArithmetic values for the localiser', () => {
     );
   });
 });
+
+describe('checkArithmetic sides of failed equations', () => {
+  it('shows the sides summed in rationals, near and past the safe integers', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...RAWS), { minLength: 9, maxLength: 9 }), fc.nat(8), fc.constantFrom(...RAWS), (raws, changed, to) => {
+        // Consistent sums with one cell written over: one to three failed equations, mostly.
+        const n = raws.map((raw) => Number(raw) || 0);
+        raws[2] = String(n[0] + n[1]);
+        raws[5] = String(n[3] + n[4]);
+        raws[6] = String(n[0] + n[3]);
+        raws[7] = String(n[1] + n[4]);
+        raws[8] = String(n[0] + n[1] + n[3] + n[4]);
+        raws[changed] = to;
+        const report = new ReportBuilder(budgetTemplate).title('示例单位2031年预算执行报告', 2031).section('s2').table({ id: 'budget', rows: table(raws) }).build();
+        const ctx = new ValidationContext(report, budgetTemplate, identityView(report.source.text), [budgetTemplate]);
+        const findings = checkArithmetic(ctx);
+        // A table found doubtful stands for its failed equations: those are compared elsewhere.
+        if (findings.some((d) => d.code === 'arithmetic/table-doubtful')) return;
+        const shown = findings.filter((d) => d.code === 'arithmetic/equation').map((d) => `${d.rule} ${[...d.cells!].sort().join(',')} ${d.actual} ${d.expected}`);
+        const failed: string[] = [];
+        for (const rule of budgetTemplate.rules) {
+          if (rule.kind !== 'arithmetic') continue;
+          for (const equation of rule.equations) {
+            const side = (terms: Term[], constant = 0): Rational | null => {
+              let total = Rational.fromNumber(constant);
+              for (const term of terms) {
+                const cell = ctx.reportCell(term.cell);
+                if (cell.state === 'number' && cell.value !== null && Number.isFinite(cell.value)) total = total.add(Rational.fromNumber(term.coef).mul(Rational.fromNumber(cell.value)));
+                else if (!(cell.state === 'blank' && rule.blank === 'zero')) return null;
+              }
+              return total;
+            };
+            const lhs = side(equation.lhs, equation.lhsConstant);
+            const rhs = side(equation.rhs, equation.rhsConstant);
+            if (lhs === null || rhs === null) continue;
+            const difference = lhs.sub(rhs);
+            const holds = equation.op === '=' ? difference.isZero() : equation.op === '<=' ? difference.sign() <= 0 : difference.sign() >= 0;
+            if (holds) continue;
+            const cells = [...new Set([...equation.lhs, ...equation.rhs].map((t) => t.cell))].sort();
+            failed.push(`${rule.id} ${cells.join(',')} ${lhs.toNumber()} ${rhs.toNumber()}`);
+          }
+        }
+        expect(shown.sort(), raws.join(' ')).toEqual(failed.sort());
+        if (failed.length > 0) compared++;
+      }),
+      { numRuns: 400, seed: 19 },
+    );
+    expect(compared).toBeGreaterThan(50);
+  });
+});
