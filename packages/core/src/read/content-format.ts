@@ -15,6 +15,10 @@ const SAMPLE = 65536;
 
 /** `document`: an HTML document; `markup`: a body of paragraph/table markup; null: not HTML. */
 export function htmlByContent(text: string): 'document' | 'markup' | null {
+  // Both a document's start and a body tag begin with `<`: a text without one in its sample is neither
+  // (most text reports), settled without slicing, trimming or matching it.
+  const firstTag = text.indexOf('<');
+  if (firstTag < 0 || firstTag >= SAMPLE) return null;
   const head = text.slice(0, HEAD).replace(/^\uFEFF/, '').trimStart();
   if (DOCUMENT_START.test(head)) return 'document';
   const sample = text.slice(0, SAMPLE);

@@ -68,7 +68,8 @@ export function readReportSync(bytes: Uint8Array, options: ReadOptions = {}): Re
   if (bytes.length === 0) throw new ReadError('empty', { fileName });
 
   const signature = binarySignature(bytes);
-  const declared = formatFromName(fileName);
+  const extension = extensionOf(fileName);
+  const declared = formatOfExtension(extension);
   if (signature?.kind === 'zip') {
     const content = zipContent(bytes);
     if (content === 'docx') {
@@ -83,9 +84,11 @@ export function readReportSync(bytes: Uint8Array, options: ReadOptions = {}): Re
     throw new ReadError(signature ? 'unsupported-format' : 'docx-invalid', { fileName, format: signature?.format });
   }
   if (signature) throw new ReadError('unsupported-format', { fileName, format: signature.format });
-  const unsupported = unsupportedExtension(fileName);
+  const unsupported = unsupportedExtension(extension);
   // Content decides: a page saved as .txt/.md (or served as .doc) is read as HTML.
-  const head = declared === 'html' ? undefined : latin1Head(bytes);
+  // The head is only sniffed for markup, which starts with `<`: without that byte in it, neither
+  // `htmlByContent` nor `looksLikeHtml` could see any (a head has a character per byte).
+  const head = declared === 'html' || !hasByte(bytes, LESS_THAN, HEAD_BYTES) ? undefined : latin1Head(bytes, HEAD_BYTES);
   const sniffed = head === undefined ? null : htmlByContent(head);
   if (unsupported && sniffed !== 'document') throw new ReadError('unsupported-format', { fileName, format: unsupported });
 
@@ -97,7 +100,7 @@ export function readReportSync(bytes: Uint8Array, options: ReadOptions = {}): Re
   const format: SourceFormat =
     declared === 'html' || byContent !== null || (declared === undefined && looksLikeHtml(decoded.text)) ? 'html' : (declared ?? 'txt');
   const source: ReportSource = { name: fileName, format, encoding: decoded.encoding, text: decoded.text };
-  const named = declared ?? (unsupported ? extensionOf(fileName) : undefined);
+  const named = declared ?? (unsupported ? extension : undefined);
   if (named !== undefined && named !== format) source.declaredFormat = named;
   if (format !== 'html') return { source, view: identityView(decoded.text) };
   const view = renderHtml(decoded.text);
@@ -110,13 +113,12 @@ function docxResult(text: string, fileName: string | undefined): ReadResult {
   if (isBlank(text)) throw new ReadError('empty', { fileName });
   const source: ReportSource = { name: fileName, format: 'docx', encoding: 'utf-8', text };
   const named = extensionOf(fileName);
-  if (named !== undefined && named !== 'docx') source.declaredFormat = formatFromName(fileName) ?? named;
+  if (named !== undefined && named !== 'docx') source.declaredFormat = formatOfExtension(named) ?? named;
   return { source, view: identityView(text) };
 }
 
-/** The format an extension names, if known. */
-function formatFromName(fileName: string | undefined): SourceFormat | undefined {
-  const extension = extensionOf(fileName);
+/** The format an extension (see {@link extensionOf}) names, if known. */
+function formatOfExtension(extension: string | undefined): SourceFormat | undefined {
   return extension === undefined ? undefined : EXTENSIONS[extension];
 }
 
@@ -131,8 +133,7 @@ const UNSUPPORTED_EXTENSIONS: Readonly<Record<string, string>> = {
   odt: 'OpenDocument',
 };
 
-function unsupportedExtension(fileName: string | undefined): string | undefined {
-  const extension = extensionOf(fileName);
+function unsupportedExtension(extension: string | undefined): string | undefined {
   return extension === undefined ? undefined : UNSUPPORTED_EXTENSIONS[extension];
 }
 
@@ -141,6 +142,15 @@ function extensionOf(fileName: string | undefined): string | undefined {
   const base = fileName.replace(/[?#].*$/, '').split(/[\\/]/).pop() ?? '';
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(dot + 1).toLowerCase() : undefined;
+}
+
+/** How many first bytes are read as the head sniffed for markup (see `latin1Head`). */
+const HEAD_BYTES = 4096;
+const LESS_THAN = 0x3c;
+
+/** Whether `byte` is among the first `length` bytes of `bytes`. */
+function hasByte(bytes: Uint8Array, byte: number, length: number): boolean {
+  return (bytes.length > length ? bytes.subarray(0, length) : bytes).indexOf(byte) >= 0;
 }
 
 /** How many first bytes {@link looksLikeHtml} sniffs, for a file without an extension. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { htmlByContent, readReport } from '../../src/read/index.js';
 import { buildDocx, paragraph } from './docx-builder.js';
@@ -63,5 +64,60 @@ describe('readReport decides by content', () => {
     const read = await readReport(utf8(seedText('003_136fd1d98cf7f7a0.txt')), { fileName: 'seed.txt' });
     expect(read.source.format).toBe('txt');
     expect(read.source.declaredFormat).toBeUndefined();
+  });
+});
+
+describe('htmlByContent without a tag start', () => {
+  /** The decision as made before texts without `<` were settled at once: every test run on the text. */
+  const DOCUMENT_START = /^<(?:!doctype\s+html|html[\s>]|\?xml[^>]*>\s*(?:<!--[\s\S]*?-->\s*)*<html[\s>]|head[\s>]|body[\s>]|meta\s|title>)/i;
+  const BODY_TAG = /<\/?(?:p|table|tbody|tr|td|th|div|span|br|font|o:p)(?:\s[^<>]*)?\/?>/gi;
+  const reference = (text: string): 'document' | 'markup' | null => {
+    const head = text.slice(0, 4096).replace(/^\uFEFF/, '').trimStart();
+    if (DOCUMENT_START.test(head)) return 'document';
+    const sample = text.slice(0, 65536);
+    let tags = 0;
+    let tagChars = 0;
+    for (const m of sample.matchAll(BODY_TAG)) {
+      tags++;
+      tagChars += m[0].length;
+    }
+    if (tags < 2) return null;
+    const visible = sample.replace(/\s+/g, '').length;
+    const lines = sample.split('\n').map((l) => l.trimStart()).filter((l) => l !== '');
+    const share = lines.length === 0 ? 0 : lines.filter((l) => l.startsWith('<')).length / lines.length;
+    if (tags >= 6 && tagChars * 5 >= visible && share >= 0.5) return 'markup';
+    if (/^<(?:p|table|div)[\s>]/i.test(head) && /<\/(?:p|table|div)>/i.test(sample) && tags >= 2) return 'markup';
+    return null;
+  };
+
+  it('decides as the full tests do, on random markup and text', () => {
+    const piece = fc.constantFrom('<p>', '</p>', '<td>', '</td>', '<table>', '</table>', '<html>', '<!DOCTYPE html>', '<br/>', '<', '>', '\n', ' ', '\uFEFF', '\u3000', '报告', '一、', 'p', 'html', 'x');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+        const text = pieces.join('');
+        expect(htmlByContent(text)).toBe(reference(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads no markup in a text whose first `<` is past the sample', () => {
+    const markup = '<p>一</p>\n'.repeat(50);
+    const text = `${'报告正文。\n'.repeat(11_000)}${markup}`;
+    expect(text.indexOf('<')).toBeGreaterThanOrEqual(65536);
+    expect(htmlByContent(text)).toBe(reference(text));
+    expect(htmlByContent(text)).toBeNull();
+    expect(htmlByContent(markup)).toBe('markup');
+  });
+
+  it('reads a page whose first tag is past the first 4096 bytes by its decoded content', async () => {
+    const page = `${'\n'.repeat(4100)}${'<p>一、总体情况</p>\n<table><tr><td>规章</td><td>0</td></tr></table>\n'.repeat(20)}`;
+    const bytes = utf8(page);
+    expect(bytes.subarray(0, 4096).indexOf(0x3c)).toBe(-1);
+    for (const name of ['a.txt', 'a']) {
+      const read = await readReport(bytes, { fileName: name });
+      expect(read.source.format, name).toBe('html');
+      expect(read.view.text, name).toContain('总体情况');
+    }
   });
 });
