@@ -1,4 +1,4 @@
-import { countBinaryControls } from './binary-controls.js';
+import { countBinaryControlsUnlessNul } from './binary-controls.js';
 import { ReadError } from './read-error.js';
 
 /** Text decoded from bytes, and how. */
@@ -35,12 +35,16 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   const bom = decodeWithBom(bytes);
   if (bom) return bom;
 
-  if (hasNul(bytes)) {
+  // One pass over the sample counts its binary controls and looks for a NUL; the rest is looked at for a NUL.
+  const sample = Math.min(bytes.length, SAMPLE);
+  const controls = countBinaryControlsUnlessNul(bytes.subarray(0, sample));
+  if (controls < 0 || (bytes.length > SAMPLE && bytes.indexOf(0, SAMPLE) >= 0)) {
     const utf16 = decodeUtf16WithoutBom(bytes);
     if (utf16) return utf16;
     throw new ReadError('binary');
   }
-  if (looksBinary(bytes)) throw new ReadError('binary');
+  // More than 1 % of the sample in binary controls.
+  if (controls * 100 > sample) throw new ReadError('binary');
 
   // Valid UTF-8 (most reports) is decoded in one pass of the platform's strict decoder; what it refuses
   // is counted below (it refuses exactly what `utf8Validity` counts invalid).
@@ -137,15 +141,6 @@ function plausibility(text: string): number {
     }
   }
   return plausible / text.length;
-}
-
-function hasNul(bytes: Uint8Array): boolean {
-  return bytes.indexOf(0) >= 0;
-}
-
-function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, SAMPLE);
-  return countBinaryControls(bytes.subarray(0, n)) * 100 > n;
 }
 
 /** Counts valid multi-byte UTF-8 sequences and invalid ones (a truncated final sequence counts invalid). */

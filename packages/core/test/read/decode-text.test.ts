@@ -118,6 +118,24 @@ describe('decodeText', () => {
     expect(codeOf(() => decodeText(controls))).toBe('binary');
   });
 
+  it('looks for a NUL past the sample its controls are counted in, and counts them in the sample only', () => {
+    // Text, then a NUL past the first 64 KB: not UTF-8 text (UTF-16 or binary), as a NUL in the sample.
+    const text = new TextEncoder().encode('年度报告 2023\n'.repeat(5000));
+    expect(text.length).toBeGreaterThan(1 << 16);
+    const late = new Uint8Array(text.length + 1);
+    late.set(text);
+    expect(codeOf(() => decodeText(late))).toBe('binary');
+    expect(decodeText(text).encoding).toBe('utf-8');
+    // Controls past the sample do not make a text binary; in it, more than 1 % do.
+    const tail = new Uint8Array(text.length + 4096).fill(1);
+    tail.set(text);
+    expect(decodeText(tail).encoding).toBe('utf-8');
+    const dense = new Uint8Array(text.length);
+    dense.set(text);
+    for (let i = 0; i < 700; i++) dense[i * 90 + 5] = 1;
+    expect(codeOf(() => decodeText(dense))).toBe('binary');
+  });
+
   it('refuses UTF-32', () => {
     expect(codeOf(() => decodeText(new Uint8Array([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0])))).toBe('decode-failed');
   });
