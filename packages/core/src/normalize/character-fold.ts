@@ -1,5 +1,6 @@
 import { TextViewBuilder } from '../read/text-view-builder.js';
 import type { TextView } from '../read/text-view.js';
+import { markPinyinUnits } from './pinyin-readings.js';
 
 /**
  * Character folding, the first normalisation pass. The canonical form:
@@ -17,22 +18,41 @@ export function foldCharacters(base: string | TextView): TextView {
   const builder = new TextViewBuilder(base);
   const text = typeof base === 'string' ? base : base.text;
   stretch = '';
+  toneMarks = false;
   if (foldInto(builder, text, (lookedAt ??= lookedAtTable())) >= 0) builder.replace(text.length, stretch + text.slice(stretchCopied));
   stretch = '';
   return builder.finish();
 }
 
 /**
- * 1 for each UTF-16 unit the folding loop must look at (built when first needed): one that may fold, and the surrogates (a lone
- * one ends a stretch, see {@link foldInto}); the others are kept as they are.
+ * {@link foldCharacters}, and whether the text holds a tone-marked vowel (see `markPinyinUnits`: without
+ * one, it holds no injected Pinyin reading), seen by the same loop. No fold makes or removes one (they
+ * fold to nothing, ASCII, spaces and CJK punctuation), so the folded text holds one exactly when the text does.
+ */
+export function foldCharactersSeeingToneMarks(base: string | TextView): { view: TextView; toneMarks: boolean } {
+  const view = foldCharacters(base);
+  return { view, toneMarks };
+}
+
+/**
+ * For each UTF-16 unit, what the folding loop must look at it for (built when first needed): {@link FOLD}
+ * for one that may fold, and the surrogates (a lone one ends a stretch, see {@link foldInto});
+ * {@link TONE_MARK} for a tone-marked vowel (see {@link foldCharactersSeeingToneMarks}); 0 for the others,
+ * which are kept as they are.
  */
 let lookedAt: Uint8Array | undefined;
+const FOLD = 1;
+const TONE_MARK = 2;
 
 function lookedAtTable(): Uint8Array {
   const table = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) if ((c >= 0xd800 && c <= 0xdfff) || foldedCharacter(c, -1) !== undefined) table[c] = 1;
+  for (let c = 0; c < 0x10000; c++) if ((c >= 0xd800 && c <= 0xdfff) || foldedCharacter(c, -1) !== undefined) table[c] = FOLD;
+  markPinyinUnits(table, TONE_MARK);
   return table;
 }
+
+/** Whether the last text {@link foldCharacters} folded holds a tone-marked vowel. */
+let toneMarks = false;
 
 /**
  * The folded stretch being written (see {@link foldInto}), appended to piece by piece (the text between
@@ -61,6 +81,7 @@ function foldInto(builder: TextViewBuilder, text: string, looked: Uint8Array): n
   let start = -1;
   for (let i = nextLookedAt(looked, text, 0); i < n; i = nextLookedAt(looked, text, i + 1)) {
     const c = text.charCodeAt(i);
+    if ((looked[c] & TONE_MARK) !== 0) toneMarks = true;
     if (c >= 0xd800 && c <= 0xdfff) {
       const low = i + 1 < n ? text.charCodeAt(i + 1) : -1;
       if (c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) i++;

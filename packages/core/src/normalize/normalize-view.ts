@@ -1,5 +1,5 @@
 import type { TextView } from '../read/text-view.js';
-import { foldCharacters } from './character-fold.js';
+import { foldCharactersSeeingToneMarks } from './character-fold.js';
 import { removePinyinReadings } from './pinyin-readings.js';
 import { toSimplified } from './script-conversion.js';
 
@@ -13,10 +13,20 @@ import { toSimplified } from './script-conversion.js';
  * Pure-ASCII text without CR, VT or FF comes back unchanged (the same view).
  */
 export function normalizeView(view: TextView): TextView {
-  return toSimplified(removePinyinReadings(foldCharacters(view)));
+  return normalize(view);
 }
 
 /** {@link normalizeView} of a bare string (the original document is the string itself). */
 export function normalizeText(text: string): TextView {
-  return toSimplified(removePinyinReadings(foldCharacters(text)));
+  return normalize(text);
+}
+
+/**
+ * The passes. A text without a tone-marked vowel holds no Pinyin reading (see `markPinyinUnits`), and
+ * `removePinyinReadings` would give the folded view back as it is: the folding loop tells (see
+ * `foldCharactersSeeingToneMarks`), the text is not searched for readings.
+ */
+function normalize(base: string | TextView): TextView {
+  const folded = foldCharactersSeeingToneMarks(base);
+  return toSimplified(folded.toneMarks ? removePinyinReadings(folded.view) : folded.view);
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeText, normalizeView } from '../../src/normalize/index.js';
+import { foldCharacters, foldCharactersSeeingToneMarks, normalizeText, normalizeView, removePinyinReadings, toSimplified } from '../../src/normalize/index.js';
 import { identityView } from '../../src/read/index.js';
 
 /** Characters the normaliser treats specially, mixed with ordinary ones. */
@@ -74,5 +74,43 @@ describe('normalizeView properties', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('normalizeView skips the Pinyin pass for a text without a tone mark', () => {
+  const TONE_MARKED = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/;
+  /** Pieces of readings, tone marks, Traditional text, surrogate pairs and full-width forms. */
+  const piece = fc.constantFrom(
+    '規', '(guī)', '（fā）', '(gui)', '发', '發', '布', 'ā', 'á', 'ǜ', 'ü', 'a', 'l', '(', ')', '（', '）', 'ｆ', 'Ａ',
+    '𠀀', '𠵾', '\uD840', '\r\n', '\u3000', '\uFEFF', '㈠', '，', '數據', '臺灣', ' ', '1',
+  );
+
+  it('maps and reads as the three passes run one after the other, tone marks or not', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }).map((a) => a.join('')), (original) => {
+        const folded = foldCharactersSeeingToneMarks(original);
+        expect(folded.toneMarks).toBe(TONE_MARKED.test(original));
+        expect(folded.view.text).toBe(foldCharacters(original).text);
+        const passes = toSimplified(removePinyinReadings(foldCharacters(identityView(original))));
+        const view = normalizeView(identityView(original));
+        expect(view.text).toBe(passes.text);
+        const text = normalizeText(original);
+        expect(text.text).toBe(passes.text);
+        for (let i = 0; i <= view.text.length; i++) {
+          expect(view.toOriginal(i)).toBe(passes.toOriginal(i));
+          expect(view.toOriginalEnd!(i)).toBe(passes.toOriginalEnd!(i));
+          expect(text.toOriginal(i)).toBe(passes.toOriginal(i));
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('gives back the folded view itself when there is no reading to remove', () => {
+    const view = identityView('数据（一）１２３，臺灣');
+    const folded = foldCharacters(view);
+    expect(removePinyinReadings(folded)).toBe(folded);
+    expect(foldCharactersSeeingToneMarks(view).toneMarks).toBe(false);
+    expect(normalizeView(identityView('規(guī)定')).text).toBe('规定');
   });
 });
