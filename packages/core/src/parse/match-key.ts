@@ -145,6 +145,12 @@ export class KeyPhrases {
   private readonly lastUnits = new Uint16Array(0x10000);
   /** Indices of the phrases ending with one unit, for each unit that ends one. */
   private readonly byLast: number[][] = [];
+  /**
+   * For each UTF-16 unit of a text, the entry of {@link lastUnits} for the unit's key ({@link COMPLEX_UNIT}
+   * for a unit whose key is not one unit: a surrogate, a longer key): {@link foundIn} searches the text
+   * itself with it, without writing its key. Made when first needed.
+   */
+  private textUnits: Uint16Array | undefined;
   /** How many phrases are empty (found in every text). */
   private readonly empty: number;
   /** For each phrase, the stamp of the last {@link countIn} call that found it (see there). */
@@ -176,6 +182,41 @@ export class KeyPhrases {
     const found = this.phrases.map((phrase) => phrase === '');
     let missing = found.filter((f) => !f).length;
     if (missing === 0) return found;
+    // The text's units are read where they stand: each unit with a key of one unit (nearly all) gives the
+    // key that unit, and a unit without a key gives none, so the key units before a place are those of the
+    // units before it, skipped where they have none (see `endsBefore`). A text with any other unit is
+    // searched in its key (`foundInKey`): the units before a place were all read when it is reached.
+    const marks = (this.textUnits ??= this.textUnitTable());
+    const length = text.length;
+    for (let at = nextMarkedUnit(marks, text, 0); at < length; at = nextMarkedUnit(marks, text, at + 1)) {
+      const mark = marks[text.charCodeAt(at)];
+      if (mark === COMPLEX_UNIT) return this.foundInKey(text);
+      const ending = this.byLast[mark - 1];
+      for (let k = 0; k < ending.length; k++) {
+        const index = ending[k];
+        if (found[index] || !endsBefore(this.units[index], text, at)) continue;
+        found[index] = true;
+        if (--missing === 0) return found;
+      }
+    }
+    return found;
+  }
+
+  /** {@link textUnits}, from {@link lastUnits} and the key of every unit. */
+  private textUnitTable(): Uint16Array {
+    const marks = new Uint16Array(0x10000);
+    for (let unit = 0; unit < 0x10000; unit++) {
+      const k = unitKeys[unit];
+      if (k === LONG_KEY || (unit >= 0xd800 && unit <= 0xdfff)) marks[unit] = COMPLEX_UNIT;
+      else if (k !== NO_KEY) marks[unit] = this.lastUnits[k === OWN_KEY ? unit : k];
+    }
+    return marks;
+  }
+
+  /** {@link foundIn}, searching the text's key written out (for any text). */
+  private foundInKey(text: string): boolean[] {
+    const found = this.phrases.map((phrase) => phrase === '');
+    let missing = found.filter((f) => !f).length;
     if (buffer.length < text.length) buffer = new Uint16Array(text.length * 2);
     const n = writeKeyUnits(text);
     const lastUnits = this.lastUnits;
@@ -228,6 +269,44 @@ function nextMarked(marks: Uint16Array, n: number, from: number): number {
   let at = from;
   while (at < n && marks[units[at]] === 0) at++;
   return at;
+}
+
+/** Mark of {@link KeyPhrases} `textUnits` for a unit whose key is not one unit of its own (above any index). */
+const COMPLEX_UNIT = 0xffff;
+
+/**
+ * The first offset from `from` of `text` holding a unit marked in `marks`, or the text's length. A
+ * function of its own that ends at its loop (see {@link writeKeyUnits}).
+ */
+function nextMarkedUnit(marks: Uint16Array, text: string, from: number): number {
+  const length = text.length;
+  let at = from;
+  while (at < length && marks[text.charCodeAt(at)] === 0) at++;
+  return at;
+}
+
+/**
+ * Whether the key of `text` up to `at` (a unit whose key is the phrase's last unit) ends with `phrase`,
+ * when every unit before `at` has a key of one unit or none: the key units before `at` are those of the
+ * units before it that have one.
+ */
+function endsBefore(phrase: Uint16Array, text: string, at: number): boolean {
+  let i = at - 1;
+  for (let j = phrase.length - 2; j >= 0; j--) {
+    let k = NO_KEY;
+    while (i >= 0) {
+      const code = text.charCodeAt(i);
+      k = unitKeys[code];
+      if (k !== NO_KEY) {
+        if (k === OWN_KEY) k = code;
+        break;
+      }
+      i--;
+    }
+    if (i < 0 || k !== phrase[j]) return false;
+    i--;
+  }
+  return true;
 }
 
 /** Whether {@link buffer} holds `phrase` ending at `at` (whose last unit is there). */

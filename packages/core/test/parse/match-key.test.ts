@@ -222,6 +222,30 @@ describe('KeyPhrases', () => {
     );
   });
 
+  it('answers as matchKey(text).includes(phrase) when it reads the text itself (no unit with a longer key, no surrogate)', () => {
+    // Units of the Basic Multilingual Plane outside the surrogates, mostly keyed by one unit or none: the
+    // text is searched where it stands (punctuation, spaces, width and script variants skipped or folded);
+    // a text with a longer key ("㍻") or a surrogate anywhere is searched in its key.
+    const unit = fc.oneof(
+      fc.integer({ min: 0, max: 0xd7ff }).map((c) => String.fromCharCode(c)),
+      fc.constantFrom(...'政府本年数量數量、 ，（）　Ａ１新制作采購\n\t|'),
+    );
+    const text = fc.array(fc.oneof(unit, fc.constantFrom('政府集中采购', '政府 集中·采購', '本年新製作數量', '㍻')), { maxLength: 60 });
+    fc.assert(
+      fc.property(text, fc.array(fc.string({ unit: 'grapheme', maxLength: 4 }), { maxLength: 4 }), fc.nat(), fc.nat(), (pieces, extra, pick, length) => {
+        const s = pieces.join('');
+        const key = matchKey(s);
+        const cut = key.length > 0 ? pick % key.length : 0;
+        const phrases = [...extra.map(matchKey), key.slice(cut, cut + 1 + (length % 6)), key.slice(cut), '政府集中采购', '本年新制作数量', '量'];
+        const search = new KeyPhrases(phrases);
+        expect(search.foundIn(s)).toEqual(phrases.map((p) => key.includes(p)));
+        // The same search again (its tables are made once) and on another text.
+        expect(search.foundIn(s + '数量')).toEqual(phrases.map((p) => matchKey(s + '数量').includes(p)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('counts the phrases in a slice of a text up to a bound, as matchKey(slice).includes(phrase) would', () => {
     const text = fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.constantFrom('政府', '本年', '数量', '數量', '、', ' ', '𠵾', '\ud842')), {
       maxLength: 80,
