@@ -52,22 +52,52 @@ const markerSearches = new Map<string, MarkerSearch>();
 const MARKER_SEARCHES = 64;
 
 /**
+ * How a list of templates is scored from the phrases found: per template its markers (by index in the
+ * search) and their weights; the legacy keys of all of them once each.
+ */
+interface ListScoring {
+  search: MarkerSearch;
+  templates: { id: string; markers: number[]; weights: number[]; total: number }[];
+  legacy: number[];
+}
+
+/**
  * The search of each list of templates met, with the templates it had then (most callers pass the same
  * list every time; working out its keys again cost a tenth of the detection).
  */
-const searchOfList = new WeakMap<TemplateIR[], { members: TemplateIR[]; search: MarkerSearch }>();
+const searchOfList = new WeakMap<TemplateIR[], { members: TemplateIR[]; scoring: ListScoring }>();
 
 /**
  * The search for the distinct non-empty marker and legacy keys of `templates`. A template is not changed
  * once loaded (as {@link markerKeys} assumes); a list may be, so its search is used again only while it
  * holds the same templates.
  */
-function markerSearch(templates: TemplateIR[]): MarkerSearch {
+function listScoring(templates: TemplateIR[]): ListScoring {
   const kept = searchOfList.get(templates);
-  if (kept && kept.members.length === templates.length && kept.members.every((t, i) => t === templates[i])) return kept.search;
+  if (kept && kept.members.length === templates.length && kept.members.every((t, i) => t === templates[i])) return kept.scoring;
   const search = searchByKeys(templates);
-  searchOfList.set(templates, { members: [...templates], search });
-  return search;
+  const legacy: number[] = [];
+  const legacySeen = new Set<string>();
+  const scoring: ListScoring = {
+    search,
+    templates: templates.map((template) => {
+      const keys = markerKeys(template);
+      for (const key of keys.legacy) {
+        if (key === '' || legacySeen.has(key)) continue;
+        legacySeen.add(key);
+        legacy.push(search.index.get(key)!);
+      }
+      return {
+        id: template.id,
+        markers: keys.markers.map((marker) => search.index.get(marker.key)!),
+        weights: keys.markers.map((marker) => marker.weight),
+        total: keys.markers.reduce((sum, marker) => sum + marker.weight, 0),
+      };
+    }),
+    legacy,
+  };
+  searchOfList.set(templates, { members: [...templates], scoring });
+  return scoring;
 }
 
 /** The search for the keys of `templates`, shared by the lists with the same keys. */
@@ -92,29 +122,18 @@ function searchByKeys(templates: TemplateIR[]): MarkerSearch {
 /** Detects the template of a report from its normalised text. Never throws. */
 export function detectTemplate(normalizedText: string, templates: TemplateIR[]): TemplateDetection {
   // Every marker looked for in the text's match key (no whitespace, punctuation or symbols) in one pass.
-  const search = markerSearch(templates);
-  const found = search.phrases.foundIn(normalizedText);
-  const has = (key: string) => found[search.index.get(key)!];
+  const scoring = listScoring(templates);
+  const found = scoring.search.phrases.foundIn(normalizedText);
   const scores: Record<string, number> = {};
   const totals: Record<string, number> = {};
-  let legacyFound = 0;
-  const legacySeen = new Set<string>();
-  for (const template of templates) {
+  for (const template of scoring.templates) {
     let score = 0;
-    let total = 0;
-    const keys = markerKeys(template);
-    for (const marker of keys.markers) {
-      total += marker.weight;
-      if (has(marker.key)) score += marker.weight;
-    }
+    for (let m = 0; m < template.markers.length; m++) if (found[template.markers[m]]) score += template.weights[m];
     scores[template.id] = score;
-    totals[template.id] = total;
-    for (const key of keys.legacy) {
-      if (key === '' || legacySeen.has(key)) continue;
-      legacySeen.add(key);
-      if (has(key)) legacyFound++;
-    }
+    totals[template.id] = template.total;
   }
+  let legacyFound = 0;
+  for (const index of scoring.legacy) if (found[index]) legacyFound++;
   const ranked = templates.map((t) => t.id).sort((a, b) => scores[b] - scores[a]);
   const best = ranked[0];
   const bestScore = best === undefined ? 0 : scores[best];

@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectTemplate } from '../../src/detect/index.js';
 import { builtinTemplates } from '../../src/templates/index.js';
 import { normalizeText } from '../../src/normalize/index.js';
+import { matchKey } from '../../src/parse/match-key.js';
 
 const detect = (text: string) => detectTemplate(normalizeText(text).text, builtinTemplates);
 
@@ -58,5 +60,32 @@ describe('detectTemplate', () => {
     const d = detectTemplate(text, list);
     expect(d.id).toBe('custom');
     expect(d.scores).toEqual({ 'gov-disclosure-2019': 0, custom: 1 });
+  });
+
+  it('scores each template by the weights of its markers found (a phrase counted once) and counts the legacy phrases found once', () => {
+    const phrases = [...new Set(builtinTemplates.flatMap((t) => [...t.markers.map((m) => m.text), ...t.legacyMarkers]))];
+    const text = fc.array(fc.oneof(fc.constantFrom(...phrases), fc.constantFrom('，', '\n', '2020年', '数量', '本年')), { maxLength: 12 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, fc.shuffledSubarray(builtinTemplates, { minLength: 1 }), (t, templates) => {
+        const key = matchKey(normalizeText(t).text);
+        const d = detectTemplate(normalizeText(t).text, templates);
+        const legacy = new Set<string>();
+        for (const template of templates) {
+          const seen = new Set<string>();
+          let score = 0;
+          for (const marker of template.markers) {
+            const k = matchKey(marker.text);
+            if (k === '' || seen.has(k)) continue;
+            seen.add(k);
+            if (key.includes(k)) score += marker.weight;
+          }
+          expect(d.scores[template.id]).toBe(score);
+          for (const phrase of template.legacyMarkers) if (matchKey(phrase) !== '' && key.includes(matchKey(phrase))) legacy.add(matchKey(phrase));
+        }
+        const best = Math.max(...templates.map((template) => d.scores[template.id]));
+        expect(d.legacy).toBe(legacy.size >= 2 || (legacy.size >= 1 && best === 0));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
