@@ -58,22 +58,6 @@ export function firstKeyUnitIn(text: string, from: number, to: number): number {
   return -1;
 }
 
-/** {@link keyUnitOf} a unit without a key. */
-export const NO_KEY_UNIT = -1;
-/** {@link keyUnitOf} a unit whose key is not one unit of its own: a surrogate, or a unit with a longer key. */
-export const NOT_ONE_UNIT = -2;
-
-/**
- * The match key of the UTF-16 unit `code` when it is one unit (the key of nearly every unit), else
- * {@link NO_KEY_UNIT} or {@link NOT_ONE_UNIT}: for a scan of a text's key by offsets, which has to key
- * the text otherwise where it meets the latter.
- */
-export function keyUnitOf(code: number): number {
-  if (code >= 0xd800 && code <= 0xdfff) return NOT_ONE_UNIT;
-  const k = unitKeys[code];
-  return k === OWN_KEY ? code : k === NO_KEY ? NO_KEY_UNIT : k === LONG_KEY ? NOT_ONE_UNIT : k;
-}
-
 /** Texts at least this long are keyed through a code unit buffer (a whole report, for detection). */
 const LONG_TEXT = 256;
 let buffer = new Uint16Array(1 << 14);

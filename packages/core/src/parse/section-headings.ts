@@ -1,5 +1,4 @@
 import type { SectionIR } from '../ir/template-ir.js';
-import { HeadingLineSieve } from './heading-line-sieve.js';
 import { editDistance, prefixEditDistance } from './label-match.js';
 import { firstKeyUnitIn, keyCharEnd, keyText, matchKey } from './match-key.js';
 import { isWhiteSpaceCode } from './white-space.js';
@@ -142,7 +141,7 @@ export function findSectionHeadings(text: string, sections: SectionIR[]): readon
 let lastSearch: { text: string; sections: SectionIR[]; found: readonly HeadingMatch[] } | undefined;
 
 function searchSectionHeadings(text: string, sections: SectionIR[]): HeadingMatch[] {
-  const { wanted, scored, firstUnits, sieve } = lineScores(sections);
+  const { wanted, scored, firstUnits } = lineScores(sections);
   const spots: Spot[] = [];
   const candidates: Candidate[] = [];
   const addSpot = (spot: Spot, found: Omit<Candidate, 'line'>[]): void => {
@@ -165,7 +164,7 @@ function searchSectionHeadings(text: string, sections: SectionIR[]): HeadingMatc
     if (trimStart < trimEnd && trimEnd - trimStart <= MAX_HEADING_LINE) {
       // The line's own start is judged as a whole line; inline headings are looked for after it.
       inlineFrom = trimStart + 1;
-      if (firstUnits === null || (mayStartHeading(text, trimStart, trimEnd, firstUnits) && (sieve === null || sieve.mayScore(text, trimStart, trimEnd)))) {
+      if (firstUnits === null || mayStartHeading(text, trimStart, trimEnd, firstUnits)) {
         const trimmed = text.slice(trimStart, trimEnd);
         let found = scored.get(trimmed);
         if (found === undefined) {
@@ -288,12 +287,6 @@ interface LineScores {
    * a section has no numeral: an unnumbered line may then be a near miss of its heading, starting anyhow.
    */
   firstUnits: UnitSet | null;
-  /**
-   * The test that rejects most of the other lines that cannot score before they are looked up in
-   * `scored` (most lines looked up scored nothing: table rows numbered as sub-headings, "第二十条第（一）项"):
-   * null where `firstUnits` is, or for more sections than it takes.
-   */
-  sieve: HeadingLineSieve | null;
 }
 
 function lineScores(sections: readonly SectionIR[]): LineScores {
@@ -307,8 +300,7 @@ function lineScores(sections: readonly SectionIR[]): LineScores {
     const firstUnits = wanted.some((w) => w.numeral === '')
       ? null
       : unitSet(wanted.flatMap((w) => [w.heading, ...w.aliases]).filter((k) => k !== '').map((k) => k.charCodeAt(0)));
-    const sieve = firstUnits !== null && HeadingLineSieve.fits(wanted) ? new HeadingLineSieve(wanted) : null;
-    cached = { wanted, scored: new Map(), firstUnits, sieve };
+    cached = { wanted, scored: new Map(), firstUnits };
     lineScoreCache.set(sections, cached);
   }
   return cached;
@@ -472,15 +464,6 @@ function bestChain(candidates: Candidate[], sectionCount: number): Candidate[] {
   const chain: Candidate[] = [];
   for (let c = top; c >= 0; c = previous[c]) chain.unshift(candidates[c]);
   return chain;
-}
-
-/**
- * The scores of `line` (without its decoration) as a heading line of `sections`, as the finder scores a
- * line of its own (exported for tests).
- */
-export function headingLineScores(line: string, sections: readonly SectionIR[]): readonly { section: number; score: number; match: HeadingMatch['match'] }[] {
-  const { wanted } = lineScores(sections);
-  return PARENTHESISED.test(line) || OTHER_STYLE.test(line) ? scoreStyledLine(line, wanted) : scoreLine(line, wanted);
 }
 
 /**
