@@ -1,4 +1,4 @@
-export * from './character-fold.js';
+export { foldCharacters, foldCharacterString } from './character-fold.js';
 export * from './pinyin-readings.js';
 export * from './script-conversion.js';
 export * from './normalize-view.js';

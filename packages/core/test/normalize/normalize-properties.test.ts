@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldCharacters, foldCharactersSeeingToneMarks, normalizeText, normalizeView, removePinyinReadings, toSimplified } from '../../src/normalize/index.js';
+import { foldCharacters, normalizeText, normalizeView, removePinyinReadings, toSimplified } from '../../src/normalize/index.js';
+import { foldCharactersSeeingToneMarks } from '../../src/normalize/character-fold.js';
 import { identityView } from '../../src/read/index.js';
 
 /** Characters the normaliser treats specially, mixed with ordinary ones. */
