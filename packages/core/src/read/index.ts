@@ -6,7 +6,7 @@ export * from './line-index.js';
 export * from './read-error.js';
 export * from './binary-signature.js';
 export * from './decode-text.js';
-export * from './content-format.js';
+export { htmlByContent } from './content-format.js';
 export * from './html/index.js';
 export * from './docx/index.js';
 export * from './read-report.js';

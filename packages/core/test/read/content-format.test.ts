@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { htmlByContent, readReport } from '../../src/read/index.js';
+import { htmlByTags } from '../../src/read/content-format.js';
 import { buildDocx, paragraph } from './docx-builder.js';
 import { seedText } from './fixtures.js';
 
@@ -69,26 +70,7 @@ describe('readReport decides by content', () => {
 
 describe('htmlByContent without a tag start', () => {
   /** The decision as made before texts without `<` were settled at once: every test run on the text. */
-  const DOCUMENT_START = /^<(?:!doctype\s+html|html[\s>]|\?xml[^>]*>\s*(?:<!--[\s\S]*?-->\s*)*<html[\s>]|head[\s>]|body[\s>]|meta\s|title>)/i;
-  const BODY_TAG = /<\/?(?:p|table|tbody|tr|td|th|div|span|br|font|o:p)(?:\s[^<>]*)?\/?>/gi;
-  const reference = (text: string): 'document' | 'markup' | null => {
-    const head = text.slice(0, 4096).replace(/^\uFEFF/, '').trimStart();
-    if (DOCUMENT_START.test(head)) return 'document';
-    const sample = text.slice(0, 65536);
-    let tags = 0;
-    let tagChars = 0;
-    for (const m of sample.matchAll(BODY_TAG)) {
-      tags++;
-      tagChars += m[0].length;
-    }
-    if (tags < 2) return null;
-    const visible = sample.replace(/\s+/g, '').length;
-    const lines = sample.split('\n').map((l) => l.trimStart()).filter((l) => l !== '');
-    const share = lines.length === 0 ? 0 : lines.filter((l) => l.startsWith('<')).length / lines.length;
-    if (tags >= 6 && tagChars * 5 >= visible && share >= 0.5) return 'markup';
-    if (/^<(?:p|table|div)[\s>]/i.test(head) && /<\/(?:p|table|div)>/i.test(sample) && tags >= 2) return 'markup';
-    return null;
-  };
+  const reference = htmlByTags;
 
   it('decides as the full tests do, on random markup and text', () => {
     const piece = fc.constantFrom('<p>', '</p>', '<td>', '</td>', '<table>', '</table>', '<html>', '<!DOCTYPE html>', '<br/>', '<', '>', '\n', ' ', '\uFEFF', '\u3000', '报告', '一、', 'p', 'html', 'x');
