@@ -256,19 +256,11 @@ function everyEquationHolds(ctx: ValidationContext, table: OperandTable | null):
     if (rule.kind !== 'arithmetic') continue;
     const sides = compiled?.get(rule);
     const equations = equationsOf(ctx, rule);
-    // The plain equations of the rule summed inline when no partial sum of theirs can leave the safe
-    // integers (the bound of `tableSum`, taken over them all): the same sums and verdicts.
-    const program = template?.programs.get(rule);
-    const inline =
-      table !== null &&
-      program !== undefined &&
-      table.integers &&
-      Number.isFinite(rule.tolerance) &&
-      program.weight * table.largest + program.constant < 2 ** 52;
+    const program = inlineProgram(table, template, rule);
     for (let e = 0; e < equations.length; e++) {
       const equation = equations[e];
-      if (inline && program.plain[e] === 1) {
-        const difference = plainDifference(table, program, e, rule.blank === 'zero');
+      if (program !== undefined && program.plain[e] === 1) {
+        const difference = plainDifference(table!, program, e, rule.blank === 'zero');
         if (difference === undefined || integerComparisonHolds(equation.op, difference, rule.tolerance)) continue;
         return false;
       }
@@ -295,6 +287,18 @@ function everyEquationHolds(ctx: ValidationContext, table: OperandTable | null):
     }
   }
   return true;
+}
+
+/**
+ * The program of `rule` when its plain equations may be summed inline from `table` (see
+ * {@link plainDifference}): the table's operands are integers and no partial sum of theirs can leave the
+ * safe integers (the bound of `tableSum`, taken over them all), so the sums and verdicts are `tableSum`'s.
+ * Undefined otherwise.
+ */
+function inlineProgram(table: OperandTable | null, template: CompiledTemplate | null, rule: ArithmeticRuleIR): RuleProgram | undefined {
+  const program = template?.programs.get(rule);
+  if (table === null || program === undefined || !table.integers || !Number.isFinite(rule.tolerance)) return undefined;
+  return program.weight * table.largest + program.constant < 2 ** 52 ? program : undefined;
 }
 
 /** The equations of a rule as they apply to the report (groups printed as one row stand for their rows). */
@@ -823,18 +827,11 @@ function decidedEquations(ctx: ValidationContext, table: OperandTable | null): D
     if (rule.kind !== 'arithmetic') continue;
     const sides = compiled?.get(rule);
     const equations = equationsOf(ctx, rule);
-    // The plain equations summed from the rule's program under the bound of `everyEquationHolds`.
-    const program = template?.programs.get(rule);
-    const inline =
-      table !== null &&
-      program !== undefined &&
-      table.integers &&
-      Number.isFinite(rule.tolerance) &&
-      program.weight * table.largest + program.constant < 2 ** 52;
+    const program = inlineProgram(table, template, rule);
     for (let e = 0; e < equations.length; e++) {
       const d =
-        inline && program.plain[e] === 1
-          ? plainDecided(table, program, rule, equations[e], e)
+        program !== undefined && program.plain[e] === 1
+          ? plainDecided(table!, program, rule, equations[e], e)
           : sides
             ? decide(ctx, rule, equations[e], table!, sides[e])
             : decide(ctx, rule, equations[e]);
