@@ -5,7 +5,7 @@ import { identityView } from '../../src/read/index.js';
 import { checkArithmetic } from '../../src/validate/check-arithmetic.js';
 import { ValidationContext } from '../../src/validate/validation-context.js';
 import { budgetTemplate } from './fixtures/budget-template.js';
-import { ReportBuilder } from './fixtures/report-builder.js';
+import { budgetReport, makeBudgetConsistent } from './fixtures/budget-report.js';
 
 /** Written values: small counts (so that one to nine equations of the 3×3 table fail), a blank and an unreadable cell. */
 const RAWS = ['0', '1', '2', '3', '5', '8', '', '/'];
@@ -21,20 +21,11 @@ describe('checkArithmetic building only the judged findings', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...RAWS), { minLength: 9, maxLength: 9 }), fc.nat(8), (raws, consistentUpTo) => {
         // Consistent sums with some cells changed after: from no failed equation to many in one table.
-        const n = raws.map((raw) => Number(raw) || 0);
         if (consistentUpTo > 0) {
-          raws[2] = String(n[0] + n[1]);
-          raws[5] = String(n[3] + n[4]);
-          raws[6] = String(n[0] + n[3]);
-          raws[7] = String(n[1] + n[4]);
-          raws[8] = String(n[0] + n[1] + n[3] + n[4]);
+          makeBudgetConsistent(raws);
           for (let i = consistentUpTo; i < 9; i += 3) raws[i] = String(Number(raws[i]) + 1);
         }
-        const report = new ReportBuilder(budgetTemplate)
-          .title('示例单位2031年预算执行报告', 2031)
-          .section('s2')
-          .table({ id: 'budget', rows: { income: raws.slice(0, 3), expense: raws.slice(3, 6), total: raws.slice(6, 9) } })
-          .build();
+        const report = budgetReport(raws);
         const view = identityView(report.source.text);
         const full = new ValidationContext(report, budgetTemplate, view, [budgetTemplate]);
         const bare = new ValidationContext(report, budgetTemplate, view, [budgetTemplate], 'zh-CN', true);

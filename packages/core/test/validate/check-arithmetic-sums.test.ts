@@ -6,12 +6,10 @@ import { identityView } from '../../src/read/index.js';
 import { checkArithmetic, operandTableLookup } from '../../src/validate/check-arithmetic.js';
 import { ValidationContext } from '../../src/validate/validation-context.js';
 import { budgetTemplate } from './fixtures/budget-template.js';
-import { ReportBuilder } from './fixtures/report-builder.js';
+import { budgetReport, makeBudgetConsistent } from './fixtures/budget-report.js';
 
 /** Written values around the bounds of the sums made in plain numbers (2^52, the safe integers), blanks and decimals. */
 const RAWS = ['0', '1', '5', '10', '-3', '1.5', '0.1', '', '/', '4503599627370495', '4503599627370496', '9007199254740991', '9007199254740993', '3000000000000000'];
-
-const table = (raws: string[]) => ({ income: raws.slice(0, 3), expense: raws.slice(3, 6), total: raws.slice(6, 9) });
 
 /** Whether every decidable equation of the template holds, evaluated in rationals only. */
 function everyHoldsInRationals(ctx: ValidationContext): boolean {
@@ -45,14 +43,9 @@ describe('checkArithmetic on sums made in plain numbers', () => {
       fc.property(fc.array(fc.constantFrom(...RAWS), { minLength: 9, maxLength: 9 }), fc.boolean(), (raws, consistent) => {
         // Half the tables are made consistent (totals the sums of their parts), where most equations hold.
         if (consistent) {
-          const n = raws.map((raw) => Number(raw) || 0);
-          raws[2] = String(n[0] + n[1]);
-          raws[5] = String(n[3] + n[4]);
-          raws[6] = String(n[0] + n[3]);
-          raws[7] = String(n[1] + n[4]);
-          raws[8] = String(n[0] + n[1] + n[3] + n[4]);
+          makeBudgetConsistent(raws);
         }
-        const report = new ReportBuilder(budgetTemplate).title('示例单位2031年预算执行报告', 2031).section('s2').table({ id: 'budget', rows: table(raws) }).build();
+        const report = budgetReport(raws);
         // Twice: the second check reads what the first compiled of the template.
         for (let i = 0; i < 2; i++) {
           const ctx = new ValidationContext(report, budgetTemplate, identityView(report.source.text), [budgetTemplate]);
@@ -69,7 +62,7 @@ describe('checkArithmetic values for the localiser', () => {
   it('reads from the operand table the values gathered cell by cell: a number as a rational gives it back, blank 0', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...RAWS, '-0', '2.675', '1e-7'), { minLength: 9, maxLength: 9 }), (raws) => {
-        const report = new ReportBuilder(budgetTemplate).title('示例单位2031年预算执行报告', 2031).section('s2').table({ id: 'budget', rows: table(raws) }).build();
+        const report = budgetReport(raws);
         const ctx = new ValidationContext(report, budgetTemplate, identityView(report.source.text), [budgetTemplate]);
         const lookup = operandTableLookup(ctx)!;
         for (const rule of budgetTemplate.rules) {
@@ -94,14 +87,9 @@ describe('checkArithmetic sides of failed equations', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...RAWS), { minLength: 9, maxLength: 9 }), fc.nat(8), fc.constantFrom(...RAWS), (raws, changed, to) => {
         // Consistent sums with one cell written over: one to three failed equations, mostly.
-        const n = raws.map((raw) => Number(raw) || 0);
-        raws[2] = String(n[0] + n[1]);
-        raws[5] = String(n[3] + n[4]);
-        raws[6] = String(n[0] + n[3]);
-        raws[7] = String(n[1] + n[4]);
-        raws[8] = String(n[0] + n[1] + n[3] + n[4]);
+        makeBudgetConsistent(raws);
         raws[changed] = to;
-        const report = new ReportBuilder(budgetTemplate).title('示例单位2031年预算执行报告', 2031).section('s2').table({ id: 'budget', rows: table(raws) }).build();
+        const report = budgetReport(raws);
         const ctx = new ValidationContext(report, budgetTemplate, identityView(report.source.text), [budgetTemplate]);
         const findings = checkArithmetic(ctx);
         // A table found doubtful stands for its failed equations: those are compared elsewhere.

@@ -5,7 +5,7 @@ import { identityView } from '../../src/read/index.js';
 import { checkArithmetic } from '../../src/validate/check-arithmetic.js';
 import { ValidationContext } from '../../src/validate/validation-context.js';
 import { budgetTemplate } from './fixtures/budget-template.js';
-import { ReportBuilder } from './fixtures/report-builder.js';
+import { budgetReport } from './fixtures/budget-report.js';
 
 const RAWS = ['0', '1', '2', '3', '5', '8', '', '/', '1.5'];
 
@@ -13,11 +13,7 @@ describe('checkArithmetic texts of failed equations', () => {
   it('are those of a template never checked before, whatever reports and languages came first', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...RAWS), { minLength: 9, maxLength: 9 }), fc.constantFrom('zh-CN', 'en'), (raws, locale) => {
-        const report = new ReportBuilder(budgetTemplate)
-          .title('示例单位2031年预算执行报告', 2031)
-          .section('s2')
-          .table({ id: 'budget', rows: { income: raws.slice(0, 3), expense: raws.slice(3, 6), total: raws.slice(6, 9) } })
-          .build();
+        const report = budgetReport(raws);
         const view = identityView(report.source.text);
         // The shared template's equations keep their texts from the checks before; a copy's are made now.
         const fresh = structuredClone(budgetTemplate) as TemplateIR;
