@@ -46,18 +46,20 @@ function convertString(text: string): string {
   for (let k = 0; k < stretches.length; k += 2) texts.push(text.slice(stretches[k], stretches[k + 1]));
   const unknown = texts.filter((stretch) => stretch.length > LONGEST_REMEMBERED_STRETCH || !convertedStretches.has(stretch));
   const convert = unknown.length > 0 ? converterFor(unknown) : undefined;
-  const converted = texts.map((stretch) => convertStretch(stretch, convert));
-  // Most often none changes (a Simplified report: 核 or 才 may change, in no phrase it has).
-  if (converted.every((to, k) => to === texts[k])) return text;
-  const parts: string[] = [];
+  // The text with the stretches that change replaced, appended to piece by piece (the engine joins the
+  // pieces once, when the text is read; an array of them joined cost a second copy). Most often none
+  // changes (a Simplified report: 核 or 才 may change, in no phrase it has).
+  let converted = '';
+  let changed = false;
   let copied = 0;
-  for (let k = 0; k < stretches.length; k += 2) {
-    if (stretches[k] > copied) parts.push(text.slice(copied, stretches[k]));
-    parts.push(converted[k / 2]);
-    copied = stretches[k + 1];
+  for (let k = 0; k < texts.length; k++) {
+    const to = convertStretch(texts[k], convert);
+    if (to === texts[k]) continue;
+    converted += text.slice(copied, stretches[2 * k]) + to;
+    copied = stretches[2 * k + 1];
+    changed = true;
   }
-  if (copied < text.length) parts.push(text.slice(copied));
-  return parts.join('');
+  return changed ? converted + text.slice(copied) : text;
 }
 
 /**
