@@ -41,22 +41,42 @@ function convertString(text: string): string {
   if (!HAS_CJK.test(text)) return text;
   const stretches: number[] = [];
   if (!findStretches(text, stretches)) return converterFor([text])(text);
-  if (stretches.length === 0) return text;
-  const texts: string[] = [];
-  for (let k = 0; k < stretches.length; k += 2) texts.push(text.slice(stretches[k], stretches[k + 1]));
-  const unknown = texts.filter((stretch) => stretch.length > LONGEST_REMEMBERED_STRETCH || !convertedStretches.has(stretch));
-  const convert = unknown.length > 0 ? converterFor(unknown) : undefined;
-  // The text with the stretches that change replaced, appended to piece by piece (the engine joins the
-  // pieces once, when the text is read; an array of them joined cost a second copy). Most often none
-  // changes (a Simplified report: 核 or 才 may change, in no phrase it has).
+  // Most often every stretch is remembered (the format's set phrases, a re-check's text): one pass. Else
+  // the stretches that are not decide the converter, and the pass is made with it.
+  return (
+    withStretchesConverted(text, stretches, undefined) ??
+    withStretchesConverted(text, stretches, converterFor(unrememberedStretches(text, stretches)))!
+  );
+}
+
+/** The stretches of `text` (see {@link findStretches}) whose conversion is not remembered. */
+function unrememberedStretches(text: string, stretches: readonly number[]): string[] {
+  const unknown: string[] = [];
+  for (let k = 0; k < stretches.length; k += 2) {
+    const stretch = text.slice(stretches[k], stretches[k + 1]);
+    if (stretch.length > LONGEST_REMEMBERED_STRETCH || !convertedStretches.has(stretch)) unknown.push(stretch);
+  }
+  return unknown;
+}
+
+/**
+ * `text` with each of its stretches (see {@link findStretches}) replaced by its conversion
+ * ({@link convertStretch}); undefined, without `convert`, at a stretch whose conversion is not remembered.
+ * The stretches that change (and the text before each) are appended to one string: the engine joins the
+ * pieces once, when the text is read (an array of every piece, joined, cost a second copy). Most often
+ * none changes (a Simplified report: 核 or 才 may change, in no phrase it has): the text comes back.
+ */
+function withStretchesConverted(text: string, stretches: readonly number[], convert: Convert | undefined): string | undefined {
   let converted = '';
   let changed = false;
   let copied = 0;
-  for (let k = 0; k < texts.length; k++) {
-    const to = convertStretch(texts[k], convert);
-    if (to === texts[k]) continue;
-    converted += text.slice(copied, stretches[2 * k]) + to;
-    copied = stretches[2 * k + 1];
+  for (let k = 0; k < stretches.length; k += 2) {
+    const stretch = text.slice(stretches[k], stretches[k + 1]);
+    const to = convertStretch(stretch, convert);
+    if (to === undefined) return undefined;
+    if (to === stretch) continue;
+    converted += text.slice(copied, stretches[k]) + to;
+    copied = stretches[k + 1];
     changed = true;
   }
   return changed ? converted + text.slice(copied) : text;
@@ -174,11 +194,12 @@ const convertedStretches = new Map<string, string>();
 const CONVERTED_STRETCHES = 10_000;
 const LONGEST_REMEMBERED_STRETCH = 100;
 
-function convertStretch(stretch: string, convert: Convert | undefined): string {
-  if (stretch.length > LONGEST_REMEMBERED_STRETCH) return convert!(stretch);
+/** The conversion of `stretch`: remembered, else made by `convert` (and remembered); undefined without `convert`. */
+function convertStretch(stretch: string, convert: Convert | undefined): string | undefined {
+  if (stretch.length > LONGEST_REMEMBERED_STRETCH) return convert?.(stretch);
   let converted = convertedStretches.get(stretch);
-  if (converted === undefined) {
-    converted = convert!(stretch);
+  if (converted === undefined && convert !== undefined) {
+    converted = convert(stretch);
     if (convertedStretches.size >= CONVERTED_STRETCHES) convertedStretches.clear();
     convertedStretches.set(stretch, converted);
   }
