@@ -1,6 +1,7 @@
 import { openccUnitClassRanges } from '../generated/opencc-unit-classes.js';
 import { buildTw2cnConverter } from './opencc-converter.js';
 import { MAY_CHANGE, UNMATCHABLE, unitClassesFromRanges, WHOLE_TEXT } from './opencc-unit-classes.js';
+import { identityView } from '../read/identity-view.js';
 import { TextViewBuilder } from '../read/text-view-builder.js';
 import type { TextView } from '../read/text-view.js';
 
@@ -17,8 +18,9 @@ import type { TextView } from '../read/text-view.js';
 export function toSimplified(base: string | TextView): TextView {
   const text = typeof base === 'string' ? base : base.text;
   const converted = convertString(text);
+  // Unchanged (a Simplified text): the view a builder would finish without an edit, without the builder.
+  if (converted === text) return typeof base === 'string' ? identityView(text) : base;
   const builder = new TextViewBuilder(base);
-  if (converted === text) return builder.finish();
   if (converted.length === text.length && !SURROGATE.test(text) && !SURROGATE.test(converted)) {
     builder.replace(text.length, converted);
     return builder.build();

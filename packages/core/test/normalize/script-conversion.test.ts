@@ -4,7 +4,7 @@ import { Trie } from 'opencc-js/core';
 import { describe, expect, it, vi } from 'vitest';
 import { toSimplified, toSimplifiedString } from '../../src/normalize/index.js';
 import { buildTw2cnConverter, tw2cnDictionaries } from '../../src/normalize/opencc-converter.js';
-import { rangeToOriginal } from '../../src/read/index.js';
+import { identityView, isIdentityView, rangeToOriginal } from '../../src/read/index.js';
 import { SEEDS, fixtureBytes, seedText } from '../read/fixtures.js';
 
 describe('toSimplified', () => {
@@ -21,6 +21,16 @@ describe('toSimplified', () => {
     expect(toSimplifiedString('政府資訊公開條例：規範性文件；臺灣')).toBe('政府资讯公开条例：规范性文件；台湾');
     const simplified = '政府信息公开工作年度报告，干部著作';
     expect(toSimplified(simplified).text).toBe(simplified);
+  });
+
+  it('gives a Simplified view back as it is, and a Simplified string as its identity view', () => {
+    const simplified = '政府信息公开工作年度报告，干部著作';
+    const view = identityView(simplified);
+    expect(toSimplified(view)).toBe(view);
+    const fromString = toSimplified(simplified);
+    expect(isIdentityView(fromString)).toBe(true);
+    expect(fromString.text).toBe(simplified);
+    expect(isIdentityView(toSimplified(''))).toBe(true);
   });
 
   it('finds the stretches to convert in linear time, around long runs of characters in keys that never change', () => {
