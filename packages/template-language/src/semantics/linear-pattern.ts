@@ -1,5 +1,6 @@
 import { RE2JS } from 're2js';
 import { charactersNoMatchContains, firstCharacters } from './first-characters.js';
+import { indexOfString } from './string-search.js';
 
 /**
  * Template patterns run on a linear-time engine (RE2, through re2js): no pattern, however written,
@@ -76,7 +77,7 @@ export function matchStarts(source: string): MatchStarts {
 export function mayMatchIn(text: string, { starts, canStart }: MatchStarts): boolean {
   if (starts === null || starts.length === 0) return true;
   for (const start of starts) {
-    for (let at = text.indexOf(start); at >= 0; at = text.indexOf(start, at + 1)) {
+    for (let at = indexOfString(text, start); at >= 0; at = indexOfString(text, start, at + 1)) {
       if (canStart === null || canStart(text, at)) return true;
     }
   }
@@ -121,7 +122,7 @@ export function* linearMatches(
       for (let i = 0; i < starts.length; i++) {
         // The next place of each string is looked up again only once passed (-2: there is none).
         if (next[i] < from && next[i] !== -2) {
-          const found = text.indexOf(starts[i], from);
+          const found = indexOfString(text, starts[i], from);
           next[i] = found >= 0 ? found : -2;
         }
         if (next[i] >= 0 && (at < 0 || next[i] < at)) at = next[i];
