@@ -27,29 +27,36 @@ export interface RulePattern {
 
 /**
  * A template pattern for the linear-time engine (see `compileLinearPattern`: no pattern can make a check
- * take longer than the text is long). It is compiled when first needed: a text without the literal every
- * match starts with (e.g. 予以公开 in `予以公开(?:的|)\s*(?<n>\d+)件`) is not searched, nor one where no match
- * can begin (予以公开 only in a table label, followed by no number). A source that cannot
- * run there finds nothing (the template checks reject those, so this only guards hand-made IR).
+ * take longer than the text is long). It is compiled when first needed: a text where no match can begin
+ * is not searched — none of the leading strings stands where a match could begin (予以公开 only in a
+ * table label, followed by no number; see `mayMatchIn`), or, for a source without leading strings, the
+ * literal every match starts with is absent (e.g. 予以公开 in `予以公开(?:的|)\s*(?<n>\d+)件`). A source
+ * that cannot run there finds nothing (the template checks reject those, so this only guards hand-made IR).
  */
 export function compileRulePattern(source: string, withNumber = false): RulePattern {
   // Keyed by the source itself (no key string built per call: this runs for every rule of every check).
   const patterns = withNumber ? numberPatterns : rulePatterns;
   const known = patterns.get(source);
   if (known !== undefined) return known;
-  let starts: MatchStarts | undefined;
+  const starts = scannedStarts(matchStarts(source));
   let compiled: LinearPattern | undefined;
-  const pattern = rememberingMatches(leadingLiteral(source), (text) => {
-    // Nor is a text where no leading string stands where a match could begin (see `mayMatchIn`), while the
-    // pattern is not compiled: once it is, `linearMatches` looks for those places itself and tries none
-    // there (the same look, not made twice).
-    starts ??= scannedStarts(matchStarts(source));
-    if (compiled === undefined && !mayMatchIn(text, starts)) return [];
+  const pattern = rememberingMatches(mayBeginIn(source, starts), (text) => {
     compiled ??= compileLinearPattern(source);
     return compiled.ok ? [...linearMatches(compiled.pattern, text, withNumber, starts.starts, compiled.canStart, compiled.cuts)] : [];
   });
   patterns.set(source, pattern);
   return pattern;
+}
+
+/**
+ * What tells whether a match of `source` may begin somewhere in a text: its leading strings where a match
+ * could begin (`mayMatchIn`), else its leading literal (each leading string begins with it, when there
+ * are some), else nothing (any text may hold a match).
+ */
+function mayBeginIn(source: string, starts: MatchStarts): MatchStarts | null {
+  if (starts.starts !== null) return starts;
+  const literal = leadingLiteral(source);
+  return literal === '' ? null : { starts: [literal], canStart: null, cuts: [] };
 }
 
 /**
@@ -104,10 +111,10 @@ const numberPatterns = new Map<string, RulePattern>();
  */
 const remembered = new SearchedTexts<RulePattern, LinearMatch[]>(64, 4_000_000);
 
-function rememberingMatches(literal: string, search: (text: string) => LinearMatch[]): RulePattern {
+function rememberingMatches(starts: MatchStarts | null, search: (text: string) => LinearMatch[]): RulePattern {
   const pattern: RulePattern = {
     matches(text) {
-      if (literal !== '' && !text.includes(literal)) return [];
+      if (starts !== null && !mayMatchIn(text, starts)) return [];
       const known = remembered.get(text, pattern);
       if (known !== undefined) return known;
       const matches = search(text);

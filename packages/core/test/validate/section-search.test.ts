@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinTemplates } from '../../src/templates/index.js';
 import { matchStarts } from '@nianbao/template-language/linear-pattern';
@@ -39,6 +40,24 @@ describe('template patterns searched only where they can match', () => {
         expect([...pattern.matches(text)].map((m) => ({ index: m.index, text: m.text })), `${source} in ${text}`).toEqual(expected);
       }
     }
+  });
+
+  it('finds the same matches as the whole-text search where leading strings stand with or without what follows them', () => {
+    // Built-in sources, and sources with an assertion (no leading strings: only the literal is looked for first).
+    const sources = [
+      ...new Set(builtinTemplates.flatMap((t) => t.rules.flatMap((r) => ('pattern' in r && typeof r.pattern === 'string' ? [r.pattern] : [])))),
+      '予以公开\\s*(?<n>[0-9]+)件$',
+      '不予公开(?:的|)\\s*(?<n>[0-9]+)\\b',
+    ];
+    const pieces = ['予以公开', '不予公开', '不予处理的', '上年结转', '本年新收', '收到', '申请', '信息公开工作机构', '兼职人员', '办结', '的', '件', '个', '名', '12', ' ', '，', '。', '\n', '政府'];
+    fc.assert(
+      fc.property(fc.constantFrom(...sources), fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (source, parts) => {
+        const text = parts.join('');
+        const expected = [...text.matchAll(new RegExp(source, 'gu'))].filter((m) => m[0] !== '').map((m) => ({ index: m.index, text: m[0] }));
+        expect([...compileRulePattern(source, true).matches(text)].map((m) => ({ index: m.index, text: m.text }))).toEqual(expected);
+      }),
+      { numRuns: 1500 },
+    );
   });
 
   it('looks for the common prefix of leading strings that begin alike, once', () => {
