@@ -3,6 +3,7 @@ import { DashToken, NewlineToken, NumberToken, PipeToken, SlashToken, SpaceToken
 import { appendKey, type KeyedText } from './match-key.js';
 import { firstCompactCodeIn, isBlankText, isUnitWord, isValueText, mayBeBlankOrValue, mayBeUnitWord } from './cell-value.js';
 import { isConverterLayoutLine } from './converted-markdown.js';
+import { isPlainNumberIn } from './plain-number.js';
 import { isWhiteSpaceCode } from './white-space.js';
 
 /**
@@ -401,6 +402,8 @@ function addField(stream: CellStream, tokens: ReportToken[], from: number, to: n
   const text = stream.text;
   const start = tokens[from].start;
   const end = tokens[to - 1].end;
+  // A plain count (most values) is a value, told without slicing it (see `isPlainNumberIn`).
+  if (isPlainNumberIn(text, start, end)) return void addItem(stream, 'value', start, end, line);
   // A label (most fields) is told from a value or blank marker by its first character, without slicing it.
   if (stream.isWordCell !== undefined || mayBeBlankOrValue(firstCompactCodeIn(text, start, end))) {
     const whole = text.slice(start, end);
@@ -429,6 +432,11 @@ function addField(stream: CellStream, tokens: ReportToken[], from: number, to: n
     // A word of a label is no value, blank marker or unit: told by its first character, without slicing it.
     const first = firstCompactCodeIn(text, wordStart, wordEnd);
     if (stream.isWordCell === undefined && !mayBeBlankOrValue(first) && !mayBeUnitWord(first)) break;
+    if (isPlainNumberIn(text, wordStart, wordEnd)) {
+      tail = pushTail(tail, 'value', wordStart, wordEnd);
+      w--;
+      continue;
+    }
     const wordText = text.slice(wordStart, wordEnd);
     if (isValueText(wordText)) {
       tail = pushTail(tail, 'value', wordStart, wordEnd);

@@ -1,6 +1,7 @@
 import type { CellType } from '../ir/template-ir.js';
 import type { CellState } from '../model/report.js';
 import { isUnitTail, quantityStartChars, quantityTextChars, readQuantity, unitTailStartChars } from './cell-value-grammar.js';
+import { isPlainNumberIn } from './plain-number.js';
 import { TextMemo } from './text-memo.js';
 import { isWhiteSpaceCode } from './white-space.js';
 
@@ -27,18 +28,9 @@ const FULL_WIDTH = /[０-９．，－＋]/g;
 const YUAN: Record<string, number> = { 元: 1, 千元: 1e3, 万元: 1e4, 亿元: 1e8 };
 const MULTIPLIER: Record<string, number> = { 百: 1e2, 千: 1e3, 万: 1e4, 亿: 1e8 };
 
-/**
- * Whether `text` is a plain count: 1 to 15 ASCII digits (`/^[0-9]{1,15}$/`), told by its units without an
- * expression (asked of every cell and of every field and word of a table's lines).
- */
+/** Whether `text` is a plain count (see {@link isPlainNumberIn}): asked of every cell and of every field and word of a table's lines. */
 function isPlainNumber(text: string): boolean {
-  const length = text.length;
-  if (length === 0 || length > 15) return false;
-  for (let i = 0; i < length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return false;
-  }
-  return true;
+  return isPlainNumberIn(text, 0, text.length);
 }
 
 /** True when `text` (trimmed) is a blank marker: empty, "/", "—", "-", "无". */
