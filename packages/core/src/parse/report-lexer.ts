@@ -12,12 +12,22 @@ import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
  * expression with a sticky search per token, which cost more than the rest of its work on a token. Each
  * matcher gives what the expression in its comment would (a test compares them with a lexer of those
  * expressions), as an array that Chevrotain reads at once and that is reused for the next token.
+ *
+ * Of a match, only its length is read: Chevrotain moves on by the length of the image a matcher gives, and
+ * {@link tokenizeInto} takes a token's end from it (a skipped token's image is dropped at once). So a
+ * matcher gives a string of the match's length, not its text: for a short match, a string of spaces made
+ * once (slicing the text made a string per token).
  */
 const matched: [string] = [''];
 
-/** The match `text.slice(start, end)`, in the array reused for every match. */
+/** Matches shorter than this get a string of spaces of their length (see {@link image}). */
+const SHORT_IMAGE = 64;
+const shortImages: string[] = Array.from({ length: SHORT_IMAGE }, (_, length) => ' '.repeat(length));
+
+/** The match `[start, end)` of `text`, as a string of its length, in the array reused for every match. */
 function image(text: string, start: number, end: number): [string] {
-  matched[0] = text.slice(start, end);
+  const length = end - start;
+  matched[0] = length < SHORT_IMAGE ? shortImages[length] : text.slice(start, end);
   return matched;
 }
 

@@ -142,6 +142,26 @@ describe('report lexer (Chevrotain)', () => {
     ]);
   });
 
+  it('gives tokens of their whole length, short or long (a matcher gives a string of the match\'s length, not its text)', () => {
+    for (const length of [1, 2, 12, 13, 63, 64, 65, 300]) {
+      for (const [unit, type] of [['规', 'Text'], ['7', 'Number'], ['—', 'Dash'], ['\u3000', 'Space'], [' ', 'Space']] as const) {
+        const run = unit.repeat(length);
+        const text = `|${run}|`;
+        expect(tokenize(text).map((t) => [t.type.name, t.start, t.end]), `${type} ${length}`).toEqual([
+          ['Pipe', 0, 1],
+          [type, 1, 1 + length],
+          ['Pipe', 1 + length, 2 + length],
+        ]);
+        expect(tokenize(`${text}\n${text}`, 1 + length, 4 + 2 * length).map((t) => [t.type.name, t.start, t.end])).toEqual([
+          ['Pipe', 1 + length, 2 + length],
+          ['Newline', 2 + length, 3 + length],
+          ['Pipe', 3 + length, 4 + length],
+          [type, 4 + length, 4 + 2 * length],
+        ]);
+      }
+    }
+  });
+
   it('covers the seed reports', () => {
     for (const name of SEEDS) expectTotal(seedText(name));
   });
