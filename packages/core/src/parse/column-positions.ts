@@ -24,6 +24,8 @@ export function alignByColumnPositions(stream: CellStream, rows: readonly Positi
   const placed = new Map<number, RowAlignment>();
   const position = stream.linePosition;
   if (!position || k < 2) return placed;
+  // Most tables have no short row to place: their columns' positions are not worked out (nor counted).
+  if (!rows.some(isShort)) return placed;
   const full = rows.filter((r) => r.spaced && !r.alignment.glued && r.alignment.cells.length === k && r.alignment.cells.every((c) => !c.guessed && filled(c)));
   if (full.length === 0) return placed;
   const columns = bestColumns(full, position);
@@ -32,7 +34,7 @@ export function alignByColumnPositions(stream: CellStream, rows: readonly Positi
   let minGap = Infinity;
   for (let c = 1; c < k; c++) minGap = Math.min(minGap, centres[c] - centres[c - 1]);
   rows.forEach((row, index) => {
-    if (!row.spaced || row.alignment.glued || !row.alignment.cells.some((c) => c.guessed)) return;
+    if (!isShort(row)) return;
     const slots = distinctSlots(row.alignment.cells);
     if (slots.length === 0 || slots.length >= k) return;
     const assigned: number[] = [];
@@ -56,6 +58,11 @@ export function alignByColumnPositions(stream: CellStream, rows: readonly Positi
     placed.set(index, newRowAlignment(cells, false));
   });
   return placed;
+}
+
+/** Whether a row is one the column positions may place: spaced, not glued, with a guessed cell (a number missing). */
+function isShort(row: PositionedRow): boolean {
+  return row.spaced && !row.alignment.glued && row.alignment.cells.some((c) => c.guessed);
 }
 
 function filled(cell: AlignedCell): boolean {
