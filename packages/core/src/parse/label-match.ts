@@ -153,10 +153,13 @@ export function prefixEditDistance(
   const maxLen = Math.min(text.length - from, m + limit);
   if (m === 0 || maxLen < m - limit) return null;
   const INF = limit + 1;
-  let previous = scratchRow(0, maxLen + 2).fill(INF, 0, maxLen + 2);
-  let current = scratchRow(1, maxLen + 2).fill(INF, 0, maxLen + 2);
+  // Neither row is cleared: each row is written over the whole band the next one reads (from the entry
+  // before its band to the one after it), and row 0 up to the entry after its last finite one.
+  let previous = scratchRow(0, maxLen + 2);
+  let current = scratchRow(1, maxLen + 2);
   const first = limit < maxLen ? limit : maxLen;
   for (let j = 0; j <= first; j++) previous[j] = j;
+  previous[first + 1] = INF;
   for (let i = 1; i <= m; i++) {
     const lo = i > limit ? i - limit : 0;
     const hi = maxLen < i + limit ? maxLen : i + limit;
