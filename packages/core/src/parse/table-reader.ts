@@ -2,6 +2,7 @@ import type { CellType } from '../ir/template-ir.js';
 import type { TableNote } from '../model/report.js';
 import type { CellStream, StreamItem } from './cell-stream.js';
 import { isUnitWord, readCellValue } from './cell-value.js';
+import { patternsStartingWith } from './label-index.js';
 import { matchLabelAt, type LabelMatch, type LabelPattern, type MatchOptions } from './label-match.js';
 import { hasLayout, layoutBit, NO_LAYOUTS, type LayoutSet } from './layout-set.js';
 import { keyCharEnd } from './match-key.js';
@@ -449,22 +450,28 @@ function bestLabelAt(
   next: number,
   p: number,
 ): { index: number; match: LabelMatch } | null {
-  const key = stream.keyed.key;
-  const c = key.charCodeAt(p);
   let best: { index: number; match: LabelMatch } | null = null;
+  // The next labels not found yet, fuzzily (the first of them alone when it is there exactly).
   let ahead = 0;
-  for (let t = next; t < labels.length; t++) {
+  let t = next;
+  for (; t < labels.length && ahead <= LOOKAHEAD_FUZZY; t++) {
     if (matched[t]) continue;
-    const near = ahead++ <= LOOKAHEAD_FUZZY;
+    ahead++;
     const patterns = labels[t].patterns;
     // Index loops over the patterns here and below: see `tokenize` in report-lexer.ts.
     for (let i = 0; i < patterns.length; i++) {
-      const pattern = patterns[i];
-      if (!near && pattern.key.charCodeAt(0) !== c) continue;
-      const match = matchLabelAt(stream, p, pattern, near ? FUZZY : PLAIN);
+      const match = matchLabelAt(stream, p, patterns[i], FUZZY);
       if (match && (!best || match.score > best.match.score)) best = { index: t, match };
     }
-    if (best && best.match.score >= 4 && t === next) break;
+    if (best && best.match.score >= 4 && t === next) return best;
+  }
+  // The later ones exactly: only those with a pattern starting as the text at `p` does.
+  const later = patternsStartingWith(labels, stream.keyed.key.charCodeAt(p));
+  for (let i = 0; i < later.length; i++) {
+    const { label, pattern } = later[i];
+    if (label < t || matched[label]) continue;
+    const match = matchLabelAt(stream, p, pattern, PLAIN);
+    if (match && (!best || match.score > best.match.score)) best = { index: label, match };
   }
   return best;
 }
@@ -477,16 +484,12 @@ function earlierLabelAt(
   next: number,
   p: number,
 ): { index: number; match: LabelMatch } | null {
-  const c = stream.keyed.key.charCodeAt(p);
-  for (let t = 0; t < Math.min(next, labels.length); t++) {
-    if (matched[t]) continue;
-    const patterns = labels[t].patterns;
-    for (let i = 0; i < patterns.length; i++) {
-      const pattern = patterns[i];
-      if (pattern.key.charCodeAt(0) !== c) continue;
-      const match = matchLabelAt(stream, p, pattern, PLAIN);
-      if (match?.quality === 'exact') return { index: t, match };
-    }
+  const earlier = patternsStartingWith(labels, stream.keyed.key.charCodeAt(p));
+  for (let i = 0; i < earlier.length && earlier[i].label < next; i++) {
+    const { label, pattern } = earlier[i];
+    if (matched[label]) continue;
+    const match = matchLabelAt(stream, p, pattern, PLAIN);
+    if (match?.quality === 'exact') return { index: label, match };
   }
   return null;
 }
