@@ -273,7 +273,7 @@ function toReportTable(read: TableRead, source: ReportSource, map: (s: number, e
       id,
       label: row.plan.label,
       leafRows,
-      ...(row.labelEnd > row.labelStart ? { labelRange: map(row.labelStart, row.labelEnd) } : {}),
+      labelRange: row.labelEnd > row.labelStart ? map(row.labelStart, row.labelEnd) : undefined,
       confidence: rowConfidence(row),
       cells: rowCells(read, row, id, first?.leafIndex ?? 0, map),
     });
@@ -284,22 +284,19 @@ function toReportTable(read: TableRead, source: ReportSource, map: (s: number, e
     lastFound >= 0 &&
     plan.leaves.every((l) => read.rows.has(l.id) || covered.has(l.id) || l.leafIndex > lastFound);
   const layout = layouts.size === 0 ? undefined : layouts.size === 1 ? ([...layouts][0] as ReportTable['layout']) : 'mixed';
+  // Every field written, the absent ones undefined (left out of JSON as when absent), in the order of the
+  // result: no object spread of an optional field (a copy of a temporary object) per table and note.
   return {
     id: t.id,
     label: t.label,
     found: true,
     range: map(read.start, read.end),
-    ...(layout ? { layout } : {}),
+    layout,
     rows,
-    ...(groups.length > 0 ? { groups } : {}),
+    groups: groups.length > 0 ? groups : undefined,
     missingRows,
     truncated,
-    notes: read.notes.map((n) => ({
-      kind: n.kind,
-      range: map(n.start, Math.max(n.start, n.end)),
-      ...(n.row !== undefined ? { row: n.row } : {}),
-      ...(n.detail !== undefined ? { detail: n.detail } : {}),
-    })),
+    notes: read.notes.map((n) => ({ kind: n.kind, range: map(n.start, Math.max(n.start, n.end)), row: n.row, detail: n.detail })),
   };
 }
 
