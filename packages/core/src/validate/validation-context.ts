@@ -379,7 +379,7 @@ export class ValidationContext {
     let at = 0;
     let lineFeed = -1;
     let carriageReturn = -1;
-    rows.sort((a, b) => a.start - b.start);
+    // The spans come in order of their start (see `tableRowSpans`): not sorted again.
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
       const start = Math.max(row.start, at);
