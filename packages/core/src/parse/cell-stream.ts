@@ -113,6 +113,14 @@ const CHUNK = 1 << 16;
 const chunkTokens: ReportToken[] = [];
 /** The lines of the chunk being added, four numbers a line (see {@link buildCellStream}): reused like the tokens. */
 const chunkLines: number[] = [];
+/**
+ * `CellStream.keyItem` of the stream being built, written by index (its first `key.length` entries) and
+ * copied out at its exact length once the stream is done: no array grown one key character at a time.
+ * Reused from stream to stream, written over, never truncated (like the tokens).
+ */
+const keyItems: number[] = [];
+/** `keyItem` of a stream before it is done (one shape for every stream). */
+const NO_KEY_ITEMS: number[] = [];
 
 /** Builds the cell stream of `text.slice(start, end)`. Linear in the length; never throws. */
 export function buildCellStream(text: string, start: number, end: number, options: CellStreamOptions = {}): CellStream {
@@ -121,7 +129,7 @@ export function buildCellStream(text: string, start: number, end: number, option
     items: [],
     lines: [],
     keyed: { key: '', starts: [] },
-    keyItem: [],
+    keyItem: NO_KEY_ITEMS,
     // Both always present (undefined when not given): every stream has one shape, so the parser's reads of
     // its fields see one map.
     linePosition: options.linePosition,
@@ -167,6 +175,7 @@ export function buildCellStream(text: string, start: number, end: number, option
     }
     at = cut;
   }
+  stream.keyItem = keyItems.slice(0, stream.keyed.key.length);
   return stream;
 }
 
@@ -639,7 +648,8 @@ function addItem(stream: CellStream, kind: ItemKind, start: number, end: number,
     appendKey(stream.keyed, stream.text, start, end);
     // Punctuation alone ("）" on a line of its own in PDF text) carries no label text: drop it.
     if (stream.keyed.key.length === keyStart) return;
-    for (let i = keyStart; i < stream.keyed.key.length; i++) stream.keyItem.push(index);
+    const keyEnd = stream.keyed.key.length;
+    for (let k = keyStart; k < keyEnd; k++) keyItems[k] = index;
     stream.lines[line].hasText = true;
   }
   stream.items.push({ kind, start, end, line, keyStart, keyEnd: stream.keyed.key.length });
