@@ -6,9 +6,10 @@ import { runCli, seedNames, seedsDir } from '../helpers/run-cli.js';
 
 /**
  * The time limit of each report holds even when a stage of the check never returns: no input of ours
- * does that any more, so a preloaded module makes one — `String.prototype.includes` blocks for ever on a
- * text holding a marker (template detection looks for its markers with it; it waits rather than loops, so
- * as not to burn the CPU of a shared machine: the interruption is the same). The stuck file is reported
+ * does that any more, so a preloaded module makes one — `TextDecoder.prototype.decode` blocks for ever
+ * once it has decoded a text holding a marker (the reader decodes every report's bytes with it, whatever
+ * the later stages search the text with; it waits rather than loops, so as not to burn the CPU of a shared
+ * machine: the interruption is the same). The stuck file is reported
  * as its own failure, in the user's language; every other file is checked; the run exits 2. On worker
  * threads (`--jobs 2`) the main thread terminates the stuck worker; on the main thread (`--jobs 1`, one
  * file) V8 interrupts the stage.
@@ -16,8 +17,8 @@ import { runCli, seedNames, seedsDir } from '../helpers/run-cli.js';
 
 const marker = '此处检查永不结束';
 const hang = `data:text/javascript,${encodeURIComponent(
-  'const includes = String.prototype.includes;' +
-    `String.prototype.includes = function (...args) { if (this.length > 1000 && includes.call(this, ${JSON.stringify(marker)})) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0); return includes.apply(this, args); };`,
+  'const decode = TextDecoder.prototype.decode;' +
+    `TextDecoder.prototype.decode = function (...args) { const text = decode.apply(this, args); if (text.length > 1000 && text.includes(${JSON.stringify(marker)})) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0); return text; };`,
 )}`;
 
 let dir: string;
