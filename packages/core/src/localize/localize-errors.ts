@@ -51,6 +51,12 @@ export interface LocalizationInput {
    * tolerance give at the values: it stands for working that out again.
    */
   holds?: ReadonlyArray<boolean | undefined>;
+  /**
+   * Σ lhs − Σ rhs − constant of each constraint at the values, by its index, where the caller has worked
+   * it out already as a safe integer (undefined: worked out here). A residual given must be the exact one:
+   * it stands for summing the constraint's terms again.
+   */
+  residuals?: ReadonlyArray<number | undefined>;
 }
 
 /** What the localiser looks up by cell (a map, or a look-up that needs no map filled beforehand). */
@@ -146,8 +152,8 @@ function holds(op: Prepared['op'], value: Rational, tolerance: Rational): boolea
   }
 }
 
-function prepare(constraint: LocalizationConstraint, values: CellLookup<number>): Prepared {
-  return prepareIntegers(constraint, values) ?? prepareRationals(constraint, values);
+function prepare(constraint: LocalizationConstraint, values: CellLookup<number>, residual: number | undefined): Prepared {
+  return prepareIntegers(constraint, values, residual) ?? prepareRationals(constraint, values);
 }
 
 /**
@@ -214,10 +220,11 @@ function makeIntegerShape(constraint: LocalizationConstraint): IntegerShape | nu
  * say so). The coefficients are the constraint's {@link IntegerShape}'s, shared by every localisation
  * given that constraint (nothing changes them).
  */
-function prepareIntegers(constraint: LocalizationConstraint, values: CellLookup<number>): Prepared | null {
+function prepareIntegers(constraint: LocalizationConstraint, values: CellLookup<number>, given: number | undefined): Prepared | null {
   const shape = integerShape(constraint);
   if (shape === null) return null;
-  const residual = integerResidual(shape, values);
+  // A residual the caller gives is the exact one, which the rationals would work out too.
+  const residual = given ?? integerResidual(shape, values);
   if (residual === null) return null;
   return {
     id: constraint.id,
@@ -525,7 +532,7 @@ export function localizeErrors(input: LocalizationInput): Localization[] {
   const { constraints, values } = input;
   // Prepared when first needed: most constraints are only asked whether they hold (see `integerHolds`).
   const prepared: (Prepared | undefined)[] = new Array<Prepared | undefined>(constraints.length).fill(undefined);
-  const preparedAt = (i: number): Prepared => (prepared[i] ??= prepare(constraints[i], values));
+  const preparedAt = (i: number): Prepared => (prepared[i] ??= prepare(constraints[i], values, input.residuals?.[i]));
   const results: Localization[] = [];
   for (let g = 0; g < groups.length; g++) {
     const group = groups[g];

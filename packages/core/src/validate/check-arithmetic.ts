@@ -880,6 +880,8 @@ function localizedFailures(
   // The verdicts of the equations decided in plain numbers (every operand, coefficient, constant and partial
   // sum a safe integer, as the localiser's values are then too): the localiser's own, not worked out again.
   const holds: (boolean | undefined)[] = [];
+  // Their residuals too (left side minus right side, the constants included: the localiser's residual).
+  const residuals: (number | undefined)[] = [];
   // The operands' values read from the operand table when there is one, else gathered here.
   const gathered = table === null ? new Map<string, number>() : undefined;
   const values = gathered ?? operandTableValues(ctx.template, table!);
@@ -890,7 +892,10 @@ function localizedFailures(
   for (let d = 0; d < decided.length; d++) {
     const { rule, equation } = decided[d];
     constraints.push(constraintOf(rule, equation));
-    holds.push(typeof decided[d].lhs === 'number' ? decided[d].holds : undefined);
+    const { lhs, rhs } = decided[d];
+    const plain = typeof lhs === 'number' && typeof rhs === 'number';
+    holds.push(plain ? decided[d].holds : undefined);
+    residuals.push(plain ? lhs - rhs : undefined);
     if (gathered === undefined) continue;
     // Side by side, index by index (no array of the sides or of all the terms made per equation).
     const sideCount = equation.when ? 4 : 2;
@@ -916,6 +921,7 @@ function localizedFailures(
     limits: { maxCells: MAX_CELLS },
     evidence,
     holds,
+    residuals,
   });
   const byEquation = new Map<string, Localization>();
   for (const localization of localizations) for (const id of localization.violated) byEquation.set(id, localization);
