@@ -781,12 +781,13 @@ function failedEquationFindings(ctx: ValidationContext, table: OperandTable | nu
   if (decided.every((d) => d.holds)) return [];
   const { byEquation, statementText } = localizationJudged(ctx, decided) ? localizedFailures(ctx, decided, table) : NOT_LOCALIZED;
   const fixes = new Map<Localization, Suggestion | null>();
+  const sentences = new Map<Localization, string>();
   const doubtful = doubtfulTables(ctx, decided, byEquation);
   for (const table of doubtful.keys()) ctx.doubtfulTables.add(table);
   const diagnostics: Diagnostic[] = [...doubtful.values()].map((failed) => tableDoubtful(ctx, failed));
   for (const d of decided) {
     if (d.holds || doubtful.has(tableOf(ctx, d.rule, d.equation))) continue;
-    diagnostics.push(equationFinding(ctx, d, byEquation.get(d.equation.id), fixes, statementText));
+    diagnostics.push(equationFinding(ctx, d, byEquation.get(d.equation.id), fixes, sentences, statementText));
   }
   return diagnostics;
 }
@@ -976,12 +977,17 @@ function makeEquationTexts(ctx: ValidationContext, rule: ArithmeticRuleIR, equat
   };
 }
 
-/** The finding of a failed equation, with the fix of its localisation when that is unique (made once per localisation in `fixes`). */
+/**
+ * The finding of a failed equation, with the fix of its localisation when that is unique (made once per
+ * localisation in `fixes`) and the sentence saying it, joined (made once per localisation in `sentences`:
+ * the failed equations of a group share one).
+ */
 function equationFinding(
   ctx: ValidationContext,
   { rule, equation, lhs: lhsValue, rhs: rhsValue }: DecidedEquation,
   localization: Localization | undefined,
   fixes: Map<Localization, Suggestion | null>,
+  sentences: Map<Localization, string>,
   statementText: Map<string, string>,
 ): Diagnostic {
   const lhs = rational(lhsValue);
@@ -1010,7 +1016,11 @@ function equationFinding(
   };
   const ruleText = ctx.localized(rule.message, params).trim();
   let text = ruleText || ctx.msg('arithmetic/equation', params);
-  if (localization) text += ctx.msg('sentence/join') + localizationSentence(ctx, localization, MAX_CELLS, statementText);
+  if (localization) {
+    let sentence = sentences.get(localization);
+    if (sentence === undefined) sentences.set(localization, (sentence = ctx.msg('sentence/join') + localizationSentence(ctx, localization, MAX_CELLS, statementText)));
+    text += sentence;
+  }
   const related: RelatedLocation[] = [];
   for (const cellId of operands) {
     const cell = ctx.reportCell(cellId);
