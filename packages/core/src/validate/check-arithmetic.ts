@@ -358,7 +358,10 @@ function doubtfulTables(
   for (const d of decided) {
     if (d.holds) continue;
     const table = tableOf(ctx, d.rule, d.equation);
-    failed.set(table, [...(failed.get(table) ?? []), d]);
+    // Appended in place: a table whose every equation fails is not copied once per equation.
+    const equations = failed.get(table);
+    if (equations === undefined) failed.set(table, [d]);
+    else equations.push(d);
   }
   const doubtful = new Map<string, DecidedEquation[]>();
   for (const [table, equations] of failed) {
