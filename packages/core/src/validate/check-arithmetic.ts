@@ -899,7 +899,9 @@ function localizedFailures(
     const { lhs, rhs } = decided[d];
     const plain = typeof lhs === 'number' && typeof rhs === 'number';
     holds.push(plain ? decided[d].holds : undefined);
-    residuals.push(plain ? lhs - rhs : undefined);
+    // Given only when exact: two safe integers' difference can pass 2^53.
+    const residual = plain ? lhs - rhs : undefined;
+    residuals.push(residual !== undefined && Number.isSafeInteger(residual) ? residual : undefined);
     if (gathered === undefined) continue;
     // Side by side, index by index (no array of the sides or of all the terms made per equation).
     const sideCount = equation.when ? 4 : 2;
