@@ -33,6 +33,24 @@ describe('LineIndex', () => {
     expect(index.positionAt(1e9)).toEqual(index.positionAt(text.length));
   });
 
+  it('property: lines start where a look at each character finds a LF, CRLF or lone CR break', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', '中', '\n', '\r', ' '), maxLength: 80 }), (s) => {
+        const starts = [0];
+        for (let i = 0; i < s.length; i++) {
+          if (s[i] === '\n') starts.push(i + 1);
+          else if (s[i] === '\r') {
+            if (s[i + 1] === '\n') i++;
+            starts.push(i + 1);
+          }
+        }
+        const li = new LineIndex(s);
+        expect(li.lineCount).toBe(starts.length);
+        expect(starts.map((_, line) => li.lineStart(line))).toEqual(starts);
+      }),
+    );
+  });
+
   it('property: offsetAt(positionAt(o)) = o for every offset that is not inside a CRLF', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('a', '中', '\n', '\r', ' ') , maxLength: 60 }), (s) => {
