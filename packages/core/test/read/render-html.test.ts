@@ -128,4 +128,31 @@ describe('renderHtml', () => {
       previous = o;
     }
   });
+  describe('layout tables', () => {
+    /** Whether the table of `cell` and a cell `x` renders as a grid (the two on one line, TAB between). */
+    const isGrid = (cell: string) => renderHtml(`<table><tr><td>${cell}</td><td>x</td></tr><tr><td>1</td><td>2</td></tr></table>`).text.includes('\tx');
+
+    it('counts the text of a cell as trim() leaves it: long text in several blocks lays out a page', () => {
+      const blocks = (a: number, b: number, edge: string) => `<p>${edge}${'字'.repeat(a)}${edge}</p><p>${edge}${'a'.repeat(b)}${edge}</p>`;
+      expect(isGrid(blocks(150, 150, ''))).toBe(true);
+      expect(isGrid(blocks(150, 151, ''))).toBe(false);
+      // Whitespace at the edges of the text runs (ASCII, NBSP, the ideographic space, U+2028, U+FEFF) is not counted.
+      for (const edge of [' ', '\n', '\u00A0', '\u3000', '\u2028', '\uFEFF']) {
+        expect(isGrid(blocks(150, 150, edge.repeat(3)))).toBe(true);
+        expect(isGrid(blocks(151, 150, edge))).toBe(false);
+      }
+      // Inside a run, it is.
+      expect(isGrid(`<p>${'字'.repeat(150)}\u3000${'字'.repeat(150)}</p><br>`)).toBe(false);
+      // One block is not enough, whatever the text.
+      expect(isGrid(`<p>${'字'.repeat(400)}</p>`)).toBe(true);
+    });
+
+    it('a cell holding a table of several rows, in row groups or not, lays out a page; of one row, not', () => {
+      expect(isGrid('<table><tr><td>a</td></tr></table>')).toBe(true);
+      expect(isGrid('<table><tbody><tr><td>a</td></tr></tbody></table>')).toBe(true);
+      expect(isGrid('<table><tr><td>a</td></tr><tr><td>b</td></tr></table>')).toBe(false);
+      expect(isGrid('<div><table><thead><tr><td>a</td></tr></thead><tbody><tr><td>b</td></tr></tbody></table></div>')).toBe(false);
+      expect(isGrid('<table><tbody><tbody><tr><td>a</td></tr></tbody><tr><td>b</td></tr></tbody></table>')).toBe(false);
+    });
+  });
 });

@@ -109,9 +109,13 @@ class TreeRenderer {
       writer.lineBreak(node.start);
       return;
     }
-    if (node.name === 'table' && !writer.inCell && !isLayoutTable(node)) {
-      this.renderTable(node);
-      return;
+    if (node.name === 'table' && !writer.inCell) {
+      // The rows are collected once, for the layout test and the grid.
+      const rows = collectRows(node);
+      if (!isLayoutTable(rows)) {
+        this.renderTable(node, rows);
+        return;
+      }
     }
     const block = BLOCKS.has(node.name);
     if (block) {
@@ -121,11 +125,10 @@ class TreeRenderer {
     this.pushChildren(node);
   }
 
-  /** A table as a grid: one line per row, TAB between cells, spans expanded. */
-  private renderTable(table: HtmlElement): void {
+  /** A table as a grid (its `rows`, see {@link collectRows}): one line per row, TAB between cells, spans expanded. */
+  private renderTable(table: HtmlElement, rows: readonly HtmlElement[]): void {
     const { writer } = this;
     writer.lineBreak(table.start);
-    const rows = collectRows(table);
     const cells = rows.map((row) => row.children.filter(isCell));
     const grid = layoutTable(
       cells,
@@ -271,11 +274,11 @@ function isCell(node: HtmlNode): node is HtmlElement {
 const LAYOUT_CELL_TEXT = 300;
 
 /**
- * Whether a table lays out a page rather than holding data: a cell holds a table of several rows, or
- * long text in several blocks (paragraphs, divisions, headings, line breaks).
+ * Whether a table, of rows `rows` (see {@link collectRows}), lays out a page rather than holding data: a
+ * cell holds a table of several rows, or long text in several blocks (paragraphs, divisions, headings,
+ * line breaks).
  */
-function isLayoutTable(table: HtmlElement): boolean {
-  const rows = collectRows(table);
+function isLayoutTable(rows: readonly HtmlElement[]): boolean {
   for (let r = 0; r < rows.length; r++) {
     const cells = rows[r].children;
     for (let c = 0; c < cells.length; c++) {
@@ -286,26 +289,78 @@ function isLayoutTable(table: HtmlElement): boolean {
   return false;
 }
 
-/** Whether a cell holds a table of several rows, or long text in several blocks. */
+/**
+ * Whether a cell holds a table of several rows, or long text in several blocks. Both counts only grow as
+ * the cell is walked: the answer is known, and given, as soon as one of them says yes; the order the
+ * nodes are walked in does not matter.
+ */
 function isPageCell(cell: HtmlElement): boolean {
+  // Text alone (no block, no table: the usual cell) never lays out a page.
+  if (!hasElement(cell)) return false;
   let text = 0;
   let blocks = 0;
-  const stack: HtmlNode[] = [...cell.children].reverse();
+  const stack: HtmlNode[] = cell.children.slice();
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.kind === 'text') {
-      text += node.text.trim().length;
+      text += trimmedLength(node.text);
+      if (text > LAYOUT_CELL_TEXT && blocks >= 2) return true;
       continue;
     }
     if (node.name === 'table') {
       // A table of several rows cannot live on one line of its cell: the outer table lays out a page.
-      if (collectRows(node).length >= 2) return true;
+      if (hasRows(node, 2)) return true;
     } else if (node.name === 'br' || (BLOCKS.has(node.name) && !CELL_PARTS.has(node.name))) {
       blocks++;
+      if (text > LAYOUT_CELL_TEXT && blocks >= 2) return true;
     }
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+    const { children } = node;
+    for (let i = 0; i < children.length; i++) stack.push(children[i]);
   }
-  return text > LAYOUT_CELL_TEXT && blocks >= 2;
+  return false;
+}
+
+/** Whether an element has an element among its children. */
+function hasElement(element: HtmlElement): boolean {
+  const { children } = element;
+  for (let i = 0; i < children.length; i++) if (children[i].kind === 'element') return true;
+  return false;
+}
+
+/** Whether a table has at least `count` rows (as {@link collectRows} finds them), found without listing them. */
+function hasRows(table: HtmlElement, count: number): boolean {
+  let rows = 0;
+  const stack: HtmlNode[] = table.children.slice();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.kind !== 'element') continue;
+    if (node.name === 'tr') {
+      if (++rows >= count) return true;
+    } else if (ROW_GROUPS.has(node.name)) {
+      const { children } = node;
+      for (let i = 0; i < children.length; i++) stack.push(children[i]);
+    }
+  }
+  return false;
+}
+
+/**
+ * `text.trim().length`, without making the trimmed string when neither end of `text` is a character
+ * `trim` could remove (the usual run of text).
+ */
+function trimmedLength(text: string): number {
+  const n = text.length;
+  if (n === 0) return 0;
+  return keptByTrim(text.charCodeAt(0)) && keptByTrim(text.charCodeAt(n - 1)) ? n : text.trim().length;
+}
+
+/**
+ * Code units `String.prototype.trim` never removes: printable ASCII, and U+3001 to U+FEFE (CJK text; the
+ * ideographic space U+3000 and U+FEFF are whitespace to it, nothing between them is). Others may or may
+ * not be: false.
+ */
+function keptByTrim(c: number): boolean {
+  return (c > 0x20 && c < 0x7f) || (c > 0x3000 && c < 0xfeff);
 }
 
 const CELL_PARTS = new Set(['tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'caption']);
