@@ -168,7 +168,7 @@ function searchSectionHeadings(text: string, sections: SectionIR[]): HeadingMatc
         const trimmed = text.slice(trimStart, trimEnd);
         let found = scored.get(trimmed);
         if (found === undefined) {
-          found = PARENTHESISED.test(trimmed) || OTHER_STYLE.test(trimmed) ? scoreStyledLine(trimmed, wanted) : scoreLine(trimmed, wanted);
+          found = scoreAnyLine(trimmed, wanted);
           if (scored.size >= SCORED_LINES) scored.clear();
           scored.set(trimmed, found);
         }
@@ -368,6 +368,22 @@ interface Wanted {
   aliases: string[];
 }
 
+/**
+ * The sections a heading line (trimmed, without its decoration) may head and how well, as the finder
+ * scores it; for tests.
+ */
+export function headingLineScores(
+  line: string,
+  sections: readonly SectionIR[],
+): { section: number; score: number; match: HeadingMatch['match']; styled?: boolean }[] {
+  return scoreAnyLine(line, lineScores(sections).wanted);
+}
+
+/** A heading line's candidates: numbered in another style (see {@link OTHER_STYLE}) or in the template's. */
+function scoreAnyLine(line: string, wanted: Wanted[]): Omit<Candidate, 'line'>[] {
+  return PARENTHESISED.test(line) || OTHER_STYLE.test(line) ? scoreStyledLine(line, wanted) : scoreLine(line, wanted);
+}
+
 function scoreLine(
   line: string,
   wanted: Wanted[],
@@ -377,37 +393,41 @@ function scoreLine(
   const rest = matchKey(m ? line.slice(m[0].length) : line);
   if (rest === '' || (numeral !== '' && !NUMERALS.includes(numeral[0]))) return [];
   const out: Omit<Candidate, 'line'>[] = [];
-  wanted.forEach((w, section) => {
-    const sameNumeral = numeral === w.numeral;
-    const numeralPenalty = numeral === '' || sameNumeral ? 0 : 3;
-    if (rest === w.heading) {
-      out.push({ section, score: 10 - numeralPenalty, match: numeralPenalty ? 'near' : 'exact' });
-      return;
-    }
-    if (w.aliases.includes(rest)) {
-      out.push({ section, score: 9 - numeralPenalty, match: numeralPenalty ? 'near' : 'alias' });
-      return;
-    }
-    if (!sameNumeral) return;
-    // Near misses need the right numeral: "五、存在问题及改进情况".
-    for (const target of [w.heading, ...w.aliases]) {
-      if (target.length < 4) continue;
-      if (rest.startsWith(target) && rest.length - target.length <= 8) {
-        out.push({ section, score: 7, match: 'near' });
-        return;
-      }
-      const limit = Math.max(2, Math.floor(Math.max(rest.length, target.length) * 0.3));
-      const d = editDistance(rest, target, limit);
-      if (d <= limit) {
-        out.push({ section, score: 5 - d / (limit + 1), match: 'near' });
-        return;
-      }
-    }
-  });
+  for (let section = 0; section < wanted.length; section++) {
+    const got = sectionScore(wanted[section], numeral, rest);
+    if (got !== null) out.push({ section, score: got.score, match: got.match });
+  }
   return out;
 }
 
-/** A line numbered in another style: near misses of the section its numeral names, scored below the template's style. */
+/**
+ * How well a heading line numbered `numeral` ('' for none) whose rest has the key `rest` heads the
+ * section `w`: its heading or an alias (a near miss with another numeral), or, with the right numeral, a
+ * near miss of one; null when not at all.
+ */
+function sectionScore(w: Wanted, numeral: string, rest: string): { score: number; match: HeadingMatch['match'] } | null {
+  const sameNumeral = numeral === w.numeral;
+  const numeralPenalty = numeral === '' || sameNumeral ? 0 : 3;
+  if (rest === w.heading) return { score: 10 - numeralPenalty, match: numeralPenalty ? 'near' : 'exact' };
+  if (w.aliases.includes(rest)) return { score: 9 - numeralPenalty, match: numeralPenalty ? 'near' : 'alias' };
+  if (!sameNumeral) return null;
+  // Near misses need the right numeral: "五、存在问题及改进情况".
+  for (let t = -1; t < w.aliases.length; t++) {
+    const target = t < 0 ? w.heading : w.aliases[t];
+    if (target.length < 4) continue;
+    if (rest.startsWith(target) && rest.length - target.length <= 8) return { score: 7, match: 'near' };
+    const limit = Math.max(2, Math.floor(Math.max(rest.length, target.length) * 0.3));
+    const d = editDistance(rest, target, limit);
+    if (d <= limit) return { score: 5 - d / (limit + 1), match: 'near' };
+  }
+  return null;
+}
+
+/**
+ * A line numbered in another style: near misses of the section its numeral names, scored below the
+ * template's style. Scored as the line numbered in the template's style would be ("（二）…" as "二、…"),
+ * for the sections of its numeral only (no other may take a styled line).
+ */
 function scoreStyledLine(
   line: string,
   wanted: Wanted[],
@@ -415,10 +435,16 @@ function scoreStyledLine(
   const m = OTHER_STYLE.exec(line);
   if (!m) return [];
   const numeral = m[1] ?? NUMERALS[Number(m[2].replace(/[１-９]/u, (d) => String(d.charCodeAt(0) - 0xff10))) - 1];
-  const rest = '一、' + line.slice(m[0].length);
-  return scoreLine(rest.replace(/^一/u, numeral), wanted)
-    .filter((c) => wanted[c.section].numeral === numeral)
-    .map((c) => ({ section: c.section, score: c.score - 4, match: 'near' as const, styled: true }));
+  // What follows the numbering (`OTHER_STYLE` takes the spaces after it, as `NUMBERED` would after "二、").
+  const rest = matchKey(line.slice(m[0].length));
+  if (rest === '') return [];
+  const out: Omit<Candidate, 'line'>[] = [];
+  for (let section = 0; section < wanted.length; section++) {
+    if (wanted[section].numeral !== numeral) continue;
+    const got = sectionScore(wanted[section], numeral, rest);
+    if (got !== null) out.push({ section, score: got.score - 4, match: 'near', styled: true });
+  }
+  return out;
 }
 
 /** The chain of candidates with increasing lines and sections of the highest total score. */
@@ -477,7 +503,7 @@ export function lineMayHoldHeading(line: string, sections: readonly SectionIR[])
   const trimmed = line.slice(start, end);
   let inlineFrom = 0;
   if (trimmed !== '' && trimmed.length <= MAX_HEADING_LINE) {
-    const found = PARENTHESISED.test(trimmed) || OTHER_STYLE.test(trimmed) ? scoreStyledLine(trimmed, wanted) : scoreLine(trimmed, wanted);
+    const found = scoreAnyLine(trimmed, wanted);
     if (found.length > 0) return true;
     inlineFrom = start + 1;
   }
