@@ -235,7 +235,7 @@ function findInlineHeadings(
     if (found === null) continue;
     const end = keyEnd > 0 && keyEnd <= window.starts.length ? keyCharEnd(text, window, keyEnd - 1) : after;
     let bodyStart = end;
-    while (bodyStart < to && /[\s\u00a0\u3000]/u.test(text[bodyStart])) bodyStart++;
+    while (bodyStart < to && isWhiteSpaceCode(text.charCodeAt(bodyStart))) bodyStart++;
     addSpot({ text: text.slice(start, end), start, end, lineStart: start, lineEnd: bodyStart >= to ? Math.min(text.length, to + 1) : bodyStart }, [found]);
     from = Math.max(from, end);
   }
@@ -358,7 +358,7 @@ function unitSet(units: readonly number[]): UnitSet {
 
 /** Whether [from, to) of `text` holds anything but whitespace. */
 function hasText(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!/\s/u.test(text[i])) return true;
+  for (let i = from; i < to; i++) if (!isWhiteSpaceCode(text.charCodeAt(i))) return true;
   return false;
 }
 
