@@ -1,6 +1,6 @@
 import type { ReportToken } from './report-lexer.js';
 import { DashToken, NewlineToken, NumberToken, PipeToken, SlashToken, SpaceToken, TabToken, TextToken, tokenizeInto } from './report-lexer.js';
-import { appendKey, type KeyedText } from './match-key.js';
+import { KeyWriter, type KeyedText } from './match-key.js';
 import { firstCompactCodeIn, isBlankText, isUnitWord, isValueText, mayBeBlankOrValue, mayBeUnitWord } from './cell-value.js';
 import { isConverterLayoutLine } from './converted-markdown.js';
 import { isPlainNumberIn } from './plain-number.js';
@@ -121,6 +121,13 @@ const chunkLines: number[] = [];
 const keyItems: number[] = [];
 /** `keyItem` of a stream before it is done (one shape for every stream). */
 const NO_KEY_ITEMS: number[] = [];
+/**
+ * `CellStream.keyed` of the stream being built: its text items' keys written one after the other, made
+ * into the key and its starts once the stream is done (reused from stream to stream).
+ */
+const streamKey = new KeyWriter();
+/** `keyed` of a stream before it is done (one shape for every stream). */
+const EMPTY_KEYED: KeyedText = { key: '', starts: [] };
 
 /** Builds the cell stream of `text.slice(start, end)`. Linear in the length; never throws. */
 export function buildCellStream(text: string, start: number, end: number, options: CellStreamOptions = {}): CellStream {
@@ -128,13 +135,14 @@ export function buildCellStream(text: string, start: number, end: number, option
     text,
     items: [],
     lines: [],
-    keyed: { key: '', starts: [] },
+    keyed: EMPTY_KEYED,
     keyItem: NO_KEY_ITEMS,
     // Both always present (undefined when not given): every stream has one shape, so the parser's reads of
     // its fields see one map.
     linePosition: options.linePosition,
     isWordCell: options.isWordCell,
   };
+  streamKey.clear();
   let at = Math.max(0, start);
   const stop = Math.min(text.length, end);
   const breaks = options.breaks ?? [];
@@ -175,7 +183,8 @@ export function buildCellStream(text: string, start: number, end: number, option
     }
     at = cut;
   }
-  stream.keyItem = keyItems.slice(0, stream.keyed.key.length);
+  stream.keyItem = keyItems.slice(0, streamKey.length);
+  stream.keyed = streamKey.done();
   return stream;
 }
 
@@ -643,14 +652,14 @@ const CLOSING = '）)”’」』】〕］]';
 
 function addItem(stream: CellStream, kind: ItemKind, start: number, end: number, line: number): void {
   const index = stream.items.length;
-  const keyStart = stream.keyed.key.length;
+  const keyStart = streamKey.length;
   if (kind === 'text') {
-    appendKey(stream.keyed, stream.text, start, end);
+    streamKey.add(stream.text, start, end);
     // Punctuation alone ("）" on a line of its own in PDF text) carries no label text: drop it.
-    if (stream.keyed.key.length === keyStart) return;
-    const keyEnd = stream.keyed.key.length;
+    if (streamKey.length === keyStart) return;
+    const keyEnd = streamKey.length;
     for (let k = keyStart; k < keyEnd; k++) keyItems[k] = index;
     stream.lines[line].hasText = true;
   }
-  stream.items.push({ kind, start, end, line, keyStart, keyEnd: stream.keyed.key.length });
+  stream.items.push({ kind, start, end, line, keyStart, keyEnd: streamKey.length });
 }

@@ -352,55 +352,91 @@ export function keyCharEnd(text: string, keyed: KeyedText, k: number): number {
 }
 
 /**
- * Appends the key of `text.slice(start, end)` to `into`. Runs of characters that are their own key are
- * copied in one slice (not appended to the key one character at a time).
+ * A keyed text written piece by piece ({@link add}), into storage reused from one keyed text to the next:
+ * the key's units and their starts are written by index, and the key string and its `starts` array are
+ * made once, at their exact length, by {@link done}. No string per piece, no cons string per append, no
+ * `starts` array grown one key character at a time (the cell stream keys every text item of a report).
  */
-export function appendKey(into: KeyedText, text: string, start: number, end: number): void {
-  const starts = into.starts;
-  let key = '';
-  // Start of the run of characters that are their own key, not yet added to `key`.
-  let run = start;
-  let i = start;
-  while (i < end) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < end) {
-      if (i > run) key += text.slice(run, i);
-      const k = charKey(text.slice(i, i + 2));
-      for (let j = 0; j < k.length; j++) {
-        starts.push(i);
+export class KeyWriter {
+  /** The key units written (its first {@link length}). */
+  private units: Uint16Array<ArrayBuffer> = new Uint16Array(1 << 12);
+  /** For each key unit written, the text offset where its code point starts (its first {@link length}). */
+  private readonly starts: number[] = [];
+  /** How many key characters are written. */
+  length = 0;
+
+  /**
+   * Appends the key of `text.slice(start, end)`: the same key and starts as keying that range alone (a
+   * surrogate pair cut by `end` is keyed unit by unit).
+   */
+  add(text: string, start: number, end: number): void {
+    // One key unit per text unit, except for the rare longer keys (`put` grows the storage for them).
+    if (this.length + (end - start) > this.units.length) this.units = grow(this.units, this.length, this.length + (end - start));
+    let units = this.units;
+    const starts = this.starts;
+    let n = this.length;
+    for (let i = start; i < end; i++) {
+      const code = text.charCodeAt(i);
+      const k = unitKeys[code];
+      // The most frequent case first: a unit that is its own key (never a surrogate: those have none alone).
+      if (k === OWN_KEY) {
+        units[n] = code;
+        starts[n++] = i;
+      } else if (code >= 0xd800 && code <= 0xdbff && i + 1 < end) {
+        n = this.put(charKey(text.slice(i, i + 2)), n, i, end - i);
+        units = this.units;
+        i++;
+      } else if (k > 0) {
+        units[n] = k;
+        starts[n++] = i;
+      } else if (k === LONG_KEY) {
+        n = this.put(longKeys.get(text[i]) ?? '', n, i, end - i);
+        units = this.units;
       }
-      key += k;
-      i += 2;
-      run = i;
-      continue;
     }
-    const k = unitKeys[code];
-    if (k === OWN_KEY) {
-      starts.push(i);
-      i++;
-      continue;
-    }
-    if (i > run) key += text.slice(run, i);
-    if (k > 0) {
-      starts.push(i);
-      key += String.fromCharCode(k);
-    } else if (k === LONG_KEY) {
-      const long = longKeys.get(text[i]) ?? '';
-      for (let j = 0; j < long.length; j++) {
-        starts.push(i);
-      }
-      key += long;
-    }
-    i++;
-    run = i;
+    this.length = n;
   }
-  if (end > run) key += text.slice(run, end);
-  if (key !== '') into.key += key;
+
+  /** The keyed text written since the last call (or since the writer was made); the writer is then empty. */
+  done(): KeyedText {
+    const n = this.length;
+    this.length = 0;
+    return { key: unitsText(this.units, n), starts: this.starts.slice(0, n) };
+  }
+
+  /** Empties the writer (what was written is dropped). */
+  clear(): void {
+    this.length = 0;
+  }
+
+  /** Writes `key`, each unit starting at text offset `at`, from key unit `n` (growing the storage by at least `reserve`); returns the new end. */
+  private put(key: string, n: number, at: number, reserve: number): number {
+    if (n + key.length > this.units.length) this.units = grow(this.units, n, n + key.length + reserve);
+    for (let j = 0; j < key.length; j++) {
+      this.units[n] = key.charCodeAt(j);
+      this.starts[n++] = at;
+    }
+    return n;
+  }
 }
+
+/**
+ * The string of `units[0, n)`: decoded at once when long (as {@link longMatchKey}), from the units as
+ * arguments when short. A key holds no lone surrogate (a lone one has no key), so decoding changes none.
+ */
+function unitsText(units: Uint16Array, n: number): string {
+  if (n === 0) return '';
+  if (n < LONG_TEXT) return String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]);
+  utf16 ??= new TextDecoder('utf-16le');
+  return utf16.decode(units.subarray(0, n));
+}
+
+/** The writer of {@link keyText}. */
+const textKey = new KeyWriter();
 
 /** The keyed form of `text.slice(start, end)`. */
 export function keyText(text: string, start = 0, end = text.length): KeyedText {
-  const keyed: KeyedText = { key: '', starts: [] };
-  appendKey(keyed, text, start, end);
-  return keyed;
+  textKey.clear();
+  textKey.add(text, start, end);
+  return textKey.done();
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { appendKey, charKey, firstKeyUnitIn, KeyPhrases, keyCharEnd, keyText, matchKey, type KeyedText } from '../../src/parse/match-key.js';
+import { charKey, firstKeyUnitIn, KeyPhrases, keyCharEnd, keyText, KeyWriter, matchKey, type KeyedText } from '../../src/parse/match-key.js';
 import { labelPattern, matchLabelAt, prefixEditDistance, editDistance } from '../../src/parse/label-match.js';
 import { buildCellStream } from '../../src/parse/cell-stream.js';
 
@@ -45,15 +45,20 @@ describe('match keys appended piece by piece', () => {
       fc.string({ unit: 'binary', maxLength: 12 }),
       fc.constantFrom('（一）予以公开', '本年新收', '行政規範性文件', ' ', 'ＡＢｃ１２', '㈠⑴㍻', '𠵾', '\ud842'),
     );
+    // One writer for every run: its storage, reused from key to key, holds what earlier keys left there.
+    const writer = new KeyWriter();
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
         const text = pieces.join('');
-        const keyed: KeyedText = { key: '', starts: [] };
         let at = 0;
         for (const p of pieces) {
-          appendKey(keyed, text, at, at + p.length);
+          writer.add(text, at, at + p.length);
           at += p.length;
         }
+        const length = writer.length;
+        const keyed = writer.done();
+        expect(keyed.key).toHaveLength(length);
+        expect(writer.length).toBe(0);
         // Appended in pieces, a surrogate pair cut between two pieces is keyed unit by unit.
         const expected = pieces.map((p, i) => keyText(text, pieces.slice(0, i).join('').length, pieces.slice(0, i + 1).join('').length));
         expect(keyed.key).toBe(expected.map((k) => k.key).join(''));
@@ -78,6 +83,17 @@ describe('match keys appended piece by piece', () => {
 });
 
 describe('match keys of long texts', () => {
+  it('are keyed with their starts past the first storage of the writer, keys longer than their text included', () => {
+    // ㍻ and ㈠ have keys of several units: the key outgrows the text, and the writer's storage, mid-piece.
+    const text = '㍻𠵾（一）予以公开㈠ '.repeat(700);
+    const keyed = keyText(text);
+    const expected = [...text].map(charKey).join('');
+    expect(keyed.key).toBe(expected);
+    expect(keyed.starts).toHaveLength(expected.length);
+    for (let i = 0; i < keyed.starts.length; i++) expect(keyCharEnd(text, keyed, i)).toBeGreaterThan(keyed.starts[i]);
+    expect(keyText('予以公开')).toEqual({ key: '予以公开', starts: [0, 1, 2, 3] });
+  });
+
   it('equal the key built code point by code point (long texts take another path)', () => {
     const piece = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 40 }),
@@ -161,6 +177,17 @@ describe('label matching', () => {
 });
 
 describe('match keys of long texts', () => {
+  it('are keyed with their starts past the first storage of the writer, keys longer than their text included', () => {
+    // ㍻ and ㈠ have keys of several units: the key outgrows the text, and the writer's storage, mid-piece.
+    const text = '㍻𠵾（一）予以公开㈠ '.repeat(700);
+    const keyed = keyText(text);
+    const expected = [...text].map(charKey).join('');
+    expect(keyed.key).toBe(expected);
+    expect(keyed.starts).toHaveLength(expected.length);
+    for (let i = 0; i < keyed.starts.length; i++) expect(keyCharEnd(text, keyed, i)).toBeGreaterThan(keyed.starts[i]);
+    expect(keyText('予以公开')).toEqual({ key: '予以公开', starts: [0, 1, 2, 3] });
+  });
+
   it('equal the key of a short text, built code point by code point (the buffered path, from 256 units)', () => {
     const piece = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 40 }),
