@@ -10,6 +10,7 @@ import { tablePlans, type TablePlan } from '../parse/table-plan.js';
 import type { TextView } from '../read/text-view.js';
 import { rangeToOriginal } from '../read/view-range.js';
 import { viewRangeOf } from '../validate/text-ranges.js';
+import { reportInfoReach } from '../detect/report-info.js';
 
 /**
  * Re-reading a report after a fix that only rewrites numbers in table cells, without parsing it again.
@@ -132,6 +133,7 @@ export class CellEditIndex {
   private zones: ReadZone[] | null | undefined;
   private found: readonly HeadingMatch[] | undefined;
   private detection: TemplateDetection | null | undefined;
+  private reach: number | undefined;
 
   constructor(readonly base: CellEditBase) {}
 
@@ -256,6 +258,12 @@ export class CellEditIndex {
     return zone.breaks;
   }
 
+  /** How far `readReportInfo` reads the check's normalised text (`reportInfoReach`), worked out once per report. */
+  infoReach(): number {
+    this.reach ??= reportInfoReach(this.base.normalized.text);
+    return this.reach;
+  }
+
   /**
    * The template detection of the text after cell edits, when it is the one before: the templates'
    * marker phrases hold no digit (the match key the detector searches keeps digits and drops separators,
@@ -305,6 +313,9 @@ function appendixZones(template: TemplateIR, plans: ReadonlyMap<string, TablePla
 export function planCellEdits(index: CellEditIndex, edits: readonly TextEdit[]): PlannedEdit[] | null {
   const { report, normalized } = index.base;
   if (report.parseFailure !== undefined || edits.length === 0) return null;
+  // Every edit must write a plain number (checked below too): the others (a batch of deleted spots, a
+  // reworded phrase) are refused before their edits are keyed and sorted.
+  for (let i = 0; i < edits.length; i++) if (!PLAIN.test(edits[i].newText)) return null;
   const unique = new Map<string, TextEdit>();
   for (const edit of edits) unique.set(`${edit.range.start}:${edit.range.end}:${edit.newText}`, edit);
   const sorted = [...unique.values()].sort((a, b) => a.range.start - b.range.start);

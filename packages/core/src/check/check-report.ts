@@ -11,7 +11,6 @@ import type { TextView } from '../read/text-view.js';
 import { normalizeView } from '../normalize/index.js';
 import { normalizeDigitEdits, normalizeRenditionDigitEdits } from '../normalize/digit-edits.js';
 import { detectTemplate, readReportInfo } from '../detect/index.js';
-import { reportInfoReach } from '../detect/report-info.js';
 import { parseReport } from '../parse/index.js';
 import { compareDiagnostics, validateReport } from '../validate/index.js';
 import { builtinTemplates } from '../templates/index.js';
@@ -242,7 +241,7 @@ function carriedOver(
   if (report) {
     // Cells' digits rewritten past what the report info is read from, in a view mapped as the check's (of
     // the same text up to the first edit): the check's report info.
-    const reach = spliced ? reportInfoReach(cells.base.normalized.text) : Number.POSITIVE_INFINITY;
+    const reach = spliced ? cells.infoReach() : Number.POSITIVE_INFINITY;
     const sameInfo = planned!.every((p) => p.viewStart >= reach);
     const carried: CarriedOver = { parse: parse(report, sameInfo ? cells.base.report.info : undefined) };
     const detection = cells.detectionAfterEdits();
