@@ -141,6 +141,19 @@ describe('linearMatches tried where a match can start', () => {
     );
   });
 
+  it('gives the number group as the whole-text search does: after other groups, or absent from the match', () => {
+    const source = '收到(?:(共)|)(?:(?<n>\\d+)|若干)\\s*件';
+    const text = '收到若干件，收到共12 件；收到3件。收到件';
+    const found = anchoredMatches(source, text);
+    expect(found).toEqual(wholeTextMatches(source, text));
+    expect(found.map((m) => m.n)).toEqual([undefined, '12', '3']);
+    // Without the group `n` a search for numbers says so, as a matcher does.
+    const unnumbered = compileLinearPattern('收到(?<m>\\d+)件');
+    if (!unnumbered.ok) throw new Error(unnumbered.detail);
+    const search = () => [...linearMatches(unnumbered.pattern, '收到3件', true, unnumbered.starts, unnumbered.canStart, unnumbered.cuts)];
+    expect(search).toThrow(/'n'/);
+  });
+
   it('never rules out a place where a built-in pattern matches', () => {
     // Texts made of phrases: a pattern's own literal runs (one, two or three in a row, or one character of
     // them), then perhaps a space, a number and a unit, as reports write them.

@@ -1,4 +1,4 @@
-import { RE2JS } from 're2js';
+import { RE2JS, RE2Set } from 're2js';
 import { charactersNoMatchContains, firstCharacters } from './first-characters.js';
 import { indexOfString } from './string-search.js';
 
@@ -151,10 +151,10 @@ export function* linearMatches(
       const slice = text.slice(at, stop);
       // Most attempts fail (a leading string followed by something else): the test without groups says so
       // far cheaper than the matcher, which is run only where a match begins.
-      const matcher = anchored.test(slice) ? pattern.matcher(slice) : null;
-      if (matcher !== null && matcher.lookingAt() && matcher.end() > 0) {
-        const end = at + matcher.end();
-        yield { index: at, text: text.slice(at, end), n: withNumber ? (matcher.group('n') ?? undefined) : undefined };
+      const found = anchored.test(slice) ? groupsAtStart(pattern, slice, withNumber) : null;
+      if (found !== null && found.end > 0) {
+        const end = at + found.end;
+        yield { index: at, text: text.slice(at, end), n: found.n };
         from = end;
       } else {
         budget -= stop - at;
@@ -170,6 +170,26 @@ export function* linearMatches(
     if (end > start) yield { index: start, text: text.slice(start, end), n: withNumber ? (matcher.group('n') ?? undefined) : undefined };
     found = matcher.find();
   }
+}
+
+/**
+ * The match of `pattern` that begins at the start of `text` (anchored there, as `Matcher.lookingAt`
+ * finds it): its end, and with `withNumber` the text of its group `n`; null when none begins there. The
+ * match and its groups come from one run of the engine, where a matcher runs it twice (once for the match,
+ * again for its groups) and is an object more per match. A pattern without a group `n` is left to the
+ * matcher, which says so as it always did.
+ */
+function groupsAtStart(pattern: RE2JS, text: string, withNumber: boolean): { end: number; n: string | undefined } | null {
+  const group = withNumber ? pattern.namedGroups().n : 0;
+  if (group === undefined) {
+    const matcher = pattern.matcher(text);
+    return matcher.lookingAt() ? { end: matcher.end(), n: matcher.group('n') ?? undefined } : null;
+  }
+  const [matched, groups] = pattern.re2().matchWithGroup(text, 0, text.length, RE2Set.ANCHOR_START, group + 1) as [boolean, number[] | null];
+  if (!matched || groups === null) return null;
+  // A group that took no part in the match has no range (-1), as `Matcher.group` says with null.
+  const n = withNumber && groups[2 * group] >= 0 ? text.slice(groups[2 * group], groups[2 * group + 1]) : undefined;
+  return { end: groups[1], n };
 }
 
 const anchoredTests = new WeakMap<RE2JS, RE2JS>();
