@@ -154,6 +154,28 @@ describe('linearMatches tried where a match can start', () => {
     expect(search).toThrow(/'n'/);
   });
 
+  it('allows a place only where a leading string stands, and every such place a match can begin at', () => {
+    // The built-in pattern with the most leading strings (a dozen, of several first characters).
+    const source = patterns.reduce((most, p) => ((leadingStrings(p)?.length ?? 0) > (leadingStrings(most)?.length ?? 0) ? p : most));
+    const starts = leadingStrings(source)!;
+    expect(new Set(starts.map((s) => s[0])).size).toBeGreaterThan(3);
+    const canStart = matchStartTest(source)!;
+    const compiled = compileLinearPattern(source);
+    if (!compiled.ok) throw new Error(compiled.detail);
+    const pieces = [...starts, ...starts.map((s) => s.slice(0, 2)), '工作', '机构', '3', ' ', '个', '，', '人'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        for (let at = 0; at <= text.length; at++) {
+          const allowed = canStart(text, at);
+          if (allowed) expect(starts.some((s) => text.startsWith(s, at)), `${text} @${at}`).toBe(true);
+          if (compiled.pattern.matcher(text.slice(at)).lookingAt()) expect(allowed, `${text} @${at}`).toBe(true);
+        }
+      }),
+      { seed: 20261206, numRuns: 300 },
+    );
+  });
+
   it('never rules out a place where a built-in pattern matches', () => {
     // Texts made of phrases: a pattern's own literal runs (one, two or three in a row, or one character of
     // them), then perhaps a space, a number and a unit, as reports write them.

@@ -1,5 +1,5 @@
 import { RE2JS, RE2Set } from 're2js';
-import { charactersNoMatchContains, firstCharacters } from './first-characters.js';
+import { charactersNoMatchContains, firstCharacters, type FirstCharacters } from './first-characters.js';
 import { indexOfString } from './string-search.js';
 
 /**
@@ -354,12 +354,24 @@ function alternativeStart(source: string): LeadingPart | null {
 export function matchStartTest(source: string): MatchStartTest | null {
   const parts = leadingParts(source);
   if (parts === null) return null;
-  const entries = parts.flatMap((part) => {
+  // The leading strings by their first unit: a place is compared only with those that begin with the unit
+  // there (most places are where a search for one of them stopped; a pattern may have a dozen, such as
+  // 政府信息公开… and 查阅… of one rule, and its places are met again and again in a report).
+  const byFirstUnit = new Map<number, StartEntry[]>();
+  for (const part of parts) {
     const first = firstCharacters(part.rest);
-    return part.strings.map((start) => ({ start, first }));
-  });
+    for (const start of part.strings) {
+      const unit = start.charCodeAt(0);
+      const entries = byFirstUnit.get(unit);
+      if (entries === undefined) byFirstUnit.set(unit, [{ start, first }]);
+      else entries.push({ start, first });
+    }
+  }
   return (text, at) => {
-    for (const { start, first } of entries) {
+    const entries = byFirstUnit.get(text.charCodeAt(at));
+    if (entries === undefined) return false;
+    for (let i = 0; i < entries.length; i++) {
+      const { start, first } = entries[i];
       if (!text.startsWith(start, at)) continue;
       if (first === null || first.nullable) return true;
       const next = at + start.length;
@@ -367,6 +379,12 @@ export function matchStartTest(source: string): MatchStartTest | null {
     }
     return false;
   };
+}
+
+/** A leading string of a source and what can begin the rest of the source after it (see {@link matchStartTest}). */
+interface StartEntry {
+  start: string;
+  first: FirstCharacters | null;
 }
 
 /** Translates ECMAScript pattern syntax (flags `gu`) to RE2 syntax of the same meaning. */
