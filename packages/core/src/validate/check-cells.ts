@@ -84,6 +84,7 @@ export function checkCells(ctx: ValidationContext): Diagnostic[] {
  */
 function notableCells(ctx: ValidationContext, table: TableIR, found: ReportTable, countedAsZero: ReadonlySet<string>): ReportCell[] | null {
   let notable: ReportCell[] | null = null;
+  const money = mayHoldMoney(ctx, table);
   // Index loops: this runs over every cell of every report.
   const rows = found.rows;
   for (let r = 0; r < rows.length; r++) {
@@ -95,6 +96,9 @@ function notableCells(ctx: ValidationContext, table: TableIR, found: ReportTable
       if (state === 'number') {
         const value = cell.value;
         if (value === null || !Number.isFinite(value)) continue;
+        // A whole number from 0 up is in every type's domain: in a table without money cells (whose units
+        // are compared) it is not notable, and its type need not be looked up (most cells of most tables).
+        if (!money && value >= 0 && Number.isInteger(value)) continue;
         type = typeOf(ctx, table, cell);
         if (type.kind !== 'money' && outOfDomain(type, value) === null) continue;
       } else if (state === 'blank' ? countedAsZero.has(cell.id) : state === 'approximate' || state === 'invalid') {
@@ -105,6 +109,21 @@ function notableCells(ctx: ValidationContext, table: TableIR, found: ReportTable
     }
   }
   return notable;
+}
+
+const moneyTables = new WeakMap<TableIR, boolean>();
+
+/**
+ * Whether a cell of `table` may be of a money type (see {@link typeOf}): the table's own cell type or the
+ * type of one of its template cells is; found once per template table.
+ */
+function mayHoldMoney(ctx: ValidationContext, table: TableIR): boolean {
+  let money = moneyTables.get(table);
+  if (money === undefined) {
+    money = table.cellType.kind === 'money' || ctx.template.cells.some((cell) => cell.table === table.id && cell.type.kind === 'money');
+    moneyTables.set(table, money);
+  }
+  return money;
 }
 
 /** The findings of the {@link notableCells} of a table (see {@link checkCells}), added to `diagnostics`. */

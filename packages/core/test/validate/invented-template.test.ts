@@ -176,6 +176,14 @@ describe('validateReport on an invented template', () => {
       fee.unit = '美元';
       expect(codes(validateReport(report, budgetTemplate))).toEqual(['warning cell/unit-unknown']);
     });
+
+    it('compares the unit of a whole number in a money cell of a table whose own type is a count', () => {
+      // The fee cells keep their money type (a template cell's type), the table's default becomes a count.
+      const countTable = { ...budgetTemplate, tables: budgetTemplate.tables.map((t) => (t.id === 'fees' ? { ...t, cellType: { kind: 'count' as const } } : t)) };
+      expect(countTable.cells.find((cell) => cell.id === 'fees.fee.amount')?.type.kind).toBe('money');
+      const report = build({ fees: { fee: ['421913'], change: ['0'] } });
+      expect(codes(validateReport(report, countTable))).toEqual(['warning cell/unit-missing']);
+    });
   });
 
   describe('structure', () => {
