@@ -2,6 +2,21 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { localizeErrors, Rational, type LocalizationConstraint } from '../../src/localize/index.js';
 
+/** The cells the drawn constraints of the property tests read. */
+const cells = ['a', 'b', 'c', 'd', 'e', 'f'];
+
+/** A constraint over {@link cells} drawn by fast-check, its terms' coefficients among `coefficients`. */
+function drawnConstraint(coefficients: number[]) {
+  const term = fc.record({ cell: fc.constantFrom(...cells), coef: fc.constantFrom(...coefficients) });
+  return fc.record({
+    lhs: fc.array(term, { minLength: 1, maxLength: 3 }),
+    op: fc.constantFrom('=', '=', '<=', '>=', '<', '>'),
+    rhs: fc.array(term, { maxLength: 4 }),
+    constant: fc.option(fc.integer({ min: -3, max: 3 }), { nil: undefined }),
+    tolerance: fc.option(fc.constantFrom(0, 1, 0.5), { nil: undefined }),
+  });
+}
+
 /** A table with detail rows/columns, a total row and a total column, its row and column sums. */
 function sumTable(rows: number, columns: number) {
   const id = (r: number, c: number) => `r${r}c${c}`;
@@ -139,15 +154,7 @@ describe('localizeErrors (properties)', () => {
     );
   });
   it('localises alike when told the verdicts of some constraints', () => {
-    const term = fc.record({ cell: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), coef: fc.constantFrom(1, -1, 2, 0.5) });
-    const constraint = fc.record({
-      lhs: fc.array(term, { minLength: 1, maxLength: 3 }),
-      op: fc.constantFrom('=', '=', '<=', '>=', '<', '>'),
-      rhs: fc.array(term, { maxLength: 4 }),
-      constant: fc.option(fc.integer({ min: -3, max: 3 }), { nil: undefined }),
-      tolerance: fc.option(fc.constantFrom(0, 1, 0.5), { nil: undefined }),
-    });
-    const cells = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const constraint = drawnConstraint([1, -1, 2, 0.5]);
     fc.assert(
       fc.property(
         fc.array(constraint, { minLength: 1, maxLength: 7 }),
@@ -176,15 +183,7 @@ describe('localizeErrors (properties)', () => {
     );
   });
   it('localises alike when told the residuals of some constraints in safe integers', () => {
-    const term = fc.record({ cell: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), coef: fc.constantFrom(1, -1, 2, 3) });
-    const constraint = fc.record({
-      lhs: fc.array(term, { minLength: 1, maxLength: 3 }),
-      op: fc.constantFrom('=', '=', '<=', '>=', '<', '>'),
-      rhs: fc.array(term, { maxLength: 4 }),
-      constant: fc.option(fc.integer({ min: -3, max: 3 }), { nil: undefined }),
-      tolerance: fc.option(fc.constantFrom(0, 1, 0.5), { nil: undefined }),
-    });
-    const cells = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const constraint = drawnConstraint([1, -1, 2, 3]);
     fc.assert(
       fc.property(
         fc.array(constraint, { minLength: 1, maxLength: 7 }),
