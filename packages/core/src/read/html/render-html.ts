@@ -253,11 +253,11 @@ function emptyCell(writer: RenditionWriter, position: number, column: number): v
   writer.endCell();
 }
 
-/** The rows of a table in document order, inside row groups (nested to any depth) or not. */
-function collectRows(table: HtmlElement): HtmlElement[] {
+/** The rows of a table in document order, inside row groups (nested to any depth) or not; the first `limit` of them. */
+function collectRows(table: HtmlElement, limit = Number.POSITIVE_INFINITY): HtmlElement[] {
   const rows: HtmlElement[] = [];
   const stack: HtmlNode[] = [...table.children].reverse();
-  while (stack.length > 0) {
+  while (stack.length > 0 && rows.length < limit) {
     const node = stack.pop()!;
     if (node.kind !== 'element') continue;
     if (node.name === 'tr') rows.push(node);
@@ -309,7 +309,7 @@ function isPageCell(cell: HtmlElement): boolean {
     }
     if (node.name === 'table') {
       // A table of several rows cannot live on one line of its cell: the outer table lays out a page.
-      if (hasRows(node, 2)) return true;
+      if (collectRows(node, 2).length >= 2) return true;
     } else if (node.name === 'br' || (BLOCKS.has(node.name) && !CELL_PARTS.has(node.name))) {
       blocks++;
       if (text > LAYOUT_CELL_TEXT && blocks >= 2) return true;
@@ -324,23 +324,6 @@ function isPageCell(cell: HtmlElement): boolean {
 function hasElement(element: HtmlElement): boolean {
   const { children } = element;
   for (let i = 0; i < children.length; i++) if (children[i].kind === 'element') return true;
-  return false;
-}
-
-/** Whether a table has at least `count` rows (as {@link collectRows} finds them), found without listing them. */
-function hasRows(table: HtmlElement, count: number): boolean {
-  let rows = 0;
-  const stack: HtmlNode[] = table.children.slice();
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.kind !== 'element') continue;
-    if (node.name === 'tr') {
-      if (++rows >= count) return true;
-    } else if (ROW_GROUPS.has(node.name)) {
-      const { children } = node;
-      for (let i = 0; i < children.length; i++) stack.push(children[i]);
-    }
-  }
   return false;
 }
 
