@@ -67,7 +67,14 @@ function parseBody(
   const headings = findSectionHeadings(text, template.sections);
   const headingOf = new Map<number, HeadingMatch>(headings.map((h) => [h.section, h]));
   const streamOptions: CellStreamOptions = { isHardSpace: hardSpaceTest(view, source), linePosition: linePositions(view, source) };
-  const map = (start: number, end: number): OffsetRange => snapRange(source.text, rangeToOriginal(view, { start, end }));
+  // The range asked about is written into one object, not made per call: `rangeToOriginal` returns a new
+  // range, never the one it is given (a range per cell, note, label and table of every report).
+  const asked: OffsetRange = { start: 0, end: 0 };
+  const map = (start: number, end: number): OffsetRange => {
+    asked.start = start;
+    asked.end = end;
+    return snapRange(source.text, rangeToOriginal(view, asked));
+  };
   const reads = new Map<string, TableRead>();
   const sections: ReportSection[] = [];
   const inferredStart = new Map<number, number>();
