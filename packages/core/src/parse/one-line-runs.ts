@@ -277,17 +277,30 @@ function firstOccurrence(key: string, patterns: readonly LabelPattern[], from: n
   let best: { start: number; end: number } | null = null;
   // Searched in a window, so that a label absent from a long text costs no scan to its end.
   const window = key.slice(from, from + LABEL_REACH + 200);
-  for (const pattern of patterns) {
-    for (const needle of pattern.body.length >= 4 && pattern.body !== pattern.key ? [pattern.key, pattern.body] : [pattern.key]) {
-      if (needle === '') continue;
-      const found = window.indexOf(needle);
-      if (found < 0) continue;
-      const at = from + found;
-      // The whole label is preferred to its body at the same place (the body match starts later).
-      if (!best || at < best.start || (at === best.start && at + needle.length > best.end)) best = { start: at, end: at + needle.length };
-    }
+  // Index loops, and each pattern's key then its body: no array of needles and no iterator result per pattern.
+  for (let p = 0; p < patterns.length; p++) {
+    const pattern = patterns[p];
+    best = earlierOccurrence(window, from, pattern.key, best);
+    if (pattern.body.length >= 4 && pattern.body !== pattern.key) best = earlierOccurrence(window, from, pattern.body, best);
   }
   return best;
+}
+
+/**
+ * The first occurrence of `needle` in `window` (the key from `from` on) when it comes before `best` (or
+ * at its start and longer: the whole label is preferred to its body at the same place), else `best`.
+ */
+function earlierOccurrence(
+  window: string,
+  from: number,
+  needle: string,
+  best: { start: number; end: number } | null,
+): { start: number; end: number } | null {
+  if (needle === '') return best;
+  const found = window.indexOf(needle);
+  if (found < 0) return best;
+  const at = from + found;
+  return !best || at < best.start || (at === best.start && at + needle.length > best.end) ? { start: at, end: at + needle.length } : best;
 }
 
 /**

@@ -291,7 +291,10 @@ function placeByScore(slots: RowSlot[], filled: RowSlot[], k: number, options: A
 function holds(equation: RowEquation, row: number[]): boolean {
   let sum = 0;
   let scale = 1;
-  for (const t of equation.terms) {
+  // An index loop: for…of allocates an iterator result per term in V8's mid tier (Maglev), which the CLI runs.
+  const terms = equation.terms;
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i];
     const v = t.coef * row[t.column];
     sum += v;
     scale = Math.max(scale, Math.abs(v));
