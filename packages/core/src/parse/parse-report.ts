@@ -85,8 +85,7 @@ function parseBody(
     // The zone ends where the next heading's line begins: its markup ("## ") is no text of this section.
     const zoneEnd = nextHeading ? nextHeading.lineStart : text.length;
     const zoneStart = heading ? heading.lineEnd : Math.min(cursor, zoneEnd);
-    const tableIds = section.tables.length > 0 ? section.tables : template.tables.filter((t) => t.section === section.id).map((t) => t.id);
-    const sectionPlans = tableIds.map((id) => plans.get(id)).filter((p): p is TablePlan => p !== undefined);
+    const sectionPlans = sectionPlansOf(template)[s];
     let tablesStart = -1;
     let tablesEnd = -1;
     if (sectionPlans.length > 0 && zoneStart < zoneEnd) {
@@ -98,7 +97,8 @@ function parseBody(
         const captionAt = plan.caption ? findCaption(stream, plan.caption, item, stream.items.length) : -1;
         const from = captionAt >= 0 ? captionAt : item;
         let to = stream.items.length;
-        for (const later of sectionPlans.slice(p + 1)) {
+        for (let q = p + 1; q < sectionPlans.length; q++) {
+          const later = sectionPlans[q];
           if (!later.caption) continue;
           const at = findCaption(stream, later.caption, from + 1, to);
           if (at >= 0) to = at;
@@ -165,6 +165,25 @@ function parseBody(
     return read && read.found ? toReportTable(read, source, map) : emptyTable(plan);
   });
   return { sections, tables };
+}
+
+const sectionPlanLists = new WeakMap<TemplateIR, TablePlan[][]>();
+
+/**
+ * The plans of each section's tables (the section's own list, else the tables that name the section), by
+ * section index: made once per template, not per section of every report.
+ */
+function sectionPlansOf(template: TemplateIR): TablePlan[][] {
+  let lists = sectionPlanLists.get(template);
+  if (!lists) {
+    const plans = tablePlans(template);
+    lists = template.sections.map((section) => {
+      const tableIds = section.tables.length > 0 ? section.tables : template.tables.filter((t) => t.section === section.id).map((t) => t.id);
+      return tableIds.map((id) => plans.get(id)).filter((p): p is TablePlan => p !== undefined);
+    });
+    sectionPlanLists.set(template, lists);
+  }
+  return lists;
 }
 
 /** The stream options for some tables: when one has a text column (计量单位), its unit words are cells. */
