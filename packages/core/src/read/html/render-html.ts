@@ -1,5 +1,6 @@
 import type { TextView } from '../text-view.js';
-import { parseHtmlTree, type HtmlElement, type HtmlNode } from './html-tree.js';
+import type { HtmlElement, HtmlNode } from './html-tree.js';
+import { readHtmlTree } from './read-html-tree.js';
 import { RenditionWriter } from './rendition-writer.js';
 import { layoutTable, parseSpan, type GridPlacement } from './table-grid.js';
 
@@ -17,7 +18,8 @@ import { layoutTable, parseSpan, type GridPlacement } from './table-grid.js';
  * - scripts, styles, the head, comments and hidden elements are left out.
  */
 export function renderHtml(html: string): TextView {
-  const view = renderHtmlTree(parseHtmlTree(html), html);
+  // The tree with only the attributes the rendering reads (see `readHtmlTree`): it renders as the whole tree would.
+  const view = renderHtmlTree(readHtmlTree(html, RENDERED_ATTRIBUTES), html);
   renderedFrom.set(view, html);
   return view;
 }
@@ -33,6 +35,9 @@ export function renderHtmlTree(root: HtmlElement, source: string, htmlLength = s
   renderer.render(root);
   return writer.finish();
 }
+
+/** The attributes {@link renderHtmlTree} reads: a cell's spans. */
+const RENDERED_ATTRIBUTES: ReadonlySet<string> = new Set(['colspan', 'rowspan']);
 
 /** The HTML each view made by {@link renderHtml} renders. */
 const renderedFrom = new WeakMap<TextView, string>();
