@@ -254,10 +254,20 @@ function tryBig5(bytes: Uint8Array): string | undefined {
   return text;
 }
 
+/**
+ * The strict UTF-8 decoder, kept between calls: every report is first decoded with it, and making a
+ * decoder cost more than decoding a short report. A decoder that does not stream keeps nothing from one
+ * call to the next; after an error it is dropped all the same (see {@link tryDecode}).
+ */
+let strictUtf8: InstanceType<typeof TextDecoder> | undefined;
+
 function tryDecode(encoding: string, bytes: Uint8Array): string | undefined {
+  const utf8 = encoding === 'utf-8';
   try {
-    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    const decoder = utf8 ? (strictUtf8 ??= new TextDecoder('utf-8', { fatal: true })) : new TextDecoder(encoding, { fatal: true });
+    return decoder.decode(bytes);
   } catch {
+    if (utf8) strictUtf8 = undefined;
     return undefined;
   }
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeText, ReadError } from '../../src/read/index.js';
 import { fixtureBytes, SEEDS, seedBytes, seedText, utf16 } from './fixtures.js';
 
@@ -16,6 +16,10 @@ function codeOf(run: () => unknown): string | undefined {
 }
 
 describe('decodeText', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
   it('reads BOM-less UTF-8 (every seed)', () => {
     for (const seed of SEEDS) {
       const decoded = decodeText(seedBytes(seed));
@@ -90,6 +94,28 @@ describe('decodeText', () => {
       }),
       { seed: 20261203, numRuns: 2000 },
     );
+  });
+
+  it('decodes report after report with one strict UTF-8 decoder, and alike after one it refuses', () => {
+    const made: unknown[][] = [];
+    const Platform = globalThis.TextDecoder;
+    vi.stubGlobal(
+      'TextDecoder',
+      class extends Platform {
+        constructor(...args: ConstructorParameters<typeof TextDecoder>) {
+          super(...args);
+          made.push(args);
+        }
+      },
+    );
+    const reports = SEEDS.map((name) => seedBytes(name));
+    for (const bytes of reports) decodeText(bytes);
+    // At most the first makes one (a test before may have made it).
+    expect(made.length).toBeLessThanOrEqual(1);
+    // A cut character refused by the strict decoder, then each report read as before.
+    const cut = new TextEncoder().encode('一二三'.repeat(20)).subarray(0, 179);
+    expect(decodeText(cut).lossy).toBe(true);
+    for (const [i, bytes] of reports.entries()) expect(decodeText(bytes)).toEqual({ text: seedText(SEEDS[i]), encoding: 'utf-8', lossy: false });
   });
 
   it('honours <meta charset> for HTML that is not UTF-8', () => {
