@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { RE2JS } from 're2js';
+import { describe, expect, it, vi } from 'vitest';
 import { compileLinearPattern, leadingStrings, linearMatches, matchStarts, matchStartTest, mayMatchIn, ANCHORED_BUDGET } from '../src/semantics/linear-pattern.js';
 import { charactersNoMatchContains, firstCharacters } from '../src/semantics/first-characters.js';
 
@@ -241,6 +242,22 @@ describe('linearMatches tried where a match can start', () => {
     const source = '收到(?:公开|)申请\\s*(?<n>[0-9]+)\\s*件';
     const text = '收到申请。\n收到公开申请 3 件；收到申请\n12 件。收到申请，4件';
     expect(anchoredMatches(source, text).map((m) => m.n)).toEqual(['3', '12']);
+    expect(anchoredMatches(source, text)).toEqual(wholeTextMatches(source, text));
+  });
+
+  it('tests an attempt with the pattern as compiled, not a second program compiled for it', () => {
+    // A source met here for the first time: its attempts (failed and matching) compile nothing more.
+    const source = '办结(?:公开|)申请\\s*(?<n>[0-9]+)\\s*宗';
+    const text = '办结申请。办结公开申请 7 宗；办结申请，办结申请 12 宗。';
+    const compiled = compileLinearPattern(source);
+    if (!compiled.ok) throw new Error(compiled.detail);
+    const compile = vi.spyOn(RE2JS, 'compile');
+    try {
+      expect(anchoredMatches(source, text).map((m) => m.n)).toEqual(['7', '12']);
+      expect(compile).not.toHaveBeenCalled();
+    } finally {
+      compile.mockRestore();
+    }
     expect(anchoredMatches(source, text)).toEqual(wholeTextMatches(source, text));
   });
 

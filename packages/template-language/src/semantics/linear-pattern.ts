@@ -116,7 +116,6 @@ export function* linearMatches(
     const nextCut = cuts.map(() => -1);
     // What failed attempts may cost: each looks at most at the text after it.
     let budget = ANCHORED_BUDGET * text.length;
-    const anchored = anchoredTest(pattern);
     for (;;) {
       let at = -1;
       for (let i = 0; i < starts.length; i++) {
@@ -151,7 +150,7 @@ export function* linearMatches(
       const slice = text.slice(at, stop);
       // Most attempts fail (a leading string followed by something else): the test without groups says so
       // far cheaper than the matcher, which is run only where a match begins.
-      const found = anchored.test(slice) ? groupsAtStart(pattern, slice, withNumber) : null;
+      const found = matchesAtStart(pattern, slice) ? groupsAtStart(pattern, slice, withNumber) : null;
       if (found !== null && found.end > 0) {
         const end = at + found.end;
         yield { index: at, text: text.slice(at, end), n: found.n };
@@ -192,17 +191,16 @@ function groupsAtStart(pattern: RE2JS, text: string, withNumber: boolean): { end
   return { end: groups[1], n };
 }
 
-const anchoredTests = new WeakMap<RE2JS, RE2JS>();
-
 /**
- * `pattern` anchored at the start of the text, `^(?:…)`, to test without groups whether a match begins
- * there: a test without groups runs on re2js's DFA, which stops where no match can go on, while a matcher
- * with groups (the backtracker) costs several steps per character. Its answer is the one `lookingAt` gives.
+ * Whether a match of `pattern` begins at the start of `text`, as `lookingAt` says, without its groups: a
+ * run without groups goes to re2js's DFA, which stops where no match can go on, while a matcher with groups
+ * (the backtracker) costs several steps per character. The pattern's own program is run anchored at the
+ * start (RE2's `ANCHOR_START`), not a second one compiled from `^(?:…)` for the test: every pattern tried
+ * this way was compiled twice, and the DFA states the runs build are the pattern's own.
  */
-function anchoredTest(pattern: RE2JS): RE2JS {
-  let anchored = anchoredTests.get(pattern);
-  if (anchored === undefined) anchoredTests.set(pattern, (anchored = RE2JS.compile(`^(?:${pattern.pattern()})`, pattern.flags())));
-  return anchored;
+function matchesAtStart(pattern: RE2JS, text: string): boolean {
+  const [matched] = pattern.re2().matchWithGroup(text, 0, text.length, RE2Set.ANCHOR_START, 0) as [boolean, number[] | null];
+  return matched;
 }
 
 /**
