@@ -29,7 +29,9 @@ export function toFileOutcome(
   const diagnostics: OutputDiagnostic[] = [];
   const extras: DiagnosticExtras[] = [];
   const lines: Record<number, string> = {};
-  const identity = reportIdentity({ agencyKey: check.info.agency ? agencyKey(check.info.agency) : null, year: check.info.year, path });
+  // The report's identity only for the fingerprints that hold it (its agency key is the name in Simplified
+  // script, converted character by character): the other outputs do not read it.
+  const identity = options.wantFingerprints ? reportIdentity({ agencyKey: check.info.agency ? agencyKey(check.info.agency) : null, year: check.info.year, path }) : '';
   for (const diagnostic of check.diagnostics) {
     const output = toOutputDiagnostic(diagnostic, range);
     diagnostics.push(output);
