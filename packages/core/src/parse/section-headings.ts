@@ -1,7 +1,6 @@
 import type { SectionIR } from '../ir/template-ir.js';
 import { editDistance, prefixEditDistance } from './label-match.js';
 import { firstKeyUnitIn, keyCharEnd, keyText, matchKey } from './match-key.js';
-import { TextMemo } from './text-memo.js';
 import { isWhiteSpaceCode } from './white-space.js';
 
 /**
@@ -168,7 +167,11 @@ function searchSectionHeadings(text: string, sections: SectionIR[]): HeadingMatc
       if (firstUnits === null || mayStartHeading(text, trimStart, trimEnd, firstUnits)) {
         const trimmed = text.slice(trimStart, trimEnd);
         let found = scored.get(trimmed);
-        if (found === undefined) found = scored.remember(trimmed, scoreAnyLine(trimmed, wanted));
+        if (found === undefined) {
+          found = scoreAnyLine(trimmed, wanted);
+          if (scored.size >= SCORED_LINES) scored.clear();
+          scored.set(trimmed, found);
+        }
         if (found.length > 0) addSpot({ text: trimmed, start: trimStart, end: trimEnd, lineStart: at, lineEnd }, found);
       }
     }
@@ -277,7 +280,7 @@ const SCORED_LINES = 5_000;
 /** What {@link findSectionHeadings} keeps per section list. */
 interface LineScores {
   wanted: Wanted[];
-  scored: TextMemo<Omit<Candidate, 'line'>[]>;
+  scored: Map<string, Omit<Candidate, 'line'>[]>;
   /**
    * The first match-key units of the headings and aliases: an unnumbered line matches one only by its
    * whole key, so a line whose key starts otherwise heads nothing (see {@link mayStartHeading}). Null when
@@ -297,7 +300,7 @@ function lineScores(sections: readonly SectionIR[]): LineScores {
     const firstUnits = wanted.some((w) => w.numeral === '')
       ? null
       : unitSet(wanted.flatMap((w) => [w.heading, ...w.aliases]).filter((k) => k !== '').map((k) => k.charCodeAt(0)));
-    cached = { wanted, scored: new TextMemo(SCORED_LINES, MAX_HEADING_LINE), firstUnits };
+    cached = { wanted, scored: new Map(), firstUnits };
     lineScoreCache.set(sections, cached);
   }
   return cached;

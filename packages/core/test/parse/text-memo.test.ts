@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TextMemo } from '../../src/parse/text-memo.js';
 
@@ -12,18 +11,5 @@ describe('TextMemo', () => {
     memo.remember('c', 3);
     memo.remember('d', 4);
     expect([memo.get('a'), memo.get('d')]).toEqual([undefined, 4]);
-  });
-
-  it('answers a text kept from a slice of a longer one (kept as a copy) for every equal text, lone surrogates too', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 20 }), (before, text, after) => {
-        const memo = new TextMemo<string>(8, 64);
-        const whole = before + text + after;
-        const kept = whole.slice(before.length, before.length + text.length);
-        expect(memo.remember(kept, 'answer')).toBe('answer');
-        expect(memo.get(text)).toBe('answer');
-        expect(memo.get(`${text}x`)).toBeUndefined();
-      }),
-    );
   });
 });
