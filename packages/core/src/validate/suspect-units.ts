@@ -49,8 +49,9 @@ export function suspectUnits(text: string): number {
 function editedFlags(flags: Uint8Array, known: { text: string; counts: Int32Array }, text: string): number {
   const before = known.text;
   const shortest = Math.min(before.length, text.length);
-  const head = commonPrefixLength(before, text, shortest);
-  const tail = commonSuffixLength(before, text, shortest - head);
+  // The units both begin with, then those both end with (compared by the engine's string comparison).
+  const head = commonLength(shortest, (known, end) => before.startsWith(text.slice(known, end), known));
+  const tail = commonLength(shortest - head, (known, end) => before.endsWith(text.slice(text.length - end, text.length - known), before.length - known));
   const bound = before.length >> 2;
   if (before.length - head - tail > bound || text.length - head - tail > bound) return -1;
   const counts = known.counts.slice();
@@ -75,33 +76,16 @@ function countUnits(flags: Uint8Array, text: string, start: number, end: number,
 }
 
 /**
- * How many units `a` and `b` begin with alike (at most `limit`): compared by the engine's string
- * comparison in stretches that double while they agree, then halve, so that the cost follows the length
- * found, not the texts'.
+ * How many units two texts have alike (at most `limit`), where `agree(known, end)` says whether they agree
+ * on the units from `known` to `end` as well: asked of stretches that double while they agree, then halve,
+ * so that the cost follows the length found, not the texts'.
  */
-function commonPrefixLength(a: string, b: string, limit: number): number {
+function commonLength(limit: number, agree: (known: number, end: number) => boolean): number {
   let known = 0;
   let step = 16;
   while (step > 0) {
     const end = Math.min(limit, known + step);
-    if (end > known && a.startsWith(b.slice(known, end), known)) {
-      known = end;
-      if (known === limit) return known;
-      step *= 2;
-    } else {
-      step >>= 1;
-    }
-  }
-  return known;
-}
-
-/** How many units `a` and `b` end with alike (at most `limit`), found as {@link commonPrefixLength} finds its length. */
-function commonSuffixLength(a: string, b: string, limit: number): number {
-  let known = 0;
-  let step = 16;
-  while (step > 0) {
-    const end = Math.min(limit, known + step);
-    if (end > known && a.endsWith(b.slice(b.length - end, b.length - known), a.length - known)) {
+    if (end > known && agree(known, end)) {
       known = end;
       if (known === limit) return known;
       step *= 2;
