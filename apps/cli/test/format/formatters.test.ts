@@ -99,6 +99,28 @@ describe('json formatters', () => {
     expect(document.summary).toEqual({ files: 1, errors: 1, warnings: 1, infos: 0 });
   });
 
+  it('writes each file as it is handed over, keeping none of them for the end', () => {
+    let out = '';
+    const formatter = new JsonFormatter({ write: (s) => (out += s) });
+    formatter.file(sampleOutcome(0, 'a.txt'));
+    expect(out).toMatch(/^\{"version":1,"files":\[\{"path":"a.txt",.*\}$/);
+    formatter.file(failedOutcome());
+    formatter.file(sampleOutcome(1, 'b.txt'));
+    expect(out).toMatch(/\},\{"path":"b.txt",.*\}$/);
+    const summary = emptySummary();
+    addToSummary(summary, sampleOutcome(0, 'a.txt'));
+    addToSummary(summary, sampleOutcome(1, 'b.txt'));
+    formatter.finish(summary);
+    expect(JSON.parse(out).files.map((file: { path: string }) => file.path)).toEqual(['a.txt', 'b.txt']);
+    expect(out.endsWith('}\n')).toBe(true);
+  });
+
+  it('writes an empty list of files when no file was read', () => {
+    expect(render((write) => new JsonFormatter({ write }), [failedOutcome()])).toBe(
+      '{"version":1,"files":[],"summary":{"files":0,"errors":0,"warnings":0,"infos":0}}\n',
+    );
+  });
+
   it('writes a result that came as JSON text byte for byte as the object, and counts it from its tally', () => {
     const asText = (outcome: FileOutcome): FileOutcome => withResultAsJson(outcome);
     const outcomes = [sampleOutcome(0, 'a.txt'), failedOutcome(), sampleOutcome(2, 'c.txt')];
