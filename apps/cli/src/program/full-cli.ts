@@ -7,6 +7,7 @@ import { codeCacheKey, runBundleWithCodeCache, type CodeCacheControl } from './c
 import { enterEfficiencyMode } from './efficiency-mode.js';
 import { keepYoungGenerationSmall } from './young-generation.js';
 import { sizeOldGeneration } from './old-generation.js';
+import { markOldGenerationAtOnce } from './atomic-marking.js';
 
 /** Set by the bundler (scripts/bundle.mjs): a hash of `cli.cjs`, the whole command line in one file. */
 declare const NIANBAO_BUNDLE_HASH: string;
@@ -20,7 +21,8 @@ declare const NIANBAO_BUNDLE_HASH: string;
  * thread of a run that started its workers early keeps one of its own too (`validate-dispatch`, …), and a
  * main thread whose checks ran elsewhere than its key expects writes none (see `checksRunOn`). On the
  * main thread V8 is first put in efficiency mode (see `enterEfficiencyMode`), its old generation made to
- * grow more and that of the workers it may start to start larger (see `sizeOldGeneration`), and its young generation kept
+ * grow more and that of the workers it may start to start larger (see `sizeOldGeneration`) and marked in
+ * one pause rather than in steps (see `markOldGenerationAtOnce`), and its young generation kept
  * small (see `keepYoungGenerationSmall`; a run of many files lets it grow, see `youngGenerationForRun`).
  * @param launcher the launcher's URL (what worker threads start from)
  * @param command the command run (it keys the code cache)
@@ -30,6 +32,7 @@ export async function runFullCli(launcher: URL, command: string, worker: boolean
   if (!worker) {
     enterEfficiencyMode(process.execArgv);
     sizeOldGeneration(process.execArgv);
+    markOldGenerationAtOnce(process.execArgv);
   }
   const early = worker ? undefined : startEarlyWorkers(launcher, command, process.argv.slice(3));
   // V8's flags are the process's: kept small, the young generation of the workers started early would be
