@@ -29,6 +29,7 @@ import { cliVersion } from '../program/cli-version.js';
 import { localeOf, parseSeconds, parseWholeNumber } from '../program/parse-options.js';
 import { supportsColour } from '../terminal/colour-support.js';
 import { ProgressBar } from '../terminal/progress-bar.js';
+import { writerBesideProgress } from '../terminal/beside-progress.js';
 import { createStyle } from '../terminal/style.js';
 import { ProjectTemplates, type TemplateSourceOptions } from './project-templates.js';
 import { resolveTemplate } from './resolve-template.js';
@@ -92,10 +93,7 @@ export async function auditCommand(operands: string[], options: AuditOptions, io
   const showProgress = options.progress !== false && io.stderr.isTTY === true && inputs.length >= progressThreshold;
   // One bar while reports are checked, another while series are compared and summary pages written.
   let progress = showProgress ? new ProgressBar(io.stderr, inputs.length) : undefined;
-  const write = (text: string) => {
-    progress?.clear();
-    io.stdout.write(text);
-  };
+  const write = writerBesideProgress(io.stdout, () => progress);
   const note = (text: string) => {
     progress?.clear();
     io.stderr.write(`${text}\n`);

@@ -10,6 +10,7 @@ import { cliVersion } from '../program/cli-version.js';
 import { localeOf, parseWholeNumber } from '../program/parse-options.js';
 import { supportsColour } from '../terminal/colour-support.js';
 import { ProgressBar } from '../terminal/progress-bar.js';
+import { writerBesideProgress } from '../terminal/beside-progress.js';
 import { createStyle } from '../terminal/style.js';
 
 /** Options of `nianbao validate`, as commander hands them over. */
@@ -48,10 +49,7 @@ export async function validateCommand(operands: string[], options: ValidateOptio
     options.progress !== false && io.stderr.isTTY && inputs.length >= progressThreshold
       ? new ProgressBar(io.stderr, inputs.length)
       : undefined;
-  const write = (text: string) => {
-    progress?.clear();
-    io.stdout.write(text);
-  };
+  const write = writerBesideProgress(io.stdout, () => progress);
   const warn = (text: string) => {
     progress?.clear();
     io.stderr.write(`${text}\n`);

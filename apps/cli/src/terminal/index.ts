@@ -1,3 +1,4 @@
+export * from './beside-progress.js';
 export * from './colour-support.js';
 export * from './display-width.js';
 export * from './progress-bar.js';
