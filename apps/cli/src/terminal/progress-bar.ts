@@ -9,6 +9,7 @@ export class ProgressBar {
   private done = 0;
   private lastDraw = 0;
   private drawn = false;
+  private held = false;
 
   /**
    * @param target the terminal (stderr)
@@ -23,14 +24,23 @@ export class ProgressBar {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Counts one step done; redraws when enough time passed or when finished. */
+  /** Counts one step done; redraws when enough time passed or when finished, unless held (see {@link hold}). */
   tick(): void {
     this.done++;
+    if (this.held) return;
     const time = this.now();
     if (this.done >= this.total || time - this.lastDraw >= this.intervalMs) {
       this.lastDraw = time;
       this.draw();
     }
+  }
+
+  /**
+   * Holds the bar back (not drawn) while other output on the same terminal has a line still open, which a
+   * redraw (`\r`) would overwrite; released, it is drawn again at the next tick that is due.
+   */
+  hold(held: boolean): void {
+    this.held = held;
   }
 
   /** Erases the bar so that later output starts on a clean line. */

@@ -36,4 +36,16 @@ describe('output beside a progress bar', () => {
     writerBesideProgress({ write: (text: string) => out.push(text), isTTY: true }, () => undefined)('x');
     expect(out).toEqual(['x']);
   });
+
+  it('holds the bar back while the terminal output has a line open, and draws it again once the line ends', () => {
+    const { bar, screen } = drawnBar();
+    const write = writerBesideProgress({ write: () => undefined, isTTY: true }, () => bar);
+    write('{"version":1,"files":[{"path":"a.txt"}');
+    const erased = screen.length;
+    bar.tick();
+    expect(screen).toHaveLength(erased);
+    write(',{"path":"b.txt"}],"summary":{}}\n');
+    bar.tick();
+    expect(screen.at(-1)).toMatch(/^\r\[.*3\/10$/);
+  });
 });
