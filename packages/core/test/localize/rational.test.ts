@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { Rational, solveLinearSystem } from '../../src/localize/index.js';
 
 const r = (n: number) => Rational.fromNumber(n);
@@ -49,5 +50,106 @@ describe('solveLinearSystem', () => {
     const solution = solveLinearSystem([[r(1), r(-1)]], [r(0)], 2);
     expect(solution?.nullBasis.length).toBe(1);
     expect(solution?.nullBasis[0].map((x) => x.toDecimalString())).toEqual(['1', '1']);
+  });
+});
+
+describe('Rational in numbers and in bigints', () => {
+  // The value of a fraction as the bigint arithmetic of the definition gives it: reduced, positive denominator.
+  const gcd = (a: bigint, b: bigint): bigint => {
+    let [x, y] = [a < 0n ? -a : a, b < 0n ? -b : b];
+    while (y !== 0n) [x, y] = [y, x % y];
+    return x;
+  };
+  const reduced = (num: bigint, den: bigint): [bigint, bigint] => {
+    if (den < 0n) [num, den] = [-num, -den];
+    const g = gcd(num, den);
+    return g > 1n ? [num / g, den / g] : [num, den];
+  };
+  const limit = 2n ** 53n;
+  // Around the edge of the safe integers, small, and far past it: values in numbers, in bigints, and
+  // operations whose products or sums cross from one to the other.
+  const integer = fc.oneof(
+    fc.bigInt({ min: -1000n, max: 1000n }),
+    fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }),
+    fc.bigInt({ min: limit - 2000n, max: limit + 2000n }).map((n) => n * (n % 2n === 0n ? 1n : -1n)),
+    fc.constantFrom(0n, 1n, -1n, limit - 1n, limit, -(limit - 1n), -limit, 94906265n, 94906266n),
+  );
+  const denominator = integer.filter((n) => n !== 0n);
+  const fraction = fc.tuple(integer, denominator);
+  const expectValue = (value: Rational, [num, den]: [bigint, bigint]) => {
+    expect([value.num, value.den]).toEqual([num, den]);
+  };
+
+  it('makes each operation equal to its definition on bigints, whichever form the operands are in', () => {
+    fc.assert(
+      fc.property(fraction, fraction, ([an, ad], [bn, bd]) => {
+        const a = Rational.of(an, ad);
+        const b = Rational.of(bn, bd);
+        const [xn, xd] = reduced(an, ad);
+        const [yn, yd] = reduced(bn, bd);
+        expectValue(a, [xn, xd]);
+        expectValue(a.add(b), reduced(xn * yd + yn * xd, xd * yd));
+        expectValue(a.sub(b), reduced(xn * yd - yn * xd, xd * yd));
+        expectValue(a.mul(b), reduced(xn * yn, xd * yd));
+        if (yn !== 0n) expectValue(a.div(b), reduced(xn * yd, xd * yn));
+        else expect(() => a.div(b)).toThrow(RangeError);
+        expectValue(a.neg(), reduced(-xn, xd));
+        expectValue(a.abs(), reduced(xn < 0n ? -xn : xn, xd));
+        const left = xn * yd;
+        const right = yn * xd;
+        expect(Math.sign(a.compare(b))).toBe(left < right ? -1 : left > right ? 1 : 0);
+        expect(a.equals(b)).toBe(xn === yn && xd === yd);
+        expect(a.sign()).toBe(xn < 0n ? -1 : xn > 0n ? 1 : 0);
+        expect(a.isZero()).toBe(xn === 0n);
+        expect(a.isInteger()).toBe(xd === 1n);
+        const q = xn / xd;
+        const floor = xn < 0n && q * xd !== xn ? q - 1n : q;
+        expectValue(a.floor(), [floor, 1n]);
+        expectValue(a.ceil(), [floor * xd === xn ? floor : floor + 1n, 1n]);
+        expect(a.toNumber()).toBe(Number(xn) / Number(xd));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('gives equal values the same fields, so that structural equality is equality', () => {
+    fc.assert(
+      fc.property(fraction, fc.bigInt({ min: 1n, max: 10n ** 6n }), ([num, den], k) => {
+        expect(Rational.of(num * k, den * k)).toEqual(Rational.of(num, den));
+        expect(Rational.of(num, den).mul(Rational.ONE)).toEqual(Rational.of(num, den));
+      }),
+    );
+    expect(Rational.fromNumber(-0)).toEqual(Rational.ZERO);
+    expect(Rational.fromNumber(0).mul(Rational.fromNumber(-3))).toEqual(Rational.ZERO);
+    expect(Rational.ZERO.neg()).toEqual(Rational.ZERO);
+    expect(Rational.of(3n, 6n)).toEqual(Rational.fromNumber(0.5));
+  });
+
+  it('writes decimals as the bigint long division does', () => {
+    // The division of the definition, digit by digit, rounded half up.
+    const decimal = ([num, den]: [bigint, bigint], digitsWanted: number): string => {
+      const negative = num < 0n;
+      const n = negative ? -num : num;
+      let remainder = n % den;
+      let digits = '';
+      for (let i = 0; i < digitsWanted && remainder !== 0n; i++) {
+        remainder *= 10n;
+        digits += String(remainder / den);
+        remainder %= den;
+      }
+      let whole = String(n / den);
+      if (remainder !== 0n && remainder * 2n >= den) {
+        const text = String(BigInt(whole + digits) + 1n).padStart(digits.length + 1, '0');
+        [whole, digits] = [text.slice(0, text.length - digits.length), text.slice(text.length - digits.length)];
+      }
+      digits = digits.replace(/0+$/, '');
+      const body = digits ? `${whole}.${digits}` : whole;
+      return negative && body !== '0' ? `-${body}` : body;
+    };
+    fc.assert(
+      fc.property(fraction, fc.integer({ min: 0, max: 8 }), ([num, den], digits) => {
+        expect(Rational.of(num, den).toDecimalString(digits)).toBe(decimal(reduced(num, den), digits));
+      }),
+    );
   });
 });
