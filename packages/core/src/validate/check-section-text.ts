@@ -115,6 +115,8 @@ export function charactersBesideSpace(text: string): number {
 function checkBodies(ctx: ValidationContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const section of ctx.template.sections) {
+    // A section with neither limit nor placeholders has nothing to check: its text is not made.
+    if (!section.maxLength && !section.notEmpty) continue;
     const body = ctx.sectionText(section.id);
     if (!body) continue;
     const heading = ctx.sectionName(section);

@@ -63,8 +63,8 @@ export class ValidationContext {
   private readonly otherCells = new Map<string, ReportCell>();
   private readonly reportSections = new Map<string, ReportSection>();
   private readonly sectionTexts = new Map<string, SectionText | null>();
-  /** The view text with the table rows blanked (see `blankTableRows`), made on first use. */
-  private viewWithoutRows: string | undefined;
+  /** View ranges of the table rows read, in order of their start (see `tableRowSpans`), made on first use. */
+  private rowSpans: OffsetRange[] | undefined;
   /** Cells of row groups printed as one row, by cell id; and the group cell standing for each leaf cell. */
   private readonly groupCells = new Map<string, { table: string; label: string; column: string; leafCells: string[] }>();
   private readonly groupOfLeafCell = new Map<string, string>();
@@ -361,30 +361,29 @@ export class ValidationContext {
     return result;
   }
 
-  /** The view text of `range` with the rows of every table read there replaced by spaces. */
-  private withoutTableRows(range: OffsetRange): string {
-    return (this.viewWithoutRows ??= this.blankTableRows()).slice(range.start, range.end);
-  }
-
   /**
-   * The whole view text with the rows of every table read blanked, made once per report: each section's
-   * text is a slice of it (not a blanking of its own per section).
+   * The view text of `range` with the rows of every table read there replaced by spaces (line breaks
+   * kept). Only the range asked for is copied, and a range with no row in it is the view's own slice: the
+   * sections without tables (the overview, most of the text) and those no check asks for cost no copy.
    */
-  private blankTableRows(): string {
+  private withoutTableRows(range: OffsetRange): string {
     const view = this.view.text;
-    const rows = this.tableRowSpans();
-    if (rows.length === 0) return view;
-    // The text between the rows as it is, the rows' UTF-16 units blanked (line breaks kept).
-    const parts: string[] = [];
-    let at = 0;
+    const rows = (this.rowSpans ??= this.tableRowSpans());
+    const to = range.end;
+    // The text between the rows as it is, the rows' UTF-16 units blanked. Rows may overlap: `at` is the
+    // furthest end blanked so far, so what is blanked is the union of the rows, cut to the range.
+    let parts: string[] | null = null;
+    let at = range.start;
     let lineFeed = -1;
     let carriageReturn = -1;
-    // The spans come in order of their start (see `tableRowSpans`): not sorted again.
+    // The spans come in order of their start (see `tableRowSpans`): the rows from `to` on are past the range.
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
+      if (row.start >= to) break;
       const start = Math.max(row.start, at);
-      const end = row.end;
+      const end = Math.min(row.end, to);
       if (end <= start) continue;
+      parts ??= [];
       parts.push(view.slice(at, start));
       at = end;
       // Most rows are one line: blanked whole, found so by the string search rather than unit by unit (the
@@ -405,7 +404,8 @@ export class ValidationContext {
       }
       parts.push(spaces(end - from));
     }
-    parts.push(view.slice(at));
+    if (parts === null) return view.slice(range.start, to);
+    parts.push(view.slice(at, to));
     return parts.join('');
   }
 

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { charactersBesideSpace, mayBeEmpty } from '../../src/validate/check-section-text.js';
+import { describe, expect, it, vi } from 'vitest';
+import { identityView } from '../../src/read/index.js';
+import { charactersBesideSpace, checkSectionText, mayBeEmpty } from '../../src/validate/check-section-text.js';
+import { ValidationContext } from '../../src/validate/validation-context.js';
+import { budgetTemplate } from './fixtures/budget-template.js';
+import { ReportBuilder } from './fixtures/report-builder.js';
 
 describe('mayBeEmpty', () => {
   const placeholders = ['无', '暂无。', '无。'];
@@ -52,5 +56,25 @@ describe('charactersBesideSpace', () => {
       }
       expect(charactersBesideSpace(text), JSON.stringify(text)).toBe(reference(text));
     }
+  });
+});
+
+describe('checkSectionText', () => {
+  it('asks only for the texts of the sections a rule, a length limit or placeholders are about', () => {
+    const report = new ReportBuilder(budgetTemplate)
+      .title('示例单位2031年预算执行报告', 2031)
+      .section('s1')
+      .line('全年收入30万元。')
+      .section('s2')
+      .table({ id: 'budget', rows: { income: ['10', '20', '30'], expense: ['5', '5', '10'], total: ['15', '25', '40'] } })
+      .section('s3')
+      .line('无')
+      .build();
+    const ctx = new ValidationContext(report, budgetTemplate, identityView(report.source.text), [budgetTemplate]);
+    const asked = vi.spyOn(ctx, 'sectionText');
+    const codes = checkSectionText(ctx).map((d) => d.code);
+    // s1: length limit and forbidden pattern; s3: placeholders; s4: a required mention. s2 (tables only): none.
+    expect(new Set(asked.mock.calls.map(([id]) => id))).toEqual(new Set(['s1', 's3', 's4']));
+    expect(codes).toContain('text/empty-section');
   });
 });

@@ -1,11 +1,18 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { OffsetRange, ParsedReport } from '../../src/model/report.js';
 import { identityView } from '../../src/read/index.js';
 import { ValidationContext } from '../../src/validate/validation-context.js';
 import { budgetTemplate } from './fixtures/budget-template.js';
 import { ReportBuilder } from './fixtures/report-builder.js';
 
 function context(): ValidationContext {
-  const report = new ReportBuilder(budgetTemplate)
+  const report = budgetReport();
+  return new ValidationContext(report, budgetTemplate, identityView(report.source.text), [budgetTemplate]);
+}
+
+function budgetReport(): ParsedReport {
+  return new ReportBuilder(budgetTemplate)
     .title('示例单位2031年预算执行报告', 2031)
     .section('s1')
     .line('全年收入30万元。')
@@ -16,7 +23,16 @@ function context(): ValidationContext {
     .section('s3')
     .line('仍有不足。')
     .build();
-  return new ValidationContext(report, budgetTemplate, identityView(report.source.text), [budgetTemplate]);
+}
+
+/** `text` from `start` to `end` with every unit of the rows (the union of their spans) but line breaks made a space. */
+function blankedSimply(text: string, rows: readonly OffsetRange[], start: number, end: number): string {
+  let out = '';
+  for (let i = start; i < end; i++) {
+    const inRow = rows.some((row) => row.start <= i && i < row.end);
+    out += inRow && text[i] !== '\n' && text[i] !== '\r' ? ' ' : text[i];
+  }
+  return out;
 }
 
 describe('ValidationContext', () => {
@@ -58,5 +74,46 @@ describe('ValidationContext', () => {
     expect(other.cellLabel('budget.income.year', 'column')).toBe(withoutColumn);
     expect(other.cellLabel('budget.income.year')).toBe(full);
     expect(ctx.cellLabel('budget.income.year', 'row')).toBe(withoutRow);
+  });
+
+  it('blanks in a section the union of the rows that reach into it, however the rows and sections lie', () => {
+    const base = budgetReport();
+    const text = base.source.text;
+    const span = fc.integer({ min: 0, max: text.length }).chain((a) => fc.integer({ min: a, max: text.length }).map((b) => ({ start: a, end: b })));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.option(span), fc.array(fc.option(span), { maxLength: 3 })), { maxLength: 8 }), fc.array(span, { minLength: 3, maxLength: 3 }), (rows, bodies) => {
+        const table = base.tables[0];
+        const cells = table.rows[0].cells;
+        const report: ParsedReport = {
+          ...base,
+          tables: [
+            {
+              ...table,
+              found: true,
+              rows: rows.map(([label, ranges], r) => ({
+                ...table.rows[0],
+                id: `r${r}`,
+                labelRange: label ?? undefined,
+                cells: ranges.map((range, c) => ({ ...cells[c % cells.length], range: range ?? undefined })),
+              })),
+            },
+          ],
+          sections: base.sections.slice(0, 3).map((section, i) => ({ ...section, range: bodies[i], bodyRange: bodies[i] })),
+        };
+        // A row spans from its label or first cell to its last cell; an empty span blanks nothing.
+        const spans = rows.flatMap(([label, ranges]) => {
+          const ends = [label, ...ranges].filter((range): range is OffsetRange => range !== null);
+          const start = Math.min(...ends.map((range) => range.start));
+          const end = Math.max(...ends.map((range) => range.end));
+          return end > start ? [{ start, end }] : [];
+        });
+        const ctx = new ValidationContext(report, budgetTemplate, identityView(text), [budgetTemplate]);
+        for (let i = 0; i < 3; i++) {
+          const section = ctx.sectionText(report.sections[i].id)!;
+          expect(section.viewStart).toBe(bodies[i].start);
+          expect(section.text).toBe(blankedSimply(text, spans, bodies[i].start, bodies[i].end));
+        }
+      }),
+    );
   });
 });
