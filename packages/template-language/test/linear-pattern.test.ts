@@ -212,6 +212,22 @@ describe('linearMatches tried where a match can start', () => {
     expect(ruledOut).toBeGreaterThan(1000);
   });
 
+  it('tests each character that follows a leading string once, however often it is met', () => {
+    // 政府信息公开机构 (and 信息公开机构 in it) a hundred times, followed by 改, where a number must follow.
+    const canStart = matchStartTest('(?:政府信息公开|信息公开)(?:工作|)机构\\s*[0-9]+个')!;
+    const text = '政府信息公开机构改革。'.repeat(100) + '信息公开机构3个';
+    const tested = vi.spyOn(RegExp.prototype, 'test');
+    try {
+      const allowed: number[] = [];
+      for (let at = 0; at < text.length; at++) if (canStart(text, at)) allowed.push(at);
+      expect(allowed).toEqual([text.length - 8]);
+      // Two hundred places followed by 改, one by 3: two characters tested.
+      expect(tested.mock.calls).toEqual([['改'], ['3']]);
+    } finally {
+      tested.mockRestore();
+    }
+  });
+
   it('says no match may begin only where a search finds none (then the pattern need not be compiled)', () => {
     // Real reports and texts made of the patterns' own pieces: table labels with the leading strings and
     // no number after them are the texts ruled out.

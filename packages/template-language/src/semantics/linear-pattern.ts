@@ -1,5 +1,5 @@
 import { RE2JS, RE2Set } from 're2js';
-import { charactersNoMatchContains, firstCharacters, type FirstCharacters } from './first-characters.js';
+import { charactersNoMatchContains, firstCharacters } from './first-characters.js';
 import { indexOfString } from './string-search.js';
 
 /**
@@ -358,31 +358,55 @@ export function matchStartTest(source: string): MatchStartTest | null {
   const byFirstUnit = new Map<number, StartEntry[]>();
   for (const part of parts) {
     const first = firstCharacters(part.rest);
+    // Null: any character may follow (the rest is unknown or can match the empty text).
+    const follows = first === null || first.nullable ? null : rememberedTest(first.test);
     for (const start of part.strings) {
       const unit = start.charCodeAt(0);
       const entries = byFirstUnit.get(unit);
-      if (entries === undefined) byFirstUnit.set(unit, [{ start, first }]);
-      else entries.push({ start, first });
+      if (entries === undefined) byFirstUnit.set(unit, [{ start, follows }]);
+      else entries.push({ start, follows });
     }
   }
   return (text, at) => {
     const entries = byFirstUnit.get(text.charCodeAt(at));
     if (entries === undefined) return false;
     for (let i = 0; i < entries.length; i++) {
-      const { start, first } = entries[i];
+      const { start, follows } = entries[i];
       if (!text.startsWith(start, at)) continue;
-      if (first === null || first.nullable) return true;
+      if (follows === null) return true;
       const next = at + start.length;
-      if (next < text.length && first.test !== null && first.test(String.fromCodePoint(text.codePointAt(next)!))) return true;
+      if (next < text.length && follows(text.codePointAt(next)!)) return true;
     }
     return false;
   };
 }
 
-/** A leading string of a source and what can begin the rest of the source after it (see {@link matchStartTest}). */
+/** A leading string of a source and the test of the character after it (see {@link matchStartTest}; null: any). */
 interface StartEntry {
   start: string;
-  first: FirstCharacters | null;
+  follows: ((codePoint: number) => boolean) | null;
+}
+
+/** Most answers a {@link rememberedTest} keeps (then it forgets them all and starts again). */
+const MAX_REMEMBERED_ANSWERS = 4_096;
+
+/**
+ * A character test by code point that remembers its answers: a leading string is met again and again, in
+ * every report, followed by the same few characters (不予公开 by the tab of its table row, 受理 by 的 or
+ * 政), and the test itself makes a string of the character and runs an expression on it.
+ */
+function rememberedTest(test: ((character: string) => boolean) | null): (codePoint: number) => boolean {
+  if (test === null) return () => false;
+  const answers = new Map<number, boolean>();
+  return (codePoint) => {
+    let answer = answers.get(codePoint);
+    if (answer === undefined) {
+      answer = test(String.fromCodePoint(codePoint));
+      if (answers.size >= MAX_REMEMBERED_ANSWERS) answers.clear();
+      answers.set(codePoint, answer);
+    }
+    return answer;
+  };
 }
 
 /** Translates ECMAScript pattern syntax (flags `gu`) to RE2 syntax of the same meaning. */
