@@ -4,7 +4,16 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { RE2JS } from 're2js';
 import { describe, expect, it, vi } from 'vitest';
-import { compileLinearPattern, leadingStrings, linearMatches, matchStarts, matchStartTest, mayMatchIn, ANCHORED_BUDGET } from '../src/semantics/linear-pattern.js';
+import {
+  compileLinearPattern,
+  leadingStrings,
+  linearMatches,
+  matchStarts,
+  matchStartTest,
+  mayMatchIn,
+  placeStrings,
+  ANCHORED_BUDGET,
+} from '../src/semantics/linear-pattern.js';
 import { charactersNoMatchContains, firstCharacters } from '../src/semantics/first-characters.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -225,6 +234,29 @@ describe('linearMatches tried where a match can start', () => {
       expect(tested.mock.calls).toEqual([['改'], ['3']]);
     } finally {
       tested.mockRestore();
+    }
+  });
+
+  it('looks for fewer strings where one ends with another of its alternative, and says the same', () => {
+    expect(placeStrings('(?:政府信息公开|信息公开)(?:工作|)机构\\s*[0-9]+个|查阅(?:点|室)\\s*[0-9]+个')).toEqual(['信息公开工作机构', '信息公开机构', '查阅点', '查阅室']);
+    expect(placeStrings('(?:本年|)新收申请\\s*(?<n>[0-9]+)件')).toEqual(['新收申请']);
+    // Only within an alternative: 公开 of another alternative, with another rest, does not stand for 予以公开.
+    expect(placeStrings('予以公开\\s*[0-9]+件|公开[0-9]+项')).toEqual(['予以公开', '公开']);
+    expect(placeStrings('\\d+件')).toBeNull();
+    // On texts of the patterns' own pieces, the fewer strings find a place exactly when all of them do.
+    const sources = patterns.filter((source) => (placeStrings(source)?.length ?? 0) < (leadingStrings(source)?.length ?? 0));
+    expect(sources.length).toBeGreaterThan(0);
+    for (const source of sources) {
+      const all = matchStarts(source);
+      const fewer = { ...all, starts: placeStrings(source) };
+      const words = [...new Set([...leadingStrings(source)!, ...(source.match(/[\u4e00-\u9fff]+/g) ?? [])])];
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...words, '政府', '本年', '3', ' ', '个', '件', '，'), { maxLength: 12 }), (parts) => {
+          const text = parts.join('');
+          expect(mayMatchIn(text, fewer), text).toBe(mayMatchIn(text, all));
+        }),
+        { seed: 20261206, numRuns: 500 },
+      );
     }
   });
 

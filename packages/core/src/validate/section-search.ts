@@ -3,6 +3,7 @@ import {
   linearMatches,
   matchStarts,
   mayMatchIn,
+  placeStrings,
   scanGroupSyntax,
   type LinearMatch,
   type LinearPattern,
@@ -50,11 +51,15 @@ export function compileRulePattern(source: string, withNumber = false): RulePatt
 
 /**
  * What tells whether a match of `source` may begin somewhere in a text: its leading strings where a match
- * could begin (`mayMatchIn`), else its leading literal (each leading string begins with it, when there
- * are some), else nothing (any text may hold a match).
+ * could begin (`mayMatchIn`; only the strings `placeStrings` keeps are looked for: one that ends with
+ * another of its alternative is found where that one is), else its leading literal (each leading string
+ * begins with it, when there are some), else nothing (any text may hold a match).
  */
 function mayBeginIn(source: string, starts: MatchStarts): MatchStarts | null {
-  if (starts.starts !== null) return starts;
+  if (starts.starts !== null) {
+    const places = placeStrings(source);
+    return places === null ? starts : scannedStarts({ ...starts, starts: places });
+  }
   const literal = leadingLiteral(source);
   return literal === '' ? null : { starts: [literal], canStart: null, cuts: [] };
 }

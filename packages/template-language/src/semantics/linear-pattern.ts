@@ -228,6 +228,24 @@ export function leadingStrings(source: string): string[] | null {
   return parts === null ? null : [...new Set(parts.flatMap((part) => part.strings))];
 }
 
+/**
+ * The leading strings whose places {@link mayMatchIn} needs to look at: those of {@link leadingStrings}
+ * less each that ends with another of the same alternative (政府信息公开机构 with 信息公开机构, 本年新收 with
+ * 新收). Where the longer stands, the shorter stands too, followed by the same character and the same rest
+ * of the source; so wherever {@link matchStartTest} allows the longer, it allows the shorter, and a text
+ * holds an allowed place of one of these strings exactly when it holds one of all the leading strings.
+ * Null when the source has no leading strings.
+ */
+export function placeStrings(source: string): string[] | null {
+  const parts = leadingParts(source);
+  if (parts === null) return null;
+  const strings = new Set<string>();
+  for (const { strings: all } of parts) {
+    for (const string of all) if (!all.some((other) => other.length < string.length && string.endsWith(other))) strings.add(string);
+  }
+  return [...strings];
+}
+
 /** The leading strings of one alternative and the source after them. */
 interface LeadingPart {
   strings: string[];
