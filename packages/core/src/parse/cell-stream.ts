@@ -61,8 +61,8 @@ export interface CellStream {
   lines: StreamLine[];
   /** Match key of all text items, in order. */
   keyed: KeyedText;
-  /** For each key character, the index of the item it belongs to. */
-  keyItem: number[];
+  /** For each key character, the index of the item it belongs to (4 bytes an entry: a plain array takes 8). */
+  keyItem: Int32Array;
   /** Horizontal positions on the original lines, when known (see `CellStreamOptions.linePosition`). */
   linePosition?: (offset: number) => LinePosition;
   /**
@@ -116,11 +116,11 @@ const chunkLines: number[] = [];
 /**
  * `CellStream.keyItem` of the stream being built, written by index (its first `key.length` entries) and
  * copied out at its exact length once the stream is done: no array grown one key character at a time.
- * Reused from stream to stream, written over, never truncated (like the tokens).
+ * Reused from stream to stream, written over (grown when a stream's key is longer).
  */
-const keyItems: number[] = [];
+let keyItems = new Int32Array(1 << 12);
 /** `keyItem` of a stream before it is done (one shape for every stream). */
-const NO_KEY_ITEMS: number[] = [];
+const NO_KEY_ITEMS = new Int32Array(0);
 /**
  * `CellStream.keyed` of the stream being built: its text items' keys written one after the other, made
  * into the key and its starts once the stream is done (reused from stream to stream).
@@ -658,8 +658,16 @@ function addItem(stream: CellStream, kind: ItemKind, start: number, end: number,
     // Punctuation alone ("）" on a line of its own in PDF text) carries no label text: drop it.
     if (streamKey.length === keyStart) return;
     const keyEnd = streamKey.length;
+    if (keyEnd > keyItems.length) keyItems = grownKeyItems(keyEnd);
     for (let k = keyStart; k < keyEnd; k++) keyItems[k] = index;
     stream.lines[line].hasText = true;
   }
   stream.items.push({ kind, start, end, line, keyStart, keyEnd: streamKey.length });
+}
+
+/** {@link keyItems} grown to hold at least `size` entries (twice as many at least), its entries kept. */
+function grownKeyItems(size: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(Math.max(size, keyItems.length * 2));
+  bigger.set(keyItems);
+  return bigger;
 }
