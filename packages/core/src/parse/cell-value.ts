@@ -2,6 +2,7 @@ import type { CellType } from '../ir/template-ir.js';
 import type { CellState } from '../model/report.js';
 import { isUnitTail, quantityStartChars, quantityTextChars, readQuantity, unitTailStartChars } from './cell-value-grammar.js';
 import { isPlainNumberIn } from './plain-number.js';
+import { plainCellNumber } from './plain-cell-number.js';
 import { TextMemo } from './text-memo.js';
 import { isWhiteSpaceCode } from './white-space.js';
 
@@ -173,7 +174,8 @@ export function readCellValue(raw: string, type: CellType, headerUnit?: string):
     const words = compact(raw);
     return { state: words === '' || BLANK.test(words) ? 'blank' : 'text', value: null };
   }
-  if (isPlainNumber(raw) && (type.kind !== 'money' || headerUnit === undefined)) return { state: 'number', value: Number(raw) };
+  const plain = plainCellNumber(raw, type, headerUnit);
+  if (plain !== undefined) return { state: 'number', value: plain };
   const text = compact(raw);
   if (text === '' || BLANK.test(text)) return { state: 'blank', value: null };
   const quantity = readQuantity(text);
@@ -182,6 +184,8 @@ export function readCellValue(raw: string, type: CellType, headerUnit?: string):
   const scale = written ?? (type.kind === 'money' ? headerUnit : undefined);
   let value = Number(digits.replace(/,/g, ''));
   if (!Number.isFinite(value)) return { state: 'invalid', value: null };
+  // Whether the value was multiplied or divided (converted to the cell's unit, or scaled by 万/千…).
+  let scaled = false;
   if (signWord === '-' || signWord?.startsWith('减')) value = -value;
   let approximate = about !== undefined || more !== undefined;
   let unit: string | undefined = countUnit;
@@ -194,18 +198,40 @@ export function readCellValue(raw: string, type: CellType, headerUnit?: string):
       const accepted = type.accepted.find((a) => a.unit === scale || a.unit === written);
       if (written === type.unit || scale === type.unit) {
         // already in the cell's unit
-      } else if (accepted) value *= accepted.factor;
-      else if (from !== undefined && to !== undefined) value = (value * from) / to;
-      else return { state: 'invalid', value: null, unit };
+      } else if (accepted) {
+        value *= accepted.factor;
+        scaled = true;
+      } else if (from !== undefined && to !== undefined) {
+        value = (value * from) / to;
+        scaled = true;
+      } else return { state: 'invalid', value: null, unit };
     } else if (scale.endsWith('元')) {
       unit = scale;
     } else {
       value *= MULTIPLIER[scale] ?? 1;
+      scaled = true;
       unit = scale;
       approximate = true;
     }
   }
-  value = Number(value.toPrecision(15));
+  // Rounded to 15 significant digits: that undoes the binary error of a conversion. A value read as written
+  // with at most 15 digits has none to undo (a double keeps 15 decimal digits: rounding gives it back), and
+  // is not rounded: no string is made for it (see `digitCount`).
+  if (scaled || digitCount(digits) > 15) value = Number(value.toPrecision(15));
   if (Object.is(value, -0)) value = 0;
   return { state: approximate ? 'approximate' : 'number', value, ...(unit !== undefined ? { unit } : {}) };
+}
+
+/**
+ * How many ASCII digits `digits` (a quantity's number: digits, thousands separators, a decimal point) holds.
+ * A decimal of at most 15 digits is read into a double that gives it back rounded to 15 significant digits
+ * (`toPrecision(15)`, which rounds correctly), so `Number(value.toPrecision(15))` is the value itself.
+ */
+function digitCount(digits: string): number {
+  let count = 0;
+  for (let i = 0; i < digits.length; i++) {
+    const c = digits.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) count++;
+  }
+  return count;
 }

@@ -1,4 +1,6 @@
+import type { CellType } from '../ir/template-ir.js';
 import { readCellValue } from './cell-value.js';
+import { plainCellNumber } from './plain-cell-number.js';
 import { gluedSplit, type AlignedCell, type RowAlignment } from './row-alignment.js';
 import type { TablePlan } from './table-plan.js';
 
@@ -81,10 +83,12 @@ function holds(terms: { row: number; column: number; coef: number }[], grid: (nu
   return Math.abs(sum) < 1e-9;
 }
 
+const DECIMAL: CellType = { kind: 'decimal' };
+
 /** A read cell as a number: its value; a blank or empty cell counts 0; unreadable text is unknown. */
 function cellNumber(cell: AlignedCell): number | undefined {
   const piece = cell.part ?? (cell.slot && cell.slot.kind !== 'empty' ? cell.slot : undefined);
   if (!piece) return 0;
   if ('kind' in piece && piece.kind === 'blank') return 0;
-  return readCellValue(piece.text, { kind: 'decimal' }).value ?? undefined;
+  return plainCellNumber(piece.text, DECIMAL) ?? readCellValue(piece.text, DECIMAL).value ?? undefined;
 }

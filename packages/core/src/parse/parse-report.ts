@@ -16,6 +16,7 @@ import { rangeToOriginal, snapRange } from '../read/view-range.js';
 import { detectTemplate, readReportInfo } from '../detect/index.js';
 import { buildCellStream, type CellStreamOptions } from './cell-stream.js';
 import { isUnitWord, readCellValue } from './cell-value.js';
+import { plainCellNumber } from './plain-cell-number.js';
 import { layoutBit } from './layout-set.js';
 import { linePositions } from './line-positions.js';
 import { findRunOnBreaks } from './one-line-runs.js';
@@ -395,11 +396,19 @@ function rowCell(
   const cell = newReportCell(id, rowId, column, 'blank');
   const piece = aligned.part ?? (aligned.slot && aligned.slot.kind !== 'empty' ? aligned.slot : undefined);
   if (piece) {
-    const v = readCellValue(piece.text, type, read.headerUnits[c]);
+    const headerUnit = read.headerUnits[c];
+    const plain = plainCellNumber(piece.text, type, headerUnit);
     cell.raw = piece.text;
-    cell.value = v.value;
-    cell.state = v.state;
-    if (v.unit !== undefined) cell.unit = v.unit;
+    if (plain !== undefined) {
+      // A plain count (most cells): read without a `CellValue` object.
+      cell.value = plain;
+      cell.state = 'number';
+    } else {
+      const v = readCellValue(piece.text, type, headerUnit);
+      cell.value = v.value;
+      cell.state = v.state;
+      if (v.unit !== undefined) cell.unit = v.unit;
+    }
     cell.range = map(piece.start, piece.end);
   } else {
     const at = aligned.slot ? aligned.slot.start : aligned.position;

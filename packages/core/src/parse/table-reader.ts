@@ -2,6 +2,7 @@ import type { CellType } from '../ir/template-ir.js';
 import type { TableNote } from '../model/report.js';
 import type { CellStream, StreamItem } from './cell-stream.js';
 import { isUnitWord, readCellValue } from './cell-value.js';
+import { plainCellNumber } from './plain-cell-number.js';
 import { patternsStartingWith } from './label-index.js';
 import { matchLabelAt, type LabelMatch, type LabelPattern, type MatchOptions } from './label-match.js';
 import { hasLayout, layoutBit, NO_LAYOUTS, type LayoutSet } from './layout-set.js';
@@ -760,7 +761,8 @@ const DECIMAL: CellType = { kind: 'decimal' };
 
 /** The number a value slot holds, for the row equations (see `AlignOptions.numberOf`). */
 function slotNumber(slot: RowSlot): number | null {
-  return slot.kind === 'value' ? readCellValue(slot.text, DECIMAL).value : null;
+  if (slot.kind !== 'value') return null;
+  return plainCellNumber(slot.text, DECIMAL) ?? readCellValue(slot.text, DECIMAL).value;
 }
 
 /**
