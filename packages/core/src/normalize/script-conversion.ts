@@ -41,20 +41,28 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 
 function convertString(text: string): string {
   if (!HAS_CJK.test(text)) return text;
-  const stretches: number[] = [];
-  if (!findStretches(text, stretches)) return converterFor([text])(text);
+  const stretches = foundStretches;
+  const count = findStretches(text, stretches);
+  if (count < 0) return converterFor([text])(text);
   // Most often every stretch is remembered (the format's set phrases, a re-check's text): one pass. Else
   // the stretches that are not decide the converter, and the pass is made with it.
   return (
-    withStretchesConverted(text, stretches, undefined) ??
-    withStretchesConverted(text, stretches, converterFor(unrememberedStretches(text, stretches)))!
+    withStretchesConverted(text, stretches, count, undefined) ??
+    withStretchesConverted(text, stretches, count, converterFor(unrememberedStretches(text, stretches, count)))!
   );
 }
 
-/** The stretches of `text` (see {@link findStretches}) whose conversion is not remembered. */
-function unrememberedStretches(text: string, stretches: readonly number[]): string[] {
+/**
+ * The stretches found in the text being converted (see {@link findStretches}): its first entries, as many
+ * as found, two a stretch. Reused from text to text, written over, never truncated (truncating an array
+ * gives its storage back, and the next text's stretches allocate it again).
+ */
+const foundStretches: number[] = [];
+
+/** The stretches of `text` (`stretches[0, count)`, see {@link findStretches}) whose conversion is not remembered. */
+function unrememberedStretches(text: string, stretches: readonly number[], count: number): string[] {
   const unknown: string[] = [];
-  for (let k = 0; k < stretches.length; k += 2) {
+  for (let k = 0; k < count; k += 2) {
     const stretch = text.slice(stretches[k], stretches[k + 1]);
     if (stretch.length > LONGEST_REMEMBERED_STRETCH || !convertedStretches.has(stretch)) unknown.push(stretch);
   }
@@ -68,11 +76,11 @@ function unrememberedStretches(text: string, stretches: readonly number[]): stri
  * pieces once, when the text is read (an array of every piece, joined, cost a second copy). Most often
  * none changes (a Simplified report: 核 or 才 may change, in no phrase it has): the text comes back.
  */
-function withStretchesConverted(text: string, stretches: readonly number[], convert: Convert | undefined): string | undefined {
+function withStretchesConverted(text: string, stretches: readonly number[], count: number, convert: Convert | undefined): string | undefined {
   let converted = '';
   let changed = false;
   let copied = 0;
-  for (let k = 0; k < stretches.length; k += 2) {
+  for (let k = 0; k < count; k += 2) {
     const stretch = text.slice(stretches[k], stretches[k + 1]);
     const to = convertStretch(stretch, convert);
     if (to === undefined) return undefined;
@@ -85,8 +93,9 @@ function withStretchesConverted(text: string, stretches: readonly number[], conv
 }
 
 /**
- * Adds to `stretches` the start and end of each stretch of `text` with a character OpenCC could change;
- * false when the text must be converted whole.
+ * Writes into `stretches`, from its start, the start and end of each stretch of `text` with a character
+ * OpenCC could change, and returns how many entries it wrote (two a stretch); -1 when the text must be
+ * converted whole.
  *
  * Only the stretches with a character OpenCC could change are converted (most reports are Simplified: a
  * clause or two). A character that is in no dictionary key (punctuation, spaces, line breaks, digits…) can
@@ -99,22 +108,25 @@ function withStretchesConverted(text: string, stretches: readonly number[], conv
  * much); from each, the stretch is found by walking back to the cut before it (not past the end of the
  * stretch before: every character is read at most twice) and on to the cut after it.
  */
-function findStretches(text: string, stretches: number[]): boolean {
+function findStretches(text: string, stretches: number[]): number {
   const units = (unitClasses ??= unitClassesFromRanges(openccUnitClassRanges));
   const n = text.length;
+  let count = 0;
   // End of the last stretch found: no stretch starts before it.
   let done = 0;
   for (let i = nextChanging(units, text, 0); i < n; i = nextChanging(units, text, i + 1)) {
-    if (units[text.charCodeAt(i)] === WHOLE_TEXT) return false;
+    if (units[text.charCodeAt(i)] === WHOLE_TEXT) return -1;
     let start = i;
     while (start > done && units[text.charCodeAt(start - 1)] !== UNMATCHABLE) start--;
     const end = stretchEnd(units, text, i + 1);
-    if (end < 0) return false;
-    stretches.push(start, end);
+    if (end < 0) return -1;
+    stretches[count] = start;
+    stretches[count + 1] = end;
+    count += 2;
     done = end;
     i = end - 1;
   }
-  return true;
+  return count;
 }
 
 /**

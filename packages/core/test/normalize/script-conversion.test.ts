@@ -77,6 +77,13 @@ describe('toSimplified', () => {
     expect(toSimplifiedString(`${stretch(3)}，臺灣`)).toBe(opencc(`${stretch(3)}，臺灣`));
   });
 
+  it('converts a text with few stretches after one with many (the stretches found are written over)', () => {
+    const opencc = OpenCC.Converter({ from: 'tw', to: 'cn' });
+    const many = Array.from({ length: 400 }, (_, i) => `資訊${i}條`).join('，');
+    expect(toSimplifiedString(many)).toBe(opencc(many));
+    for (const text of ['臺灣', '政府資訊，公开', '干部著作', '規範']) expect(toSimplifiedString(text)).toBe(opencc(text));
+  });
+
   it('converts whole reports exactly as OpenCC does (Simplified and Traditional seeds)', () => {
     const opencc = OpenCC.Converter({ from: 'tw', to: 'cn' });
     const texts = [...SEEDS.map(seedText), new TextDecoder().decode(fixtureBytes('traditional.utf8.txt'))];
