@@ -126,25 +126,15 @@ describe('Rational in numbers and in bigints', () => {
   });
 
   it('writes decimals as the bigint long division does', () => {
-    // The division of the definition, digit by digit, rounded half up.
+    // The value scaled by 10^digits and rounded half up in one bigint division, then written out: another
+    // way to the same decimal than the long division digit by digit.
     const decimal = ([num, den]: [bigint, bigint], digitsWanted: number): string => {
-      const negative = num < 0n;
-      const n = negative ? -num : num;
-      let remainder = n % den;
-      let digits = '';
-      for (let i = 0; i < digitsWanted && remainder !== 0n; i++) {
-        remainder *= 10n;
-        digits += String(remainder / den);
-        remainder %= den;
-      }
-      let whole = String(n / den);
-      if (remainder !== 0n && remainder * 2n >= den) {
-        const text = String(BigInt(whole + digits) + 1n).padStart(digits.length + 1, '0');
-        [whole, digits] = [text.slice(0, text.length - digits.length), text.slice(text.length - digits.length)];
-      }
-      digits = digits.replace(/0+$/, '');
-      const body = digits ? `${whole}.${digits}` : whole;
-      return negative && body !== '0' ? `-${body}` : body;
+      const scale = 10n ** BigInt(digitsWanted);
+      const magnitude = num < 0n ? -num : num;
+      const rounded = (2n * magnitude * scale + den) / (2n * den);
+      const fraction = digitsWanted === 0 ? '' : String(rounded % scale).padStart(digitsWanted, '0').replace(/0+$/, '');
+      const body = fraction === '' ? String(rounded / scale) : `${rounded / scale}.${fraction}`;
+      return num < 0n && rounded !== 0n ? `-${body}` : body;
     };
     fc.assert(
       fc.property(fraction, fc.integer({ min: 0, max: 8 }), ([num, den], digits) => {
