@@ -1,6 +1,7 @@
 /**
- * Exact rational numbers on bigint, for the error localiser: cell values are decimals written by people,
- * and solving the table's equations in floating point would turn 0.1 + 0.2 into a false alarm.
+ * Exact rational numbers for the error localiser (in plain numbers while they fit, else on bigint): cell
+ * values are decimals written by people, and solving the table's equations in floating point would turn
+ * 0.1 + 0.2 into a false alarm.
  */
 
 function gcd(a: bigint, b: bigint): bigint {
