@@ -48,6 +48,15 @@ export function requestedJobsOf(args: readonly string[]): number | undefined {
   return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
+/** Whether a command line names `--jobs` / `-j` (before `--`), with any value or none. */
+export function namesJobs(args: readonly string[]): boolean {
+  for (const arg of args) {
+    if (arg === '--') return false;
+    if (arg === '--jobs' || arg === '-j' || arg.startsWith('--jobs=') || /^-j\d/.test(arg)) return true;
+  }
+  return false;
+}
+
 /** Entries per job the folders given must hold, at least, for the workers to start early (see `runFullCli`). */
 export const earlyStartEntriesPerJob = 16;
 

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { earlyStartEntriesPerJob, folderEntriesOf, requestedJobsOf, startCheckWorkers, type StartedCheckWorkers } from '../checks/check-worker-script.js';
+import { earlyStartEntriesPerJob, folderEntriesOf, namesJobs, requestedJobsOf, startCheckWorkers, type StartedCheckWorkers } from '../checks/check-worker-script.js';
 import { cacheDirectory, cachesEnabled } from './cache-directory.js';
 import { codeCacheKey, runBundleWithCodeCache, type CodeCacheControl } from './code-cache-bundle.js';
 import { enterEfficiencyMode } from './efficiency-mode.js';
@@ -56,16 +56,17 @@ export async function runFullCli(launcher: URL, command: string, worker: boolean
 }
 
 /**
- * The check workers of a `validate` or `audit` that asks for `--jobs N` (N ≥ 2) on folders holding at
- * least {@link earlyStartEntriesPerJob} entries per job, started at once (at most one per core): their
- * start-up — Node's, then loading the command line — runs beside the main thread's own instead of after
- * it, when the inputs are known. They wait for their settings; a run with fewer files than jobs stops the
+ * The check workers of a `validate` or `audit` on folders holding at least {@link earlyStartEntriesPerJob}
+ * entries per job, started at once (at most one per core): their start-up — Node's, then loading the
+ * command line — runs beside the main thread's own instead of after it, when the inputs are known. The
+ * jobs are those of `--jobs N` (N ≥ 2), or without the option one per core, as the run would take for that
+ * many files (see `defaultJobs`). They wait for their settings; a run with fewer files than jobs stops the
  * ones it does not need. A run on a file or a handful of them starts none: there, workers that end up
  * unused, or used for a moment, cost more than they save (they are stopped only at exit).
  */
 function startEarlyWorkers(launcher: URL, command: string, args: readonly string[]): StartedCheckWorkers | undefined {
   if (command !== 'validate' && command !== 'audit') return undefined;
-  const jobs = requestedJobsOf(args);
+  const jobs = namesJobs(args) ? requestedJobsOf(args) : availableParallelism();
   if (jobs === undefined || jobs < 2) return undefined;
   if (folderEntriesOf(args) < jobs * earlyStartEntriesPerJob) return undefined;
   return startCheckWorkers(launcher, Math.min(jobs, availableParallelism()));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { folderEntriesOf, requestedJobsOf, StartedCheckWorkers } from '../../src/checks/check-worker-script.js';
+import { folderEntriesOf, namesJobs, requestedJobsOf, StartedCheckWorkers } from '../../src/checks/check-worker-script.js';
 
 describe('requestedJobsOf', () => {
   it('reads --jobs N, --jobs=N, -j N and -jN, the last one given', () => {
@@ -20,6 +20,13 @@ describe('requestedJobsOf', () => {
     expect(requestedJobsOf(['dir', '--jobs', 'two'])).toBeUndefined();
     expect(requestedJobsOf(['dir', '--jobs=-1'])).toBeUndefined();
     expect(requestedJobsOf(['--', '--jobs', '2'])).toBeUndefined();
+  });
+});
+
+describe('namesJobs', () => {
+  it('tells a command line that names --jobs or -j, in any form and with any value, before --', () => {
+    for (const args of [['dir', '--jobs', '2'], ['--jobs=4'], ['-j', '3'], ['-j8', 'dir'], ['dir', '--jobs'], ['--jobs', 'two']]) expect(namesJobs(args)).toBe(true);
+    for (const args of [['dir'], ['dir', '--format', 'json'], ['--', '--jobs', '2'], ['--jobsx'], ['-jx'], ['jobs']]) expect(namesJobs(args)).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot, runCli, seedNames, seedPath } from '../helpers/run-cli.js';
@@ -98,6 +98,20 @@ describe('the code cache of the command line', () => {
     expect(one.stdout).toBe(first.stdout);
     expect(codeFiles(cache).filter((name) => /-validate\.bin$/.test(name))).toHaveLength(1);
     expect(statSync(dispatch).mtimeMs).toBe(written);
+  });
+
+  // Without --jobs a run takes one worker per core: on a machine of one core it has none to start early.
+  it.runIf(availableParallelism() >= 2)('of the main thread of a run without --jobs on many files is that of a run starting its workers early', () => {
+    const cache = cacheDir();
+    const folder = cacheDir();
+    for (let i = 0; i < 40; i++) copyFileSync(path.join(repoRoot, seedPath(i % seedNames.length)), path.join(folder, `${i}-${seedNames[i % seedNames.length]}`));
+    const run = runCli(['validate', folder, '--format', 'json'], { env: { NIANBAO_CACHE_DIR: cache } });
+    expect(run.stderr).toBe('');
+    const files = codeFiles(cache).sort();
+    expect(files).toHaveLength(2);
+    expect(files[0]).toMatch(/-check-worker\.bin$/);
+    expect(files[1]).toMatch(/-validate-dispatch\.bin$/);
+    expect(run.stdout).toBe(runCli(['validate', folder, '--format', 'json', '--jobs', '1'], { env: { NIANBAO_CACHE: '0' } }).stdout);
   });
 
   it('is not written with NIANBAO_CACHE=0, nor by the light commands', () => {
