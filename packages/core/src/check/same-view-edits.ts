@@ -80,7 +80,7 @@ const placedByLayout = new WeakMap<ParsedReport, boolean>();
  * Whether the parse of `report` placed no number by its horizontal position: no row of a table read
  * `guess` or `position`, and no table read twice or with surplus values (see the module comment).
  */
-function placedWithoutPositions(report: ParsedReport): boolean {
+export function placedWithoutPositions(report: ParsedReport): boolean {
   let free = placedByLayout.get(report);
   if (free === undefined) {
     free = report.tables.every(

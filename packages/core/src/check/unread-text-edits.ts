@@ -5,7 +5,7 @@ import { mapsOneToOne } from '../read/text-view-builder.js';
 import type { TextView } from '../read/text-view.js';
 import { rangeToOriginal, snapRange } from '../read/view-range.js';
 import { editMover, movedReport, type CellEditIndex } from './cell-edits.js';
-import { sortedEdits } from './same-view-edits.js';
+import { placedWithoutPositions, sortedEdits } from './same-view-edits.js';
 
 /**
  * Re-reading a report after edits in text the parser reads no table from, without parsing it again.
@@ -22,7 +22,9 @@ import { sortedEdits } from './same-view-edits.js';
  *   contain them) lies apart from that stretch (at least one character away, so no range end snapped
  *   off a character pair reads into it); no `&` stands in the 8 characters before it (a hard space
  *   written as an entity is looked for over 9 characters); and a zone after the stretch starts on a
- *   later source line, so the horizontal positions of its offsets on their lines are the same;
+ *   later source line, so the horizontal positions of its offsets on their lines are the same, or the
+ *   parse placed no number by its horizontal position (a text without line breaks, where every zone
+ *   shares the stretch's line: see `placedWithoutPositions` in same-view-edits.ts);
  * - the section headings found in the edited text are those before, on the same lines, moved (found
  *   again and compared): the zones are then the same, moved;
  * - each section with a heading was cut as `parseBody` cuts it without a later section's inferred start
@@ -60,11 +62,15 @@ export function reparseUnreadEdits(index: CellEditIndex, edits: readonly TextEdi
   if (hi + delta < lo) return null;
   const zones = index.readZones();
   if (!zones) return null;
+  // A zone after the stretch on the stretch's line (a text without line breaks): its offsets' horizontal
+  // positions on the line moved, which matters only to a parse that placed numbers by position.
+  let positionsMoved = false;
   for (const zone of zones) {
     if (zone.end < lo) continue;
-    if (zone.start > hi && text.lastIndexOf('\n', zone.start + delta - 1) >= hi + delta) continue;
-    return null;
+    if (zone.start <= hi) return null;
+    if (text.lastIndexOf('\n', zone.start + delta - 1) < hi + delta) positionsMoved = true;
   }
+  if (positionsMoved && !placedWithoutPositions(report)) return null;
   for (let i = Math.max(0, lo - 8); i < lo; i++) if (source.charCodeAt(i) === 0x26) return null;
   const headings = index.headings();
   const found = findSectionHeadings(now, template.sections);

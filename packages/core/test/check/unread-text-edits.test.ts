@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CellEditIndex } from '../../src/check/cell-edits.js';
 import { checkText, verifyResultSuggestions } from '../../src/check/index.js';
@@ -99,6 +100,65 @@ describe('re-check after edits in text no table is read from', () => {
     expect(fast).toBeGreaterThan(tried / 10);
     expect(headings).toBeGreaterThan(10);
     expect(refusedInTables).toBeGreaterThan(100);
+  }, 180_000);
+
+  it('reads edits of texts without line breaks exactly as the parser does, at any place in the prose', () => {
+    // The seeds written on one line: every table zone shares the edited line, so only a parse that placed
+    // no number by position is carried over. Random edits at random places (fast-check), and the checker's
+    // own suggestion for a converter's leftover put in before the first table.
+    const samples = editSamples()
+      .filter((s) => s.name.endsWith('.one-line.txt'))
+      .map((sample) => {
+        const source = new TextDecoder().decode(sample.bytes);
+        const result = checkText({ text: source, format: 'txt', encoding: 'utf-8' }, identityView(source), { verifySuggestions: false });
+        const template = builtinTemplates.find((t) => t.id === result.template?.id) as TemplateIR;
+        const index = new CellEditIndex({ report: result.report!, normalized: normalizeView(identityView(source)), template, templates: builtinTemplates });
+        return { name: sample.name, source, result, template, index };
+      })
+      .filter((s) => s.result.report !== null);
+    expect(samples.length).toBeGreaterThan(3);
+    let fast = 0;
+    let beforeZones = 0;
+    const reread = (s: (typeof samples)[number], edits: TextEdit[], where: string): void => {
+      let text: string;
+      try {
+        text = applyEdits(s.source, edits);
+      } catch {
+        return;
+      }
+      const normalized = normalizeView(identityView(text));
+      const carried = reparseUnreadEdits(s.index, edits, text, normalized);
+      if (!carried) return;
+      fast++;
+      if (edits[0].range.end < s.index.readZones()![0].start) beforeZones++;
+      expectAsFullRecheck(carried, { text: s.source, format: 'txt', encoding: 'utf-8' }, text, normalized, s.template, identityView, `${s.name} ${where} ${JSON.stringify(edits)}`);
+    };
+    const kinds = ['', '以及', LEFTOVER, '&nbsp;', ' ', '二、', '1', '\t'];
+    fc.assert(
+      fc.property(fc.nat(samples.length - 1), fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(4), fc.nat(kinds.length - 1), (which, place, length, kind) => {
+        const s = samples[which];
+        const start = Math.min(s.source.length - 1, Math.floor(place * s.source.length));
+        const end = Math.min(s.source.length, start + Math.max(1, length));
+        reread(s, [{ range: { start, end }, newText: kinds[kind] + (kinds[kind] === '' ? '' : s.source.slice(start, end)) }], 'random');
+      }),
+      { numRuns: 1500, seed: 42 },
+    );
+    for (const s of samples) {
+      // A converter's leftover put in the prose before the first table, and the checker's suggestion to delete it.
+      const zone = s.index.readZones()![0];
+      const at = s.source.lastIndexOf('。', zone.start - 20) + 1;
+      if (at <= 0) continue;
+      const withLeftover = `${s.source.slice(0, at)}${LEFTOVER}${s.source.slice(at)}`;
+      const result = checkText({ text: withLeftover, format: 'txt', encoding: 'utf-8' }, identityView(withLeftover), { verifySuggestions: false });
+      if (!result.report || result.template?.id !== s.template.id) continue;
+      const index = new CellEditIndex({ report: result.report, normalized: normalizeView(identityView(withLeftover)), template: s.template, templates: builtinTemplates });
+      for (const edits of result.diagnostics.filter((d) => d.code === 'quality/converter-artefact').flatMap((d) => d.suggestions.map((x) => x.edits))) {
+        reread({ ...s, source: withLeftover, result, index }, edits, 'suggested');
+      }
+    }
+    // The fast path is really taken before the tables, on the line they share (none was, before).
+    expect(beforeZones).toBeGreaterThan(50);
+    expect(fast).toBeGreaterThan(beforeZones);
   }, 180_000);
 
   it('gives every suggestion the verdict of the full re-check', () => {
