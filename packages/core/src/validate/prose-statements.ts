@@ -1,7 +1,7 @@
 import type { ProseCheckIR, TemplateIR } from '../ir/template-ir.js';
 import { Rational } from '../localize/index.js';
 import { parseProseNumber } from './prose-number.js';
-import { compileRulePattern, sectionTexts, type RulePattern } from './section-search.js';
+import { compileRulePattern, sectionTexts, type RulePattern, type TextSegment } from './section-search.js';
 import type { ValidationContext } from './validation-context.js';
 
 /** A figure the prose states about the tables: a match of a prose rule's pattern, with its number. */
@@ -31,11 +31,20 @@ export function proseStatements(ctx: ValidationContext): readonly ProseStatement
 /** The statements of each validation, found once (a validation does not change its report). */
 const statementsOf = new WeakMap<ValidationContext, readonly ProseStatement[]>();
 
-function findStatements(ctx: ValidationContext): ProseStatement[] {
-  const statements: ProseStatement[] = [];
-  const { rules, sectionLists } = proseRulesOf(ctx.template);
+/**
+ * The statements last found, with the rules and texts they were found in: found again in the same texts
+ * by the same rules, they are the same. A fix's re-check that rewrites digits of table cells by as many
+ * leaves the prose as it was (the rows blanked, every offset in place), and most fixes do.
+ */
+let lastFound: { rules: ProseRules; segmentsOf: TextSegment[][]; statements: readonly ProseStatement[] } | undefined;
+
+function findStatements(ctx: ValidationContext): readonly ProseStatement[] {
+  const known = proseRulesOf(ctx.template);
+  const { rules, sectionLists } = known;
   // Most prose rules search the same sections: their texts are looked up once per list of sections.
   const segmentsOf = sectionLists.map((ids) => sectionTexts(ctx, ids));
+  if (lastFound !== undefined && lastFound.rules === known && sameSegments(lastFound.segmentsOf, segmentsOf)) return lastFound.statements;
+  const statements: ProseStatement[] = [];
   for (let r = 0; r < rules.length; r++) {
     const { rule, pattern, list } = rules[r];
     const segments = segmentsOf[list];
@@ -50,7 +59,21 @@ function findStatements(ctx: ValidationContext): ProseStatement[] {
       }
     }
   }
+  lastFound = { rules: known, segmentsOf, statements };
   return statements;
+}
+
+/** Whether two lists of lists of searched texts are the same texts at the same places. */
+function sameSegments(a: readonly TextSegment[][], b: readonly TextSegment[][]): boolean {
+  if (a.length !== b.length) return false;
+  for (let l = 0; l < a.length; l++) {
+    if (a[l].length !== b[l].length) return false;
+    for (let s = 0; s < a[l].length; s++) {
+      const [x, y] = [a[l][s], b[l][s]];
+      if (x.viewStart !== y.viewStart || x.sectionId !== y.sectionId || x.text !== y.text) return false;
+    }
+  }
+  return true;
 }
 
 /** A template's prose rules in order, each with its pattern and the index of its list of sections. */
