@@ -62,4 +62,19 @@ describe('the tree of a page with some of its attributes', () => {
     expect(pages.length).toBeGreaterThanOrEqual(3);
     for (const html of pages) expectSameView(renderHtml(html), renderHtmlTree(parseHtmlTree(html), html));
   });
+
+  it('marks a text run raw exactly when it is the source it maps to (the slice of its offsets)', () => {
+    const runs = (node: HtmlNode): HtmlNode[] => (node.kind === 'text' ? [node] : node.children.flatMap(runs));
+    fc.assert(
+      fc.property(markup, (html) => {
+        for (const tree of [parseHtmlTree(html), readHtmlTree(html, new Set(['colspan']))]) {
+          for (const run of runs(tree)) {
+            if (run.kind !== 'text') continue;
+            expect(run.raw).toBe(run.end - run.start === run.text.length && html.startsWith(run.text, run.start));
+          }
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });

@@ -15,6 +15,21 @@ export const MAX_HTML_DEPTH = 5000;
 
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all/i;
 
+/**
+ * The member of htmlparser2's parser (12.0.0, the version pinned) that {@link readHtmlTree} reads; its
+ * typings declare it private.
+ */
+interface ParserInternals {
+  readonly tokenizer: {
+    /**
+     * Where the section being read starts: during a text event of a run read from the source, the run's
+     * start (the tokenizer reports text as the slice from it); during that of a decoded character
+     * reference, the reference's end.
+     */
+    readonly sectionStart: number;
+  };
+}
+
 /** The attributes the reading itself looks at (see {@link isHidden}): kept whatever else is. */
 const READ_ATTRIBUTES = ['hidden', 'style'];
 
@@ -52,13 +67,16 @@ export function readHtmlTree(html: string, attributes?: ReadonlySet<string>): Ht
       if (skipDepth > 0) return;
       const start = parser.startIndex;
       const end = parser.endIndex + 1;
-      const raw = end - start === text.length && html.startsWith(text, start);
+      // The source slice itself: a run the tokenizer read from `start` (the text as long as [start, end)
+      // is then that slice) needs no comparing; a decoded reference (the tokenizer is past it) is compared.
+      const raw = end - start === text.length && (tokenizer.sectionStart === start || html.startsWith(text, start));
       stack[stack.length - 1].children.push({ kind: 'text', start, end, text, raw });
     },
   };
   const options = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true, Tokenizer: TextSkippingTokenizer } as const;
   const parser: Parser =
     attributes === undefined ? new Parser(handler, options) : new AttributeFilteringParser(handler, options, new Set([...READ_ATTRIBUTES, ...attributes]));
+  const tokenizer = (parser as unknown as ParserInternals).tokenizer;
   parser.end(html);
   return root;
 }
