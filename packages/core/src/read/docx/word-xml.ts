@@ -286,7 +286,18 @@ function resolve(name: string, scope: Scope): string {
   // The default namespace applies to elements only; attributes without a prefix are not resolved.
   const uri = scope.namespaces.get(colon < 0 ? '' : name.slice(0, colon));
   const prefix = uri ? PREFIXES.get(uri) : undefined;
-  const resolved = !uri ? local : prefix === undefined ? `{${uri}}${local}` : `${prefix}:${local}`;
+  const resolved = interned(!uri ? local : prefix === undefined ? `{${uri}}${local}` : `${prefix}:${local}`);
   scope.names.set(name, resolved);
   return resolved;
+}
+
+/**
+ * `text` as the engine's one copy of that text (a property name is made that copy, and so is every string
+ * literal): the handler compares each name read with literals (`w:p`, `w:val`…), which for that copy is an
+ * identity check, where another string of the same text is compared unit by unit. Names are resolved once
+ * per scope (see `resolve`), not once per element.
+ */
+function interned(text: string): string {
+  for (const key in { [text]: 0 }) return key;
+  return text;
 }
