@@ -165,7 +165,7 @@ class Frame {
   /** Set when pushed, in a drawing: how many steps of {@link IMAGE_PATH} the path to it has taken. */
   imageStep = 0;
   /** Names of the children seen that only the first of counts (w:pPr, w:sdtContent…). */
-  seen: Set<string> | undefined = undefined;
+  seen: string[] | undefined = undefined;
   paragraph: { main: Piece[]; extra: Piece[]; deleted: boolean } | undefined = undefined;
   table: Table | undefined = undefined;
   row: (TableRow & { deleted: boolean }) | undefined = undefined;
@@ -260,7 +260,7 @@ class BodyReader implements WordXmlHandler {
       case 'root':
         if (this.mode === 'body') {
           if (this.frames.length === 1 && !this.sawBody && parent.seen === undefined) {
-            parent.seen = new Set();
+            parent.seen = [];
             return new Frame('transparent', '#document');
           }
           return undefined;
@@ -584,9 +584,10 @@ class BodyReader implements WordXmlHandler {
 
 /** Whether `name` is the first child of that name `frame` sees (mammoth reads only the first). */
 function firstOf(frame: Frame, name: string): boolean {
-  frame.seen ??= new Set();
-  if (frame.seen.has(name)) return false;
-  frame.seen.add(name);
+  // A list: a frame sees one or two such names (a set cost more to make than to search).
+  if (frame.seen === undefined) frame.seen = [name];
+  else if (frame.seen.includes(name)) return false;
+  else frame.seen.push(name);
   return true;
 }
 
