@@ -104,7 +104,9 @@ describe('the code cache of the command line', () => {
   it.runIf(availableParallelism() >= 2)('of the main thread of a run without --jobs on many files is that of a run starting its workers early', () => {
     const cache = cacheDir();
     const folder = cacheDir();
-    for (let i = 0; i < 40; i++) copyFileSync(path.join(repoRoot, seedPath(i % seedNames.length)), path.join(folder, `${i}-${seedNames[i % seedNames.length]}`));
+    // One job per core, 16 entries per job for the early start (see full-cli.ts): enough files on any machine.
+    const count = Math.max(40, availableParallelism() * 16 + 8);
+    for (let i = 0; i < count; i++) copyFileSync(path.join(repoRoot, seedPath(i % seedNames.length)), path.join(folder, `${i}-${seedNames[i % seedNames.length]}`));
     const run = runCli(['validate', folder, '--format', 'json'], { env: { NIANBAO_CACHE_DIR: cache } });
     expect(run.stderr).toBe('');
     const files = codeFiles(cache).sort();
