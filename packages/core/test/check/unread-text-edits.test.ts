@@ -7,7 +7,7 @@ import type { TextEdit } from '../../src/diagnostics/diagnostic.js';
 import type { TemplateIR } from '../../src/ir/template-ir.js';
 import type { ParsedReport } from '../../src/model/report.js';
 import { normalizeView } from '../../src/normalize/index.js';
-import { identityView, readReportSync, renderHtml } from '../../src/read/index.js';
+import { identityView, readReportSync, renderHtml, type TextView } from '../../src/read/index.js';
 import { builtinTemplates } from '../../src/templates/index.js';
 import { applyEdits } from '../../src/validate/index.js';
 import { editSamples, expectAsFullRecheck } from './edit-samples.js';
@@ -59,6 +59,22 @@ function madeUpEdits(text: string, report: ParsedReport, limit: number): TextEdi
   return out;
 }
 
+/**
+ * The edited text, its normalised view and the report carried over to it by `reparseUnreadEdits`; undefined
+ * when the edits do not apply together or the re-check declines to carry the parse over.
+ */
+function carriedOver(index: CellEditIndex, source: string, edits: readonly TextEdit[], viewOf: (text: string) => TextView) {
+  let text: string;
+  try {
+    text = applyEdits(source, edits);
+  } catch {
+    return undefined;
+  }
+  const normalized = normalizeView(viewOf(text));
+  const carried = reparseUnreadEdits(index, edits, text, normalized);
+  return carried ? { text, normalized, carried } : undefined;
+}
+
 describe('re-check after edits in text no table is read from', () => {
   it('reads every such edit of the real reports exactly as the parser does', () => {
     let tried = 0;
@@ -79,15 +95,9 @@ describe('re-check after edits in text no table is read from', () => {
       const inTables = cells.filter((_, i) => i % 7 === 0).map((c) => [{ range: c.range!, newText: '' }]);
       for (const edits of [...suggested, ...madeUpEdits(source.text, result.report, 12), ...inTables]) {
         tried++;
-        let text: string;
-        try {
-          text = applyEdits(source.text, edits);
-        } catch {
-          continue;
-        }
-        const normalized = normalizeView(viewOf(text));
-        const carried = reparseUnreadEdits(index, edits, text, normalized);
-        if (!carried) continue;
+        const reread = carriedOver(index, source.text, edits, viewOf);
+        if (!reread) continue;
+        const { text, normalized, carried } = reread;
         fast++;
         const where = `${sample.name} ${JSON.stringify(edits)}`;
         expect(inTables.includes(edits as TextEdit[]), where).toBe(false);
@@ -120,15 +130,9 @@ describe('re-check after edits in text no table is read from', () => {
     let fast = 0;
     let beforeZones = 0;
     const reread = (s: (typeof samples)[number], edits: TextEdit[], where: string): void => {
-      let text: string;
-      try {
-        text = applyEdits(s.source, edits);
-      } catch {
-        return;
-      }
-      const normalized = normalizeView(identityView(text));
-      const carried = reparseUnreadEdits(s.index, edits, text, normalized);
-      if (!carried) return;
+      const reread = carriedOver(s.index, s.source, edits, identityView);
+      if (!reread) return;
+      const { text, normalized, carried } = reread;
       fast++;
       if (edits[0].range.end < s.index.readZones()![0].start) beforeZones++;
       expectAsFullRecheck(carried, { text: s.source, format: 'txt', encoding: 'utf-8' }, text, normalized, s.template, identityView, `${s.name} ${where} ${JSON.stringify(edits)}`);
