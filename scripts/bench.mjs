@@ -65,6 +65,13 @@ if (cli) {
     );
   }
   row('--jobs 2 speed-up', `${cli.jobs2Speedup}×`, '≥ 1.8× on two free cores', cli.met.jobs2Speedup);
+  const d = cli.jobsDefault;
+  if (d) {
+    row(
+      `CLI without --jobs (${d.workers} workers, one per core)`,
+      `${d.wallSeconds} s wall = ${cli.jobsDefaultSpeedup}× --jobs 1, ${d.reportsPerSecond} reports/s; per CPU second ${d.reportsPerCpuSecond} reports; peak ${d.peakRssMb} MB`,
+    );
+  }
   const halves = cli.twoProcesses;
   if (halves) row('two processes, --jobs 1 on half the mix each', `${halves.wallSeconds} s wall = ${halves.speedup}× --jobs 1 (pairs ${halves.speedupOfPairs.join(' / ')}): what this machine gives two independent runs`);
   const ceiling = cli.twoWorkerCeiling;

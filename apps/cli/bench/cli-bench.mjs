@@ -9,18 +9,19 @@
 //     in several passes after a first one: p50/p99/max milliseconds over all passes, reports/s and MB/s per
 //     core (CPU time of the median pass), and the CPU time of that first pass (V8 tiering the code up);
 //   the CLI — `nianbao validate <dir> --format json --jobs 1` and `--jobs 2` over the mix: wall and CPU
-//     time, reports/s, MB/s, peak resident memory (/usr/bin/time -v), and the speed-up of two jobs;
+//     time, reports/s, MB/s, peak resident memory (/usr/bin/time -v), and the speed-up of two jobs; and the
+//     same without `--jobs`, the run most people type (one check worker per core);
 //   what two independent runs get on this machine — two processes at once, each `--jobs 1` on half the mix
 //     (interleaved with the runs above): wall time and its speed-up over `--jobs 1`;
 //   the ceiling of that speed-up on this machine — two worker threads against one on a loop of pure
 //     arithmetic and on an allocating one, measured right after (two-worker-ceiling.mjs).
 // CPU time (user + system) is what the targets are judged on where possible: the machine is shared.
 // Options: --reports N (default 1000), --runs N (cold-start runs per command, default 10), --cli-runs N
-// (runs of each of --jobs 1 and --jobs 2, interleaved, default 3), --passes N (warm passes over the mix in
+// (runs of each of --jobs 1, --jobs 2 and no --jobs, interleaved, default 3), --passes N (warm passes over the mix in
 // one process, default 3), --keep, --cold-only (the cold starts alone).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import { performance } from 'node:perf_hooks';
@@ -201,11 +202,13 @@ const perReport = {
   findings,
 };
 
-// ── the CLI, one and two jobs ──────────────────────────────────────────────────────────────────────
+// ── the CLI, one and two jobs, and no --jobs ───────────────────────────────────────────────────────
+/** A timed `validate` of the mix with `--jobs jobs`, or without the option when `jobs` is 'default'. */
 function cliRun(jobs) {
   // With the caches the cold runs above filled (the code cache of a one-file validate, which the workers use).
-  const run = measureRun(process.execPath, [bin, 'validate', directory, '--format', 'json', '--no-progress', '--jobs', String(jobs)], { env: coldEnv });
-  if (run.status !== 0 && run.status !== 1) throw new Error(`validate --jobs ${jobs}: exit ${run.status}\n${run.stderr.slice(0, 2000)}`);
+  const jobsOption = jobs === 'default' ? [] : ['--jobs', String(jobs)];
+  const run = measureRun(process.execPath, [bin, 'validate', directory, '--format', 'json', '--no-progress', ...jobsOption], { env: coldEnv });
+  if (run.status !== 0 && run.status !== 1) throw new Error(`validate ${jobsOption.join(' ') || 'without --jobs'}: exit ${run.status}\n${run.stderr.slice(0, 2000)}`);
   const summary = JSON.parse(run.stdout).summary;
   return {
     jobs,
@@ -237,13 +240,15 @@ function twoProcessRun() {
 const runs = [];
 const twoProcessRuns = [];
 for (let i = 0; i < cliRuns; i++) {
-  runs.push(cliRun(1), cliRun(2));
+  runs.push(cliRun(1), cliRun(2), cliRun('default'));
   twoProcessRuns.push(twoProcessRun());
 }
 const ofJobs = (jobs) => runs.filter((r) => r.jobs === jobs);
 const best = (jobs) => ({ ...[...ofJobs(jobs)].sort((a, b) => a.wallSeconds - b.wallSeconds)[0], wallSecondsOfRuns: ofJobs(jobs).map((r) => r.wallSeconds) });
 const jobs1 = best(1);
 const jobs2 = best(2);
+// Without --jobs the CLI takes one worker per core (its defaultJobs), as many as this machine has.
+const jobsDefault = { ...best('default'), workers: availableParallelism() };
 const jobs2Speedup = round(jobs1.wallSeconds / jobs2.wallSeconds, 2);
 const jobs2SpeedupOfPairs = ofJobs(1).map((one, i) => round(one.wallSeconds / ofJobs(2)[i].wallSeconds, 2));
 const twoProcessBest = [...twoProcessRuns].sort((a, b) => a.wallSeconds - b.wallSeconds)[0];
@@ -276,6 +281,8 @@ const result = {
   jobs2,
   jobs2Speedup,
   jobs2SpeedupOfPairs,
+  jobsDefault,
+  jobsDefaultSpeedup: round(jobs1.wallSeconds / jobsDefault.wallSeconds, 2),
   twoProcesses,
   twoWorkerCeiling: twoWorkers,
   targets,
