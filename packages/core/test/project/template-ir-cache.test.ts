@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,6 +28,18 @@ function entries(directory: string): string[] {
   return readdirSync(directory).sort();
 }
 
+/** An entry's text split into its first line (parsed) and the JSON text after it. */
+function entryParts(text: string): { head: { key: string; body: string }; body: string } {
+  const lineEnd = text.indexOf('\n');
+  return { head: JSON.parse(text.slice(0, lineEnd)), body: text.slice(lineEnd + 1) };
+}
+
+/** An entry's text with another body, and its first line saying that body's hash (as the cache writes it). */
+function withBody(text: string, body: string): string {
+  const { head } = entryParts(text);
+  return `${JSON.stringify({ ...head, body: createHash('sha256').update(body).digest('hex') })}\n${body}`;
+}
+
 /** A resolver over a mutable set of project templates (by id), then the built-in ones, as a registry gives one. */
 function resolver(files: Map<string, { uri: string; text: string }>) {
   return (id: string) => files.get(id) ?? resolveBuiltinTemplateSource(id);
@@ -45,33 +58,50 @@ describe('the cache of compiled templates (DiskTemplateIrCache)', () => {
 
     // Proof that the second result comes from the entry, not the compiler: a mark put into the kept IR.
     const file = path.join(directory, entry);
-    const kept = JSON.parse(readFileSync(file, 'utf8'));
+    const written = readFileSync(file, 'utf8');
+    const kept = JSON.parse(entryParts(written).body);
     kept.ir.title = 'from the cache';
-    writeFileSync(file, JSON.stringify(kept));
+    writeFileSync(file, withBody(written, JSON.stringify(kept)));
     const second = await cache.compile(example, { uri: '/p/next.nbt' });
     expect(second.ir?.title).toBe('from the cache');
     expect(second.diagnostics).toEqual(fresh.diagnostics);
   });
 
-  it('ignores a corrupt entry (not JSON, or not the IR schema), compiles again and replaces it', async () => {
+  it('ignores a corrupt or changed entry (not JSON, or its text not the one written), compiles again and replaces it', async () => {
     const directory = temporaryDirectory();
     const cache = new DiskTemplateIrCache({ directory, version: 'v1' });
     const fresh = await cache.compile(example, { uri: '/p/next.nbt' });
     const file = path.join(directory, entries(directory)[0]);
     const good = readFileSync(file, 'utf8');
+    const recompiled = async () => {
+      expect(await cache.compile(example, { uri: '/p/next.nbt' })).toEqual(fresh);
+      expect(readFileSync(file, 'utf8')).toBe(good);
+    };
 
-    writeFileSync(file, good.slice(0, good.length / 2));
-    expect(await cache.compile(example, { uri: '/p/next.nbt' })).toEqual(fresh);
-    expect(readFileSync(file, 'utf8')).toBe(good);
+    // Cut short: in the body, in the first line, or with no line break at all.
+    for (const cut of [good.length / 2, good.indexOf('\n') + 1, good.indexOf('\n'), good.indexOf('\n') / 2]) {
+      writeFileSync(file, good.slice(0, cut));
+      await recompiled();
+    }
 
-    const wrong = JSON.parse(good);
+    // The IR changed after it was written (here to something that is not the IR schema), its hash not.
+    const wrong = JSON.parse(entryParts(good).body);
     wrong.ir.tables = 'not tables';
-    writeFileSync(file, JSON.stringify(wrong));
-    expect(await cache.compile(example, { uri: '/p/next.nbt' })).toEqual(fresh);
-    expect(readFileSync(file, 'utf8')).toBe(good);
+    writeFileSync(file, `${good.slice(0, good.indexOf('\n'))}\n${JSON.stringify(wrong)}`);
+    await recompiled();
 
-    writeFileSync(file, JSON.stringify({ ...JSON.parse(good), key: 'another template' }));
-    expect(await cache.compile(example, { uri: '/p/next.nbt' })).toEqual(fresh);
+    // One character of the body changed, the JSON still well formed.
+    const { body } = entryParts(good);
+    const digit = body.search(/[0-9]/);
+    const changedDigit = `${body.slice(0, digit)}${body[digit] === '1' ? '2' : '1'}${body.slice(digit + 1)}`;
+    writeFileSync(file, `${good.slice(0, good.indexOf('\n'))}\n${changedDigit}`);
+    await recompiled();
+
+    // A first line that is not an entry's, or another template's key.
+    writeFileSync(file, `{"format":2}\n${body}`);
+    await recompiled();
+    writeFileSync(file, withBody(`${JSON.stringify({ ...entryParts(good).head, key: 'another template' })}\n`, body));
+    await recompiled();
     expect(entries(directory)).toEqual([path.basename(file)]);
   });
 
