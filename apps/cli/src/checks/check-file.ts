@@ -8,7 +8,6 @@ import type { FileOutcome, FixReport } from '../outcome/index.js';
 import { CheckInterrupted, interruptAfterMs, interruptingGuard, type CheckGuard } from './check-guard.js';
 import type { CheckJob, CheckSettings } from './check-settings.js';
 import { linePositions } from './line-positions.js';
-import { readReusing } from './reused-read.js';
 import { toFileOutcome, withResultAsJson } from './to-file-outcome.js';
 import { auditPayload, auditTemplates } from '../audit/audit-payload.js';
 
@@ -57,8 +56,7 @@ export async function checkFile(
 export function checkFileAtOnce(job: CheckJob, settings: CheckSettings): FileOutcome | undefined {
   if (settings.fix && job.file) return undefined;
   try {
-    // Read into the buffer kept between files: nothing read from it outlives this call (see `readReusing`).
-    const { bytes, fileName, options } = inputOf(job, settings, readReusing);
+    const { bytes, fileName, options } = inputOf(job, settings);
     const read = readReportSync(bytes, { fileName });
     if (!read) return undefined;
     const check = checkText(read.source, read.view, options);
@@ -78,16 +76,9 @@ export function failureOutcome(job: CheckJob, failure: string): FileOutcome {
   return { index: job.index, path: job.path, extras: [], lines: {}, failure };
 }
 
-/**
- * A job's bytes (read now by `read`, synchronously: reports are small, and a thread checks one file at a
- * time anyway), file name and check options.
- */
-function inputOf(
-  job: CheckJob,
-  settings: CheckSettings,
-  read: (file: string) => Uint8Array = readFileSync,
-): { bytes: Uint8Array; fileName: string; options: CheckOptions } {
-  const bytes = job.bytes ?? read(job.file!);
+/** A job's bytes (read now, synchronously: reports are small, and a thread checks one file at a time anyway), file name and check options. */
+function inputOf(job: CheckJob, settings: CheckSettings): { bytes: Uint8Array; fileName: string; options: CheckOptions } {
+  const bytes = job.bytes ?? readFileSync(job.file!);
   const fileName = job.fileName ?? job.file ?? job.path;
   const templates = settings.templateSets[job.templateSet ?? 0];
   const options = { template: settings.template, locale: settings.locale, budgetMs: settings.budgetMs, ...(templates ? { templates } : {}) };
