@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { projectConfigSchema, usualConfig } from './project-config-schema.js';
 
 /**
  * A project's configuration file, `nianbao.config.json`, found upward from a report (as `.editorconfig`
@@ -13,20 +14,6 @@ import path from 'node:path';
 
 /** The name of the project configuration file. */
 export const projectConfigFileName = 'nianbao.config.json';
-
-/**
- * Schema of the configuration file. zod is loaded only when a configuration file is read: checking reports
- * without one (most runs of the command line) does not load it.
- */
-async function projectConfigSchema() {
-  const { z } = await import('zod');
-  return z
-    .object({
-      /** Template files or directories, relative to the configuration file. */
-      templates: z.array(z.string().min(1)).default([]),
-    })
-    .strict();
-}
 
 /** A project configuration, read and checked. */
 export interface ProjectConfig {
@@ -72,10 +59,15 @@ export async function readProjectConfig(file: string): Promise<ProjectConfig> {
   } catch (error) {
     throw new ProjectConfigError(file, error instanceof Error ? error.message : String(error));
   }
-  const checked = (await projectConfigSchema()).safeParse(value);
-  if (!checked.success) {
-    throw new ProjectConfigError(file, checked.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; '));
+  let templates = usualConfig(value)?.templates;
+  if (templates === undefined) {
+    const checked = (await projectConfigSchema()).safeParse(value);
+    if (!checked.success) {
+      throw new ProjectConfigError(file, checked.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; '));
+    }
+    templates = checked.data.templates;
   }
   const directory = path.dirname(file);
-  return { file, templates: checked.data.templates.map((entry) => path.resolve(directory, entry)) };
+  return { file, templates: templates.map((entry) => path.resolve(directory, entry)) };
 }
+
