@@ -100,7 +100,7 @@ export function runBundleWithCodeCache(bundle: string, cache: CodeCacheOptions |
 /**
  * The code cache's key for a run of `command`: a run with templates of the project (`--template file.nbt`,
  * `--templates`, or a `nianbao.config.json` in the working directory, the first input's directory or one
- * of their parents) runs other code (reading compiled templates back, node:crypto for their keys) than one with the
+ * of their parents) runs other code (reading compiled templates back, node:zlib for their checksums) than one with the
  * built-in templates only, and each keeps its own. Only which code is cached depends on it, never a result.
  */
 export function codeCacheKey(command: string, args: readonly string[], cwd: string): string {

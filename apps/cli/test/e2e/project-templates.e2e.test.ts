@@ -115,7 +115,7 @@ describe('project templates on the command line', () => {
     expect(first.status).toBe(1);
 
     // A corrupt entry is ignored: the same output, and the entry is written again.
-    writeFileSync(entry, '{"format": 2, "ir": ');
+    writeFileSync(entry, '{"format": 3, "ir": ');
     expect(runCli(args, { cwd: project, env })).toEqual(first);
     expect(keptIr().id).toBe('example-next-revision');
 

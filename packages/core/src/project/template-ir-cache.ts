@@ -8,12 +8,13 @@ import { resolveBuiltinTemplateSource } from '../templates/builtin-templates.js'
  * Compiled template IR kept on disk between runs, so that a project's template is compiled from its DSL
  * source (which loads Langium and takes about a second) once, not on every run of the command line.
  *
- * An entry is found by a hash of the template's text, its file name and the compiler's version, and it
- * records every template the compile read through `extends` (its file and a hash of its text, or that it
- * was not found): the entry is used only while each of them still reads the same. The IR was checked
- * against the IR schema when it was compiled; the entry keeps the SHA-256 of the text it was written as,
- * and is used only while its text still has that hash. An entry that cannot be read, is not JSON, has
- * changed since it was written or is stale is ignored and replaced. Entries are written to a temporary
+ * An entry is found by a checksum of the template's text, its file name and the compiler's version, and
+ * is used only for that text, file and version (kept in the entry: two that share a checksum share a file
+ * name, not an entry). It records every template the compile read through `extends` (its file and its
+ * text, or that it was not found): the entry is used only while each of them still reads the same. The IR
+ * was checked against the IR schema when it was compiled; the entry keeps the length and CRC-32 of the
+ * text it was written as, and is used only while its text still has them. An entry that cannot be read,
+ * is not JSON, has changed since it was written or is stale is ignored and replaced. Entries are written to a temporary
  * file and renamed, so a reader never sees half of one. Only compiles that produced an IR are kept; a
  * template with errors is compiled every time.
  */
@@ -36,20 +37,25 @@ export interface DiskTemplateIrCacheOptions {
 }
 
 /**
- * The format of an entry file; a change makes older entries unreadable (and so ignored). Format 2: a first
+ * The format of an entry file; a change makes older entries unreadable (and so ignored). Format 3: a first
  * line, the {@link EntryHead} as JSON, then the {@link EntryBody} as JSON (JSON text holds no raw line break).
- * Format 1 kept one JSON object and checked its IR with the IR schema (zod) when read back: a `validate`
- * of one report with a project template took 841 M instructions with it, 746 M with format 2 (callgrind).
+ * Format 1 kept one JSON object and checked its IR with the IR schema (zod) when read back; format 2 kept
+ * SHA-256 hashes (`node:crypto`, whose modules this process compiles from source once V8's flags are set),
+ * format 3 CRC-32 checksums (`node:zlib`, fewer modules) and the texts themselves where equality is
+ * meant. A `validate` of one report with a project template (callgrind): 841 M instructions with format
+ * 1, 746 M with format 2; once the configuration file was read without zod too, 719 M with format 2 and
+ * 685 M with format 3 (a run with the built-in templates only: 619 M).
  */
-const entryFormat = 2;
+const entryFormat = 3;
 
 /** The first line of an entry: what tells whether it may be used, and the hash of the rest. */
 interface EntryHead {
   format: typeof entryFormat;
+  /** What the entry is for: the format, the compiler's version, the template's file and text (see {@link entryKey}). */
   key: string;
   dependencies: Dependency[];
-  /** SHA-256 (hex) of the entry's text after its first line. */
-  body: string;
+  /** The length and CRC-32 of the entry's text after its first line. */
+  body: { length: number; crc32: number };
 }
 
 /** The rest of an entry: the compile's result. */
@@ -61,9 +67,9 @@ interface EntryBody {
 /** A template the compile read through `extends`, as it was then. */
 interface Dependency {
   id: string;
-  /** The file it was read from and a hash of its text; absent when the id was not found. */
+  /** The file it was read from and its text; absent when the id was not found. */
   uri?: string;
-  sha256?: string;
+  text?: string;
 }
 
 /** The keeper of compiled template IR in one directory (see {@link TemplateIrCache}). */
@@ -76,30 +82,29 @@ export class DiskTemplateIrCache implements TemplateIrCache {
 
   async compile(text: string, options: CompileOptions = {}): Promise<CompileResult> {
     const resolveBase = options.resolveBase ?? resolveBuiltinTemplateSource;
-    const { createHash } = await import('node:crypto');
-    const sha256 = (data: string) => createHash('sha256').update(data).digest('hex');
-    const key = sha256(JSON.stringify([entryFormat, this.options.version, options.uri ?? '', text]));
-    const file = path.join(this.options.directory, `${key}.json`);
-    const kept = await this.read(file, key, resolveBase, sha256);
+    const { crc32 } = await import('node:zlib');
+    const key = JSON.stringify([entryFormat, this.options.version, options.uri ?? '', text]);
+    const file = path.join(this.options.directory, `${crc32(key).toString(16).padStart(8, '0')}.json`);
+    const kept = await this.read(file, key, resolveBase, crc32);
     if (kept) return kept;
     const dependencies: Dependency[] = [];
     const recording: TemplateSourceResolver = (id) => {
       const found = resolveBase(id);
-      dependencies.push(found ? { id, uri: found.uri, sha256: sha256(found.text) } : { id });
+      dependencies.push(found ? { id, uri: found.uri, text: found.text } : { id });
       return found;
     };
     const { compileTemplate } = await import('../compiler/compile-template.js');
     const result = await compileTemplate(text, { ...options, resolveBase: recording });
     if (result.ir) {
       const body = JSON.stringify({ ir: result.ir, diagnostics: result.diagnostics } satisfies EntryBody);
-      const head: EntryHead = { format: entryFormat, key, dependencies, body: sha256(body) };
+      const head: EntryHead = { format: entryFormat, key, dependencies, body: { length: body.length, crc32: crc32(body) } };
       await this.write(file, `${JSON.stringify(head)}\n${body}`);
     }
     return result;
   }
 
   /** The kept result, or undefined when there is none usable. Never throws. */
-  private async read(file: string, key: string, resolveBase: TemplateSourceResolver, sha256: (text: string) => string): Promise<CompileResult | undefined> {
+  private async read(file: string, key: string, resolveBase: TemplateSourceResolver, crc32: (text: string) => number): Promise<CompileResult | undefined> {
     try {
       const text = await readFile(file, 'utf8');
       const lineEnd = text.indexOf('\n');
@@ -107,10 +112,10 @@ export class DiskTemplateIrCache implements TemplateIrCache {
       const head: unknown = JSON.parse(text.slice(0, lineEnd));
       if (!isEntryHead(head) || head.key !== key) return undefined;
       for (const dependency of head.dependencies) {
-        if (!sameSource(resolveBase(dependency.id), dependency, sha256)) return undefined;
+        if (!sameSource(resolveBase(dependency.id), dependency)) return undefined;
       }
       const body = text.slice(lineEnd + 1);
-      if (sha256(body) !== head.body) return undefined;
+      if (body.length !== head.body.length || crc32(body) !== head.body.crc32) return undefined;
       const { ir, diagnostics } = JSON.parse(body) as EntryBody;
       return { ir, diagnostics };
     } catch {
@@ -146,9 +151,9 @@ export class DiskTemplateIrCache implements TemplateIrCache {
   }
 }
 
-function sameSource(found: TemplateSourceFile | undefined, dependency: Dependency, sha256: (text: string) => string): boolean {
+function sameSource(found: TemplateSourceFile | undefined, dependency: Dependency): boolean {
   if (!found) return dependency.uri === undefined;
-  return found.uri === dependency.uri && sha256(found.text) === dependency.sha256;
+  return found.uri === dependency.uri && found.text === dependency.text;
 }
 
 /** Temporary files written by this process (with its id, a unique name); node:crypto is not loaded for it. */
@@ -161,11 +166,14 @@ function isEntryHead(value: unknown): value is EntryHead {
   return (
     head.format === entryFormat &&
     typeof head.key === 'string' &&
-    typeof head.body === 'string' &&
+    typeof head.body === 'object' &&
+    head.body !== null &&
+    typeof head.body.length === 'number' &&
+    typeof head.body.crc32 === 'number' &&
     Array.isArray(head.dependencies) &&
     head.dependencies.every(
       (d: Partial<Dependency> | null) =>
-        typeof d === 'object' && d !== null && typeof d.id === 'string' && (d.uri === undefined || typeof d.uri === 'string') && (d.sha256 === undefined || typeof d.sha256 === 'string'),
+        typeof d === 'object' && d !== null && typeof d.id === 'string' && (d.uri === undefined || typeof d.uri === 'string') && (d.text === undefined || typeof d.text === 'string'),
     )
   );
 }
