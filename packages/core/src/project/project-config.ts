@@ -70,4 +70,3 @@ export async function readProjectConfig(file: string): Promise<ProjectConfig> {
   const directory = path.dirname(file);
   return { file, templates: templates.map((entry) => path.resolve(directory, entry)) };
 }
-

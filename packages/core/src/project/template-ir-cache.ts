@@ -14,9 +14,9 @@ import { resolveBuiltinTemplateSource } from '../templates/builtin-templates.js'
  * text, or that it was not found): the entry is used only while each of them still reads the same. The IR
  * was checked against the IR schema when it was compiled; the entry keeps the length and CRC-32 of the
  * text it was written as, and is used only while its text still has them. An entry that cannot be read,
- * is not JSON, has changed since it was written or is stale is ignored and replaced. Entries are written to a temporary
- * file and renamed, so a reader never sees half of one. Only compiles that produced an IR are kept; a
- * template with errors is compiled every time.
+ * is not JSON, has changed since it was written or is stale is ignored and replaced. Entries are written
+ * to a temporary file and renamed, so a reader never sees half of one. Only compiles that produced an IR
+ * are kept; a template with errors is compiled every time.
  */
 export interface TemplateIrCache {
   /** Compiles like `compileTemplate` (from `@nianbao/core/compiler`), or gives the result kept from an earlier run. */
@@ -48,10 +48,10 @@ export interface DiskTemplateIrCacheOptions {
  */
 const entryFormat = 3;
 
-/** The first line of an entry: what tells whether it may be used, and the hash of the rest. */
+/** The first line of an entry: what tells whether it may be used, and the checksum of the rest. */
 interface EntryHead {
   format: typeof entryFormat;
-  /** What the entry is for: the format, the compiler's version, the template's file and text (see {@link entryKey}). */
+  /** What the entry is for: the format, the compiler's version, the template's file and text, as JSON. */
   key: string;
   dependencies: Dependency[];
   /** The length and CRC-32 of the entry's text after its first line. */
