@@ -68,7 +68,7 @@ if (cli) {
   const d = cli.jobsDefault;
   if (d) {
     row(
-      `CLI without --jobs (${d.workers} workers, one per core)`,
+      `CLI without --jobs (${d.workers} workers, as the default takes them)`,
       `${d.wallSeconds} s wall = ${cli.jobsDefaultSpeedup}× --jobs 1, ${d.reportsPerSecond} reports/s; per CPU second ${d.reportsPerCpuSecond} reports; peak ${d.peakRssMb} MB`,
     );
   }

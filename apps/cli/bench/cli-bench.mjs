@@ -21,11 +21,12 @@
 // one process, default 3), --keep, --cold-only (the cold starts alone).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { defaultJobs } from '../dist/checks/default-jobs.js';
 import { writeRealMix } from './real-mix.mjs';
 import { twoWorkerCeiling } from './two-worker-ceiling.mjs';
 
@@ -247,8 +248,8 @@ const ofJobs = (jobs) => runs.filter((r) => r.jobs === jobs);
 const best = (jobs) => ({ ...[...ofJobs(jobs)].sort((a, b) => a.wallSeconds - b.wallSeconds)[0], wallSecondsOfRuns: ofJobs(jobs).map((r) => r.wallSeconds) });
 const jobs1 = best(1);
 const jobs2 = best(2);
-// Without --jobs the CLI takes one worker per core (its defaultJobs), as many as this machine has.
-const jobsDefault = { ...best('default'), workers: availableParallelism() };
+// Without --jobs the CLI takes as many workers as its defaultJobs gives for the mix on this machine.
+const jobsDefault = { ...best('default'), workers: defaultJobs(mix.files.length) };
 const jobs2Speedup = round(jobs1.wallSeconds / jobs2.wallSeconds, 2);
 const jobs2SpeedupOfPairs = ofJobs(1).map((one, i) => round(one.wallSeconds / ofJobs(2)[i].wallSeconds, 2));
 const twoProcessBest = [...twoProcessRuns].sort((a, b) => a.wallSeconds - b.wallSeconds)[0];

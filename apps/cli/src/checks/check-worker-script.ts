@@ -57,7 +57,7 @@ export function namesJobs(args: readonly string[]): boolean {
   return false;
 }
 
-/** Entries per job the folders given must hold, at least, for the workers to start early (see `runFullCli`). */
+/** Entries per job the folders given must hold, at least, for the workers of `--jobs N` to start early (see `runFullCli`). */
 export const earlyStartEntriesPerJob = 16;
 
 /**

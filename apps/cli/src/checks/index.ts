@@ -1,5 +1,6 @@
 export * from './check-file.js';
 export * from './check-settings.js';
+export * from './default-jobs.js';
 export * from './run-checks.js';
 export * from './this-thread-checks.js';
 export * from './to-file-outcome.js';

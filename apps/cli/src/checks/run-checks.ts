@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import type { Input } from '../input/collect-inputs.js';
 import { readStream } from '../input/read-stream.js';
 import type { FileOutcome } from '../outcome/index.js';
@@ -11,18 +10,6 @@ import { checkWorkerOptions, checkWorkerScript, startedCheckWorkers } from './ch
 import type { CheckJob, CheckSettings } from './check-settings.js';
 import { checkOnThisThread } from './this-thread-checks.js';
 import { OrderedWorkerPool } from './worker-pool.js';
-
-/** Below this many files a run stays on the main thread by default: starting workers costs more. */
-export const minFilesPerWorker = 4;
-
-/**
- * The number of worker threads for a run: `--jobs` when given (1 = no workers), otherwise one per core
- * but no more than one per {@link minFilesPerWorker} files, and none for a handful of files.
- */
-export function defaultJobs(files: number, requested?: number): number {
-  if (requested !== undefined) return Math.max(1, Math.min(requested, files));
-  return Math.max(1, Math.min(availableParallelism(), Math.floor(files / minFilesPerWorker)));
-}
 
 /** Where run inputs come from besides the file system. */
 export interface RunSources {

@@ -1,5 +1,6 @@
 import { checkSettingsFor } from './validate-settings.js';
-import { runChecks, defaultJobs } from '../checks/run-checks.js';
+import { defaultJobs } from '../checks/default-jobs.js';
+import { runChecks } from '../checks/run-checks.js';
 import { createFormatter } from '../format/create-formatter.js';
 import type { OutputFormat } from '../format/formatter.js';
 import { collectInputs } from '../input/collect-inputs.js';

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultJobs } from '../checks/default-jobs.js';
 import { earlyStartEntriesPerJob, folderEntriesOf, namesJobs, requestedJobsOf, startCheckWorkers, type StartedCheckWorkers } from '../checks/check-worker-script.js';
 import { cacheDirectory, cachesEnabled } from './cache-directory.js';
 import { codeCacheKey, runBundleWithCodeCache, type CodeCacheControl } from './code-cache-bundle.js';
@@ -56,18 +57,25 @@ export async function runFullCli(launcher: URL, command: string, worker: boolean
 }
 
 /**
- * The check workers of a `validate` or `audit` on folders holding at least {@link earlyStartEntriesPerJob}
- * entries per job, started at once (at most one per core): their start-up — Node's, then loading the
- * command line — runs beside the main thread's own instead of after it, when the inputs are known. The
- * jobs are those of `--jobs N` (N ≥ 2), or without the option one per core, as the run would take for that
- * many files (see `defaultJobs`). They wait for their settings; a run with fewer files than jobs stops the
- * ones it does not need. A run on a file or a handful of them starts none: there, workers that end up
- * unused, or used for a moment, cost more than they save (they are stopped only at exit).
+ * The check workers of a `validate` or `audit` on folders, started at once (at most one per core): their
+ * start-up — Node's, then loading the command line — runs beside the main thread's own instead of after it,
+ * when the inputs are known. With `--jobs N` (N ≥ 2), on folders holding at least
+ * {@link earlyStartEntriesPerJob} entries per job; without the option, as many as the run would take for
+ * as many files as the folders hold entries (see `defaultJobs`), when that is two or more. They wait for
+ * their settings; a run with fewer files than jobs stops the ones it does not need. A run on a file or a
+ * handful of them starts none: there, workers that end up unused, or used for a moment, cost more than they
+ * save (they are stopped only at exit).
  */
 function startEarlyWorkers(launcher: URL, command: string, args: readonly string[]): StartedCheckWorkers | undefined {
   if (command !== 'validate' && command !== 'audit') return undefined;
-  const jobs = namesJobs(args) ? requestedJobsOf(args) : availableParallelism();
-  if (jobs === undefined || jobs < 2) return undefined;
-  if (folderEntriesOf(args) < jobs * earlyStartEntriesPerJob) return undefined;
+  let jobs: number;
+  if (namesJobs(args)) {
+    const requested = requestedJobsOf(args);
+    if (requested === undefined || requested < 2 || folderEntriesOf(args) < requested * earlyStartEntriesPerJob) return undefined;
+    jobs = requested;
+  } else {
+    jobs = defaultJobs(folderEntriesOf(args));
+    if (jobs < 2) return undefined;
+  }
   return startCheckWorkers(launcher, Math.min(jobs, availableParallelism()));
 }

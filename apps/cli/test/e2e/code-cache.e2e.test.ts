@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { defaultJobs, filesPerWorker } from '../../src/checks/default-jobs.js';
 import { repoRoot, runCli, seedNames, seedPath } from '../helpers/run-cli.js';
 
 /**
@@ -100,12 +101,14 @@ describe('the code cache of the command line', () => {
     expect(statSync(dispatch).mtimeMs).toBe(written);
   });
 
-  // Without --jobs a run takes one worker per core: on a machine of one core it has none to start early.
+  // Without --jobs a run takes workers only when they pay for their start-up (see default-jobs.ts): never on a
+  // machine of one core.
   it.runIf(availableParallelism() >= 2)('of the main thread of a run without --jobs on many files is that of a run starting its workers early', () => {
     const cache = cacheDir();
     const folder = cacheDir();
-    // One job per core, 16 entries per job for the early start (see full-cli.ts): enough files on any machine.
-    const count = Math.max(40, availableParallelism() * 16 + 8);
+    // The fewest files for which this machine's default takes workers (they then start early, see full-cli.ts).
+    let count = 2;
+    while (defaultJobs(count) < 2) count++;
     for (let i = 0; i < count; i++) copyFileSync(path.join(repoRoot, seedPath(i % seedNames.length)), path.join(folder, `${i}-${seedNames[i % seedNames.length]}`));
     const run = runCli(['validate', folder, '--format', 'json'], { env: { NIANBAO_CACHE_DIR: cache } });
     expect(run.stderr).toBe('');
@@ -114,6 +117,19 @@ describe('the code cache of the command line', () => {
     expect(files[0]).toMatch(/-check-worker\.bin$/);
     expect(files[1]).toMatch(/-validate-dispatch\.bin$/);
     expect(run.stdout).toBe(runCli(['validate', folder, '--format', 'json', '--jobs', '1'], { env: { NIANBAO_CACHE: '0' } }).stdout);
+  });
+
+  it('of a run without --jobs on a few dozen files is that of a run on the main thread: no worker starts', () => {
+    const cache = cacheDir();
+    const folder = cacheDir();
+    const count = 2 * filesPerWorker - 1;
+    expect(defaultJobs(count)).toBe(1);
+    for (let i = 0; i < count; i++) copyFileSync(path.join(repoRoot, seedPath(i % seedNames.length)), path.join(folder, `${i}-${seedNames[i % seedNames.length]}`));
+    const run = runCli(['validate', folder, '--format', 'json'], { env: { NIANBAO_CACHE_DIR: cache } });
+    expect(run.stderr).toBe('');
+    const files = codeFiles(cache);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/-validate(-project)?\.bin$/);
   });
 
   it('is not written with NIANBAO_CACHE=0, nor by the light commands', () => {
