@@ -72,6 +72,15 @@ if (cli) {
       `${d.wallSeconds} s wall = ${cli.jobsDefaultSpeedup}× --jobs 1, ${d.reportsPerSecond} reports/s; per CPU second ${d.reportsPerCpuSecond} reports; peak ${d.peakRssMb} MB`,
     );
   }
+  const small = cli.smallFolder;
+  if (small) {
+    row(
+      `CLI without --jobs on ${small.files} files (${small.workers} workers)`,
+      `${small.jobsDefault.wallSeconds} s wall, ${small.jobsDefault.cpuSeconds} s CPU; --jobs 1 ${small.jobs1.wallSeconds} s wall, ${small.jobs1.cpuSeconds} s CPU (${small.defaultWallRatio}×)`,
+      'not slower than --jobs 1 (≤ 1.05×)',
+      small.defaultWallRatio <= 1.05,
+    );
+  }
   const halves = cli.twoProcesses;
   if (halves) row('two processes, --jobs 1 on half the mix each', `${halves.wallSeconds} s wall = ${halves.speedup}× --jobs 1 (pairs ${halves.speedupOfPairs.join(' / ')}): what this machine gives two independent runs`);
   const ceiling = cli.twoWorkerCeiling;

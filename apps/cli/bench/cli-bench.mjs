@@ -10,7 +10,9 @@
 //     core (CPU time of the median pass), and the CPU time of that first pass (V8 tiering the code up);
 //   the CLI — `nianbao validate <dir> --format json --jobs 1` and `--jobs 2` over the mix: wall and CPU
 //     time, reports/s, MB/s, peak resident memory (/usr/bin/time -v), and the speed-up of two jobs; and the
-//     same without `--jobs`, the run most people type (one check worker per core);
+//     same without `--jobs`, the run most people type (on the mix, one check worker per core);
+//   a small folder — 32 reports of the mix without `--jobs` and with `--jobs 1` (the default must not be the
+//     slower: it takes no workers there);
 //   what two independent runs get on this machine — two processes at once, each `--jobs 1` on half the mix
 //     (interleaved with the runs above): wall time and its speed-up over `--jobs 1`;
 //   the ceiling of that speed-up on this machine — two worker threads against one on a loop of pure
@@ -42,6 +44,8 @@ const reportCount = option('--reports', 1000);
 const coldRuns = option('--runs', 10);
 const cliRuns = Math.max(1, option('--cli-runs', 3));
 const enginePasses = Math.max(1, option('--passes', 3));
+/** Reports in the small folder timed without --jobs and with --jobs 1. */
+const smallFolderFiles = 32;
 const targets = {
   reportsPerCpuSecond: 2000,
   mbPerCpuSecond: 20,
@@ -249,7 +253,8 @@ const best = (jobs) => ({ ...[...ofJobs(jobs)].sort((a, b) => a.wallSeconds - b.
 const jobs1 = best(1);
 const jobs2 = best(2);
 // Without --jobs the CLI takes as many workers as its defaultJobs gives for the mix on this machine.
-const jobsDefault = { ...best('default'), workers: defaultJobs(mix.files.length) };
+const workersOf = (files) => (defaultJobs(files) > 1 ? defaultJobs(files) : 0);
+const jobsDefault = { ...best('default'), workers: workersOf(mix.files.length) };
 const jobs2Speedup = round(jobs1.wallSeconds / jobs2.wallSeconds, 2);
 const jobs2SpeedupOfPairs = ofJobs(1).map((one, i) => round(one.wallSeconds / ofJobs(2)[i].wallSeconds, 2));
 const twoProcessBest = [...twoProcessRuns].sort((a, b) => a.wallSeconds - b.wallSeconds)[0];
@@ -258,6 +263,31 @@ const twoProcesses = {
   speedup: round(jobs1.wallSeconds / twoProcessBest.wallSeconds, 2),
   speedupOfPairs: ofJobs(1).map((one, i) => round(one.wallSeconds / twoProcessRuns[i].wallSeconds, 2)),
 };
+
+// A small folder, as a writer of reports or a reviewer of a few agencies checks: every (n/32)th report of
+// the mix, without --jobs against --jobs 1, interleaved, the fastest of each. The default must not be
+// slower there (workers cost more to start than checking a few dozen reports: see default-jobs.ts).
+const smallDirectory = path.join(`${directory}-small`, 'reports');
+mkdirSync(smallDirectory, { recursive: true });
+const smallFiles = mix.files.filter((_, i) => i % Math.max(1, Math.floor(mix.files.length / smallFolderFiles)) === 0).slice(0, smallFolderFiles);
+for (const f of smallFiles) linkSync(f.path, path.join(smallDirectory, path.basename(f.path)));
+const smallRuns = [];
+for (let i = 0; i < cliRuns; i++) {
+  for (const jobs of [1, 'default']) {
+    const run = measureStart(process.execPath, [bin, 'validate', smallDirectory, '--format', 'json', '--no-progress', ...(jobs === 1 ? ['--jobs', '1'] : [])], coldEnv);
+    smallRuns.push({ jobs, wallSeconds: round(run.wallMs / 1000, 2), cpuSeconds: round(run.cpuMs / 1000, 2) });
+  }
+}
+const bestSmall = (jobs) => [...smallRuns.filter((r) => r.jobs === jobs)].sort((a, b) => a.wallSeconds - b.wallSeconds)[0];
+const smallFolder = {
+  files: smallFiles.length,
+  workers: workersOf(smallFiles.length),
+  jobs1: bestSmall(1),
+  jobsDefault: bestSmall('default'),
+};
+smallFolder.defaultWallRatio = round(smallFolder.jobsDefault.wallSeconds / smallFolder.jobs1.wallSeconds, 2);
+rmSync(`${directory}-small`, { recursive: true, force: true });
+
 const twoWorkers = await twoWorkerCeiling();
 rmSync(`${directory}-halves`, { recursive: true, force: true });
 if (!args.includes('--keep')) rmSync(directory, { recursive: true, force: true });
@@ -284,6 +314,7 @@ const result = {
   jobs2SpeedupOfPairs,
   jobsDefault,
   jobsDefaultSpeedup: round(jobs1.wallSeconds / jobsDefault.wallSeconds, 2),
+  smallFolder,
   twoProcesses,
   twoWorkerCeiling: twoWorkers,
   targets,
