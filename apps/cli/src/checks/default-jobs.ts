@@ -10,8 +10,10 @@ import { availableParallelism } from 'node:os';
 // shares a core with one of them, and the run gains only once each worker has many files. The old default
 // (one worker per core from 8 files on) made a 2-core run slower than `--jobs 1` up to about 200 files, wall
 // time, means of 3–4 interleaved runs: 8 files 0.61 against 0.39 s, 16 files 0.70 / 0.50, 32 files 0.74 /
-// 0.64, 64 files 0.85 / 0.78, 128 files 1.03 / 0.98, 192 files 1.12 / 1.10; even at 256 (1.22 / 1.24 s);
-// ahead from 384 (1.39 / 1.48 s) and 512 files (1.51 / 1.68 s), at about 1.1 s more CPU each time.
+// 0.64, 64 files 0.85 / 0.78, 128 files 1.03 / 0.98, 192 files 1.12 / 1.10; at 256 files as often ahead as
+// behind (three sets of 3–5 runs within half an hour: 1.22 / 1.24, 1.48 / 1.24, 1.33 / 1.40 s), ahead from 384
+// (1.39 / 1.48 and 1.48 / 1.92 s) and 512 files (1.51 / 1.68 and 1.64 / 2.18 s), at about 1 s more CPU each
+// time. Between 256 and 384 files, where two workers on two cores win no time, the run keeps the CPU.
 // Where a core is left for the main thread (three cores or more), a worker's start-up runs beside it and
 // pays for itself after a few dozen reports: that case is reasoned from the figures above, not measured
 // (the project has no machine of more than two cores).
@@ -20,7 +22,7 @@ import { availableParallelism } from 'node:os';
 export const filesPerWorker = 16;
 
 /** Files per worker, at least, for workers on every core (the main thread sharing one with them). */
-export const filesPerWorkerOnEveryCore = 128;
+export const filesPerWorkerOnEveryCore = 192;
 
 /**
  * The number of jobs of a run of `files` files: `requested` (`--jobs N`) when given, at most one per file;
