@@ -38,6 +38,12 @@ export interface CodeCacheControl {
    * later runs of that key need (code without the checks, or with checks the dispatching runs never call).
    */
   checksRunOn(where: 'this-thread' | 'workers'): void;
+  /**
+   * Says that this run did work the later runs of its key will not do (it compiled a project template,
+   * which they read back compiled): nothing is written at exit, and the next run writes the file. Its code
+   * would hold the template compiler, about a megabyte more that every later run reads and never calls.
+   */
+  unlikeLaterRuns(): void;
 }
 
 /**
@@ -88,6 +94,9 @@ export function runBundleWithCodeCache(bundle: string, cache: CodeCacheOptions |
     },
     checksRunOn: (where) => {
       if (cache?.write === 'exit' && (where === 'workers') !== (cache.checksOnWorkers === true)) wanted = false;
+    },
+    unlikeLaterRuns: () => {
+      if (cache?.write === 'exit') wanted = false;
     },
   };
   if (wanted && cache?.write === 'exit') process.once('exit', () => control.save());

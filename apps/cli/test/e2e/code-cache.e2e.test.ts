@@ -22,16 +22,23 @@ function cacheDir(): string {
   return directory;
 }
 
+/** Seed 3 alone in a folder of its own: no project configuration applies (examples/ has one). */
+function loneReport(): string {
+  const report = path.join(cacheDir(), seedNames[3]);
+  copyFileSync(path.join(repoRoot, seedPath(3)), report);
+  return report;
+}
+
 const codeFiles = (cache: string) => (existsSync(path.join(cache, 'code')) ? readdirSync(path.join(cache, 'code')) : []);
 
 describe('the code cache of the command line', () => {
   it('is written by the first validate, used by the next with the same output, and rewritten when damaged', () => {
     const cache = cacheDir();
-    const args = ['validate', seedPath(3), '--format', 'json'];
+    const args = ['validate', loneReport(), '--format', 'json'];
     const first = runCli(args, { env: { NIANBAO_CACHE_DIR: cache } });
     expect(first.status).toBe(1);
     const [file] = codeFiles(cache);
-    expect(file).toMatch(/^[0-9a-f]{16}-v\d+\.\d+\.\d+-[\w]+-validate(-project)?\.bin$/);
+    expect(file).toMatch(/^[0-9a-f]{16}-v\d+\.\d+\.\d+-[\w]+-validate\.bin$/);
     const full = path.join(cache, 'code', file);
     const size = statSync(full).size;
     expect(size).toBeGreaterThan(100_000);
@@ -132,14 +139,37 @@ describe('the code cache of the command line', () => {
     expect(files[0]).toMatch(/-validate(-project)?\.bin$/);
   });
 
+  it('of a run with a project template is written by the first run that reads the template back compiled, not by the one that compiled it', () => {
+    const cache = cacheDir();
+    // examples/ has a nianbao.config.json adding a template: compiled by the first run, kept compiled for the next.
+    const args = ['validate', seedPath(3), '--format', 'json'];
+    const first = runCli(args, { env: { NIANBAO_CACHE_DIR: cache } });
+    expect(first.status).toBe(1);
+    expect(readdirSync(path.join(cache, 'template-ir'))).toHaveLength(1);
+    expect(codeFiles(cache)).toEqual([]);
+    expect(runCli(args, { env: { NIANBAO_CACHE_DIR: cache } })).toEqual(first);
+    const [file] = codeFiles(cache);
+    expect(file).toMatch(/-validate-project\.bin$/);
+    const full = path.join(cache, 'code', file);
+    const written = statSync(full).mtimeMs;
+    expect(runCli(args, { env: { NIANBAO_CACHE_DIR: cache } })).toEqual(first);
+    expect(statSync(full).mtimeMs).toBe(written);
+    // With the cache of compiled templates off (--no-cache) every run compiles: the first writes the file.
+    const uncached = cacheDir();
+    expect(runCli([...args, '--no-cache'], { env: { NIANBAO_CACHE_DIR: uncached } })).toEqual(first);
+    expect(codeFiles(uncached)).toHaveLength(1);
+    expect(existsSync(path.join(uncached, 'template-ir'))).toBe(false);
+  });
+
   it('is not written with NIANBAO_CACHE=0, nor by the light commands', () => {
     const cache = cacheDir();
-    const off = runCli(['validate', seedPath(3), '--format', 'json'], { env: { NIANBAO_CACHE_DIR: cache, NIANBAO_CACHE: '0' } });
+    const report = loneReport();
+    const off = runCli(['validate', report, '--format', 'json'], { env: { NIANBAO_CACHE_DIR: cache, NIANBAO_CACHE: '0' } });
     expect(off.status).toBe(1);
     expect(runCli(['--help'], { env: { NIANBAO_CACHE_DIR: cache } }).status).toBe(0);
     expect(runCli(['templates'], { env: { NIANBAO_CACHE_DIR: cache } }).status).toBe(0);
     expect(codeFiles(cache)).toEqual([]);
-    expect(JSON.parse(off.stdout)).toEqual(JSON.parse(runCli(['validate', seedPath(3), '--format', 'json'], { env: { NIANBAO_CACHE_DIR: cache } }).stdout));
+    expect(JSON.parse(off.stdout)).toEqual(JSON.parse(runCli(['validate', report, '--format', 'json'], { env: { NIANBAO_CACHE_DIR: cache } }).stdout));
     expect(readFileSync(path.join(cache, 'code', codeFiles(cache)[0])).length).toBeGreaterThan(100_000);
   });
 

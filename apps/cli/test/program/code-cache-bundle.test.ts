@@ -50,4 +50,18 @@ describe('a bundle run with the code cache', () => {
       expect(existsSync(directory) ? readdirSync(directory).filter((name) => name.endsWith('.bin')).length : 0).toBe(written ? 1 : 0);
     }
   });
+
+  it('is not written by a run unlike the later runs of its key (one that compiled a project template); the next run writes it', () => {
+    const bundle = path.join(root, 'unlike.cjs');
+    writeFileSync(bundle, 'module.exports.answer = 42;');
+    const directory = path.join(root, 'cache-unlike');
+    const options = { directory, bundleHash: 'h', key: 'validate-project', write: 'exit' } as const;
+    const first = runBundleWithCodeCache(bundle, options).control;
+    first.unlikeLaterRuns();
+    first.save();
+    expect(existsSync(directory)).toBe(false);
+    const second = runBundleWithCodeCache(bundle, options).control;
+    second.save();
+    expect(readdirSync(directory).filter((name) => name.endsWith('.bin'))).toHaveLength(1);
+  });
 });

@@ -34,6 +34,11 @@ export interface DiskTemplateIrCacheOptions {
   version: string;
   /** Entries kept at most; the least recently written are removed beyond it (default 200). */
   maxEntries?: number;
+  /**
+   * Called once an entry was written for a template compiled from its source: later runs will read it back
+   * instead of compiling it (the command line then keeps no code cache of this run, whose code they do not run).
+   */
+  onEntryWritten?: () => void;
 }
 
 /**
@@ -130,6 +135,7 @@ export class DiskTemplateIrCache implements TemplateIrCache {
       await mkdir(this.options.directory, { recursive: true });
       await writeFile(temporary, entry);
       await rename(temporary, file);
+      this.options.onEntryWritten?.();
       await this.prune();
     } catch {
       await rm(temporary, { force: true }).catch(() => undefined);

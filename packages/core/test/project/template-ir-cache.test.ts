@@ -154,6 +154,25 @@ describe('the cache of compiled templates (DiskTemplateIrCache)', () => {
     expect(entries(directory).every((name) => name.endsWith('.json'))).toBe(true);
   });
 
+  it('says when it wrote an entry: for a compile it kept, not for a hit, a template with errors or an entry it could not write', async () => {
+    const directory = path.join(temporaryDirectory(), 'template-ir');
+    let written = 0;
+    const cache = new DiskTemplateIrCache({ directory, version: 'v1', onEntryWritten: () => (written += 1) });
+    await cache.compile(example, { uri: '/p/next.nbt' });
+    expect(written).toBe(1);
+    await cache.compile(example, { uri: '/p/next.nbt' });
+    expect(written).toBe(1);
+    await cache.compile('template broken {', { uri: '/p/broken.nbt' });
+    expect(written).toBe(1);
+    // A file where the cache's directory would be: nothing can be written, and nothing is said.
+    const blocked = path.join(temporaryDirectory(), 'blocked');
+    writeFileSync(blocked, '');
+    let blockedWritten = 0;
+    const unwritable = new DiskTemplateIrCache({ directory: blocked, version: 'v1', onEntryWritten: () => (blockedWritten += 1) });
+    expect((await unwritable.compile(example, { uri: '/p/next.nbt' })).ir).toBeDefined();
+    expect(blockedWritten).toBe(0);
+  });
+
   it('serves a project registry: the same templates and problems as compiling, without the compiler on a hit', async () => {
     const root = temporaryDirectory();
     mkdirSync(path.join(root, 'templates'));
