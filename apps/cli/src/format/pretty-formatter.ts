@@ -83,7 +83,8 @@ export class PrettyFormatter implements Formatter {
     const { write, style } = this.context;
     const { start, end } = diagnostic.range;
     const line = outcome.lines[start.line];
-    if (line === undefined || line.trim() === '') return;
+    // Not `line.trim()`: a copy of the line per finding, and a report may be one line of a megabyte.
+    if (line === undefined || !/\S/.test(line)) return;
     const endCharacter = end.line === start.line ? end.character : line.length;
     const maxWidth = Math.max(40, (this.context.columns ?? 120) - indent - 2);
     const framed = frameLine(line, start.character, endCharacter, maxWidth);

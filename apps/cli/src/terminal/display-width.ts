@@ -21,8 +21,11 @@ const zeroWidthRanges: ReadonlyArray<readonly [number, number]> = [
 
 /** Columns one code point takes (TAB excluded). */
 export function codePointWidth(codePoint: number): number {
+  // The common cases first: printable ASCII, and the CJK ideographs of report prose.
+  if (codePoint >= 0x20 && codePoint < 0x7f) return 1;
+  if (codePoint >= 0x4e00 && codePoint <= 0x9fff) return 2;
   if (codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0)) return 0;
-  if (zeroWidthRanges.some(([from, to]) => codePoint >= from && codePoint <= to)) return 0;
+  for (const [from, to] of zeroWidthRanges) if (codePoint >= from && codePoint <= to) return 0;
   for (const [from, to] of wideRanges) {
     if (codePoint < from) return 1;
     if (codePoint <= to) return 2;

@@ -1,6 +1,60 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { frameLine } from '../../src/format/code-frame.js';
-import { displayWidth } from '../../src/terminal/display-width.js';
+import { frameLine, type FramedLine } from '../../src/format/code-frame.js';
+import { codePointWidth, displayWidth, expandTabs, tabWidth } from '../../src/terminal/display-width.js';
+
+/**
+ * The framing as first written: the whole line split into characters and measured, whatever its length.
+ * `frameLine` must frame every line it can read to its end the same way.
+ */
+function wholeLineFrame(line: string, start: number, end: number, maxWidth: number): FramedLine {
+  const clippedStart = Math.min(Math.max(0, start), line.length);
+  const clippedEnd = Math.min(Math.max(clippedStart, end), line.length);
+  const chars: Array<{ char: string; offset: number }> = [];
+  let at = 0;
+  for (const char of line) {
+    chars.push({ char, offset: at });
+    at += char.length;
+  }
+  if (displayWidth(line) <= maxWidth) {
+    const caretColumn = displayWidth(line.slice(0, clippedStart));
+    const width = displayWidth(line.slice(clippedStart, clippedEnd), caretColumn);
+    return { text: expandTabs(line), caretColumn, caretWidth: Math.max(1, Math.min(width, maxWidth - caretColumn)) };
+  }
+  const charWidth = (char: string) => (char === '\t' ? tabWidth : codePointWidth(char.codePointAt(0)!));
+  const lead = Math.floor(maxWidth / 4);
+  let first = chars.findIndex((c) => c.offset >= clippedStart);
+  if (first < 0) first = chars.length;
+  let before = 0;
+  while (first > 0 && before + charWidth(chars[first - 1].char) <= lead) {
+    first--;
+    before += charWidth(chars[first].char);
+  }
+  let text = first > 0 ? '…' : '';
+  let column = displayWidth(text);
+  let caretColumn = column;
+  let caretEnd = column;
+  let cut = false;
+  for (let i = first; i < chars.length; i++) {
+    const { char, offset } = chars[i];
+    const rendered = char === '\t' ? ' '.repeat(tabWidth) : char;
+    const width = displayWidth(rendered);
+    if (column + width > maxWidth - 1) {
+      cut = true;
+      break;
+    }
+    if (offset < clippedStart) caretColumn = column + width;
+    text += rendered;
+    column += width;
+    if (offset < clippedEnd) caretEnd = column;
+  }
+  if (cut) text += '…';
+  if (clippedStart >= line.length) caretColumn = column;
+  return { text, caretColumn, caretWidth: Math.max(1, caretEnd - caretColumn) };
+}
+
+/** Pieces of report lines: ASCII, digits, TABs, CJK, full-width forms, a combining mark, zero-width and control characters, an emoji (a surrogate pair), lone surrogates. */
+const piece = fc.constantFrom('a', 'Z', ' ', '7', '\t', '行', '政', '许', '可', '，', '（', '\u0301', '\u200b', '\u0007', '😀', '\ud800', '\udc00', '·');
 
 describe('frameLine', () => {
   it('puts the caret under the range, counting CJK characters as two columns', () => {
@@ -29,4 +83,35 @@ describe('frameLine', () => {
     const framed = frameLine('abc', 3, 3);
     expect(framed).toEqual({ text: 'abc', caretColumn: 3, caretWidth: 1 });
   });
+
+  it('frames every line as measuring the whole line would (random lines of CJK, TABs, surrogates, zero-width characters)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 300, size: 'max' }).map((pieces) => pieces.join('')),
+        fc.integer({ min: -2, max: 620 }),
+        fc.integer({ min: 0, max: 80 }),
+        fc.integer({ min: 40, max: 130 }),
+        (line, start, length, maxWidth) => {
+          expect(frameLine(line, start, start + length, maxWidth)).toEqual(wholeLineFrame(line, start, start + length, maxWidth));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('frames a range of a line of a megabyte from the few hundred characters around it', () => {
+    const line = '本机关依申请公开政府信息'.repeat(90_000);
+    const start = 600_000;
+    const framed = frameLine(line, start, start + 4, 100);
+    expect(displayWidth(framed.text)).toBeLessThanOrEqual(100);
+    expect(framed.text.startsWith('…') && framed.text.endsWith('…')).toBe(true);
+    expect(framed.caretColumn).toBe(displayWidth(framed.text.slice(0, 1 + Math.floor(100 / 4 / 2))));
+    // A line of nothing but characters of no width is cut after eight characters a column, not read to its end.
+    const marks = `a${'\u0301'.repeat(1_000_000)}`;
+    const cut = frameLine(marks, 0, 1, 100);
+    expect(cut.text.length).toBeLessThanOrEqual(8 * 100 + 1);
+    expect(cut.text.endsWith('…')).toBe(true);
+    expect(cut.caretColumn).toBe(0);
+  });
 });
+
