@@ -81,6 +81,15 @@ if (cli) {
       small.defaultWallRatio <= 1.1,
     );
   }
+  const human = cli.humanFormat;
+  if (human) {
+    row(
+      'CLI --jobs 1, the human output (no --format)',
+      `${human.cpuSeconds} s CPU = ${human.cpuRatioToJson}× --format json (least of the runs: ${human.cpuSecondsOfRuns.join(' / ')} s), ${human.reportsPerCpuSecond} reports per CPU second`,
+      `≤ ${cli.targets.humanFormatCpuRatio}× JSON`,
+      cli.met.humanFormatCpuRatio,
+    );
+  }
   const halves = cli.twoProcesses;
   if (halves) row('two processes, --jobs 1 on half the mix each', `${halves.wallSeconds} s wall = ${halves.speedup}× --jobs 1 (pairs ${halves.speedupOfPairs.join(' / ')}): what this machine gives two independent runs`);
   const ceiling = cli.twoWorkerCeiling;
