@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deeplyNestedPage, oneLineReport, zipBomb } from '../helpers/hostile-inputs.js';
+import { deeplyNestedPage, oneLineReport, repeatedOneLineReport, zipBomb } from '../helpers/hostile-inputs.js';
 import { repoRoot, runCli, seedNames, seedsDir, type CliRun } from '../helpers/run-cli.js';
 
 /**
@@ -56,6 +56,23 @@ describe('hostile inputs through the CLI, each within 2 s of CPU', () => {
     expect(report.report.year).toBe(2022);
     expect(report.diagnostics.filter((d) => d.code.startsWith('structure/') || d.code.startsWith('arithmetic/'))).toEqual([]);
     expect(run.cpuMs).toBeLessThan(2000);
+  });
+
+  it('checks a real report repeated on one line to 1 MB, with code frames (once 3.7 s in JSON and 8.4 s in the human output)', () => {
+    const file = write('repeated-one-line.txt', repeatedOneLineReport(1_000_000));
+    for (const format of ['json', 'pretty']) {
+      const run = validate(file, 'zh-CN', format);
+      console.log(JSON.stringify({ input: 'a report repeated on one line, 1 MB', format, cpuMs: Math.round(run.cpuMs) }));
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(1);
+      if (format === 'pretty') {
+        // Each finding's code frame shows the part of the megabyte line around it, within the terminal.
+        const frames = run.stdout.split('\n').filter((line) => line.includes('│'));
+        expect(frames.length).toBeGreaterThan(0);
+        expect(Math.max(...frames.map((line) => line.length))).toBeLessThan(240);
+      }
+      expect(run.cpuMs).toBeLessThan(2000);
+    }
   });
 
   it('refuses a page nesting its tags 100,000 deep, in the user’s words', () => {

@@ -17,6 +17,15 @@ export function oneLineReport(): string {
   return report.text.replace(/\r\n|\r|\n/g, '');
 }
 
+/**
+ * A real report (seed 3, with its errors) on one line, repeated on that line to `bytes` or more: a page
+ * crawled as one line, its content captured again and again. Every copy's tables stand on the one line.
+ */
+export function repeatedOneLineReport(bytes: number): string {
+  const once = `${readFileSync(path.join(seedsDir, seedNames[3]), 'utf8').replace(/\r\n|\r|\n/g, ' ')} `;
+  return once.repeat(Math.ceil(bytes / Buffer.byteLength(once)));
+}
+
 /** A seed report inside `depth` nested `<div>`s. */
 export function deeplyNestedPage(depth: number): string {
   const seed = readFileSync(path.join(seedsDir, seedNames[0]), 'utf8');

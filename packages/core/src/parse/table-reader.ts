@@ -373,7 +373,9 @@ function readTransposed(
         if (length === 0 || it.keyEnd - it.keyStart < length) continue;
         // The group label ends its text item; the values follow it.
         if (!key.startsWith(pattern.key, it.keyEnd - length)) continue;
-        const got = collectAfter(stream, i, to, group.count, () => false);
+        // More than the group's values on the label's line already rule the line out: read no further (on a
+        // report of one line, the rest of the report).
+        const got = collectAfter(stream, i, to, group.count, () => false, group.count + 1);
         const content = got.slots.filter((s) => s.kind !== 'empty');
         if (content.length !== group.count || content.some((s) => s.kind === 'invalid')) continue;
         layouts |= got.layouts;
@@ -589,13 +591,18 @@ interface Collected {
   layouts: LayoutSet;
 }
 
-/** Slots after a row label (item `labelItem`) and before item `stop`. */
+/**
+ * Slots after a row label (item `labelItem`) and before item `stop`. On the label's line, at most
+ * `contentLimit` slots that are not empty (the line's reading stops there): for a caller to whom that many
+ * already says enough.
+ */
 function collectAfter(
   stream: CellStream,
   labelItem: number,
   stop: number,
   k: number,
   isFurniture: (line: number) => boolean,
+  contentLimit = Number.POSITIVE_INFINITY,
 ): Collected {
   const items = stream.items;
   const line = items[labelItem].line;
@@ -603,8 +610,11 @@ function collectAfter(
   let layouts = NO_LAYOUTS;
   let i = labelItem + 1;
   let lastItem = labelItem;
-  while (i < stop && items[i].line === line) {
-    slots.push(toSlot(stream, items[i]));
+  let content = 0;
+  while (i < stop && items[i].line === line && content < contentLimit) {
+    const slot = toSlot(stream, items[i]);
+    slots.push(slot);
+    if (slot.kind !== 'empty') content++;
     lastItem = i;
     i++;
   }
