@@ -11,9 +11,9 @@ export interface FramedLine {
 }
 
 /**
- * Most UTF-16 characters of a line a frame reads beyond its visible part, per column of `maxWidth`: only
- * characters of no width (combining marks, controls) can make a line's visible part longer than two
- * characters a column, and a line of nothing else is cut there rather than measured to its end.
+ * The most UTF-16 code units a frame reads on either side of the range's start, per column of `maxWidth`.
+ * A visible part holds at most two code units a column unless it has characters of no width (combining
+ * marks, controls); a line with so many of them is cut at this bound rather than read to its end.
  */
 const unitsPerColumn = 8;
 

@@ -108,15 +108,19 @@ export function runBundleWithCodeCache(bundle: string, cache: CodeCacheOptions |
 
 /**
  * The code cache's key for a run of `command`: a run with templates of the project (`--template file.nbt`,
- * `--templates`, or a `nianbao.config.json` in the working directory, the first input's directory or one
- * of their parents) runs other code (reading compiled templates back, node:zlib for their checksums) than one with the
- * built-in templates only, and each keeps its own. Only which code is cached depends on it, never a result.
+ * `--templates`, or, unless `--no-config`, a `nianbao.config.json` in the working directory, the first
+ * input's directory or one of their parents) runs other code (reading compiled templates back, node:zlib for
+ * their checksums) than one with the built-in templates only, and each keeps its own; with `--no-cache` such
+ * a run compiles its templates every time, so it keeps one of its own too (with the template compiler, which
+ * the runs reading them back compiled never call). Only which code is cached depends on it, never a result.
  */
 export function codeCacheKey(command: string, args: readonly string[], cwd: string): string {
   const withTemplates = args.some((arg) => arg === '--templates' || arg.startsWith('--templates=') || /\.nbt$/i.test(arg));
   const firstInput = args.slice(1).find((arg) => !arg.startsWith('-'));
   const starts = [cwd, ...(firstInput ? [path.dirname(path.resolve(cwd, firstInput))] : [])];
-  return withTemplates || starts.some(hasProjectConfig) ? `${command}-project` : command;
+  const project = withTemplates || (!args.includes('--no-config') && starts.some(hasProjectConfig));
+  if (!project) return command;
+  return args.includes('--no-cache') ? `${command}-project-no-cache` : `${command}-project`;
 }
 
 function hasProjectConfig(directory: string): boolean {

@@ -19,5 +19,18 @@ describe('the key of the code cache', () => {
     expect(codeCacheKey('extract', ['extract', 'a.txt'], path.join(project, 'reports'))).toBe('extract-project');
     expect(codeCacheKey('validate', ['validate', 'a.txt', '--template', 'mine.nbt'], plain)).toBe('validate-project');
     expect(codeCacheKey('validate', ['validate', 'a.txt', '--templates', 'dir'], plain)).toBe('validate-project');
+    // Without the project's configuration: the built-in templates only.
+    expect(codeCacheKey('validate', ['validate', path.join(project, 'reports', '2025', 'a.txt'), '--no-config'], plain)).toBe('validate');
+    expect(codeCacheKey('validate', ['validate', 'a.txt', '--no-config', '--template', 'mine.nbt'], plain)).toBe('validate-project');
+  });
+
+  it('is kept apart for runs that compile their project templates every time (--no-cache)', () => {
+    const project = path.join(root, 'project-no-cache');
+    mkdirSync(project, { recursive: true });
+    writeFileSync(path.join(project, 'nianbao.config.json'), '{}');
+    expect(codeCacheKey('validate', ['validate', 'a.txt', '--no-cache'], project)).toBe('validate-project-no-cache');
+    expect(codeCacheKey('audit', ['audit', 'a.txt', '--template', 'mine.nbt', '--no-cache'], root)).toBe('audit-project-no-cache');
+    // With the built-in templates only, --no-cache changes nothing that runs.
+    expect(codeCacheKey('validate', ['validate', 'a.txt', '--no-cache'], path.join(root, 'plain'))).toBe('validate');
   });
 });
