@@ -12,9 +12,9 @@
 //     time, reports/s, MB/s, peak resident memory (/usr/bin/time -v), and the speed-up of two jobs; and the
 //     same without `--jobs`, the run most people type (on the mix, one check worker per core); and
 //     `--jobs 1` in the human output (no `--format`): its CPU against JSON's;
-//   a small folder — 32 reports of the mix without `--jobs` and with `--jobs 1`, at least five interleaved
-//     runs of each, the median of their pairs' ratios (the default must not be the slower: it takes no
-//     workers there);
+//   a small folder — 32 reports of the mix without `--jobs` and with `--jobs 1`, at least seven interleaved
+//     runs of each (which goes first alternating), the median of their pairs' ratios (the default must not
+//     be the slower: it takes no workers there);
 //   what two independent runs get on this machine — two processes at once, each `--jobs 1` on half the mix
 //     (interleaved with the runs above): wall time and its speed-up over `--jobs 1`;
 //   the ceiling of that speed-up on this machine — two worker threads against one on a loop of pure
@@ -282,18 +282,20 @@ const twoProcesses = {
 };
 
 // A small folder, as a writer of reports or a reviewer of a few agencies checks: every (n/32)th report of
-// the mix, without --jobs against --jobs 1, interleaved, at least five runs of each (one run of under a
+// the mix, without --jobs against --jobs 1, interleaved, at least seven runs of each (one run of under a
 // second meets the machine's moods: the fastest of three runs of the same work came out 0.76 and 0.93 s),
 // judged by the median of the ratios of neighbouring runs (the machine's speed changes from one minute to the
-// next, less between two runs in a row). The default must not be slower there (workers cost more to start
-// than checking a few dozen reports: see default-jobs.ts).
+// next, less between two runs in a row), which of the two goes first alternating from pair to pair (with
+// five pairs, the default always second, one bench run gave 1.13× for what callgrind counts as 1.2 % more
+// instructions). The default must not be slower there (workers cost more to start than checking a few
+// dozen reports: see default-jobs.ts).
 const smallDirectory = path.join(`${directory}-small`, 'reports');
 mkdirSync(smallDirectory, { recursive: true });
 const smallFiles = mix.files.filter((_, i) => i % Math.max(1, Math.floor(mix.files.length / smallFolderFiles)) === 0).slice(0, smallFolderFiles);
 for (const f of smallFiles) linkSync(f.path, path.join(smallDirectory, path.basename(f.path)));
 const smallRuns = [];
-for (let i = 0; i < Math.max(5, cliRuns); i++) {
-  for (const jobs of [1, 'default']) {
+for (let i = 0; i < Math.max(7, cliRuns); i++) {
+  for (const jobs of i % 2 === 0 ? [1, 'default'] : ['default', 1]) {
     const run = measureStart(process.execPath, [bin, 'validate', smallDirectory, '--format', 'json', '--no-progress', ...(jobs === 1 ? ['--jobs', '1'] : [])], coldEnv);
     smallRuns.push({ jobs, wallSeconds: round(run.wallMs / 1000, 2), cpuSeconds: round(run.cpuMs / 1000, 2) });
   }
