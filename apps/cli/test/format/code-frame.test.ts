@@ -30,26 +30,20 @@ function wholeLineFrame(line: string, start: number, end: number, maxWidth: numb
     first--;
     before += charWidth(chars[first].char);
   }
-  let text = first > 0 ? '…' : '';
-  let column = displayWidth(text);
-  let caretColumn = column;
-  let caretEnd = column;
-  let cut = false;
-  for (let i = first; i < chars.length; i++) {
-    const { char, offset } = chars[i];
+  // The visible characters: from `first`, as many as fit before a column kept for a trailing ellipsis.
+  const prefix = first > 0 ? '…' : '';
+  const visible: Array<{ rendered: string; width: number; offset: number }> = [];
+  let used = displayWidth(prefix);
+  for (const { char, offset } of chars.slice(first)) {
     const rendered = char === '\t' ? ' '.repeat(tabWidth) : char;
-    const width = displayWidth(rendered);
-    if (column + width > maxWidth - 1) {
-      cut = true;
-      break;
-    }
-    if (offset < clippedStart) caretColumn = column + width;
-    text += rendered;
-    column += width;
-    if (offset < clippedEnd) caretEnd = column;
+    if (used + displayWidth(rendered) > maxWidth - 1) break;
+    visible.push({ rendered, width: displayWidth(rendered), offset });
+    used += displayWidth(rendered);
   }
-  if (cut) text += '…';
-  if (clippedStart >= line.length) caretColumn = column;
+  const columnsOf = (count: number) => displayWidth(prefix) + visible.slice(0, count).reduce((sum, v) => sum + v.width, 0);
+  const caretColumn = clippedStart >= line.length ? used : columnsOf(visible.filter((v) => v.offset < clippedStart).length);
+  const caretEnd = columnsOf(visible.filter((v) => v.offset < clippedEnd).length);
+  const text = prefix + visible.map((v) => v.rendered).join('') + (first + visible.length < chars.length ? '…' : '');
   return { text, caretColumn, caretWidth: Math.max(1, caretEnd - caretColumn) };
 }
 
