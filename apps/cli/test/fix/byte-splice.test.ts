@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mapBytes } from '../../src/fix/byte-map.js';
 import { encodeText } from '../../src/fix/encode-text.js';
@@ -14,6 +15,37 @@ describe('byte-level fixes', () => {
     const fixed = spliceBytes(bytes, map, [{ range: { start: 4, end: 5 }, newText: '2' }], 'utf-8')!;
     expect([...fixed.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(fixed)).toBe('总计𠀀2\r\n');
+  });
+
+  it('maps every UTF-16 unit of valid UTF-8 to the start of its character (both units of a pair to its four bytes)', () => {
+    const encoder = new TextEncoder();
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.boolean(), (text, withBom) => {
+        // Lone surrogates are no UTF-8: the encoder writes U+FFFD for them, which is the text read back.
+        const written = encoder.encode(text);
+        const bytes = withBom ? new Uint8Array([0xef, 0xbb, 0xbf, ...written]) : written;
+        const read = new TextDecoder().decode(written);
+        const expected: number[] = [];
+        let at = withBom ? 3 : 0;
+        for (const char of read) {
+          for (let unit = 0; unit < char.length; unit++) expected.push(at);
+          at += encoder.encode(char).length;
+        }
+        expected.push(bytes.length);
+        const map = mapBytes(bytes, 'utf-8')!;
+        expect(map.text).toBe(read);
+        expect([...map.starts]).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('maps bytes that are not valid UTF-8 as the decoder reads them, fed byte by byte', () => {
+    const bytes = new Uint8Array([0x32, 0xff, 0xe6, 0x80, 0x41, 0xe6, 0x80, 0xbb]);
+    const map = mapBytes(bytes, 'utf-8')!;
+    expect(map.text).toBe('2\ufffd\ufffdA总');
+    // The decoder gives the broken "e6 80" and the "A" after it in one call: both are placed where it began.
+    expect([...map.starts]).toEqual([0, 1, 2, 2, 5, 8]);
   });
 
   it('rewrites a GB18030 file byte for byte outside the edits', () => {
