@@ -26,8 +26,8 @@ const fileChecker: ThisThreadChecker = {
 
 /**
  * Checks the jobs one after another on this thread (`--jobs 1`, and runs too small for workers), handing
- * each outcome to `deliver` in job order. The reports that can be checked at once (without `--fix`; a
- * Word document once the first has loaded the Word reader) run in batches under one watchdog
+ * each outcome to `deliver` in job order. The reports that can be checked at once (all but those with fixes
+ * to apply under `--fix`; a Word document once the first has loaded the Word reader) run in batches under one watchdog
  * (`runUnderOneWatchdog`: one per second of checks instead of one per report; 1,000 reports of the bench
  * mix about 0.8 s faster), each report still
  * given the whole hard limit; the others one by one (`checkFile`, which guards each of its stages). A

@@ -1,5 +1,7 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { checkFile } from '../../src/checks/check-file.js';
+import { checkFile, checkFileAtOnce } from '../../src/checks/check-file.js';
 import type { CheckSettings } from '../../src/checks/check-settings.js';
 import { seedPath } from '../helpers/run-cli.js';
 import { repoRoot } from '../helpers/run-cli.js';
@@ -26,5 +28,36 @@ describe('checkFile', () => {
     expect(text.resultJson).toBe(JSON.stringify(object.result));
     expect(text.tally).toEqual({ recognised: true, findings: object.result!.diagnostics.map((d) => ({ code: d.code, severity: d.severity })) });
     expect(text.tally!.findings.length).toBeGreaterThan(0);
+  });
+
+  it('with --fix, ends a report without fixes at once, and hands one with fixes on with its check and the bytes it read', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'nianbao-fix-at-once-'));
+    try {
+      const clean = path.join(directory, 'clean.md');
+      copyFileSync(path.join(repoRoot, 'examples/clean-2021.md'), clean);
+      const fixing = { ...settings, fix: true };
+      const cleanOutcome = checkFileAtOnce({ index: 0, path: 'clean.md', file: clean }, fixing);
+      expect(cleanOutcome).toBeDefined();
+      expect(cleanOutcome!.fix).toBeUndefined();
+      expect(cleanOutcome).toEqual(await checkFile({ index: 0, path: 'clean.md', file: clean }, fixing));
+
+      const wrong = path.join(directory, 'wrong.txt');
+      copyFileSync(path.join(repoRoot, seedPath(3)), wrong);
+      const original = readFileSync(wrong);
+      const wrongJob = { index: 1, path: 'wrong.txt', file: wrong };
+      expect(checkFileAtOnce(wrongJob, fixing)).toBeUndefined();
+      // The fixing stage starts from the bytes the check read: a change to the file since is not seen.
+      writeFileSync(wrong, 'changed meanwhile');
+      const fixed = await checkFile(wrongJob, fixing);
+      expect(fixed.fix?.applied).toBeGreaterThan(0);
+      const written = readFileSync(wrong, 'utf8');
+      expect(written).toContain('政府信息公开');
+      expect(written).not.toBe(original.toString('utf8'));
+      // Asked again, the file (now fixed) is checked afresh.
+      const again = await checkFile(wrongJob, fixing);
+      expect(again.fix).toBeUndefined();
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });
