@@ -13,11 +13,12 @@ export interface ByteMap {
 }
 
 /**
- * Decodes `bytes` and records where each character starts. Valid UTF-8 is decoded at once and its
- * characters' starts read from the bytes' structure (a lead byte starts each character; the two UTF-16
- * units of a character beyond the BMP both start at its four bytes' start). Anything else is decoded with a
+ * Decodes `bytes` and records where each character starts. Valid UTF-8 and valid GB18030 are decoded at once
+ * and their characters' starts read from the bytes' structure (in UTF-8 a lead byte starts each character; the
+ * two UTF-16 units of a character beyond the BMP both start at its bytes' start). Anything else is decoded with a
  * streaming TextDecoder one byte at a time, which places every character however the bytes are formed
- * (several decoder calls per byte: a 17 KB report took about 20 ms). Returns undefined when the encoding
+ * (a decoder call per byte: seed 003 in UTF-8, 7 KB, took 4.9 ms against 0.13 ms at once; in GB18030, 5.6 KB, 1.3
+ * against 0.1 ms). Returns undefined when the encoding
  * is unknown to the platform.
  */
 export function mapBytes(bytes: Uint8Array, encoding: string): ByteMap | undefined {
@@ -29,7 +30,35 @@ export function mapBytes(bytes: Uint8Array, encoding: string): ByteMap | undefin
   }
   // The byte-order mark is not part of the text: skip it, so that offset 0 maps to the first character.
   const bom = byteOrderMarkLength(bytes, decoder.encoding);
-  return (decoder.encoding === 'utf-8' && mapValidUtf8(bytes, bom)) || mapByteByByte(bytes, bom, decoder);
+  const valid =
+    decoder.encoding === 'utf-8' ? mapValidUtf8(bytes, bom) : decoder.encoding === 'gb18030' || decoder.encoding === 'gbk' ? mapValidGb18030(bytes, decoder.encoding) : undefined;
+  return valid ?? mapByteByByte(bytes, bom, decoder);
+}
+
+/**
+ * {@link mapBytes} of bytes that are valid GB18030 (or GBK, which the platform decodes as GB18030); undefined
+ * when they are not. Each character is one sequence: a byte below 0x81, four bytes when the second is a
+ * digit (0x30–0x39), else two; a character beyond the BMP (four bytes) is two UTF-16 units, both starting
+ * where its bytes do.
+ */
+function mapValidGb18030(bytes: Uint8Array, encoding: string): ByteMap | undefined {
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+  const starts = new Uint32Array(text.length + 1);
+  let unit = 0;
+  for (let i = 0; i < bytes.length; ) {
+    if (unit >= text.length) return undefined;
+    const units = text.codePointAt(unit)! > 0xffff ? 2 : 1;
+    for (let k = 0; k < units; k++) starts[unit++] = i;
+    const second = bytes[i + 1];
+    i += bytes[i] < 0x81 ? 1 : second >= 0x30 && second <= 0x39 ? 4 : 2;
+  }
+  starts[unit] = bytes.length;
+  return unit === text.length ? { text, starts } : undefined;
 }
 
 /** {@link mapBytes} of bytes that are valid UTF-8 after `bom` bytes; undefined when they are not. */

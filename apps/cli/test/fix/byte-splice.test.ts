@@ -48,6 +48,44 @@ describe('byte-level fixes', () => {
     expect([...map.starts]).toEqual([0, 1, 2, 2, 5, 8]);
   });
 
+  it('maps every UTF-16 unit of valid GB18030 to the start of its sequence (one, two or four bytes)', () => {
+    const byte = (from: number, to: number) => fc.integer({ min: from, max: to });
+    const sequence = fc.oneof(
+      byte(0x00, 0x80).map((b) => [b]),
+      fc.tuple(byte(0x81, 0xfe), fc.oneof(byte(0x40, 0x7e), byte(0x80, 0xfe))),
+      fc.tuple(byte(0x81, 0x84), byte(0x30, 0x39), byte(0x81, 0xfe), byte(0x30, 0x39)),
+      fc.tuple(byte(0x90, 0xe3), byte(0x30, 0x39), byte(0x81, 0xfe), byte(0x30, 0x39)),
+    );
+    const strict = new TextDecoder('gb18030', { fatal: true });
+    fc.assert(
+      fc.property(fc.array(sequence, { maxLength: 60, size: 'max' }), (sequences) => {
+        // Sequences the decoder maps to one character each (some two-byte codes are unassigned).
+        const chars = sequences.map((s) => {
+          try {
+            return strict.decode(Uint8Array.from(s));
+          } catch {
+            return undefined;
+          }
+        });
+        const usable = sequences.filter((_, i) => chars[i] !== undefined && [...chars[i]!].length === 1);
+        const bytes = Uint8Array.from(usable.flat());
+        const expected: number[] = [];
+        let at = 0;
+        for (const s of usable) {
+          for (let unit = 0; unit < strict.decode(Uint8Array.from(s)).length; unit++) expected.push(at);
+          at += s.length;
+        }
+        expected.push(bytes.length);
+        for (const encoding of ['gb18030', 'gbk']) {
+          const map = mapBytes(bytes, encoding)!;
+          expect(map.text).toBe(strict.decode(bytes));
+          expect([...map.starts]).toEqual(expected);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('rewrites a GB18030 file byte for byte outside the edits', () => {
     // "規(guī)定 0" in GB18030: the Pinyin is deleted and the 0 becomes 2; every other byte stays.
     const text = '規(guī)定 0';
