@@ -54,6 +54,28 @@ describe('the server never crashes (bundled server over stdio)', () => {
     expect(session.exited).toBeUndefined();
   });
 
+  it('checks a report run into one line (crawled page text) but not the notices that define the format', async () => {
+    session = await LspSession.start({ initializationOptions: { diagnostics: { debounceMs: 0 } } });
+    // Without nianbao.reports.include: the content alone decides.
+    const noticeUris: string[] = [];
+    for (const name of ['2019-guobangongkaibanhan-60.txt', '2021-guobangongkaibanhan-30.txt']) {
+      const uri = fileUri(path.join(tmp, name));
+      noticeUris.push(uri);
+      await session.open(uri, 'plaintext', readFileSync(path.join(repoRoot, 'packages', 'language-server', 'test', 'fixtures', 'notices', name), 'utf8'));
+    }
+    const seed = readFileSync(seedPath('003_136fd1d98cf7f7a0.txt'), 'utf8').replace(/\s*\n\s*/gu, ' ');
+    const reportUri = fileUri(path.join(tmp, 'crawled-003.txt'));
+    await session.open(reportUri, 'plaintext', seed);
+    // Seed 003's wrong total (R1/R2) is found in the one-line text too.
+    const published = await session.waitForDiagnostics(reportUri, (p) =>
+      p.diagnostics.some((d) => ['R1', 'R2'].includes((d.data as { rule?: string } | undefined)?.rule ?? '')),
+    );
+    expect(published.diagnostics.length).toBeGreaterThan(0);
+    // The notices were opened first and checked before the report: nothing was published for them.
+    for (const uri of noticeUris) expect(session.publishedFor(uri).every((p) => p.diagnostics.length === 0)).toBe(true);
+    expect(session.exited).toBeUndefined();
+  });
+
   it('survives 200 random edits of a report and still answers', async () => {
     session = await LspSession.start({ initializationOptions: { diagnostics: { debounceMs: 0 } } });
     const uri = fileUri(path.join(tmp, 'random-edits.md'));

@@ -1,4 +1,4 @@
-import { labelKey, type TemplateIR } from '@nianbao/core';
+import { labelKey, type CheckResult, type TemplateIR } from '@nianbao/core';
 import { minimatch } from 'minimatch';
 import { URI } from 'vscode-uri';
 
@@ -8,12 +8,21 @@ const titleWindow = 4000;
 /** Heads of documents whose title test is remembered (about 16 KB each); emptied when full. */
 const rememberedTitles = 64;
 
+/**
+ * How far into a document without line breaks between its sections (a page's text run into one line) the
+ * section headings are looked for, in characters: the first two sections of a report start well inside it.
+ */
+const runOnWindow = 16_000;
+
+/** Heads of run-on documents whose headings are remembered (about 32 KB each); emptied when full. */
+const rememberedRunOnHeads = 16;
+
 /** Candidate heading lines whose label key is remembered (under 200 characters each); emptied when full. */
 const rememberedLineKeys = 10_000;
 
-/** Phrases of the title of a disclosure annual report (政府信息公开工作年度报告 and its variants). */
+/** Phrases of the title of a disclosure annual report (政府信息公开工作年度报告, 关于…政府信息公开工作的报告…). */
 const titleSubject = /政府信息公开|政务公开/u;
-const titleKind = /年度报告|年报/u;
+const titleKind = /年度报告|年报|工作的?报告/u;
 
 /** Markup that may precede a heading line in Markdown or plain text. */
 const headingPrefix = /^[\s#>*_|\-+=]*/u;
@@ -22,22 +31,50 @@ const headingPrefix = /^[\s#>*_|\-+=]*/u;
 const numeralStart = /^[一二三四五六七八九十]/u;
 
 /**
+ * What the recogniser makes of a document: `report`, one to check; `if-tables-read`, one to check and to
+ * treat as a report only if its check reads numbers in its tables (see {@link looksLikeRunOnReport}); false,
+ * not a report.
+ */
+export type Recognition = 'report' | 'if-tables-read' | false;
+
+/**
  * Decides which open documents are annual reports: a file that matches one of the `nianbao.reports.include`
  * globs always is; otherwise its content must look like one — section headings of a known template
- * (two of them, or one below a report title). Ordinary Markdown (a README) is left alone.
+ * (two of them, or one below a report title). Ordinary Markdown (a README) is left alone. A text run into
+ * one line (crawled page text) is a report only if its check reads its tables (see {@link recognize}).
  */
 export class ReportRecognizer {
   private headingsOf = new WeakMap<TemplateIR[], string[]>();
   private readonly titles = new Map<string, boolean>();
   private readonly lineKeys = new Map<string, string>();
+  private readonly runOnHeads = new Map<string, string>();
 
   /**
+   * True when the document is a report by its path or its line-start headings ({@link recognize} says
+   * `report`).
    * @param include glob patterns (matched against the workspace-relative and the absolute path)
    * @param workspaceFolders file-system paths of the workspace folders
    */
   isReport(uri: string, text: string, templates: TemplateIR[], include: string[], workspaceFolders: string[]): boolean {
-    if (include.length > 0 && matchesInclude(uri, include, workspaceFolders)) return true;
-    return looksLikeReport(text, this.headings(templates), (head) => this.titled(head), (line) => this.lineKey(line));
+    return this.recognize(uri, text, templates, include, workspaceFolders) === 'report';
+  }
+
+  /**
+   * {@link isReport}, and else whether the document may be a report run into one line: a report title in
+   * its head and two section headings of a known template inside its long lines. That alone would also
+   * take the official notices that define the format (one crawled line each, quoting the headings and the
+   * tables) for reports; so such a document is `if-tables-read`: the caller checks it and keeps the
+   * outcome only when the check read numbers in its tables (see `tablesHaveNumbers`).
+   * @param include glob patterns (matched against the workspace-relative and the absolute path)
+   * @param workspaceFolders file-system paths of the workspace folders
+   */
+  recognize(uri: string, text: string, templates: TemplateIR[], include: string[], workspaceFolders: string[]): Recognition {
+    if (include.length > 0 && matchesInclude(uri, include, workspaceFolders)) return 'report';
+    const headings = this.headings(templates);
+    const titled = (head: string): boolean => this.titled(head);
+    if (looksLikeReport(text, headings, titled, (line) => this.lineKey(line))) return 'report';
+    const runOnKey = (head: string): string => remembered(this.runOnHeads, rememberedRunOnHeads, head, labelKey);
+    return looksLikeRunOnReport(text, headings, titled, runOnKey) ? 'if-tables-read' : false;
   }
 
   /**
@@ -161,4 +198,47 @@ export function looksLikeReport(
     lineStart = lineEnd + 1;
   }
   return false;
+}
+
+/**
+ * Content test for a report whose sections are not on lines of their own (page text run into one line, or
+ * a few long lines): a report title in the head and two section headings among the label key of its
+ * first {@link runOnWindow} characters. Only texts with a line of at least 200 characters are read
+ * (those are the lines {@link looksLikeReport} skips). `keyOf` is `labelKey` (or one that remembers it).
+ */
+export function looksLikeRunOnReport(
+  text: string,
+  headings: string[],
+  titled: (head: string) => boolean = hasReportTitle,
+  keyOf: (head: string) => string = labelKey,
+): boolean {
+  if (headings.length === 0 || !hasLongLine(text, runOnWindow)) return false;
+  if (!titled(text.slice(0, titleWindow * 2))) return false;
+  const key = keyOf(text.slice(0, runOnWindow));
+  let found = 0;
+  for (const heading of headings) {
+    if (key.includes(heading) && ++found >= 2) return true;
+  }
+  return false;
+}
+
+/** True when the first `window` characters of `text` hold a line of 200 characters or more. */
+function hasLongLine(text: string, window: number): boolean {
+  const end = Math.min(text.length, window);
+  let lineStart = 0;
+  while (lineStart < end) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    if (lineEnd - lineStart >= 200) return true;
+    lineStart = lineEnd + 1;
+  }
+  return false;
+}
+
+/**
+ * The second half of recognising an `if-tables-read` document: its check read a number in a table. A
+ * report's tables hold counts; the notices that define the format quote the tables without any.
+ */
+export function tablesHaveNumbers(result: CheckResult): boolean {
+  return (result.report?.tables ?? []).some((table) => table.found && table.rows.some((row) => row.cells.some((cell) => cell.value !== null)));
 }

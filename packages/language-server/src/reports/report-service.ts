@@ -19,7 +19,7 @@ import { toLspDiagnostic } from './lsp-diagnostics.js';
 import { reportIdentityOf, type BaselineStore } from './finding-baseline.js';
 
 import type { ReportChecker } from './report-checker.js';
-import type { ReportRecognizer } from './report-recognizer.js';
+import { tablesHaveNumbers, type ReportRecognizer } from './report-recognizer.js';
 import type { ProjectTemplateSets } from './project-template-sets.js';
 
 /** Documents longer than this (UTF-16 units) are not checked: the editor stays responsive. */
@@ -173,10 +173,10 @@ export class ReportService {
     const text = document.getText();
     const { settings, recognizer } = this.context;
     const templates = this.templatesOf(uri);
-    const isReport =
+    const recognition =
       text.length <= maxReportLength &&
-      recognizer.isReport(uri, text, templates, settings.value.include, this.context.workspaceFolders());
-    if (!isReport) {
+      recognizer.recognize(uri, text, templates, settings.value.include, this.context.workspaceFolders());
+    if (!recognition) {
       this.forget(uri, document.version);
       return;
     }
@@ -184,6 +184,11 @@ export class ReportService {
     if (!report) return;
     // A newer version arrived, or a newer check was asked for, while checking: this result is stale.
     if (this.context.documents.get(uri)?.version !== report.version || this.generations.get(uri) !== generation) return;
+    // A text run into one line is taken for a report only when its tables were read with numbers in them.
+    if (recognition === 'if-tables-read' && !tablesHaveNumbers(report.result)) {
+      this.forget(uri, report.version);
+      return;
+    }
     this.checked.set(uri, report);
     this.publish(report);
     this.sendStatus(this.statusOf(report));
