@@ -14,7 +14,7 @@ const notices = ['2019-guobangongkaibanhan-60.txt', '2021-guobangongkaibanhan-30
   readFileSync(path.join(repoRoot, 'packages', 'language-server', 'test', 'fixtures', 'notices', name), 'utf8'),
 );
 const tablesRead = (text: string): boolean =>
-  tablesHaveNumbers(checkEditedText({ name: 'x.txt', format: 'text', encoding: 'utf-8', text }, { verifySuggestions: false }).result);
+  tablesHaveNumbers(checkEditedText({ name: 'x.txt', format: 'txt', encoding: 'utf-8', text }, { verifySuggestions: false }).result);
 const isReport = (text: string, uri = 'file:///w/doc.md', include: string[] = []): boolean =>
   recognizer.isReport(uri, text, builtinTemplates, include, ['/w']);
 
