@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { checkText, readReport, readReportSync, ReadError, selectFixes, type CheckOptions, type CheckResult, type Locale } from '@nianbao/core';
-import { fixReport } from '../fix/fix-report.js';
+import { fixReport, fixReportSync, type FixOutcome } from '../fix/fix-report.js';
 import { writeAtomically } from '../fix/write-atomically.js';
 import { systemReason } from '../i18n/system-reason.js';
 import { createTranslator, type Translator } from '../i18n/translate.js';
@@ -32,15 +32,15 @@ export async function checkFile(
     if (timeout) return timeout;
     let fix: FixReport | undefined;
     if (settings.fix && job.file) {
-      const fixed = await fixReport(bytes, check, (next) => guardedCheck(next, fileName, options, guard));
+      const fixed = early?.fixed ?? (await fixReport(bytes, check, (next) => guardedCheck(next, fileName, options, guard)));
       if (fixed.kind === 'fixed') {
         await writeAtomically(job.file, fixed.bytes).catch((error: unknown) => {
           throw new WriteFailure(error);
         });
         check = fixed.result;
         fix = { applied: fixed.applied };
-      } else if (fixed.kind === 'skipped') {
-        fix = { applied: 0, skipped: skippedMessage(fixed.reason, job.path, check, t) };
+      } else {
+        fix = unfixedReport(fixed, job, check, t);
       }
     }
     return outcomeOf(job, settings, check, fix);
@@ -50,19 +50,24 @@ export async function checkFile(
 }
 
 /**
- * The checks {@link checkFileAtOnce} made of `--fix` jobs with fixes to apply, and the bytes they read:
- * {@link checkFile}, which fixes and writes, starts from them rather than checking the report again.
+ * The checks {@link checkFileAtOnce} made of `--fix` jobs with fixes to apply, the bytes they read and,
+ * when their fixes were verified at once, the fixed bytes: {@link checkFile}, which fixes and writes, starts
+ * from them rather than checking the report again, and only writes when they are fixed.
  */
-const checkedAtOnce = new WeakMap<CheckJob, { bytes: Uint8Array; check: CheckResult }>();
+const checkedAtOnce = new WeakMap<CheckJob, { bytes: Uint8Array; check: CheckResult; fixed?: FixOutcome }>();
+
+/** Thrown by a re-check made at once of bytes that cannot be read at once (see {@link checkFileAtOnce}). */
+class NotAtOnce extends Error {}
 
 /**
  * {@link checkFile} made at once, without a guard of its own (for a caller that runs it under one, see
- * `checkOnThisThread`), or undefined when the input needs a stage that is not synchronous: the fixes of
- * `--fix`, which are checked again and written (their check made here is kept for it), and the reading of
- * a Word document before the Word reader is loaded (the run's first .docx, see core's `readReportSync`).
- * A `--fix` job without fixes ends here, under the run's shared watchdog rather than one of its own
- * (validate --fix over the bench mix, --jobs 1: 4.30 → 3.47 s CPU, means of 4 interleaved runs; 7 in 10 of
- * its reports have no fix).
+ * `checkOnThisThread`), or undefined when the input needs a stage that is not synchronous: the writing of
+ * the fixed bytes of `--fix` (the check and the fixes verified here are kept for it), and the reading of a
+ * Word document before the Word reader is loaded (the run's first .docx, see core's `readReportSync`).
+ * A `--fix` job without fixes, or whose fixes are not written (its format, its encoding, none verified),
+ * ends here, under the run's shared watchdog rather than one of its own (validate --fix over the bench mix,
+ * --jobs 1: 4.30 → 3.47 s CPU, means of 4 interleaved runs; 7 in 10 of its reports have no fix); the
+ * re-checks that verify the fixes are made here too (`fixReportSync`).
  * Never throws.
  */
 export function checkFileAtOnce(job: CheckJob, settings: CheckSettings): FileOutcome | undefined {
@@ -74,8 +79,20 @@ export function checkFileAtOnce(job: CheckJob, settings: CheckSettings): FileOut
     const timeout = timeoutOutcome(job, check);
     if (timeout) return timeout;
     if (settings.fix && job.file && selectFixes(check.diagnostics).length > 0) {
-      checkedAtOnce.set(job, { bytes, check });
-      return undefined;
+      // The fixes are verified here too (each re-check read and made at once); only the writing is left.
+      let fixed: FixOutcome;
+      try {
+        fixed = fixReportSync(bytes, check, (next) => checkAtOnce(next, fileName, options));
+      } catch (error) {
+        if (!(error instanceof NotAtOnce)) throw error;
+        checkedAtOnce.set(job, { bytes, check });
+        return undefined;
+      }
+      if (fixed.kind === 'fixed') {
+        checkedAtOnce.set(job, { bytes, check, fixed });
+        return undefined;
+      }
+      return outcomeOf(job, settings, check, unfixedReport(fixed, job, check, createTranslator(settings.locale)));
     }
     return outcomeOf(job, settings, check, undefined);
   } catch (error) {
@@ -132,6 +149,18 @@ async function guardedCheck(bytes: Uint8Array, fileName: string, options: CheckO
   if (checked) return checked;
   const read = await guard.run(() => readReport(bytes, { fileName }));
   return guard.run(() => checkText(read.source, read.view, options));
+}
+
+/** Core's `checkReport` of `bytes`, made at once; throws {@link NotAtOnce} when they cannot be read at once. */
+function checkAtOnce(bytes: Uint8Array, fileName: string, options: CheckOptions): CheckResult {
+  const read = readReportSync(bytes, { fileName });
+  if (!read) throw new NotAtOnce();
+  return checkText(read.source, read.view, options);
+}
+
+/** What the outcome says of a `--fix` that wrote nothing: why, when it was skipped. */
+function unfixedReport(fixed: Exclude<FixOutcome, { kind: 'fixed' }>, job: CheckJob, check: CheckResult, t: Translator): FixReport | undefined {
+  return fixed.kind === 'skipped' ? { applied: 0, skipped: skippedMessage(fixed.reason, job.path, check, t) } : undefined;
 }
 
 function skippedMessage(reason: 'format' | 'encoding', path: string, check: CheckResult, t: Translator): string {

@@ -60,4 +60,32 @@ describe('checkFile', () => {
       rmSync(directory, { recursive: true, force: true });
     }
   });
+
+  it('with --fix, verifies the fixes at once: the same outcome and bytes as checking and fixing in one go', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'nianbao-fix-at-once-'));
+    try {
+      const fixing = { ...settings, fix: true };
+      const [atOnce, inOneGo] = ['at-once.txt', 'in-one-go.txt'].map((name) => path.join(directory, name));
+      for (const file of [atOnce, inOneGo]) copyFileSync(path.join(repoRoot, seedPath(3)), file);
+      const atOnceJob = { index: 0, path: 'r.txt', file: atOnce };
+      expect(checkFileAtOnce(atOnceJob, fixing)).toBeUndefined();
+      const fixedAtOnce = await checkFile(atOnceJob, fixing);
+      const fixedInOneGo = await checkFile({ index: 0, path: 'r.txt', file: inOneGo }, fixing);
+      expect(fixedAtOnce.fix?.applied).toBeGreaterThan(0);
+      expect(fixedAtOnce).toEqual(fixedInOneGo);
+      expect(readFileSync(atOnce)).toEqual(readFileSync(inOneGo));
+
+      // A page with fixes is not rewritten (only .txt and .md are): that is said at once, as checkFile says it.
+      const seed = readFileSync(path.join(repoRoot, seedPath(3)), 'utf8');
+      const page = path.join(directory, 'page.html');
+      const escape = (line: string): string => line.replace(/&/gu, '&amp;').replace(/</gu, '&lt;');
+      writeFileSync(page, `<html><body>${seed.split('\n').map((line) => `<p>${escape(line)}</p>`).join('\n')}</body></html>`);
+      const pageJob = { index: 2, path: 'page.html', file: page };
+      const pageOutcome = checkFileAtOnce(pageJob, fixing);
+      expect(pageOutcome?.fix).toEqual({ applied: 0, skipped: expect.stringContaining('page.html') });
+      expect(pageOutcome).toEqual(await checkFile(pageJob, fixing));
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
 });
