@@ -90,6 +90,13 @@ if (cli) {
       cli.met.humanFormatCpuRatio,
     );
   }
+  const fix = cli.fix;
+  if (fix) {
+    row(
+      'CLI --jobs 1 --fix, a copy of the mix',
+      `${fix.cpuSeconds} s CPU, ${fix.wallSeconds} s wall = ${fix.cpuRatioToJson}× the CPU of checking alone (least of the runs: ${fix.cpuSecondsOfRuns.join(' / ')} s); ${fix.fixedFiles} reports fixed`,
+    );
+  }
   const halves = cli.twoProcesses;
   if (halves) row('two processes, --jobs 1 on half the mix each', `${halves.wallSeconds} s wall = ${halves.speedup}× --jobs 1 (pairs ${halves.speedupOfPairs.join(' / ')}): what this machine gives two independent runs`);
   const ceiling = cli.twoWorkerCeiling;
