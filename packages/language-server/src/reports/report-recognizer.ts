@@ -27,6 +27,9 @@ const titleKind = /年度报告|年报|工作的?报告/u;
 /** Markup that may precede a heading line in Markdown or plain text. */
 const headingPrefix = /^[\s#>*_|\-+=]*/u;
 
+/** Lines this long or longer (UTF-16 units) are paragraphs, never headings. */
+const headingLineLimit = 200;
+
 /** A line that may be a numbered section heading: a Chinese numeral first. */
 const numeralStart = /^[一二三四五六七八九十]/u;
 
@@ -182,7 +185,7 @@ export function looksLikeReport(
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     // Only short lines can be headings: skip long paragraphs without copying them.
-    if (lineEnd - lineStart < 200) {
+    if (lineEnd - lineStart < headingLineLimit) {
       const raw = text.slice(lineStart, lineEnd).replace(headingPrefix, '');
       if (numeralStart.test(raw)) {
         const line = keyOf(raw);
@@ -203,8 +206,8 @@ export function looksLikeReport(
 /**
  * Content test for a report whose sections are not on lines of their own (page text run into one line, or
  * a few long lines): a report title in the head and two section headings among the label key of its
- * first {@link runOnWindow} characters. Only texts with a line of at least 200 characters are read
- * (those are the lines {@link looksLikeReport} skips). `keyOf` is `labelKey` (or one that remembers it).
+ * first {@link runOnWindow} characters. Only texts with a line of {@link headingLineLimit} characters or
+ * more are read (those are the lines {@link looksLikeReport} skips). `keyOf` is `labelKey` (or one that remembers it).
  */
 export function looksLikeRunOnReport(
   text: string,
@@ -222,14 +225,14 @@ export function looksLikeRunOnReport(
   return false;
 }
 
-/** True when the first `window` characters of `text` hold a line of 200 characters or more. */
+/** True when the first `window` characters of `text` hold a line of {@link headingLineLimit} characters or more. */
 function hasLongLine(text: string, window: number): boolean {
   const end = Math.min(text.length, window);
   let lineStart = 0;
   while (lineStart < end) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0 || lineEnd > end) lineEnd = end;
-    if (lineEnd - lineStart >= 200) return true;
+    if (lineEnd - lineStart >= headingLineLimit) return true;
     lineStart = lineEnd + 1;
   }
   return false;
