@@ -13,20 +13,16 @@ export interface ByteMap {
 }
 
 /**
- * Decodes `bytes` and records where each character starts. Valid UTF-8 and valid GB18030 (or GBK) are
- * decoded at once and their characters' starts read from the bytes' structure (see {@link sequenceLength});
- * anything else is decoded with a streaming TextDecoder one byte at a time, which places every character
- * however the bytes are formed (a decoder call per byte: seed 003 in UTF-8, 7 KB, took 4.9 ms against 0.13
- * ms at once; in GB18030, 5.6 KB, 1.3 against 0.1 ms). Returns undefined when the encoding is unknown to the
- * platform.
+ * Decodes `bytes` and records where each character starts. Valid UTF-8, UTF-16 and GB18030 (or GBK) are
+ * decoded at once and their characters' starts read from the bytes' structure (see
+ * {@link sequenceLength}); anything else goes {@link mapBytesOneByOne}, which places every character however
+ * the bytes are formed (a decoder call per byte: seed 003 in UTF-8, 7 KB, took 4.9 ms against 0.13 ms at
+ * once; in GB18030, 5.6 KB, 1.3 against 0.1 ms). Both give the same map. Returns undefined when the
+ * encoding is unknown to the platform, or its decoder fails on the bytes fed one at a time.
  */
 export function mapBytes(bytes: Uint8Array, encoding: string): ByteMap | undefined {
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(encoding, { ignoreBOM: true });
-  } catch {
-    return undefined;
-  }
+  const decoder = decoderFor(encoding);
+  if (!decoder) return undefined;
   // The byte-order mark is not part of the text: skip it, so that offset 0 maps to the first character.
   const bom = byteOrderMarkLength(bytes, decoder.encoding);
   const lengths = sequenceLength[decoder.encoding];
@@ -34,12 +30,32 @@ export function mapBytes(bytes: Uint8Array, encoding: string): ByteMap | undefin
 }
 
 /**
+ * {@link mapBytes} by a streaming decoder fed one byte at a time, whatever the bytes: the reference the
+ * structural maps are tested against, and what `mapBytes` falls back to.
+ */
+export function mapBytesOneByOne(bytes: Uint8Array, encoding: string): ByteMap | undefined {
+  const decoder = decoderFor(encoding);
+  return decoder && mapByteByByte(bytes, byteOrderMarkLength(bytes, decoder.encoding), decoder);
+}
+
+function decoderFor(encoding: string): TextDecoder | undefined {
+  try {
+    return new TextDecoder(encoding, { ignoreBOM: true });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The length of the byte sequence of one character starting at `i`, in encodings where valid bytes tell it:
- * UTF-8 by its lead byte; GB18030 (and GBK, which the platform decodes as GB18030) one byte below 0x81, four
- * when the second is a digit (0x30–0x39), else two.
+ * UTF-8 by its lead byte; UTF-16 two bytes, four from a high surrogate; GB18030 (and GBK, which the platform
+ * decodes as GB18030) one byte below 0x81, four when the second is a digit (0x30–0x39), else two. Big5 is
+ * left out: some of its pairs stand for two characters, so its sequences do not count them.
  */
 const sequenceLength: Record<string, ((bytes: Uint8Array, i: number) => number) | undefined> = {
   'utf-8': (bytes, i) => (bytes[i] < 0x80 ? 1 : bytes[i] < 0xe0 ? 2 : bytes[i] < 0xf0 ? 3 : 4),
+  'utf-16le': (bytes, i) => (bytes[i + 1] >= 0xd8 && bytes[i + 1] <= 0xdb ? 4 : 2),
+  'utf-16be': (bytes, i) => (bytes[i] >= 0xd8 && bytes[i] <= 0xdb ? 4 : 2),
   gb18030: gb18030SequenceLength,
   gbk: gb18030SequenceLength,
 };
@@ -72,8 +88,12 @@ function mapValidBytes(bytes: Uint8Array, bom: number, encoding: string, lengthA
   return unit === text.length ? { text, starts } : undefined;
 }
 
-/** {@link mapBytes} by a streaming decoder fed one byte at a time. */
-function mapByteByByte(bytes: Uint8Array, bom: number, decoder: TextDecoder): ByteMap {
+/**
+ * {@link mapBytes} by a streaming decoder fed one byte at a time; undefined when the decoder fails. Node's
+ * GB18030 decoder, though not fatal, throws when streamed a broken four-byte sequence (0x81 0x30 then a
+ * letter, say) that it reads as U+FFFD when given the whole text: such a file's fixes are not written.
+ */
+function mapByteByByte(bytes: Uint8Array, bom: number, decoder: TextDecoder): ByteMap | undefined {
   const parts: string[] = [];
   const starts: number[] = [];
   let pendingStart = bom;
@@ -83,10 +103,14 @@ function mapByteByByte(bytes: Uint8Array, bom: number, decoder: TextDecoder): By
     parts.push(decoded);
     pendingStart = nextStart;
   };
-  for (let i = bom; i < bytes.length; i++) {
-    take(decoder.decode(bytes.subarray(i, i + 1), { stream: true }), i + 1);
+  try {
+    for (let i = bom; i < bytes.length; i++) {
+      take(decoder.decode(bytes.subarray(i, i + 1), { stream: true }), i + 1);
+    }
+    take(decoder.decode(), bytes.length);
+  } catch {
+    return undefined;
   }
-  take(decoder.decode(), bytes.length);
   starts.push(bytes.length);
   return { text: parts.join(''), starts: Uint32Array.from(starts) };
 }

@@ -301,4 +301,21 @@ describe('--fix keeps the encoding', () => {
     const again = parse(runCli(['validate', gbFile, '--format', 'json']).stdout);
     expect(again.files[0].diagnostics.filter((d) => d.code === 'arithmetic/equation')).toEqual([]);
   });
+
+  it('keeps the findings of a GB18030 file with a broken four-byte sequence, and says its fixes were not written', () => {
+    // Node's GB18030 decoder reads 0x81 0x30 then a letter as U+FFFD in a whole text, but throws when fed it
+    // a byte at a time: --fix once failed such a file as unreadable (exit 2), its findings lost.
+    const converted = spawnSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030', path.join(seedsDir, seedNames[3])]);
+    const firstLine = converted.stdout.indexOf(0x0a) + 1;
+    const broken = Buffer.concat([converted.stdout.subarray(0, firstLine), Buffer.from([0x81, 0x30, 0x41, 0x0a]), converted.stdout.subarray(firstLine)]);
+    const gbFile = path.join(temp, 'seed-003-fix-broken-gb18030.txt');
+    writeFileSync(gbFile, broken);
+    const checked = parse(runCli(['validate', gbFile, '--format', 'json']).stdout).files[0];
+    expect(checked.diagnostics.some((d) => d.code === 'arithmetic/equation')).toBe(true);
+    const fixing = runCli(['validate', gbFile, '--format', 'json', '--fix']);
+    expect(fixing.status).toBe(1);
+    expect(parse(fixing.stdout).files[0].diagnostics).toEqual(checked.diagnostics);
+    expect(fixing.stderr).toContain('seed-003-fix-broken-gb18030.txt');
+    expect(readFileSync(gbFile).equals(broken)).toBe(true);
+  });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mapBytes } from '../../src/fix/byte-map.js';
+import { mapBytes, mapBytesOneByOne } from '../../src/fix/byte-map.js';
 import { encodeText } from '../../src/fix/encode-text.js';
 import { spliceBytes } from '../../src/fix/splice-bytes.js';
 
@@ -84,6 +84,36 @@ describe('byte-level fixes', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('gives the one-by-one decoder\'s map at once, for valid and broken bytes, in UTF-16 too', () => {
+    /** UTF-16 code units of `text` as bytes, little- or big-endian, with or without a byte-order mark. */
+    const utf16 = (text: string, littleEndian: boolean, withBom: boolean): Uint8Array => {
+      const units = [...(withBom ? [0xfeff] : []), ...Array.from({ length: text.length }, (_, k) => text.charCodeAt(k))];
+      return Uint8Array.from(units.flatMap((u) => (littleEndian ? [u & 0xff, u >> 8] : [u >> 8, u & 0xff])));
+    };
+    const damaged = (bytes: Uint8Array, cut: number, flip: number) =>
+      cut === 0 ? bytes : Uint8Array.from([...bytes.slice(0, bytes.length - (cut % 2)), ...(flip > 0 ? [flip] : [])]);
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 120 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 0, max: 255 }),
+        (text, littleEndian, withBom, cut, flip) => {
+          // Lone surrogates and a cut or added byte make invalid UTF-16: mapped one by one, the same map.
+          const bytes = damaged(utf16(text, littleEndian, withBom), cut, flip);
+          for (const encoding of [littleEndian ? 'utf-16le' : 'utf-16be', 'utf-8', 'gb18030']) {
+            expect(mapBytes(bytes, encoding)).toEqual(mapBytesOneByOne(bytes, encoding));
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+    // A surrogate pair is four bytes: both its units start where they do.
+    const pair = utf16('总𠀀0', true, true);
+    expect([...mapBytes(pair, 'utf-16le')!.starts]).toEqual([2, 4, 4, 8, 10]);
   });
 
   it('rewrites a GB18030 file byte for byte outside the edits', () => {
