@@ -85,7 +85,7 @@ if (cli) {
   if (human) {
     row(
       'CLI --jobs 1, the human output (no --format)',
-      `${human.cpuSeconds} s CPU = ${human.cpuRatioToJson}× --format json (least of the runs: ${human.cpuSecondsOfRuns.join(' / ')} s), ${human.reportsPerCpuSecond} reports per CPU second`,
+      `${human.cpuRatioToJson}× the CPU of --format json (median of the pairs, each run right after a JSON one: ${(human.cpuRatioOfPairs ?? []).join(' / ')}; least of each ${human.leastCpuRatioToJson ?? human.cpuRatioToJson}×), least ${human.cpuSeconds} s CPU, ${human.reportsPerCpuSecond} reports per CPU second`,
       `≤ ${cli.targets.humanFormatCpuRatio}× JSON`,
       cli.met.humanFormatCpuRatio,
     );
