@@ -3,8 +3,7 @@ import { findConverterArtefacts, findMojibake, findPinyinReadings } from '../nor
 import { ARTEFACT_UNIT, MOJIBAKE_UNIT, PINYIN_UNIT, suspectUnits } from './suspect-units.js';
 import { excerpt, lineAt } from './text-ranges.js';
 import type { ValidationContext } from './validation-context.js';
-import { visibleSource } from './visible-source.js';
-import type { OffsetRange } from '../model/report.js';
+import { shownInPage } from './shown-in-page.js';
 
 /** The character a reading was injected after, with the reading: "規(guī)". */
 function readingContext(text: string, start: number, end: number): string {
@@ -14,20 +13,19 @@ function readingContext(text: string, start: number, end: number): string {
 
 /**
  * Text quality, per spot: injected Pinyin readings (each with a fix deleting it), mojibake, and document
- * converter leftovers (with a fix deleting them). Found on the original text — of a web page, only on what
- * its reader sees (see {@link visibleSource}): a browser's `<!-- saved from url=… -->`, a style sheet or a
- * script is not the report's text. A detector runs only when the text holds a unit its findings need (see
- * `suspectUnits`).
+ * converter leftovers (with a fix deleting them). Found on the original text — mojibake and leftovers of a
+ * web page only where its reader sees them (see {@link shownInPage}): a browser's `<!-- saved from url=… -->`,
+ * a style sheet or a script is not the report's text. A detector runs only when the text holds a unit its
+ * findings need (see `suspectUnits`).
  */
 export function checkTextQuality(ctx: ValidationContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const visible = ctx.report.source.format === 'html' ? visibleSource(ctx.text, ctx.view) : undefined;
-  const searched = visible?.text ?? ctx.text;
-  const toSource = (range: OffsetRange): OffsetRange => (visible ? visible.toSource(range) : range);
-  const suspect = suspectUnits(searched);
+  const shown = ctx.report.source.format === 'html' ? shownInPage(ctx.text, ctx.view) : () => true;
+  const suspect = suspectUnits(ctx.text);
   if ((suspect & PINYIN_UNIT) !== 0 && ctx.enabled('quality/pinyin')) {
-    for (const found of findPinyinReadings(searched)) {
-      const range = toSource(found);
+    // A reading needs a Han character and a tone-marked syllable in brackets: markup never looks like one,
+    // and a normalised page has lost it, so it is not looked up (see `shownInPage`).
+    for (const range of findPinyinReadings(ctx.text)) {
       const reading = ctx.text.slice(range.start, range.end);
       diagnostics.push(
         ctx.diagnostic('quality/pinyin', {
@@ -39,8 +37,8 @@ export function checkTextQuality(ctx: ValidationContext): Diagnostic[] {
     }
   }
   if ((suspect & MOJIBAKE_UNIT) !== 0 && ctx.enabled('quality/mojibake')) {
-    for (const found of findMojibake(searched)) {
-      const spot = toSource(found);
+    for (const spot of findMojibake(ctx.text)) {
+      if (!shown(spot.start)) continue;
       diagnostics.push(
         ctx.diagnostic('quality/mojibake', {
           message: ctx.msg('quality/mojibake', { text: withContext(ctx.text, spot.start, spot.end) }),
@@ -50,8 +48,9 @@ export function checkTextQuality(ctx: ValidationContext): Diagnostic[] {
     }
   }
   if ((suspect & ARTEFACT_UNIT) !== 0 && ctx.enabled('quality/converter-artefact')) {
-    for (const artefact of findConverterArtefacts(searched)) {
-      const range = toSource(artefact);
+    for (const artefact of findConverterArtefacts(ctx.text)) {
+      if (!shown(artefact.start)) continue;
+      const range = { start: artefact.start, end: artefact.end };
       const written = ctx.text.slice(range.start, range.end);
       // An escaped character stays, without its backslash; other artefacts go entirely.
       const newText = artefact.kind === 'escape' ? written.replace(/^\\/, '') : '';

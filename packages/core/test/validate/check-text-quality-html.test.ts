@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkReport, readReportSync } from '../../src/index.js';
-import { visibleSource } from '../../src/validate/visible-source.js';
+import { checkReport, normalizeView, readReportSync } from '../../src/index.js';
+import { shownInPage } from '../../src/validate/shown-in-page.js';
 
 const seed003 = readFileSync(new URL('../../../../examples/seeds/003_136fd1d98cf7f7a0.txt', import.meta.url), 'utf8');
 const escape = (line: string): string => line.replace(/&/gu, '&amp;').replace(/</gu, '&lt;');
@@ -47,21 +47,28 @@ describe('text quality of a web page', () => {
   });
 });
 
-describe('visibleSource', () => {
-  it('keeps the text a page shows, in its own characters, and maps ranges back into the page', () => {
-    const html = '<p>总计&amp;2</p><!-- x --><p>二、主动</p><script>var a="<b>";</script>';
+describe('shownInPage', () => {
+  it('tells the text a page shows from its markup, Pinyin dropped by normalisation counting as shown', () => {
+    const html = '<p>总计&amp;2</p><!-- x --><p>規(guī)定</p><p>規<span>(guī)定</span></p><script>var a="<b>";</script>';
     const read = readReportSync(new TextEncoder().encode(html), { fileName: 'p.html' })!;
-    const visible = visibleSource(html, read.view);
-    expect(visible.text).toBe('总计&amp;2\n二、主动');
-    const at = visible.text.indexOf('二');
-    expect(visible.toSource({ start: at, end: at + 2 })).toEqual({ start: html.indexOf('二'), end: html.indexOf('二') + 2 });
-    const amp = visible.text.indexOf('&amp;');
-    expect(html.slice(visible.toSource({ start: amp, end: amp + 5 }).start, visible.toSource({ start: amp, end: amp + 5 }).end)).toBe('&amp;');
+    for (const view of [read.view, normalizeView(read.view)]) {
+      const shown = shownInPage(html, view);
+      const at = (s: string): number => html.indexOf(s);
+      expect(shown(at('总'))).toBe(true);
+      expect(shown(at('&amp;') + 2)).toBe(true);
+      expect(shown(at('(guī)'))).toBe(true);
+      // A reading right after a tag: in the run of the character after it.
+      expect(shown(html.lastIndexOf('(guī)'))).toBe(true);
+      expect(shown(html.lastIndexOf('(guī)') - 1)).toBe(false);
+      expect(shown(at('定'))).toBe(true);
+      expect(shown(at('<!--') + 1)).toBe(false);
+      expect(shown(at('var'))).toBe(false);
+      expect(shown(0)).toBe(false);
+      expect(shown(html.length - 1)).toBe(false);
+    }
   });
 
-  it('is empty for a view of nothing, and maps any range to the start of the page', () => {
-    const visible = visibleSource('<script>1</script>', { text: '', toOriginal: () => 0 });
-    expect(visible.text).toBe('');
-    expect(visible.toSource({ start: 0, end: 0 })).toEqual({ start: 0, end: 0 });
+  it('shows nothing of a page whose view is empty', () => {
+    expect(shownInPage('<script>1</script>', { text: '', toOriginal: () => 0 })(3)).toBe(false);
   });
 });
