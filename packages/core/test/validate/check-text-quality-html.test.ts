@@ -47,6 +47,18 @@ describe('text quality of a web page', () => {
   });
 });
 
+describe('text quality of a page with a long script', () => {
+  it('looks at each stretch of markup once, however many spots it holds', async () => {
+    // 40,000 spots of mojibake in one script with no tag inside: asked one by one, each once scanned the rest
+    // of the script for a bracket.
+    const script = `<script>${'var s="锟斤拷";'.repeat(40_000)}</script>`;
+    const started = performance.now();
+    // In the body, between two shown paragraphs (`page` wraps each extra line in <p>…</p>).
+    expect(await quality(page('', [`开头</p>${script}<p>结尾`]))).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
 describe('shownInPage', () => {
   it('tells the text a page shows from its markup, Pinyin dropped by normalisation counting as shown', () => {
     const html = '<p>总计&amp;2</p><!-- x --><p>規(guī)定</p><p>規<span>(guī)定</span></p><script>var a="<b>";</script>';
