@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { findConverterArtefacts, findMojibake, findPinyinReadings } from '../normalize/index.js';
 import { ARTEFACT_UNIT, MOJIBAKE_UNIT, PINYIN_UNIT, suspectUnits } from './suspect-units.js';
-import { excerpt, lineAt } from './text-ranges.js';
+import { excerpt, surroundings } from './text-ranges.js';
 import type { ValidationContext } from './validation-context.js';
 import { shownInPage } from './shown-in-page.js';
 
@@ -68,8 +68,6 @@ export function checkTextQuality(ctx: ValidationContext): Diagnostic[] {
 
 /** A garbled spot with up to three characters of its line on either side, to recognise it by. */
 function withContext(text: string, start: number, end: number): string {
-  const line = lineAt(text, start);
-  const from = Math.max(line.start, start - 3);
-  const lineEnd = Math.max(line.end, end);
-  return excerpt(text.slice(from, Math.min(lineEnd, end + 3)), 40);
+  const around = surroundings(text, start, end, 3);
+  return excerpt(text.slice(around.start, around.end), 40);
 }

@@ -85,4 +85,16 @@ describe('long lines and whitespace runs', () => {
     const { ms } = await timed(() => checkReport({ bytes: encode(text), fileName: 'decorated.txt' }));
     expect(ms).toBeLessThan(5000);
   });
+
+  it('shows each of 56,000 garbled spots on one line of 1.4 million characters in linear time', async () => {
+    // A paragraph of seed 001 (Traditional script, with injected Pinyin readings and mojibake) repeated
+    // 8,000 times into one line, as a crawled page runs a report together: each garbled spot is shown
+    // with its neighbours, which once took the whole line for each (about 10 s).
+    const lines = readFileSync(examplePath('seeds/001_58b691fd784472d5.txt'), 'utf8').split('\n');
+    const garbled = lines.findIndex((line) => line.includes('(guī)') && line.includes('?'));
+    const text = [...lines.slice(0, garbled), Array(8000).fill(lines[garbled]).join(' '), ...lines.slice(garbled + 1)].join('\n');
+    const { value, ms } = await timed(() => checkReport({ bytes: encode(text), fileName: 'one-line.txt' }));
+    expect(value.diagnostics.filter((d) => d.code === 'quality/mojibake').length).toBeGreaterThan(8000);
+    expect(ms).toBeLessThan(5000);
+  });
 });

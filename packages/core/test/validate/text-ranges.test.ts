@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TextView } from '../../src/read/text-view.js';
-import { viewRangeOf, viewRangesOf } from '../../src/validate/text-ranges.js';
+import fc from 'fast-check';
+import { excerpt, lineAt, surroundings, viewRangeOf, viewRangesOf } from '../../src/validate/text-ranges.js';
 
 /** A view of `length` units whose offsets map to the original by a monotone step function of `seed`. */
 function steppedView(length: number, seed: number, steps = [0, 1, 1, 1, 3, 7]): TextView {
@@ -79,5 +80,34 @@ describe('viewRangesOf', () => {
     const empty = steppedView(0, 1);
     expect(viewRangesOf(empty, [{ start: 0, end: 5 }])).toEqual([referenceRangeOf(empty, { start: 0, end: 5 })]);
     expect(viewRangeOf(empty, { start: 0, end: 5 })).toEqual(referenceRangeOf(empty, { start: 0, end: 5 }));
+  });
+});
+
+describe('surroundings', () => {
+  /** The definition: the spot within its whole line (trimmed), widened by `reach` on either side. */
+  function shownByWholeLine(text: string, start: number, end: number, reach: number): string {
+    const line = lineAt(text, start);
+    const from = Math.max(line.start, start - reach);
+    return excerpt(text.slice(from, Math.min(Math.max(line.end, end), end + reach)), 40);
+  }
+
+  it('shows what the whole line would show, for any text and spot', () => {
+    const pieces = fc.constantFrom('a', '規', '\n', ' ', '\t', '\r', '\u3000', '?', '锟斤拷');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), fc.nat(), fc.nat(4), fc.nat(5), (parts, at, width, reach) => {
+        const text = parts.join('');
+        const start = text.length === 0 ? 0 : at % text.length;
+        const end = Math.min(text.length, start + width);
+        const around = surroundings(text, start, end, reach);
+        expect(excerpt(text.slice(around.start, around.end), 40)).toBe(shownByWholeLine(text, start, end, reach));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('stops at the reach, at a line break, and after a spot that crosses one', () => {
+    expect(surroundings('甲乙丙規(guī)定丁戊己', 4, 9, 3)).toEqual({ start: 1, end: 12 });
+    expect(surroundings('甲\n規(guī)\n定', 3, 8, 3)).toEqual({ start: 2, end: 8 });
+    expect(surroundings('甲乙規\n(guī)定', 3, 9, 3)).toEqual({ start: 0, end: 9 });
   });
 });
