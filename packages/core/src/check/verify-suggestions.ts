@@ -6,6 +6,12 @@ import { checkClock } from '../validate/check-clock.js';
 export const MAX_SUGGESTION_CHECKS = 24;
 
 /**
+ * Most fixed texts made while verifying the suggestions of one report (each a pass over it): re-checks,
+ * and texts found to equal one already re-checked.
+ */
+export const MAX_FIXED_TEXTS = 4 * MAX_SUGGESTION_CHECKS;
+
+/**
  * Keeps only the suggestions that fix their finding: each is applied to the text and the text checked
  * again (`recheck`); it is offered when its edits apply together (none overlapping), its finding is gone
  * afterwards, and no finding is new (no code and rule has more findings than before). Spot deletions of
@@ -27,27 +33,39 @@ export function verifySuggestions(
 ): Diagnostic[] {
   const before = countByRule(diagnostics);
   let checks = 0;
+  let textsMade = 0;
   const verdict = new Map<Suggestion, boolean>();
-  // What each re-checked text's findings say, judged once however many suggestions made that text. Looked
-  // up by the text's length, then compared with the texts of that length, not by the text as a map key:
-  // hashing a fixed text (a new string, as long as the report) costs a pass over it each time.
+  // What each re-checked text's findings say, judged once however many suggestions made that text: first
+  // by the edits (the same edits of this text make the same text, and looking them up costs no pass over
+  // the text), then by the text itself, found by its length and compared with the texts of that length
+  // (hashing a fixed text, a new string as long as the report, costs a pass over it each time).
+  const byEdits = new Map<string, FindingsAfter | null>();
   const findingsAfter = new Map<number, { text: string; after: FindingsAfter | null }[]>();
   const fixes = (items: readonly { d: Diagnostic; s: Suggestion }[]): boolean => {
-    let fixed: string;
     const edits = items.flatMap(({ s }) => s.edits);
-    try {
-      fixed = applyEdits(text, edits);
-    } catch {
-      return false;
-    }
-    let sameLength = findingsAfter.get(fixed.length);
-    let after = sameLength?.find((known) => known.text === fixed)?.after;
+    const key = editsKey(edits);
+    let after = byEdits.get(key);
     if (after === undefined) {
-      if (checks >= MAX_SUGGESTION_CHECKS || checkClock() > deadline) return false;
-      checks++;
-      after = judgeFindings(recheck(fixed, edits), before);
-      if (sameLength === undefined) findingsAfter.set(fixed.length, (sameLength = []));
-      sameLength.push({ text: fixed, after });
+      // Past the budget no text is made: each costs a pass over the report, and thousands of suggestions
+      // (a garbled report's spots, verified one by one) made it quadratic.
+      if (checks >= MAX_SUGGESTION_CHECKS || textsMade >= MAX_FIXED_TEXTS || checkClock() > deadline) return false;
+      textsMade++;
+      let fixed: string;
+      try {
+        fixed = applyEdits(text, edits);
+      } catch {
+        byEdits.set(key, null);
+        return false;
+      }
+      let sameLength = findingsAfter.get(fixed.length);
+      after = sameLength?.find((known) => known.text === fixed)?.after;
+      if (after === undefined) {
+        checks++;
+        after = judgeFindings(recheck(fixed, edits), before);
+        if (sameLength === undefined) findingsAfter.set(fixed.length, (sameLength = []));
+        sameLength.push({ text: fixed, after });
+      }
+      byEdits.set(key, after);
     }
     if (after === null || after.newFinding) return false;
     const shift = shiftThrough(edits);
@@ -64,7 +82,7 @@ export function verifySuggestions(
   }
   if (spots.length > 0) {
     if (!overlapping(spots.flatMap(({ s }) => s.edits)) && fixes(spots)) for (const { s } of spots) verdict.set(s, true);
-    else others.unshift(...spots);
+    else for (const item of spots) verdict.set(item.s, fixes([item]));
   }
   for (const item of others) verdict.set(item.s, fixes([item]));
   return diagnostics.map((d) =>
@@ -138,13 +156,38 @@ function countByRule(diagnostics: readonly Diagnostic[]): Map<string, number> {
   return counts;
 }
 
-/** Maps an offset of a text to the same place after `edits`. */
+/**
+ * Maps an offset of a text to the same place after `edits`: an edit moves the offsets from its end on (an
+ * insertion, those after it). A binary search over the edits' thresholds, so that a fix of thousands of
+ * spots maps each of its findings without a pass over all its edits.
+ */
 function shiftThrough(edits: readonly TextEdit[]): (offset: number) => number {
+  if (edits.length === 0) return (offset) => offset;
+  const moves = edits
+    .map((e) => ({ from: e.range.end > e.range.start ? e.range.end : e.range.start + 1, delta: e.newText.length - (e.range.end - e.range.start) }))
+    .sort((a, b) => a.from - b.from);
+  const thresholds = moves.map((m) => m.from);
+  const total: number[] = [];
+  let sum = 0;
+  for (const m of moves) total.push((sum += m.delta));
   return (offset) => {
-    let delta = 0;
-    for (const e of edits) if (e.range.end <= offset && e.range.start < offset) delta += e.newText.length - (e.range.end - e.range.start);
-    return offset + delta;
+    // The number of edits whose threshold is at or before the offset.
+    let lo = 0;
+    let hi = thresholds.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (thresholds[mid] <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? offset : offset + total[lo - 1];
   };
+}
+
+/** The edits as a text, equal for equal edits in the same order. */
+function editsKey(edits: readonly TextEdit[]): string {
+  let key = '';
+  for (const e of edits) key += `${e.range.start}:${e.range.end}:${e.newText.length}:${e.newText}\u0000`;
+  return key;
 }
 
 function overlapping(edits: readonly TextEdit[]): boolean {
