@@ -1,6 +1,6 @@
 import type { Locale, Severity } from '@nianbao/core';
 import type { Style, StyleName } from '../terminal/style.js';
-import { displayWidth } from '../terminal/display-width.js';
+import { displayWidth, widestOf } from '../terminal/display-width.js';
 import { createAuditTranslator } from '../i18n/index.js';
 import type { AuditOverview } from './audit-overview.js';
 
@@ -36,7 +36,7 @@ export function writeTerminalSummary(overview: AuditOverview, write: (text: stri
       ]);
     });
   }
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => displayWidth(row[column]))));
+  const widths = rows[0].map((_, column) => widestOf(rows.map((row) => row[column])));
   rows.forEach((row, r) => {
     const cells = row.map((cell, column) => {
       const padded = column === 3 || column === 4 ? ' '.repeat(widths[column] - displayWidth(cell)) + cell : cell + ' '.repeat(widths[column] - displayWidth(cell));

@@ -1,6 +1,6 @@
 import type { Severity } from '@nianbao/core';
 import type { FileOutcome, OutputDiagnostic, RunSummary } from '../outcome/index.js';
-import { displayWidth } from '../terminal/display-width.js';
+import { displayWidth, widestOf } from '../terminal/display-width.js';
 import type { StyleName } from '../terminal/style.js';
 import { frameLine } from './code-frame.js';
 import type { Formatter, FormatterContext } from './formatter.js';
@@ -32,8 +32,8 @@ export class PrettyFormatter implements Formatter {
     write(`${style('underline', outcome.path)}  ${style('gray', result.template.id)}\n`);
     const positions = result.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}`);
     const severities = result.diagnostics.map((d) => t(`severity-${d.severity}`));
-    const positionWidth = Math.max(...positions.map((p) => p.length));
-    const severityWidth = Math.max(...severities.map((s) => displayWidth(s)));
+    const positionWidth = widestOf(positions, (p) => p.length);
+    const severityWidth = widestOf(severities);
     const indent = 2 + positionWidth + 2;
     result.diagnostics.forEach((diagnostic, i) => {
       const severity = pad(severities[i], severityWidth);
@@ -68,7 +68,7 @@ export class PrettyFormatter implements Formatter {
     if (summary.byCode.size > 0) {
       write(`  ${t('by-code')}\n`);
       const codes = [...summary.byCode.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      const codeWidth = Math.max(...codes.map(([code]) => code.length));
+      const codeWidth = widestOf(codes.map(([code]) => code), (code) => code.length);
       for (const [code, counts] of codes) {
         const parts: string[] = [];
         if (counts.errors) parts.push(style('red', t('errors', { n: counts.errors })));

@@ -49,6 +49,22 @@ describe('pretty formatter', () => {
     expect(out).toContain('error');
   });
 
+  it('prints a file with 300,000 findings (once more than a call takes as arguments: an internal error)', () => {
+    const many = sampleOutcome();
+    const spot = many.result!.diagnostics[1];
+    many.result!.diagnostics = Array.from({ length: 300_000 }, (_, i) => ({ ...spot, range: { start: { line: 0, character: i }, end: { line: 0, character: i + 5 } } }));
+    many.extras = many.result!.diagnostics.map(() => ({}));
+    let lines = 0;
+    let last = '';
+    const formatter = new PrettyFormatter({ write: (s) => { lines += s.split('\n').length - 1; last = s; }, locale: 'zh-CN', t: createTranslator('zh-CN'), style: createStyle(false), columns: 120 });
+    const summary = emptySummary();
+    addToSummary(summary, many);
+    formatter.file(many);
+    formatter.finish(summary);
+    expect(lines).toBeGreaterThan(300_000);
+    expect(last).toContain('quality/pinyin');
+  });
+
   it('says so when there is nothing to report', () => {
     const clean = sampleOutcome();
     clean.result!.diagnostics = [];
