@@ -194,6 +194,10 @@ export const catalogue = {
     'zh-CN': '文档转换残留：“{text}”。',
     en: 'Document-converter leftover: "{text}".',
   },
+  'quality/spots-omitted': {
+    'zh-CN': '另有 {count} 处“{kind}”未逐一列出（每类最多列出 {max} 处；修改后再次检查可看到其余各处）。',
+    en: '{count} more spots of "{kind}" are not listed (at most {max} of a kind are; check again after fixing them to see the rest).',
+  },
   'audit/cross-year': {
     'zh-CN': '{title}与上一年度报告不衔接（{binding}）：本年度 {lhsText} = {actual}，{rhsText} = {expected}。',
     en: '{title} does not follow on from the previous year\'s report ({binding}): {lhsText} = {actual}, {rhsText} = {expected}.',
@@ -345,6 +349,7 @@ export const catalogue = {
   'code-description/quality/pinyin': { 'zh-CN': '夹杂拼音注音', en: 'Injected Pinyin readings' },
   'code-description/quality/mojibake': { 'zh-CN': '乱码', en: 'Garbled text (mojibake)' },
   'code-description/quality/converter-artefact': { 'zh-CN': '文档转换残留', en: 'Document-converter leftover' },
+  'code-description/quality/spots-omitted': { 'zh-CN': '同类问题过多，未逐一列出', en: 'Too many spots of a kind to list' },
   'code-description/audit/cross-year': { 'zh-CN': '与上一年度报告的数据不衔接', en: 'Figures do not follow on from the previous year' },
   'code-description/audit/copied-text': { 'zh-CN': '正文照搬上一年度报告', en: 'Section copied from the previous year\'s report' },
   'code-description/audit/duplicate-report': { 'zh-CN': '同一机关同一年度有多份报告', en: 'Several reports of one agency and year' },

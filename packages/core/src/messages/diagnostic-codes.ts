@@ -65,6 +65,7 @@ export const diagnosticCodes = {
     severity: 'warning',
     severityFrom: { check: 'converterArtefacts' },
   },
+  'quality/spots-omitted': { category: 'quality', severity: 'info', severityFrom: 'code' },
   'audit/cross-year': { category: 'audit', severity: 'warning', severityFrom: 'rule' },
   'audit/copied-text': { category: 'audit', severity: 'warning', severityFrom: 'section' },
   'audit/duplicate-report': { category: 'audit', severity: 'warning', severityFrom: 'code' },

@@ -334,6 +334,20 @@ describe('validateReport on an invented template', () => {
       expect(fixed).toContain('按規定發布。');
     });
 
+    it('lists at most 500 spots of a kind and counts the rest in one finding at the first of them', () => {
+      const report = build({ s1: ['全年收入30万元。', '按規(guī)定發布。'.repeat(503)] });
+      const diagnostics = validateReport(report, budgetTemplate);
+      const listed = codes(diagnostics);
+      expect(listed.filter((c) => c === 'warning quality/pinyin')).toHaveLength(500);
+      expect(listed.filter((c) => c === 'info quality/spots-omitted')).toHaveLength(1);
+      const omitted = diagnostics.find((d) => d.code === 'quality/spots-omitted')!;
+      expect(omitted.message).toBe('另有 3 处“夹杂拼音注音”未逐一列出（每类最多列出 500 处；修改后再次检查可看到其余各处）。');
+      const readings = [...report.source.text.matchAll(/\(guī\)/gu)].map((m) => m.index);
+      expect(omitted.range.start).toBe(readings[500]);
+      const english = validateReport(report, budgetTemplate, { locale: 'en' }).find((d) => d.code === 'quality/spots-omitted')!;
+      expect(english.message).toBe('3 more spots of "Injected Pinyin readings" are not listed (at most 500 of a kind are; check again after fixing them to see the rest).');
+    });
+
     it('reports mojibake and converter artefacts, with a fix deleting an artefact', () => {
       const report = build({ s1: ['全年收入30万元。[bookmark: _GoBack]', '落实三審三?!敝贫?要求。'] });
       const diagnostics = validateReport(report, budgetTemplate);
