@@ -16,11 +16,12 @@ export const MAX_FIXED_TEXTS = 4 * MAX_SUGGESTION_CHECKS;
  * again (`recheck`); it is offered when its edits apply together (none overlapping), its finding is gone
  * afterwards, and no finding is new (no code and rule has more findings than before). Spot deletions of
  * quality findings (Pinyin readings, converter leftovers) are independent of each other and verified
- * together in one re-check; the others one by one, at most {@link MAX_SUGGESTION_CHECKS} re-checks in
- * all, none after `deadline` (a `checkClock()` value). Suggestions that make the same text (one fix
- * offered for several findings, as localisation does for the equations one wrong cell breaks) share one
- * re-check: the check is deterministic, so its findings on that text are the same; each finding is still
- * judged against them. `recheck` gets the fixed text and the edits that made it (which it may use to
+ * together in one re-check (one by one when together they do not verify); the others one by one, at
+ * most {@link MAX_SUGGESTION_CHECKS} re-checks and {@link MAX_FIXED_TEXTS} fixed texts in all, none after
+ * `deadline` (a `checkClock()` value). Suggestions that make the same text (one fix offered for several
+ * findings, as localisation does for the equations one wrong cell breaks) share one re-check: the check
+ * is deterministic, so its findings on that text are the same; each finding is still judged against them.
+ * Past the budget only a suggestion with the edits of one already judged is judged. `recheck` gets the fixed text and the edits that made it (which it may use to
  * re-check faster, never to judge differently); of its findings, in any order, only the code, rule and
  * cells are read, and the message and start of those without cells (see {@link findingIdentity}).
  * Returns new diagnostics; the input is not changed.
