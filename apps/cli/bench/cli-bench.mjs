@@ -60,6 +60,8 @@ const targets = {
   templatesColdRatio: 2,
   /** The human output's CPU against JSON's, both --jobs 1 on the mix (not the issue's; this project's). */
   humanFormatCpuRatio: 1.25,
+  /** CPU growth of checking a garbled one-line report four times as large (linear: 4; not the issue's). */
+  garbledOneLineGrowth: 6,
 };
 
 if (!existsSync(bin)) {
@@ -212,6 +214,36 @@ const perReport = {
   mbPerCpuSecond: round(megabytes / engineCpuSeconds, 1),
   findings,
 };
+
+// ── linear time: a garbled report run into one line, at two sizes ───────────────────────────────────
+// The paragraph of seed 001 with the most garbled spots (Pinyin readings, mojibake) repeated into one
+// line, as a crawled page runs a report together: each spot is shown, verified and counted. Checking
+// four times the text should take about four times as long; work per spot that reads the whole line (as
+// three fixes of 2026-12-06 found) makes it sixteen.
+const garbledSeed = readFileSync(path.join(root, 'examples/seeds/001_58b691fd784472d5.txt'), 'utf8').split('\n');
+const spotsIn = (line) => (line.match(/[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]|\?/gu) ?? []).length;
+const garbledLine = garbledSeed.reduce((best, line, i) => (spotsIn(line) > spotsIn(garbledSeed[best]) ? i : best), 0);
+const runTogether = (bytes) => {
+  const unit = garbledSeed[garbledLine];
+  const times = Math.max(1, Math.round(bytes / Buffer.byteLength(`${unit} `)));
+  return [...garbledSeed.slice(0, garbledLine), Array(times).fill(unit).join(' '), ...garbledSeed.slice(garbledLine + 1)].join('\n');
+};
+const oneLineRuns = [];
+// A smaller one first, so that V8 has compiled the code these paths add to the mix's.
+await checkReport({ bytes: new TextEncoder().encode(runTogether(250_000)), fileName: 'one-line.txt' });
+for (const bytes of [1_000_000, 4_000_000]) {
+  const text = new TextEncoder().encode(runTogether(bytes));
+  let best = Number.POSITIVE_INFINITY;
+  let result;
+  for (let run = 0; run < 3; run++) {
+    const started = process.cpuUsage();
+    result = await checkReport({ bytes: text, fileName: 'one-line.txt' });
+    const cpu = process.cpuUsage(started);
+    best = Math.min(best, (cpu.user + cpu.system) / 1000);
+  }
+  oneLineRuns.push({ megabytes: round(text.length / 1e6, 2), cpuMs: round(best), findings: result.diagnostics.length });
+}
+const garbledOneLine = { runs: oneLineRuns, growth: round(oneLineRuns[1].cpuMs / oneLineRuns[0].cpuMs, 2), sizeGrowth: round(oneLineRuns[1].megabytes / oneLineRuns[0].megabytes, 2) };
 
 // ── the CLI, one and two jobs, and no --jobs ───────────────────────────────────────────────────────
 /**
@@ -369,6 +401,7 @@ const result = {
   },
   coldStart,
   perReport,
+  garbledOneLine,
   jobs1,
   jobs2,
   jobs2Speedup,
@@ -385,6 +418,7 @@ const result = {
     reportsPerCpuSecond: jobs1.reportsPerCpuSecond >= targets.reportsPerCpuSecond,
     mbPerCpuSecond: jobs1.mbPerCpuSecond >= targets.mbPerCpuSecond,
     maxReportMs: perReport.maxMs <= targets.maxReportMs,
+    garbledOneLineGrowth: garbledOneLine.growth <= targets.garbledOneLineGrowth,
     jobs2Speedup: jobs2Speedup >= targets.jobs2Speedup,
     validateColdRatio: coldStart.validate.cpuRatio <= targets.validateColdRatio,
     helpColdRatio: coldStart.help.cpuRatio <= targets.helpColdRatio,
