@@ -32,7 +32,7 @@ const seed = readFileSync(path.join(repoRoot, 'examples', 'seeds', '003_136fd1d9
 const edits = Number(process.env.NIANBAO_BENCH_EDITS ?? 30);
 /** Idle time between the open's findings and the first edit (the user reading them). */
 const pauseAfterOpenMs = Number(process.env.NIANBAO_BENCH_PAUSE_MS ?? 3000);
-const targets = { '50KB': 20, '1MB': 300, '1MB one line': 300 };
+const targets = { '50KB': 20, '1MB': 300, '1MB one line': 300, '1MB garbled one line': 300 };
 const memoryTargetMb = 150;
 
 if (!existsSync(server)) {
@@ -244,6 +244,18 @@ for (const [label, bytes] of [['50KB', 50 * 1024], ['1MB', 1024 * 1024]]) {
 {
   const once = `${seed.replace(/\r?\n/gu, ' ')} `;
   results.push(await measure('1MB one line', once.repeat(Math.ceil((1024 * 1024) / Buffer.byteLength(once))), 0));
+}
+// The same, garbled: seed 001's most garbled paragraph (Pinyin readings, mojibake) repeated after seed 003
+// on its one line, to 1 MB (so the head the server recognises a report by is the report's). Each garbled
+// spot was shown with its whole line, and the verification of its fix compared texts, until 2026-12-06;
+// at most 500 spots of a kind are listed now.
+{
+  const garbled = readFileSync(path.join(repoRoot, 'examples', 'seeds', '001_58b691fd784472d5.txt'), 'utf8').split('\n');
+  const spotsIn = (line) => (line.match(/[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]|\?/gu) ?? []).length;
+  const paragraph = garbled.reduce((best, line) => (spotsIn(line) > spotsIn(best) ? line : best), '');
+  const once = seed.replace(/\r?\n/gu, ' ');
+  const times = Math.ceil((1024 * 1024 - Buffer.byteLength(once)) / Buffer.byteLength(`${paragraph} `));
+  results.push(await measure('1MB garbled one line', `${once} ${`${paragraph} `.repeat(times)}`, 0));
 }
 /** Resident and peak resident memory of a process, in MB (Linux /proc; null elsewhere). */
 function memoryOf(pid) {
