@@ -21,9 +21,10 @@ export const MAX_FIXED_TEXTS = 4 * MAX_SUGGESTION_CHECKS;
  * `deadline` (a `checkClock()` value). Suggestions that make the same text (one fix offered for several
  * findings, as localisation does for the equations one wrong cell breaks) share one re-check: the check
  * is deterministic, so its findings on that text are the same; each finding is still judged against them.
- * Past the budget only a suggestion with the edits of one already judged is judged. `recheck` gets the fixed text and the edits that made it (which it may use to
- * re-check faster, never to judge differently); of its findings, in any order, only the code, rule and
- * cells are read, and the message and start of those without cells (see {@link findingIdentity}).
+ * Past the budget only a suggestion with the edits of one already judged is judged. `recheck` gets the
+ * fixed text and the edits that made it (which it may use to re-check faster, never to judge
+ * differently); of its findings, in any order, only the code, rule and cells are read, and the message and
+ * start of those without cells (see {@link findingIdentity}).
  * Returns new diagnostics; the input is not changed.
  */
 export function verifySuggestions(

@@ -97,8 +97,8 @@ function spotList(ctx: ValidationContext, code: 'quality/pinyin' | 'quality/moji
     },
     close(): void {
       if (firstOmitted === undefined) return;
-      const kind = ctx.msg(`code-description/${code}`);
-      into.push(ctx.diagnostic('quality/spots-omitted', { message: ctx.msg('quality/spots-omitted', { count: found - MAX_SPOTS_LISTED, kind, max: MAX_SPOTS_LISTED }), range: firstOmitted }));
+      const params = { count: found - MAX_SPOTS_LISTED, kind: ctx.msg(`code-description/${code}`), max: MAX_SPOTS_LISTED };
+      into.push(ctx.diagnostic('quality/spots-omitted', { message: ctx.msg('quality/spots-omitted', params), range: firstOmitted }));
     },
   };
 }
