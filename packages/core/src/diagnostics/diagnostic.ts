@@ -43,5 +43,10 @@ export interface Diagnostic {
   actual?: number;
   /** Cell ids the finding is about. */
   cells?: string[];
+  /**
+   * `quality/spots-omitted` only: the code of the spots not listed and how many, so that fixing can count
+   * them (a fix that lists the next spots in place of the mended ones is still progress).
+   */
+  omitted?: { code: string; count: number };
   suggestions: Suggestion[];
 }

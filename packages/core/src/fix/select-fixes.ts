@@ -49,20 +49,42 @@ export function selectFixes(diagnostics: readonly Diagnostic[], rejected: Readon
 
 /**
  * True when a re-check after fixing is strictly better: fewer findings, and none that was not there
- * before (a fix that moves a problem elsewhere is no fix).
+ * before (a fix that moves a problem elsewhere is no fix). Spots a report did not list (a
+ * `quality/spots-omitted` finding, see `Diagnostic.omitted`) count as findings of their code: after fixing
+ * the listed ones, the next ones are listed in their place, and they were there before.
  */
 export function improves(before: readonly Diagnostic[], after: readonly Diagnostic[]): boolean {
-  if (after.length >= before.length) return false;
+  const weight = (diagnostics: readonly Diagnostic[]): number => diagnostics.reduce((n, d) => n + (d.omitted?.count ?? 1), 0);
+  if (weight(after) >= weight(before)) return false;
   const remaining = new Map<string, number>();
+  // Spots of each code that were there before without being listed.
+  const unlisted = new Map<string, number>();
   for (const diagnostic of before) {
+    if (diagnostic.omitted) {
+      unlisted.set(diagnostic.omitted.code, (unlisted.get(diagnostic.omitted.code) ?? 0) + diagnostic.omitted.count);
+      continue;
+    }
     const key = findingKey(diagnostic);
     remaining.set(key, (remaining.get(key) ?? 0) + 1);
   }
   for (const diagnostic of after) {
+    if (diagnostic.omitted) continue;
     const key = findingKey(diagnostic);
     const count = remaining.get(key) ?? 0;
-    if (count === 0) return false;
-    remaining.set(key, count - 1);
+    if (count > 0) {
+      remaining.set(key, count - 1);
+      continue;
+    }
+    // Not listed before: one of the spots that were not listed, or new.
+    const spots = unlisted.get(diagnostic.code) ?? 0;
+    if (spots === 0) return false;
+    unlisted.set(diagnostic.code, spots - 1);
+  }
+  for (const diagnostic of after) {
+    if (!diagnostic.omitted) continue;
+    const spots = unlisted.get(diagnostic.omitted.code) ?? 0;
+    if (spots < diagnostic.omitted.count) return false;
+    unlisted.set(diagnostic.omitted.code, spots - diagnostic.omitted.count);
   }
   return true;
 }

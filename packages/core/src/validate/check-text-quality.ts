@@ -98,7 +98,8 @@ function spotList(ctx: ValidationContext, code: 'quality/pinyin' | 'quality/moji
     close(): void {
       if (firstOmitted === undefined) return;
       const params = { count: found - MAX_SPOTS_LISTED, kind: ctx.msg(`code-description/${code}`), max: MAX_SPOTS_LISTED };
-      into.push(ctx.diagnostic('quality/spots-omitted', { message: ctx.msg('quality/spots-omitted', params), range: firstOmitted }));
+      const omitted = { code, count: params.count };
+      into.push(ctx.diagnostic('quality/spots-omitted', { message: ctx.msg('quality/spots-omitted', params), range: firstOmitted, omitted }));
     },
   };
 }

@@ -29,6 +29,7 @@ export interface DiagnosticDraft {
   expected?: number;
   actual?: number;
   cells?: string[];
+  omitted?: { code: string; count: number };
   suggestions?: Suggestion[];
 }
 
@@ -191,6 +192,7 @@ export class ValidationContext {
     if (draft.expected !== undefined) diagnostic.expected = draft.expected;
     if (draft.actual !== undefined) diagnostic.actual = draft.actual;
     if (draft.cells !== undefined) diagnostic.cells = draft.cells;
+    if (draft.omitted !== undefined) diagnostic.omitted = draft.omitted;
     return diagnostic;
   }
 

@@ -62,4 +62,15 @@ describe('improves', () => {
   it('ignores offsets: a finding that only moved is the same finding', () => {
     expect(improves([a, b], [{ ...a, range: { start: 50, end: 60 } }])).toBe(true);
   });
+  it('counts the spots a report did not list: the next ones listed in place of the mended ones are progress', () => {
+    const omitted = (count: number) => diagnostic({ code: 'quality/spots-omitted', severity: 'info', message: `另有 ${count} 处`, omitted: { code: 'quality/pinyin', count } });
+    // Two listed and three more; after mending the two, two of the three are listed and one is not.
+    expect(improves([a, b, omitted(3)], [c, diagnostic({ message: 'd' }), omitted(1)])).toBe(true);
+    expect(improves([a, b, omitted(3)], [c, diagnostic({ message: 'd' })])).toBe(true);
+    // No progress: as many spots as before.
+    expect(improves([a, b, omitted(3)], [c, diagnostic({ message: 'd' }), omitted(3)])).toBe(false);
+    // More unlisted spots than there were, or spots of another code than those not listed: new findings.
+    expect(improves([a, b, c], [a, omitted(1)])).toBe(false);
+    expect(improves([a, b, omitted(3)], [diagnostic({ code: 'quality/mojibake', message: 'x' })])).toBe(false);
+  });
 });
