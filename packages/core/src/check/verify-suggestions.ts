@@ -1,4 +1,5 @@
 import type { Diagnostic, Suggestion, TextEdit } from '../diagnostics/diagnostic.js';
+import { editsKey } from '../diagnostics/edits-key.js';
 import { applyEdits } from '../validate/index.js';
 import { checkClock } from '../validate/check-clock.js';
 
@@ -183,13 +184,6 @@ function shiftThrough(edits: readonly TextEdit[]): (offset: number) => number {
     }
     return lo === 0 ? offset : offset + total[lo - 1];
   };
-}
-
-/** The edits as a text, equal for equal edits in the same order. */
-function editsKey(edits: readonly TextEdit[]): string {
-  let key = '';
-  for (const e of edits) key += `${e.range.start}:${e.range.end}:${e.newText.length}:${e.newText}\u0000`;
-  return key;
 }
 
 function overlapping(edits: readonly TextEdit[]): boolean {

@@ -1,4 +1,5 @@
 import type { Diagnostic, DiagnosticCategory, Suggestion } from '../diagnostics/diagnostic.js';
+import { editsKey } from '../diagnostics/edits-key.js';
 
 /**
  * Categories whose single suggestion `--fix` may apply. Arithmetic fixes change the one cell that
@@ -36,11 +37,11 @@ export function selectFixes(diagnostics: readonly Diagnostic[], rejected: Readon
     if (rejected.has(key)) continue;
     const suggestion = diagnostic.suggestions[0];
     if (suggestion.edits.length === 0) continue;
-    const editsKey = JSON.stringify(suggestion.edits.map((e) => [e.range.start, e.range.end, e.newText]));
-    if (seenEdits.has(editsKey)) continue;
+    const edits = editsKey(suggestion.edits);
+    if (seenEdits.has(edits)) continue;
     const overlaps = suggestion.edits.some((edit) => taken.some((other) => overlap(edit.range, other)));
     if (overlaps) continue;
-    seenEdits.add(editsKey);
+    seenEdits.add(edits);
     taken.push(...suggestion.edits.map((edit) => edit.range));
     candidates.push({ key, suggestion });
   }
