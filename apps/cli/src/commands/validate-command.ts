@@ -60,7 +60,7 @@ export async function validateCommand(operands: string[], options: ValidateOptio
     { write, locale, t, style: createStyle(supportsColour(io.stdout, io.env, options.color)), columns: io.stdout.columns },
     { version: cliVersion(), cwd: io.cwd },
   );
-  const summary = emptySummary();
+  const summary = emptySummary(options.fix === true);
   let warningsSeen = 0;
   const deliver = (outcome: FileOutcome) => {
     if (outcome.failure) warn(outcome.failure);

@@ -1,4 +1,4 @@
-import type { FileOutcome, RunSummary } from '../outcome/index.js';
+import type { FileOutcome, FixReport, RunSummary } from '../outcome/index.js';
 import { contractSummary } from '../outcome/index.js';
 import type { Formatter, FormatterContext } from './formatter.js';
 
@@ -53,7 +53,17 @@ export class JsonLinesFormatter implements Formatter {
   }
 }
 
-/** A file's contract object as JSON text: as it came (see `FileOutcome.resultJson`), or serialised here. */
+/**
+ * A file's contract object as JSON text: as it came (see `FileOutcome.resultJson`), or serialised here;
+ * with `--fix`, ending in what was done to the file (`fix`, see {@link FixReport}) when anything was.
+ */
 function resultJson(outcome: FileOutcome): string | undefined {
-  return outcome.resultJson ?? (outcome.result && JSON.stringify(outcome.result));
+  const json = outcome.resultJson ?? (outcome.result && JSON.stringify(outcome.result));
+  if (json === undefined || outcome.fix === undefined) return json;
+  return `${json.slice(0, -1)},"fix":${JSON.stringify(fixObject(outcome.fix))}}`;
+}
+
+/** The contract's `fix` of a file: the fixes written (`applied`), and why none were (`skipped`), if so. */
+function fixObject(fix: FixReport): { applied: number; skipped?: string } {
+  return fix.skipped === undefined ? { applied: fix.applied } : { applied: fix.applied, skipped: fix.skipped };
 }

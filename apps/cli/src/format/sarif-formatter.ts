@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { codeDescription, isDiagnosticCode, type LocalizedText, type Severity } from '@nianbao/core';
-import type { DiagnosticExtras, FileOutcome, OutputDiagnostic, OutputRelated, Range, RunSummary } from '../outcome/index.js';
+import type { DiagnosticExtras, FileOutcome, FixReport, OutputDiagnostic, OutputRelated, Range, RunSummary } from '../outcome/index.js';
 import type { Formatter, FormatterContext } from './formatter.js';
 
 /** Where SARIF paths are relative to. */
@@ -21,6 +21,13 @@ export interface SarifOptions {
 /** SARIF `baselineState` of a result compared with a baseline file. */
 export type BaselineState = 'new' | 'unchanged';
 
+/** A SARIF `notification` of the run's invocation: an input that could not be checked, or fixes not written. */
+interface SarifNotification {
+  level: 'error' | 'warning';
+  message: { text: string };
+  locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }>;
+}
+
 interface SarifRule {
   id: string;
   shortDescription: { text: string };
@@ -39,7 +46,7 @@ export class SarifFormatter implements Formatter {
   private readonly rules = new Map<string, { index: number; rule: SarifRule }>();
   private readonly artifacts: object[] = [];
   private readonly artifactIndex = new Map<string, number>();
-  private readonly notifications: object[] = [];
+  private readonly notifications: SarifNotification[] = [];
   private results = 0;
 
   constructor(
@@ -62,6 +69,7 @@ export class SarifFormatter implements Formatter {
       return;
     }
     const location = this.artifactFor(outcome.path);
+    if (outcome.fix) this.noteFix(outcome.path, location.index, outcome.fix);
     const seen = new Map<string, number>();
     outcome.result.diagnostics.forEach((diagnostic, i) => {
       const extras = outcome.extras[i];
@@ -92,7 +100,7 @@ export class SarifFormatter implements Formatter {
       },
       invocations: [
         {
-          executionSuccessful: this.notifications.length === 0,
+          executionSuccessful: !this.notifications.some((notification) => notification.level === 'error'),
           toolExecutionNotifications: this.notifications,
         },
       ],
@@ -165,6 +173,24 @@ export class SarifFormatter implements Formatter {
       this.artifactIndex.set(displayPath, index);
     }
     return { ...this.artifactLocation(displayPath), index };
+  }
+
+  /**
+   * What `--fix` did to a file: rewritten, its artifact has the role `modified` and the number of fixes
+   * written (`properties.fixesApplied`; its results are those of the fixed text); fixes that could not be
+   * written (its format, its encoding) are a warning notification saying why.
+   */
+  private noteFix(displayPath: string, index: number, fix: FixReport): void {
+    if (fix.applied > 0) {
+      this.artifacts[index] = { ...this.artifacts[index], roles: ['analysisTarget', 'modified'], properties: { fixesApplied: fix.applied } };
+    }
+    if (fix.skipped !== undefined) {
+      this.notifications.push({
+        level: 'warning',
+        message: { text: fix.skipped },
+        locations: [{ physicalLocation: { artifactLocation: this.artifactLocation(displayPath) } }],
+      });
+    }
   }
 
   private ruleFor(diagnostic: OutputDiagnostic): number {

@@ -16,6 +16,8 @@ export interface RunSummary extends SeverityCounts {
   failed: number;
   /** Files no template fits (read, but not checked). */
   unrecognised: number;
+  /** Whether the run was asked to fix (`--fix`): the JSON contract's summary then counts what it wrote. */
+  fixing: boolean;
   /** Files that `--fix` rewrote, and how many fixes it applied in them. */
   fixedFiles: number;
   fixes: number;
@@ -29,9 +31,9 @@ const severityKey: Record<Severity, keyof SeverityCounts> = {
   info: 'infos',
 };
 
-/** An empty summary, to be filled with {@link addToSummary}. */
-export function emptySummary(): RunSummary {
-  return { files: 0, failed: 0, unrecognised: 0, errors: 0, warnings: 0, infos: 0, fixedFiles: 0, fixes: 0, byCode: new Map() };
+/** An empty summary, to be filled with {@link addToSummary}; `fixing` for a run with `--fix`. */
+export function emptySummary(fixing = false): RunSummary {
+  return { files: 0, failed: 0, unrecognised: 0, errors: 0, warnings: 0, infos: 0, fixing, fixedFiles: 0, fixes: 0, byCode: new Map() };
 }
 
 /**
@@ -69,6 +71,15 @@ export function addToSummary(summary: RunSummary, outcome: FileOutcome): void {
 }
 
 /** The summary object of the JSON contract. */
-export function contractSummary(summary: RunSummary): { files: number; errors: number; warnings: number; infos: number } {
-  return { files: summary.files, errors: summary.errors, warnings: summary.warnings, infos: summary.infos };
+export interface ContractSummary extends SeverityCounts {
+  files: number;
+  /** With `--fix` only: the files rewritten and the fixes written into them. */
+  fixedFiles?: number;
+  fixes?: number;
+}
+
+/** The summary object of the JSON contract; what `--fix` wrote only in a run that was asked to fix. */
+export function contractSummary(summary: RunSummary): ContractSummary {
+  const counts = { files: summary.files, errors: summary.errors, warnings: summary.warnings, infos: summary.infos };
+  return summary.fixing ? { ...counts, fixedFiles: summary.fixedFiles, fixes: summary.fixes } : counts;
 }

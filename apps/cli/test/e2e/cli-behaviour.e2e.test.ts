@@ -8,8 +8,8 @@ import { repoRoot, runCli, seedNames, seedPath, seedsDir } from '../helpers/run-
 
 interface JsonReport {
   version: number;
-  files: FileResult[];
-  summary: { files: number; errors: number; warnings: number; infos: number };
+  files: Array<FileResult & { fix?: { applied: number; skipped?: string } }>;
+  summary: { files: number; errors: number; warnings: number; infos: number; fixedFiles?: number; fixes?: number };
 }
 const parse = (stdout: string) => JSON.parse(stdout) as JsonReport;
 /** The findings without the path, to compare runs of the same text from different places. */
@@ -151,6 +151,9 @@ describe('--fix', () => {
     }
     const report = parse(run.stdout);
     expect(report.files[0].diagnostics.filter((d) => d.code === 'arithmetic/equation')).toEqual([]);
+    // The output says what was written, for scripts that run --fix over many files.
+    expect(report.files[0].fix).toEqual({ applied: 1 }); // one fix, two cells
+    expect(report.summary).toMatchObject({ files: 1, fixedFiles: 1, fixes: 1 });
     const again = parse(runCli(['validate', copy, '--format', 'json']).stdout);
     expect(again.files[0].diagnostics.filter((d) => d.code === 'arithmetic/equation')).toEqual([]);
     expect(again.files[0].diagnostics.filter((d) => d.code === 'structure/section-missing')).toHaveLength(2);
@@ -316,6 +319,8 @@ describe('--fix keeps the encoding', () => {
     expect(fixing.status).toBe(1);
     expect(parse(fixing.stdout).files[0].diagnostics).toEqual(checked.diagnostics);
     expect(fixing.stderr).toContain('seed-003-fix-broken-gb18030.txt');
+    expect(parse(fixing.stdout).files[0].fix).toMatchObject({ applied: 0, skipped: expect.stringContaining('seed-003-fix-broken-gb18030.txt') });
+    expect(parse(fixing.stdout).summary).toMatchObject({ fixedFiles: 0, fixes: 0 });
     expect(readFileSync(gbFile).equals(broken)).toBe(true);
   });
 });

@@ -152,6 +152,35 @@ describe('json formatters', () => {
     expect([...summary.byCode.keys()]).toEqual(['arithmetic/equation', 'quality/pinyin']);
   });
 
+  it('with --fix, says of each file what was written or why nothing was, and counts them in the summary', () => {
+    const fixed = { ...sampleOutcome(0, 'a.txt'), fix: { applied: 2 } };
+    const skipped = { ...sampleOutcome(1, 'b.html'), fix: { applied: 0, skipped: 'b.html: 网页格式不能写回' } };
+    const outcomes = [fixed, skipped, sampleOutcome(2, 'c.txt'), failedOutcome(3)];
+    const fixing = (make: (write: (s: string) => void) => { file(o: FileOutcome): void; finish(s: ReturnType<typeof emptySummary>): void }, list: FileOutcome[]) => {
+      let out = '';
+      const formatter = make((s) => (out += s));
+      const summary = emptySummary(true);
+      for (const outcome of list) {
+        addToSummary(summary, outcome);
+        formatter.file(outcome);
+      }
+      formatter.finish(summary);
+      return out;
+    };
+    const document = JSON.parse(fixing((write) => new JsonFormatter({ write }), outcomes));
+    expect(document.files.map((file: { fix?: unknown }) => file.fix)).toEqual([{ applied: 2 }, { applied: 0, skipped: 'b.html: 网页格式不能写回' }, undefined]);
+    expect(Object.keys(document.files[0])).toEqual(['path', 'template', 'report', 'source', 'diagnostics', 'fix']);
+    expect(document.summary).toEqual({ files: 3, errors: 3, warnings: 3, infos: 0, fixedFiles: 1, fixes: 2 });
+    // The same as JSON text from a worker thread, and in JSON lines.
+    expect(fixing((write) => new JsonFormatter({ write }), outcomes.map((o) => withResultAsJson(o)))).toBe(JSON.stringify(document) + '\n');
+    const lines = fixing((write) => new JsonLinesFormatter({ write }), outcomes).trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.fix)).toEqual([{ applied: 2 }, { applied: 0, skipped: 'b.html: 网页格式不能写回' }, undefined, undefined]);
+    expect(lines[3].summary).toEqual(document.summary);
+    // A run without --fix: no such counts, even with nothing fixed.
+    expect(JSON.parse(render((write) => new JsonFormatter({ write }), [sampleOutcome()])).summary).not.toHaveProperty('fixes');
+    expect(JSON.parse(fixing((write) => new JsonFormatter({ write }), [sampleOutcome()])).summary).toMatchObject({ fixedFiles: 0, fixes: 0 });
+  });
+
   it('jsonl writes one file per line and a summary line', () => {
     const out = render((write) => new JsonLinesFormatter({ write }), [sampleOutcome(0, 'a.txt'), sampleOutcome(1, 'b.txt')]);
     const lines = out.trimEnd().split('\n').map((line) => JSON.parse(line));

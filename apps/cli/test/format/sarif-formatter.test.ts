@@ -78,4 +78,21 @@ describe('sarif formatter', () => {
     expect(run.invocations[0].executionSuccessful).toBe(false);
     expect(run.invocations[0].toolExecutionNotifications).toHaveLength(1);
   });
+
+  it('marks the files --fix rewrote as modified, and says as a warning why fixes were not written', () => {
+    const fixed = { ...sampleOutcome(0, 'reports/a.txt'), fix: { applied: 2 } };
+    const skipped = { ...sampleOutcome(1, 'reports/b.html'), fix: { applied: 0, skipped: 'reports/b.html: 网页格式不能写回' } };
+    const log = sarifOf([fixed, skipped, sampleOutcome(2, 'reports/c.txt')]);
+    expect(validate(log)).toEqual([]);
+    const run = log.runs[0];
+    expect(run.artifacts[0]).toEqual({ location: { uri: 'reports/a.txt', uriBaseId: 'SRCROOT' }, roles: ['analysisTarget', 'modified'], properties: { fixesApplied: 2 } });
+    expect(run.artifacts[1]).toEqual({ location: { uri: 'reports/b.html', uriBaseId: 'SRCROOT' } });
+    expect(run.artifacts[2]).not.toHaveProperty('roles');
+    expect(run.invocations[0].toolExecutionNotifications).toEqual([
+      { level: 'warning', message: { text: 'reports/b.html: 网页格式不能写回' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'reports/b.html', uriBaseId: 'SRCROOT' } } }] },
+    ]);
+    // Fixes not written are no failure of the run; an unreadable input is.
+    expect(run.invocations[0].executionSuccessful).toBe(true);
+    expect(sarifOf([skipped, failedOutcome(1)]).runs[0].invocations[0].executionSuccessful).toBe(false);
+  });
 });
