@@ -182,6 +182,10 @@ export const catalogue = {
     'zh-CN': '“{heading}”没有实际内容（“{body}”）。',
     en: '"{heading}" has no real content ("{body}").',
   },
+  'text/findings-omitted': {
+    'zh-CN': '另有 {count} 处“{kind}”未逐一列出（每类最多列出 {max} 处；修改后再次检查可看到其余各处）。',
+    en: '{count} more findings of "{kind}" are not listed (at most {max} of a kind are; check again after fixing them to see the rest).',
+  },
   'quality/pinyin': {
     'zh-CN': '“{text}”中夹杂拼音注音“{reading}”（繁简转换造成的乱码）。',
     en: 'Pinyin reading "{reading}" injected into "{text}" (a script-conversion fault).',
@@ -346,6 +350,7 @@ export const catalogue = {
   'code-description/text/forbidden': { 'zh-CN': '出现不应有的内容', en: 'Content that does not belong here' },
   'code-description/text/length': { 'zh-CN': '篇幅超出', en: 'A section is too long' },
   'code-description/text/empty-section': { 'zh-CN': '部分没有实际内容', en: 'A section has no real content' },
+  'code-description/text/findings-omitted': { 'zh-CN': '同类问题过多，未逐一列出', en: 'Too many findings of a kind to list' },
   'code-description/quality/pinyin': { 'zh-CN': '夹杂拼音注音', en: 'Injected Pinyin readings' },
   'code-description/quality/mojibake': { 'zh-CN': '乱码', en: 'Garbled text (mojibake)' },
   'code-description/quality/converter-artefact': { 'zh-CN': '文档转换残留', en: 'Document-converter leftover' },

@@ -58,6 +58,7 @@ export const diagnosticCodes = {
   'text/forbidden': { category: 'text', severity: 'warning', severityFrom: 'rule' },
   'text/length': { category: 'text', severity: 'info', severityFrom: 'section' },
   'text/empty-section': { category: 'text', severity: 'warning', severityFrom: 'section' },
+  'text/findings-omitted': { category: 'text', severity: 'info', severityFrom: 'code' },
   'quality/pinyin': { category: 'quality', severity: 'warning', severityFrom: { check: 'garbledText' } },
   'quality/mojibake': { category: 'quality', severity: 'warning', severityFrom: { check: 'garbledText' } },
   'quality/converter-artefact': {

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ForbiddenPatternRuleIR, MentionRuleIR } from '../ir/template-ir.js';
+import { MAX_LISTED } from './listing-limit.js';
 import { compileRulePattern, sectionTexts } from './section-search.js';
 import { excerpt, originalRangeOf, trimRange } from './text-ranges.js';
 import type { ValidationContext } from './validation-context.js';
@@ -29,13 +30,18 @@ function checkMention(ctx: ValidationContext, rule: MentionRuleIR): Diagnostic[]
   ];
 }
 
-/** One finding per forbidden rule and section, at the first match; the other matches are related. */
+/**
+ * One finding per forbidden rule and section, at the first match; the other matches are related, at most
+ * `MAX_LISTED` of them (the message counts them all).
+ */
 function checkForbidden(ctx: ValidationContext, rule: ForbiddenPatternRuleIR): Diagnostic[] {
   const pattern = compileRulePattern(rule.pattern);
   const diagnostics: Diagnostic[] = [];
   for (const segment of sectionTexts(ctx, rule.sections)) {
     const matches: Array<{ text: string; start: number; end: number }> = [];
+    let count = 0;
     for (const m of pattern.matches(segment.text)) {
+      if (count++ > MAX_LISTED) continue;
       matches.push({ text: m.text, start: segment.viewStart + m.index, end: segment.viewStart + m.index + m.text.length });
     }
     if (matches.length === 0) continue;
@@ -44,7 +50,7 @@ function checkForbidden(ctx: ValidationContext, rule: ForbiddenPatternRuleIR): D
       title: ctx.localized(rule.title),
       heading: segment.sectionId ? headingOf(ctx, segment.sectionId) : '',
       text: excerpt(matches[0].text, 40),
-      count: matches.length,
+      count,
     };
     diagnostics.push(
       ctx.diagnostic('text/forbidden', {

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { OffsetRange } from '../model/report.js';
 import { findConverterArtefacts, findMojibake, findPinyinReadings } from '../normalize/index.js';
 import { ARTEFACT_UNIT, MOJIBAKE_UNIT, PINYIN_UNIT, suspectUnits } from './suspect-units.js';
+import { listingLimit } from './listing-limit.js';
 import { excerpt, surroundings } from './text-ranges.js';
 import type { ValidationContext } from './validation-context.js';
 import { shownInPage } from './shown-in-page.js';
@@ -13,19 +13,11 @@ function readingContext(text: string, start: number, end: number): string {
 }
 
 /**
- * Most spots of one quality code listed for a report. A badly converted document can hold hundreds of
- * thousands (every Han character of a page read in the wrong encoding): the rest are counted in one
- * `quality/spots-omitted` finding at the first of them, so that the findings, their fixes' verification
- * and an editor's squiggles stay bounded. `--fix` mends the listed ones; the next check lists the rest.
- */
-export const MAX_SPOTS_LISTED = 500;
-
-/**
  * Text quality, per spot: injected Pinyin readings (each with a fix deleting it), mojibake, and document
  * converter leftovers (with a fix deleting them). Found on the original text — mojibake and leftovers of a
  * web page only where its reader sees them (see {@link shownInPage}): a browser's `<!-- saved from url=… -->`,
  * a style sheet or a script is not the report's text. A detector runs only when the text holds a unit its
- * findings need (see `suspectUnits`). At most {@link MAX_SPOTS_LISTED} spots of a code are listed.
+ * findings need (see `suspectUnits`). At most `MAX_LISTED` spots of a code are listed (see `listingLimit`).
  */
 export function checkTextQuality(ctx: ValidationContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -34,7 +26,7 @@ export function checkTextQuality(ctx: ValidationContext): Diagnostic[] {
   if ((suspect & PINYIN_UNIT) !== 0 && ctx.enabled('quality/pinyin')) {
     // A reading needs a Han character and a tone-marked syllable in brackets: markup never looks like one,
     // and a normalised page has lost it, so it is not looked up (see `shownInPage`).
-    const listed = spotList(ctx, 'quality/pinyin', diagnostics);
+    const listed = listingLimit(ctx, 'quality/pinyin', diagnostics);
     for (const range of findPinyinReadings(ctx.text)) {
       if (!listed.take(range)) continue;
       const reading = ctx.text.slice(range.start, range.end);
@@ -49,7 +41,7 @@ export function checkTextQuality(ctx: ValidationContext): Diagnostic[] {
     listed.close();
   }
   if ((suspect & MOJIBAKE_UNIT) !== 0 && ctx.enabled('quality/mojibake')) {
-    const listed = spotList(ctx, 'quality/mojibake', diagnostics);
+    const listed = listingLimit(ctx, 'quality/mojibake', diagnostics);
     for (const spot of findMojibake(ctx.text)) {
       if (!shown(spot.start) || !listed.take(spot)) continue;
       diagnostics.push(
@@ -62,7 +54,7 @@ export function checkTextQuality(ctx: ValidationContext): Diagnostic[] {
     listed.close();
   }
   if ((suspect & ARTEFACT_UNIT) !== 0 && ctx.enabled('quality/converter-artefact')) {
-    const listed = spotList(ctx, 'quality/converter-artefact', diagnostics);
+    const listed = listingLimit(ctx, 'quality/converter-artefact', diagnostics);
     for (const artefact of findConverterArtefacts(ctx.text)) {
       if (!shown(artefact.start) || !listed.take(artefact)) continue;
       const range = { start: artefact.start, end: artefact.end };
@@ -80,28 +72,6 @@ export function checkTextQuality(ctx: ValidationContext): Diagnostic[] {
     listed.close();
   }
   return diagnostics;
-}
-
-/**
- * Counts the spots of one code as they are found: `take` says whether a spot is listed (the first
- * {@link MAX_SPOTS_LISTED}); `close` adds the `quality/spots-omitted` finding for the rest, if any.
- */
-function spotList(ctx: ValidationContext, code: 'quality/pinyin' | 'quality/mojibake' | 'quality/converter-artefact', into: Diagnostic[]) {
-  let found = 0;
-  let firstOmitted: OffsetRange | undefined;
-  return {
-    take(spot: OffsetRange): boolean {
-      found++;
-      if (found === MAX_SPOTS_LISTED + 1) firstOmitted = { start: spot.start, end: spot.end };
-      return found <= MAX_SPOTS_LISTED;
-    },
-    close(): void {
-      if (firstOmitted === undefined) return;
-      const params = { count: found - MAX_SPOTS_LISTED, kind: ctx.msg(`code-description/${code}`), max: MAX_SPOTS_LISTED };
-      const omitted = { code, count: params.count };
-      into.push(ctx.diagnostic('quality/spots-omitted', { message: ctx.msg('quality/spots-omitted', params), range: firstOmitted, omitted }));
-    },
-  };
 }
 
 /** A garbled spot with up to three characters of its line on either side, to recognise it by. */

@@ -102,6 +102,23 @@ describe('long lines and whitespace runs', () => {
     expect(ms).toBeLessThan(5000);
   });
 
+  it('lists the first 500 of 32,000 prose mismatches of a text repeating its statements, of both rules', async () => {
+    // Seed 003's paragraph restating the applications received (two prose rules disagree with its table)
+    // repeated 16,000 times: every mismatch was a finding with its related cells (13,500 related locations
+    // for 1,500 repeats). Now the first 500 in the text are listed, whichever rule found them.
+    const lines = readFileSync(examplePath('seeds/003_136fd1d98cf7f7a0.txt'), 'utf8').split('\n');
+    const restating = lines.findIndex((line) => line.includes('收到依申请公开2件'));
+    const text = [...lines.slice(0, restating + 1), ...Array(16_000).fill(lines[restating]), ...lines.slice(restating + 1)].join('\n');
+    const { value, ms } = await timed(() => checkReport({ bytes: encode(text), fileName: 'restated.txt' }));
+    const mismatches = value.diagnostics.filter((d) => d.code === 'text/prose-mismatch');
+    expect(mismatches).toHaveLength(500);
+    expect(new Set(mismatches.map((d) => d.rule)).size).toBe(2);
+    const omitted = value.diagnostics.filter((d) => d.code === 'text/findings-omitted');
+    expect(omitted).toHaveLength(1);
+    expect(omitted[0].range.start).toBeGreaterThan(Math.max(...mismatches.map((d) => d.range.start)));
+    expect(ms).toBeLessThan(8000);
+  });
+
   it('verifies the fixes of 12,000 Pinyin readings that do not fix together in linear time', async () => {
     // Deleting each reading of "锟(guī)斤拷" leaves mojibake, so the deletions are not offered together and
     // fall back to one by one; "規(guī)(guī)" leaves a reading where one was. Each suggestion once made a

@@ -305,6 +305,28 @@ describe('validateReport on an invented template', () => {
       expect(codes(validate({ s1: ['全年收入两万元。'] }))).toEqual(['warning text/prose-mismatch P1']);
     });
 
+    it('lists at most 500 prose mismatches and counts the rest in one finding at the first of them', () => {
+      const report = build({ s1: ['全年收入35万元。'.repeat(503)] });
+      const diagnostics = validateReport(report, budgetTemplate);
+      const listed = codes(diagnostics);
+      expect(listed.filter((c) => c === 'warning text/prose-mismatch P1')).toHaveLength(500);
+      expect(listed.filter((c) => c === 'info text/findings-omitted')).toHaveLength(1);
+      const omitted = diagnostics.find((d) => d.code === 'text/findings-omitted')!;
+      expect(omitted.message).toBe('另有 3 处“正文数字与表格不符”未逐一列出（每类最多列出 500 处；修改后再次检查可看到其余各处）。');
+      expect(omitted.omitted).toEqual({ code: 'text/prose-mismatch', count: 3 });
+      const statements = [...report.source.text.matchAll(/全年收入35万/gu)].map((m) => m.index);
+      expect(omitted.range.start).toBe(statements[500]);
+      const english = validateReport(report, budgetTemplate, { locale: 'en' }).find((d) => d.code === 'text/findings-omitted')!;
+      expect(english.message).toBe('3 more findings of "A figure in the text disagrees with the table" are not listed (at most 500 of a kind are; check again after fixing them to see the rest).');
+      // A forbidden pattern: one finding at the first match, at most 500 other matches related.
+      const forbiddenReport = build({ s1: ['全年收入30万元。' + '另设机构 3 个。'.repeat(600)] });
+      const forbidden = validateReport(forbiddenReport, budgetTemplate).filter((d) => d.code === 'text/forbidden');
+      expect(forbidden).toHaveLength(1);
+      expect(forbidden[0].related).toHaveLength(500);
+      const matches = [...forbiddenReport.source.text.matchAll(/机构 3 个/gu)].map((m) => m.index);
+      expect([forbidden[0].range.start, forbidden[0].related.at(-1)!.range.start]).toEqual([matches[0], matches[500]]);
+    });
+
     it('skips a prose check whose operand cannot be read', () => {
       expect(codes(validate({ s1: ['全年收入35万元。'], budget: { ...CLEAN_BUDGET, income: ['10', '20', '约30'] } }))).toEqual([
         'warning cell/invalid'.replace('warning', 'error'),
