@@ -44,8 +44,9 @@ export interface Diagnostic {
   /** Cell ids the finding is about. */
   cells?: string[];
   /**
-   * `quality/spots-omitted` only: the code of the spots not listed and how many, so that fixing can count
-   * them (a fix that lists the next spots in place of the mended ones is still progress).
+   * `quality/spots-omitted` and `text/findings-omitted` only: the code of the findings not listed and how
+   * many, so that fixing can count them (a fix that lists the next spots in place of the mended ones is
+   * still progress).
    */
   omitted?: { code: string; count: number };
   suggestions: Suggestion[];
