@@ -51,8 +51,9 @@ export function selectFixes(diagnostics: readonly Diagnostic[], rejected: Readon
 /**
  * True when a re-check after fixing is strictly better: fewer findings, and none that was not there
  * before (a fix that moves a problem elsewhere is no fix). Findings a report did not list (counted by a
- * `quality/spots-omitted` or `text/findings-omitted` finding, see `Diagnostic.omitted`) count as findings of their code: after fixing
- * the listed ones, the next ones are listed in their place, and they were there before.
+ * `quality/spots-omitted` or `text/findings-omitted` finding, see `Diagnostic.omitted`) count as findings
+ * of their code: after fixing the listed ones, the next ones are listed in their place, and they were
+ * there before.
  */
 export function improves(before: readonly Diagnostic[], after: readonly Diagnostic[]): boolean {
   const weight = (diagnostics: readonly Diagnostic[]): number => diagnostics.reduce((n, d) => n + (d.omitted?.count ?? 1), 0);
