@@ -15,9 +15,10 @@ export const MAX_FIXED_TEXTS = 4 * MAX_SUGGESTION_CHECKS;
 /**
  * Keeps only the suggestions that fix their finding: each is applied to the text and the text checked
  * again (`recheck`); it is offered when its edits apply together (none overlapping), its finding is gone
- * afterwards, and no finding is new (no code and rule has more findings than before). Spot deletions of
- * quality findings (Pinyin readings, converter leftovers) are independent of each other and verified
- * together in one re-check (one by one when together they do not verify); the others one by one, at
+ * afterwards, and no finding is new (no code and rule has more findings than before; see
+ * {@link hasNewFinding} for a code with findings not listed). Spot deletions of quality findings (Pinyin
+ * readings, converter leftovers) are independent of each other and verified together in one re-check
+ * (one by one when together they do not verify); the others one by one, at
  * most {@link MAX_SUGGESTION_CHECKS} re-checks and {@link MAX_FIXED_TEXTS} fixed texts in all, none after
  * `deadline` (a `checkClock()` value). Suggestions that make the same text (one fix offered for several
  * findings, as localisation does for the equations one wrong cell breaks) share one re-check: the check
@@ -34,7 +35,7 @@ export function verifySuggestions(
   recheck: (text: string, edits: readonly TextEdit[]) => readonly Diagnostic[] | null,
   deadline = Number.POSITIVE_INFINITY,
 ): Diagnostic[] {
-  const before = countByRule(diagnostics);
+  const before = countFindings(diagnostics);
   let checks = 0;
   let textsMade = 0;
   const verdict = new Map<Suggestion, boolean>();
@@ -104,11 +105,10 @@ interface FindingsAfter {
   newFinding: boolean;
 }
 
-/** {@link FindingsAfter} of `after`, the findings of a re-check (null: it failed), `before` counted by rule. */
-function judgeFindings(after: readonly Diagnostic[] | null, before: ReadonlyMap<string, number>): FindingsAfter | null {
+/** {@link FindingsAfter} of `after`, the findings of a re-check (null: it failed), `before` counted (see {@link countFindings}). */
+function judgeFindings(after: readonly Diagnostic[] | null, before: FindingCounts): FindingsAfter | null {
   if (after === null) return null;
-  let newFinding = false;
-  for (const [key, n] of countByRule(after)) if (n > (before.get(key) ?? 0)) newFinding = true;
+  const newFinding = hasNewFinding(countFindings(after), before);
   const groups: FindingsAfter['groups'] = new Map();
   if (newFinding) return { groups, newFinding };
   for (const a of after) {
@@ -150,13 +150,46 @@ function findingIdentity(d: Diagnostic, shift: (offset: number) => number = (off
   return `${d.code}|${d.rule ?? ''}|${where}`;
 }
 
-function countByRule(diagnostics: readonly Diagnostic[]): Map<string, number> {
-  const counts = new Map<string, number>();
+/** How many findings a check has of each code and rule, and of each code with those it did not list. */
+interface FindingCounts {
+  /** By code and rule (`code|rule`), of the findings listed, with their code. */
+  byRule: Map<string, { code: string; n: number }>;
+  /** By code: those listed and those counted by a `…-omitted` finding (see `Diagnostic.omitted`). */
+  byCode: Map<string, number>;
+  /** The codes some findings of which were not listed. */
+  capped: Set<string>;
+}
+
+function countFindings(diagnostics: readonly Diagnostic[]): FindingCounts {
+  const counts: FindingCounts = { byRule: new Map(), byCode: new Map(), capped: new Set() };
   for (const d of diagnostics) {
+    if (d.omitted) {
+      counts.byCode.set(d.omitted.code, (counts.byCode.get(d.omitted.code) ?? 0) + d.omitted.count);
+      counts.capped.add(d.omitted.code);
+      continue;
+    }
     const key = `${d.code}|${d.rule ?? ''}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const entry = counts.byRule.get(key);
+    if (entry) entry.n++;
+    else counts.byRule.set(key, { code: d.code, n: 1 });
+    counts.byCode.set(d.code, (counts.byCode.get(d.code) ?? 0) + 1);
   }
   return counts;
+}
+
+/**
+ * Whether a check has a finding the one before did not: more findings of some code and rule. Of a code
+ * some findings of which were not listed (before or after), the first listed are not the same ones when
+ * the fix makes some go (the next take their place, possibly of another rule): its findings are counted
+ * all together, listed or not.
+ */
+function hasNewFinding(after: FindingCounts, before: FindingCounts): boolean {
+  const capped = (code: string): boolean => before.capped.has(code) || after.capped.has(code);
+  for (const [key, { code, n }] of after.byRule) {
+    if (!capped(code) && n > (before.byRule.get(key)?.n ?? 0)) return true;
+  }
+  for (const [code, n] of after.byCode) if (capped(code) && n > (before.byCode.get(code) ?? 0)) return true;
+  return false;
 }
 
 /**

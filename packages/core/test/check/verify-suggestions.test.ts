@@ -37,6 +37,25 @@ describe('verifySuggestions', () => {
     expect(verified.map((d) => d.suggestions.length)).toEqual([1, 0, 0]);
   });
 
+  it('counts the findings of a code not all of which were listed all together, listed or not', () => {
+    // 500 prose mismatches listed (two rules, 250 each) and 160 counted: fixing the table's total makes
+    // rule P1's go, and the 330 of P2 are then all listed — more of P2 than were listed, none new.
+    const mismatch = (rule: string, at: number) =>
+      finding({ code: 'text/prose-mismatch', category: 'text', severity: 'warning', rule, cells: [`t.${rule}`], range: { start: at, end: at + 1 } });
+    const omitted = (count: number) =>
+      finding({ code: 'text/findings-omitted', category: 'text', severity: 'info', rule: undefined, cells: undefined, omitted: { code: 'text/prose-mismatch', count } });
+    const listedBefore = Array.from({ length: 500 }, (_, i) => mismatch(i % 2 === 0 ? 'P1' : 'P2', 10 + i));
+    const equation = finding({ suggestions: [fix(0, 1, '2')] });
+    const text = `0${' '.repeat(600)}`;
+    const verifiedWith = (after: Diagnostic[]) => verifySuggestions(text, [equation, ...listedBefore, omitted(160)], () => after)[0].suggestions.length;
+    const p2 = Array.from({ length: 330 }, (_, i) => mismatch('P2', 11 + 2 * i));
+    expect(verifiedWith(p2)).toBe(1);
+    // More of the code in all than before: new, whichever of them are listed.
+    expect(verifiedWith([...p2.slice(0, 500 - 170), ...Array.from({ length: 170 }, (_, i) => mismatch('P1', 400 + i)), omitted(161)])).toBe(0);
+    // A code without findings omitted is still judged rule by rule.
+    expect(verifySuggestions(text, [equation, mismatch('P1', 3)], () => [mismatch('P2', 5)])[0].suggestions).toHaveLength(0);
+  });
+
   it('drops a suggestion whose edits overlap, and one the text cannot be re-checked after', () => {
     const overlapping = finding({ suggestions: [{ message: 'x', edits: [{ range: { start: 0, end: 2 }, newText: 'a' }, { range: { start: 1, end: 3 }, newText: 'b' }] }] });
     const unreadable = finding({ rule: 'R2', cells: ['t.c.d'], suggestions: [fix(0, 1, '9')] });
