@@ -10,7 +10,8 @@ const severityStyle: Record<Severity, StyleName> = { error: 'red', warning: 'yel
 /**
  * Human output in the manner of ESLint's "stylish": the file path, then one line per finding
  * (`line:column  severity  message  code`, 1-based as editors count), the source line with a caret
- * under the range, the first suggested fix; at the end a summary with counts per code.
+ * under the range, the first suggested fix; at the end a summary with counts per code. A file `--fix`
+ * rewrote says so under its path, also when nothing remains to report.
  */
 export class PrettyFormatter implements Formatter {
   constructor(private readonly context: FormatterContext) {}
@@ -28,8 +29,15 @@ export class PrettyFormatter implements Formatter {
       write('\n');
       return;
     }
-    if (result.diagnostics.length === 0) return;
+    const fixed = outcome.fix?.applied ?? 0;
+    if (result.diagnostics.length === 0 && fixed === 0) return;
     write(`${style('underline', outcome.path)}  ${style('gray', result.template.id)}\n`);
+    // What --fix wrote into this file: the findings below are those of the fixed text.
+    if (fixed > 0) write(`  ${style('green', '✔')} ${t(result.diagnostics.length === 0 ? 'file-fixed-clean' : 'file-fixed', { n: fixed })}\n`);
+    if (result.diagnostics.length === 0) {
+      write('\n');
+      return;
+    }
     const positions = result.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}`);
     const severities = result.diagnostics.map((d) => t(`severity-${d.severity}`));
     const positionWidth = widestOf(positions, (p) => p.length);

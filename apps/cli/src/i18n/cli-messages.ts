@@ -14,6 +14,11 @@ export const cliMessages = {
   'files-checked': { 'zh-CN': '检查了 {n} 个文件', en: '{n} {n|file|files} checked' },
   'files-failed': { 'zh-CN': '{n} 个文件无法读取', en: '{n} {n|file|files} could not be read' },
   'files-fixed': { 'zh-CN': '在 {n} 个文件中应用了 {fixes} 处修复', en: '{fixes} {fixes|fix|fixes} applied in {n} {n|file|files}' },
+  'file-fixed': {
+    'zh-CN': '已写入 {n} 处修复，以下为修复后的结果',
+    en: '{n} {n|fix|fixes} written; what remains after fixing:',
+  },
+  'file-fixed-clean': { 'zh-CN': '已写入 {n} 处修复，修复后没有发现问题', en: '{n} {n|fix|fixes} written; no problems remain' },
   'files-unrecognised': {
     'zh-CN': '{n} 个文件未能识别模板，未作检查',
     en: '{n} {n|file|files} not checked: no template fits',

@@ -42,6 +42,19 @@ describe('pretty formatter', () => {
     expect(out).not.toContain('\x1b[');
   });
 
+  it('says under its path what --fix wrote into a file, also when nothing remains', () => {
+    const fixed = { ...sampleOutcome(0, 'reports/a.txt'), fix: { applied: 2 } };
+    const clean = sampleOutcome(1, 'reports/b.txt');
+    const cleanFixed = { ...clean, result: { ...clean.result!, diagnostics: [] }, extras: [], fix: { applied: 1 } };
+    const untouched = { ...clean, path: 'reports/c.txt', result: { ...clean.result!, diagnostics: [] }, extras: [] };
+    const out = render(pretty(false), [fixed, cleanFixed, untouched]);
+    expect(out).toContain('reports/a.txt  gov-disclosure-2019\n  ✔ 已写入 2 处修复，以下为修复后的结果\n');
+    expect(out).toContain('reports/b.txt  gov-disclosure-2019\n  ✔ 已写入 1 处修复，修复后没有发现问题\n\n');
+    expect(out).not.toContain('reports/c.txt');
+    expect(out).toContain('在 2 个文件中应用了 3 处修复');
+    expect(render(pretty(false), [cleanFixed], 'en')).toContain('  ✔ 1 fix written; no problems remain\n');
+  });
+
   it('speaks English and colours only when asked', () => {
     const out = render(pretty(true), [sampleOutcome()], 'en');
     expect(out).toContain('✖ 2 problems (1 error, 1 warning)');
