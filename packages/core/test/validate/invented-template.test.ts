@@ -63,6 +63,20 @@ const codes = (diagnostics: Diagnostic[]) => {
 const validate = (options: Options = {}, locale?: 'zh-CN' | 'en') =>
   validateReport(build(options), budgetTemplate, { templates: [budgetTemplate, budgetTemplate2020], locale });
 
+/**
+ * Checks that `report` lists 500 findings `listed` (as {@link codes} shows them) and one `omittedCode`
+ * finding at the 501st match of `spot` in its text; returns that finding.
+ */
+function expectCapped(report: ReturnType<typeof build>, listed: string, omittedCode: string, spot: RegExp): Diagnostic {
+  const diagnostics = validateReport(report, budgetTemplate);
+  const shown = codes(diagnostics);
+  expect(shown.filter((c) => c === listed)).toHaveLength(500);
+  expect(shown.filter((c) => c === `info ${omittedCode}`)).toHaveLength(1);
+  const omitted = diagnostics.find((d) => d.code === omittedCode)!;
+  expect(omitted.range.start).toBe([...report.source.text.matchAll(spot)].map((m) => m.index)[500]);
+  return omitted;
+}
+
 describe('validateReport on an invented template', () => {
   it('finds nothing in a correct report', () => {
     expect(validate()).toEqual([]);
@@ -307,15 +321,9 @@ describe('validateReport on an invented template', () => {
 
     it('lists at most 500 prose mismatches and counts the rest in one finding at the first of them', () => {
       const report = build({ s1: ['全年收入35万元。'.repeat(503)] });
-      const diagnostics = validateReport(report, budgetTemplate);
-      const listed = codes(diagnostics);
-      expect(listed.filter((c) => c === 'warning text/prose-mismatch P1')).toHaveLength(500);
-      expect(listed.filter((c) => c === 'info text/findings-omitted')).toHaveLength(1);
-      const omitted = diagnostics.find((d) => d.code === 'text/findings-omitted')!;
+      const omitted = expectCapped(report, 'warning text/prose-mismatch P1', 'text/findings-omitted', /全年收入35万/gu);
       expect(omitted.message).toBe('另有 3 处“正文数字与表格不符”未逐一列出（每类最多列出 500 处；修改后再次检查可看到其余各处）。');
       expect(omitted.omitted).toEqual({ code: 'text/prose-mismatch', count: 3 });
-      const statements = [...report.source.text.matchAll(/全年收入35万/gu)].map((m) => m.index);
-      expect(omitted.range.start).toBe(statements[500]);
       const english = validateReport(report, budgetTemplate, { locale: 'en' }).find((d) => d.code === 'text/findings-omitted')!;
       expect(english.message).toBe('3 more findings of "A figure in the text disagrees with the table" are not listed (at most 500 of a kind are; check again after fixing them to see the rest).');
       // A forbidden pattern: one finding at the first match, at most 500 other matches related.
@@ -358,14 +366,8 @@ describe('validateReport on an invented template', () => {
 
     it('lists at most 500 spots of a kind and counts the rest in one finding at the first of them', () => {
       const report = build({ s1: ['全年收入30万元。', '按規(guī)定發布。'.repeat(503)] });
-      const diagnostics = validateReport(report, budgetTemplate);
-      const listed = codes(diagnostics);
-      expect(listed.filter((c) => c === 'warning quality/pinyin')).toHaveLength(500);
-      expect(listed.filter((c) => c === 'info quality/spots-omitted')).toHaveLength(1);
-      const omitted = diagnostics.find((d) => d.code === 'quality/spots-omitted')!;
+      const omitted = expectCapped(report, 'warning quality/pinyin', 'quality/spots-omitted', /\(guī\)/gu);
       expect(omitted.message).toBe('另有 3 处“夹杂拼音注音”未逐一列出（每类最多列出 500 处；修改后再次检查可看到其余各处）。');
-      const readings = [...report.source.text.matchAll(/\(guī\)/gu)].map((m) => m.index);
-      expect(omitted.range.start).toBe(readings[500]);
       const english = validateReport(report, budgetTemplate, { locale: 'en' }).find((d) => d.code === 'quality/spots-omitted')!;
       expect(english.message).toBe('3 more spots of "Injected Pinyin readings" are not listed (at most 500 of a kind are; check again after fixing them to see the rest).');
     });
